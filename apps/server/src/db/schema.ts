@@ -1,0 +1,6 @@
+// Every table of the application, for Drizzle's query builder and drizzle-kit.
+export * from '../modules/api-tokens/api-tokens.table.ts';
+export * from '../modules/auth/auth.table.ts';
+export * from '../modules/units/units.table.ts';
+export * from '../modules/users/users.table.ts';
+export * from '../modules/workspaces/workspaces.table.ts';

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.ts';
+import { registerModules } from '../modules/routes.ts';
+import { authenticate } from './authenticate.ts';
+import { handleError, handleNotFound } from './error-handler.ts';
+
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // antd injects its CSS-in-JS as <style> elements; scripts stay strictly 'self'.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+const CSP_HEADER = Object.entries(CSP_DIRECTIVES)
+  .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+  .join('; ');
+
+export type AppOptions = {
+  db: Database;
+  /** Answers whether the database is reachable, for /api/health. */
+  ping: () => Promise<void>;
+  logLevel?: string;
+  trustProxy?: boolean;
+  /** Folder of the built web app; when absent only the API is served. */
+  webDist?: string | undefined;
+  /** Requests per minute per address on sign-in routes (flood guard; failures are throttled apart). */
+  authRateLimit?: number;
+  bodyLimit?: number;
+};
+
+/** Builds the HTTP application: API, OpenAPI, security headers and the web app. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Bodies are JSON only: a form post from another site cannot reach the API.
+  app.removeContentTypeParser(['text/plain']);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound(options.webDist));
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    // Only meaningful behind HTTPS; a reverse proxy adds it where it terminates TLS.
+    strictTransportSecurity: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error(`Rate limit exceeded, retry in ${context.after}`) as Error & { statusCode: number };
+      error.statusCode = 429;
+      return error;
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Clientela API', version: '1', description: 'The HTTP API of Clientela, the open-source CRM.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'clientela_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'A personal API token' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  // The reference page gets the same policy as the app, not the plugin's own (which upgrades
+  // requests to HTTPS and would break a plain-HTTP installation on loopback).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: () => CSP_HEADER });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authMethod', null);
+  app.decorateRequest('sessionSecret', null);
+  app.decorateRequest('signedIn', null);
+  app.addHook('preHandler', authenticate(options.db));
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
+    await options.ping();
+    return reply.send({ status: 'ok' });
+  });
+
+  await app.register(async (api) => registerModules(api, { db: options.db, authRateLimit: options.authRateLimit ?? 60 }), {
+    prefix: '/api/v1',
+  });
+
+  if (options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: options.webDist,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    app.get('/assets/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+      const file = (request.params as { '*': string })['*'];
+      return reply.sendFile(path.join('assets', file));
+    });
+  }
+  return app;
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { TErrorCode } from '@clientela/contract';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldError, problemOf } from './errors.ts';
+
+/** Fastify's own error codes for bad requests, mapped onto ours. */
+const FASTIFY_CODES: Record<string, TErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
+};
+
+function sendProblem(reply: FastifyReply, request: FastifyRequest, code: TErrorCode, detail: string, errors?: FieldError[]) {
+  const body = problemOf(code, detail, request.url.split('?')[0], errors);
+  return reply.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+function fieldErrorsOf(
+  error: { validation: { instancePath: string; message?: string | undefined; params: Record<string, unknown> }[] },
+  context: string | undefined,
+): FieldError[] {
+  return error.validation.flatMap((issue) => {
+    const base = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const keys = issue.params.keys;
+    if (Array.isArray(keys) && keys.length > 0) {
+      // Unknown fields are named one by one: nothing unexpected is silently accepted.
+      return keys.map((key) => ({ path: base ? `${base}.${String(key)}` : String(key), message: 'Unknown field' }));
+    }
+    return [{ path: base || (context ?? ''), message: issue.message ?? 'Invalid value' }];
+  });
+}
+
+/** The single place that turns any thrown error into problem+json. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    reply.headers(error.headers);
+    return sendProblem(reply, request, error.code, error.message, error.errors);
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext === 'body' ? 'body' : error.validationContext;
+    return sendProblem(reply, request, 'validation_failed', `The ${where ?? 'request'} is not valid`, fieldErrorsOf(error, where));
+  }
+  const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (mapped) return sendProblem(reply, request, mapped, error.message);
+  if (error instanceof SyntaxError && error.statusCode === 400) return sendProblem(reply, request, 'malformed_json', error.message);
+  const status = error.statusCode ?? 500;
+  if (status === 429) return sendProblem(reply, request, 'too_many_requests', error.message);
+  if (status === 404) return sendProblem(reply, request, 'not_found', 'Not found');
+  if (status >= 400 && status < 500) return sendProblem(reply, request, 'validation_failed', error.message);
+  request.log.error({ err: error }, 'request failed');
+  return sendProblem(reply, request, 'internal_error', 'Something went wrong on our side; it has been logged');
+}
+
+/** Unknown API paths answer 404 problem+json; any other GET gets the web app's index page. */
+export function handleNotFound(webDist: string | undefined) {
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (webDist && request.method === 'GET' && !url.startsWith('/api/') && url !== '/api') {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', path.resolve(webDist));
+    }
+    return sendProblem(reply, request, 'not_found', `No route ${request.method} ${url}`);
+  };
+}

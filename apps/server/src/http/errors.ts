@@ -1,0 +1,83 @@
+import type { TErrorCode, TProblem } from '@clientela/contract';
+
+/** One HTTP status per stable error code: the only place that decides it. */
+const STATUS_OF: Record<TErrorCode, number> = {
+  validation_failed: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  setup_already_done: 409,
+  workspace_required: 409,
+  unit_has_children: 409,
+  unit_in_use: 409,
+  unit_cycle: 409,
+  last_admin: 409,
+  too_many_requests: 429,
+  internal_error: 500,
+};
+
+const TITLE_OF: Record<TErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  malformed_json: 'The request body is not valid JSON',
+  unsupported_media_type: 'Unsupported media type',
+  payload_too_large: 'The request body is too large',
+  unauthenticated: 'Sign-in required',
+  invalid_credentials: 'Wrong e-mail or password',
+  csrf_failed: 'Missing or wrong CSRF token',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  email_taken: 'E-mail already in use',
+  setup_already_done: 'The workspace already exists',
+  workspace_required: 'Several workspaces match',
+  unit_has_children: 'The unit has sub-units',
+  unit_in_use: 'The unit has members',
+  unit_cycle: 'A unit cannot be placed inside itself',
+  last_admin: 'The last administrator must stay',
+  too_many_requests: 'Too many requests',
+  internal_error: 'Internal error',
+};
+
+export type FieldError = { path: string; message: string };
+
+/** The one error type of the application: a stable code, a human detail, offending fields. */
+export class AppError extends Error {
+  readonly code: TErrorCode;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: TErrorCode, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(detail ?? TITLE_OF[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+
+  get status(): number {
+    return STATUS_OF[this.code];
+  }
+}
+
+/** Builds the RFC 9457 body for an error code. */
+export function problemOf(code: TErrorCode, detail: string, instance?: string, errors?: FieldError[]): TProblem {
+  return {
+    type: `https://clientela.dev/problems/${code.replaceAll('_', '-')}`,
+    title: TITLE_OF[code],
+    status: STATUS_OF[code],
+    code,
+    detail,
+    ...(instance ? { instance } : {}),
+    ...(errors ? { errors } : {}),
+  };
+}
+
+export const notFound = (what = 'record') => new AppError('not_found', `No such ${what}`);
+export const forbidden = (detail = 'You may not do this') => new AppError('forbidden', detail);

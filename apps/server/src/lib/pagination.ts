@@ -1,0 +1,62 @@
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { AppError } from '../http/errors.ts';
+
+/** A sortable column of a list, and how its cursor value is read back from text. */
+export type SortField = { column: AnyColumn; cast?: 'timestamptz' };
+
+/** A parsed `sort`: the row property sorted on, its column and the direction. */
+export type Keyset = { name: string; field: SortField; direction: 'asc' | 'desc' };
+
+/** Reads `sort=name` / `sort=-createdAt` against the fields a list allows. */
+export function parseSort(sort: string | undefined, fields: Record<string, SortField>, fallback: string): Keyset {
+  const raw = sort ?? fallback;
+  const direction = raw.startsWith('-') ? 'desc' : 'asc';
+  const name = raw.replace(/^-/, '');
+  const field = fields[name];
+  if (!field) {
+    throw new AppError('validation_failed', `Cannot sort by "${raw}"`, {
+      errors: [{ path: 'sort', message: `Allowed: ${Object.keys(fields).join(', ')}` }],
+    });
+  }
+  return { name, field, direction };
+}
+
+/** Cuts the extra row fetched past `limit` and makes the cursor that continues after the page. */
+export function pageOf<T extends { id: string }>(rows: T[], limit: number, keyset: Keyset): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor((last as Record<string, unknown>)[keyset.name], last.id) : null;
+  return { page, nextCursor };
+}
+
+type CursorValue = [value: string | null, id: string];
+
+export function encodeCursor(value: unknown, id: string): string {
+  const text = value instanceof Date ? value.toISOString() : value === null ? null : String(value);
+  return Buffer.from(JSON.stringify([text, id] satisfies CursorValue)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): CursorValue {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as CursorValue;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('validation_failed', 'The cursor is not valid', { errors: [{ path: 'cursor', message: 'Invalid cursor' }] });
+}
+
+/** The WHERE part that continues a keyset-paginated list after `cursor`. */
+export function afterCursor(keyset: Keyset, idColumn: AnyColumn, cursor: string | undefined): SQL | undefined {
+  if (!cursor) return undefined;
+  const [value, id] = decodeCursor(cursor);
+  const cast = keyset.field.cast ? sql.raw(`::${keyset.field.cast}`) : sql``;
+  const op = sql.raw(keyset.direction === 'asc' ? '>' : '<');
+  return sql`(${keyset.field.column}, ${idColumn}) ${op} (${value}${cast}, ${id}::uuid)`;
+}
+
+/** ORDER BY of a keyset: the sort column, then the id to break ties. */
+export function orderBy(keyset: Keyset, idColumn: AnyColumn): SQL[] {
+  const dir = sql.raw(keyset.direction);
+  return [sql`${keyset.field.column} ${dir}`, sql`${idColumn} ${dir}`];
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { readConfig } from './config.ts';
+import { createDatabase } from './db/client.ts';
+import { DataDirInUseError, type EmbeddedCluster, startEmbeddedPostgres } from './db/embedded.ts';
+import { runMigrations } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+import { bootstrapFromEnvironment } from './modules/workspaces/index.ts';
+
+const config = readConfig();
+const log = pino({ level: config.logLevel, base: { service: 'clientela' } });
+const startedAt = performance.now();
+
+/** The built web app, next to the server in the repository unless configured. */
+function webDist(): string {
+  if (config.webDist) return path.resolve(config.webDist);
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+}
+
+async function main() {
+  let cluster: EmbeddedCluster | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    cluster = await startEmbeddedPostgres(config.dataDir, {
+      info: (msg) => log.info(msg),
+      warn: (msg) => log.warn(msg),
+    });
+    databaseUrl = cluster.connectionString('clientela');
+    log.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
+  }
+
+  await runMigrations(databaseUrl);
+  const { db, pool } = createDatabase(databaseUrl, 16);
+  const created = await bootstrapFromEnvironment(db, config);
+  if (created === 'created') log.info({ email: config.adminEmail }, 'first workspace and admin created');
+
+  const app = await buildApp({
+    db,
+    ping: async () => {
+      await pool.query('SELECT 1');
+    },
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    webDist: webDist(),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  log.info({ url: `http://${config.host}:${config.port}`, startupMs: Math.round(performance.now() - startedAt) }, 'Clientela is ready');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed'));
+    await pool.end().catch(() => {});
+    await cluster?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping PostgreSQL failed'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataDirInUseError) {
+    log.error(error.message);
+  } else {
+    log.error({ err: error }, 'Clientela could not start');
+  }
+  process.exit(1);
+});

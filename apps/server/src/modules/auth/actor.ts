@@ -1,0 +1,88 @@
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { hashSecret } from '../../lib/tokens.ts';
+import { apiTokens } from '../api-tokens/api-tokens.table.ts';
+import type { Actor } from '../authz/index.ts';
+import { unitSubtree } from '../units/unit-tree.ts';
+import { users } from '../users/users.table.ts';
+import { workspaces } from '../workspaces/workspaces.table.ts';
+import { sessions } from './auth.table.ts';
+
+export type SignedIn = {
+  actor: Actor;
+  user: typeof users.$inferSelect;
+  workspace: typeof workspaces.$inferSelect;
+};
+
+// Touching last-seen on every request would turn each read into a write.
+const TOUCH_AFTER_MS = 60_000;
+export const SESSION_TTL_MS = 30 * 24 * 3600_000;
+
+function actorOf(db: Database, user: typeof users.$inferSelect): Actor {
+  let tree: Promise<ReadonlySet<string>> | undefined;
+  return {
+    workspaceId: user.workspaceId,
+    userId: user.id,
+    role: user.role,
+    unitId: user.unitId,
+    unitTree: () => {
+      const unitId = user.unitId;
+      tree ??= unitId ? unitSubtree(db, user.workspaceId, unitId) : Promise.resolve(new Set<string>());
+      return tree;
+    },
+  };
+}
+
+/** Resolves a session cookie's secret to the signed-in user, or null if it opens nothing. */
+export async function actorFromSession(db: Database, secret: string): Promise<SignedIn | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users, workspace: workspaces })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.workspaceId, sessions.workspaceId), eq(users.id, sessions.userId)))
+    .innerJoin(workspaces, eq(workspaces.id, sessions.workspaceId))
+    .where(
+      and(
+        eq(sessions.tokenHash, hashSecret(secret)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  if (Date.now() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    // Sliding expiry: a session in use stays open.
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()`, expiresAt: sql`now() + ${`${SESSION_TTL_MS / 1000} seconds`}::interval` })
+      .where(and(eq(sessions.workspaceId, row.session.workspaceId), eq(sessions.id, row.session.id)));
+  }
+  return { actor: actorOf(db, row.user), user: row.user, workspace: row.workspace };
+}
+
+/** Resolves a bearer API token to its owner, or null if it is unknown, revoked or expired. */
+export async function actorFromApiToken(db: Database, secret: string): Promise<SignedIn | null> {
+  const [row] = await db
+    .select({ token: apiTokens, user: users, workspace: workspaces })
+    .from(apiTokens)
+    .innerJoin(users, and(eq(users.workspaceId, apiTokens.workspaceId), eq(users.id, apiTokens.userId)))
+    .innerJoin(workspaces, eq(workspaces.id, apiTokens.workspaceId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashSecret(secret)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  const lastUsed = row.token.lastUsedAt?.getTime() ?? 0;
+  if (Date.now() - lastUsed > TOUCH_AFTER_MS) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(eq(apiTokens.workspaceId, row.token.workspaceId), eq(apiTokens.id, row.token.id)));
+  }
+  return { actor: actorOf(db, row.user), user: row.user, workspace: row.workspace };
+}

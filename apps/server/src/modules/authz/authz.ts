@@ -1,0 +1,70 @@
+import type { TRole } from '@clientela/contract';
+import { forbidden, notFound } from '../../http/errors.ts';
+
+/**
+ * How far a permission reaches: `own` records the actor owns, `unit` records of the actor's
+ * unit and the units below it, `all` every record of the workspace, `none` nothing.
+ */
+export type Scope = 'none' | 'own' | 'unit' | 'all';
+
+/** Who is acting: resolved once per request from the session cookie or the API token. */
+export type Actor = {
+  workspaceId: string;
+  userId: string;
+  role: TRole;
+  unitId: string | null;
+  /** The actor's unit and every unit below it; loaded on first use. */
+  unitTree: () => Promise<ReadonlySet<string>>;
+};
+
+/** What a policy needs to know about a record to decide. */
+export type RecordRef = { ownerId?: string | null; unitId?: string | null };
+
+/** A module's policy: for each role and action, the scope it reaches. */
+export type Policy<A extends string> = Record<TRole, Partial<Record<A, Scope>>>;
+
+const policies = new Map<string, Policy<string>>();
+
+/** Registers the policy of a resource; each module does it once, in its policy file. */
+export function definePolicy<A extends string>(resource: string, policy: Policy<A>) {
+  policies.set(resource, policy as Policy<string>);
+  return {
+    scope: (actor: Actor, action: A) => scopeOf(actor, resource, action),
+    can: (actor: Actor, action: A, record?: RecordRef) => can(actor, resource, action, record),
+    authorize: (actor: Actor, action: A, record?: RecordRef, visible = true) => authorize(actor, resource, action, record, visible),
+  };
+}
+
+/** The scope an actor's role reaches for an action on a resource. */
+export function scopeOf(actor: Actor, resource: string, action: string): Scope {
+  const policy = policies.get(resource);
+  if (!policy) throw new Error(`No policy registered for ${resource}`);
+  return policy[actor.role][action] ?? 'none';
+}
+
+/** May this actor do this action on this record? The one place that answers it. */
+export async function can(actor: Actor, resource: string, action: string, record?: RecordRef): Promise<boolean> {
+  const scope = scopeOf(actor, resource, action);
+  switch (scope) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'own':
+      return record === undefined || record.ownerId === actor.userId;
+    case 'unit': {
+      if (record === undefined || record.ownerId === actor.userId) return true;
+      if (!record.unitId) return false;
+      return (await actor.unitTree()).has(record.unitId);
+    }
+  }
+}
+
+/**
+ * Throws unless the actor may act. A record the actor may not even see answers 404, so
+ * that its existence does not leak; a visible one answers 403.
+ */
+export async function authorize(actor: Actor, resource: string, action: string, record?: RecordRef, visible = true): Promise<void> {
+  if (await can(actor, resource, action, record)) return;
+  throw visible ? forbidden() : notFound();
+}

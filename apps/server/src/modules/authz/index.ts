@@ -1,0 +1,1 @@
+export { type Actor, authorize, can, definePolicy, type Policy, type RecordRef, type Scope, scopeOf } from './authz.ts';

@@ -1,0 +1,29 @@
+import type { TSearchHit } from '@clientela/contract';
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import { unitPolicy } from '../units/index.ts';
+import { userPolicy } from '../users/index.ts';
+
+/**
+ * Searches what the actor may read in their workspace, best matches first. Each module
+ * adds its resource here as it arrives (companies, contacts, deals ...).
+ */
+export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearchHit[]> {
+  const workspaceId = ctx.actor.workspaceId;
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const parts = [];
+  if (await userPolicy.can(ctx.actor, 'read')) {
+    parts.push(sql`SELECT 'user' AS type, id, name AS title, email AS subtitle, similarity(name, ${q}) AS score
+      FROM app_user WHERE workspace_id = ${workspaceId} AND (name ILIKE ${pattern} OR email ILIKE ${pattern} OR name % ${q})`);
+  }
+  if (await unitPolicy.can(ctx.actor, 'read')) {
+    parts.push(sql`SELECT 'unit' AS type, id, name AS title, NULL AS subtitle, similarity(name, ${q}) AS score
+      FROM unit WHERE workspace_id = ${workspaceId} AND (name ILIKE ${pattern} OR name % ${q})`);
+  }
+  if (parts.length === 0) return [];
+  const union = sql.join(parts, sql` UNION ALL `);
+  const result = await ctx.db.execute<TSearchHit>(
+    sql`SELECT type, id, title, subtitle FROM (${union}) hits ORDER BY score DESC, title LIMIT ${limit}`,
+  );
+  return result.rows;
+}

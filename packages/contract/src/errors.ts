@@ -1,0 +1,26 @@
+/**
+ * Stable error codes of the API. The server maps each to an HTTP status in one table;
+ * the web app maps each to a translated message.
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'malformed_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'unauthenticated',
+  'invalid_credentials',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'email_taken',
+  'setup_already_done',
+  'workspace_required',
+  'unit_has_children',
+  'unit_in_use',
+  'unit_cycle',
+  'last_admin',
+  'too_many_requests',
+  'internal_error',
+] as const;
+export type TErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { listOf, ZEmail, ZId, ZListQuery, ZLocale, ZPassword, ZRole, ZTimeZone } from './common.ts';
+
+export const ZWorkspace = z.object({ id: ZId, name: z.string(), slug: z.string() });
+export type TWorkspace = z.infer<typeof ZWorkspace>;
+
+/** A user as other people of the workspace see it. */
+export const ZUser = z.object({
+  id: ZId,
+  email: z.string(),
+  name: z.string(),
+  locale: ZLocale,
+  timeZone: z.string(),
+  role: ZRole,
+  unitId: ZId.nullable(),
+  active: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type TUser = z.infer<typeof ZUser>;
+export const ZUserList = listOf(ZUser);
+
+/** The signed-in user, with the workspace it works in. */
+export const ZMe = ZUser.extend({ workspace: ZWorkspace });
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZUserListQuery = ZListQuery.extend({
+  'filter[role]': ZRole.optional(),
+  'filter[unitId]': ZId.optional(),
+  'filter[active]': z.enum(['true', 'false']).optional(),
+});
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;
+
+export const ZCreateUserInput = z.strictObject({
+  email: ZEmail,
+  name: z.string().trim().min(1).max(120),
+  password: ZPassword,
+  role: ZRole.default('employee'),
+  unitId: ZId.nullable().default(null),
+  locale: ZLocale.default('en'),
+  timeZone: ZTimeZone.default('UTC'),
+});
+export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
+
+/** What an admin may change about another user. */
+export const ZUpdateUserInput = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  role: ZRole.optional(),
+  unitId: ZId.nullable().optional(),
+  active: z.boolean().optional(),
+  password: ZPassword.optional(),
+});
+export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;
+
+/** What every user may change about themselves. */
+export const ZUpdateProfileInput = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  locale: ZLocale.optional(),
+  timeZone: ZTimeZone.optional(),
+});
+export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
+
+export const ZChangePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: ZPassword,
+});
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
