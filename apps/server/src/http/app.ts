@@ -96,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('authMethod', null);
   app.decorateRequest('sessionSecret', null);
   app.decorateRequest('signedIn', null);
-  app.addHook('preHandler', authenticate(options.db));
+  app.addHook('onRequest', authenticate(options.db));
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {

@@ -4,6 +4,9 @@ import type { Ctx } from '../../http/context.ts';
 import { unitPolicy } from '../units/index.ts';
 import { userPolicy } from '../users/index.ts';
 
+// How alike a word of a name must be to what was typed, for a typo to still find it.
+const FUZZY = 0.35;
+
 /**
  * Searches what the actor may read in their workspace, best matches first. Each module
  * adds its resource here as it arrives (companies, contacts, deals ...).
@@ -13,12 +16,12 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const parts = [];
   if (await userPolicy.can(ctx.actor, 'read')) {
-    parts.push(sql`SELECT 'user' AS type, id, name AS title, email AS subtitle, similarity(name, ${q}) AS score
-      FROM app_user WHERE workspace_id = ${workspaceId} AND (name ILIKE ${pattern} OR email ILIKE ${pattern} OR name % ${q})`);
+    parts.push(sql`SELECT 'user' AS type, id, name AS title, email AS subtitle, word_similarity(${q}, name) AS score
+      FROM app_user WHERE workspace_id = ${workspaceId} AND (name ILIKE ${pattern} OR email ILIKE ${pattern} OR word_similarity(${q}, name) >= ${FUZZY})`);
   }
   if (await unitPolicy.can(ctx.actor, 'read')) {
-    parts.push(sql`SELECT 'unit' AS type, id, name AS title, NULL AS subtitle, similarity(name, ${q}) AS score
-      FROM unit WHERE workspace_id = ${workspaceId} AND (name ILIKE ${pattern} OR name % ${q})`);
+    parts.push(sql`SELECT 'unit' AS type, id, name AS title, NULL AS subtitle, word_similarity(${q}, name) AS score
+      FROM unit WHERE workspace_id = ${workspaceId} AND (name ILIKE ${pattern} OR word_similarity(${q}, name) >= ${FUZZY})`);
   }
   if (parts.length === 0) return [];
   const union = sql.join(parts, sql` UNION ALL `);
