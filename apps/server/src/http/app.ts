@@ -9,8 +9,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
+import { createSignedInCache, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { registerModules } from '../modules/routes.ts';
-import { authenticate } from './authenticate.ts';
+import { authenticate, forgetAfterWrites } from './authenticate.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
 
 const CSP_DIRECTIVES = {
@@ -41,6 +42,8 @@ export type AppOptions = {
   /** Requests per minute per address on sign-in routes (flood guard; failures are throttled apart). */
   authRateLimit?: number;
   bodyLimit?: number;
+  /** Cache of sign-ins, kept fresh by a listener (see listenForAuthChanges); disabled when absent. */
+  signedInCache?: SignedInCache;
 };
 
 /** Builds the HTTP application: API, OpenAPI, security headers and the web app. */
@@ -96,7 +99,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('authMethod', null);
   app.decorateRequest('sessionSecret', null);
   app.decorateRequest('signedIn', null);
-  app.addHook('onRequest', authenticate(options.db));
+  const cache = options.signedInCache ?? createSignedInCache();
+  app.addHook('onRequest', authenticate(options.db, cache));
+  app.addHook('onSend', forgetAfterWrites(cache));
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { csrfTokenFor, safeEqual } from '../lib/tokens.ts';
 import { actorFromApiToken, actorFromSession } from '../modules/auth/actor.ts';
+import type { SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { AppError } from './errors.ts';
 
 export const SESSION_COOKIE = 'clientela_session';
@@ -11,12 +12,20 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Resolves who is calling, from `Authorization: Bearer` or the session cookie. Routes not
  * marked public refuse anonymous calls; cookie-authenticated writes must carry the CSRF token.
  */
-export function authenticate(db: Database) {
+export function authenticate(db: Database, cache: SignedInCache) {
+  const resolve = async (kind: 's' | 't', secret: string) => {
+    const key = `${kind}:${secret}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const signedIn = kind === 's' ? await actorFromSession(db, secret) : await actorFromApiToken(db, secret);
+    if (signedIn) cache.set(key, signedIn);
+    return signedIn;
+  };
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const isPublic = request.is404 || request.routeOptions.config.public === true || !request.url.startsWith('/api/v1/');
     const authorization = request.headers.authorization;
     if (authorization?.toLowerCase().startsWith('bearer ')) {
-      const signedIn = await actorFromApiToken(db, authorization.slice(7).trim());
+      const signedIn = await resolve('t', authorization.slice(7).trim());
       if (!signedIn) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
       request.actor = signedIn.actor;
       request.authMethod = 'token';
@@ -25,7 +34,7 @@ export function authenticate(db: Database) {
     }
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) {
-      const signedIn = await actorFromSession(db, secret);
+      const signedIn = await resolve('s', secret);
       if (signedIn) {
         request.actor = signedIn.actor;
         request.authMethod = 'cookie';
@@ -41,5 +50,19 @@ export function authenticate(db: Database) {
         throw new AppError('csrf_failed', 'Send the X-CSRF-Token header you received at sign-in');
       }
     }
+  };
+}
+
+/**
+ * A successful write by a signed-in user may have changed who may do what (logout, a role, a
+ * revoked token): this process forgets the workspace's cached sign-ins before answering, so
+ * the very next request sees the change. Other processes hear it from PostgreSQL.
+ */
+export function forgetAfterWrites(cache: SignedInCache) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.signedIn && !SAFE_METHODS.has(request.method) && reply.statusCode < 400) {
+      cache.clearWorkspace(request.signedIn.user.workspaceId);
+    }
+    return payload;
   };
 }

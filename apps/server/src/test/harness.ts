@@ -5,9 +5,17 @@ import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase, type Database } from '../db/client.ts';
 import { buildApp } from '../http/app.ts';
+import { createSignedInCache, listenForAuthChanges, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { createWorkspace } from '../modules/workspaces/index.ts';
 
-export type TestApp = { app: FastifyInstance; db: Database; pool: pg.Pool; url: string };
+export type TestApp = {
+  app: FastifyInstance;
+  db: Database;
+  pool: pg.Pool;
+  url: string;
+  signedInCache: SignedInCache;
+  stopListening: () => Promise<void>;
+};
 
 /**
  * Gives the test file the real application on its own database, cloned from the migrated
@@ -28,8 +36,13 @@ export function useTestApp(): TestApp {
     const { db, pool } = createDatabase(handle.url, 5);
     handle.db = db;
     handle.pool = pool;
+    handle.signedInCache = createSignedInCache();
+    const listener = listenForAuthChanges(pool, handle.signedInCache);
+    handle.stopListening = listener.stop;
+    await listener.ready;
     handle.app = await buildApp({
       db,
+      signedInCache: handle.signedInCache,
       ping: async () => {
         await pool.query('SELECT 1');
       },
@@ -39,6 +52,7 @@ export function useTestApp(): TestApp {
   });
   afterAll(async () => {
     await handle.app?.close();
+    await handle.stopListening?.();
     await handle.pool?.end();
     const admin = new pg.Client({ connectionString: inject('adminUrl') });
     await admin.connect();
