@@ -37,7 +37,7 @@ function playwright(title) {
   const out = path.join(reports, 'e2e.json');
   const status = run(title, 'npx', ['playwright', 'test'], {
     cwd: path.join(root, 'e2e'),
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    env: { E2E_JSON_REPORT: out },
   });
   count(title, out, status, (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected }));
 }

@@ -26,8 +26,10 @@ export async function authRoutes(app: FastifyInstance, { db, authRateLimit }: Mo
   const api = typed(app);
   const rateLimit = { max: authRateLimit, timeWindow: 60_000 };
   const tags = ['auth'];
+  // Reachable without signing in: the reference page shows them without a lock.
+  const security: [] = [];
 
-  api.get('/setup', { config: { public: true }, schema: { tags, response: { 200: ZSetupStatus } } }, async () => ({
+  api.get('/setup', { config: { public: true }, schema: { tags, security, response: { 200: ZSetupStatus } } }, async () => ({
     needsSetup: await needsSetup(db),
   }));
 
@@ -35,7 +37,7 @@ export async function authRoutes(app: FastifyInstance, { db, authRateLimit }: Mo
     '/setup',
     {
       config: { public: true, rateLimit },
-      schema: { tags, body: ZCreateWorkspaceInput, response: { 201: ZSession, 409: ZProblem } },
+      schema: { tags, security, body: ZCreateWorkspaceInput, response: { 201: ZSession, 409: ZProblem } },
     },
     async (request, reply) => {
       const { workspace, admin } = await createFirstWorkspace(db, request.body);
@@ -49,7 +51,7 @@ export async function authRoutes(app: FastifyInstance, { db, authRateLimit }: Mo
     '/auth/login',
     {
       config: { public: true, rateLimit },
-      schema: { tags, body: ZLoginInput, response: { 200: ZSession, 401: ZProblem, 429: ZProblem } },
+      schema: { tags, security, body: ZLoginInput, response: { 200: ZSession, 401: ZProblem, 429: ZProblem } },
     },
     async (request, reply) => {
       const { session, user, workspace } = await login(db, request.body, clientOf(request), request.cookies[SESSION_COOKIE]);
@@ -58,7 +60,7 @@ export async function authRoutes(app: FastifyInstance, { db, authRateLimit }: Mo
     },
   );
 
-  api.post('/auth/logout', { config: { public: true }, schema: { tags } }, async (request, reply) => {
+  api.post('/auth/logout', { config: { public: true }, schema: { tags, security } }, async (request, reply) => {
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) await revokeSession(db, secret);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

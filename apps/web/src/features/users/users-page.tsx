@@ -1,0 +1,32 @@
+import { Col, Result, Row } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useMe } from '../auth/api.ts';
+import { UnitsPanel } from '../units/units-panel.tsx';
+import { UsersCard } from './users-card.tsx';
+
+/** `/admin/users`: admins manage the people and the branches/departments of the workspace. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [unitId, setUnitId] = useState<string>();
+
+  if (me.role !== 'admin') {
+    return <Result status="403" title={t('forbidden.title')} subTitle={t('forbidden.text')} />;
+  }
+
+  return (
+    <>
+      <PageHeader title={t('admin.title')} subtitle={t('admin.subtitle')} />
+      <Row gutter={[24, 24]}>
+        <Col xs={24} xl={8}>
+          <UnitsPanel selectedId={unitId} onSelect={setUnitId} />
+        </Col>
+        <Col xs={24} xl={16}>
+          <UsersCard unitId={unitId} onClearUnit={() => setUnitId(undefined)} />
+        </Col>
+      </Row>
+    </>
+  );
+}

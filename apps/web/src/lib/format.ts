@@ -1,0 +1,29 @@
+import type { TLocale } from '@clientela/contract';
+
+/** BCP 47 tags used for Intl formatting of each UI language. */
+const INTL_LOCALE: Record<TLocale, string> = { en: 'en-GB', ru: 'ru-RU', it: 'it-IT' };
+
+type Style = 'date' | 'dateTime';
+
+/** Formats an ISO instant for the user's language and time zone. */
+export function formatInstant(iso: string, locale: TLocale, timeZone: string, style: Style = 'dateTime'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = style === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
+  try {
+    return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone }).format(date);
+  } catch {
+    // An unknown zone stored long ago must not break the page.
+    return new Intl.DateTimeFormat(INTL_LOCALE[locale], options).format(date);
+  }
+}
+
+/** Initials for an avatar: "Anna Rossi" -> "AR". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+  return letters
+    .map((part) => part?.[0] ?? '')
+    .join('')
+    .toUpperCase();
+}
