@@ -6,6 +6,7 @@ import { createDatabase } from './db/client.ts';
 import { DataDirInUseError, type EmbeddedCluster, startEmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { pruneAuthRecords } from './modules/auth/prune.ts';
 import { createSignedInCache, listenForAuthChanges } from './modules/auth/signed-in-cache.ts';
 import { bootstrapFromEnvironment } from './modules/workspaces/index.ts';
 
@@ -51,6 +52,9 @@ async function main() {
     webDist: webDist(),
   });
   await app.listen({ port: config.port, host: config.host });
+  const prune = () => pruneAuthRecords(db).catch((error: unknown) => log.warn({ err: error }, 'pruning sign-in records failed'));
+  void prune();
+  setInterval(prune, 3600_000).unref();
   log.info({ url: `http://${config.host}:${config.port}`, startupMs: Math.round(performance.now() - startedAt) }, 'Clientela is ready');
 
   let stopping = false;
