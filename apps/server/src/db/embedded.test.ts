@@ -18,15 +18,17 @@ const spawned: ChildProcess[] = [];
 
 type Server = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
 
-async function startServer(): Promise<Server> {
+async function startServer(options: { dataDir?: string; asUser?: string } = {}): Promise<Server> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const node = [process.execPath, '--import', 'tsx', 'src/main.ts'];
+  const [command, ...args] = options.asUser ? ['runuser', '-u', options.asUser, '--', ...node] : node;
+  const child = spawn(command ?? process.execPath, args, {
     cwd: serverDir,
     env: {
       ...process.env,
       DATABASE_URL: '',
       PORT: String(port),
-      CLIENTELA_DATA_DIR: dataDir,
+      CLIENTELA_DATA_DIR: options.dataDir ?? dataDir,
       CLIENTELA_ADMIN_EMAIL: admin.email,
       CLIENTELA_ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'info',
@@ -139,4 +141,26 @@ describe('the server on its embedded PostgreSQL', () => {
     expect(fs.existsSync(path.join(dataDir, 'clientela.pid'))).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   }, 60_000);
+});
+
+// Root is where the cluster must be handed to an unprivileged account; a normal user runs it
+// directly. CI runs as root, so this covers the normal user's way there.
+describe.runIf(process.getuid?.() === 0)('started by a normal user', () => {
+  it('initialises and runs the cluster as that user', async () => {
+    const ownDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-user-'));
+    fs.chownSync(ownDir, 65534, 65534);
+    try {
+      const server = await startServer({ dataDir: ownDir, asUser: 'nobody' });
+      await waitHealthy(server);
+      await signIn(server.port);
+      const pid = Number(fs.readFileSync(path.join(ownDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      expect(fs.statSync(`/proc/${pid}`).uid).toBe(65534);
+      // Signal the server itself, not runuser in front of it.
+      process.kill(Number(fs.readFileSync(path.join(ownDir, 'clientela.pid'), 'utf8')), 'SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(fs.existsSync(path.join(ownDir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      fs.rmSync(ownDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
