@@ -7,6 +7,11 @@ export const ZSearchQuery = z.strictObject({
 });
 
 /** One hit of the global search; `type` names the resource the id belongs to. */
-export const ZSearchHit = z.object({ type: z.enum(['user', 'unit']), id: ZId, title: z.string(), subtitle: z.string().nullable() });
+export const ZSearchHit = z.object({
+  type: z.enum(['company', 'user', 'unit']),
+  id: ZId,
+  title: z.string(),
+  subtitle: z.string().nullable(),
+});
 export type TSearchHit = z.infer<typeof ZSearchHit>;
 export const ZSearchResult = z.object({ data: z.array(ZSearchHit) });

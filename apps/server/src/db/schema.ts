@@ -1,6 +1,8 @@
 // Every table of the application, for Drizzle's query builder and drizzle-kit.
 export * from '../modules/api-tokens/api-tokens.table.ts';
 export * from '../modules/auth/auth.table.ts';
+export * from '../modules/companies/companies.table.ts';
+export * from '../modules/history/history.table.ts';
 export * from '../modules/units/units.table.ts';
 export * from '../modules/users/users.table.ts';
 export * from '../modules/workspaces/workspaces.table.ts';

@@ -1,4 +1,5 @@
 import type { TRole } from '@clientela/contract';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { forbidden, notFound } from '../../http/errors.ts';
 
 /**
@@ -30,6 +31,7 @@ export function definePolicy<A extends string>(resource: string, policy: Policy<
   policies.set(resource, policy as Policy<string>);
   return {
     scope: (actor: Actor, action: A) => scopeOf(actor, resource, action),
+    filter: (actor: Actor, action: A, columns: { owner: AnyColumn; unit: AnyColumn }) => scopeFilter(actor, resource, action, columns),
     can: (actor: Actor, action: A, record?: RecordRef) => can(actor, resource, action, record),
     authorize: (actor: Actor, action: A, record?: RecordRef, visible = true) => authorize(actor, resource, action, record, visible),
   };
@@ -67,4 +69,33 @@ export async function can(actor: Actor, resource: string, action: string, record
 export async function authorize(actor: Actor, resource: string, action: string, record?: RecordRef, visible = true): Promise<void> {
   if (await can(actor, resource, action, record)) return;
   throw visible ? forbidden() : notFound();
+}
+
+/**
+ * The rows of a list an actor may see, as SQL: the same rule as `can`, for lists, search and
+ * counts. `ownerColumn` and `unitColumn` name the record's owner and unit.
+ */
+export async function scopeFilter(
+  actor: Actor,
+  resource: string,
+  action: string,
+  columns: { owner: AnyColumn; unit: AnyColumn },
+): Promise<SQL> {
+  const scope = scopeOf(actor, resource, action);
+  switch (scope) {
+    case 'all':
+      return sql`true`;
+    case 'none':
+      return sql`false`;
+    case 'own':
+      return sql`${columns.owner} = ${actor.userId}`;
+    case 'unit': {
+      const tree = [...(await actor.unitTree())];
+      if (tree.length === 0) return sql`${columns.owner} = ${actor.userId}`;
+      return sql`(${columns.owner} = ${actor.userId} OR ${columns.unit} IN (${sql.join(
+        tree.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}))`;
+    }
+  }
 }

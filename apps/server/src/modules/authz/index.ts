@@ -1,1 +1,1 @@
-export { type Actor, authorize, can, definePolicy, type Policy, type RecordRef, type Scope, scopeOf } from './authz.ts';
+export { type Actor, authorize, can, definePolicy, type Policy, type RecordRef, type Scope, scopeFilter, scopeOf } from './authz.ts';

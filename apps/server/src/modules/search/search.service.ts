@@ -1,6 +1,7 @@
 import type { TSearchHit } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
+import { companies, companyPolicy, phoneNeedle } from '../companies/index.ts';
 import { unitPolicy } from '../units/index.ts';
 import { userPolicy } from '../users/index.ts';
 
@@ -23,6 +24,18 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
     parts.push(sql`SELECT 'unit' AS type, id, name AS title, NULL AS subtitle, word_similarity(${q}, name) AS score
       FROM unit WHERE workspace_id = ${workspaceId} AND (name ILIKE ${pattern} OR word_similarity(${q}, name) >= ${FUZZY})`);
   }
+  const digits = phoneNeedle(q);
+  const companyScope = await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId });
+  parts.push(sql`SELECT 'company' AS type, id, name AS title, city AS subtitle,
+      CASE WHEN ${digits ?? ''} <> '' AND phone_digits LIKE ${`%${digits ?? ''}%`} THEN 1 ELSE word_similarity(${q}, name) END AS score
+    FROM company
+    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${companyScope} AND (
+      name ILIKE ${pattern} OR legal_name ILIKE ${pattern} OR tax_number ILIKE ${pattern}
+      OR emails_normalised LIKE ${pattern.toLowerCase()} OR word_similarity(${q}, name) >= ${FUZZY}
+      OR (${digits ?? ''} <> '' AND phone_digits LIKE ${`%${digits ?? ''}%`})
+      OR search_vector @@ (websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q})
+        || websearch_to_tsquery('italian', ${q}) || websearch_to_tsquery('english', ${q}))
+    )`);
   if (parts.length === 0) return [];
   const union = sql.join(parts, sql` UNION ALL `);
   const result = await ctx.db.execute<TSearchHit>(

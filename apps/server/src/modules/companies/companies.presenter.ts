@@ -1,0 +1,30 @@
+import type { TCompany } from '@clientela/contract';
+import type { companies } from './companies.table.ts';
+
+export type CompanyRow = typeof companies.$inferSelect;
+
+/** Exactly the fields of a company that leave the server. */
+export function presentCompany(row: CompanyRow, ownerName: string | null): TCompany {
+  return {
+    id: row.id,
+    name: row.name,
+    legalName: row.legalName,
+    taxNumber: row.taxNumber,
+    website: row.website,
+    relationships: row.relationships as TCompany['relationships'],
+    status: row.status,
+    class: row.class,
+    region: row.region,
+    city: row.city,
+    address: row.address,
+    phones: row.phones,
+    emails: row.emails,
+    leadSource: row.leadSource,
+    owner: row.ownerId && ownerName !== null ? { id: row.ownerId, name: ownerName } : null,
+    unitId: row.unitId,
+    tags: row.tags,
+    notes: row.notes,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

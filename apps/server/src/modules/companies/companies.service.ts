@@ -1,0 +1,249 @@
+import type { TCompany, TCompanyListQuery, TCreateCompanyInput, TUpdateCompanyInput } from '@clientela/contract';
+import { ZCreateCompanyInput } from '@clientela/contract';
+import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { afterCursor, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
+import { historyOf, recordChange } from '../history/index.ts';
+import { units } from '../units/index.ts';
+import { escapeLike, users } from '../users/index.ts';
+import { companyPolicy } from './companies.policy.ts';
+import { type CompanyRow, presentCompany } from './companies.presenter.ts';
+import { companies } from './companies.table.ts';
+import { normaliseEmail, phoneDigits } from './normalise.ts';
+
+const ENTITY = 'company';
+const TRACKED = [
+  'name',
+  'legalName',
+  'taxNumber',
+  'website',
+  'relationships',
+  'status',
+  'class',
+  'region',
+  'city',
+  'address',
+  'phones',
+  'emails',
+  'leadSource',
+  'ownerId',
+  'unitId',
+  'tags',
+  'notes',
+] as const;
+
+const SORTS = {
+  name: { column: companies.name },
+  createdAt: { column: companies.createdAt, cast: 'timestamptz' as const },
+  updatedAt: { column: companies.updatedAt, cast: 'timestamptz' as const },
+};
+
+const ownerName = users.name;
+const columns = { owner: companies.ownerId, unit: companies.unitId };
+
+/** Lists the companies the actor may see, filtered, sorted and keyset-paginated. */
+export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
+  const keyset = parseSort(query.sort, SORTS, 'name');
+  const filters: (SQL | undefined)[] = [
+    eq(companies.workspaceId, ctx.actor.workspaceId),
+    isNull(companies.deletedAt),
+    await companyPolicy.filter(ctx.actor, 'read', columns),
+  ];
+  if (query.q) filters.push(matches(query.q));
+  if (query['filter[status]']) filters.push(eq(companies.status, query['filter[status]']));
+  if (query['filter[class]']) filters.push(eq(companies.class, query['filter[class]']));
+  if (query['filter[relationship]']) filters.push(sql`${companies.relationships} @> ARRAY[${query['filter[relationship]']}]::text[]`);
+  if (query['filter[city]']) filters.push(sql`lower(${companies.city}) = lower(${query['filter[city]']})`);
+  if (query['filter[region]']) filters.push(sql`lower(${companies.region}) = lower(${query['filter[region]']})`);
+  if (query['filter[ownerId]']) filters.push(eq(companies.ownerId, query['filter[ownerId]']));
+  if (query['filter[unitId]']) filters.push(eq(companies.unitId, query['filter[unitId]']));
+  if (query['filter[tag]']) filters.push(sql`${companies.tags} @> ARRAY[${query['filter[tag]']}]::text[]`);
+  const where = and(...filters);
+  const [rows, [counted]] = await Promise.all([
+    ctx.db
+      .select({ company: companies, ownerName })
+      .from(companies)
+      .leftJoin(users, and(eq(users.workspaceId, companies.workspaceId), eq(users.id, companies.ownerId)))
+      .where(and(where, afterCursor(keyset, companies.id, query.cursor)))
+      .orderBy(...orderBy(keyset, companies.id))
+      .limit(query.limit + 1),
+    ctx.db.select({ total: count() }).from(companies).where(where),
+  ]);
+  const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName }));
+  const { page, nextCursor } = pageOf(flat, query.limit, keyset);
+  return { data: page.map((row) => presentCompany(row, row.ownerName)), nextCursor, total: counted?.total ?? 0 };
+}
+
+/** Name, legal name or tax number containing the text, a phone with its digits, or an e-mail. */
+function matches(q: string): SQL {
+  const like = `%${escapeLike(q)}%`;
+  const digits = phoneDigits(q);
+  const conditions = [
+    sql`${companies.name} ILIKE ${like}`,
+    sql`${companies.legalName} ILIKE ${like}`,
+    sql`${companies.taxNumber} ILIKE ${like}`,
+    sql`${companies.emailsNormalised} LIKE ${`%${escapeLike(q.toLowerCase())}%`}`,
+  ];
+  if (digits.length >= 5) conditions.push(sql`${companies.phoneDigits} LIKE ${`%${digits.slice(-10)}%`}`);
+  return sql`(${sql.join(conditions, sql` OR `)})`;
+}
+
+async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<CompanyRow> {
+  const query = db
+    .select()
+    .from(companies)
+    .where(
+      and(
+        eq(companies.workspaceId, ctx.actor.workspaceId),
+        eq(companies.id, id),
+        isNull(companies.deletedAt),
+        await companyPolicy.filter(ctx.actor, 'read', columns),
+      ),
+    )
+    .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('company');
+  return row;
+}
+
+async function ownerNameOf(db: Executor, workspaceId: string, ownerId: string | null): Promise<string | null> {
+  if (!ownerId) return null;
+  const [row] = await db
+    .select({ name: users.name })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, ownerId)));
+  return row?.name ?? null;
+}
+
+/** One company the actor may see; 404 for any other, in this workspace or another. */
+export async function getCompany(ctx: Ctx, id: string): Promise<TCompany> {
+  const row = await findVisible(ctx, ctx.db, id);
+  return presentCompany(row, await ownerNameOf(ctx.db, row.workspaceId, row.ownerId));
+}
+
+/** Checks that the owner is a user and the unit a unit of the workspace; returns the owner's unit. */
+async function assertOwnerAndUnit(
+  db: Executor,
+  workspaceId: string,
+  ownerId: string | null | undefined,
+  unitId: string | null | undefined,
+) {
+  let ownerUnit: string | null = null;
+  if (ownerId) {
+    const [owner] = await db
+      .select({ unitId: users.unitId })
+      .from(users)
+      .where(and(eq(users.workspaceId, workspaceId), eq(users.id, ownerId)));
+    if (!owner) throw new AppError('validation_failed', 'No such user', { errors: [{ path: 'ownerId', message: 'No such user' }] });
+    ownerUnit = owner.unitId;
+  }
+  if (unitId) {
+    const [unit] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.workspaceId, workspaceId), eq(units.id, unitId)));
+    if (!unit) throw new AppError('validation_failed', 'No such unit', { errors: [{ path: 'unitId', message: 'No such unit' }] });
+  }
+  return ownerUnit;
+}
+
+/** The stored form of the input: the values plus their normalised copies for matching. */
+function storedFields(input: TUpdateCompanyInput) {
+  const { phones, emails, ...rest } = input;
+  return {
+    ...rest,
+    ...(phones ? { phones, phoneDigits: phones.map((p) => phoneDigits(p.value)).join(' ') } : {}),
+    ...(emails ? { emails, emailsNormalised: emails.map((e) => normaliseEmail(e.value)).join(' ') } : {}),
+  };
+}
+
+/** Creates a company; by default its owner is the actor and its unit the owner's unit. */
+export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise<TCompany> {
+  const input = ZCreateCompanyInput.parse(raw);
+  const workspaceId = ctx.actor.workspaceId;
+  const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
+  const ownerUnit = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
+  const unitId = input.unitId === undefined ? (ownerUnit ?? ctx.actor.unitId) : input.unitId;
+  await companyPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(companies)
+      .values({ ...storedFields(input), name: input.name, ownerId, unitId, workspaceId })
+      .returning();
+    if (!created) throw new Error('company insert returned nothing');
+    await recordChange(tx, {
+      workspaceId,
+      entityType: ENTITY,
+      entityId: created.id,
+      actorId: ctx.actor.userId,
+      action: 'created',
+      before: null,
+      after: created,
+      fields: TRACKED,
+    });
+    return created;
+  });
+  return presentCompany(row, await ownerNameOf(ctx.db, workspaceId, row.ownerId));
+}
+
+/** Changes the fields sent; moving a company to another owner or unit must stay within the actor's reach. */
+export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyInput): Promise<TCompany> {
+  const workspaceId = ctx.actor.workspaceId;
+  await assertOwnerAndUnit(ctx.db, workspaceId, input.ownerId, input.unitId);
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = await findVisible(ctx, tx, id, true);
+    await companyPolicy.authorize(ctx.actor, 'update', before);
+    const ownerId = input.ownerId === undefined ? before.ownerId : input.ownerId;
+    const unitId = input.unitId === undefined ? before.unitId : input.unitId;
+    if (ownerId !== before.ownerId || unitId !== before.unitId) await companyPolicy.authorize(ctx.actor, 'update', { ownerId, unitId });
+    const [after] = await tx
+      .update(companies)
+      .set({ ...storedFields(input), updatedAt: sql`now()` })
+      .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)))
+      .returning();
+    if (!after) throw notFound('company');
+    await recordChange(tx, {
+      workspaceId,
+      entityType: ENTITY,
+      entityId: id,
+      actorId: ctx.actor.userId,
+      action: 'updated',
+      before,
+      after,
+      fields: TRACKED,
+    });
+    return after;
+  });
+  return presentCompany(row, await ownerNameOf(ctx.db, workspaceId, row.ownerId));
+}
+
+/** Moves a company to the bin: it disappears from lists and search, and its history stays. */
+export async function deleteCompany(ctx: Ctx, id: string): Promise<void> {
+  const workspaceId = ctx.actor.workspaceId;
+  await ctx.db.transaction(async (tx) => {
+    const before = await findVisible(ctx, tx, id, true);
+    await companyPolicy.authorize(ctx.actor, 'delete', before);
+    await tx
+      .update(companies)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)));
+    await recordChange(tx, {
+      workspaceId,
+      entityType: ENTITY,
+      entityId: id,
+      actorId: ctx.actor.userId,
+      action: 'deleted',
+      before,
+      after: null,
+      fields: [],
+    });
+  });
+}
+
+/** Every change of a company, for whoever may read it. */
+export async function companyHistory(ctx: Ctx, id: string) {
+  await findVisible(ctx, ctx.db, id);
+  return { data: await historyOf(ctx.db, ctx.actor.workspaceId, ENTITY, id) };
+}

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { customType, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { units } from '../units/units.table.ts';
+import { users } from '../users/users.table.ts';
+import { workspaces } from '../workspaces/workspaces.table.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export type LabelledValue = { label: string; value: string };
+
+/** Companies (legal entities) of the shared customer base. */
+export const companies = pgTable(
+  'company',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    legalName: text('legal_name'),
+    taxNumber: text('tax_number'),
+    website: text('website'),
+    relationships: text('relationships').array().notNull().default(sql`'{client}'`),
+    status: text('status', { enum: ['potential', 'new', 'active', 'dormant', 'lost'] })
+      .notNull()
+      .default('new'),
+    class: text('class', { enum: ['A', 'B', 'C'] }),
+    region: text('region'),
+    city: text('city'),
+    address: text('address'),
+    phones: jsonb('phones').$type<LabelledValue[]>().notNull().default([]),
+    emails: jsonb('emails').$type<LabelledValue[]>().notNull().default([]),
+    // Normalised copies for matching: every phone's digits, every e-mail lower-cased.
+    phoneDigits: text('phone_digits').notNull().default(''),
+    emailsNormalised: text('emails_normalised').notNull().default(''),
+    leadSource: text('lead_source'),
+    ownerId: uuid('owner_id'),
+    unitId: uuid('unit_id'),
+    tags: text('tags').array().notNull().default(sql`'{}'`),
+    notes: text('notes'),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(legal_name, '') || ' ' || coalesce(city, ''))
+        || to_tsvector('russian', coalesce(notes, '')) || to_tsvector('italian', coalesce(notes, ''))
+        || to_tsvector('english', coalesce(notes, ''))`,
+    ),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.ownerId], foreignColumns: [users.workspaceId, users.id] }),
+    foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }),
+    index('company_name_idx').on(t.workspaceId, t.name, t.id),
+    index('company_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('company_owner_idx').on(t.workspaceId, t.ownerId),
+    index('company_unit_idx').on(t.workspaceId, t.unitId),
+    index('company_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('company_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
+    index('company_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),
+    index('company_search_idx').using('gin', t.searchVector),
+  ],
+);

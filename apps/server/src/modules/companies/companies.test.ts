@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { type Browser, makeWorkspace, PASSWORD, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
+
+const t = useTestApp();
+
+type Company = { id: string; name: string };
+
+async function create(browser: Browser, payload: Record<string, unknown>): Promise<Company> {
+  const response = await browser.request({ method: 'POST', url: '/api/v1/companies', payload });
+  if (response.statusCode !== 201) throw new Error(`create failed: ${response.body}`);
+  return response.json();
+}
+
+/** A bakery with two shops: an admin, a manager and an employee in each shop. */
+async function bakery() {
+  const { admin } = await makeWorkspace(t);
+  const owner = await signIn(t, admin.email);
+  const shopA = (await owner.request({ method: 'POST', url: '/api/v1/units', payload: { name: 'Via Roma' } })).json();
+  const shopB = (await owner.request({ method: 'POST', url: '/api/v1/units', payload: { name: 'Via Milano' } })).json();
+  const person = async (name: string, role: string, unitId: string) => {
+    const email = uniqueEmail(name);
+    const user = (
+      await owner.request({ method: 'POST', url: '/api/v1/users', payload: { email, name, password: PASSWORD, role, unitId } })
+    ).json();
+    return { user, browser: await signIn(t, email) };
+  };
+  return {
+    owner,
+    shopA,
+    shopB,
+    managerA: await person('Marta', 'manager', shopA.id),
+    employeeA: await person('Elio', 'employee', shopA.id),
+    employeeA2: await person('Ezio', 'employee', shopA.id),
+    employeeB: await person('Bea', 'employee', shopB.id),
+  };
+}
+
+const names = (list: { data: { name: string }[] }) => list.data.map((c) => c.name).sort();
+
+describe('companies', () => {
+  it('creates a company with phones, e-mails and tags; the creator owns it in their unit', async () => {
+    const b = await bakery();
+    const response = await b.employeeA.browser.request({
+      method: 'POST',
+      url: '/api/v1/companies',
+      payload: {
+        name: 'Caffè Centrale',
+        taxNumber: 'IT01234567890',
+        relationships: ['client', 'partner'],
+        status: 'active',
+        city: 'Roma',
+        phones: [{ label: 'orders', value: '+39 06 1234 5678' }],
+        emails: [{ label: 'office', value: 'Info@CaffeCentrale.example' }],
+        tags: ['horeca'],
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      name: 'Caffè Centrale',
+      relationships: ['client', 'partner'],
+      status: 'active',
+      class: null,
+      owner: { id: b.employeeA.user.id, name: 'Elio' },
+      unitId: b.shopA.id,
+      phones: [{ label: 'orders', value: '+39 06 1234 5678' }],
+      tags: ['horeca'],
+    });
+  });
+
+  it('rejects bad input naming the field, and writes nothing', async () => {
+    const b = await bakery();
+    const bad = await b.owner.request({
+      method: 'POST',
+      url: '/api/v1/companies',
+      payload: {
+        name: 'X',
+        status: 'sleeping',
+        emails: [{ value: 'not-an-email' }],
+        phones: [{ value: 'call me' }],
+        workspaceId: b.shopA.id,
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['emails.0.value', 'phones.0.value', 'status', 'workspaceId']);
+    const foreignOwner = await b.owner.request({ method: 'POST', url: '/api/v1/companies', payload: { name: 'Y', ownerId: b.shopA.id } });
+    expect(foreignOwner.statusCode).toBe(400);
+    expect(foreignOwner.json().errors).toEqual([{ path: 'ownerId', message: 'No such user' }]);
+    expect((await b.owner.request({ method: 'GET', url: '/api/v1/companies' })).json().total).toBe(0);
+  });
+
+  it('scopes every read: employees their own, managers their branch, admins all', async () => {
+    const b = await bakery();
+    await create(b.employeeA.browser, { name: 'Elio Customer' });
+    await create(b.employeeA2.browser, { name: 'Ezio Customer' });
+    const beas = await create(b.employeeB.browser, { name: 'Bea Customer' });
+    await create(b.managerA.browser, { name: 'Marta Customer' });
+
+    const list = async (who: Browser, query = '') => (await who.request({ method: 'GET', url: `/api/v1/companies${query}` })).json();
+    expect(names(await list(b.employeeA.browser))).toEqual(['Elio Customer']);
+    expect((await list(b.employeeA.browser)).total).toBe(1);
+    expect(names(await list(b.managerA.browser))).toEqual(['Elio Customer', 'Ezio Customer', 'Marta Customer']);
+    expect(names(await list(b.owner))).toEqual(['Bea Customer', 'Elio Customer', 'Ezio Customer', 'Marta Customer']);
+
+    for (const outsider of [b.employeeA.browser, b.managerA.browser]) {
+      expect((await outsider.request({ method: 'GET', url: `/api/v1/companies/${beas.id}` })).statusCode).toBe(404);
+      expect((await outsider.request({ method: 'PATCH', url: `/api/v1/companies/${beas.id}`, payload: { name: 'Mine' } })).statusCode).toBe(
+        404,
+      );
+      expect((await outsider.request({ method: 'GET', url: `/api/v1/companies/${beas.id}/history` })).statusCode).toBe(404);
+      const hits = (await outsider.request({ method: 'GET', url: '/api/v1/search?q=Bea%20Customer' })).json().data;
+      expect(hits.filter((h: { id: string }) => h.id === beas.id)).toEqual([]);
+      expect((await list(outsider, '?q=Bea')).total).toBe(0);
+    }
+    expect((await b.employeeB.browser.request({ method: 'GET', url: `/api/v1/companies/${beas.id}` })).statusCode).toBe(200);
+  });
+
+  it('does not let an employee hand a customer to someone else or delete it', async () => {
+    const b = await bakery();
+    const mine = await create(b.employeeA.browser, { name: 'Forno Amico' });
+    const giveAway = await b.employeeA.browser.request({
+      method: 'PATCH',
+      url: `/api/v1/companies/${mine.id}`,
+      payload: { ownerId: b.employeeB.user.id },
+    });
+    expect(giveAway.statusCode).toBe(403);
+    expect((await b.employeeA.browser.request({ method: 'DELETE', url: `/api/v1/companies/${mine.id}` })).statusCode).toBe(403);
+    const createForOther = await b.employeeA.browser.request({
+      method: 'POST',
+      url: '/api/v1/companies',
+      payload: { name: 'Not mine', ownerId: b.employeeB.user.id },
+    });
+    expect(createForOther.statusCode).toBe(403);
+    const manager = await b.managerA.browser.request({
+      method: 'PATCH',
+      url: `/api/v1/companies/${mine.id}`,
+      payload: { ownerId: b.employeeA2.user.id },
+    });
+    expect(manager.statusCode).toBe(200);
+    expect(manager.json().owner.name).toBe('Ezio');
+  });
+
+  it('filters by status, city, relationship and tag, and pages with a cursor', async () => {
+    const b = await bakery();
+    await create(b.owner, { name: 'Alfa', status: 'active', city: 'Roma', tags: ['vip'] });
+    await create(b.owner, { name: 'Beta', status: 'active', city: 'roma', relationships: ['supplier'] });
+    await create(b.owner, { name: 'Gamma', status: 'lost', city: 'Roma' });
+    await create(b.owner, { name: 'Delta', status: 'active', city: 'Milano' });
+    const get = async (query: string) => (await b.owner.request({ method: 'GET', url: `/api/v1/companies${query}` })).json();
+    expect(names(await get('?filter[status]=active&filter[city]=Roma'))).toEqual(['Alfa', 'Beta']);
+    expect(names(await get('?filter[relationship]=supplier'))).toEqual(['Beta']);
+    expect(names(await get('?filter[tag]=vip'))).toEqual(['Alfa']);
+    const first = await get('?limit=3&sort=-name');
+    expect(first.data.map((c: Company) => c.name)).toEqual(['Gamma', 'Delta', 'Beta']);
+    const rest = await get(`?limit=3&sort=-name&cursor=${first.nextCursor}`);
+    expect(rest.data.map((c: Company) => c.name)).toEqual(['Alfa']);
+    expect(rest.nextCursor).toBeNull();
+    const bad = await b.owner.request({ method: 'GET', url: '/api/v1/companies?filter[status]=sleeping' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('filter[status]');
+  });
+
+  it('finds a company by a phone typed in another format, by e-mail and with a typo', async () => {
+    const b = await bakery();
+    await create(b.owner, {
+      name: 'Пекарня Хлебушек',
+      phones: [{ label: 'mobile', value: '+7 (912) 345-67-89' }],
+      emails: [{ label: '', value: 'zakaz@hlebushek.example' }],
+    });
+    await create(b.owner, { name: 'Panificio Rossi', notes: 'Compra sempre i cornetti integrali' });
+    const search = async (q: string) =>
+      (await b.owner.request({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}` }))
+        .json()
+        .data.map((h: { title: string }) => h.title);
+    expect(await search('8 912 345 67 89')).toEqual(['Пекарня Хлебушек']);
+    expect(await search('9123456789')).toEqual(['Пекарня Хлебушек']);
+    expect(await search('ZAKAZ@hlebushek')).toEqual(['Пекарня Хлебушек']);
+    expect(await search('Panifico Rosi')).toEqual(['Panificio Rossi']);
+    expect(await search('cornetto')).toEqual(['Panificio Rossi']);
+    const listed = (await b.owner.request({ method: 'GET', url: '/api/v1/companies?q=%2B7%20912%20345' })).json();
+    expect(names(listed)).toEqual(['Пекарня Хлебушек']);
+  });
+
+  it('keeps a change history of every field, visible to whoever may read the company', async () => {
+    const b = await bakery();
+    const company = await create(b.employeeA.browser, { name: 'Bar Sport', status: 'new' });
+    await b.employeeA.browser.request({
+      method: 'PATCH',
+      url: `/api/v1/companies/${company.id}`,
+      payload: { status: 'active', city: 'Roma' },
+    });
+    await b.managerA.browser.request({ method: 'PATCH', url: `/api/v1/companies/${company.id}`, payload: { class: 'A' } });
+    await b.managerA.browser.request({ method: 'PATCH', url: `/api/v1/companies/${company.id}`, payload: { class: 'A' } });
+    const history = (await b.employeeA.browser.request({ method: 'GET', url: `/api/v1/companies/${company.id}/history` })).json().data;
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['created', 'updated', 'updated']);
+    expect(history[1]).toMatchObject({
+      actor: { name: 'Elio' },
+      changes: [
+        { field: 'status', old: 'new', new: 'active' },
+        { field: 'city', old: null, new: 'Roma' },
+      ],
+    });
+    expect(history[2]).toMatchObject({ actor: { name: 'Marta' }, changes: [{ field: 'class', old: null, new: 'A' }] });
+  });
+
+  it('deletes softly: gone from lists and search, history kept', async () => {
+    const b = await bakery();
+    const company = await create(b.owner, { name: 'Chiuso per sempre' });
+    expect((await b.owner.request({ method: 'DELETE', url: `/api/v1/companies/${company.id}` })).statusCode).toBe(204);
+    expect((await b.owner.request({ method: 'GET', url: `/api/v1/companies/${company.id}` })).statusCode).toBe(404);
+    expect((await b.owner.request({ method: 'GET', url: '/api/v1/companies' })).json().total).toBe(0);
+    expect((await b.owner.request({ method: 'GET', url: '/api/v1/search?q=Chiuso' })).json().data).toEqual([]);
+    const rows = await t.pool.query('SELECT action FROM record_change WHERE entity_id = $1 ORDER BY at', [company.id]);
+    expect(rows.rows.map((r) => r.action)).toEqual(['created', 'deleted']);
+  });
+
+  it('refuses to delete a unit that still has customers', async () => {
+    const b = await bakery();
+    await create(b.owner, { name: 'In shop B', unitId: b.shopB.id, ownerId: null });
+    await b.owner.request({ method: 'PATCH', url: `/api/v1/users/${b.employeeB.user.id}`, payload: { unitId: null } });
+    const response = await b.owner.request({ method: 'DELETE', url: `/api/v1/units/${b.shopB.id}` });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('unit_in_use');
+  });
+});

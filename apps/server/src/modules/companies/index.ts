@@ -1,0 +1,3 @@
+export { companyPolicy } from './companies.policy.ts';
+export { companies } from './companies.table.ts';
+export { phoneNeedle } from './normalise.ts';

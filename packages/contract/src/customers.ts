@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { listOf, ZId, ZListQuery } from './common.ts';
+
+/** What a company or a person is to us; several may hold at once. */
+export const RELATIONSHIPS = ['client', 'prospect', 'partner', 'supplier', 'competitor'] as const;
+export const ZRelationship = z.enum(RELATIONSHIPS);
+export const CUSTOMER_STATUSES = ['potential', 'new', 'active', 'dormant', 'lost'] as const;
+export const ZCustomerStatus = z.enum(CUSTOMER_STATUSES);
+export const CUSTOMER_CLASSES = ['A', 'B', 'C'] as const;
+export const ZCustomerClass = z.enum(CUSTOMER_CLASSES);
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).nullable().optional();
+
+/** A phone or e-mail with a label ("work", "mobile", "orders"…). */
+export const ZPhone = z.strictObject({
+  label: text(40).default(''),
+  value: text(40)
+    .min(3)
+    .refine((v) => /\d{3,}/.test(v.replace(/\D/g, '')), { message: 'Not a phone number' }),
+});
+export const ZEmailPoint = z.strictObject({ label: text(40).default(''), value: z.email().max(254) });
+export type TPhone = z.infer<typeof ZPhone>;
+export type TEmailPoint = z.infer<typeof ZEmailPoint>;
+
+/** Fields companies and contacts share; every one optional, as in an update. */
+const customerFields = {
+  relationships: z.array(ZRelationship).max(5).optional(),
+  status: ZCustomerStatus.optional(),
+  class: ZCustomerClass.nullable().optional(),
+  region: optionalText(120),
+  city: optionalText(120),
+  address: optionalText(500),
+  phones: z.array(ZPhone).max(20).optional(),
+  emails: z.array(ZEmailPoint).max(20).optional(),
+  leadSource: optionalText(120),
+  ownerId: ZId.nullable().optional(),
+  unitId: ZId.nullable().optional(),
+  tags: z.array(text(60).min(1)).max(50).optional(),
+  notes: optionalText(20_000),
+};
+
+/** A partial update of a company: only the fields sent change. */
+export const ZUpdateCompanyInput = z.strictObject({
+  name: text(300).min(1).optional(),
+  legalName: optionalText(300),
+  taxNumber: optionalText(40),
+  website: optionalText(300),
+  ...customerFields,
+});
+export type TUpdateCompanyInput = z.infer<typeof ZUpdateCompanyInput>;
+
+/** A new company: a name is all it needs. */
+export const ZCreateCompanyInput = ZUpdateCompanyInput.extend({ name: text(300).min(1) });
+export type TCreateCompanyInput = z.input<typeof ZCreateCompanyInput>;
+
+const ZPersonRef = z.object({ id: ZId, name: z.string() }).nullable();
+
+export const ZCompany = z.object({
+  id: ZId,
+  name: z.string(),
+  legalName: z.string().nullable(),
+  taxNumber: z.string().nullable(),
+  website: z.string().nullable(),
+  relationships: z.array(ZRelationship),
+  status: ZCustomerStatus,
+  class: ZCustomerClass.nullable(),
+  region: z.string().nullable(),
+  city: z.string().nullable(),
+  address: z.string().nullable(),
+  phones: z.array(z.object({ label: z.string(), value: z.string() })),
+  emails: z.array(z.object({ label: z.string(), value: z.string() })),
+  leadSource: z.string().nullable(),
+  owner: ZPersonRef,
+  unitId: ZId.nullable(),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TCompany = z.infer<typeof ZCompany>;
+export const ZCompanyList = listOf(ZCompany);
+
+export const ZCompanyListQuery = ZListQuery.extend({
+  'filter[status]': ZCustomerStatus.optional(),
+  'filter[class]': ZCustomerClass.optional(),
+  'filter[relationship]': ZRelationship.optional(),
+  'filter[city]': z.string().max(120).optional(),
+  'filter[region]': z.string().max(120).optional(),
+  'filter[ownerId]': ZId.optional(),
+  'filter[unitId]': ZId.optional(),
+  'filter[tag]': z.string().max(60).optional(),
+});
+export type TCompanyListQuery = z.infer<typeof ZCompanyListQuery>;
+
+/** One change of one field, for a record's history. */
+export const ZFieldChange = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
+export const ZRecordChange = z.object({
+  id: ZId,
+  at: z.iso.datetime(),
+  actor: ZPersonRef,
+  action: z.enum(['created', 'updated', 'deleted']),
+  changes: z.array(ZFieldChange),
+});
+export type TRecordChange = z.infer<typeof ZRecordChange>;
+export const ZRecordHistory = z.object({ data: z.array(ZRecordChange) });
