@@ -104,3 +104,71 @@ export const ZRecordChange = z.object({
 });
 export type TRecordChange = z.infer<typeof ZRecordChange>;
 export const ZRecordHistory = z.object({ data: z.array(ZRecordChange) });
+
+/** How a person prefers to be reached. */
+export const CHANNELS = ['phone', 'email', 'messenger', 'visit', 'post'] as const;
+export const ZChannel = z.enum(CHANNELS);
+
+/** A contact's place in a company: "buyer", "owner", "accountant"… */
+export const ZContactCompanyLink = z.strictObject({ companyId: ZId, role: text(120).default('') });
+
+/** A partial update of a contact: only the fields sent change. */
+export const ZUpdateContactInput = z.strictObject({
+  firstName: text(120).optional(),
+  lastName: text(120).optional(),
+  position: optionalText(120),
+  birthday: z.iso.date().nullable().optional(),
+  preferredChannel: ZChannel.nullable().optional(),
+  /** What they like and buy ("rye bread, no sugar"). */
+  preferences: optionalText(5_000),
+  /** Family and personal events, as free notes. */
+  personalEvents: optionalText(5_000),
+  /** Replaces the companies this person works for. */
+  companies: z.array(ZContactCompanyLink).max(50).optional(),
+  ...customerFields,
+});
+export type TUpdateContactInput = z.infer<typeof ZUpdateContactInput>;
+
+/** A new contact: a first or a last name at least. */
+export const ZCreateContactInput = ZUpdateContactInput.refine((c) => Boolean(c.firstName?.trim() || c.lastName?.trim()), {
+  message: 'A first or a last name is needed',
+  path: ['lastName'],
+});
+export type TCreateContactInput = z.input<typeof ZCreateContactInput>;
+
+export const ZContact = z.object({
+  id: ZId,
+  firstName: z.string(),
+  lastName: z.string(),
+  name: z.string(),
+  position: z.string().nullable(),
+  birthday: z.iso.date().nullable(),
+  preferredChannel: ZChannel.nullable(),
+  preferences: z.string().nullable(),
+  personalEvents: z.string().nullable(),
+  companies: z.array(z.object({ id: ZId, name: z.string(), role: z.string() })),
+  relationships: z.array(ZRelationship),
+  status: ZCustomerStatus,
+  class: ZCustomerClass.nullable(),
+  region: z.string().nullable(),
+  city: z.string().nullable(),
+  address: z.string().nullable(),
+  phones: z.array(z.object({ label: z.string(), value: z.string() })),
+  emails: z.array(z.object({ label: z.string(), value: z.string() })),
+  leadSource: z.string().nullable(),
+  owner: ZPersonRef,
+  unitId: ZId.nullable(),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TContact = z.infer<typeof ZContact>;
+export const ZContactList = listOf(ZContact);
+
+export const ZContactListQuery = ZCompanyListQuery.extend({
+  'filter[companyId]': ZId.optional(),
+  /** Birthdays in this month (1–12): the bakery's small sweet gift. */
+  'filter[birthdayMonth]': z.coerce.number().int().min(1).max(12).optional(),
+});
+export type TContactListQuery = z.infer<typeof ZContactListQuery>;

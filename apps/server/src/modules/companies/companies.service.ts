@@ -3,36 +3,24 @@ import { ZCreateCompanyInput } from '@clientela/contract';
 import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
 import { afterCursor, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
+import {
+  assertOwnerAndUnit,
+  CUSTOMER_TRACKED,
+  customerFilters,
+  customerMatches,
+  ownerNameOf,
+  withNormalisedCopies,
+} from '../customers/index.ts';
 import { historyOf, recordChange } from '../history/index.ts';
-import { units } from '../units/index.ts';
-import { escapeLike, users } from '../users/index.ts';
+import { users } from '../users/index.ts';
 import { companyPolicy } from './companies.policy.ts';
 import { type CompanyRow, presentCompany } from './companies.presenter.ts';
 import { companies } from './companies.table.ts';
-import { normaliseEmail, phoneDigits } from './normalise.ts';
 
 const ENTITY = 'company';
-const TRACKED = [
-  'name',
-  'legalName',
-  'taxNumber',
-  'website',
-  'relationships',
-  'status',
-  'class',
-  'region',
-  'city',
-  'address',
-  'phones',
-  'emails',
-  'leadSource',
-  'ownerId',
-  'unitId',
-  'tags',
-  'notes',
-] as const;
+const TRACKED = ['name', 'legalName', 'taxNumber', 'website', ...CUSTOMER_TRACKED] as const;
 
 const SORTS = {
   name: { column: companies.name },
@@ -51,15 +39,8 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
     isNull(companies.deletedAt),
     await companyPolicy.filter(ctx.actor, 'read', columns),
   ];
-  if (query.q) filters.push(matches(query.q));
-  if (query['filter[status]']) filters.push(eq(companies.status, query['filter[status]']));
-  if (query['filter[class]']) filters.push(eq(companies.class, query['filter[class]']));
-  if (query['filter[relationship]']) filters.push(sql`${companies.relationships} @> ARRAY[${query['filter[relationship]']}]::text[]`);
-  if (query['filter[city]']) filters.push(sql`lower(${companies.city}) = lower(${query['filter[city]']})`);
-  if (query['filter[region]']) filters.push(sql`lower(${companies.region}) = lower(${query['filter[region]']})`);
-  if (query['filter[ownerId]']) filters.push(eq(companies.ownerId, query['filter[ownerId]']));
-  if (query['filter[unitId]']) filters.push(eq(companies.unitId, query['filter[unitId]']));
-  if (query['filter[tag]']) filters.push(sql`${companies.tags} @> ARRAY[${query['filter[tag]']}]::text[]`);
+  if (query.q) filters.push(customerMatches(companies, [companies.name, companies.legalName, companies.taxNumber], query.q));
+  filters.push(...customerFilters(companies, query));
   const where = and(...filters);
   const [rows, [counted]] = await Promise.all([
     ctx.db
@@ -74,20 +55,6 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   return { data: page.map((row) => presentCompany(row, row.ownerName)), nextCursor, total: counted?.total ?? 0 };
-}
-
-/** Name, legal name or tax number containing the text, a phone with its digits, or an e-mail. */
-function matches(q: string): SQL {
-  const like = `%${escapeLike(q)}%`;
-  const digits = phoneDigits(q);
-  const conditions = [
-    sql`${companies.name} ILIKE ${like}`,
-    sql`${companies.legalName} ILIKE ${like}`,
-    sql`${companies.taxNumber} ILIKE ${like}`,
-    sql`${companies.emailsNormalised} LIKE ${`%${escapeLike(q.toLowerCase())}%`}`,
-  ];
-  if (digits.length >= 5) conditions.push(sql`${companies.phoneDigits} LIKE ${`%${digits.slice(-10)}%`}`);
-  return sql`(${sql.join(conditions, sql` OR `)})`;
 }
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<CompanyRow> {
@@ -108,55 +75,10 @@ async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Pr
   return row;
 }
 
-async function ownerNameOf(db: Executor, workspaceId: string, ownerId: string | null): Promise<string | null> {
-  if (!ownerId) return null;
-  const [row] = await db
-    .select({ name: users.name })
-    .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, ownerId)));
-  return row?.name ?? null;
-}
-
 /** One company the actor may see; 404 for any other, in this workspace or another. */
 export async function getCompany(ctx: Ctx, id: string): Promise<TCompany> {
   const row = await findVisible(ctx, ctx.db, id);
   return presentCompany(row, await ownerNameOf(ctx.db, row.workspaceId, row.ownerId));
-}
-
-/** Checks that the owner is a user and the unit a unit of the workspace; returns the owner's unit. */
-async function assertOwnerAndUnit(
-  db: Executor,
-  workspaceId: string,
-  ownerId: string | null | undefined,
-  unitId: string | null | undefined,
-) {
-  let ownerUnit: string | null = null;
-  if (ownerId) {
-    const [owner] = await db
-      .select({ unitId: users.unitId })
-      .from(users)
-      .where(and(eq(users.workspaceId, workspaceId), eq(users.id, ownerId)));
-    if (!owner) throw new AppError('validation_failed', 'No such user', { errors: [{ path: 'ownerId', message: 'No such user' }] });
-    ownerUnit = owner.unitId;
-  }
-  if (unitId) {
-    const [unit] = await db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.workspaceId, workspaceId), eq(units.id, unitId)));
-    if (!unit) throw new AppError('validation_failed', 'No such unit', { errors: [{ path: 'unitId', message: 'No such unit' }] });
-  }
-  return ownerUnit;
-}
-
-/** The stored form of the input: the values plus their normalised copies for matching. */
-function storedFields(input: TUpdateCompanyInput) {
-  const { phones, emails, ...rest } = input;
-  return {
-    ...rest,
-    ...(phones ? { phones, phoneDigits: phones.map((p) => phoneDigits(p.value)).join(' ') } : {}),
-    ...(emails ? { emails, emailsNormalised: emails.map((e) => normaliseEmail(e.value)).join(' ') } : {}),
-  };
 }
 
 /** Creates a company; by default its owner is the actor and its unit the owner's unit. */
@@ -170,7 +92,7 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(companies)
-      .values({ ...storedFields(input), name: input.name, ownerId, unitId, workspaceId })
+      .values({ ...withNormalisedCopies(input), name: input.name, ownerId, unitId, workspaceId })
       .returning();
     if (!created) throw new Error('company insert returned nothing');
     await recordChange(tx, {
@@ -200,7 +122,7 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
     if (ownerId !== before.ownerId || unitId !== before.unitId) await companyPolicy.authorize(ctx.actor, 'update', { ownerId, unitId });
     const [after] = await tx
       .update(companies)
-      .set({ ...storedFields(input), updatedAt: sql`now()` })
+      .set({ ...withNormalisedCopies(input), updatedAt: sql`now()` })
       .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)))
       .returning();
     if (!after) throw notFound('company');

@@ -1,3 +1,2 @@
 export { companyPolicy } from './companies.policy.ts';
 export { companies } from './companies.table.ts';
-export { phoneNeedle } from './normalise.ts';

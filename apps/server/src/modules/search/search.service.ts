@@ -1,7 +1,9 @@
 import type { TSearchHit } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
-import { companies, companyPolicy, phoneNeedle } from '../companies/index.ts';
+import { companies, companyPolicy } from '../companies/index.ts';
+import { contactPolicy, contacts } from '../contacts/index.ts';
+import { phoneNeedle } from '../customers/index.ts';
 import { unitPolicy } from '../units/index.ts';
 import { userPolicy } from '../users/index.ts';
 
@@ -32,6 +34,16 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
     WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${companyScope} AND (
       name ILIKE ${pattern} OR legal_name ILIKE ${pattern} OR tax_number ILIKE ${pattern}
       OR emails_normalised LIKE ${pattern.toLowerCase()} OR word_similarity(${q}, name) >= ${FUZZY}
+      OR (${digits ?? ''} <> '' AND phone_digits LIKE ${`%${digits ?? ''}%`})
+      OR search_vector @@ (websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q})
+        || websearch_to_tsquery('italian', ${q}) || websearch_to_tsquery('english', ${q}))
+    )`);
+  const contactScope = await contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId });
+  parts.push(sql`SELECT 'contact' AS type, id, name AS title, coalesce(position, city) AS subtitle,
+      CASE WHEN ${digits ?? ''} <> '' AND phone_digits LIKE ${`%${digits ?? ''}%`} THEN 1 ELSE word_similarity(${q}, name) END AS score
+    FROM contact
+    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${contactScope} AND (
+      name ILIKE ${pattern} OR emails_normalised LIKE ${pattern.toLowerCase()} OR word_similarity(${q}, name) >= ${FUZZY}
       OR (${digits ?? ''} <> '' AND phone_digits LIKE ${`%${digits ?? ''}%`})
       OR search_vector @@ (websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q})
         || websearch_to_tsquery('italian', ${q}) || websearch_to_tsquery('english', ${q}))

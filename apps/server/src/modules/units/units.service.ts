@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { companies } from '../companies/index.ts';
+import { contacts } from '../contacts/index.ts';
 import { users } from '../users/users.table.ts';
 import { unitSubtree } from './unit-tree.ts';
 import { unitPolicy } from './units.policy.ts';
@@ -112,12 +113,17 @@ export async function deleteUnit(ctx: Ctx, id: string) {
       .limit(1);
     if (child) throw new AppError('unit_has_children', 'Move or delete the sub-units first');
     if ((await memberCountOf(tx, workspaceId, id)) > 0) throw new AppError('unit_in_use', 'Move the members to another unit first');
-    const [customer] = await tx
+    const [company] = await tx
       .select({ id: companies.id })
       .from(companies)
       .where(and(eq(companies.workspaceId, workspaceId), eq(companies.unitId, id)))
       .limit(1);
-    if (customer) throw new AppError('unit_in_use', "Move the unit's customers to another unit first");
+    const [contact] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.unitId, id)))
+      .limit(1);
+    if (company || contact) throw new AppError('unit_in_use', "Move the unit's customers to another unit first");
     await tx.delete(units).where(and(eq(units.workspaceId, workspaceId), eq(units.id, id)));
   });
 }

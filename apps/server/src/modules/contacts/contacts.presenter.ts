@@ -1,0 +1,36 @@
+import type { TContact } from '@clientela/contract';
+import type { contacts } from './contacts.table.ts';
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type ContactCompany = { id: string; name: string; role: string };
+
+/** Exactly the fields of a contact that leave the server. */
+export function presentContact(row: ContactRow, ownerName: string | null, companies: ContactCompany[]): TContact {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    name: row.name ?? '',
+    position: row.position,
+    birthday: row.birthday,
+    preferredChannel: row.preferredChannel,
+    preferences: row.preferences,
+    personalEvents: row.personalEvents,
+    companies,
+    relationships: row.relationships as TContact['relationships'],
+    status: row.status,
+    class: row.class,
+    region: row.region,
+    city: row.city,
+    address: row.address,
+    phones: row.phones,
+    emails: row.emails,
+    leadSource: row.leadSource,
+    owner: row.ownerId && ownerName !== null ? { id: row.ownerId, name: ownerName } : null,
+    unitId: row.unitId,
+    tags: row.tags,
+    notes: row.notes,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

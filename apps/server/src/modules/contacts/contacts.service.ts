@@ -1,0 +1,259 @@
+import type { TContact, TContactListQuery, TCreateContactInput, TUpdateContactInput } from '@clientela/contract';
+import { ZCreateContactInput } from '@clientela/contract';
+import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { afterCursor, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
+import { companies, companyPolicy } from '../companies/index.ts';
+import {
+  assertOwnerAndUnit,
+  CUSTOMER_TRACKED,
+  customerFilters,
+  customerMatches,
+  ownerNameOf,
+  withNormalisedCopies,
+} from '../customers/index.ts';
+import { historyOf, recordChange } from '../history/index.ts';
+import { users } from '../users/index.ts';
+import { contactPolicy } from './contacts.policy.ts';
+import { type ContactCompany, type ContactRow, presentContact } from './contacts.presenter.ts';
+import { contactCompanies, contacts } from './contacts.table.ts';
+
+const ENTITY = 'contact';
+const TRACKED = [
+  'firstName',
+  'lastName',
+  'position',
+  'birthday',
+  'preferredChannel',
+  'preferences',
+  'personalEvents',
+  'companies',
+  ...CUSTOMER_TRACKED,
+] as const;
+const SORTS = {
+  name: { column: contacts.name },
+  createdAt: { column: contacts.createdAt, cast: 'timestamptz' as const },
+  updatedAt: { column: contacts.updatedAt, cast: 'timestamptz' as const },
+};
+const columns = { owner: contacts.ownerId, unit: contacts.unitId };
+
+/** The companies each contact works for, among those the actor may see. */
+async function companiesOf(ctx: Ctx, db: Executor, contactIds: string[]): Promise<Map<string, ContactCompany[]>> {
+  const byContact = new Map<string, ContactCompany[]>();
+  if (contactIds.length === 0) return byContact;
+  const rows = await db
+    .select({ contactId: contactCompanies.contactId, id: companies.id, name: companies.name, role: contactCompanies.role })
+    .from(contactCompanies)
+    .innerJoin(companies, and(eq(companies.workspaceId, contactCompanies.workspaceId), eq(companies.id, contactCompanies.companyId)))
+    .where(
+      and(
+        eq(contactCompanies.workspaceId, ctx.actor.workspaceId),
+        inArray(contactCompanies.contactId, contactIds),
+        isNull(companies.deletedAt),
+        await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
+      ),
+    )
+    .orderBy(asc(companies.name));
+  for (const { contactId, ...company } of rows) byContact.set(contactId, [...(byContact.get(contactId) ?? []), company]);
+  return byContact;
+}
+
+/** Lists the contacts the actor may see, filtered, sorted and keyset-paginated. */
+export async function listContacts(ctx: Ctx, query: TContactListQuery) {
+  const keyset = parseSort(query.sort, SORTS, 'name');
+  const filters: (SQL | undefined)[] = [
+    eq(contacts.workspaceId, ctx.actor.workspaceId),
+    isNull(contacts.deletedAt),
+    await contactPolicy.filter(ctx.actor, 'read', columns),
+    ...customerFilters(contacts, query),
+  ];
+  if (query.q) filters.push(customerMatches(contacts, [contacts.name, contacts.position], query.q));
+  if (query['filter[companyId]']) {
+    filters.push(
+      sql`EXISTS (SELECT 1 FROM contact_company cc WHERE cc.workspace_id = ${contacts.workspaceId}
+        AND cc.contact_id = ${contacts.id} AND cc.company_id = ${query['filter[companyId]']})`,
+    );
+  }
+  if (query['filter[birthdayMonth]']) filters.push(sql`EXTRACT(MONTH FROM ${contacts.birthday}) = ${query['filter[birthdayMonth]']}`);
+  const where = and(...filters);
+  const [rows, [counted]] = await Promise.all([
+    ctx.db
+      .select({ contact: contacts, ownerName: users.name })
+      .from(contacts)
+      .leftJoin(users, and(eq(users.workspaceId, contacts.workspaceId), eq(users.id, contacts.ownerId)))
+      .where(and(where, afterCursor(keyset, contacts.id, query.cursor)))
+      .orderBy(...orderBy(keyset, contacts.id))
+      .limit(query.limit + 1),
+    ctx.db.select({ total: count() }).from(contacts).where(where),
+  ]);
+  const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName }));
+  const { page, nextCursor } = pageOf(flat, query.limit, keyset);
+  const links = await companiesOf(
+    ctx,
+    ctx.db,
+    page.map((c) => c.id),
+  );
+  return { data: page.map((row) => presentContact(row, row.ownerName, links.get(row.id) ?? [])), nextCursor, total: counted?.total ?? 0 };
+}
+
+async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<ContactRow> {
+  const query = db
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.workspaceId, ctx.actor.workspaceId),
+        eq(contacts.id, id),
+        isNull(contacts.deletedAt),
+        await contactPolicy.filter(ctx.actor, 'read', columns),
+      ),
+    )
+    .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('contact');
+  return row;
+}
+
+async function present(ctx: Ctx, db: Executor, row: ContactRow): Promise<TContact> {
+  const links = await companiesOf(ctx, db, [row.id]);
+  return presentContact(row, await ownerNameOf(db, row.workspaceId, row.ownerId), links.get(row.id) ?? []);
+}
+
+/** One contact the actor may see; 404 for any other. */
+export async function getContact(ctx: Ctx, id: string): Promise<TContact> {
+  return present(ctx, ctx.db, await findVisible(ctx, ctx.db, id));
+}
+
+/** Replaces the contact's companies; each must be a company the actor may see. */
+async function setCompanies(ctx: Ctx, tx: Executor, contactId: string, links: { companyId: string; role: string }[]) {
+  const ids = [...new Set(links.map((l) => l.companyId))];
+  if (ids.length > 0) {
+    const visible = await tx
+      .select({ id: companies.id })
+      .from(companies)
+      .where(
+        and(
+          eq(companies.workspaceId, ctx.actor.workspaceId),
+          inArray(companies.id, ids),
+          isNull(companies.deletedAt),
+          await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
+        ),
+      );
+    const found = new Set(visible.map((c) => c.id));
+    const errors = links.flatMap((l, i) =>
+      found.has(l.companyId) ? [] : [{ path: `companies.${i}.companyId`, message: 'No such company' }],
+    );
+    if (errors.length > 0) throw new AppError('validation_failed', 'No such company', { errors });
+  }
+  await tx
+    .delete(contactCompanies)
+    .where(and(eq(contactCompanies.workspaceId, ctx.actor.workspaceId), eq(contactCompanies.contactId, contactId)));
+  const unique = new Map(links.map((l) => [l.companyId, l.role]));
+  if (unique.size > 0) {
+    await tx
+      .insert(contactCompanies)
+      .values([...unique].map(([companyId, role]) => ({ workspaceId: ctx.actor.workspaceId, contactId, companyId, role })));
+  }
+}
+
+/** What the history compares: the row plus its company links. */
+async function snapshot(ctx: Ctx, tx: Executor, row: ContactRow) {
+  const links = (await companiesOf(ctx, tx, [row.id])).get(row.id) ?? [];
+  return { ...row, companies: links.map((l) => `${l.name}${l.role ? ` (${l.role})` : ''}`) };
+}
+
+/** Creates a contact; by default its owner is the actor and its unit the owner's unit. */
+export async function createContact(ctx: Ctx, raw: TCreateContactInput): Promise<TContact> {
+  const { companies: links, ...input } = ZCreateContactInput.parse(raw);
+  const workspaceId = ctx.actor.workspaceId;
+  const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
+  const ownerUnit = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
+  const unitId = input.unitId === undefined ? (ownerUnit ?? ctx.actor.unitId) : input.unitId;
+  await contactPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
+  return ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(contacts)
+      .values({ ...withNormalisedCopies(input), ownerId, unitId, workspaceId })
+      .returning();
+    if (!created) throw new Error('contact insert returned nothing');
+    if (links) await setCompanies(ctx, tx, created.id, links);
+    await recordChange(tx, {
+      workspaceId,
+      entityType: ENTITY,
+      entityId: created.id,
+      actorId: ctx.actor.userId,
+      action: 'created',
+      before: null,
+      after: await snapshot(ctx, tx, created),
+      fields: TRACKED,
+    });
+    return present(ctx, tx, created);
+  });
+}
+
+/** Changes the fields sent; owner and unit changes must stay within the actor's reach. */
+export async function updateContact(ctx: Ctx, id: string, input: TUpdateContactInput): Promise<TContact> {
+  const { companies: links, ...fields } = input;
+  const workspaceId = ctx.actor.workspaceId;
+  await assertOwnerAndUnit(ctx.db, workspaceId, fields.ownerId, fields.unitId);
+  return ctx.db.transaction(async (tx) => {
+    const current = await findVisible(ctx, tx, id, true);
+    await contactPolicy.authorize(ctx.actor, 'update', current);
+    const ownerId = fields.ownerId === undefined ? current.ownerId : fields.ownerId;
+    const unitId = fields.unitId === undefined ? current.unitId : fields.unitId;
+    if (ownerId !== current.ownerId || unitId !== current.unitId) await contactPolicy.authorize(ctx.actor, 'update', { ownerId, unitId });
+    const before = await snapshot(ctx, tx, current);
+    const [after] = await tx
+      .update(contacts)
+      .set({ ...withNormalisedCopies(fields), updatedAt: sql`now()` })
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+      .returning();
+    if (!after) throw notFound('contact');
+    if (!after.firstName.trim() && !after.lastName.trim()) {
+      throw new AppError('validation_failed', 'A first or a last name is needed', { errors: [{ path: 'lastName', message: 'Required' }] });
+    }
+    if (links) await setCompanies(ctx, tx, id, links);
+    await recordChange(tx, {
+      workspaceId,
+      entityType: ENTITY,
+      entityId: id,
+      actorId: ctx.actor.userId,
+      action: 'updated',
+      before,
+      after: await snapshot(ctx, tx, after),
+      fields: TRACKED,
+    });
+    return present(ctx, tx, after);
+  });
+}
+
+/** Moves a contact to the bin: gone from lists and search, history kept. */
+export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
+  const workspaceId = ctx.actor.workspaceId;
+  await ctx.db.transaction(async (tx) => {
+    const before = await findVisible(ctx, tx, id, true);
+    await contactPolicy.authorize(ctx.actor, 'delete', before);
+    await tx
+      .update(contacts)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+    await recordChange(tx, {
+      workspaceId,
+      entityType: ENTITY,
+      entityId: id,
+      actorId: ctx.actor.userId,
+      action: 'deleted',
+      before,
+      after: null,
+      fields: [],
+    });
+  });
+}
+
+/** Every change of a contact, for whoever may read it. */
+export async function contactHistory(ctx: Ctx, id: string) {
+  await findVisible(ctx, ctx.db, id);
+  return { data: await historyOf(ctx.db, ctx.actor.workspaceId, ENTITY, id) };
+}

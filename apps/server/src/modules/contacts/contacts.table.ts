@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { customType, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { companies, type LabelledValue } from '../companies/companies.table.ts';
+import { units } from '../units/units.table.ts';
+import { users } from '../users/users.table.ts';
+import { workspaces } from '../workspaces/workspaces.table.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** People of the shared customer base: a bakery's regulars, a buyer at a client company. */
+export const contacts = pgTable(
+  'contact',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    name: text('name').generatedAlwaysAs(sql`btrim(first_name || ' ' || last_name)`),
+    position: text('position'),
+    birthday: date('birthday'),
+    preferredChannel: text('preferred_channel', { enum: ['phone', 'email', 'messenger', 'visit', 'post'] }),
+    preferences: text('preferences'),
+    personalEvents: text('personal_events'),
+    relationships: text('relationships').array().notNull().default(sql`'{client}'`),
+    status: text('status', { enum: ['potential', 'new', 'active', 'dormant', 'lost'] })
+      .notNull()
+      .default('new'),
+    class: text('class', { enum: ['A', 'B', 'C'] }),
+    region: text('region'),
+    city: text('city'),
+    address: text('address'),
+    phones: jsonb('phones').$type<LabelledValue[]>().notNull().default([]),
+    emails: jsonb('emails').$type<LabelledValue[]>().notNull().default([]),
+    phoneDigits: text('phone_digits').notNull().default(''),
+    emailsNormalised: text('emails_normalised').notNull().default(''),
+    leadSource: text('lead_source'),
+    ownerId: uuid('owner_id'),
+    unitId: uuid('unit_id'),
+    tags: text('tags').array().notNull().default(sql`'{}'`),
+    notes: text('notes'),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('simple', first_name || ' ' || last_name || ' ' || coalesce(city, ''))
+        || to_tsvector('russian', coalesce(notes, '') || ' ' || coalesce(preferences, ''))
+        || to_tsvector('italian', coalesce(notes, '') || ' ' || coalesce(preferences, ''))
+        || to_tsvector('english', coalesce(notes, '') || ' ' || coalesce(preferences, ''))`,
+    ),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.ownerId], foreignColumns: [users.workspaceId, users.id] }),
+    foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }),
+    index('contact_name_idx').on(t.workspaceId, t.name, t.id),
+    index('contact_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('contact_owner_idx').on(t.workspaceId, t.ownerId),
+    index('contact_unit_idx').on(t.workspaceId, t.unitId),
+    index('contact_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('contact_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
+    index('contact_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),
+    index('contact_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+/** Who works where: a contact can work for several companies, with a role in each. */
+export const contactCompanies = pgTable(
+  'contact_company',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    companyId: uuid('company_id').notNull(),
+    role: text('role').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.contactId, t.companyId] }),
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspaceId, t.companyId], foreignColumns: [companies.workspaceId, companies.id] }).onDelete('cascade'),
+    index('contact_company_company_idx').on(t.workspaceId, t.companyId),
+  ],
+);

@@ -1,0 +1,123 @@
+import type { TPhone } from '@clientela/contract';
+import { type AnyColumn, and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
+import { units } from '../units/index.ts';
+import { escapeLike, users } from '../users/index.ts';
+import { normaliseEmail, phoneDigits } from './normalise.ts';
+
+/** Fields companies and contacts share, in the order a history shows them. */
+export const CUSTOMER_TRACKED = [
+  'relationships',
+  'status',
+  'class',
+  'region',
+  'city',
+  'address',
+  'phones',
+  'emails',
+  'leadSource',
+  'ownerId',
+  'unitId',
+  'tags',
+  'notes',
+] as const;
+
+/** The columns of a customer table the shared filters and matching use. */
+export type CustomerColumns = {
+  status: AnyColumn;
+  class: AnyColumn;
+  relationships: AnyColumn;
+  city: AnyColumn;
+  region: AnyColumn;
+  ownerId: AnyColumn;
+  unitId: AnyColumn;
+  tags: AnyColumn;
+  phoneDigits: AnyColumn;
+  emailsNormalised: AnyColumn;
+};
+
+export type CustomerFilterQuery = {
+  'filter[status]'?: string | undefined;
+  'filter[class]'?: string | undefined;
+  'filter[relationship]'?: string | undefined;
+  'filter[city]'?: string | undefined;
+  'filter[region]'?: string | undefined;
+  'filter[ownerId]'?: string | undefined;
+  'filter[unitId]'?: string | undefined;
+  'filter[tag]'?: string | undefined;
+};
+
+/** The WHERE parts of the list filters every customer list offers. */
+export function customerFilters(c: CustomerColumns, query: CustomerFilterQuery): SQL[] {
+  const filters: SQL[] = [];
+  if (query['filter[status]']) filters.push(eq(c.status, query['filter[status]']));
+  if (query['filter[class]']) filters.push(eq(c.class, query['filter[class]']));
+  if (query['filter[relationship]']) filters.push(sql`${c.relationships} @> ARRAY[${query['filter[relationship]']}]::text[]`);
+  if (query['filter[city]']) filters.push(sql`lower(${c.city}) = lower(${query['filter[city]']})`);
+  if (query['filter[region]']) filters.push(sql`lower(${c.region}) = lower(${query['filter[region]']})`);
+  if (query['filter[ownerId]']) filters.push(eq(c.ownerId, query['filter[ownerId]']));
+  if (query['filter[unitId]']) filters.push(eq(c.unitId, query['filter[unitId]']));
+  if (query['filter[tag]']) filters.push(sql`${c.tags} @> ARRAY[${query['filter[tag]']}]::text[]`);
+  return filters;
+}
+
+/** Text typed in a list's search box: contained in one of `textColumns`, a phone's digits or an e-mail. */
+export function customerMatches(c: CustomerColumns, textColumns: AnyColumn[], q: string): SQL {
+  const like = `%${escapeLike(q)}%`;
+  const digits = phoneDigits(q);
+  const conditions = [
+    ...textColumns.map((column) => sql`${column} ILIKE ${like}`),
+    sql`${c.emailsNormalised} LIKE ${`%${escapeLike(q.toLowerCase())}%`}`,
+  ];
+  if (digits.length >= 5) conditions.push(sql`${c.phoneDigits} LIKE ${`%${digits.slice(-10)}%`}`);
+  return sql`(${sql.join(conditions, sql` OR `)})`;
+}
+
+/** The stored form of phones and e-mails: the values plus their normalised copies for matching. */
+export function withNormalisedCopies<T extends { phones?: TPhone[] | undefined; emails?: { label: string; value: string }[] | undefined }>(
+  input: T,
+) {
+  const { phones, emails, ...rest } = input;
+  return {
+    ...rest,
+    ...(phones ? { phones, phoneDigits: phones.map((p) => phoneDigits(p.value)).join(' ') } : {}),
+    ...(emails ? { emails, emailsNormalised: emails.map((e) => normaliseEmail(e.value)).join(' ') } : {}),
+  };
+}
+
+/** Checks that the owner is a user and the unit a unit of the workspace; returns the owner's unit. */
+export async function assertOwnerAndUnit(
+  db: Executor,
+  workspaceId: string,
+  ownerId: string | null | undefined,
+  unitId: string | null | undefined,
+): Promise<string | null> {
+  let ownerUnit: string | null = null;
+  if (ownerId) {
+    const [owner] = await db
+      .select({ unitId: users.unitId })
+      .from(users)
+      .where(and(eq(users.workspaceId, workspaceId), eq(users.id, ownerId)));
+    if (!owner) throw new AppError('validation_failed', 'No such user', { errors: [{ path: 'ownerId', message: 'No such user' }] });
+    ownerUnit = owner.unitId;
+  }
+  if (unitId) {
+    const [unit] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.workspaceId, workspaceId), eq(units.id, unitId)));
+    if (!unit) throw new AppError('validation_failed', 'No such unit', { errors: [{ path: 'unitId', message: 'No such unit' }] });
+  }
+  return ownerUnit;
+}
+
+/** The name of a record's owner, for presenting it. */
+export async function ownerNameOf(db: Executor, workspaceId: string, ownerId: string | null): Promise<string | null> {
+  if (!ownerId) return null;
+  const [row] = await db
+    .select({ name: users.name })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, ownerId)));
+  return row?.name ?? null;
+}
