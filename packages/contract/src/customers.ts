@@ -46,6 +46,10 @@ export const ZUpdateCompanyInput = z.strictObject({
   legalName: optionalText(300),
   taxNumber: optionalText(40),
   website: optionalText(300),
+  /** The client group (linked legal entities) the company belongs to. */
+  groupId: ZId.nullable().optional(),
+  /** Inside its group, the company that owns this one; null for a parent or a sister company. */
+  parentCompanyId: ZId.nullable().optional(),
   ...customerFields,
 });
 export type TUpdateCompanyInput = z.infer<typeof ZUpdateCompanyInput>;
@@ -73,6 +77,8 @@ export const ZCompany = z.object({
   leadSource: z.string().nullable(),
   owner: ZPersonRef,
   unitId: ZId.nullable(),
+  group: z.object({ id: ZId, name: z.string() }).nullable(),
+  parentCompanyId: ZId.nullable(),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
   createdAt: z.iso.datetime(),
@@ -90,6 +96,7 @@ export const ZCompanyListQuery = ZListQuery.extend({
   'filter[ownerId]': ZId.optional(),
   'filter[unitId]': ZId.optional(),
   'filter[tag]': z.string().max(60).optional(),
+  'filter[groupId]': ZId.optional(),
 });
 export type TCompanyListQuery = z.infer<typeof ZCompanyListQuery>;
 
@@ -172,3 +179,28 @@ export const ZContactListQuery = ZCompanyListQuery.extend({
   'filter[birthdayMonth]': z.coerce.number().int().min(1).max(12).optional(),
 });
 export type TContactListQuery = z.infer<typeof ZContactListQuery>;
+
+/** A client group: legal entities with one owner (parent, subsidiaries, sister companies). */
+export const ZCreateCompanyGroupInput = z.strictObject({ name: text(200).min(1), notes: optionalText(5_000) });
+export const ZUpdateCompanyGroupInput = z.strictObject({ name: text(200).min(1).optional(), notes: optionalText(5_000) });
+export type TCreateCompanyGroupInput = z.infer<typeof ZCreateCompanyGroupInput>;
+export type TUpdateCompanyGroupInput = z.infer<typeof ZUpdateCompanyGroupInput>;
+
+export const ZCompanyGroupMember = z.object({
+  id: ZId,
+  name: z.string(),
+  city: z.string().nullable(),
+  status: ZCustomerStatus,
+  parentCompanyId: ZId.nullable(),
+});
+export const ZCompanyGroup = z.object({
+  id: ZId,
+  name: z.string(),
+  notes: z.string().nullable(),
+  /** Members the actor may see; `memberCount` counts them all. */
+  members: z.array(ZCompanyGroupMember),
+  memberCount: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+export type TCompanyGroup = z.infer<typeof ZCompanyGroup>;
+export const ZCompanyGroupList = listOf(ZCompanyGroup.omit({ members: true }));

@@ -43,6 +43,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     const where = error.validationContext === 'body' ? 'body' : error.validationContext;
     return sendProblem(reply, request, 'validation_failed', `The ${where ?? 'request'} is not valid`, fieldErrorsOf(error, where));
   }
+  // A constraint caught what a service check missed (a race between two requests, say).
+  const pgCode = (error.cause as { code?: string } | undefined)?.code ?? error.code;
+  if (pgCode === '23503') return sendProblem(reply, request, 'validation_failed', 'A record this refers to does not exist (any more)');
+  if (pgCode === '23505') return sendProblem(reply, request, 'conflict', 'This would duplicate an existing record');
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendProblem(reply, request, mapped, error.message);
   if (error instanceof SyntaxError && error.statusCode === 400) return sendProblem(reply, request, 'malformed_json', error.message);

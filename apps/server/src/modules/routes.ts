@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleOptions } from '../http/route-helpers.ts';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
-import { companyRoutes } from './companies/companies.routes.ts';
+import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
@@ -10,7 +10,16 @@ import { userRoutes } from './users/users.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export async function registerModules(api: FastifyInstance, options: ModuleOptions) {
-  for (const routes of [authRoutes, userRoutes, unitRoutes, apiTokenRoutes, companyRoutes, contactRoutes, searchRoutes]) {
+  for (const routes of [
+    authRoutes,
+    userRoutes,
+    unitRoutes,
+    apiTokenRoutes,
+    companyRoutes,
+    companyGroupRoutes,
+    contactRoutes,
+    searchRoutes,
+  ]) {
     await api.register(async (scope) => routes(scope, options));
   }
 }

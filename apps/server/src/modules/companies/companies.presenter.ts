@@ -4,7 +4,7 @@ import type { companies } from './companies.table.ts';
 export type CompanyRow = typeof companies.$inferSelect;
 
 /** Exactly the fields of a company that leave the server. */
-export function presentCompany(row: CompanyRow, ownerName: string | null): TCompany {
+export function presentCompany(row: CompanyRow, ownerName: string | null, groupName: string | null): TCompany {
   return {
     id: row.id,
     name: row.name,
@@ -22,6 +22,8 @@ export function presentCompany(row: CompanyRow, ownerName: string | null): TComp
     leadSource: row.leadSource,
     owner: row.ownerId && ownerName !== null ? { id: row.ownerId, name: ownerName } : null,
     unitId: row.unitId,
+    group: row.groupId && groupName !== null ? { id: row.groupId, name: groupName } : null,
+    parentCompanyId: row.parentCompanyId,
     tags: row.tags,
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),

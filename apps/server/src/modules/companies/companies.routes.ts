@@ -1,15 +1,26 @@
 import {
   ZCompany,
+  ZCompanyGroup,
+  ZCompanyGroupList,
   ZCompanyList,
   ZCompanyListQuery,
+  ZCreateCompanyGroupInput,
   ZCreateCompanyInput,
   ZIdParams,
   ZRecordHistory,
+  ZUpdateCompanyGroupInput,
   ZUpdateCompanyInput,
 } from '@clientela/contract';
 import type { FastifyInstance } from 'fastify';
 import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { companyHistory, createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from './companies.service.ts';
+import {
+  createCompanyGroup,
+  deleteCompanyGroup,
+  getCompanyGroup,
+  listCompanyGroups,
+  updateCompanyGroup,
+} from './company-groups.service.ts';
 
 /** Companies of the shared customer base. */
 export async function companyRoutes(app: FastifyInstance, { db }: ModuleOptions) {
@@ -36,4 +47,30 @@ export async function companyRoutes(app: FastifyInstance, { db }: ModuleOptions)
   api.get('/companies/:id/history', { schema: { tags, params: ZIdParams, response: { 200: ZRecordHistory } } }, async (request) =>
     companyHistory(ctxOf(db, request), request.params.id),
   );
+}
+
+/** Client groups: linked legal entities. */
+export async function companyGroupRoutes(app: FastifyInstance, { db }: ModuleOptions) {
+  const api = typed(app);
+  const tags = ['company-groups'];
+  api.get('/company-groups', { schema: { tags, response: { 200: ZCompanyGroupList } } }, async (request) =>
+    listCompanyGroups(ctxOf(db, request)),
+  );
+  api.post(
+    '/company-groups',
+    { schema: { tags, body: ZCreateCompanyGroupInput, response: { 201: ZCompanyGroup } } },
+    async (request, reply) => reply.status(201).send(await createCompanyGroup(ctxOf(db, request), request.body)),
+  );
+  api.get('/company-groups/:id', { schema: { tags, params: ZIdParams, response: { 200: ZCompanyGroup } } }, async (request) =>
+    getCompanyGroup(ctxOf(db, request), request.params.id),
+  );
+  api.patch(
+    '/company-groups/:id',
+    { schema: { tags, params: ZIdParams, body: ZUpdateCompanyGroupInput, response: { 200: ZCompanyGroup } } },
+    async (request) => updateCompanyGroup(ctxOf(db, request), request.params.id, request.body),
+  );
+  api.delete('/company-groups/:id', { schema: { tags, params: ZIdParams } }, async (request, reply) => {
+    await deleteCompanyGroup(ctxOf(db, request), request.params.id);
+    return reply.status(204).send();
+  });
 }

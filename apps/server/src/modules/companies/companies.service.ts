@@ -3,7 +3,7 @@ import { ZCreateCompanyInput } from '@clientela/contract';
 import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
-import { notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
 import {
   assertOwnerAndUnit,
@@ -17,10 +17,10 @@ import { historyOf, recordChange } from '../history/index.ts';
 import { users } from '../users/index.ts';
 import { companyPolicy } from './companies.policy.ts';
 import { type CompanyRow, presentCompany } from './companies.presenter.ts';
-import { companies } from './companies.table.ts';
+import { companies, companyGroups } from './companies.table.ts';
 
 const ENTITY = 'company';
-const TRACKED = ['name', 'legalName', 'taxNumber', 'website', ...CUSTOMER_TRACKED] as const;
+const TRACKED = ['name', 'legalName', 'taxNumber', 'website', 'groupId', 'parentCompanyId', ...CUSTOMER_TRACKED] as const;
 
 const SORTS = {
   name: { column: companies.name },
@@ -41,20 +41,22 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   ];
   if (query.q) filters.push(customerMatches(companies, [companies.name, companies.legalName, companies.taxNumber], query.q));
   filters.push(...customerFilters(companies, query));
+  if (query['filter[groupId]']) filters.push(eq(companies.groupId, query['filter[groupId]']));
   const where = and(...filters);
   const [rows, [counted]] = await Promise.all([
     ctx.db
-      .select({ company: companies, ownerName })
+      .select({ company: companies, ownerName, groupName: companyGroups.name })
       .from(companies)
       .leftJoin(users, and(eq(users.workspaceId, companies.workspaceId), eq(users.id, companies.ownerId)))
+      .leftJoin(companyGroups, and(eq(companyGroups.workspaceId, companies.workspaceId), eq(companyGroups.id, companies.groupId)))
       .where(and(where, afterCursor(keyset, companies.id, query.cursor)))
       .orderBy(...orderBy(keyset, companies.id))
       .limit(query.limit + 1),
     ctx.db.select({ total: count() }).from(companies).where(where),
   ]);
-  const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName }));
+  const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
-  return { data: page.map((row) => presentCompany(row, row.ownerName)), nextCursor, total: counted?.total ?? 0 };
+  return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName)), nextCursor, total: counted?.total ?? 0 };
 }
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<CompanyRow> {
@@ -75,10 +77,19 @@ async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Pr
   return row;
 }
 
+async function present(db: Executor, row: CompanyRow): Promise<TCompany> {
+  const [group] = row.groupId
+    ? await db
+        .select({ name: companyGroups.name })
+        .from(companyGroups)
+        .where(and(eq(companyGroups.workspaceId, row.workspaceId), eq(companyGroups.id, row.groupId)))
+    : [];
+  return presentCompany(row, await ownerNameOf(db, row.workspaceId, row.ownerId), group?.name ?? null);
+}
+
 /** One company the actor may see; 404 for any other, in this workspace or another. */
 export async function getCompany(ctx: Ctx, id: string): Promise<TCompany> {
-  const row = await findVisible(ctx, ctx.db, id);
-  return presentCompany(row, await ownerNameOf(ctx.db, row.workspaceId, row.ownerId));
+  return present(ctx.db, await findVisible(ctx, ctx.db, id));
 }
 
 /** Creates a company; by default its owner is the actor and its unit the owner's unit. */
@@ -87,6 +98,7 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
   const workspaceId = ctx.actor.workspaceId;
   const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
   const ownerUnit = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
+  await assertGroupAndParentExist(ctx.db, workspaceId, input);
   const unitId = input.unitId === undefined ? (ownerUnit ?? ctx.actor.unitId) : input.unitId;
   await companyPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
   const row = await ctx.db.transaction(async (tx) => {
@@ -95,6 +107,7 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
       .values({ ...withNormalisedCopies(input), name: input.name, ownerId, unitId, workspaceId })
       .returning();
     if (!created) throw new Error('company insert returned nothing');
+    await assertGroupLink(tx, created);
     await recordChange(tx, {
       workspaceId,
       entityType: ENTITY,
@@ -107,13 +120,14 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
     });
     return created;
   });
-  return presentCompany(row, await ownerNameOf(ctx.db, workspaceId, row.ownerId));
+  return present(ctx.db, row);
 }
 
 /** Changes the fields sent; moving a company to another owner or unit must stay within the actor's reach. */
 export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyInput): Promise<TCompany> {
   const workspaceId = ctx.actor.workspaceId;
   await assertOwnerAndUnit(ctx.db, workspaceId, input.ownerId, input.unitId);
+  await assertGroupAndParentExist(ctx.db, workspaceId, input);
   const row = await ctx.db.transaction(async (tx) => {
     const before = await findVisible(ctx, tx, id, true);
     await companyPolicy.authorize(ctx.actor, 'update', before);
@@ -126,6 +140,14 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
       .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)))
       .returning();
     if (!after) throw notFound('company');
+    await assertGroupLink(tx, after);
+    if (before.groupId && after.groupId !== before.groupId) {
+      // Leaving a group: its subsidiaries in that group no longer have it as their parent.
+      await tx
+        .update(companies)
+        .set({ parentCompanyId: null })
+        .where(and(eq(companies.workspaceId, workspaceId), eq(companies.parentCompanyId, id), eq(companies.groupId, before.groupId)));
+    }
     await recordChange(tx, {
       workspaceId,
       entityType: ENTITY,
@@ -138,7 +160,49 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
     });
     return after;
   });
-  return presentCompany(row, await ownerNameOf(ctx.db, workspaceId, row.ownerId));
+  return present(ctx.db, row);
+}
+
+const fail = (path: string, message: string) => new AppError('validation_failed', message, { errors: [{ path, message }] });
+
+/** Before writing: the group and the parent named in the input exist in the workspace. */
+async function assertGroupAndParentExist(db: Executor, workspaceId: string, input: TUpdateCompanyInput): Promise<void> {
+  if (input.groupId) {
+    const [group] = await db
+      .select({ id: companyGroups.id })
+      .from(companyGroups)
+      .where(and(eq(companyGroups.workspaceId, workspaceId), eq(companyGroups.id, input.groupId)));
+    if (!group) throw fail('groupId', 'No such group');
+  }
+  if (input.parentCompanyId) {
+    const [parent] = await db
+      .select({ id: companies.id })
+      .from(companies)
+      .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, input.parentCompanyId), isNull(companies.deletedAt)));
+    if (!parent) throw fail('parentCompanyId', 'No such company');
+  }
+}
+
+/**
+ * A company's place in its group must make sense: the group exists, the parent is another
+ * company of the same group, and following parents never leads back to the company.
+ */
+async function assertGroupLink(tx: Executor, company: CompanyRow): Promise<void> {
+  if (!company.parentCompanyId) return;
+  if (company.parentCompanyId === company.id) throw fail('parentCompanyId', 'A company cannot be its own parent');
+  if (!company.groupId) throw fail('parentCompanyId', 'A parent company needs a group');
+  const chain = await tx.execute<{ id: string; group_id: string | null }>(sql`
+    WITH RECURSIVE up AS (
+      SELECT id, group_id, parent_company_id, 1 AS depth FROM company
+      WHERE workspace_id = ${company.workspaceId} AND id = ${company.parentCompanyId} AND deleted_at IS NULL
+      UNION ALL
+      SELECT c.id, c.group_id, c.parent_company_id, up.depth + 1 FROM company c JOIN up ON c.id = up.parent_company_id
+      WHERE c.workspace_id = ${company.workspaceId} AND up.depth < 100
+    )
+    SELECT id, group_id FROM up`);
+  const parent = chain.rows[0];
+  if (!parent || parent.group_id !== company.groupId) throw fail('parentCompanyId', 'The parent must be a company of the same group');
+  if (chain.rows.some((row) => row.id === company.id)) throw fail('parentCompanyId', 'This would make the company its own parent');
 }
 
 /** Moves a company to the bin: it disappears from lists and search, and its history stays. */

@@ -8,6 +8,21 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export type LabelledValue = { label: string; value: string };
 
+/** Client groups: legal entities with one owner (parent company, subsidiaries, sister companies). */
+export const companyGroups = pgTable(
+  'company_group',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
 /** Companies (legal entities) of the shared customer base. */
 export const companies = pgTable(
   'company',
@@ -36,6 +51,8 @@ export const companies = pgTable(
     leadSource: text('lead_source'),
     ownerId: uuid('owner_id'),
     unitId: uuid('unit_id'),
+    groupId: uuid('group_id'),
+    parentCompanyId: uuid('parent_company_id'),
     tags: text('tags').array().notNull().default(sql`'{}'`),
     notes: text('notes'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
@@ -51,6 +68,9 @@ export const companies = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.ownerId], foreignColumns: [users.workspaceId, users.id] }),
     foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }),
+    foreignKey({ columns: [t.workspaceId, t.groupId], foreignColumns: [companyGroups.workspaceId, companyGroups.id] }),
+    foreignKey({ columns: [t.workspaceId, t.parentCompanyId], foreignColumns: [t.workspaceId, t.id] }),
+    index('company_group_idx').on(t.workspaceId, t.groupId),
     index('company_name_idx').on(t.workspaceId, t.name, t.id),
     index('company_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('company_owner_idx').on(t.workspaceId, t.ownerId),
