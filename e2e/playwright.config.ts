@@ -39,27 +39,26 @@ export default defineConfig({
     reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-  },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
+  },
+  // The first-start journey creates the workspace on the empty server; the others sign in to it,
+  // so they run after it (even when only they are asked for) and only if it passed.
+  projects: [
+    { name: 'first-start', testMatch: 'first-start.spec.ts' },
+    { name: 'journeys', testIgnore: 'first-start.spec.ts', dependencies: ['first-start'] },
   ],
   // With E2E_BASE_URL the journeys run against a server someone else started.
   webServer: process.env.E2E_BASE_URL

@@ -1,20 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { expect, type Page, test } from '@playwright/test';
-
-const screenshot = (name: string) => fileURLToPath(new URL(`../screenshots/${name}`, import.meta.url));
-
-const admin = { workspace: 'Rossi Bakery', name: 'Anna Rossi', email: 'anna@rossi-bakery.example', password: 'warm-bread-every-morning' };
-const colleague = { name: 'Marco Bianchi', email: 'marco@rossi-bakery.example', password: 'second-shop-opens-soon', unit: 'Second shop' };
-
-async function chooseInUserMenu(page: Page, item: string) {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: item }).click();
-}
-
-/** Picks an option of the antd select (or tree select) whose dropdown is open. */
-async function pickOption(page: Page, title: string) {
-  await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
-}
+import { expect, test } from '@playwright/test';
+import { admin, chooseInUserMenu, colleague, pickOption, screenshot } from './support.ts';
 
 test('first start: create the workspace, speak three languages, add a colleague who then signs in', async ({ page }) => {
   await test.step('the first visitor is sent to create the workspace', async () => {

@@ -28,9 +28,10 @@ function timeZoneOptions(): Option[] {
   return cached;
 }
 
-/** The browser's own time zone, a good default for new accounts. */
+/** The browser's own time zone, a good default for new accounts; UTC if the list lacks it. */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return timeZoneOptions().some((option) => option.value === zone) ? zone : 'UTC';
 }
 
 type Props = { value?: string; onChange?: (value: string) => void; id?: string };

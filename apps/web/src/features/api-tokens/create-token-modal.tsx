@@ -57,6 +57,8 @@ export function CreateTokenModal({ open, onClose }: Props) {
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
+      // The modal stays rendered when closed: drop the secret so it lives nowhere in the page.
+      afterClose={() => setCreated(null)}
       confirmLoading={create.isPending}
       footer={footer}
       mask={{ closable: !created }}
@@ -73,7 +75,12 @@ export function CreateTokenModal({ open, onClose }: Props) {
           >
             {created.secret}
           </Typography.Paragraph>
-          <Typography.Text type="secondary">{t('tokens.usage')}</Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {t('tokens.usage')}{' '}
+            <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+              {t('tokens.usageHeader')}
+            </Typography.Text>
+          </Typography.Paragraph>
         </>
       ) : (
         <>

@@ -31,7 +31,8 @@ export function ProfileForm() {
     try {
       const saved = await update.mutateAsync({ ...values, name: values.name.trim() });
       if (saved.locale !== me.locale) await changeLocale(saved.locale);
-      message.success(t('profile.details.saved'));
+      // This render's `t` still speaks the old language; confirm in the one just chosen.
+      message.success(t('profile.details.saved', { lng: saved.locale }));
     } catch (error) {
       showFieldErrors(form, error, errorMessage(t, error));
     }
