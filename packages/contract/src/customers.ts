@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listOf, ZId, ZListQuery } from './common.ts';
+import { ZCustomValues } from './custom-fields.ts';
 
 /** What a company or a person is to us; several may hold at once. */
 export const RELATIONSHIPS = ['client', 'prospect', 'partner', 'supplier', 'competitor'] as const;
@@ -38,6 +39,8 @@ const customerFields = {
   unitId: ZId.nullable().optional(),
   tags: z.array(text(60).min(1)).max(50).optional(),
   notes: optionalText(20_000),
+  /** Values of the admin's custom fields; keys sent replace those keys only. */
+  custom: ZCustomValues.optional(),
 };
 
 /** A partial update of a company: only the fields sent change. */
@@ -79,6 +82,7 @@ export const ZCompany = z.object({
   unitId: ZId.nullable(),
   group: z.object({ id: ZId, name: z.string() }).nullable(),
   parentCompanyId: ZId.nullable(),
+  custom: z.record(z.string(), z.unknown()),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
   createdAt: z.iso.datetime(),
@@ -87,7 +91,13 @@ export const ZCompany = z.object({
 export type TCompany = z.infer<typeof ZCompany>;
 export const ZCompanyList = listOf(ZCompany);
 
-export const ZCompanyListQuery = ZListQuery.extend({
+/** `filter[custom.<key>]=<value>`: records whose custom field has that value (or contains it, for multi-select). */
+const CUSTOM_FILTER = /^filter\[custom\.([a-z][a-z0-9_]{0,39})\]$/;
+export function customFilterKey(param: string): string | null {
+  return CUSTOM_FILTER.exec(param)?.[1] ?? null;
+}
+
+const customerListFilters = {
   'filter[status]': ZCustomerStatus.optional(),
   'filter[class]': ZCustomerClass.optional(),
   'filter[relationship]': ZRelationship.optional(),
@@ -96,8 +106,20 @@ export const ZCompanyListQuery = ZListQuery.extend({
   'filter[ownerId]': ZId.optional(),
   'filter[unitId]': ZId.optional(),
   'filter[tag]': z.string().max(60).optional(),
-  'filter[groupId]': ZId.optional(),
-});
+};
+
+/** A list query with the given filters, plus `filter[custom.<key>]`; any other parameter is refused. */
+function customerListQuery<S extends z.ZodRawShape>(shape: S) {
+  const base = ZListQuery.extend(shape);
+  const known = new Set(Object.keys(base.shape));
+  return base.catchall(z.string().max(200)).superRefine((query, ctx) => {
+    for (const key of Object.keys(query)) {
+      if (!known.has(key) && !customFilterKey(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'Unknown field' });
+    }
+  });
+}
+
+export const ZCompanyListQuery = customerListQuery({ ...customerListFilters, 'filter[groupId]': ZId.optional() });
 export type TCompanyListQuery = z.infer<typeof ZCompanyListQuery>;
 
 /** One change of one field, for a record's history. */
@@ -165,6 +187,7 @@ export const ZContact = z.object({
   leadSource: z.string().nullable(),
   owner: ZPersonRef,
   unitId: ZId.nullable(),
+  custom: z.record(z.string(), z.unknown()),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
   createdAt: z.iso.datetime(),
@@ -173,7 +196,8 @@ export const ZContact = z.object({
 export type TContact = z.infer<typeof ZContact>;
 export const ZContactList = listOf(ZContact);
 
-export const ZContactListQuery = ZCompanyListQuery.extend({
+export const ZContactListQuery = customerListQuery({
+  ...customerListFilters,
   'filter[companyId]': ZId.optional(),
   /** Birthdays in this month (1–12): the bakery's small sweet gift. */
   'filter[birthdayMonth]': z.coerce.number().int().min(1).max(12).optional(),

@@ -1,6 +1,7 @@
 export * from './api-tokens.ts';
 export * from './auth.ts';
 export * from './common.ts';
+export * from './custom-fields.ts';
 export * from './customers.ts';
 export * from './errors.ts';
 export * from './search.ts';

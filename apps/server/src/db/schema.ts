@@ -3,6 +3,7 @@ export * from '../modules/api-tokens/api-tokens.table.ts';
 export * from '../modules/auth/auth.table.ts';
 export * from '../modules/companies/companies.table.ts';
 export * from '../modules/contacts/contacts.table.ts';
+export * from '../modules/custom-fields/custom-fields.table.ts';
 export * from '../modules/history/history.table.ts';
 export * from '../modules/units/units.table.ts';
 export * from '../modules/users/users.table.ts';

@@ -4,6 +4,7 @@ import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
+import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -18,6 +19,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     companyRoutes,
     companyGroupRoutes,
     contactRoutes,
+    customFieldRoutes,
     searchRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));

@@ -22,6 +22,7 @@ export function presentCompany(row: CompanyRow, ownerName: string | null, groupN
     leadSource: row.leadSource,
     owner: row.ownerId && ownerName !== null ? { id: row.ownerId, name: ownerName } : null,
     unitId: row.unitId,
+    custom: row.custom,
     group: row.groupId && groupName !== null ? { id: row.groupId, name: groupName } : null,
     parentCompanyId: row.parentCompanyId,
     tags: row.tags,

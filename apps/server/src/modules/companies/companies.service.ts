@@ -1,10 +1,11 @@
 import type { TCompany, TCompanyListQuery, TCreateCompanyInput, TUpdateCompanyInput } from '@clientela/contract';
-import { ZCreateCompanyInput } from '@clientela/contract';
+import { customFilterKey, ZCreateCompanyInput } from '@clientela/contract';
 import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
+import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
   CUSTOMER_TRACKED,
@@ -42,6 +43,9 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   if (query.q) filters.push(customerMatches(companies, [companies.name, companies.legalName, companies.taxNumber], query.q));
   filters.push(...customerFilters(companies, query));
   if (query['filter[groupId]']) filters.push(eq(companies.groupId, query['filter[groupId]']));
+  if (Object.keys(query).some(customFilterKey)) {
+    filters.push(...customFilters(await definitionsOf(ctx.db, ctx.actor.workspaceId, ENTITY), companies.custom, query));
+  }
   const where = and(...filters);
   const [rows, [counted]] = await Promise.all([
     ctx.db
@@ -101,10 +105,11 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
   await assertGroupAndParentExist(ctx.db, workspaceId, input);
   const unitId = input.unitId === undefined ? (ownerUnit ?? ctx.actor.unitId) : input.unitId;
   await companyPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
+  const custom = mergeCustomValues(await definitionsOf(ctx.db, workspaceId, ENTITY), {}, input.custom);
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(companies)
-      .values({ ...withNormalisedCopies(input), name: input.name, ownerId, unitId, workspaceId })
+      .values({ ...withNormalisedCopies(input), custom, name: input.name, ownerId, unitId, workspaceId })
       .returning();
     if (!created) throw new Error('company insert returned nothing');
     await assertGroupLink(tx, created);
@@ -115,8 +120,8 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
       actorId: ctx.actor.userId,
       action: 'created',
       before: null,
-      after: created,
-      fields: TRACKED,
+      after: flattenCustom(created),
+      fields: trackedWithCustom(TRACKED, created),
     });
     return created;
   });
@@ -134,9 +139,10 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
     const ownerId = input.ownerId === undefined ? before.ownerId : input.ownerId;
     const unitId = input.unitId === undefined ? before.unitId : input.unitId;
     if (ownerId !== before.ownerId || unitId !== before.unitId) await companyPolicy.authorize(ctx.actor, 'update', { ownerId, unitId });
+    const custom = input.custom && mergeCustomValues(await definitionsOf(tx, workspaceId, ENTITY), before.custom, input.custom);
     const [after] = await tx
       .update(companies)
-      .set({ ...withNormalisedCopies(input), updatedAt: sql`now()` })
+      .set({ ...withNormalisedCopies(input), ...(custom ? { custom } : {}), updatedAt: sql`now()` })
       .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)))
       .returning();
     if (!after) throw notFound('company');
@@ -154,9 +160,9 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
       entityId: id,
       actorId: ctx.actor.userId,
       action: 'updated',
-      before,
-      after,
-      fields: TRACKED,
+      before: flattenCustom(before),
+      after: flattenCustom(after),
+      fields: trackedWithCustom(TRACKED, before, after),
     });
     return after;
   });

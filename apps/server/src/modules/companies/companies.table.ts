@@ -51,6 +51,8 @@ export const companies = pgTable(
     leadSource: text('lead_source'),
     ownerId: uuid('owner_id'),
     unitId: uuid('unit_id'),
+    /** Values of the admin's custom fields, by key. */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     groupId: uuid('group_id'),
     parentCompanyId: uuid('parent_company_id'),
     tags: text('tags').array().notNull().default(sql`'{}'`),

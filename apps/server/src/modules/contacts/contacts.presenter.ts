@@ -28,6 +28,7 @@ export function presentContact(row: ContactRow, ownerName: string | null, compan
     leadSource: row.leadSource,
     owner: row.ownerId && ownerName !== null ? { id: row.ownerId, name: ownerName } : null,
     unitId: row.unitId,
+    custom: row.custom,
     tags: row.tags,
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),

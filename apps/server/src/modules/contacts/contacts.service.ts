@@ -1,11 +1,12 @@
 import type { TContact, TContactListQuery, TCreateContactInput, TUpdateContactInput } from '@clientela/contract';
-import { ZCreateContactInput } from '@clientela/contract';
+import { customFilterKey, ZCreateContactInput } from '@clientela/contract';
 import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
+import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
   CUSTOMER_TRACKED,
@@ -75,6 +76,9 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
       sql`EXISTS (SELECT 1 FROM contact_company cc WHERE cc.workspace_id = ${contacts.workspaceId}
         AND cc.contact_id = ${contacts.id} AND cc.company_id = ${query['filter[companyId]']})`,
     );
+  }
+  if (Object.keys(query).some(customFilterKey)) {
+    filters.push(...customFilters(await definitionsOf(ctx.db, ctx.actor.workspaceId, ENTITY), contacts.custom, query));
   }
   if (query['filter[birthdayMonth]']) filters.push(sql`EXTRACT(MONTH FROM ${contacts.birthday}) = ${query['filter[birthdayMonth]']}`);
   const where = and(...filters);
@@ -161,7 +165,7 @@ async function setCompanies(ctx: Ctx, tx: Executor, contactId: string, links: { 
 /** What the history compares: the row plus its company links. */
 async function snapshot(ctx: Ctx, tx: Executor, row: ContactRow) {
   const links = (await companiesOf(ctx, tx, [row.id])).get(row.id) ?? [];
-  return { ...row, companies: links.map((l) => `${l.name}${l.role ? ` (${l.role})` : ''}`) };
+  return { ...flattenCustom(row), companies: links.map((l) => `${l.name}${l.role ? ` (${l.role})` : ''}`) };
 }
 
 /** Creates a contact; by default its owner is the actor and its unit the owner's unit. */
@@ -172,10 +176,11 @@ export async function createContact(ctx: Ctx, raw: TCreateContactInput): Promise
   const ownerUnit = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
   const unitId = input.unitId === undefined ? (ownerUnit ?? ctx.actor.unitId) : input.unitId;
   await contactPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
+  const custom = mergeCustomValues(await definitionsOf(ctx.db, workspaceId, ENTITY), {}, input.custom);
   return ctx.db.transaction(async (tx) => {
     const [created] = await tx
       .insert(contacts)
-      .values({ ...withNormalisedCopies(input), ownerId, unitId, workspaceId })
+      .values({ ...withNormalisedCopies(input), custom, ownerId, unitId, workspaceId })
       .returning();
     if (!created) throw new Error('contact insert returned nothing');
     if (links) await setCompanies(ctx, tx, created.id, links);
@@ -187,7 +192,7 @@ export async function createContact(ctx: Ctx, raw: TCreateContactInput): Promise
       action: 'created',
       before: null,
       after: await snapshot(ctx, tx, created),
-      fields: TRACKED,
+      fields: trackedWithCustom(TRACKED, created),
     });
     return present(ctx, tx, created);
   });
@@ -205,9 +210,10 @@ export async function updateContact(ctx: Ctx, id: string, input: TUpdateContactI
     const unitId = fields.unitId === undefined ? current.unitId : fields.unitId;
     if (ownerId !== current.ownerId || unitId !== current.unitId) await contactPolicy.authorize(ctx.actor, 'update', { ownerId, unitId });
     const before = await snapshot(ctx, tx, current);
+    const custom = fields.custom && mergeCustomValues(await definitionsOf(tx, workspaceId, ENTITY), current.custom, fields.custom);
     const [after] = await tx
       .update(contacts)
-      .set({ ...withNormalisedCopies(fields), updatedAt: sql`now()` })
+      .set({ ...withNormalisedCopies(fields), ...(custom ? { custom } : {}), updatedAt: sql`now()` })
       .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
       .returning();
     if (!after) throw notFound('contact');
@@ -223,7 +229,7 @@ export async function updateContact(ctx: Ctx, id: string, input: TUpdateContactI
       action: 'updated',
       before,
       after: await snapshot(ctx, tx, after),
-      fields: TRACKED,
+      fields: trackedWithCustom(TRACKED, current, after),
     });
     return present(ctx, tx, after);
   });

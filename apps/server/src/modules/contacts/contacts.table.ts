@@ -38,6 +38,8 @@ export const contacts = pgTable(
     leadSource: text('lead_source'),
     ownerId: uuid('owner_id'),
     unitId: uuid('unit_id'),
+    /** Values of the admin's custom fields, by key. */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     tags: text('tags').array().notNull().default(sql`'{}'`),
     notes: text('notes'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(

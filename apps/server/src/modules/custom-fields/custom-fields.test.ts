@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { type Browser, makeWorkspace, PASSWORD, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
+
+const t = useTestApp();
+
+async function post(browser: Browser, url: string, payload: Record<string, unknown>) {
+  const response = await browser.request({ method: 'POST', url, payload });
+  if (response.statusCode !== 201) throw new Error(`${url} failed: ${response.body}`);
+  return response.json();
+}
+
+async function admin() {
+  const { admin } = await makeWorkspace(t);
+  return signIn(t, admin.email);
+}
+
+const bread = {
+  entity: 'contact',
+  key: 'preferred_bread',
+  label: 'Preferred bread',
+  type: 'select',
+  options: [
+    { value: 'rye', label: 'Rye' },
+    { value: 'ciabatta', label: 'Ciabatta' },
+  ],
+};
+
+describe('custom fields', () => {
+  it('an admin adds "Preferred bread"; contacts hold it, lists filter by it, the history shows it', async () => {
+    const browser = await admin();
+    const field = await post(browser, '/api/v1/custom-fields', bread);
+    expect(field).toMatchObject({ key: 'preferred_bread', type: 'select', required: false });
+    const giulia = await post(browser, '/api/v1/contacts', { firstName: 'Giulia', custom: { preferred_bread: 'rye' } });
+    await post(browser, '/api/v1/contacts', { firstName: 'Marco', custom: { preferred_bread: 'ciabatta' } });
+    expect(giulia.custom).toEqual({ preferred_bread: 'rye' });
+    const rye = (await browser.request({ method: 'GET', url: '/api/v1/contacts?filter[custom.preferred_bread]=rye' })).json();
+    expect(rye.data.map((c: { name: string }) => c.name)).toEqual(['Giulia']);
+    await browser.request({ method: 'PATCH', url: `/api/v1/contacts/${giulia.id}`, payload: { custom: { preferred_bread: 'ciabatta' } } });
+    const history = (await browser.request({ method: 'GET', url: `/api/v1/contacts/${giulia.id}/history` })).json().data;
+    expect(history[1].changes).toEqual([{ field: 'custom.preferred_bread', old: 'rye', new: 'ciabatta' }]);
+    const fields = (await browser.request({ method: 'GET', url: '/api/v1/custom-fields?entity=contact' })).json();
+    expect(fields.data.map((f: { key: string }) => f.key)).toEqual(['preferred_bread']);
+  });
+
+  it('checks every value: unknown field, unknown option, wrong type, required', async () => {
+    const browser = await admin();
+    await post(browser, '/api/v1/custom-fields', bread);
+    await post(browser, '/api/v1/custom-fields', {
+      entity: 'company',
+      key: 'credit_limit',
+      label: 'Credit limit',
+      type: 'money',
+      currency: 'EUR',
+    });
+    await post(browser, '/api/v1/custom-fields', {
+      entity: 'company',
+      key: 'vat_checked',
+      label: 'VAT checked',
+      type: 'boolean',
+      required: true,
+    });
+    const badContact = await browser.request({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: { firstName: 'X', custom: { preferred_bread: 'baguette', shoe_size: 42 } },
+    });
+    expect(badContact.statusCode).toBe(400);
+    expect(badContact.json().errors).toEqual([
+      { path: 'custom.preferred_bread', message: 'Not one of the options' },
+      { path: 'custom.shoe_size', message: 'No such custom field' },
+    ]);
+    const badCompany = await browser.request({
+      method: 'POST',
+      url: '/api/v1/companies',
+      payload: { name: 'Y', custom: { credit_limit: '1000' } },
+    });
+    expect(badCompany.statusCode).toBe(400);
+    expect(badCompany.json().errors).toEqual([
+      { path: 'custom.credit_limit', message: 'Expected a number' },
+      { path: 'custom.vat_checked', message: 'Required' },
+    ]);
+    const good = await post(browser, '/api/v1/companies', { name: 'Z', custom: { credit_limit: 5000, vat_checked: true } });
+    expect(good.custom).toEqual({ credit_limit: 5000, vat_checked: true });
+    const list = (await browser.request({ method: 'GET', url: '/api/v1/companies?filter[custom.credit_limit]=5000' })).json();
+    expect(list.total).toBe(1);
+    const unknownFilter = await browser.request({ method: 'GET', url: '/api/v1/companies?filter[custom.nope]=1' });
+    expect(unknownFilter.statusCode).toBe(400);
+    expect(unknownFilter.json().errors[0].path).toBe('filter[custom.nope]');
+    expect((await browser.request({ method: 'GET', url: '/api/v1/contacts' })).json().total).toBe(0);
+  });
+
+  it('refuses bad definitions and lets only admins define fields', async () => {
+    const browser = await admin();
+    const noOptions = await browser.request({ method: 'POST', url: '/api/v1/custom-fields', payload: { ...bread, options: [] } });
+    expect(noOptions.statusCode).toBe(400);
+    expect(noOptions.json().errors[0].path).toBe('options');
+    const badKey = await browser.request({ method: 'POST', url: '/api/v1/custom-fields', payload: { ...bread, key: 'Preferred Bread' } });
+    expect(badKey.json().errors[0].path).toBe('key');
+    const noCurrency = await browser.request({
+      method: 'POST',
+      url: '/api/v1/custom-fields',
+      payload: { entity: 'company', key: 'limit', label: 'Limit', type: 'money' },
+    });
+    expect(noCurrency.json().errors[0].path).toBe('currency');
+    await post(browser, '/api/v1/custom-fields', bread);
+    const twice = await browser.request({ method: 'POST', url: '/api/v1/custom-fields', payload: bread });
+    expect(twice.statusCode).toBe(409);
+
+    const email = uniqueEmail();
+    await browser.request({ method: 'POST', url: '/api/v1/users', payload: { email, name: 'Mgr', password: PASSWORD, role: 'manager' } });
+    const manager = await signIn(t, email);
+    expect((await manager.request({ method: 'GET', url: '/api/v1/custom-fields' })).json().total).toBe(1);
+    expect((await manager.request({ method: 'POST', url: '/api/v1/custom-fields', payload: { ...bread, key: 'other' } })).statusCode).toBe(
+      403,
+    );
+  });
+});
