@@ -40,7 +40,7 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
     isNull(companies.deletedAt),
     await companyPolicy.filter(ctx.actor, 'read', columns),
   ];
-  if (query.q) filters.push(customerMatches(companies, [companies.name, companies.legalName, companies.taxNumber], query.q));
+  if (query.q) filters.push(customerMatches(companies, query.q));
   filters.push(...customerFilters(companies, query));
   if (query['filter[groupId]']) filters.push(eq(companies.groupId, query['filter[groupId]']));
   if (Object.keys(query).some(customFilterKey)) {

@@ -57,6 +57,10 @@ export const companies = pgTable(
     parentCompanyId: uuid('parent_company_id'),
     tags: text('tags').array().notNull().default(sql`'{}'`),
     notes: text('notes'),
+    /** Name, legal name and tax number, lower-cased: one trigram index serves substring search on all three. */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(name || ' ' || coalesce(legal_name, '') || ' ' || coalesce(tax_number, ''))`,
+    ),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(legal_name, '') || ' ' || coalesce(city, ''))
         || to_tsvector('russian', coalesce(notes, '')) || to_tsvector('italian', coalesce(notes, ''))
@@ -78,6 +82,7 @@ export const companies = pgTable(
     index('company_owner_idx').on(t.workspaceId, t.ownerId),
     index('company_unit_idx').on(t.workspaceId, t.unitId),
     index('company_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('company_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('company_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('company_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),
     index('company_search_idx').using('gin', t.searchVector),

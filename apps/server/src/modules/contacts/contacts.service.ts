@@ -70,7 +70,7 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
     await contactPolicy.filter(ctx.actor, 'read', columns),
     ...customerFilters(contacts, query),
   ];
-  if (query.q) filters.push(customerMatches(contacts, [contacts.name, contacts.position], query.q));
+  if (query.q) filters.push(customerMatches(contacts, query.q));
   if (query['filter[companyId]']) {
     filters.push(
       sql`EXISTS (SELECT 1 FROM contact_company cc WHERE cc.workspace_id = ${contacts.workspaceId}

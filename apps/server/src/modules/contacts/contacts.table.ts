@@ -42,6 +42,8 @@ export const contacts = pgTable(
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     tags: text('tags').array().notNull().default(sql`'{}'`),
     notes: text('notes'),
+    /** Names and position, lower-cased, for substring search through one trigram index. */
+    searchText: text('search_text').generatedAlwaysAs(sql`lower(first_name || ' ' || last_name || ' ' || coalesce(position, ''))`),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`to_tsvector('simple', first_name || ' ' || last_name || ' ' || coalesce(city, ''))
         || to_tsvector('russian', coalesce(notes, '') || ' ' || coalesce(preferences, ''))
@@ -61,6 +63,7 @@ export const contacts = pgTable(
     index('contact_owner_idx').on(t.workspaceId, t.ownerId),
     index('contact_unit_idx').on(t.workspaceId, t.unitId),
     index('contact_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('contact_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('contact_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('contact_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),
     index('contact_search_idx').using('gin', t.searchVector),

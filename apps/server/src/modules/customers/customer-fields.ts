@@ -62,14 +62,14 @@ export function customerFilters(c: CustomerColumns, query: CustomerFilterQuery):
   return filters;
 }
 
-/** Text typed in a list's search box: contained in one of `textColumns`, a phone's digits or an e-mail. */
-export function customerMatches(c: CustomerColumns, textColumns: AnyColumn[], q: string): SQL {
-  const like = `%${escapeLike(q)}%`;
+/**
+ * Text typed in a list's search box: contained in the record's search text (names, tax
+ * number…), in an e-mail, or a phone's digits. Every branch can use a trigram index.
+ */
+export function customerMatches(c: CustomerColumns & { searchText: AnyColumn }, q: string): SQL {
+  const like = `%${escapeLike(q.trim().toLowerCase())}%`;
   const digits = phoneDigits(q);
-  const conditions = [
-    ...textColumns.map((column) => sql`${column} ILIKE ${like}`),
-    sql`${c.emailsNormalised} LIKE ${`%${escapeLike(q.toLowerCase())}%`}`,
-  ];
+  const conditions = [sql`${c.searchText} LIKE ${like}`, sql`${c.emailsNormalised} LIKE ${like}`];
   if (digits.length >= 5) conditions.push(sql`${c.phoneDigits} LIKE ${`%${digits.slice(-10)}%`}`);
   return sql`(${sql.join(conditions, sql` OR `)})`;
 }

@@ -1,5 +1,5 @@
 import type { TSearchHit } from '@clientela/contract';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contactPolicy, contacts } from '../contacts/index.ts';
@@ -26,28 +26,34 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
     parts.push(sql`SELECT 'unit' AS type, id, name AS title, NULL AS subtitle, word_similarity(${q}, name) AS score
       FROM unit WHERE workspace_id = ${workspaceId} AND (name ILIKE ${pattern} OR word_similarity(${q}, name) >= ${FUZZY})`);
   }
-  const digits = phoneNeedle(q);
-  const companyScope = await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId });
-  parts.push(sql`SELECT 'company' AS type, id, name AS title, city AS subtitle,
-      CASE WHEN ${digits ?? ''} <> '' AND phone_digits LIKE ${`%${digits ?? ''}%`} THEN 1 ELSE word_similarity(${q}, name) END AS score
-    FROM company
-    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${companyScope} AND (
-      name ILIKE ${pattern} OR legal_name ILIKE ${pattern} OR tax_number ILIKE ${pattern}
-      OR emails_normalised LIKE ${pattern.toLowerCase()} OR word_similarity(${q}, name) >= ${FUZZY}
-      OR (${digits ?? ''} <> '' AND phone_digits LIKE ${`%${digits ?? ''}%`})
-      OR search_vector @@ (websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q})
-        || websearch_to_tsquery('italian', ${q}) || websearch_to_tsquery('english', ${q}))
-    )`);
-  const contactScope = await contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId });
-  parts.push(sql`SELECT 'contact' AS type, id, name AS title, coalesce(position, city) AS subtitle,
-      CASE WHEN ${digits ?? ''} <> '' AND phone_digits LIKE ${`%${digits ?? ''}%`} THEN 1 ELSE word_similarity(${q}, name) END AS score
-    FROM contact
-    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${contactScope} AND (
-      name ILIKE ${pattern} OR emails_normalised LIKE ${pattern.toLowerCase()} OR word_similarity(${q}, name) >= ${FUZZY}
-      OR (${digits ?? ''} <> '' AND phone_digits LIKE ${`%${digits ?? ''}%`})
-      OR search_vector @@ (websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q})
-        || websearch_to_tsquery('italian', ${q}) || websearch_to_tsquery('english', ${q}))
-    )`);
+  const digits = phoneNeedle(q) ?? '';
+  const lower = `%${q
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const textQuery = sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q})
+    || websearch_to_tsquery('italian', ${q}) || websearch_to_tsquery('english', ${q}))`;
+  // Every condition below can use an index (trigram or full-text), so PostgreSQL ORs bitmaps
+  // instead of reading the table.
+  const customers = (table: 'company' | 'contact', subtitle: SQL, scope: SQL) => sql`
+    SELECT ${table} AS type, id, name AS title, ${subtitle} AS subtitle,
+      CASE WHEN ${digits} <> '' AND phone_digits LIKE ${`%${digits}%`} THEN 1 ELSE similarity(name, ${q}) END AS score
+    FROM ${sql.raw(table)}
+    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${scope} AND (
+      search_text LIKE ${lower} OR emails_normalised LIKE ${lower} OR name % ${q}
+      OR (${digits} <> '' AND phone_digits LIKE ${`%${digits}%`})
+      OR search_vector @@ ${textQuery}
+    )`;
+  parts.push(
+    customers('company', sql`city`, await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId })),
+  );
+  parts.push(
+    customers(
+      'contact',
+      sql`coalesce(position, city)`,
+      await contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId }),
+    ),
+  );
   if (parts.length === 0) return [];
   const union = sql.join(parts, sql` UNION ALL `);
   const result = await ctx.db.execute<TSearchHit>(

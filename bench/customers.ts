@@ -1,0 +1,167 @@
+// Customer-base figures at scale: list, search and create on N companies and 3N contacts.
+// Usage: npx tsx bench/customers.ts [companies=100000]
+// Starts its own embedded PostgreSQL in a temporary folder; prints p50/p95 per operation,
+// measured in-process (server time, app.inject) and over HTTP (a real socket, keep-alive).
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createDatabase } from '../apps/server/src/db/client.ts';
+import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.ts';
+import { runMigrations } from '../apps/server/src/db/migrate.ts';
+import { buildApp } from '../apps/server/src/http/app.ts';
+import { createSignedInCache, listenForAuthChanges } from '../apps/server/src/modules/auth/signed-in-cache.ts';
+import { createWorkspace } from '../apps/server/src/modules/workspaces/index.ts';
+
+const companies = Number(process.argv[2] ?? 100_000);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-bench-customers-'));
+fs.chmodSync(dataDir, 0o755);
+const cluster = await startEmbeddedPostgres(dataDir, { info: () => {}, warn: console.warn });
+const url = cluster.connectionString('clientela');
+await runMigrations(url);
+const { db, pool } = createDatabase(url, 16);
+const cache = createSignedInCache();
+const listener = listenForAuthChanges(pool, cache);
+await listener.ready;
+const app = await buildApp({ db, ping: async () => {}, logLevel: 'silent', signedInCache: cache, authRateLimit: 1_000_000 });
+
+const { workspace, admin } = await createWorkspace(db, {
+  workspaceName: 'Bench bakery',
+  name: 'Bench Admin',
+  email: 'bench@example.test',
+  password: 'bench password 123',
+  locale: 'en',
+  timeZone: 'UTC',
+});
+const login = await app.inject({
+  method: 'POST',
+  url: '/api/v1/auth/login',
+  payload: { email: admin.email, password: 'bench password 123' },
+});
+const token = (
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/api-tokens',
+    headers: { cookie: `clientela_session=${login.cookies[0]?.value}`, 'x-csrf-token': login.json().csrfToken },
+    payload: { name: 'bench' },
+  })
+).json().secret as string;
+const auth = { authorization: `Bearer ${token}` };
+
+console.log(`generating ${companies} companies and ${companies * 3} contacts…`);
+const started = performance.now();
+await pool.query(
+  `INSERT INTO unit (workspace_id, id, name) VALUES ($1, gen_random_uuid(), 'Via Roma'), ($1, gen_random_uuid(), 'Via Milano')`,
+  [workspace.id],
+);
+const generate = `
+  WITH words AS (SELECT
+    ARRAY['Forno','Panificio','Caffè','Bar','Hotel','Trattoria','Pasticceria','Market','Пекарня','Кафе','Магазин','Bakery','Deli','Bistro','Studio','Gruppo'] AS kind,
+    ARRAY['Rossi','Bianchi','Verdi','Esposito','Romano','Colombo','Ricci','Marino','Greco','Bruno','Gallo','Conti','Иванов','Смирнов','Кузнецов','Попов','Smith','Brown','Taylor','Wilson'] AS surname,
+    ARRAY['Roma','Milano','Napoli','Torino','Bologna','Firenze','Москва','Казань','Самара','London','Leeds'] AS city,
+    ARRAY['potential','new','active','dormant','lost'] AS status)
+  INSERT INTO company (workspace_id, name, city, status, class, phones, phone_digits, emails, emails_normalised, owner_id, tags, notes)
+  SELECT $1, kind[1 + (i % 16)] || ' ' || surname[1 + ((i / 16) % 20)] || ' ' || i,
+         city[1 + (i % 11)], status[1 + ((i * 7) % 5)], (ARRAY['A','B','C'])[1 + (i % 3)],
+         jsonb_build_array(jsonb_build_object('label', 'office', 'value', '+39 06 ' || lpad((1000000 + i)::text, 8, '0'))),
+         '3906' || lpad((1000000 + i)::text, 8, '0'),
+         jsonb_build_array(jsonb_build_object('label', '', 'value', 'info' || i || '@example.test')), 'info' || i || '@example.test',
+         $2, CASE WHEN i % 10 = 0 THEN ARRAY['vip'] ELSE ARRAY[]::text[] END,
+         CASE WHEN i % 5 = 0 THEN 'Compra pane integrale e cornetti ogni mattina' ELSE NULL END
+  FROM generate_series(1, $3::int) AS i, words`;
+await pool.query(generate, [workspace.id, admin.id, companies]);
+await pool.query(
+  `INSERT INTO contact (workspace_id, first_name, last_name, city, status, phones, phone_digits, owner_id, birthday)
+   SELECT $1, (ARRAY['Giulia','Marco','Anna','Luca','Ольга','Иван','Sara','Paolo'])[1 + (i % 8)],
+          (ARRAY['Rossi','Bianchi','Петрова','Smith','Verdi','Romano'])[1 + ((i / 8) % 6)] || ' ' || i,
+          (ARRAY['Roma','Milano','Москва','London'])[1 + (i % 4)], (ARRAY['new','active','dormant'])[1 + (i % 3)],
+          jsonb_build_array(jsonb_build_object('label', 'mobile', 'value', '+7 916 ' || lpad(i::text, 7, '0'))),
+          '7916' || lpad(i::text, 7, '0'), $2, DATE '1960-01-01' + (i % 15000)
+   FROM generate_series(1, $3::int) AS i`,
+  [workspace.id, admin.id, companies * 3],
+);
+await pool.query('ANALYZE');
+console.log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+const server = http.createServer();
+await app.listen({ port: 0, host: '127.0.0.1' });
+const port = (app.server.address() as { port: number }).port;
+server.close();
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function overHttp(method: string, url: string, body?: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const payload = body ? JSON.stringify(body) : undefined;
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: url,
+        method,
+        agent,
+        headers: { ...auth, ...(payload ? { 'content-type': 'application/json' } : {}) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          response.statusCode && response.statusCode < 300
+            ? resolve(performance.now() - t0)
+            : reject(new Error(`${url}: ${response.statusCode}`)),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+async function inProcess(method: 'GET' | 'POST', url: string, body?: Record<string, unknown>): Promise<number> {
+  const t0 = performance.now();
+  const response = await app.inject({ method, url, headers: auth, ...(body ? { payload: body } : {}) });
+  if (response.statusCode >= 300) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+  return performance.now() - t0;
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? 0;
+
+async function measure(label: string, run: (i: number) => Promise<number>, times = 200) {
+  for (let i = 0; i < 20; i++) await run(i);
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) samples.push(await run(i + 1000));
+  console.log(`${label.padEnd(62)} p50 ${percentile(samples, 0.5).toFixed(2)} ms   p95 ${percentile(samples, 0.95).toFixed(2)} ms`);
+}
+
+const cases: [string, 'GET', (i: number) => string][] = [
+  ['list 50 by name, filter status=active', 'GET', () => '/api/v1/companies?limit=50&sort=name&filter[status]=active'],
+  ['list 50 by -updatedAt, filter city', 'GET', () => '/api/v1/companies?limit=50&sort=-updatedAt&filter[city]=Milano'],
+  ['list 50 contacts by name, filter status', 'GET', () => '/api/v1/contacts?limit=50&sort=name&filter[status]=active'],
+  ['list: substring search q=Bianchi 12', 'GET', (i) => `/api/v1/companies?limit=50&q=Bianchi%20${(i % 90) + 10}`],
+  [
+    'list: phone search in another format',
+    'GET',
+    (i) => `/api/v1/companies?limit=50&q=${encodeURIComponent(`06-${1000000 + (i % companies)}`)}`,
+  ],
+  ['global search (Cmd-K): name', 'GET', (i) => `/api/v1/search?q=Panificio%20Verdi%20${(i % 900) + 100}`],
+  [
+    'global search (Cmd-K): phone in another format',
+    'GET',
+    (i) => `/api/v1/search?q=${encodeURIComponent(`8 916 ${String(i % (companies * 3)).padStart(7, '0')}`)}`,
+  ],
+];
+console.log(`\n${companies} companies, ${companies * 3} contacts`);
+for (const [label, method, url] of cases) {
+  await measure(`${label} (server)`, (i) => inProcess(method, url(i)));
+  await measure(`${label} (HTTP)`, (i) => overHttp(method, url(i)));
+}
+await measure('create one company (server)', (i) =>
+  inProcess('POST', '/api/v1/companies', { name: `New ${i}`, city: 'Roma', status: 'new' }),
+);
+await measure('create one company (HTTP)', (i) => overHttp('POST', '/api/v1/companies', { name: `Http ${i}`, city: 'Roma' }));
+
+agent.destroy();
+await app.close();
+await listener.stop();
+await pool.end();
+await cluster.stop();
+fs.rmSync(dataDir, { recursive: true, force: true });
