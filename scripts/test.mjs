@@ -54,6 +54,7 @@ function count(title, reportFile, status, read) {
 }
 
 check('typecheck', 'npx', ['tsc', '-b', 'packages/contract', 'apps/server', 'apps/web', 'e2e']);
+check('typecheck bench', 'npx', ['tsc', '-p', 'bench']);
 check('lint', 'npx', ['biome', 'check', '.']);
 vitest('server (embedded PostgreSQL)', 'apps/server', { DATABASE_URL: '' });
 if (process.env.TEST_EXTERNAL_DATABASE_URL) {
