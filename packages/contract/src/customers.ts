@@ -7,6 +7,7 @@ export const RELATIONSHIPS = ['client', 'prospect', 'partner', 'supplier', 'comp
 export const ZRelationship = z.enum(RELATIONSHIPS);
 export const CUSTOMER_STATUSES = ['potential', 'new', 'active', 'dormant', 'lost'] as const;
 export const ZCustomerStatus = z.enum(CUSTOMER_STATUSES);
+export type TCustomerStatus = z.infer<typeof ZCustomerStatus>;
 export const CUSTOMER_CLASSES = ['A', 'B', 'C'] as const;
 export const ZCustomerClass = z.enum(CUSTOMER_CLASSES);
 

@@ -35,7 +35,7 @@ describe('first start', () => {
       },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json().user).toMatchObject({ role: 'admin', locale: 'ru', workspace: { name: 'Пекарня Ольги', slug: 'workspace' } });
+    expect(created.json().user).toMatchObject({ role: 'admin', locale: 'ru', workspace: { name: 'Пекарня Ольги', slug: 'pekarnya-olgi' } });
     const cookie = created.cookies.find((c) => c.name === 'clientela_session');
     expect(cookie?.httpOnly).toBe(true);
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { clientela_session: cookie?.value ?? '' } });

@@ -1,5 +1,6 @@
 import type { TCreateWorkspaceInput } from '@clientela/contract';
 import { eq, sql } from 'drizzle-orm';
+import slugify from 'slugify';
 import type { Database, Transaction } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { hashPassword } from '../../lib/passwords.ts';
@@ -59,13 +60,7 @@ async function insertWorkspaceWithAdmin(tx: Transaction, input: TCreateWorkspace
 
 /** A URL-safe short name for the workspace, made unique with a counter. */
 async function freeSlug(tx: Transaction, name: string): Promise<string> {
-  const base =
-    name
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'workspace';
+  const base = slugify(name, { lower: true, strict: true }).slice(0, 40).replace(/-+$/, '') || 'workspace';
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     const [taken] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, slug)).limit(1);

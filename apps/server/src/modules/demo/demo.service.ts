@@ -1,0 +1,143 @@
+import type { TCustomerStatus, TLocale } from '@clientela/contract';
+import slugify from 'slugify';
+import type { Database } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import type { Actor } from '../authz/index.ts';
+import { createCompany, updateCompany } from '../companies/companies.service.ts';
+import { createCompanyGroup } from '../companies/company-groups.service.ts';
+import { createContact } from '../contacts/contacts.service.ts';
+import { createCustomField } from '../custom-fields/custom-fields.service.ts';
+import { createUnit } from '../units/units.service.ts';
+import { createUser } from '../users/users.service.ts';
+import { createWorkspace } from '../workspaces/index.ts';
+import { VOCABULARY } from './demo-names.ts';
+
+export type DemoOptions = { locale: TLocale; customers?: number; password: string; emailDomain?: string };
+export type DemoResult = { workspaceName: string; slug: string; logins: { name: string; role: string; email: string }[] };
+
+/** A small deterministic random source, so every demo looks the same. */
+function random(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
+}
+
+/** A person's demo e-mail, in Latin letters whatever the language of the name. */
+function emailOf(name: string, domain: string): string {
+  return `${slugify(name, { lower: true, strict: true, replacement: '.' })}@${domain}`;
+}
+
+/**
+ * Creates a living demo bakery: two branches, four people, a few business clients in a group,
+ * and regular customers with birthdays, preferences and family news — through the same
+ * services the API uses, so everything is validated and has a history.
+ */
+export async function loadDemoWorkspace(db: Database, options: DemoOptions): Promise<DemoResult> {
+  const words = VOCABULARY[options.locale];
+  const domain = options.emailDomain ?? 'demo.clientela.test';
+  const rnd = random(42);
+  const timeZone = options.locale === 'ru' ? 'Europe/Moscow' : options.locale === 'it' ? 'Europe/Rome' : 'Europe/London';
+  const [owner, ...team] = words.staff;
+  if (!owner) throw new Error('demo vocabulary has no staff');
+  const { workspace, admin } = await createWorkspace(db, {
+    workspaceName: words.bakery.name,
+    name: owner.name,
+    email: emailOf(owner.name, domain),
+    password: options.password,
+    locale: options.locale,
+    timeZone,
+  });
+  const actor: Actor = { workspaceId: workspace.id, userId: admin.id, role: 'admin', unitId: null, unitTree: async () => new Set() };
+  const ctx: Ctx = { db, actor };
+  const logins = [{ name: owner.name, role: owner.role, email: admin.email }];
+
+  const branches = [await createUnit(ctx, { name: words.bakery.branches[0] }), await createUnit(ctx, { name: words.bakery.branches[1] })];
+  const staffIds: string[] = [admin.id];
+  for (const person of team) {
+    const email = emailOf(person.name, domain);
+    const unitId = person.branch === null ? null : (branches[person.branch]?.id ?? null);
+    const user = await createUser(ctx, {
+      email,
+      name: person.name,
+      password: options.password,
+      role: person.role,
+      unitId,
+      locale: options.locale,
+      timeZone,
+    });
+    staffIds.push(user.id);
+    logins.push({ name: person.name, role: person.role, email });
+  }
+
+  await createCustomField(ctx, {
+    entity: 'contact',
+    key: 'preferred_bread',
+    label: words.breads[0] ? capitalise(words.breads[0]) : 'Bread',
+    type: 'select',
+    options: words.breads.map((bread, i) => ({ value: `bread_${i + 1}`, label: capitalise(bread) })),
+  });
+
+  const statuses: TCustomerStatus[] = ['active', 'active', 'active', 'new', 'potential', 'dormant', 'lost'];
+  const phone = () =>
+    `${words.phonePrefix}${String(Math.floor(rnd.next() * 1e9))
+      .padStart(9, '0')
+      .replace(/(\d{2})(\d{3})(\d{4})/, '$1 $2 $3')}`;
+  const companyIds: string[] = [];
+  for (const [i, business] of words.businesses.entries()) {
+    const branch = i % 2;
+    const company = await createCompany(ctx, {
+      name: business,
+      relationships: ['client'],
+      status: rnd.pick(statuses),
+      class: rnd.pick(['A', 'B', 'C'] as const),
+      city: words.cities[branch],
+      address: `${rnd.pick(words.streets)}, ${1 + Math.floor(rnd.next() * 120)}`,
+      phones: [{ label: '', value: phone() }],
+      ownerId: staffIds[1 + branch] ?? admin.id,
+      unitId: branches[branch]?.id ?? null,
+      tags: i < 3 ? ['horeca'] : [],
+    });
+    companyIds.push(company.id);
+  }
+  const group = await createCompanyGroup(ctx, { name: `${words.businesses[0]} & ${words.businesses[2]}` });
+  const [first, , third] = companyIds;
+  if (first && third) {
+    await updateCompany(ctx, first, { groupId: group.id });
+    await updateCompany(ctx, third, { groupId: group.id, parentCompanyId: first });
+  }
+
+  const customers = options.customers ?? 500;
+  const year = new Date().getUTCFullYear();
+  for (let i = 0; i < customers; i++) {
+    const branch = i % 2;
+    const firstName = rnd.pick(words.firstNames);
+    let lastName = rnd.pick(words.lastNames);
+    // Russian surnames agree with the person: Иванов → Иванова.
+    if (options.locale === 'ru' && /[ая]$/.test(firstName) && /(ов|ев|ин)$/.test(lastName)) lastName = `${lastName}а`;
+    const worksFor = i % 12 === 0 ? companyIds[i % companyIds.length] : undefined;
+    await createContact(ctx, {
+      firstName,
+      lastName,
+      birthday: `${year - 20 - Math.floor(rnd.next() * 55)}-${String(1 + Math.floor(rnd.next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd.next() * 28)).padStart(2, '0')}`,
+      preferredChannel: rnd.pick(['phone', 'visit', 'messenger', 'email'] as const),
+      preferences: `${capitalise(rnd.pick(words.breads))}; ${rnd.pick(words.habits)}`,
+      personalEvents: rnd.next() < 0.3 ? capitalise(rnd.pick(words.events)) : null,
+      status: rnd.pick(statuses),
+      class: rnd.pick(['A', 'B', 'B', 'C', 'C', 'C'] as const),
+      city: words.cities[branch],
+      phones: [{ label: '', value: phone() }],
+      ownerId: staffIds[2 + branch] ?? admin.id,
+      unitId: branches[branch]?.id ?? null,
+      custom: { preferred_bread: `bread_${1 + Math.floor(rnd.next() * words.breads.length)}` },
+      ...(worksFor ? { companies: [{ companyId: worksFor, role: '' }] } : {}),
+    });
+  }
+  return { workspaceName: workspace.name, slug: workspace.slug, logins };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { signIn, useTestApp } from '../../test/harness.ts';
+import { loadDemoWorkspace } from './demo.service.ts';
+
+const t = useTestApp();
+
+describe('demo workspace', () => {
+  it.each(['ru', 'it', 'en'] as const)('loads a living bakery in %s that its people can sign in to', async (locale) => {
+    const result = await loadDemoWorkspace(t.db, {
+      locale,
+      customers: 24,
+      password: 'demo password 1',
+      emailDomain: `${locale}.demo.test`,
+    });
+    expect(result.logins.map((l) => l.role)).toEqual(['admin', 'manager', 'employee', 'employee']);
+    const owner = await signIn(t, result.logins[0]?.email ?? '', 'demo password 1');
+    const contacts = (await owner.request({ method: 'GET', url: '/api/v1/contacts?limit=5' })).json();
+    expect(contacts.total).toBe(24);
+    expect(contacts.data[0].custom.preferred_bread).toMatch(/^bread_/);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/companies' })).json().total).toBe(8);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/units' })).json().total).toBe(2);
+    const employee = await signIn(t, result.logins[2]?.email ?? '', 'demo password 1');
+    const own = (await employee.request({ method: 'GET', url: '/api/v1/contacts?limit=1' })).json();
+    expect(own.total).toBe(12);
+    expect(owner.session.user.locale).toBe(locale);
+  });
+});

@@ -1,0 +1,1 @@
+export { type DemoOptions, type DemoResult, loadDemoWorkspace } from './demo.service.ts';
