@@ -45,7 +45,13 @@ export type TListQuery = z.infer<typeof ZListQuery>;
 
 /** Envelope of every list response. */
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), nextCursor: z.string().nullable(), total: z.number().int() });
+  return z.object({
+    data: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int(),
+    /** True when `total` is PostgreSQL's estimate: large lists are not counted row by row. */
+    totalIsEstimate: z.boolean().optional(),
+  });
 }
 
 /** RFC 9457 problem details, with a stable `code` and the offending fields. */

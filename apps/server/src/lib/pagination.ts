@@ -1,4 +1,6 @@
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql, type Table } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+
 import { AppError } from '../http/errors.ts';
 
 /** A sortable column of a list, and how its cursor value is read back from text. */
@@ -59,4 +61,29 @@ export function afterCursor(keyset: Keyset, idColumn: AnyColumn, cursor: string 
 export function orderBy(keyset: Keyset, idColumn: AnyColumn): SQL[] {
   const dir = sql.raw(keyset.direction);
   return [sql`${keyset.field.column} ${dir}`, sql`${idColumn} ${dir}`];
+}
+
+/** Lists up to this many matching rows are counted exactly; beyond, the planner's estimate is used. */
+export const EXACT_COUNT_LIMIT = 1_000;
+
+/**
+ * The `total` of a list without reading every matching row: an exact count up to
+ * EXACT_COUNT_LIMIT, else PostgreSQL's row estimate for the same filter (never below the cap).
+ */
+export async function countMatching(
+  db: Executor,
+  table: Table,
+  where: SQL | undefined,
+): Promise<{ total: number; totalIsEstimate?: true }> {
+  const condition = where ?? sql`true`;
+  const capped = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${condition} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS capped`,
+  );
+  const exact = capped.rows[0]?.n ?? 0;
+  if (exact <= EXACT_COUNT_LIMIT) return { total: exact };
+  const plan = await db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE ${condition}`,
+  );
+  const estimate = Math.round(plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
+  return { total: Math.max(estimate, EXACT_COUNT_LIMIT + 1), totalIsEstimate: true };
 }

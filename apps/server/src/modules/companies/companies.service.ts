@@ -1,10 +1,10 @@
 import type { TCompany, TCompanyListQuery, TCreateCompanyInput, TUpdateCompanyInput } from '@clientela/contract';
 import { customFilterKey, ZCreateCompanyInput } from '@clientela/contract';
-import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
+import { afterCursor, countMatching, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
@@ -47,7 +47,7 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
     filters.push(...customFilters(await definitionsOf(ctx.db, ctx.actor.workspaceId, ENTITY), companies.custom, query));
   }
   const where = and(...filters);
-  const [rows, [counted]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     ctx.db
       .select({ company: companies, ownerName, groupName: companyGroups.name })
       .from(companies)
@@ -56,11 +56,11 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
       .where(and(where, afterCursor(keyset, companies.id, query.cursor)))
       .orderBy(...orderBy(keyset, companies.id))
       .limit(query.limit + 1),
-    ctx.db.select({ total: count() }).from(companies).where(where),
+    countMatching(ctx.db, companies, where),
   ]);
   const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
-  return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName)), nextCursor, total: counted?.total ?? 0 };
+  return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName)), nextCursor, ...counted };
 }
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<CompanyRow> {

@@ -227,3 +227,23 @@ describe('companies', () => {
     expect(response.json().code).toBe('unit_in_use');
   });
 });
+
+describe('large lists', () => {
+  it('counts exactly up to the cap and estimates beyond it, saying so', async () => {
+    const { admin, workspace } = await makeWorkspace(t);
+    const browser = await signIn(t, admin.email);
+    await t.pool.query(
+      `INSERT INTO company (workspace_id, name, status, owner_id)
+       SELECT $1, 'Bulk ' || i, CASE WHEN i <= 5 THEN 'lost' ELSE 'active' END, $2 FROM generate_series(1, 1500) AS i`,
+      [workspace.id, admin.id],
+    );
+    await t.pool.query('ANALYZE company');
+    const all = (await browser.request({ method: 'GET', url: '/api/v1/companies?limit=10' })).json();
+    expect(all.totalIsEstimate).toBe(true);
+    expect(all.total).toBeGreaterThan(1000);
+    expect(all.data).toHaveLength(10);
+    const lost = (await browser.request({ method: 'GET', url: '/api/v1/companies?filter[status]=lost' })).json();
+    expect(lost).toMatchObject({ total: 5 });
+    expect(lost.totalIsEstimate).toBeUndefined();
+  });
+});

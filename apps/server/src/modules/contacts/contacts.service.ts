@@ -1,10 +1,10 @@
 import type { TContact, TContactListQuery, TCreateContactInput, TUpdateContactInput } from '@clientela/contract';
 import { customFilterKey, ZCreateContactInput } from '@clientela/contract';
-import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
+import { afterCursor, countMatching, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
@@ -82,7 +82,7 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   }
   if (query['filter[birthdayMonth]']) filters.push(sql`EXTRACT(MONTH FROM ${contacts.birthday}) = ${query['filter[birthdayMonth]']}`);
   const where = and(...filters);
-  const [rows, [counted]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     ctx.db
       .select({ contact: contacts, ownerName: users.name })
       .from(contacts)
@@ -90,7 +90,7 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
       .where(and(where, afterCursor(keyset, contacts.id, query.cursor)))
       .orderBy(...orderBy(keyset, contacts.id))
       .limit(query.limit + 1),
-    ctx.db.select({ total: count() }).from(contacts).where(where),
+    countMatching(ctx.db, contacts, where),
   ]);
   const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
@@ -99,7 +99,7 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
     ctx.db,
     page.map((c) => c.id),
   );
-  return { data: page.map((row) => presentContact(row, row.ownerName, links.get(row.id) ?? [])), nextCursor, total: counted?.total ?? 0 };
+  return { data: page.map((row) => presentContact(row, row.ownerName, links.get(row.id) ?? [])), nextCursor, ...counted };
 }
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<ContactRow> {
