@@ -4,6 +4,15 @@ import { lazyNamed } from '../components/lazy-named.ts';
 import { PageSpinner } from '../components/page-spinner.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { loadCustomerMessages } from '../lib/customer-messages.ts';
+
+/** A customer page's chunk, together with the messages it speaks. */
+function withCustomerMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages()]);
+    return module;
+  };
+}
 
 const LoginPage = lazyNamed(() => import('../features/auth/login-page.tsx'), 'LoginPage');
 const SetupPage = lazyNamed(() => import('../features/setup/setup-page.tsx'), 'SetupPage');
@@ -11,6 +20,26 @@ const AppLayout = lazyNamed(() => import('../features/layout/app-layout.tsx'), '
 const HomePage = lazyNamed(() => import('../features/home/home-page.tsx'), 'HomePage');
 const ProfilePage = lazyNamed(() => import('../features/profile/profile-page.tsx'), 'ProfilePage');
 const UsersPage = lazyNamed(() => import('../features/users/users-page.tsx'), 'UsersPage');
+const CompaniesPage = lazyNamed(
+  withCustomerMessages(() => import('../features/companies/companies-page.tsx')),
+  'CompaniesPage',
+);
+const CompanyPage = lazyNamed(
+  withCustomerMessages(() => import('../features/companies/company-page.tsx')),
+  'CompanyPage',
+);
+const ContactsPage = lazyNamed(
+  withCustomerMessages(() => import('../features/contacts/contacts-page.tsx')),
+  'ContactsPage',
+);
+const ContactPage = lazyNamed(
+  withCustomerMessages(() => import('../features/contacts/contact-page.tsx')),
+  'ContactPage',
+);
+const GroupPage = lazyNamed(
+  withCustomerMessages(() => import('../features/company-groups/group-page.tsx')),
+  'GroupPage',
+);
 const NotFoundPage = lazyNamed(() => import('../features/layout/not-found-page.tsx'), 'NotFoundPage');
 
 function standalone(page: ReactNode) {
@@ -37,6 +66,11 @@ export function createRouter() {
               children: [
                 { index: true, element: inLayout(<HomePage />) },
                 { path: 'profile', element: inLayout(<ProfilePage />) },
+                { path: 'companies', element: inLayout(<CompaniesPage />) },
+                { path: 'companies/:id', element: inLayout(<CompanyPage />) },
+                { path: 'contacts', element: inLayout(<ContactsPage />) },
+                { path: 'contacts/:id', element: inLayout(<ContactPage />) },
+                { path: 'company-groups/:id', element: inLayout(<GroupPage />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
                 { path: '*', element: inLayout(<NotFoundPage />) },
               ],

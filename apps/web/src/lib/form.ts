@@ -39,15 +39,20 @@ const FIELD_OF_CODE: Record<string, string> = { email_taken: 'email', invalid_cr
 
 /**
  * Shows the API's field errors next to the fields they name; returns whether any was shown.
- * Paths may come as `email`, `body.email` or `/email`.
+ * Paths may come as `email`, `body.email` or `/email`, and reach into lists (`phones.0.value`).
  */
 export function showFieldErrors(form: FormInstance, error: unknown, codeMessage: string): boolean {
   if (!isApiError(error)) return false;
   const known = new Set(Object.keys(form.getFieldsValue() as object));
-  const fields: { name: string; errors: string[] }[] = [];
+  const fields: { name: string | (string | number)[]; errors: string[] }[] = [];
   for (const item of error.errors) {
-    const name = item.path.replace(/^\/|^body[./]/, '').split(/[./]/)[0] ?? '';
-    if (known.has(name)) fields.push({ name, errors: [item.message] });
+    // `phones.0.value` points inside a list: antd names that field ['phones', 0, 'value'].
+    const path = item.path
+      .replace(/^\/|^body[./]/, '')
+      .split(/[./]/)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const name = path[0];
+    if (typeof name === 'string' && known.has(name)) fields.push({ name: path.length > 1 ? path : name, errors: [item.message] });
   }
   const codeField = FIELD_OF_CODE[error.code];
   if (codeField && known.has(codeField)) fields.push({ name: codeField, errors: [codeMessage] });

@@ -27,3 +27,12 @@ export function initials(name: string): string {
     .join('')
     .toUpperCase();
 }
+
+/** Formats a calendar date (`YYYY-MM-DD`, e.g. a birthday) for the user's language; no time zone can shift it. */
+export function formatCalendarDate(ymd: string, locale: TLocale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!match) return ymd;
+  // Read as midnight UTC and formatted in UTC: the day stays the one stored.
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}

@@ -6,6 +6,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
 import { LOCALES } from './locales.ts';
+import { namespaceLoaders } from './namespace-loaders.ts';
 
 export { i18n };
 
@@ -69,6 +70,7 @@ export async function applyLocale(locale: TLocale): Promise<AntdLocale> {
     }
     antd = loaded.antd;
   }
+  await Promise.all(namespaceLoaders.map((load) => load(locale)));
   dayjs.locale(locale);
   await i18n.changeLanguage(locale);
   document.documentElement.lang = locale;

@@ -2,6 +2,9 @@ import { LOCALES as CONTRACT_LOCALES, ERROR_CODES } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ERROR_CODES } from '../lib/errors.ts';
 import { LOCALES } from '../lib/locales.ts';
+import customersEn from './customers/en.json';
+import customersIt from './customers/it.json';
+import customersRu from './customers/ru.json';
 import en from './en.json';
 import it_ from './it.json';
 import ru from './ru.json';
@@ -22,7 +25,13 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
 }
 
-const locales = { en: flatten(en), ru: flatten(ru), it: flatten(it_) };
+// The customer pages' namespace (loaded with those pages) is checked as one with the main file.
+const withCustomers = (main: Tree, customers: Tree) => flatten({ ...main, customers } as Tree);
+const locales = {
+  en: withCustomers(en, customersEn),
+  ru: withCustomers(ru, customersRu),
+  it: withCustomers(it_, customersIt),
+};
 const englishKeys = [...locales.en.keys()].sort();
 
 describe('locale files', () => {

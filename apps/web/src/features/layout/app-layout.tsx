@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { Brand } from '../../components/brand.tsx';
 import { useMe } from '../auth/api.ts';
 import { useUserLocaleSync } from '../locale/use-user-locale-sync.ts';
+import { SearchLauncher } from '../search/search-launcher.tsx';
 import { NavMenu } from './nav-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -39,7 +40,10 @@ export function AppLayout() {
             <Typography.Text strong style={{ fontSize: 16 }} data-testid="workspace-name" ellipsis>
               {me.workspace.name}
             </Typography.Text>
-            <UserMenu />
+            <Flex align="center" gap={12} style={{ flex: 'none' }}>
+              <SearchLauncher />
+              <UserMenu />
+            </Flex>
           </Layout.Header>
           {/* Layout.Content renders the page's <main> landmark. */}
           <Layout.Content style={{ padding: 24 }}>

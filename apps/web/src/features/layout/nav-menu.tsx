@@ -1,10 +1,10 @@
-import { HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ContactsOutlined, HomeOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../auth/api.ts';
 
-/** The left navigation; admin pages appear only for admins. */
+/** The left navigation; admin pages appear only for admins. A group page belongs to the companies. */
 export function NavMenu() {
   const { t } = useTranslation();
   const me = useMe();
@@ -12,12 +12,15 @@ export function NavMenu() {
 
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    { key: '/companies', icon: <ShopOutlined />, label: <Link to="/companies">{t('nav.companies')}</Link> },
+    { key: '/contacts', icon: <ContactsOutlined />, label: <Link to="/contacts">{t('nav.contacts')}</Link> },
     ...(me.role === 'admin'
       ? [{ key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.admin')}</Link> }]
       : []),
     { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },
   ];
-  const selected = items.map((item) => String(item?.key)).filter((key) => (key === '/' ? pathname === '/' : pathname.startsWith(key)));
+  const path = pathname.startsWith('/company-groups/') ? '/companies' : pathname;
+  const selected = items.map((item) => String(item?.key)).filter((key) => (key === '/' ? path === '/' : path.startsWith(key)));
 
   return (
     <nav aria-label={t('nav.main')}>

@@ -1,0 +1,40 @@
+import { ZCreateCompanyInput } from '@clientela/contract';
+import { Col, Form, Input, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { zodRule } from '../../lib/form.ts';
+import { OwnershipInputs, ReachInputs, StandingInputs } from '../customers/customer-inputs.tsx';
+
+const fields = ZCreateCompanyInput.shape;
+
+type Props = { currentOwner?: { id: string; name: string } | null };
+
+/** Every field of a company: shared by the create and the edit form. */
+export function CompanyInputs({ currentOwner }: Props) {
+  const { t } = useTranslation('customers');
+  const { t: tc } = useTranslation();
+  return (
+    <>
+      <Form.Item name="name" label={t('fields.name')} rules={[zodRule(tc, fields.name)]}>
+        <Input maxLength={300} autoComplete="off" />
+      </Form.Item>
+      <StandingInputs />
+      <ReachInputs />
+      <Form.Item name="legalName" label={t('fields.legalName')}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="taxNumber" label={t('fields.taxNumber')}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="website" label={t('fields.website')}>
+            <Input maxLength={300} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <OwnershipInputs currentOwner={currentOwner} />
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../lib/api.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { ClassTag, StatusTag } from '../customers/customer-tags.tsx';
+import { HistoryCard } from '../customers/history-card.tsx';
+import { useCompany, useCompanyHistory, useDeleteCompany } from './api.ts';
+import { CompanyContactsCard } from './company-contacts-card.tsx';
+import { CompanyDetails } from './company-details.tsx';
+import { CompanyFormDrawer } from './company-form-drawer.tsx';
+import { CompanyGroupCard } from './company-group-card.tsx';
+
+/** `/companies/:id`: everything about one company — details, people, group and history. */
+export function CompanyPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('customers');
+  const { t: tc } = useTranslation();
+  const { modal, message } = App.useApp();
+  const navigate = useNavigate();
+  const company = useCompany(id);
+  const history = useCompanyHistory(id);
+  const remove = useDeleteCompany();
+  const [editing, setEditing] = useState(false);
+
+  if (company.isPending) return <Skeleton active />;
+  if (company.error || !company.data) {
+    return (
+      <Result
+        status={isApiError(company.error) && company.error.status === 404 ? '404' : 'error'}
+        title={errorMessage(tc, company.error)}
+        extra={<Link to="/companies">{t('companies.back')}</Link>}
+      />
+    );
+  }
+  const data = company.data;
+
+  const confirmDelete = () =>
+    modal.confirm({
+      title: t('companies.deleteConfirm', { name: data.name }),
+      content: t('companies.deleteHint'),
+      okText: tc('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: tc('common.cancel'),
+      onOk: async () => {
+        try {
+          await remove.mutateAsync(data.id);
+          message.success(t('companies.deleted', { name: data.name }));
+          navigate('/companies');
+        } catch (error) {
+          message.error(errorMessage(tc, error));
+        }
+      },
+    });
+
+  return (
+    <>
+      <Link to="/companies">
+        <ArrowLeftOutlined /> {t('companies.back')}
+      </Link>
+      <Flex justify="space-between" align="center" gap={16} wrap style={{ margin: '12px 0 24px' }}>
+        <Flex align="center" gap={12} wrap>
+          <Typography.Title level={2} style={{ margin: 0 }}>
+            {data.name}
+          </Typography.Title>
+          <span>
+            <StatusTag status={data.status} />
+            <ClassTag value={data.class} />
+          </span>
+        </Flex>
+        <Flex gap={8}>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t('companies.edit')}
+          </Button>
+          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+            {tc('common.delete')}
+          </Button>
+        </Flex>
+      </Flex>
+      <Row gutter={[24, 24]}>
+        <Col xs={24} xl={15}>
+          <Flex vertical gap={24}>
+            <CompanyDetails company={data} />
+            <CompanyContactsCard company={data} />
+          </Flex>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Flex vertical gap={24}>
+            <CompanyGroupCard company={data} />
+            <HistoryCard changes={history.data} loading={history.isPending} error={history.error} />
+          </Flex>
+        </Col>
+      </Row>
+      <CompanyFormDrawer open={editing} company={data} onClose={() => setEditing(false)} />
+    </>
+  );
+}

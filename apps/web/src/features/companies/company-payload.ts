@@ -1,0 +1,37 @@
+import type { TCompany, TUpdateCompanyInput } from '@clientela/contract';
+import { type CustomerFormValues, customerFormValues, customerPayload, textOrNull } from '../customers/payload.ts';
+
+/** What the company form holds while being edited. */
+export type CompanyFormValues = CustomerFormValues & {
+  name?: string;
+  legalName?: string | null;
+  taxNumber?: string | null;
+  website?: string | null;
+};
+
+/** The form's values as the API takes them: trimmed, empty texts as null, empty phone rows dropped. */
+export function toCompanyInput(values: CompanyFormValues): TUpdateCompanyInput & { name: string } {
+  return {
+    name: values.name?.trim() ?? '',
+    legalName: textOrNull(values.legalName),
+    taxNumber: textOrNull(values.taxNumber),
+    website: textOrNull(values.website),
+    ...customerPayload(values),
+  };
+}
+
+/** A company, ready for the form. */
+export function toCompanyFormValues(company: TCompany): CompanyFormValues {
+  return {
+    name: company.name,
+    legalName: company.legalName,
+    taxNumber: company.taxNumber,
+    website: company.website,
+    ...customerFormValues(company),
+  };
+}
+
+/** A new company starts as a potential client, looked after by whoever adds it. */
+export function newCompanyValues(): CompanyFormValues {
+  return { status: 'potential', relationships: ['client'], phones: [{ label: '', value: '' }], emails: [], tags: [] };
+}

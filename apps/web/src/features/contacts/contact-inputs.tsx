@@ -1,0 +1,98 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CHANNELS } from '@clientela/contract';
+import { Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { OwnershipInputs, ReachInputs, StandingInputs } from '../customers/customer-inputs.tsx';
+import { useLocale } from '../locale/locale-context.tsx';
+import { CompanySelect } from './company-select.tsx';
+
+/** How each language writes a day in a date field. */
+const DATE_FORMAT = { en: 'DD/MM/YYYY', ru: 'DD.MM.YYYY', it: 'DD/MM/YYYY' } as const;
+
+type Props = {
+  currentOwner?: { id: string; name: string } | null;
+  knownCompanies?: { id: string; name: string }[];
+};
+
+/** The companies a person works for, each with their role there. */
+function CompanyLinksInput({ knownCompanies }: { knownCompanies: { id: string; name: string }[] }) {
+  const { t } = useTranslation('customers');
+  return (
+    <Form.Item label={t('fields.companies')}>
+      <Form.List name="companies">
+        {(fields, { add, remove }) => (
+          <Flex vertical gap={8}>
+            {fields.map((field, index) => (
+              <Flex key={field.key} gap={8} align="flex-start">
+                <Form.Item name={[field.name, 'companyId']} style={{ flex: 2, marginBottom: 0 }}>
+                  <CompanySelect known={knownCompanies} aria-label={`${t('form.company')} ${index + 1}`} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'role']} style={{ flex: 1, marginBottom: 0 }}>
+                  <Input aria-label={`${t('form.role')} ${index + 1}`} placeholder={t('form.rolePlaceholder')} maxLength={120} />
+                </Form.Item>
+                <Button type="text" icon={<DeleteOutlined />} aria-label={t('form.remove')} onClick={() => remove(field.name)} />
+              </Flex>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: '' })} style={{ alignSelf: 'flex-start' }}>
+              {t('form.addCompany')}
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
+    </Form.Item>
+  );
+}
+
+/** Every field of a contact: shared by the create and the edit form. */
+export function ContactInputs({ currentOwner, knownCompanies = [] }: Props) {
+  const { t } = useTranslation('customers');
+  const { locale } = useLocale();
+  const nameRule = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: async () => {
+      const first = String(getFieldValue('firstName') ?? '').trim();
+      const last = String(getFieldValue('lastName') ?? '').trim();
+      if (!first && !last) throw new Error(t('contacts.nameRequired'));
+    },
+  });
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="firstName" label={t('fields.firstName')}>
+            <Input maxLength={120} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="lastName" label={t('fields.lastName')} dependencies={['firstName']} rules={[nameRule]}>
+            <Input maxLength={120} autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="position" label={t('fields.position')}>
+            <Input maxLength={120} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="birthday" label={t('fields.birthday')}>
+            <DatePicker style={{ width: '100%' }} format={DATE_FORMAT[locale]} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <CompanyLinksInput knownCompanies={knownCompanies} />
+      <StandingInputs />
+      <ReachInputs />
+      <Form.Item name="preferredChannel" label={t('fields.preferredChannel')}>
+        <Select allowClear options={CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) }))} />
+      </Form.Item>
+      <Form.Item name="preferences" label={t('fields.preferences')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('form.preferencesPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="personalEvents" label={t('fields.personalEvents')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('form.personalEventsPlaceholder')} />
+      </Form.Item>
+      <OwnershipInputs currentOwner={currentOwner} />
+    </>
+  );
+}
