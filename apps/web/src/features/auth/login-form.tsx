@@ -4,11 +4,11 @@ import { Button, Form, Input } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
 import { useLogin } from './api.ts';
+import { AuthError } from './auth-error.tsx';
 
 /**
  * E-mail and password; asks for the workspace only when the e-mail is in several.
@@ -36,7 +36,7 @@ export function LoginForm() {
 
   return (
     <Form form={form} name="login" layout="vertical" requiredMark={false} onFinish={submit} aria-label={t('auth.login.title')}>
-      <ErrorAlert error={login.error} />
+      <AuthError error={login.error} />
       <Form.Item
         name="email"
         label={t('auth.email')}

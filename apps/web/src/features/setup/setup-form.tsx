@@ -1,10 +1,10 @@
 import { type TCreateWorkspaceInput, ZCreateWorkspaceInput } from '@clientela/contract';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/error-alert.tsx';
 import { browserTimeZone, TimeZoneSelect } from '../../components/time-zone-select.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors, zodRule } from '../../lib/form.ts';
+import { AuthError } from '../auth/auth-error.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useCreateWorkspace } from './api.ts';
 
@@ -36,7 +36,7 @@ export function SetupForm() {
       initialValues={{ timeZone: browserTimeZone() }}
       aria-label={t('setup.title')}
     >
-      <ErrorAlert error={create.error} />
+      <AuthError error={create.error} />
       <Form.Item
         name="workspaceName"
         label={t('setup.workspaceName')}
