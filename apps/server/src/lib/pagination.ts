@@ -87,3 +87,17 @@ export async function countMatching(
   const estimate = Math.round(plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
   return { total: Math.max(estimate, EXACT_COUNT_LIMIT + 1), totalIsEstimate: true };
 }
+
+/**
+ * The `total` of a list page: a first page that is not full already tells it (the common case
+ * of a search), so PostgreSQL counts only when more rows may follow.
+ */
+export function totalOf(
+  db: Executor,
+  table: Table,
+  where: SQL | undefined,
+  page: { rows: number; limit: number; cursor: string | undefined },
+): Promise<{ total: number; totalIsEstimate?: true }> {
+  if (!page.cursor && page.rows <= page.limit) return Promise.resolve({ total: page.rows });
+  return countMatching(db, table, where);
+}

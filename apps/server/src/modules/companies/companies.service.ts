@@ -4,7 +4,7 @@ import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, countMatching, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
+import { afterCursor, orderBy, pageOf, parseSort, totalOf } from '../../lib/pagination.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
@@ -47,17 +47,15 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
     filters.push(...customFilters(await definitionsOf(ctx.db, ctx.actor.workspaceId, ENTITY), companies.custom, query));
   }
   const where = and(...filters);
-  const [rows, counted] = await Promise.all([
-    ctx.db
-      .select({ company: companies, ownerName, groupName: companyGroups.name })
-      .from(companies)
-      .leftJoin(users, and(eq(users.workspaceId, companies.workspaceId), eq(users.id, companies.ownerId)))
-      .leftJoin(companyGroups, and(eq(companyGroups.workspaceId, companies.workspaceId), eq(companyGroups.id, companies.groupId)))
-      .where(and(where, afterCursor(keyset, companies.id, query.cursor)))
-      .orderBy(...orderBy(keyset, companies.id))
-      .limit(query.limit + 1),
-    countMatching(ctx.db, companies, where),
-  ]);
+  const rows = await ctx.db
+    .select({ company: companies, ownerName, groupName: companyGroups.name })
+    .from(companies)
+    .leftJoin(users, and(eq(users.workspaceId, companies.workspaceId), eq(users.id, companies.ownerId)))
+    .leftJoin(companyGroups, and(eq(companyGroups.workspaceId, companies.workspaceId), eq(companyGroups.id, companies.groupId)))
+    .where(and(where, afterCursor(keyset, companies.id, query.cursor)))
+    .orderBy(...orderBy(keyset, companies.id))
+    .limit(query.limit + 1);
+  const counted = await totalOf(ctx.db, companies, where, { rows: rows.length, limit: query.limit, cursor: query.cursor });
   const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName)), nextCursor, ...counted };

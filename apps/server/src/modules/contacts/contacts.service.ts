@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, countMatching, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
+import { afterCursor, orderBy, pageOf, parseSort, totalOf } from '../../lib/pagination.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
@@ -82,16 +82,14 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   }
   if (query['filter[birthdayMonth]']) filters.push(sql`EXTRACT(MONTH FROM ${contacts.birthday}) = ${query['filter[birthdayMonth]']}`);
   const where = and(...filters);
-  const [rows, counted] = await Promise.all([
-    ctx.db
-      .select({ contact: contacts, ownerName: users.name })
-      .from(contacts)
-      .leftJoin(users, and(eq(users.workspaceId, contacts.workspaceId), eq(users.id, contacts.ownerId)))
-      .where(and(where, afterCursor(keyset, contacts.id, query.cursor)))
-      .orderBy(...orderBy(keyset, contacts.id))
-      .limit(query.limit + 1),
-    countMatching(ctx.db, contacts, where),
-  ]);
+  const rows = await ctx.db
+    .select({ contact: contacts, ownerName: users.name })
+    .from(contacts)
+    .leftJoin(users, and(eq(users.workspaceId, contacts.workspaceId), eq(users.id, contacts.ownerId)))
+    .where(and(where, afterCursor(keyset, contacts.id, query.cursor)))
+    .orderBy(...orderBy(keyset, contacts.id))
+    .limit(query.limit + 1);
+  const counted = await totalOf(ctx.db, contacts, where, { rows: rows.length, limit: query.limit, cursor: query.cursor });
   const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   const links = await companiesOf(
