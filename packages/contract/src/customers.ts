@@ -107,6 +107,8 @@ const customerListFilters = {
   'filter[ownerId]': ZId.optional(),
   'filter[unitId]': ZId.optional(),
   'filter[tag]': z.string().max(60).optional(),
+  /** Members of a static list the actor may see. */
+  'filter[listId]': ZId.optional(),
 };
 
 /** A list query with the given filters, plus `filter[custom.<key>]`; any other parameter is refused. */

@@ -7,3 +7,4 @@ export * from './errors.ts';
 export * from './search.ts';
 export * from './units.ts';
 export * from './users.ts';
+export * from './views.ts';

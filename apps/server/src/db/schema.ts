@@ -7,4 +7,5 @@ export * from '../modules/custom-fields/custom-fields.table.ts';
 export * from '../modules/history/history.table.ts';
 export * from '../modules/units/units.table.ts';
 export * from '../modules/users/users.table.ts';
+export * from '../modules/views/views.table.ts';
 export * from '../modules/workspaces/workspaces.table.ts';

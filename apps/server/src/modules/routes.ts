@@ -8,6 +8,7 @@ import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
+import { listRoutes, viewRoutes } from './views/views.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export async function registerModules(api: FastifyInstance, options: ModuleOptions) {
@@ -21,6 +22,8 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     contactRoutes,
     customFieldRoutes,
     searchRoutes,
+    viewRoutes,
+    listRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

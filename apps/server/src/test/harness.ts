@@ -111,3 +111,27 @@ export async function signIn(t: TestApp, email: string, password = PASSWORD): Pr
       } as InjectOptions),
   };
 }
+
+/** A bakery with two shops: an admin, a manager and an employee in each shop. */
+export async function makeBakery(t: TestApp) {
+  const { admin } = await makeWorkspace(t);
+  const owner = await signIn(t, admin.email);
+  const shopA = (await owner.request({ method: 'POST', url: '/api/v1/units', payload: { name: 'Via Roma' } })).json();
+  const shopB = (await owner.request({ method: 'POST', url: '/api/v1/units', payload: { name: 'Via Milano' } })).json();
+  const person = async (name: string, role: string, unitId: string) => {
+    const email = uniqueEmail(name);
+    const user = (
+      await owner.request({ method: 'POST', url: '/api/v1/users', payload: { email, name, password: PASSWORD, role, unitId } })
+    ).json();
+    return { user, browser: await signIn(t, email) };
+  };
+  return {
+    owner,
+    shopA,
+    shopB,
+    managerA: await person('Marta', 'manager', shopA.id),
+    employeeA: await person('Elio', 'employee', shopA.id),
+    employeeA2: await person('Ezio', 'employee', shopA.id),
+    employeeB: await person('Bea', 'employee', shopB.id),
+  };
+}

@@ -1,4 +1,6 @@
 import {
+  ZBulkInput,
+  ZBulkResult,
   ZCompany,
   ZCompanyGroup,
   ZCompanyGroupList,
@@ -13,7 +15,15 @@ import {
 } from '@clientela/contract';
 import type { FastifyInstance } from 'fastify';
 import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
-import { companyHistory, createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from './companies.service.ts';
+import {
+  bulkCompanies,
+  companyHistory,
+  createCompany,
+  deleteCompany,
+  getCompany,
+  listCompanies,
+  updateCompany,
+} from './companies.service.ts';
 import {
   createCompanyGroup,
   deleteCompanyGroup,
@@ -31,6 +41,9 @@ export async function companyRoutes(app: FastifyInstance, { db }: ModuleOptions)
   );
   api.post('/companies', { schema: { tags, body: ZCreateCompanyInput, response: { 201: ZCompany } } }, async (request, reply) =>
     reply.status(201).send(await createCompany(ctxOf(db, request), request.body)),
+  );
+  api.post('/companies/bulk', { schema: { tags, body: ZBulkInput, response: { 200: ZBulkResult } } }, async (request) =>
+    bulkCompanies(ctxOf(db, request), request.body),
   );
   api.get('/companies/:id', { schema: { tags, params: ZIdParams, response: { 200: ZCompany } } }, async (request) =>
     getCompany(ctxOf(db, request), request.params.id),

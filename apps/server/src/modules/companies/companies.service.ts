@@ -1,4 +1,4 @@
-import type { TCompany, TCompanyListQuery, TCreateCompanyInput, TUpdateCompanyInput } from '@clientela/contract';
+import type { TBulkInput, TCompany, TCompanyListQuery, TCreateCompanyInput, TUpdateCompanyInput } from '@clientela/contract';
 import { customFilterKey, ZCreateCompanyInput } from '@clientela/contract';
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
@@ -11,7 +11,9 @@ import {
   CUSTOMER_TRACKED,
   customerFilters,
   customerMatches,
+  listMemberFilter,
   ownerNameOf,
+  runBulk,
   withNormalisedCopies,
 } from '../customers/index.ts';
 import { historyOf, recordChange } from '../history/index.ts';
@@ -32,9 +34,8 @@ const SORTS = {
 const ownerName = users.name;
 const columns = { owner: companies.ownerId, unit: companies.unitId };
 
-/** Lists the companies the actor may see, filtered, sorted and keyset-paginated. */
-export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
-  const keyset = parseSort(query.sort, SORTS, 'name');
+/** The WHERE clause of a companies list: the workspace, the actor's reach, search text and filters. */
+export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Promise<SQL | undefined> {
   const filters: (SQL | undefined)[] = [
     eq(companies.workspaceId, ctx.actor.workspaceId),
     isNull(companies.deletedAt),
@@ -43,10 +44,17 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   if (query.q) filters.push(customerMatches(companies, query.q));
   filters.push(...customerFilters(companies, query));
   if (query['filter[groupId]']) filters.push(eq(companies.groupId, query['filter[groupId]']));
+  if (query['filter[listId]']) filters.push(await listMemberFilter(ctx, ENTITY, query['filter[listId]'], companies.id));
   if (Object.keys(query).some(customFilterKey)) {
     filters.push(...customFilters(await definitionsOf(ctx.db, ctx.actor.workspaceId, ENTITY), companies.custom, query));
   }
-  const where = and(...filters);
+  return and(...filters);
+}
+
+/** Lists the companies the actor may see, filtered, sorted and keyset-paginated. */
+export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
+  const keyset = parseSort(query.sort, SORTS, 'name');
+  const where = await companyListWhere(ctx, query);
   const rows = await ctx.db
     .select({ company: companies, ownerName, groupName: companyGroups.name })
     .from(companies)
@@ -236,4 +244,9 @@ export async function deleteCompany(ctx: Ctx, id: string): Promise<void> {
 export async function companyHistory(ctx: Ctx, id: string) {
   await findVisible(ctx, ctx.db, id);
   return { data: await historyOf(ctx.db, ctx.actor.workspaceId, ENTITY, id) };
+}
+
+/** A bulk action on selected companies, checked record by record; all or nothing. */
+export function bulkCompanies(ctx: Ctx, input: TBulkInput) {
+  return runBulk(ctx, { entity: ENTITY, table: companies, columns: companies, policy: companyPolicy }, input);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Browser, makeWorkspace, PASSWORD, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
+import { type Browser, makeBakery, makeWorkspace, signIn, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
 
@@ -11,29 +11,7 @@ async function create(browser: Browser, payload: Record<string, unknown>): Promi
   return response.json();
 }
 
-/** A bakery with two shops: an admin, a manager and an employee in each shop. */
-async function bakery() {
-  const { admin } = await makeWorkspace(t);
-  const owner = await signIn(t, admin.email);
-  const shopA = (await owner.request({ method: 'POST', url: '/api/v1/units', payload: { name: 'Via Roma' } })).json();
-  const shopB = (await owner.request({ method: 'POST', url: '/api/v1/units', payload: { name: 'Via Milano' } })).json();
-  const person = async (name: string, role: string, unitId: string) => {
-    const email = uniqueEmail(name);
-    const user = (
-      await owner.request({ method: 'POST', url: '/api/v1/users', payload: { email, name, password: PASSWORD, role, unitId } })
-    ).json();
-    return { user, browser: await signIn(t, email) };
-  };
-  return {
-    owner,
-    shopA,
-    shopB,
-    managerA: await person('Marta', 'manager', shopA.id),
-    employeeA: await person('Elio', 'employee', shopA.id),
-    employeeA2: await person('Ezio', 'employee', shopA.id),
-    employeeB: await person('Bea', 'employee', shopB.id),
-  };
-}
+const bakery = () => makeBakery(t);
 
 const names = (list: { data: { name: string }[] }) => list.data.map((c) => c.name).sort();
 

@@ -1,2 +1,3 @@
 export { companyPolicy } from './companies.policy.ts';
-export { companies } from './companies.table.ts';
+export { companyListWhere } from './companies.service.ts';
+export { companies, companyGroups } from './companies.table.ts';

@@ -1,4 +1,6 @@
 import {
+  ZBulkInput,
+  ZBulkResult,
   ZContact,
   ZContactList,
   ZContactListQuery,
@@ -9,7 +11,7 @@ import {
 } from '@clientela/contract';
 import type { FastifyInstance } from 'fastify';
 import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
-import { contactHistory, createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.service.ts';
+import { bulkContacts, contactHistory, createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.service.ts';
 
 /** People of the shared customer base. */
 export async function contactRoutes(app: FastifyInstance, { db }: ModuleOptions) {
@@ -20,6 +22,9 @@ export async function contactRoutes(app: FastifyInstance, { db }: ModuleOptions)
   );
   api.post('/contacts', { schema: { tags, body: ZCreateContactInput, response: { 201: ZContact } } }, async (request, reply) =>
     reply.status(201).send(await createContact(ctxOf(db, request), request.body)),
+  );
+  api.post('/contacts/bulk', { schema: { tags, body: ZBulkInput, response: { 200: ZBulkResult } } }, async (request) =>
+    bulkContacts(ctxOf(db, request), request.body),
   );
   api.get('/contacts/:id', { schema: { tags, params: ZIdParams, response: { 200: ZContact } } }, async (request) =>
     getContact(ctxOf(db, request), request.params.id),

@@ -1,4 +1,4 @@
-import type { TContact, TContactListQuery, TCreateContactInput, TUpdateContactInput } from '@clientela/contract';
+import type { TBulkInput, TContact, TContactListQuery, TCreateContactInput, TUpdateContactInput } from '@clientela/contract';
 import { customFilterKey, ZCreateContactInput } from '@clientela/contract';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
@@ -12,7 +12,9 @@ import {
   CUSTOMER_TRACKED,
   customerFilters,
   customerMatches,
+  listMemberFilter,
   ownerNameOf,
+  runBulk,
   withNormalisedCopies,
 } from '../customers/index.ts';
 import { historyOf, recordChange } from '../history/index.ts';
@@ -61,9 +63,8 @@ async function companiesOf(ctx: Ctx, db: Executor, contactIds: string[]): Promis
   return byContact;
 }
 
-/** Lists the contacts the actor may see, filtered, sorted and keyset-paginated. */
-export async function listContacts(ctx: Ctx, query: TContactListQuery) {
-  const keyset = parseSort(query.sort, SORTS, 'name');
+/** The WHERE clause of a contacts list: the workspace, the actor's reach, search text and filters. */
+export async function contactListWhere(ctx: Ctx, query: TContactListQuery): Promise<SQL | undefined> {
   const filters: (SQL | undefined)[] = [
     eq(contacts.workspaceId, ctx.actor.workspaceId),
     isNull(contacts.deletedAt),
@@ -81,7 +82,14 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
     filters.push(...customFilters(await definitionsOf(ctx.db, ctx.actor.workspaceId, ENTITY), contacts.custom, query));
   }
   if (query['filter[birthdayMonth]']) filters.push(sql`EXTRACT(MONTH FROM ${contacts.birthday}) = ${query['filter[birthdayMonth]']}`);
-  const where = and(...filters);
+  if (query['filter[listId]']) filters.push(await listMemberFilter(ctx, ENTITY, query['filter[listId]'], contacts.id));
+  return and(...filters);
+}
+
+/** Lists the contacts the actor may see, filtered, sorted and keyset-paginated. */
+export async function listContacts(ctx: Ctx, query: TContactListQuery) {
+  const keyset = parseSort(query.sort, SORTS, 'name');
+  const where = await contactListWhere(ctx, query);
   const rows = await ctx.db
     .select({ contact: contacts, ownerName: users.name })
     .from(contacts)
@@ -260,4 +268,9 @@ export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
 export async function contactHistory(ctx: Ctx, id: string) {
   await findVisible(ctx, ctx.db, id);
   return { data: await historyOf(ctx.db, ctx.actor.workspaceId, ENTITY, id) };
+}
+
+/** A bulk action on selected contacts, checked record by record; all or nothing. */
+export function bulkContacts(ctx: Ctx, input: TBulkInput) {
+  return runBulk(ctx, { entity: ENTITY, table: contacts, columns: contacts, policy: contactPolicy }, input);
 }

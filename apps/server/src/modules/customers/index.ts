@@ -1,3 +1,4 @@
+export { type BulkTarget, runBulk } from './bulk.ts';
 export {
   assertOwnerAndUnit,
   CUSTOMER_TRACKED,
@@ -8,3 +9,13 @@ export {
   withNormalisedCopies,
 } from './customer-fields.ts';
 export { normaliseEmail, phoneDigits, phoneNeedle } from './normalise.ts';
+export {
+  addListMembers,
+  findEditableList,
+  findVisibleList,
+  listMemberFilter,
+  mayEditList,
+  type StaticListRow,
+  touchList,
+  visibleLists,
+} from './static-lists.ts';

@@ -65,3 +65,19 @@ export async function historyOf(db: Executor, workspaceId: string, entityType: s
     changes: change.changes,
   }));
 }
+
+/** Writes the history entries of many records at once (a bulk action), skipping those that changed nothing. */
+export async function recordManyChanges(tx: Executor, changes: readonly Change[]): Promise<void> {
+  const rows = changes
+    .map((change) => ({ change, fields: diff(change.before, change.after, change.fields) }))
+    .filter(({ change, fields }) => change.action !== 'updated' || fields.length > 0)
+    .map(({ change, fields }) => ({
+      workspaceId: change.workspaceId,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      actorId: change.actorId,
+      action: change.action,
+      changes: fields,
+    }));
+  for (let start = 0; start < rows.length; start += 500) await tx.insert(recordChanges).values(rows.slice(start, start + 500));
+}

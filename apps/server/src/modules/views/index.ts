@@ -1,0 +1,1 @@
+export { savedViews, staticListMembers, staticLists } from './views.table.ts';
