@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
+import { exportRoutes } from './exports/exports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -24,6 +25,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     searchRoutes,
     viewRoutes,
     listRoutes,
+    exportRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
 import { customFields } from './custom-fields.table.ts';
 
-type Definition = typeof customFields.$inferSelect;
+export type Definition = typeof customFields.$inferSelect;
 export type CustomValues = Record<string, unknown>;
 
 /** The custom fields of one kind of record, in display order. */

@@ -1,2 +1,10 @@
 export { customFields } from './custom-fields.table.ts';
-export { type CustomValues, customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from './custom-values.ts';
+export {
+  type CustomValues,
+  customFilters,
+  type Definition,
+  definitionsOf,
+  flattenCustom,
+  mergeCustomValues,
+  trackedWithCustom,
+} from './custom-values.ts';

@@ -10,6 +10,9 @@ import type { Executor } from '../../db/client.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
 import { definitionsOf } from '../custom-fields/index.ts';
 
+/** A field's path under a prefix (`query.filter[city]`), or bare without one. */
+const at = (prefix: string, ...keys: string[]) => [prefix, ...keys].filter(Boolean).join('.');
+
 const LIST_QUERY = { company: ZCompanyListQuery, contact: ZContactListQuery } as const;
 /** Paging belongs to one screenful, not to a saved query. */
 const PAGING = new Set(['limit', 'cursor']);
@@ -21,16 +24,16 @@ const PAGING = new Set(['limit', 'cursor']);
 export async function checkSavedQuery(db: Executor, workspaceId: string, entity: TRecordEntity, query: TSavedQuery, path = 'query') {
   const errors: FieldError[] = Object.keys(query)
     .filter((key) => PAGING.has(key))
-    .map((key) => ({ path: `${path}.${key}`, message: 'Paging is not saved' }));
+    .map((key) => ({ path: at(path, key), message: 'Paging is not saved' }));
   const parsed = LIST_QUERY[entity].safeParse(query);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push({ path: [path, ...issue.path.map(String)].join('.'), message: issue.message });
+    for (const issue of parsed.error.issues) errors.push({ path: at(path, ...issue.path.map(String)), message: issue.message });
   }
   const customKeys = Object.keys(query).flatMap((key) => customFilterKey(key) ?? []);
   if (customKeys.length > 0) {
     const defined = new Set((await definitionsOf(db, workspaceId, entity)).map((d) => d.key));
     for (const key of customKeys) {
-      if (!defined.has(key)) errors.push({ path: `${path}.filter[custom.${key}]`, message: 'No such custom field' });
+      if (!defined.has(key)) errors.push({ path: at(path, `filter[custom.${key}]`), message: 'No such custom field' });
     }
   }
   if (errors.length > 0 || !parsed.success) throw new AppError('validation_failed', 'The saved query is not valid', { errors });
