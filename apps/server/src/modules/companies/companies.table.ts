@@ -81,7 +81,11 @@ export const companies = pgTable(
     index('company_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('company_owner_idx').on(t.workspaceId, t.ownerId),
     index('company_unit_idx').on(t.workspaceId, t.unitId),
-    index('company_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    // Typo-tolerant search ranks by word similarity in the index (KNN); a wide signature keeps it exact.
+    index('company_name_gist_idx').using('gist', sql`${t.name} gist_trgm_ops(siglen=64)`),
+    // The most common filters with the default sort.
+    index('company_status_name_idx').on(t.workspaceId, t.status, t.name, t.id),
+    index('company_city_idx').on(t.workspaceId, sql`lower(${t.city})`),
     index('company_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('company_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('company_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),

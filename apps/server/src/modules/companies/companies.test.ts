@@ -158,6 +158,8 @@ describe('companies', () => {
     expect(await search('9123456789')).toEqual(['Пекарня Хлебушек']);
     expect(await search('ZAKAZ@hlebushek')).toEqual(['Пекарня Хлебушек']);
     expect(await search('Panifico Rosi')).toEqual(['Panificio Rossi']);
+    // One word, mistyped, of a longer name.
+    expect(await search('Panifcio')).toEqual(['Panificio Rossi']);
     expect(await search('cornetto')).toEqual(['Panificio Rossi']);
     const listed = (await b.owner.request({ method: 'GET', url: '/api/v1/companies?q=%2B7%20912%20345' })).json();
     expect(names(listed)).toEqual(['Пекарня Хлебушек']);
