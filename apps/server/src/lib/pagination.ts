@@ -66,7 +66,7 @@ export function orderBy(keyset: Keyset, idColumn: AnyColumn): SQL[] {
 /** Lists up to this many matching rows are counted exactly; beyond, the planner's estimate is used. */
 export const EXACT_COUNT_LIMIT = 1_000;
 /** When the planner expects more rows than this, its estimate is the total: no counting at all. */
-const SURELY_LARGE = 10 * EXACT_COUNT_LIMIT;
+const SURELY_LARGE = 5 * EXACT_COUNT_LIMIT;
 
 /**
  * The `total` of a list without reading every matching row. PostgreSQL's row estimate comes

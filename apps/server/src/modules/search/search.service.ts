@@ -61,7 +61,9 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
 
   parts.push(customers('company', sql`city`, companyScope), customers('contact', sql`coalesce(position, city)`, contactScope));
   const precise = (await ctx.db.execute<TSearchHit>(ranked(sql.join(parts, sql` UNION ALL `), limit))).rows;
-  if (precise.length >= FEW_HITS || q.trim().length < 3) return precise;
+  // Typos are looked for in words: not in phone numbers, e-mails or a couple of letters.
+  const letters = q.replace(/[^\p{L}]/gu, '').length;
+  if (precise.length >= FEW_HITS || letters < 3 || q.includes('@')) return precise;
 
   const union = sql.join(
     [typos('company', sql`city`, companyScope, limit), typos('contact', sql`coalesce(position, city)`, contactScope, limit)],
