@@ -87,14 +87,16 @@ async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Pr
   return row;
 }
 
-async function present(db: Executor, row: CompanyRow): Promise<TCompany> {
+/** The company as the API shows it; `ownerName` when the caller already knows it. */
+async function present(db: Executor, row: CompanyRow, ownerName?: string | null): Promise<TCompany> {
   const [group] = row.groupId
     ? await db
         .select({ name: companyGroups.name })
         .from(companyGroups)
         .where(and(eq(companyGroups.workspaceId, row.workspaceId), eq(companyGroups.id, row.groupId)))
     : [];
-  return presentCompany(row, await ownerNameOf(db, row.workspaceId, row.ownerId), group?.name ?? null);
+  const owner = ownerName === undefined ? await ownerNameOf(db, row.workspaceId, row.ownerId) : ownerName;
+  return presentCompany(row, owner, group?.name ?? null);
 }
 
 /** One company the actor may see; 404 for any other, in this workspace or another. */
@@ -107,9 +109,9 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
   const input = ZCreateCompanyInput.parse(raw);
   const workspaceId = ctx.actor.workspaceId;
   const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
-  const ownerUnit = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
+  const owner = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
   await assertGroupAndParentExist(ctx.db, workspaceId, input);
-  const unitId = input.unitId === undefined ? (ownerUnit ?? ctx.actor.unitId) : input.unitId;
+  const unitId = input.unitId === undefined ? (owner?.unitId ?? ctx.actor.unitId) : input.unitId;
   await companyPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
   const custom = mergeCustomValues(await definitionsOf(ctx.db, workspaceId, ENTITY), {}, input.custom);
   const row = await ctx.db.transaction(async (tx) => {
@@ -131,7 +133,7 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
     });
     return created;
   });
-  return present(ctx.db, row);
+  return present(ctx.db, row, owner?.name ?? null);
 }
 
 /** Changes the fields sent; moving a company to another owner or unit must stay within the actor's reach. */

@@ -126,9 +126,11 @@ async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Pr
   return row;
 }
 
-async function present(ctx: Ctx, db: Executor, row: ContactRow): Promise<TContact> {
+/** The contact as the API shows it; `ownerName` when the caller already knows it. */
+async function present(ctx: Ctx, db: Executor, row: ContactRow, ownerName?: string | null): Promise<TContact> {
   const links = await companiesOf(ctx, db, [row.id]);
-  return presentContact(row, await ownerNameOf(db, row.workspaceId, row.ownerId), links.get(row.id) ?? []);
+  const owner = ownerName === undefined ? await ownerNameOf(db, row.workspaceId, row.ownerId) : ownerName;
+  return presentContact(row, owner, links.get(row.id) ?? []);
 }
 
 /** One contact the actor may see; 404 for any other. */
@@ -179,8 +181,8 @@ export async function createContact(ctx: Ctx, raw: TCreateContactInput): Promise
   const { companies: links, ...input } = ZCreateContactInput.parse(raw);
   const workspaceId = ctx.actor.workspaceId;
   const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
-  const ownerUnit = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
-  const unitId = input.unitId === undefined ? (ownerUnit ?? ctx.actor.unitId) : input.unitId;
+  const owner = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
+  const unitId = input.unitId === undefined ? (owner?.unitId ?? ctx.actor.unitId) : input.unitId;
   await contactPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
   const custom = mergeCustomValues(await definitionsOf(ctx.db, workspaceId, ENTITY), {}, input.custom);
   return ctx.db.transaction(async (tx) => {
@@ -200,7 +202,7 @@ export async function createContact(ctx: Ctx, raw: TCreateContactInput): Promise
       after: await snapshot(ctx, tx, created),
       fields: trackedWithCustom(TRACKED, created),
     });
-    return present(ctx, tx, created);
+    return present(ctx, tx, created, owner?.name ?? null);
   });
 }
 

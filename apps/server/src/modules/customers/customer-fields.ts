@@ -86,21 +86,21 @@ export function withNormalisedCopies<T extends { phones?: TPhone[] | undefined; 
   };
 }
 
-/** Checks that the owner is a user and the unit a unit of the workspace; returns the owner's unit. */
+/** Checks that the owner is a user and the unit a unit of the workspace; returns the owner's unit and name. */
 export async function assertOwnerAndUnit(
   db: Executor,
   workspaceId: string,
   ownerId: string | null | undefined,
   unitId: string | null | undefined,
-): Promise<string | null> {
-  let ownerUnit: string | null = null;
+): Promise<{ unitId: string | null; name: string } | null> {
+  let found: { unitId: string | null; name: string } | null = null;
   if (ownerId) {
     const [owner] = await db
-      .select({ unitId: users.unitId })
+      .select({ unitId: users.unitId, name: users.name })
       .from(users)
       .where(and(eq(users.workspaceId, workspaceId), eq(users.id, ownerId)));
     if (!owner) throw new AppError('validation_failed', 'No such user', { errors: [{ path: 'ownerId', message: 'No such user' }] });
-    ownerUnit = owner.unitId;
+    found = owner;
   }
   if (unitId) {
     const [unit] = await db
@@ -109,7 +109,7 @@ export async function assertOwnerAndUnit(
       .where(and(eq(units.workspaceId, workspaceId), eq(units.id, unitId)));
     if (!unit) throw new AppError('validation_failed', 'No such unit', { errors: [{ path: 'unitId', message: 'No such unit' }] });
   }
-  return ownerUnit;
+  return found;
 }
 
 /** The name of a record's owner, for presenting it. */
