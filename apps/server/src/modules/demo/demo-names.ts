@@ -13,6 +13,9 @@ export type DemoVocabulary = {
   breads: string[];
   habits: string[];
   events: string[];
+  /** A shared view and a static list the demo starts with. */
+  activeView: string;
+  bestList: string;
 };
 
 export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
@@ -73,6 +76,8 @@ export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
       'Agriturismo Il Poggio',
       'Bistrot Aurora',
     ],
+    activeView: 'Clienti attivi',
+    bestList: 'I migliori clienti per la nuova collezione',
     breads: ['pane integrale', 'ciabatta', 'focaccia', 'tigelle', 'pane di segale', 'cornetti', 'crescentine', 'pane senza glutine'],
     habits: ['passa ogni mattina alle 7', 'ordina per il fine settimana', 'vuole il pane ben cotto', 'paga con la carta fedeltà'],
     events: ['la figlia si è laureata a giugno', 'nonna da poco', 'si è sposato in primavera', 'festeggia 30 anni di attività'],
@@ -134,6 +139,8 @@ export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
       'Магазин «Продукты 24»',
       'Бистро «Уют»',
     ],
+    activeView: 'Активные клиенты',
+    bestList: 'Лучшие клиенты для новой коллекции',
     breads: ['ржаной хлеб', 'бородинский', 'батон', 'чиабатта', 'эчпочмаки', 'круассаны', 'хлеб без дрожжей', 'булочки с маком'],
     habits: ['заходит каждое утро', 'заказывает к выходным', 'любит хорошо пропечённый хлеб', 'платит картой лояльности'],
     events: ['у дочери выпускной в июне', 'недавно стала бабушкой', 'женился весной', '30 лет своему кафе'],
@@ -195,6 +202,8 @@ export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
       'Corner Shop',
       'Oak Tree Bistro',
     ],
+    activeView: 'Active customers',
+    bestList: 'Best customers for the new collection',
     breads: ['sourdough', 'wholemeal loaf', 'rye bread', 'bagels', 'croissants', 'scones', 'gluten-free loaf', 'hot cross buns'],
     habits: ['comes in every morning at 7', 'orders for the weekend', 'likes a well-baked crust', 'pays with the loyalty card'],
     events: ['daughter graduated in June', 'became a grandmother recently', 'got married in spring', 'their café turns 30 this year'],

@@ -9,6 +9,8 @@ import { createContact } from '../contacts/contacts.service.ts';
 import { createCustomField } from '../custom-fields/custom-fields.service.ts';
 import { createUnit } from '../units/units.service.ts';
 import { createUser } from '../users/users.service.ts';
+import { addMembers, createStaticList } from '../views/lists.service.ts';
+import { createView } from '../views/views.service.ts';
 import { createWorkspace } from '../workspaces/index.ts';
 import { VOCABULARY } from './demo-names.ts';
 
@@ -135,6 +137,15 @@ export async function loadDemoWorkspace(db: Database, options: DemoOptions): Pro
       ...(worksFor ? { companies: [{ companyId: worksFor, role: '' }] } : {}),
     });
   }
+  await createView(ctx, {
+    entity: 'contact',
+    name: words.activeView,
+    shared: true,
+    query: { 'filter[status]': 'active', sort: 'name' },
+    columns: ['name', 'phones', 'city', 'birthday', 'custom.preferred_bread', 'owner'],
+  });
+  const best = await createStaticList(ctx, { entity: 'contact', name: words.bestList, shared: true });
+  await addMembers(ctx, best.id, { query: { 'filter[class]': 'A', 'filter[status]': 'active' } });
   return { workspaceName: workspace.name, slug: workspace.slug, logins };
 }
 

@@ -23,5 +23,13 @@ describe('demo workspace', () => {
     const own = (await employee.request({ method: 'GET', url: '/api/v1/contacts?limit=1' })).json();
     expect(own.total).toBe(12);
     expect(owner.session.user.locale).toBe(locale);
+    // A shared view and a shared list to start from, seen by the whole team.
+    const views = (await employee.request({ method: 'GET', url: '/api/v1/views?filter[entity]=contact' })).json().data;
+    expect(views).toHaveLength(1);
+    const lists = (await owner.request({ method: 'GET', url: '/api/v1/lists' })).json().data;
+    expect(lists).toHaveLength(1);
+    const best = (await owner.request({ method: 'GET', url: `/api/v1/contacts?filter[listId]=${lists[0].id}` })).json();
+    expect(best.total).toBe(lists[0].memberCount);
+    for (const member of best.data) expect(member).toMatchObject({ class: 'A', status: 'active' });
   });
 });
