@@ -9,6 +9,7 @@ const bakery = { name: 'Forno Rossi Srl', city: 'Roma' };
 const giulia = { first: 'Giulia', last: 'Verdi', phone: '+39 333 123 4567', role: 'Owner' };
 const paolo = { first: 'Paolo', last: 'Neri', role: 'Buyer' };
 const groupName = 'Centrale holding';
+const breadField = { label: 'Preferred bread', key: 'preferred_bread', options: ['Rye bread', 'Ciabatta', 'Focaccia'] };
 
 async function createCompany(page: Page, company: { name: string; city: string; phone?: string; status?: string }) {
   await page.getByRole('navigation').getByRole('link', { name: 'Companies' }).click();
@@ -55,7 +56,7 @@ async function chooseGroup(page: Page, choice: { create?: string; existing?: str
   await expect(dialog).toBeHidden();
 }
 
-test('the customer base: companies, their people, a client group, filters and search by phone', async ({ page }) => {
+test('the customer base: companies, their people, a client group, filters, search by phone and a custom field', async ({ page }) => {
   await test.step('the admin signs in', async () => {
     await page.goto('/login');
     await page.getByLabel('E-mail').fill(admin.email);
@@ -123,6 +124,30 @@ test('the customer base: companies, their people, a client group, filters and se
     await expect(page.getByRole('heading', { name: 'Companies' })).toBeVisible();
   });
 
+  await test.step('the admin adds a custom field "Preferred bread" to contacts', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Custom fields' }).click();
+    await expect(page.getByRole('heading', { name: 'Custom fields', level: 2 })).toBeVisible();
+    await page.getByRole('tab', { name: 'Contacts' }).click();
+    await page.getByRole('button', { name: 'New field' }).click();
+    const form = page.getByRole('form', { name: 'New field for contacts' });
+    await form.getByLabel('Name of the field').fill(breadField.label);
+    // The key is made from the name.
+    await expect(form.getByLabel('Key', { exact: true })).toHaveValue(breadField.key);
+    await form.getByLabel('Type').click();
+    await pickOption(page, 'One choice from a list');
+    for (const [index, option] of breadField.options.entries()) {
+      if (index > 0) await form.getByRole('button', { name: 'Add an option' }).click();
+      await form.getByLabel(`Option ${index + 1}`, { exact: true }).fill(option);
+    }
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(form).toBeHidden();
+    const row = page.getByRole('row').filter({ hasText: breadField.label });
+    await expect(row).toContainText(breadField.key);
+    await expect(row).toContainText(breadField.options.join(', '));
+    await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+    await page.screenshot({ path: screenshot('custom-fields.png'), fullPage: true });
+  });
+
   await test.step('Ctrl-K finds the contact by a phone typed another way, and opens her', async () => {
     await page.keyboard.press('Control+K');
     const dialog = page.getByRole('dialog', { name: 'Search' });
@@ -136,6 +161,18 @@ test('the customer base: companies, their people, a client group, filters and se
     await expect(page.getByRole('heading', { name: `${giulia.first} ${giulia.last}`, level: 2 })).toBeVisible();
     await expect(page.getByRole('link', { name: giulia.phone })).toBeVisible();
     await expect(page.getByRole('link', { name: cafe.name })).toBeVisible();
+  });
+
+  await test.step('her preferred bread is filled in, and her page shows it', async () => {
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: `Edit ${giulia.first} ${giulia.last}` });
+    await form.getByLabel(breadField.label).click();
+    await pickOption(page, 'Rye bread');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(form).toBeHidden();
+    await expect(page.locator('.ant-descriptions-item').filter({ hasText: breadField.label })).toContainText('Rye bread');
+    await expect(page.getByTestId('history')).toContainText(`${breadField.label}: empty → Rye bread`);
+    await expect(page.locator('.ant-message-notice')).toHaveCount(0);
     await page.screenshot({ path: screenshot('contact.png'), fullPage: true });
   });
 

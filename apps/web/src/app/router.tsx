@@ -40,6 +40,18 @@ const GroupPage = lazyNamed(
   withCustomerMessages(() => import('../features/company-groups/group-page.tsx')),
   'GroupPage',
 );
+const CustomFieldsPage = lazyNamed(
+  withCustomerMessages(() => import('../features/custom-fields/custom-fields-page.tsx')),
+  'CustomFieldsPage',
+);
+const ListsPage = lazyNamed(
+  withCustomerMessages(() => import('../features/lists/lists-page.tsx')),
+  'ListsPage',
+);
+const ListPage = lazyNamed(
+  withCustomerMessages(() => import('../features/lists/list-page.tsx')),
+  'ListPage',
+);
 const NotFoundPage = lazyNamed(() => import('../features/layout/not-found-page.tsx'), 'NotFoundPage');
 
 function standalone(page: ReactNode) {
@@ -71,7 +83,10 @@ export function createRouter() {
                 { path: 'contacts', element: inLayout(<ContactsPage />) },
                 { path: 'contacts/:id', element: inLayout(<ContactPage />) },
                 { path: 'company-groups/:id', element: inLayout(<GroupPage />) },
+                { path: 'lists', element: inLayout(<ListsPage />) },
+                { path: 'lists/:id', element: inLayout(<ListPage />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
+                { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
                 { path: '*', element: inLayout(<NotFoundPage />) },
               ],
             },

@@ -10,6 +10,9 @@ export const theme: ThemeConfig = {
     colorPrimary: '#0f766e',
     colorInfo: '#0f766e',
     colorLink: '#0f766e',
+    // antd derives a dull grey from this dark teal for selected rows and options; a light tint reads better.
+    colorPrimaryBg: '#e3f2ef',
+    colorPrimaryBgHover: '#d2ebe5',
     borderRadius: 8,
     fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
     colorBgLayout: '#f4f6f5',

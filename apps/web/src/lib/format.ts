@@ -36,3 +36,18 @@ export function formatCalendarDate(ymd: string, locale: TLocale): string {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
+
+/** Formats a plain number for the user's language: "1 234,5" in Russian, "1,234.5" in English. */
+export function formatNumber(value: number, locale: TLocale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 6 }).format(value);
+}
+
+/** Formats an amount in an ISO currency for the user's language: "1 234,50 ₽" in Russian, "€1,234.50" in English. */
+export function formatMoney(value: number, currency: string, locale: TLocale): string {
+  try {
+    return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency }).format(value);
+  } catch {
+    // A code Intl does not know must not break the page.
+    return `${formatNumber(value, locale)} ${currency}`;
+  }
+}

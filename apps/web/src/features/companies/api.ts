@@ -1,22 +1,9 @@
 import type { TCompany, TCreateCompanyInput, TUpdateCompanyInput } from '@clientela/contract';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-import { type CustomerFilters, type History, listQuery, type Page } from '../customers/types.ts';
+import type { History, Page } from '../customers/types.ts';
 
-const PAGE_SIZE = 30;
 export const COMPANIES_KEY = ['companies'] as const;
-
-/** Companies page by page from the server ("load more"), filtered and sorted there. */
-export function useCompanies(filters: CustomerFilters) {
-  return useInfiniteQuery({
-    queryKey: [...COMPANIES_KEY, 'list', filters],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) =>
-      api<Page<TCompany>>('/api/v1/companies', { signal, query: listQuery(filters, PAGE_SIZE, pageParam) }),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-}
 
 /** Companies whose name matches `q`, for pickers. */
 export function useCompanyOptions(q: string, extra: Record<string, string | undefined> = {}) {

@@ -1,40 +1,22 @@
-import type { TCompany } from '@clientela/contract';
-import type { TableColumnsType } from 'antd';
-import type { TFunction } from 'i18next';
+import type { COMPANY_COLUMNS, TCompany } from '@clientela/contract';
 import { Link } from 'react-router';
-import { RelationshipTags, StatusTag } from '../customers/customer-tags.tsx';
-import { sortOrder } from '../customers/sort.ts';
-import type { CustomerSort } from '../customers/types.ts';
+import { type ColumnContext, type ColumnSpec, customerColumnSpecs } from '../customer-list/record-columns.tsx';
 
-type Options = { t: TFunction<'customers'>; sort: CustomerSort; formatDate: (iso: string) => string };
-
-/** Columns of the companies table; sorting happens on the server. */
-export function companyColumns({ t, sort, formatDate }: Options): TableColumnsType<TCompany> {
-  return [
-    {
-      key: 'name',
-      title: t('columns.name'),
-      sorter: true,
-      sortOrder: sortOrder(sort, 'name'),
-      render: (_, company) => <Link to={`/companies/${company.id}`}>{company.name}</Link>,
+/** How each standard column of the companies list shows a company. */
+export function companyColumnSpecs(context: ColumnContext): Record<(typeof COMPANY_COLUMNS)[number], ColumnSpec<TCompany>> {
+  return {
+    ...customerColumnSpecs<TCompany>(context),
+    name: { render: (company) => <Link to={`/companies/${company.id}`}>{company.name}</Link> },
+    legalName: { render: (company) => company.legalName },
+    taxNumber: { render: (company) => company.taxNumber, nowrap: true },
+    website: {
+      render: (company) =>
+        company.website && (
+          <a href={/^https?:\/\//.test(company.website) ? company.website : `https://${company.website}`} target="_blank" rel="noreferrer">
+            {company.website}
+          </a>
+        ),
     },
-    { key: 'status', title: t('columns.status'), className: 'nowrap', render: (_, company) => <StatusTag status={company.status} /> },
-    {
-      key: 'relationships',
-      title: t('columns.relationships'),
-      responsive: ['lg'],
-      render: (_, company) => <RelationshipTags values={company.relationships} />,
-    },
-    { key: 'city', title: t('columns.city'), render: (_, company) => company.city ?? '' },
-    { key: 'phone', title: t('columns.phone'), className: 'nowrap', render: (_, company) => company.phones[0]?.value ?? '' },
-    { key: 'owner', title: t('columns.owner'), responsive: ['md'], render: (_, company) => company.owner?.name ?? '' },
-    {
-      key: 'updatedAt',
-      title: t('columns.updated'),
-      className: 'nowrap',
-      sorter: true,
-      sortOrder: sortOrder(sort, 'updatedAt'),
-      render: (_, company) => formatDate(company.updatedAt),
-    },
-  ];
+    group: { render: (company) => company.group && <Link to={`/company-groups/${company.group.id}`}>{company.group.name}</Link> },
+  };
 }

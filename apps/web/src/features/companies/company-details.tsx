@@ -1,6 +1,7 @@
 import type { TCompany } from '@clientela/contract';
 import { Card, Descriptions, type DescriptionsProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useCustomValueRows } from '../custom-fields/custom-value-rows.tsx';
 import { EmailLinks, PhoneLinks } from '../customers/contact-points.tsx';
 import { RelationshipTags } from '../customers/customer-tags.tsx';
 import { useFormatters } from '../customers/date-format.ts';
@@ -12,6 +13,7 @@ export function CompanyDetails({ company }: { company: TCompany }) {
   const format = useFormatters();
   const units = useUnits();
   const unit = company.unitId ? units.data?.find((candidate) => candidate.id === company.unitId)?.name : undefined;
+  const customRows = useCustomValueRows('company', company.custom);
   const rows: DescriptionsProps['items'] = [
     { key: 'relationships', label: t('fields.relationships'), children: <RelationshipTags values={company.relationships} /> },
     { key: 'phones', label: t('fields.phones'), children: company.phones.length > 0 && <PhoneLinks phones={company.phones} /> },
@@ -38,6 +40,7 @@ export function CompanyDetails({ company }: { company: TCompany }) {
       label: t('fields.tags'),
       children: company.tags.length > 0 && company.tags.map((tag) => <Tag key={tag}>{tag}</Tag>),
     },
+    ...customRows,
     {
       key: 'notes',
       label: t('fields.notes'),

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
+import { useCustomFields } from '../custom-fields/api.ts';
+import { showCustomValueErrors } from '../custom-fields/custom-value-errors.ts';
+import { CustomValueInputs } from '../custom-fields/custom-value-inputs.tsx';
 import { useCreateCompany, useUpdateCompany } from './api.ts';
 import { CompanyInputs } from './company-inputs.tsx';
 import { type CompanyFormValues, newCompanyValues, toCompanyFormValues, toCompanyInput } from './company-payload.ts';
@@ -25,6 +28,7 @@ export function CompanyFormDrawer({ open, company, onClose, onCreated }: Props) 
   const [form] = Form.useForm<CompanyFormValues>();
   const create = useCreateCompany();
   const update = useUpdateCompany();
+  const customFields = useCustomFields('company');
   const mutation = company ? update : create;
   const title = company ? t('companies.editTitle', { name: company.name }) : t('companies.createTitle');
 
@@ -37,7 +41,7 @@ export function CompanyFormDrawer({ open, company, onClose, onCreated }: Props) 
   }, [open, company, form, create.reset, update.reset]);
 
   const submit = async (values: CompanyFormValues) => {
-    const input = toCompanyInput(values);
+    const input = toCompanyInput(values, customFields.data, company?.custom);
     // Left empty on a new company, the owner is whoever adds it (the server's default).
     if (!company && input.ownerId === null) delete input.ownerId;
     try {
@@ -52,6 +56,7 @@ export function CompanyFormDrawer({ open, company, onClose, onCreated }: Props) 
       onClose();
     } catch (error) {
       showFieldErrors(form, error, errorMessage(tc, error));
+      showCustomValueErrors(form, error, customFields.data ?? [], t);
     }
   };
 
@@ -74,6 +79,7 @@ export function CompanyFormDrawer({ open, company, onClose, onCreated }: Props) 
       <ErrorAlert error={mutation.error} />
       <Form form={form} name="company" layout="vertical" requiredMark={false} onFinish={submit} aria-label={title}>
         <CompanyInputs currentOwner={company?.owner} />
+        <CustomValueInputs fields={customFields.data} />
       </Form>
     </Drawer>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { useCustomFields } from '../custom-fields/api.ts';
 import { ClassTag, StatusTag } from '../customers/customer-tags.tsx';
 import { HistoryCard } from '../customers/history-card.tsx';
 import { useCompany, useCompanyHistory, useDeleteCompany } from './api.ts';
@@ -22,6 +23,7 @@ export function CompanyPage() {
   const navigate = useNavigate();
   const company = useCompany(id);
   const history = useCompanyHistory(id);
+  const customFields = useCustomFields('company');
   const remove = useDeleteCompany();
   const [editing, setEditing] = useState(false);
 
@@ -89,7 +91,7 @@ export function CompanyPage() {
         <Col xs={24} xl={9}>
           <Flex vertical gap={24}>
             <CompanyGroupCard company={data} />
-            <HistoryCard changes={history.data} loading={history.isPending} error={history.error} />
+            <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
           </Flex>
         </Col>
       </Row>

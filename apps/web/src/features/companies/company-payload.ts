@@ -1,4 +1,5 @@
-import type { TCompany, TUpdateCompanyInput } from '@clientela/contract';
+import type { TCompany, TCustomField, TUpdateCompanyInput } from '@clientela/contract';
+import { type CustomValues, customPayload } from '../custom-fields/custom-values.ts';
 import { type CustomerFormValues, customerFormValues, customerPayload, textOrNull } from '../customers/payload.ts';
 
 /** What the company form holds while being edited. */
@@ -9,14 +10,23 @@ export type CompanyFormValues = CustomerFormValues & {
   website?: string | null;
 };
 
-/** The form's values as the API takes them: trimmed, empty texts as null, empty phone rows dropped. */
-export function toCompanyInput(values: CompanyFormValues): TUpdateCompanyInput & { name: string } {
+/**
+ * The form's values as the API takes them: trimmed, empty texts as null, empty phone rows dropped;
+ * custom values only for the fields defined, and for an existing company (`currentCustom`) only those changed.
+ */
+export function toCompanyInput(
+  values: CompanyFormValues,
+  customFields: readonly TCustomField[] = [],
+  currentCustom?: CustomValues,
+): TUpdateCompanyInput & { name: string } {
+  const custom = customPayload(customFields, values.custom, currentCustom);
   return {
     name: values.name?.trim() ?? '',
     legalName: textOrNull(values.legalName),
     taxNumber: textOrNull(values.taxNumber),
     website: textOrNull(values.website),
     ...customerPayload(values),
+    ...(custom ? { custom } : {}),
   };
 }
 

@@ -1,28 +1,18 @@
-import type { TContact } from '@clientela/contract';
-import type { TableColumnsType } from 'antd';
-import type { TFunction } from 'i18next';
+import type { CONTACT_COLUMNS, TContact } from '@clientela/contract';
 import { Link } from 'react-router';
-import { StatusTag } from '../customers/customer-tags.tsx';
-import { sortOrder } from '../customers/sort.ts';
-import type { CustomerSort } from '../customers/types.ts';
+import { type ColumnContext, type ColumnSpec, clipped, customerColumnSpecs } from '../customer-list/record-columns.tsx';
 
-type Options = { t: TFunction<'customers'>; sort: CustomerSort; formatDay: (ymd: string) => string };
-
-/** Columns of the contacts table; sorting happens on the server. */
-export function contactColumns({ t, sort, formatDay }: Options): TableColumnsType<TContact> {
-  return [
-    {
-      key: 'name',
-      title: t('columns.name'),
-      sorter: true,
-      sortOrder: sortOrder(sort, 'name'),
-      render: (_, contact) => <Link to={`/contacts/${contact.id}`}>{contact.name}</Link>,
-    },
-    { key: 'position', title: t('columns.position'), responsive: ['lg'], render: (_, contact) => contact.position ?? '' },
-    {
-      key: 'companies',
-      title: t('columns.companies'),
-      render: (_, contact) =>
+/** How each standard column of the contacts list shows a person. */
+export function contactColumnSpecs(context: ColumnContext): Record<(typeof CONTACT_COLUMNS)[number], ColumnSpec<TContact>> {
+  const { t, formatDay } = context;
+  return {
+    ...customerColumnSpecs<TContact>(context),
+    name: { render: (contact) => <Link to={`/contacts/${contact.id}`}>{contact.name}</Link> },
+    firstName: { render: (contact) => contact.firstName },
+    lastName: { render: (contact) => contact.lastName },
+    position: { render: (contact) => contact.position },
+    companies: {
+      render: (contact) =>
         contact.companies.map((company, index) => (
           <span key={company.id}>
             {index > 0 && ', '}
@@ -30,14 +20,9 @@ export function contactColumns({ t, sort, formatDay }: Options): TableColumnsTyp
           </span>
         )),
     },
-    { key: 'phone', title: t('columns.phone'), className: 'nowrap', render: (_, contact) => contact.phones[0]?.value ?? '' },
-    { key: 'city', title: t('columns.city'), responsive: ['md'], render: (_, contact) => contact.city ?? '' },
-    { key: 'status', title: t('columns.status'), className: 'nowrap', render: (_, contact) => <StatusTag status={contact.status} /> },
-    {
-      key: 'birthday',
-      title: t('columns.birthday'),
-      className: 'nowrap',
-      render: (_, contact) => (contact.birthday ? formatDay(contact.birthday) : ''),
-    },
-  ];
+    birthday: { render: (contact) => (contact.birthday ? formatDay(contact.birthday) : null), nowrap: true },
+    preferredChannel: { render: (contact) => (contact.preferredChannel ? t(`channel.${contact.preferredChannel}`) : null) },
+    preferences: { render: (contact) => clipped(contact.preferences) },
+    personalEvents: { render: (contact) => clipped(contact.personalEvents) },
+  };
 }

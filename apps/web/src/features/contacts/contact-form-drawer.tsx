@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
+import { useCustomFields } from '../custom-fields/api.ts';
+import { showCustomValueErrors } from '../custom-fields/custom-value-errors.ts';
+import { CustomValueInputs } from '../custom-fields/custom-value-inputs.tsx';
 import { useCreateContact, useUpdateContact } from './api.ts';
 import { ContactInputs } from './contact-inputs.tsx';
 import { type ContactFormValues, toContactFormValues, toContactInput } from './contact-payload.ts';
@@ -27,6 +30,7 @@ export function ContactFormDrawer({ open, contact, company, onClose, onCreated }
   const [form] = Form.useForm<ContactFormValues>();
   const create = useCreateContact();
   const update = useUpdateContact();
+  const customFields = useCustomFields('contact');
   const mutation = contact ? update : create;
   const title = contact ? t('contacts.editTitle', { name: contact.name }) : t('contacts.createTitle');
   const knownCompanies = contact?.companies ?? (company ? [company] : []);
@@ -49,7 +53,7 @@ export function ContactFormDrawer({ open, contact, company, onClose, onCreated }
   }, [open, contact, company, form, create.reset, update.reset]);
 
   const submit = async (values: ContactFormValues) => {
-    const input = toContactInput(values);
+    const input = toContactInput(values, customFields.data, contact?.custom);
     // Left empty on a new contact, the owner is whoever adds it (the server's default).
     if (!contact && input.ownerId === null) delete input.ownerId;
     try {
@@ -64,6 +68,7 @@ export function ContactFormDrawer({ open, contact, company, onClose, onCreated }
       onClose();
     } catch (error) {
       showFieldErrors(form, error, errorMessage(tc, error));
+      showCustomValueErrors(form, error, customFields.data ?? [], t);
     }
   };
 
@@ -86,6 +91,7 @@ export function ContactFormDrawer({ open, contact, company, onClose, onCreated }
       <ErrorAlert error={mutation.error} />
       <Form form={form} name="contact" layout="vertical" requiredMark={false} onFinish={submit} aria-label={title}>
         <ContactInputs currentOwner={contact?.owner} knownCompanies={knownCompanies} />
+        <CustomValueInputs fields={customFields.data} />
       </Form>
     </Drawer>
   );

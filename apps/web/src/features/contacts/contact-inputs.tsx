@@ -3,11 +3,9 @@ import { CHANNELS } from '@clientela/contract';
 import { Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OwnershipInputs, ReachInputs, StandingInputs } from '../customers/customer-inputs.tsx';
+import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { CompanySelect } from './company-select.tsx';
-
-/** How each language writes a day in a date field. */
-const DATE_FORMAT = { en: 'DD/MM/YYYY', ru: 'DD.MM.YYYY', it: 'DD/MM/YYYY' } as const;
 
 type Props = {
   currentOwner?: { id: string; name: string } | null;
@@ -76,7 +74,7 @@ export function ContactInputs({ currentOwner, knownCompanies = [] }: Props) {
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="birthday" label={t('fields.birthday')}>
-            <DatePicker style={{ width: '100%' }} format={DATE_FORMAT[locale]} />
+            <DatePicker style={{ width: '100%' }} format={DATE_INPUT_FORMAT[locale]} />
           </Form.Item>
         </Col>
       </Row>

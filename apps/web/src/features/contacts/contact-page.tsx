@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { useCustomFields } from '../custom-fields/api.ts';
+import { useCustomValueRows } from '../custom-fields/custom-value-rows.tsx';
 import { EmailLinks, PhoneLinks } from '../customers/contact-points.tsx';
 import { ClassTag, RelationshipTags, StatusTag } from '../customers/customer-tags.tsx';
 import { useFormatters } from '../customers/date-format.ts';
@@ -28,6 +30,7 @@ function paragraph(text: string | null): ReactNode {
 function ContactDetails({ contact }: { contact: TContact }) {
   const { t } = useTranslation('customers');
   const format = useFormatters();
+  const customRows = useCustomValueRows('contact', contact.custom);
   const work: Items = filled([
     {
       key: 'companies',
@@ -58,6 +61,7 @@ function ContactDetails({ contact }: { contact: TContact }) {
     { key: 'owner', label: t('fields.ownerId'), children: contact.owner?.name },
     { key: 'leadSource', label: t('fields.leadSource'), children: contact.leadSource },
     { key: 'tags', label: t('fields.tags'), children: contact.tags.length > 0 && contact.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
+    ...customRows,
     { key: 'notes', label: t('fields.notes'), span: 'filled', children: paragraph(contact.notes) },
   ]);
   const personal: Items = filled([
@@ -88,6 +92,7 @@ export function ContactPage() {
   const navigate = useNavigate();
   const contact = useContact(id);
   const history = useContactHistory(id);
+  const customFields = useCustomFields('contact');
   const remove = useDeleteContact();
   const [editing, setEditing] = useState(false);
 
@@ -150,7 +155,7 @@ export function ContactPage() {
           <ContactDetails contact={data} />
         </Col>
         <Col xs={24} xl={9}>
-          <HistoryCard changes={history.data} loading={history.isPending} error={history.error} />
+          <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
         </Col>
       </Row>
       <ContactFormDrawer open={editing} contact={data} onClose={() => setEditing(false)} />

@@ -1,6 +1,7 @@
-import type { CHANNELS, TContact, TUpdateContactInput } from '@clientela/contract';
+import type { CHANNELS, TContact, TCustomField, TUpdateContactInput } from '@clientela/contract';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { type CustomValues, customPayload } from '../custom-fields/custom-values.ts';
 import { type CustomerFormValues, customerFormValues, customerPayload, textOrNull } from '../customers/payload.ts';
 
 type Channel = (typeof CHANNELS)[number];
@@ -18,8 +19,16 @@ export type ContactFormValues = CustomerFormValues & {
   companies?: CompanyLinkValue[];
 };
 
-/** The form's values as the API takes them; the birthday is a plain calendar date. */
-export function toContactInput(values: ContactFormValues): TUpdateContactInput {
+/**
+ * The form's values as the API takes them; the birthday is a plain calendar date. Custom values
+ * only for the fields defined, and for an existing contact (`currentCustom`) only those changed.
+ */
+export function toContactInput(
+  values: ContactFormValues,
+  customFields: readonly TCustomField[] = [],
+  currentCustom?: CustomValues,
+): TUpdateContactInput {
+  const custom = customPayload(customFields, values.custom, currentCustom);
   return {
     firstName: values.firstName?.trim() ?? '',
     lastName: values.lastName?.trim() ?? '',
@@ -33,6 +42,7 @@ export function toContactInput(values: ContactFormValues): TUpdateContactInput {
       .filter((link): link is { companyId: string; role?: string } => Boolean(link.companyId))
       .map((link) => ({ companyId: link.companyId, role: link.role?.trim() ?? '' })),
     ...customerPayload(values),
+    ...(custom ? { custom } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { TRecordChange } from '@clientela/contract';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp, testMe } from '../../test/render.tsx';
+import { customField } from '../custom-fields/test-fields.ts';
 import { HistoryCard } from './history-card.tsx';
 
 const actor = { id: '00000000-0000-4000-8000-000000000003', name: 'Marco Bianchi' };
@@ -32,5 +33,24 @@ describe('HistoryCard', () => {
     // In the user's time zone (Rome, UTC+1 in March), not the browser's.
     expect(screen.getByText(/2 Mar 2025, 17:30/)).toBeTruthy();
     expect(screen.queryByText(/ownerId|0000-4000/)).toBeNull();
+  });
+
+  it('names custom fields by their label and shows their values as the page does', async () => {
+    const bread = customField('preferred_bread', 'select', { label: 'Preferred bread', options: [{ value: 'rye', label: 'Rye bread' }] });
+    const custom: TRecordChange[] = [
+      {
+        id: '00000000-0000-4000-8000-000000000012',
+        at: '2025-03-03T09:00:00.000Z',
+        actor,
+        action: 'updated',
+        changes: [
+          { field: 'custom.preferred_bread', old: null, new: 'rye' },
+          { field: 'custom.deleted_field', old: null, new: 'x' },
+        ],
+      },
+    ];
+    await renderWithApp(<HistoryCard changes={custom} loading={false} error={null} customFields={[bread]} />, { me: testMe });
+    const lines = screen.getAllByTestId('history-change').map((line) => line.textContent);
+    expect(lines).toEqual(['Preferred bread: empty → Rye bread', 'deleted_field: empty → x']);
   });
 });

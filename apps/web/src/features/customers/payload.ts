@@ -1,4 +1,5 @@
 import type { TCompany, TContact } from '@clientela/contract';
+import type { CustomValues } from '../custom-fields/custom-values.ts';
 import type { CustomerClass, CustomerStatus, Relationship } from './types.ts';
 
 export type PointValue = { label?: string; value?: string };
@@ -18,6 +19,8 @@ export type CustomerFormValues = {
   unitId?: string | null;
   tags?: string[];
   notes?: string | null;
+  /** The admin's own fields, by key (see custom-fields/custom-values.ts). */
+  custom?: CustomValues;
 };
 
 /** A trimmed text, or null when left empty: the API clears a field with null, never with ''. */
@@ -68,5 +71,6 @@ export function customerFormValues(record: TCompany | TContact): CustomerFormVal
     unitId: record.unitId,
     tags: record.tags,
     notes: record.notes,
+    custom: { ...record.custom },
   };
 }

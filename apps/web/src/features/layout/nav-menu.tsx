@@ -1,4 +1,12 @@
-import { ContactsOutlined, HomeOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ContactsOutlined,
+  FormOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -14,8 +22,16 @@ export function NavMenu() {
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
     { key: '/companies', icon: <ShopOutlined />, label: <Link to="/companies">{t('nav.companies')}</Link> },
     { key: '/contacts', icon: <ContactsOutlined />, label: <Link to="/contacts">{t('nav.contacts')}</Link> },
+    { key: '/lists', icon: <UnorderedListOutlined />, label: <Link to="/lists">{t('nav.lists')}</Link> },
     ...(me.role === 'admin'
-      ? [{ key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.admin')}</Link> }]
+      ? [
+          { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.admin')}</Link> },
+          {
+            key: '/admin/custom-fields',
+            icon: <FormOutlined />,
+            label: <Link to="/admin/custom-fields">{t('nav.customFields')}</Link>,
+          },
+        ]
       : []),
     { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },
   ];
