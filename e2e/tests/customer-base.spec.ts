@@ -114,6 +114,22 @@ test('the customer base: companies, their people, a client group, filters, searc
     await page.screenshot({ path: screenshot('companies.png'), fullPage: true });
   });
 
+  await test.step('the filtered list is saved as a private view, and brings the filters back', async () => {
+    await page.getByRole('button', { name: 'Save view' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save the view' });
+    await dialog.getByLabel('Name').fill('Active in Rome');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('View “Active in Rome” saved.')).toBeVisible();
+    await page.goto('/companies');
+    await expect(page.getByRole('row').filter({ hasText: bakery.name })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Saved view' }).click();
+    await pickOption(page, 'Active in Rome');
+    await expect(page.getByRole('row').filter({ hasText: bakery.name })).toHaveCount(0);
+    await expect(page.getByRole('row').filter({ hasText: cafe.name })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'City' })).toHaveValue('Roma');
+  });
+
   await test.step('the same list reads well in Russian', async () => {
     await expect(page.locator('.ant-message-notice')).toHaveCount(0);
     await chooseInUserMenu(page, 'Русский');

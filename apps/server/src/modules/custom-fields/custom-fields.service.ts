@@ -1,6 +1,6 @@
 import type { TCreateCustomFieldInput, TCustomEntity, TCustomField, TUpdateCustomFieldInput } from '@clientela/contract';
 import { ZCreateCustomFieldInput } from '@clientela/contract';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { definePolicy } from '../authz/index.ts';
@@ -82,12 +82,26 @@ export async function updateCustomField(ctx: Ctx, id: string, input: TUpdateCust
   return present(row);
 }
 
-/** Removes the definition; values already stored stay in the records' history. */
+/**
+ * Removes the definition, and with it the values records hold (they stay in each record's
+ * history) and its filters and columns in saved views: a field made again under the same key
+ * starts empty, and no view keeps asking for a field that is gone.
+ */
 export async function deleteCustomField(ctx: Ctx, id: string): Promise<void> {
   await customFieldPolicy.authorize(ctx.actor, 'manage');
-  const deleted = await ctx.db
-    .delete(customFields)
-    .where(and(eq(customFields.workspaceId, ctx.actor.workspaceId), eq(customFields.id, id)))
-    .returning({ id: customFields.id });
-  if (deleted.length === 0) throw notFound('custom field');
+  const workspaceId = ctx.actor.workspaceId;
+  await ctx.db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(customFields)
+      .where(and(eq(customFields.workspaceId, workspaceId), eq(customFields.id, id)))
+      .returning({ entity: customFields.entity, key: customFields.key });
+    if (!deleted) throw notFound('custom field');
+    const { entity, key } = deleted;
+    const table = sql.identifier(entity);
+    await tx.execute(sql`UPDATE ${table} SET custom = custom - ${key}::text WHERE workspace_id = ${workspaceId} AND custom ? ${key}`);
+    await tx.execute(sql`UPDATE saved_view
+      SET query = query - ${`filter[custom.${key}]`}::text, columns = array_remove(columns, ${`custom.${key}`}::text)
+      WHERE workspace_id = ${workspaceId} AND entity = ${entity}
+        AND (query ? ${`filter[custom.${key}]`} OR ${`custom.${key}`} = ANY(columns))`);
+  });
 }

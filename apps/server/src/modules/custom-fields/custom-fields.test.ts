@@ -42,6 +42,30 @@ describe('custom fields', () => {
     expect(fields.data.map((f: { key: string }) => f.key)).toEqual(['preferred_bread']);
   });
 
+  it('deleting a field takes its values off the records and out of saved views; the history keeps them', async () => {
+    const browser = await admin();
+    const field = await post(browser, '/api/v1/custom-fields', bread);
+    const giulia = await post(browser, '/api/v1/contacts', { firstName: 'Giulia', custom: { preferred_bread: 'rye' } });
+    const view = await post(browser, '/api/v1/views', {
+      entity: 'contact',
+      name: 'Rye',
+      query: { 'filter[custom.preferred_bread]': 'rye', 'filter[status]': 'new' },
+      columns: ['name', 'custom.preferred_bread'],
+    });
+    expect((await browser.request({ method: 'DELETE', url: `/api/v1/custom-fields/${field.id}` })).statusCode).toBe(204);
+
+    expect((await browser.request({ method: 'GET', url: `/api/v1/contacts/${giulia.id}` })).json().custom).toEqual({});
+    const kept = (await browser.request({ method: 'GET', url: `/api/v1/views/${view.id}` })).json();
+    expect(kept).toMatchObject({ query: { 'filter[status]': 'new' }, columns: ['name'] });
+    const history = (await browser.request({ method: 'GET', url: `/api/v1/contacts/${giulia.id}/history` })).json().data;
+    expect(history[0].changes).toContainEqual({ field: 'custom.preferred_bread', old: null, new: 'rye' });
+
+    // Made again under the same key, of another type, the field starts empty.
+    await post(browser, '/api/v1/custom-fields', { entity: 'contact', key: 'preferred_bread', label: 'Bread', type: 'number' });
+    expect((await browser.request({ method: 'GET', url: `/api/v1/contacts/${giulia.id}` })).json().custom).toEqual({});
+    expect((await browser.request({ method: 'DELETE', url: `/api/v1/custom-fields/${field.id}` })).statusCode).toBe(404);
+  });
+
   it('checks every value: unknown field, unknown option, wrong type, required', async () => {
     const browser = await admin();
     await post(browser, '/api/v1/custom-fields', bread);
