@@ -30,6 +30,7 @@ await listener.ready;
 const app = await buildApp({ db, ping: async () => {}, logLevel: 'silent', signedInCache: cache, authRateLimit: 1_000_000 });
 
 const benchName = `Bench bakery ${companies}`;
+const runStarted = new Date();
 const existing = (
   await pool.query<{ workspace_id: string; id: string; email: string }>(
     `SELECT u.workspace_id, u.id, u.email FROM app_user u JOIN workspace w ON w.id = u.workspace_id WHERE w.name = $1`,
@@ -193,13 +194,12 @@ await measure('create one company (server)', (i) =>
 await measure('create one company (HTTP)', (i) => overHttp('POST', '/api/v1/companies', { name: `Http ${i}`, city: 'Roma' }));
 
 agent.destroy();
-// A kept data set stays as generated, so that runs compare.
+// A kept data set stays as generated, so that runs compare: the companies this run created go.
 await pool.query(
-  `DELETE FROM record_change WHERE workspace_id = $1 AND entity_type = 'company' AND entity_id IN
-  (SELECT id FROM company WHERE workspace_id = $1 AND (name LIKE 'New %' OR name LIKE 'Http %'))`,
-  [workspace.id],
+  `WITH gone AS (DELETE FROM company WHERE workspace_id = $1 AND created_at > $2 RETURNING id)
+   DELETE FROM record_change r USING gone WHERE r.workspace_id = $1 AND r.entity_id = gone.id`,
+  [workspace.id, runStarted],
 );
-await pool.query(`DELETE FROM company WHERE workspace_id = $1 AND (name LIKE 'New %' OR name LIKE 'Http %')`, [workspace.id]);
 await app.close();
 await listener.stop();
 await pool.end();
