@@ -60,6 +60,14 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
         'random_page_cost=1.1',
         '-c',
         'effective_cache_size=1GB',
+        // Each commit still waits for its WAL to reach the disk; compressing the full-page images
+        // written after a checkpoint, and checkpointing less often, makes that wait short.
+        '-c',
+        'wal_compression=on',
+        '-c',
+        'checkpoint_timeout=15min',
+        '-c',
+        'max_wal_size=2GB',
       ],
       onLog: () => {},
       onError: (error) => log.warn(`postgres: ${String(error)}`),

@@ -1,7 +1,8 @@
 import type { TCompany } from '@clientela/contract';
 import type { companies } from './companies.table.ts';
 
-export type CompanyRow = typeof companies.$inferSelect;
+/** A stored row without the search columns, which never leave the database. */
+export type CompanyRow = Omit<typeof companies.$inferSelect, 'searchText' | 'searchVector'>;
 
 /** Exactly the fields of a company that leave the server. */
 export function presentCompany(row: CompanyRow, ownerName: string | null, groupName: string | null): TCompany {

@@ -20,7 +20,7 @@ import { historyOf, recordChange } from '../history/index.ts';
 import { users } from '../users/index.ts';
 import { companyPolicy } from './companies.policy.ts';
 import { type CompanyRow, presentCompany } from './companies.presenter.ts';
-import { companies, companyGroups } from './companies.table.ts';
+import { companies, companyColumns, companyGroups } from './companies.table.ts';
 
 const ENTITY = 'company';
 const TRACKED = ['name', 'legalName', 'taxNumber', 'website', 'groupId', 'parentCompanyId', ...CUSTOMER_TRACKED] as const;
@@ -70,7 +70,7 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery, only?: r
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = and(await companyListWhere(ctx, query), only ? inArray(companies.id, [...only]) : undefined);
   const rows = await ctx.db
-    .select({ company: companies, ownerName, groupName: companyGroups.name })
+    .select({ company: companyColumns, ownerName, groupName: companyGroups.name })
     .from(companies)
     .leftJoin(users, and(eq(users.workspaceId, companies.workspaceId), eq(users.id, companies.ownerId)))
     .leftJoin(companyGroups, and(eq(companyGroups.workspaceId, companies.workspaceId), eq(companyGroups.id, companies.groupId)))
@@ -85,7 +85,7 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery, only?: r
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<CompanyRow> {
   const query = db
-    .select()
+    .select(companyColumns)
     .from(companies)
     .where(
       and(
@@ -132,7 +132,7 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
     const [created] = await tx
       .insert(companies)
       .values({ ...withNormalisedCopies(input), custom, name: input.name, ownerId, unitId, workspaceId })
-      .returning();
+      .returning(companyColumns);
     if (!created) throw new Error('company insert returned nothing');
     await assertGroupLink(tx, created);
     await recordChange(tx, {
@@ -166,7 +166,7 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
       .update(companies)
       .set({ ...withNormalisedCopies(input), ...(custom ? { custom } : {}), updatedAt: sql`now()` })
       .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)))
-      .returning();
+      .returning(companyColumns);
     if (!after) throw notFound('company');
     await assertGroupLink(tx, after);
     if (before.groupId && after.groupId !== before.groupId) {

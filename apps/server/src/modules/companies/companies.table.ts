@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { customType, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
@@ -92,3 +92,9 @@ export const companies = pgTable(
     index('company_search_idx').using('gin', t.searchVector),
   ],
 );
+
+/** The columns services read: all but the generated search columns, which only queries use. */
+export const companyColumns = (() => {
+  const { searchText: _text, searchVector: _vector, ...columns } = getTableColumns(companies);
+  return columns;
+})();

@@ -1,7 +1,8 @@
 import type { TContact } from '@clientela/contract';
 import type { contacts } from './contacts.table.ts';
 
-export type ContactRow = typeof contacts.$inferSelect;
+/** A stored row without the search columns, which never leave the database. */
+export type ContactRow = Omit<typeof contacts.$inferSelect, 'searchText' | 'searchVector'>;
 export type ContactCompany = { id: string; name: string; role: string };
 
 /** Exactly the fields of a contact that leave the server. */

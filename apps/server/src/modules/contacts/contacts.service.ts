@@ -21,7 +21,7 @@ import { historyOf, recordChange } from '../history/index.ts';
 import { users } from '../users/index.ts';
 import { contactPolicy } from './contacts.policy.ts';
 import { type ContactCompany, type ContactRow, presentContact } from './contacts.presenter.ts';
-import { contactCompanies, contacts } from './contacts.table.ts';
+import { contactColumns, contactCompanies, contacts } from './contacts.table.ts';
 
 const ENTITY = 'contact';
 const TRACKED = [
@@ -105,7 +105,7 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery, only?: re
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = and(await contactListWhere(ctx, query), only ? inArray(contacts.id, [...only]) : undefined);
   const rows = await ctx.db
-    .select({ contact: contacts, ownerName: users.name })
+    .select({ contact: contactColumns, ownerName: users.name })
     .from(contacts)
     .leftJoin(users, and(eq(users.workspaceId, contacts.workspaceId), eq(users.id, contacts.ownerId)))
     .where(and(where, afterCursor(keyset, contacts.id, query.cursor)))
@@ -124,7 +124,7 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery, only?: re
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<ContactRow> {
   const query = db
-    .select()
+    .select(contactColumns)
     .from(contacts)
     .where(
       and(
@@ -203,7 +203,7 @@ export async function createContact(ctx: Ctx, raw: TCreateContactInput): Promise
     const [created] = await tx
       .insert(contacts)
       .values({ ...withNormalisedCopies(input), custom, ownerId, unitId, workspaceId })
-      .returning();
+      .returning(contactColumns);
     if (!created) throw new Error('contact insert returned nothing');
     if (links) await setCompanies(ctx, tx, created.id, links);
     await recordChange(tx, {
@@ -237,7 +237,7 @@ export async function updateContact(ctx: Ctx, id: string, input: TUpdateContactI
       .update(contacts)
       .set({ ...withNormalisedCopies(fields), ...(custom ? { custom } : {}), updatedAt: sql`now()` })
       .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
-      .returning();
+      .returning(contactColumns);
     if (!after) throw notFound('contact');
     if (!after.firstName.trim() && !after.lastName.trim()) {
       throw new AppError('validation_failed', 'A first or a last name is needed', { errors: [{ path: 'lastName', message: 'Required' }] });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { customType, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { companies, type LabelledValue } from '../companies/companies.table.ts';
 import { units } from '../units/units.table.ts';
@@ -90,3 +90,9 @@ export const contactCompanies = pgTable(
     index('contact_company_company_idx').on(t.workspaceId, t.companyId),
   ],
 );
+
+/** The columns services read: all but the generated search columns, which only queries use. */
+export const contactColumns = (() => {
+  const { searchText: _text, searchVector: _vector, ...columns } = getTableColumns(contacts);
+  return columns;
+})();
