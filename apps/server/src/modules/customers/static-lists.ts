@@ -1,24 +1,18 @@
 import type { TRecordEntity } from '@clientela/contract';
-import { type AnyColumn, and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { mayChangeShared, ownOrShared } from '../authz/index.ts';
 import { staticListMembers, staticLists } from '../views/views.table.ts';
 
 export type StaticListRow = typeof staticLists.$inferSelect;
 
 /** Lists an actor sees: their own and the shared ones. */
-export function visibleLists(ctx: Ctx): SQL {
-  return and(
-    eq(staticLists.workspaceId, ctx.actor.workspaceId),
-    or(eq(staticLists.ownerId, ctx.actor.userId), eq(staticLists.shared, true)),
-  ) as SQL;
-}
+export const visibleLists = (ctx: Ctx): SQL => ownOrShared(ctx.actor, staticLists);
 
 /** Its owner changes a list; an admin also changes the shared ones. */
-export function mayEditList(ctx: Ctx, list: { ownerId: string; shared: boolean }): boolean {
-  return list.ownerId === ctx.actor.userId || (list.shared && ctx.actor.role === 'admin');
-}
+export const mayEditList = (ctx: Ctx, list: { ownerId: string; shared: boolean }) => mayChangeShared(ctx.actor, list);
 
 /** A list the actor sees, or a 404 (another's private list does not exist for them). */
 export async function findVisibleList(ctx: Ctx, db: Executor, id: string): Promise<StaticListRow> {

@@ -1,26 +1,17 @@
 import type { TCreateViewInput, TRecordEntity, TSavedView, TUpdateViewInput } from '@clientela/contract';
 import { ZCreateViewInput } from '@clientela/contract';
-import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { mayChangeShared, ownOrShared } from '../authz/index.ts';
 import { users } from '../users/index.ts';
 import { checkColumns, checkSavedQuery } from './saved-query.ts';
 import { savedViews } from './views.table.ts';
 
 type Row = typeof savedViews.$inferSelect;
 
-/** Views an actor sees: their own and the shared ones. */
-function visible(ctx: Ctx): SQL {
-  return and(
-    eq(savedViews.workspaceId, ctx.actor.workspaceId),
-    or(eq(savedViews.ownerId, ctx.actor.userId), eq(savedViews.shared, true)),
-  ) as SQL;
-}
-
-/** Its owner changes a view; an admin also changes the shared ones. */
-function editable(ctx: Ctx, row: Row): boolean {
-  return row.ownerId === ctx.actor.userId || (row.shared && ctx.actor.role === 'admin');
-}
+const visible = (ctx: Ctx) => ownOrShared(ctx.actor, savedViews);
+const editable = (ctx: Ctx, row: Row) => mayChangeShared(ctx.actor, row);
 
 function present(ctx: Ctx, row: Row, ownerName: string | null): TSavedView {
   return {
