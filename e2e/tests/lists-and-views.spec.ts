@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { admin, pickOption, screenshot } from './support.ts';
+import { admin, colleague, pickOption, screenshot } from './support.ts';
 
 // Runs after the first-start journey (see the config), in the workspace it created; makes its own
 // companies (in Turin, which no other journey uses) and its own custom field.
@@ -78,6 +78,14 @@ test('lists: filter, choose columns, a shared view, bulk changes, a static list 
     await expect(page.getByTestId('list-total')).toHaveText('Showing 3 of 3');
     await expect(row(page, 'Caffè Mole')).toHaveCount(0);
     await expect(page).toHaveURL(/city=Torino/);
+    // By who looks after them: none are Marco's, all three are Anna's.
+    await page.getByRole('combobox', { name: 'Owner' }).click();
+    await pickOption(page, colleague.name);
+    await expect(row(page, 'Bar Lingotto')).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Owner' }).click();
+    await pickOption(page, admin.name);
+    await expect(page.getByTestId('list-total')).toHaveText('Showing 3 of 3');
+    await expect(page).toHaveURL(/ownerId=/);
   });
 
   await test.step('the custom field and the tags become columns, relationships go', async () => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { customColumnId } from '../customer-list/columns.ts';
 import { isFiltered } from './list-query.ts';
 import type { ListFiltersState } from './use-list-filters.ts';
+import { UserSelect } from './user-select.tsx';
 
 type Props = { filters: ListFiltersState; fields?: readonly TCustomField[]; children?: ReactNode };
 
@@ -99,6 +100,13 @@ export function ListFilters({ filters, fields = [], children }: Props) {
         value={filters.text('city')}
         onChange={(event) => filters.type('city', event.target.value)}
         style={{ width: 130 }}
+      />
+      <UserSelect
+        placeholder={t('listFilters.owner')}
+        aria-label={t('fields.ownerId')}
+        value={filters.value('ownerId') ?? null}
+        onChange={(ownerId) => filters.set('ownerId', ownerId ?? undefined)}
+        style={{ width: 190 }}
       />
       <Input
         allowClear

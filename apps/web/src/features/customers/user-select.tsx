@@ -1,7 +1,7 @@
 import type { TUser } from '@clientela/contract';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
@@ -13,10 +13,14 @@ type Props = {
   onChange?: (value: string | null) => void;
   /** The person chosen before, so the select can name them before any search. */
   current?: { id: string; name: string } | null;
+  /** What the empty select says; "no owner" by default. */
+  placeholder?: string;
+  'aria-label'?: string;
+  style?: CSSProperties;
 };
 
 /** Chooses a colleague, searching on the server as one types; usable as an antd form control. */
-export function UserSelect({ id, value, onChange, current }: Props) {
+export function UserSelect({ id, value, onChange, current, placeholder, 'aria-label': ariaLabel, style }: Props) {
   const { t } = useTranslation('customers');
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search);
@@ -36,7 +40,9 @@ export function UserSelect({ id, value, onChange, current }: Props) {
       allowClear
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={users.isFetching}
-      placeholder={t('form.noOwner')}
+      placeholder={placeholder ?? t('form.noOwner')}
+      aria-label={ariaLabel}
+      style={style}
     />
   );
 }
