@@ -68,6 +68,9 @@ export const CONTACT_COLUMNS = [
 ] as const;
 export const COLUMNS_OF = { company: COMPANY_COLUMNS, contact: CONTACT_COLUMNS } as const;
 
+/** What companies' and contacts' lists sort by (`sort=name`, `sort=-updatedAt`). */
+export const CUSTOMER_SORTS = ['name', 'createdAt', 'updatedAt'] as const;
+
 const name = z.string().trim().min(1).max(120);
 const ZOwnerRef = z.object({ id: ZId, name: z.string() }).nullable();
 

@@ -65,14 +65,12 @@ export function orderBy(keyset: Keyset, idColumn: AnyColumn): SQL[] {
 
 /** Lists up to this many matching rows are counted exactly; beyond, the planner's estimate is used. */
 export const EXACT_COUNT_LIMIT = 1_000;
-/** When the planner expects more rows than this, its estimate is the total: no counting at all. */
-const SURELY_LARGE = 5 * EXACT_COUNT_LIMIT;
 
 /**
- * The `total` of a list without reading every matching row. PostgreSQL's row estimate comes
- * first (planning only); a filter it expects to be large keeps it. Otherwise the rows are
- * counted exactly up to EXACT_COUNT_LIMIT, and beyond that the estimate stands (never below
- * the cap): a count over a broad filter would read much of the table.
+ * The `total` of a list without reading every matching row: counted exactly up to
+ * EXACT_COUNT_LIMIT, and beyond that PostgreSQL's row estimate (never below the cap). The count
+ * comes first because estimates rest on table-wide statistics: a small workspace among large
+ * ones, or a filter on a custom field, would get a number far from its own.
  */
 export async function countMatching(
   db: Executor,
@@ -80,16 +78,15 @@ export async function countMatching(
   where: SQL | undefined,
 ): Promise<{ total: number; totalIsEstimate?: true }> {
   const condition = where ?? sql`true`;
-  const plan = await db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE ${condition}`,
-  );
-  const estimate = Math.round(plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
-  if (estimate > SURELY_LARGE) return { total: estimate, totalIsEstimate: true };
   const capped = await db.execute<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${condition} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS capped`,
   );
   const exact = capped.rows[0]?.n ?? 0;
   if (exact <= EXACT_COUNT_LIMIT) return { total: exact };
+  const plan = await db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE ${condition}`,
+  );
+  const estimate = Math.round(plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
   return { total: Math.max(estimate, EXACT_COUNT_LIMIT + 1), totalIsEstimate: true };
 }
 

@@ -1,2 +1,2 @@
 export { type Actor, authorize, can, definePolicy, type Policy, type RecordRef, type Scope, scopeFilter, scopeOf } from './authz.ts';
-export { mayChangeShared, ownOrShared } from './sharing.ts';
+export { changeableBy, mayChangeShared, ownOrShared } from './sharing.ts';

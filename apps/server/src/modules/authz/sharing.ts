@@ -13,3 +13,9 @@ export function ownOrShared(actor: Actor, columns: { workspaceId: AnyColumn; own
 export function mayChangeShared(actor: Actor, row: { ownerId: string; shared: boolean }): boolean {
   return row.ownerId === actor.userId || (row.shared && actor.role === 'admin');
 }
+
+/** The SQL form of `mayChangeShared`, for the WHERE of the write itself (no check-then-write race). */
+export function changeableBy(actor: Actor, columns: { workspaceId: AnyColumn; ownerId: AnyColumn; shared: AnyColumn }): SQL {
+  const owner = eq(columns.ownerId, actor.userId);
+  return and(eq(columns.workspaceId, actor.workspaceId), actor.role === 'admin' ? or(owner, eq(columns.shared, true)) : owner) as SQL;
+}

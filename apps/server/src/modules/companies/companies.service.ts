@@ -1,10 +1,17 @@
-import type { TBulkInput, TCompany, TCompanyListQuery, TCreateCompanyInput, TUpdateCompanyInput } from '@clientela/contract';
+import type {
+  CUSTOMER_SORTS,
+  TBulkInput,
+  TCompany,
+  TCompanyListQuery,
+  TCreateCompanyInput,
+  TUpdateCompanyInput,
+} from '@clientela/contract';
 import { customFilterKey, ZCreateCompanyInput } from '@clientela/contract';
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, orderBy, pageOf, parseSort, totalOf } from '../../lib/pagination.ts';
+import { afterCursor, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
@@ -25,7 +32,8 @@ import { companies, companyColumns, companyGroups } from './companies.table.ts';
 const ENTITY = 'company';
 const TRACKED = ['name', 'legalName', 'taxNumber', 'website', 'groupId', 'parentCompanyId', ...CUSTOMER_TRACKED] as const;
 
-const SORTS = {
+/** Sort keys: the contract's CUSTOMER_SORTS, each with its column. */
+const SORTS: Record<(typeof CUSTOMER_SORTS)[number], SortField> = {
   name: { column: companies.name },
   createdAt: { column: companies.createdAt, cast: 'timestamptz' as const },
   updatedAt: { column: companies.updatedAt, cast: 'timestamptz' as const },

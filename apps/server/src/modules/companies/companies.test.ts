@@ -225,5 +225,18 @@ describe('large lists', () => {
     const lost = (await browser.request({ method: 'GET', url: '/api/v1/companies?filter[status]=lost' })).json();
     expect(lost).toMatchObject({ total: 5 });
     expect(lost.totalIsEstimate).toBeUndefined();
+
+    // A small workspace beside the large one gets its own exact number, not a table-wide guess.
+    const small = await makeWorkspace(t);
+    await t.pool.query(
+      `INSERT INTO company (workspace_id, name, status, owner_id)
+       SELECT $1, 'Small ' || i, 'active', $2 FROM generate_series(1, 60) AS i`,
+      [small.workspace.id, small.admin.id],
+    );
+    await t.pool.query('ANALYZE company');
+    const smallBrowser = await signIn(t, small.admin.email);
+    const page = (await smallBrowser.request({ method: 'GET', url: '/api/v1/companies?limit=50&filter[status]=active' })).json();
+    expect(page).toMatchObject({ total: 60 });
+    expect(page.totalIsEstimate).toBeUndefined();
   });
 });

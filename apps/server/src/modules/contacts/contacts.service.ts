@@ -1,10 +1,17 @@
-import type { TBulkInput, TContact, TContactListQuery, TCreateContactInput, TUpdateContactInput } from '@clientela/contract';
+import type {
+  CUSTOMER_SORTS,
+  TBulkInput,
+  TContact,
+  TContactListQuery,
+  TCreateContactInput,
+  TUpdateContactInput,
+} from '@clientela/contract';
 import { customFilterKey, ZCreateContactInput } from '@clientela/contract';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, orderBy, pageOf, parseSort, totalOf } from '../../lib/pagination.ts';
+import { afterCursor, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
@@ -35,7 +42,8 @@ const TRACKED = [
   'companies',
   ...CUSTOMER_TRACKED,
 ] as const;
-const SORTS = {
+/** Sort keys: the contract's CUSTOMER_SORTS, each with its column. */
+const SORTS: Record<(typeof CUSTOMER_SORTS)[number], SortField> = {
   name: { column: contacts.name },
   createdAt: { column: contacts.createdAt, cast: 'timestamptz' as const },
   updatedAt: { column: contacts.updatedAt, cast: 'timestamptz' as const },

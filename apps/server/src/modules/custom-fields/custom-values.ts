@@ -95,7 +95,8 @@ export function customFilters(definitions: Definition[], column: AnyColumn, quer
       const number = Number(raw);
       if (!Number.isFinite(number))
         throw new AppError('validation_failed', 'Expected a number', { errors: [{ path: param, message: 'Expected a number' }] });
-      filters.push(sql`(${column} ->> ${key})::numeric = ${number}`);
+      // A value of another type (left by an older field of the same key) never matches, and never fails.
+      filters.push(sql`(CASE WHEN jsonb_typeof(${column} -> ${key}) = 'number' THEN (${column} ->> ${key})::numeric END) = ${number}`);
     } else filters.push(sql`lower(${column} ->> ${key}) = lower(${raw})`);
   }
   return filters;

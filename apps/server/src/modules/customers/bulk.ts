@@ -28,6 +28,9 @@ export type BulkTarget = {
   };
 };
 
+/** As many tags as a record may carry (the contract's limit on `tags`). */
+const TAGS_MAX = 50;
+
 type Row = { id: string; ownerId: string | null; unitId: string | null; status: string; tags: string[] };
 
 /**
@@ -74,6 +77,16 @@ export async function runBulk(ctx: Ctx, target: BulkTarget, input: TBulkInput): 
     }
     if (refused.length > 0)
       throw new AppError('forbidden', `You may not change ${refused.length} of the selected records`, { errors: refused });
+    if (action.type === 'addTag') {
+      const full = input.ids.flatMap((id, index) => {
+        const row = byId.get(id) as Row;
+        return !row.tags.includes(action.tag) && row.tags.length >= TAGS_MAX
+          ? [{ path: `ids.${index}`, message: `Already has ${TAGS_MAX} tags` }]
+          : [];
+      });
+      if (full.length > 0)
+        throw new AppError('validation_failed', `${full.length} of the selected records cannot take another tag`, { errors: full });
+    }
 
     const changed = rows.flatMap((row) => {
       const after = applied(row, action);

@@ -13,6 +13,7 @@ import { stringify } from 'csv-stringify';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
 import { companyIdsInOrder, listCompanies } from '../companies/index.ts';
 import { contactIdsInOrder, listContacts } from '../contacts/index.ts';
 import { type Definition, definitionsOf } from '../custom-fields/index.ts';
@@ -26,6 +27,8 @@ type Column = { id: string; heading: string; kind: Kind; currency?: string | nul
 type Format = 'csv' | 'xlsx';
 
 const PAGE = 200;
+/** Most rows one export writes (larger ones come with background export jobs). */
+const EXPORT_ROWS_MAX = 100_000;
 /** Cells a spreadsheet would run as a formula (OWASP's list). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -51,7 +54,7 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
   const columnIds = request.columns
     ? request.columns.split(',').map((id) => id.trim())
     : [...COLUMNS_OF[entity], ...definitions.map((d) => `custom.${d.key}`)];
-  await checkColumns(ctx.db, workspaceId, entity, columnIds);
+  await checkColumns(ctx.db, workspaceId, entity, columnIds, definitions);
 
   const labels = EXPORT_LABELS[request.locale];
   const unitNames = new Map(
@@ -67,6 +70,10 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
     entity === 'company'
       ? await companyIdsInOrder(ctx, ZCompanyListQuery.parse(parsed))
       : await contactIdsInOrder(ctx, ZContactListQuery.parse(parsed));
+  if (ids.length > EXPORT_ROWS_MAX) {
+    const message = `The filter matches more than ${EXPORT_ROWS_MAX} records; narrow it`;
+    throw new AppError('validation_failed', message, { errors: [{ path: 'filter', message }] });
+  }
   const pages = async function* () {
     for (let start = 0; start < ids.length; start += PAGE) {
       const only = ids.slice(start, start + PAGE);
@@ -188,6 +195,7 @@ function wallClock(at: Date, timeZone: string): Date {
 function csvOf(columns: Column[], pages: AsyncGenerator<(TCompany & TContact)[]>, timeZone: string): Readable {
   // A byte-order mark lets spreadsheet programs read the file as UTF-8.
   const csv = stringify({ bom: true });
+  const safe = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
   const text = (column: Column, cell: Cell): string => {
     if (cell === null) return '';
     if (cell instanceof Date) {
@@ -195,11 +203,12 @@ function csvOf(columns: Column[], pages: AsyncGenerator<(TCompany & TContact)[]>
       return column.kind === 'datetime' ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
     }
     if (typeof cell === 'number') return String(cell);
-    return FORMULA_START.test(cell) ? `'${cell}` : cell;
+    return safe(cell);
   };
   void (async () => {
     try {
-      csv.write(columns.map((c) => c.heading));
+      // Headings include admins' custom-field labels: neutralised like any cell.
+      csv.write(columns.map((c) => safe(c.heading)));
       for await (const page of pages) {
         for (const record of page) {
           if (!csv.write(columns.map((c) => text(c, c.value(record))))) await new Promise((resolve) => csv.once('drain', resolve));

@@ -111,6 +111,14 @@ describe('exports', () => {
     expect(sheet?.getRow(2).getCell(3).value).toBeInstanceOf(Date);
   });
 
+  it('neutralises a custom field label that reads like a formula', async () => {
+    const b = await makeBakery(t);
+    await post(b.owner, '/api/v1/custom-fields', { entity: 'company', key: 'sneaky', label: '=1+2', type: 'text' });
+    await post(b.owner, '/api/v1/companies', { name: 'Forno', custom: { sneaky: '@SUM(A1)' } });
+    const response = await b.owner.request({ method: 'GET', url: '/api/v1/exports/companies?columns=name,custom.sneaky' });
+    expect(csvRows(response.body)).toEqual(["Name,'=1+2", "Forno,'@SUM(A1)"]);
+  });
+
   it('refuses unknown columns, filters and formats, naming them', async () => {
     const b = await makeBakery(t);
     const columns = await b.owner.request({ method: 'GET', url: '/api/v1/exports/companies?columns=name,salary' });

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
+import { changeableBy } from '../authz/index.ts';
 import { companies, companyListWhere } from '../companies/index.ts';
 import { contactListWhere, contacts } from '../contacts/index.ts';
 import { addListMembers, findVisibleList, mayEditList, type StaticListRow, touchList, visibleLists } from '../customers/index.ts';
@@ -122,18 +123,34 @@ async function findEditable(ctx: Ctx, db: Executor, id: string): Promise<StaticL
   return list;
 }
 
+/** In a write's transaction: the list, locked, if the actor may still change it (it may have been unshared meanwhile). */
+async function lockEditable(ctx: Ctx, tx: Executor, id: string): Promise<void> {
+  const [row] = await tx
+    .select({ id: staticLists.id })
+    .from(staticLists)
+    .where(and(changeableBy(ctx.actor, staticLists), eq(staticLists.id, id)))
+    .for('update');
+  if (!row) throw forbidden();
+}
+
 export async function updateStaticList(ctx: Ctx, id: string, input: TUpdateListInput): Promise<TStaticList> {
   await findEditable(ctx, ctx.db, id);
-  await ctx.db
+  const changed = await ctx.db
     .update(staticLists)
     .set({ ...input, updatedAt: sql`now()` })
-    .where(and(eq(staticLists.workspaceId, ctx.actor.workspaceId), eq(staticLists.id, id)));
+    .where(and(changeableBy(ctx.actor, staticLists), eq(staticLists.id, id)))
+    .returning({ id: staticLists.id });
+  if (changed.length === 0) throw forbidden();
   return getStaticList(ctx, id);
 }
 
 export async function deleteStaticList(ctx: Ctx, id: string): Promise<void> {
   await findEditable(ctx, ctx.db, id);
-  await ctx.db.delete(staticLists).where(and(eq(staticLists.workspaceId, ctx.actor.workspaceId), eq(staticLists.id, id)));
+  const deleted = await ctx.db
+    .delete(staticLists)
+    .where(and(changeableBy(ctx.actor, staticLists), eq(staticLists.id, id)))
+    .returning({ id: staticLists.id });
+  if (deleted.length === 0) throw forbidden();
 }
 
 /** The named records, each of which the actor must see; otherwise a 404 naming the missing ones. */
@@ -171,6 +188,7 @@ export async function addMembers(ctx: Ctx, id: string, input: TAddListMembersInp
     recordIds = rows.map((row) => row.id);
   }
   const changed = await ctx.db.transaction(async (tx) => {
+    await lockEditable(ctx, tx, list.id);
     let added = 0;
     for (let start = 0; start < recordIds.length; start += 1_000) {
       added += await addListMembers(ctx, tx, list.id, recordIds.slice(start, start + 1_000));
@@ -185,6 +203,7 @@ export async function removeMembers(ctx: Ctx, id: string, ids: readonly string[]
   const list = await findEditable(ctx, ctx.db, id);
   const recordIds = await assertVisible(ctx, list.entity, ids);
   const changed = await ctx.db.transaction(async (tx) => {
+    await lockEditable(ctx, tx, list.id);
     const removed = await tx
       .delete(staticListMembers)
       .where(

@@ -1,5 +1,6 @@
 import {
   COLUMNS_OF,
+  CUSTOMER_SORTS,
   customFilterKey,
   type TRecordEntity,
   type TSavedQuery,
@@ -29,11 +30,20 @@ export async function checkSavedQuery(db: Executor, workspaceId: string, entity:
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors.push({ path: at(path, ...issue.path.map(String)), message: issue.message });
   }
+  const sort = query.sort?.replace(/^-/, '');
+  if (sort !== undefined && !(CUSTOMER_SORTS as readonly string[]).includes(sort)) {
+    errors.push({ path: at(path, 'sort'), message: `Allowed: ${CUSTOMER_SORTS.join(', ')}` });
+  }
   const customKeys = Object.keys(query).flatMap((key) => customFilterKey(key) ?? []);
   if (customKeys.length > 0) {
-    const defined = new Set((await definitionsOf(db, workspaceId, entity)).map((d) => d.key));
+    const defined = new Map((await definitionsOf(db, workspaceId, entity)).map((d) => [d.key, d]));
     for (const key of customKeys) {
-      if (!defined.has(key)) errors.push({ path: at(path, `filter[custom.${key}]`), message: 'No such custom field' });
+      const param = `filter[custom.${key}]`;
+      const definition = defined.get(key);
+      if (!definition) errors.push({ path: at(path, param), message: 'No such custom field' });
+      else if ((definition.type === 'number' || definition.type === 'money') && !Number.isFinite(Number(query[param]))) {
+        errors.push({ path: at(path, param), message: 'Expected a number' });
+      }
     }
   }
   if (errors.length > 0 || !parsed.success) throw new AppError('validation_failed', 'The saved query is not valid', { errors });
@@ -41,10 +51,17 @@ export async function checkSavedQuery(db: Executor, workspaceId: string, entity:
 }
 
 /** Columns must be the entity's standard columns or its custom fields, each once. */
-export async function checkColumns(db: Executor, workspaceId: string, entity: TRecordEntity, columns: readonly string[], path = 'columns') {
+export async function checkColumns(
+  db: Executor,
+  workspaceId: string,
+  entity: TRecordEntity,
+  columns: readonly string[],
+  known?: readonly { key: string }[],
+) {
+  const path = 'columns';
   const standard = new Set<string>(COLUMNS_OF[entity]);
   const custom = columns.some((column) => column.startsWith('custom.'))
-    ? new Set((await definitionsOf(db, workspaceId, entity)).map((d) => `custom.${d.key}`))
+    ? new Set((known ?? (await definitionsOf(db, workspaceId, entity))).map((d) => `custom.${d.key}`))
     : new Set<string>();
   const seen = new Set<string>();
   const errors: FieldError[] = [];

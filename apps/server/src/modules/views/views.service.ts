@@ -3,7 +3,7 @@ import { ZCreateViewInput } from '@clientela/contract';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { mayChangeShared, ownOrShared } from '../authz/index.ts';
+import { changeableBy, mayChangeShared, ownOrShared } from '../authz/index.ts';
 import { users } from '../users/index.ts';
 import { checkColumns, checkSavedQuery } from './saved-query.ts';
 import { savedViews } from './views.table.ts';
@@ -83,15 +83,22 @@ export async function updateView(ctx: Ctx, id: string, input: TUpdateViewInput):
   if (!editable(ctx, view)) throw forbidden();
   if (input.query) await checkSavedQuery(ctx.db, ctx.actor.workspaceId, view.entity, input.query);
   if (input.columns) await checkColumns(ctx.db, ctx.actor.workspaceId, view.entity, input.columns);
-  await ctx.db
+  // The right to change it is checked again in the write: it may have been unshared meanwhile.
+  const changed = await ctx.db
     .update(savedViews)
     .set({ ...input, updatedAt: sql`now()` })
-    .where(and(eq(savedViews.workspaceId, ctx.actor.workspaceId), eq(savedViews.id, id)));
+    .where(and(changeableBy(ctx.actor, savedViews), eq(savedViews.id, id)))
+    .returning({ id: savedViews.id });
+  if (changed.length === 0) throw forbidden();
   return getView(ctx, id);
 }
 
 export async function deleteView(ctx: Ctx, id: string): Promise<void> {
   const { view } = await findVisible(ctx, id);
   if (!editable(ctx, view)) throw forbidden();
-  await ctx.db.delete(savedViews).where(and(eq(savedViews.workspaceId, ctx.actor.workspaceId), eq(savedViews.id, id)));
+  const deleted = await ctx.db
+    .delete(savedViews)
+    .where(and(changeableBy(ctx.actor, savedViews), eq(savedViews.id, id)))
+    .returning({ id: savedViews.id });
+  if (deleted.length === 0) throw forbidden();
 }

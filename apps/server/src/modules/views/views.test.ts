@@ -81,6 +81,14 @@ describe('saved views', () => {
       payload: { entity: 'contact', name: 'Bad', query: { 'filter[colour]': 'red' } },
     });
     expect(unknown.json().errors).toEqual([{ path: 'query.filter[colour]', message: 'Unknown field' }]);
+    await post(b.owner, '/api/v1/custom-fields', { entity: 'contact', key: 'spent', label: 'Spent', type: 'money', currency: 'EUR' });
+    const sortAndNumber = await b.owner.request({
+      method: 'POST',
+      url: '/api/v1/views',
+      payload: { entity: 'contact', name: 'Bad', query: { sort: '-colour', 'filter[custom.spent]': 'a lot' } },
+    });
+    expect(sortAndNumber.statusCode).toBe(400);
+    expect(sortAndNumber.json().errors.map((e: { path: string }) => e.path)).toEqual(['query.sort', 'query.filter[custom.spent]']);
     const columns = await b.owner.request({
       method: 'POST',
       url: '/api/v1/views',
@@ -89,6 +97,14 @@ describe('saved views', () => {
     expect(columns.statusCode).toBe(400);
     expect(columns.json().errors.map((e: { path: string }) => e.path)).toEqual(['columns.1', 'columns.2', 'columns.3']);
     expect((await b.owner.request({ method: 'GET', url: '/api/v1/views' })).json().data).toEqual([]);
+    // A number filter on a value of another type (left by an older field) matches nothing and fails nothing.
+    await t.pool.query(
+      `INSERT INTO contact (workspace_id, first_name, last_name, custom) SELECT workspace_id, 'Old', 'Value', '{"spent": "rye"}' FROM app_user WHERE id = $1`,
+      [b.owner.session.user.id],
+    );
+    const stale = await b.owner.request({ method: 'GET', url: '/api/v1/contacts?filter[custom.spent]=5' });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.json().total).toBe(0);
 
     // Once the custom field exists, the same filter and column are fine.
     await post(b.owner, '/api/v1/custom-fields', { entity: 'contact', key: 'bread', label: 'Preferred bread', type: 'text' });
@@ -222,6 +238,15 @@ describe('bulk actions', () => {
 
     const list = await post(b.managerA.browser, '/api/v1/lists', { entity: 'company', name: 'Best' });
     expect((await bulk({ ids: [a.id, c.id], action: { type: 'addToList', listId: list.id } })).json()).toEqual({ changed: 2 });
+    // At most 50 tags a record: one that is full is named, and no record gets the tag.
+    const full = await post(b.managerA.browser, '/api/v1/companies', {
+      name: 'Full',
+      tags: Array.from({ length: 50 }, (_, i) => `t${i}`),
+    });
+    const tooMany = await bulk({ ids: [a.id, full.id], action: { type: 'addTag', tag: 'one-more' } });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().errors).toEqual([{ path: 'ids.1', message: 'Already has 50 tags' }]);
+    expect((await b.managerA.browser.request({ method: 'GET', url: `/api/v1/companies/${a.id}` })).json().tags).not.toContain('one-more');
     const contactList = await post(b.managerA.browser, '/api/v1/lists', { entity: 'contact', name: 'People' });
     const wrong = await bulk({ ids: [a.id], action: { type: 'addToList', listId: contactList.id } });
     expect(wrong.statusCode).toBe(400);
