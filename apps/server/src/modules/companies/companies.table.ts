@@ -83,10 +83,11 @@ export const companies = pgTable(
     index('company_unit_idx').on(t.workspaceId, t.unitId),
     // Typo-tolerant search ranks by word similarity in the index (KNN); a wide signature keeps it exact.
     index('company_name_gist_idx').using('gist', sql`${t.name} gist_trgm_ops(siglen=64)`),
-    // The most common filters with the default sort, over live records only: a list's capped
+    // The most common filter with the default sort, over live records only: a list's capped
     // count then reads the index alone (no heap), and records in the bin cost nothing.
     index('company_live_status_name_idx').on(t.workspaceId, t.status, t.name, t.id).where(sql`deleted_at IS NULL`),
-    index('company_live_city_idx').on(t.workspaceId, sql`lower(${t.city})`).where(sql`deleted_at IS NULL`),
+    // Not partial: PostgreSQL keeps statistics of an index expression only for a full index.
+    index('company_city_idx').on(t.workspaceId, sql`lower(${t.city})`),
     index('company_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('company_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('company_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),

@@ -64,10 +64,11 @@ export const contacts = pgTable(
     index('contact_unit_idx').on(t.workspaceId, t.unitId),
     // Typo-tolerant search ranks by word similarity in the index (KNN); a wide signature keeps it exact.
     index('contact_name_gist_idx').using('gist', sql`${t.name} gist_trgm_ops(siglen=64)`),
-    // The most common filters with the default sort, over live records only: a list's capped
+    // The most common filter with the default sort, over live records only: a list's capped
     // count then reads the index alone (no heap), and records in the bin cost nothing.
     index('contact_live_status_name_idx').on(t.workspaceId, t.status, t.name, t.id).where(sql`deleted_at IS NULL`),
-    index('contact_live_city_idx').on(t.workspaceId, sql`lower(${t.city})`).where(sql`deleted_at IS NULL`),
+    // Not partial: PostgreSQL keeps statistics of an index expression only for a full index.
+    index('contact_city_idx').on(t.workspaceId, sql`lower(${t.city})`),
     index('contact_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('contact_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('contact_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),
