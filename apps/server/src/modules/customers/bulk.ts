@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.ts';
 import type { RecordRef } from '../authz/index.ts';
 import { recordManyChanges } from '../history/index.ts';
 import { assertOwnerAndUnit } from './customer-fields.ts';
-import { addListMembers, findEditableList } from './static-lists.ts';
+import { addListMembers, findEditableList, lockEditableList } from './static-lists.ts';
 
 /** What a bulk action needs to know about a customer table. */
 export type BulkTarget = {
@@ -64,6 +64,7 @@ export async function runBulk(ctx: Ctx, target: BulkTarget, input: TBulkInput): 
 
     if (action.type === 'addToList') {
       const list = await findEditableList(ctx, tx, action.listId, entity);
+      await lockEditableList(ctx, tx, list.id);
       return { changed: await addListMembers(ctx, tx, list.id, ids) };
     }
 

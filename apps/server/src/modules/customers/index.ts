@@ -14,6 +14,7 @@ export {
   findEditableList,
   findVisibleList,
   listMemberFilter,
+  lockEditableList,
   mayEditList,
   type StaticListRow,
   touchList,

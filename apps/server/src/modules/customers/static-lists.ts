@@ -3,7 +3,7 @@ import { type AnyColumn, and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
-import { mayChangeShared, ownOrShared } from '../authz/index.ts';
+import { changeableBy, mayChangeShared, ownOrShared } from '../authz/index.ts';
 import { staticListMembers, staticLists } from '../views/views.table.ts';
 
 export type StaticListRow = typeof staticLists.$inferSelect;
@@ -70,4 +70,14 @@ export async function touchList(ctx: Ctx, tx: Executor, listId: string): Promise
     .update(staticLists)
     .set({ updatedAt: sql`now()` })
     .where(and(eq(staticLists.workspaceId, ctx.actor.workspaceId), eq(staticLists.id, listId)));
+}
+
+/** In a write's transaction: locks the list if the actor may still change it (it may have been unshared meanwhile). */
+export async function lockEditableList(ctx: Ctx, tx: Executor, id: string): Promise<void> {
+  const [row] = await tx
+    .select({ id: staticLists.id })
+    .from(staticLists)
+    .where(and(changeableBy(ctx.actor, staticLists), eq(staticLists.id, id)))
+    .for('update');
+  if (!row) throw forbidden();
 }

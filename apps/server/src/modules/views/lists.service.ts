@@ -7,7 +7,15 @@ import { AppError, forbidden } from '../../http/errors.ts';
 import { changeableBy } from '../authz/index.ts';
 import { companies, companyListWhere } from '../companies/index.ts';
 import { contactListWhere, contacts } from '../contacts/index.ts';
-import { addListMembers, findVisibleList, mayEditList, type StaticListRow, touchList, visibleLists } from '../customers/index.ts';
+import {
+  addListMembers,
+  findVisibleList,
+  lockEditableList,
+  mayEditList,
+  type StaticListRow,
+  touchList,
+  visibleLists,
+} from '../customers/index.ts';
 import { users } from '../users/index.ts';
 import { checkSavedQuery } from './saved-query.ts';
 import { staticListMembers, staticLists } from './views.table.ts';
@@ -123,16 +131,6 @@ async function findEditable(ctx: Ctx, db: Executor, id: string): Promise<StaticL
   return list;
 }
 
-/** In a write's transaction: the list, locked, if the actor may still change it (it may have been unshared meanwhile). */
-async function lockEditable(ctx: Ctx, tx: Executor, id: string): Promise<void> {
-  const [row] = await tx
-    .select({ id: staticLists.id })
-    .from(staticLists)
-    .where(and(changeableBy(ctx.actor, staticLists), eq(staticLists.id, id)))
-    .for('update');
-  if (!row) throw forbidden();
-}
-
 export async function updateStaticList(ctx: Ctx, id: string, input: TUpdateListInput): Promise<TStaticList> {
   await findEditable(ctx, ctx.db, id);
   const changed = await ctx.db
@@ -188,7 +186,7 @@ export async function addMembers(ctx: Ctx, id: string, input: TAddListMembersInp
     recordIds = rows.map((row) => row.id);
   }
   const changed = await ctx.db.transaction(async (tx) => {
-    await lockEditable(ctx, tx, list.id);
+    await lockEditableList(ctx, tx, list.id);
     let added = 0;
     for (let start = 0; start < recordIds.length; start += 1_000) {
       added += await addListMembers(ctx, tx, list.id, recordIds.slice(start, start + 1_000));
@@ -203,7 +201,7 @@ export async function removeMembers(ctx: Ctx, id: string, ids: readonly string[]
   const list = await findEditable(ctx, ctx.db, id);
   const recordIds = await assertVisible(ctx, list.entity, ids);
   const changed = await ctx.db.transaction(async (tx) => {
-    await lockEditable(ctx, tx, list.id);
+    await lockEditableList(ctx, tx, list.id);
     const removed = await tx
       .delete(staticListMembers)
       .where(
