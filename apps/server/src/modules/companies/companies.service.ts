@@ -11,7 +11,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
+import { afterCursor, idsInOrder, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
@@ -64,13 +64,7 @@ export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Prom
  * them (an export reads them page by page with `listCompanies(ctx, query, ids)`).
  */
 export async function companyIdsInOrder(ctx: Ctx, query: TCompanyListQuery): Promise<string[]> {
-  const keyset = parseSort(query.sort, SORTS, 'name');
-  const rows = await ctx.db
-    .select({ id: companies.id })
-    .from(companies)
-    .where(await companyListWhere(ctx, query))
-    .orderBy(...orderBy(keyset, companies.id));
-  return rows.map((row) => row.id);
+  return idsInOrder(ctx.db, companies, companies.id, await companyListWhere(ctx, query), parseSort(query.sort, SORTS, 'name'));
 }
 
 /** Lists the companies the actor may see, filtered, sorted and keyset-paginated. */

@@ -11,7 +11,7 @@ import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
+import { afterCursor, idsInOrder, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
@@ -99,13 +99,7 @@ export async function contactListWhere(ctx: Ctx, query: TContactListQuery): Prom
  * them (an export reads them page by page with `listContacts(ctx, query, ids)`).
  */
 export async function contactIdsInOrder(ctx: Ctx, query: TContactListQuery): Promise<string[]> {
-  const keyset = parseSort(query.sort, SORTS, 'name');
-  const rows = await ctx.db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(await contactListWhere(ctx, query))
-    .orderBy(...orderBy(keyset, contacts.id));
-  return rows.map((row) => row.id);
+  return idsInOrder(ctx.db, contacts, contacts.id, await contactListWhere(ctx, query), parseSort(query.sort, SORTS, 'name'));
 }
 
 /** Lists the contacts the actor may see, filtered, sorted and keyset-paginated. */
