@@ -8,6 +8,8 @@ import { runMigrations } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { pruneAuthRecords } from './modules/auth/prune.ts';
 import { createSignedInCache, listenForAuthChanges } from './modules/auth/signed-in-cache.ts';
+import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.routes.ts';
+import { startJobs } from './modules/jobs/jobs.ts';
 import { bootstrapFromEnvironment } from './modules/workspaces/index.ts';
 
 const config = readConfig();
@@ -41,8 +43,18 @@ async function main() {
   const authListener = listenForAuthChanges(pool, signedInCache, (error) =>
     log.warn({ err: error }, 'lost the connection that listens for sign-in changes; reconnecting'),
   );
+  const jobs = await startJobs(
+    pool,
+    { [IMPORT_JOB]: importJob(db) },
+    {
+      onError: (error) => log.warn({ err: error }, 'job queue error'),
+    },
+  );
+  const resumed = await resumeImports(db, jobs);
+  if (resumed > 0) log.info({ imports: resumed }, 'resuming imports left unfinished');
   const app = await buildApp({
     db,
+    jobs,
     signedInCache,
     ping: async () => {
       await pool.query('SELECT 1');
@@ -63,6 +75,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'stopping');
     await app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed'));
+    await jobs.stop().catch((error: unknown) => log.error({ err: error }, 'stopping jobs failed'));
     await authListener.stop();
     await pool.end().catch(() => {});
     await cluster?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping PostgreSQL failed'));

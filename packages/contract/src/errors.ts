@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'unit_in_use',
   'unit_cycle',
   'last_admin',
+  'unreadable_file',
+  'import_not_editable',
   'too_many_requests',
   'internal_error',
 ] as const;

@@ -4,6 +4,7 @@ export * from './common.ts';
 export * from './custom-fields.ts';
 export * from './customers.ts';
 export * from './errors.ts';
+export * from './imports.ts';
 export * from './search.ts';
 export * from './units.ts';
 export * from './users.ts';

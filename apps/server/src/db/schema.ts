@@ -5,6 +5,7 @@ export * from '../modules/companies/companies.table.ts';
 export * from '../modules/contacts/contacts.table.ts';
 export * from '../modules/custom-fields/custom-fields.table.ts';
 export * from '../modules/history/history.table.ts';
+export * from '../modules/imports/imports.table.ts';
 export * from '../modules/units/units.table.ts';
 export * from '../modules/users/users.table.ts';
 export * from '../modules/views/views.table.ts';

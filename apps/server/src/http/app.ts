@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
 import { createSignedInCache, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
+import type { JobQueue } from '../modules/jobs/jobs.ts';
 import { registerModules } from '../modules/routes.ts';
 import { authenticate, forgetAfterWrites } from './authenticate.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
@@ -44,6 +45,8 @@ export type AppOptions = {
   bodyLimit?: number;
   /** Cache of sign-ins, kept fresh by a listener (see listenForAuthChanges); disabled when absent. */
   signedInCache?: SignedInCache;
+  /** The job queue (imports run there); routes that need it answer 503 without it. */
+  jobs?: JobQueue;
 };
 
 /** Builds the HTTP application: API, OpenAPI, security headers and the web app. */
@@ -109,9 +112,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.send({ status: 'ok' });
   });
 
-  await app.register(async (api) => registerModules(api, { db: options.db, authRateLimit: options.authRateLimit ?? 60 }), {
-    prefix: '/api/v1',
-  });
+  await app.register(
+    async (api) => registerModules(api, { db: options.db, authRateLimit: options.authRateLimit ?? 60, jobs: options.jobs }),
+    {
+      prefix: '/api/v1',
+    },
+  );
 
   if (options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))) {
     await app.register(fastifyStatic, {

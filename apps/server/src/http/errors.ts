@@ -19,6 +19,8 @@ const STATUS_OF: Record<TErrorCode, number> = {
   unit_in_use: 409,
   unit_cycle: 409,
   last_admin: 409,
+  unreadable_file: 422,
+  import_not_editable: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -41,6 +43,8 @@ const TITLE_OF: Record<TErrorCode, string> = {
   unit_in_use: 'The unit has members',
   unit_cycle: 'A unit cannot be placed inside itself',
   last_admin: 'The last administrator must stay',
+  unreadable_file: 'The file cannot be read',
+  import_not_editable: 'The import has already started',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };

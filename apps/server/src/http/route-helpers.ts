@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
+import type { JobQueue } from '../modules/jobs/jobs.ts';
 import type { Ctx } from './context.ts';
 import { AppError } from './errors.ts';
 
 /** A Fastify scope whose routes are typed from their zod schemas. */
 export type Api = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
-export type ModuleOptions = { db: Database; authRateLimit: number };
+export type ModuleOptions = { db: Database; authRateLimit: number; jobs: JobQueue | undefined };
 
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
@@ -16,4 +17,13 @@ export function typed(app: FastifyInstance) {
 export function ctxOf(db: Database, request: FastifyRequest): Ctx {
   if (!request.actor) throw new AppError('unauthenticated', 'Sign in to continue');
   return { db, actor: request.actor };
+}
+
+/** `Content-Disposition` for a file name in any language: an ASCII fallback and the UTF-8 name. */
+export function attachment(filename: string): string {
+  const ascii = filename
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

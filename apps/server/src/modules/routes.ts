@@ -6,6 +6,7 @@ import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
+import { importRoutes } from './imports/imports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -26,6 +27,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     viewRoutes,
     listRoutes,
     exportRoutes,
+    importRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

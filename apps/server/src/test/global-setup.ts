@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
 import { type EmbeddedCluster, startEmbeddedPostgres } from '../db/embedded.ts';
 import { runMigrations } from '../db/migrate.ts';
@@ -44,6 +45,10 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${templateDatabase}`);
   await runMigrations(withDatabase(adminUrl, templateDatabase));
+  // The job queue's own tables, made once in the template rather than in every test database.
+  const boss = new PgBoss({ connectionString: withDatabase(adminUrl, templateDatabase), max: 1, supervise: false, schedule: false });
+  await boss.start();
+  await boss.stop({ graceful: false, close: true });
 
   project.provide('adminUrl', adminUrl);
   project.provide('templateDatabase', templateDatabase);

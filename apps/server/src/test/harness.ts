@@ -6,6 +6,8 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase, type Database } from '../db/client.ts';
 import { buildApp } from '../http/app.ts';
 import { createSignedInCache, listenForAuthChanges, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
+import { IMPORT_JOB, importJob } from '../modules/imports/imports.routes.ts';
+import { type JobOptions, type JobQueue, startJobs } from '../modules/jobs/jobs.ts';
 import { createWorkspace } from '../modules/workspaces/index.ts';
 
 export type TestApp = {
@@ -15,13 +17,15 @@ export type TestApp = {
   url: string;
   signedInCache: SignedInCache;
   stopListening: () => Promise<void>;
+  /** The job queue, when the test file asked for one. */
+  jobs: JobQueue | undefined;
 };
 
 /**
  * Gives the test file the real application on its own database, cloned from the migrated
  * template: files run in parallel and nothing is truncated between tests.
  */
-export function useTestApp(): TestApp {
+export function useTestApp(options: { jobs?: JobOptions } = {}): TestApp {
   const handle = {} as TestApp;
   const name = `${inject('runPrefix')}_${randomBytes(5).toString('hex')}`;
   beforeAll(async () => {
@@ -33,15 +37,17 @@ export function useTestApp(): TestApp {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     handle.url = url.toString();
-    const { db, pool } = createDatabase(handle.url, 5);
+    const { db, pool } = createDatabase(handle.url, options.jobs ? 8 : 5);
     handle.db = db;
     handle.pool = pool;
     handle.signedInCache = createSignedInCache();
     const listener = listenForAuthChanges(pool, handle.signedInCache);
     handle.stopListening = listener.stop;
     await listener.ready;
+    if (options.jobs) handle.jobs = await startJobs(pool, { [IMPORT_JOB]: importJob(db) }, options.jobs);
     handle.app = await buildApp({
       db,
+      ...(handle.jobs ? { jobs: handle.jobs } : {}),
       signedInCache: handle.signedInCache,
       ping: async () => {
         await pool.query('SELECT 1');
@@ -52,6 +58,7 @@ export function useTestApp(): TestApp {
   });
   afterAll(async () => {
     await handle.app?.close();
+    await handle.jobs?.stop();
     await handle.stopListening?.();
     await handle.pool?.end();
     const admin = new pg.Client({ connectionString: inject('adminUrl') });

@@ -86,3 +86,12 @@ export async function actorFromApiToken(db: Database, secret: string): Promise<S
   }
   return { actor: actorOf(db, row.user), user: row.user, workspace: row.workspace };
 }
+
+/** The actor of a background job: the user who started it, as long as they are still active. */
+export async function actorOfUser(db: Database, workspaceId: string, userId: string): Promise<Actor | null> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId), eq(users.active, true)));
+  return user ? actorOf(db, user) : null;
+}

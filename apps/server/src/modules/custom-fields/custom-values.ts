@@ -18,7 +18,7 @@ export function definitionsOf(db: Executor, workspaceId: string, entity: TCustom
 }
 
 /** Checks one value against its field's type; returns the value to store or an error message. */
-function checkValue(definition: Definition, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+export function checkValue(definition: Definition, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
   const options = new Set(definition.options.map((o) => o.value));
   switch (definition.type) {
     case 'text':

@@ -1,6 +1,7 @@
 export { customFields } from './custom-fields.table.ts';
 export {
   type CustomValues,
+  checkValue,
   customFilters,
   type Definition,
   definitionsOf,

@@ -1,7 +1,7 @@
 import { EXPORT_FORMATS, ZExportParams } from '@clientela/contract';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { exportRecords } from './exports.service.ts';
 
 /** The list's own parameters, plus the file's format and columns. */
@@ -11,15 +11,6 @@ const ZExportQuery = z.record(z.string().max(80), z.string().max(2_000)).superRe
     ctx.addIssue({ code: 'custom', path: ['format'], message: `Expected one of: ${EXPORT_FORMATS.join(', ')}` });
   }
 });
-
-/** `Content-Disposition` for a file name in any language: an ASCII fallback and the UTF-8 name. */
-function attachment(filename: string): string {
-  const ascii = filename
-    .normalize('NFKD')
-    .replace(/[^\x20-\x7e]/g, '_')
-    .replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** Files of companies and contacts: what the list shows, as CSV or XLSX. */
 export async function exportRoutes(app: FastifyInstance, { db }: ModuleOptions) {

@@ -7,6 +7,8 @@ export const workspaces = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     slug: text('slug').notNull(),
+    /** ISO 3166 country of phone numbers written without one, e.g. in an imported file. */
+    defaultCountry: text('default_country'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('workspace_slug_key').on(t.slug)],

@@ -1,0 +1,310 @@
+import {
+  COMPANY_IMPORT_FIELDS,
+  CONTACT_IMPORT_FIELDS,
+  CUSTOMER_CLASSES,
+  CUSTOMER_STATUSES,
+  RELATIONSHIPS,
+  type TImportEntity,
+} from '@clientela/contract';
+import type { Definition } from '../custom-fields/index.ts';
+import type { ImportColumn } from './imports.table.ts';
+
+/** A header as compared: lower-case, without punctuation or repeated spaces ("E-Mail " → "e mail"). */
+export function headerKey(header: string): string {
+  return (
+    header
+      .toLowerCase()
+      .normalize('NFKD')
+      // Accents of Latin letters go ("città" → "citta"); Cyrillic letters stay whole ("й").
+      .replace(/([a-z])[\u0300-\u036f]+/g, '$1')
+      .normalize('NFC')
+      .replace(/ё/g, 'е')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
+}
+
+/** Headers people write for each field, in English, Russian and Italian (compared by headerKey). */
+const SYNONYMS: Record<string, string[]> = {
+  name: [
+    'name',
+    'company',
+    'company name',
+    'account',
+    'account name',
+    'organisation',
+    'organization',
+    'business name',
+    'название',
+    'наименование',
+    'компания',
+    'организация',
+    'клиент',
+    'azienda',
+    'nome azienda',
+    'societa',
+    'ragione sociale',
+    'organizzazione',
+    'cliente',
+    'denominazione',
+  ],
+  legalName: [
+    'legal name',
+    'full legal name',
+    'юридическое название',
+    'полное наименование',
+    'юр лицо',
+    'ragione sociale completa',
+    'denominazione legale',
+  ],
+  taxNumber: [
+    'tax number',
+    'tax id',
+    'vat',
+    'vat number',
+    'vat id',
+    'inn',
+    'инн',
+    'партита iva',
+    'partita iva',
+    'p iva',
+    'piva',
+    'codice fiscale',
+    'registration number',
+  ],
+  website: ['website', 'web site', 'site', 'url', 'www', 'web', 'сайт', 'веб сайт', 'sito', 'sito web'],
+  parentCompany: [
+    'parent',
+    'parent company',
+    'subsidiary of',
+    'owned by',
+    'головная компания',
+    'материнская компания',
+    'входит в',
+    'societa madre',
+    'capogruppo',
+    'controllata da',
+  ],
+  fullName: [
+    'name',
+    'full name',
+    'contact',
+    'contact name',
+    'person',
+    'фио',
+    'имя фамилия',
+    'контакт',
+    'контактное лицо',
+    'nome completo',
+    'contatto',
+    'nominativo',
+    'nome e cognome',
+  ],
+  firstName: ['first name', 'firstname', 'given name', 'имя', 'nome'],
+  lastName: ['last name', 'lastname', 'surname', 'family name', 'фамилия', 'cognome'],
+  position: ['position', 'title', 'job title', 'role', 'должность', 'позиция', 'ruolo', 'posizione', 'qualifica', 'mansione'],
+  birthday: ['birthday', 'birth date', 'date of birth', 'dob', 'день рождения', 'дата рождения', 'compleanno', 'data di nascita'],
+  preferredChannel: ['preferred channel', 'channel', 'канал', 'предпочтительный канал', 'canale', 'canale preferito'],
+  preferences: ['preferences', 'likes', 'предпочтения', 'preferenze'],
+  personalEvents: ['personal events', 'family', 'family news', 'события', 'семья', 'eventi personali', 'famiglia'],
+  company: [
+    'company',
+    'organisation',
+    'organization',
+    'employer',
+    'account',
+    'компания',
+    'организация',
+    'место работы',
+    'azienda',
+    'societa',
+    'organizzazione',
+  ],
+  relationships: [
+    'relationship',
+    'relationships',
+    'type',
+    'customer type',
+    'тип',
+    'тип клиента',
+    'отношения',
+    'tipo',
+    'tipo cliente',
+    'relazione',
+  ],
+  status: ['status', 'статус', 'состояние', 'stato'],
+  class: ['class', 'category', 'abc', 'класс', 'категория', 'classe', 'categoria'],
+  region: [
+    'region',
+    'state',
+    'province',
+    'country',
+    'office location',
+    'регион',
+    'область',
+    'край',
+    'страна',
+    'regione',
+    'provincia',
+    'paese',
+    'nazione',
+  ],
+  city: ['city', 'town', 'locality', 'город', 'населенный пункт', 'citta', 'comune', 'localita'],
+  address: ['address', 'street', 'street address', 'адрес', 'улица', 'indirizzo', 'via'],
+  phones: [
+    'phone',
+    'phones',
+    'telephone',
+    'tel',
+    'mobile',
+    'cell',
+    'cellphone',
+    'phone number',
+    'телефон',
+    'телефоны',
+    'тел',
+    'мобильный',
+    'моб',
+    'сотовый',
+    'telefono',
+    'cellulare',
+    'tel',
+    'numero di telefono',
+  ],
+  emails: [
+    'email',
+    'e mail',
+    'emails',
+    'mail',
+    'email address',
+    'e mail address',
+    'почта',
+    'эл почта',
+    'электронная почта',
+    'емейл',
+    'имейл',
+    'posta',
+    'posta elettronica',
+    'indirizzo email',
+  ],
+  leadSource: ['lead source', 'source', 'источник', 'источник лида', 'откуда', 'fonte', 'origine', 'provenienza'],
+  owner: [
+    'owner',
+    'manager',
+    'responsible',
+    'sales agent',
+    'account manager',
+    'ответственный',
+    'менеджер',
+    'responsabile',
+    'commerciale',
+    'referente',
+  ],
+  tags: ['tags', 'tag', 'labels', 'categories', 'теги', 'метки', 'ярлыки', 'etichette', 'tag'],
+  notes: [
+    'notes',
+    'note',
+    'comment',
+    'comments',
+    'description',
+    'заметки',
+    'примечание',
+    'комментарий',
+    'описание',
+    'note',
+    'commento',
+    'commenti',
+    'descrizione',
+  ],
+};
+
+const PHONE_LABELS: Record<string, string> = {
+  mobile: 'mobile',
+  cell: 'mobile',
+  мобильный: 'mobile',
+  моб: 'mobile',
+  сотовый: 'mobile',
+  cellulare: 'mobile',
+};
+
+/** The fields a file can fill for an entity, custom fields included (`custom.<key>`). */
+export function importFields(entity: TImportEntity, definitions: Definition[]): string[] {
+  const own: readonly string[] = entity === 'company' ? COMPANY_IMPORT_FIELDS : CONTACT_IMPORT_FIELDS;
+  return [...own, ...definitions.map((d) => `custom.${d.key}`)];
+}
+
+/**
+ * Suggests a field for each header: the admin's custom fields by key or label first, then
+ * the synonyms; a field is suggested once, except phones and e-mails, which several columns fill.
+ */
+export function suggestMapping(entity: TImportEntity, headers: string[], definitions: Definition[]): ImportColumn[] {
+  const fields = new Set(importFields(entity, definitions));
+  const taken = new Set<string>();
+  return headers.map((header) => {
+    const key = headerKey(header);
+    if (!key) return { field: null };
+    const custom = definitions.find((d) => headerKey(d.key) === key || headerKey(d.label) === key);
+    const candidates = custom
+      ? [`custom.${custom.key}`]
+      : Object.entries(SYNONYMS)
+          .filter(([, names]) => names.includes(key) || names.some((name) => name.length > 3 && key.startsWith(`${name} `)))
+          .map(([field]) => field);
+    const field = candidates.find((f) => fields.has(f) && (!taken.has(f) || f === 'phones' || f === 'emails'));
+    if (!field) return { field: null };
+    taken.add(field);
+    if (field === 'phones') return { field, label: PHONE_LABELS[key] ?? '' };
+    if (field === 'emails') return { field, label: '' };
+    return { field };
+  });
+}
+
+/** The known values of a choice field, with the words people use for them. */
+export type Choice = { value: string; label: string; words: string[] };
+
+const WORDS: Record<string, Record<string, string[]>> = {
+  status: {
+    potential: ['potential', 'lead', 'потенциальный', 'потенциальная', 'потенциальные', 'potenziale'],
+    new: ['new', 'новый', 'новая', 'новые', 'nuovo', 'nuova'],
+    active: ['active', 'активный', 'активная', 'активные', 'действующий', 'attivo', 'attiva'],
+    dormant: ['dormant', 'sleeping', 'inactive', 'спящий', 'спящая', 'неактивный', 'dormiente', 'inattivo', 'inattiva'],
+    lost: ['lost', 'потерянный', 'потерян', 'ушедший', 'perso', 'persa'],
+  },
+  relationships: {
+    client: ['client', 'customer', 'клиент', 'покупатель', 'cliente'],
+    prospect: ['prospect', 'lead', 'потенциальный клиент', 'лид', 'potenziale cliente'],
+    partner: ['partner', 'партнер', 'партнёр'],
+    supplier: ['supplier', 'vendor', 'поставщик', 'fornitore'],
+    competitor: ['competitor', 'конкурент', 'concorrente'],
+  },
+  preferredChannel: {
+    phone: ['phone', 'call', 'телефон', 'звонок', 'telefono'],
+    email: ['email', 'e mail', 'mail', 'почта', 'posta'],
+    messenger: ['messenger', 'chat', 'whatsapp', 'telegram', 'мессенджер', 'messaggistica'],
+    visit: ['visit', 'in person', 'визит', 'встреча', 'visita'],
+    post: ['post', 'letter', 'почта россии', 'письмо', 'posta ordinaria', 'lettera'],
+  },
+};
+
+/** The values a choice field accepts, or null for a field that takes any text. */
+export function choicesOf(field: string, definitions: Definition[]): Choice[] | null {
+  if (field === 'class') return CUSTOMER_CLASSES.map((value) => ({ value, label: value, words: [value.toLowerCase()] }));
+  const known = WORDS[field];
+  if (known) {
+    const values: readonly string[] =
+      field === 'status' ? CUSTOMER_STATUSES : field === 'relationships' ? RELATIONSHIPS : Object.keys(known);
+    return values.map((value) => ({ value, label: value, words: known[value] ?? [value] }));
+  }
+  if (field.startsWith('custom.')) {
+    const definition = definitions.find((d) => `custom.${d.key}` === field);
+    if (definition && (definition.type === 'select' || definition.type === 'multiselect')) {
+      return definition.options.map((o) => ({ value: o.value, label: o.label, words: [headerKey(o.value), headerKey(o.label)] }));
+    }
+  }
+  return null;
+}
+
+/** Fields whose cell may hold several values, separated by commas or semicolons. */
+export function isMultiValue(field: string, definitions: Definition[]): boolean {
+  if (field === 'relationships' || field === 'tags') return true;
+  return definitions.some((d) => `custom.${d.key}` === field && d.type === 'multiselect');
+}

@@ -1,0 +1,619 @@
+import { randomUUID } from 'node:crypto';
+import type { TImportEntity } from '@clientela/contract';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { CountryCode } from 'libphonenumber-js';
+import type { Database, Executor } from '../../db/client.ts';
+import { actorOfUser } from '../auth/actor.ts';
+import type { Actor } from '../authz/index.ts';
+import { companies, companyGroups, companyPolicy } from '../companies/index.ts';
+import { contactPolicy } from '../contacts/contacts.policy.ts';
+import { customFields, type Definition, definitionsOf } from '../custom-fields/index.ts';
+import { recordChange } from '../history/index.ts';
+import { users } from '../users/index.ts';
+import { workspaces } from '../workspaces/workspaces.table.ts';
+import { type Candidate, type ConvertContext, convertRow, type RowProblem } from './convert.ts';
+import { headerKey } from './fields.ts';
+import { dataImportFiles, dataImportLinks, dataImportProblems, dataImports, type ImportCounts } from './imports.table.ts';
+import { type FileRow, readFile } from './read-file.ts';
+
+/** Rows written per transaction: each commits its rows, their problems and the progress together. */
+const CHUNK = 1000;
+const LOCALE_COUNTRY: Record<string, CountryCode> = { ru: 'RU', it: 'IT' };
+
+type Outcome = 'create' | 'update' | 'skip' | 'reject';
+type Existing = {
+  id: string;
+  name: string;
+  ownerId: string | null;
+  unitId: string | null;
+  city: string;
+  emails: string[];
+  phones: string[];
+  tax: string | null;
+};
+type Decided = {
+  candidate: Candidate;
+  outcome: Outcome;
+  problems: (RowProblem & { recordId: string | null })[];
+  id: string | null;
+  /** The record of the base the row looks like, when the person may see it. */
+  duplicateOf: { id: string; name: string } | null;
+};
+
+/** What a run needs besides the rows: who runs it and how values are read. */
+export type RunContext = ConvertContext & { actor: Actor; unitOf: Map<string, string | null> };
+
+/** The context converting and writing rows for an import: its creator, the workspace's users, the fields. */
+export async function runContext(db: Database, row: typeof dataImports.$inferSelect): Promise<RunContext | null> {
+  const actor = await actorOfUser(db, row.workspaceId, row.createdBy);
+  if (!actor) return null;
+  const people = await db
+    .select({ id: users.id, email: users.email, name: users.name, unitId: users.unitId, locale: users.locale })
+    .from(users)
+    .where(eq(users.workspaceId, row.workspaceId));
+  const byKey = new Map<string, string>();
+  for (const person of people) {
+    byKey.set(person.email.toLowerCase(), person.id);
+    byKey.set(headerKey(person.name), person.id);
+  }
+  const [workspace] = await db
+    .select({ defaultCountry: workspaces.defaultCountry })
+    .from(workspaces)
+    .where(eq(workspaces.id, row.workspaceId));
+  const creator = people.find((p) => p.id === row.createdBy);
+  const country = row.mapping.defaultCountry ?? workspace?.defaultCountry ?? LOCALE_COUNTRY[creator?.locale ?? ''];
+  return {
+    entity: row.entity,
+    mapping: row.mapping,
+    definitions: await definitionsOf(db, row.workspaceId, row.entity),
+    users: byKey,
+    defaultCountry: country as CountryCode | undefined,
+    actor,
+    unitOf: new Map(people.map((p) => [p.id, p.unitId])),
+  };
+}
+
+const policyOf = (entity: TImportEntity) => (entity === 'company' ? companyPolicy : contactPolicy);
+
+/** Records of the base that share a duplicate key with any of the candidates. */
+async function findExisting(db: Executor, workspaceId: string, entity: TImportEntity, candidates: Candidate[]): Promise<Existing[]> {
+  const emails = [...new Set(candidates.flatMap((c) => c.keys.emails))];
+  const phones = [...new Set(candidates.flatMap((c) => c.keys.phones))];
+  const names = [...new Set(candidates.map((c) => c.keys.name).filter(Boolean))];
+  const taxes = [...new Set(candidates.map((c) => c.keys.tax).filter((t): t is string => t !== null))];
+  if (emails.length + phones.length + names.length + taxes.length === 0) return [];
+  const table = entity === 'company' ? sql`company` : sql`contact`;
+  const tax = entity === 'company' ? sql`clientela_tax_key(tax_number)` : sql`NULL::text`;
+  const taxMatch =
+    entity === 'company' && taxes.length > 0 ? sql`OR clientela_tax_key(tax_number) = ANY(${sql.param(taxes)}::text[])` : sql``;
+  const result = await db.execute<{
+    id: string;
+    name: string;
+    owner_id: string | null;
+    unit_id: string | null;
+    city: string | null;
+    emails: string[];
+    phones: string[];
+    tax: string | null;
+  }>(sql`
+    SELECT id, name, owner_id, unit_id, city, string_to_array(emails_normalised, ' ') AS emails,
+      clientela_phone_keys(phone_digits) AS phones, ${tax} AS tax
+    FROM ${table}
+    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND (
+      string_to_array(emails_normalised, ' ') && ${sql.param(emails)}::text[]
+      OR clientela_phone_keys(phone_digits) && ${sql.param(phones)}::text[]
+      OR lower(name) = ANY(${sql.param(names)}::text[])
+      ${taxMatch})`);
+  return result.rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    ownerId: r.owner_id,
+    unitId: r.unit_id,
+    city: (r.city ?? '').replace(/\s+/g, ' ').trim().toLowerCase(),
+    emails: r.emails.filter(Boolean),
+    phones: r.phones,
+    tax: r.tax,
+  }));
+}
+
+type Keys = Candidate['keys'];
+const overlaps = (a: string[], b: string[]) => a.some((x) => b.includes(x));
+
+/**
+ * Whether two records are probably the same: a shared e-mail, phone or tax number, or the
+ * same name in the same city unless their e-mails or phones say they are different people.
+ */
+export function sameCustomer(a: Keys, b: Keys): boolean {
+  if (a.tax && a.tax === b.tax) return true;
+  if (overlaps(a.emails, b.emails) || overlaps(a.phones, b.phones)) return true;
+  if (!a.name || a.name !== b.name || a.city !== b.city) return false;
+  const differentEmails = a.emails.length > 0 && b.emails.length > 0;
+  const differentPhones = a.phones.length > 0 && b.phones.length > 0;
+  return !differentEmails && !differentPhones;
+}
+
+const keysOf = (e: Existing): Keys => ({ emails: e.emails, phones: e.phones, tax: e.tax, name: e.name.toLowerCase(), city: e.city });
+
+/** Decides each row's outcome: rejected, a duplicate (skipped, updating, or created anyway), or new. */
+export async function decide(db: Executor, ctx: RunContext, workspaceId: string, candidates: Candidate[]): Promise<Decided[]> {
+  const existing = await findExisting(
+    db,
+    workspaceId,
+    ctx.entity,
+    candidates.filter((c) => !c.empty),
+  );
+  const policy = policyOf(ctx.entity);
+  const mayRead = new Map<string, boolean>();
+  const mayUpdate = new Map<string, boolean>();
+  const earlier: Decided[] = [];
+  const decided: Decided[] = [];
+  for (const candidate of candidates) {
+    const problems: Decided['problems'] = candidate.problems.map((p) => ({ ...p, recordId: null }));
+    if (candidate.problems.some((p) => p.fatal)) {
+      decided.push({ candidate, outcome: candidate.empty ? 'skip' : 'reject', problems, id: null, duplicateOf: null });
+      continue;
+    }
+    const inFile = earlier.find((d) => d.outcome === 'create' && sameCustomer(candidate.keys, d.candidate.keys));
+    const inBase = inFile ? undefined : existing.find((e) => sameCustomer(candidate.keys, keysOf(e)));
+    const duplicate = (code: 'duplicate_in_file' | 'duplicate_in_base', recordId: string | null) =>
+      problems.push({ column: null, field: null, code, value: null, stored: null, recordId });
+    let outcome: Outcome = 'create';
+    let id: string | null = null;
+    let duplicateOf: Decided['duplicateOf'] = null;
+    if (inFile) {
+      const line = String(inFile.candidate.line);
+      if (ctx.mapping.duplicates === 'create') outcome = 'create';
+      else if (ctx.mapping.duplicates === 'update') {
+        absorb(inFile.candidate, candidate);
+        outcome = 'update';
+        id = inFile.id;
+      } else outcome = 'skip';
+      duplicate('duplicate_in_file', inFile.id);
+      const last = problems.at(-1);
+      if (last) last.stored = line;
+    } else if (inBase) {
+      const record = { ownerId: inBase.ownerId, unitId: inBase.unitId };
+      const readKey = `${inBase.ownerId}|${inBase.unitId}`;
+      if (!mayRead.has(readKey)) mayRead.set(readKey, await policy.can(ctx.actor, 'read', record));
+      const visible = mayRead.get(readKey) === true;
+      if (ctx.mapping.duplicates === 'create') outcome = 'create';
+      else if (ctx.mapping.duplicates === 'update') {
+        if (!mayUpdate.has(readKey)) mayUpdate.set(readKey, visible && (await policy.can(ctx.actor, 'update', record)));
+        outcome = mayUpdate.get(readKey) ? 'update' : 'skip';
+        if (outcome === 'update') id = inBase.id;
+      } else outcome = 'skip';
+      // A record the person may not read is named as a duplicate, never shown.
+      duplicate('duplicate_in_base', visible ? inBase.id : null);
+      if (visible) duplicateOf = { id: inBase.id, name: inBase.name };
+    }
+    if (outcome === 'create') id = randomUUID();
+    const entry = { candidate, outcome, problems, id, duplicateOf };
+    decided.push(entry);
+    if (outcome === 'create') earlier.push(entry);
+  }
+  return decided;
+}
+
+/** A later row about the same customer fills what the first one left empty and adds its phones, e-mails and tags. */
+function absorb(into: Candidate, from: Candidate) {
+  for (const [field, value] of Object.entries(from.fields)) if (into.fields[field] === undefined) into.fields[field] = value;
+  for (const [key, value] of Object.entries(from.custom)) if (into.custom[key] === undefined) into.custom[key] = value;
+  const add = <T extends { value: string }>(list: T[], more: T[]) => {
+    for (const item of more) if (!list.some((i) => i.value === item.value)) list.push(item);
+  };
+  add(into.phones, from.phones);
+  add(into.emails, from.emails);
+  into.tags = [...new Set([...into.tags, ...from.tags])];
+  into.ownerId ??= from.ownerId;
+  into.companyName ??= from.companyName;
+  into.parentName ??= from.parentName;
+}
+
+const COMPANY_COLUMNS = ['name', 'legalName', 'taxNumber', 'website'] as const;
+const CONTACT_COLUMNS = ['firstName', 'lastName', 'position', 'birthday', 'preferredChannel', 'preferences', 'personalEvents'] as const;
+const SHARED_COLUMNS = ['status', 'class', 'region', 'city', 'address', 'leadSource', 'notes'] as const;
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The stored record of a new row, in the table's column names. */
+function recordOf(ctx: RunContext, candidate: Candidate, id: string, ownerId: string): Record<string, unknown> {
+  const own = ctx.entity === 'company' ? COMPANY_COLUMNS : CONTACT_COLUMNS;
+  const record: Record<string, unknown> = { id, owner_id: ownerId, unit_id: ctx.unitOf.get(ownerId) ?? null };
+  for (const column of [...own, ...SHARED_COLUMNS]) record[snake(column)] = candidate.fields[column] ?? null;
+  if (ctx.entity === 'contact') {
+    record.first_name ??= '';
+    record.last_name ??= '';
+  }
+  record.status ??= 'new';
+  record.relationships = (candidate.fields.relationships as string[] | undefined) ?? ['client'];
+  record.phones = candidate.phones;
+  record.emails = candidate.emails;
+  record.phone_digits = candidate.phones.map((p) => p.value.replace(/\D/g, '')).join(' ');
+  record.emails_normalised = candidate.emails.map((e) => e.value).join(' ');
+  record.tags = candidate.tags;
+  record.custom = candidate.custom;
+  return record;
+}
+
+/** Inserts new records in one statement, and one history entry for each. */
+async function insertRecords(tx: Executor, ctx: RunContext, workspaceId: string, records: Record<string, unknown>[]) {
+  if (records.length === 0) return;
+  const own =
+    ctx.entity === 'company'
+      ? sql`name text, legal_name text, tax_number text, website text`
+      : sql`first_name text, last_name text, position text, birthday date, preferred_channel text, preferences text, personal_events text`;
+  const ownColumns =
+    ctx.entity === 'company'
+      ? sql`name, legal_name, tax_number, website`
+      : sql`first_name, last_name, position, birthday, preferred_channel, preferences, personal_events`;
+  const table = ctx.entity === 'company' ? sql`company` : sql`contact`;
+  await tx.execute(sql`
+    INSERT INTO ${table} (workspace_id, id, ${ownColumns}, status, class, region, city, address, lead_source, notes,
+      relationships, phones, emails, phone_digits, emails_normalised, tags, custom, owner_id, unit_id)
+    SELECT ${workspaceId}, id, ${ownColumns}, status, class, region, city, address, lead_source, notes,
+      relationships, phones, emails, phone_digits, emails_normalised, tags, custom, owner_id, unit_id
+    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(id uuid, ${own}, status text, class text, region text,
+      city text, address text, lead_source text, notes text, relationships text[], phones jsonb, emails jsonb,
+      phone_digits text, emails_normalised text, tags text[], custom jsonb, owner_id uuid, unit_id uuid)`);
+  const history = records.map((record) => ({
+    entity_id: record.id,
+    changes: Object.entries(record)
+      .filter(
+        ([key, value]) =>
+          !['id', 'phone_digits', 'emails_normalised'].includes(key) &&
+          value !== null &&
+          value !== '' &&
+          !(Array.isArray(value) && value.length === 0),
+      )
+      .flatMap(([key, value]) =>
+        key === 'custom'
+          ? Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ field: `custom.${k}`, old: null, new: v }))
+          : [{ field: key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), old: null, new: value }],
+      ),
+  }));
+  await tx.execute(sql`
+    INSERT INTO record_change (workspace_id, entity_type, entity_id, actor_id, action, changes)
+    SELECT ${workspaceId}, ${ctx.entity}, entity_id, ${ctx.actor.userId}, 'created', changes
+    FROM jsonb_to_recordset(${JSON.stringify(history)}::jsonb) AS x(entity_id uuid, changes jsonb)`);
+}
+
+/** Updates an existing record with the row's values: filled fields replace, phones, e-mails and tags add up. */
+async function updateRecord(tx: Executor, ctx: RunContext, workspaceId: string, id: string, candidate: Candidate) {
+  const table = ctx.entity === 'company' ? sql`company` : sql`contact`;
+  const locked = await tx.execute<Record<string, unknown>>(
+    sql`SELECT * FROM ${table} WHERE workspace_id = ${workspaceId} AND id = ${id} FOR UPDATE`,
+  );
+  const before = locked.rows[0];
+  if (!before) return;
+  const own = ctx.entity === 'company' ? COMPANY_COLUMNS : CONTACT_COLUMNS;
+  const sets: ReturnType<typeof sql>[] = [];
+  const changes: { field: string; old: unknown; new: unknown }[] = [];
+  for (const column of [...own, ...SHARED_COLUMNS, 'relationships']) {
+    const value = candidate.fields[column];
+    const name = snake(column);
+    if (value === undefined || value === null || value === '') continue;
+    if (JSON.stringify(before[name]) === JSON.stringify(value)) continue;
+    sets.push(
+      column === 'relationships' ? sql`${sql.identifier(name)} = ${sql.param(value)}::text[]` : sql`${sql.identifier(name)} = ${value}`,
+    );
+    changes.push({ field: column, old: before[name] ?? null, new: value });
+  }
+  const merge = (current: { label: string; value: string }[], more: { label: string; value: string }[]) => {
+    const result = [...current];
+    for (const item of more) if (!result.some((r) => r.value === item.value)) result.push(item);
+    return result;
+  };
+  const phones = merge((before.phones as { label: string; value: string }[]) ?? [], candidate.phones);
+  const emails = merge((before.emails as { label: string; value: string }[]) ?? [], candidate.emails);
+  const tags = [...new Set([...((before.tags as string[]) ?? []), ...candidate.tags])].slice(0, 50);
+  if (phones.length !== (before.phones as unknown[]).length) {
+    sets.push(sql`phones = ${JSON.stringify(phones)}::jsonb, phone_digits = ${phones.map((p) => p.value.replace(/\D/g, '')).join(' ')}`);
+    changes.push({ field: 'phones', old: before.phones, new: phones });
+  }
+  if (emails.length !== (before.emails as unknown[]).length) {
+    sets.push(sql`emails = ${JSON.stringify(emails)}::jsonb, emails_normalised = ${emails.map((e) => e.value.toLowerCase()).join(' ')}`);
+    changes.push({ field: 'emails', old: before.emails, new: emails });
+  }
+  if (tags.length !== (before.tags as unknown[]).length) {
+    sets.push(sql`tags = ${sql.param(tags)}::text[]`);
+    changes.push({ field: 'tags', old: before.tags, new: tags });
+  }
+  const custom = before.custom as Record<string, unknown>;
+  for (const [key, value] of Object.entries(candidate.custom)) {
+    if (JSON.stringify(custom[key]) !== JSON.stringify(value))
+      changes.push({ field: `custom.${key}`, old: custom[key] ?? null, new: value });
+  }
+  if (Object.keys(candidate.custom).length > 0) sets.push(sql`custom = custom || ${JSON.stringify(candidate.custom)}::jsonb`);
+  if (sets.length === 0) return;
+  await tx.execute(
+    sql`UPDATE ${table} SET ${sql.join(sets, sql`, `)}, updated_at = now() WHERE workspace_id = ${workspaceId} AND id = ${id}`,
+  );
+  await tx.execute(sql`
+    INSERT INTO record_change (workspace_id, entity_type, entity_id, actor_id, action, changes)
+    VALUES (${workspaceId}, ${ctx.entity}, ${id}, ${ctx.actor.userId}, 'updated', ${JSON.stringify(changes)}::jsonb)`);
+}
+
+/** Links imported contacts to the companies named in the file, among those the importer may see. */
+async function linkContactsToCompanies(tx: Executor, ctx: RunContext, workspaceId: string, decided: Decided[]) {
+  const wanted = decided.filter((d) => (d.outcome === 'create' || d.outcome === 'update') && d.id && d.candidate.companyName);
+  if (wanted.length === 0) return;
+  const names = [...new Set(wanted.map((d) => (d.candidate.companyName ?? '').toLowerCase()))];
+  const found = await tx
+    .select({ id: companies.id, key: sql<string>`lower(${companies.name})` })
+    .from(companies)
+    .where(
+      and(
+        eq(companies.workspaceId, workspaceId),
+        isNull(companies.deletedAt),
+        sql`lower(${companies.name}) = ANY(${sql.param(names)}::text[])`,
+        await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
+      ),
+    );
+  const byName = new Map(found.map((f) => [f.key, f.id]));
+  const links: { contact_id: string; company_id: string }[] = [];
+  for (const d of wanted) {
+    const companyId = byName.get((d.candidate.companyName ?? '').toLowerCase());
+    const column = ctx.mapping.columns.findIndex((c) => c.field === 'company');
+    if (companyId && d.id) links.push({ contact_id: d.id, company_id: companyId });
+    else
+      d.problems.push({ column, field: 'company', code: 'unknown_company', value: d.candidate.companyName, stored: null, recordId: null });
+  }
+  if (links.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO contact_company (workspace_id, contact_id, company_id, role)
+    SELECT ${workspaceId}, contact_id, company_id, '' FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS x(contact_id uuid, company_id uuid)
+    ON CONFLICT DO NOTHING`);
+}
+
+/** Adds the values the person chose to keep as written to the choice fields they belong to. */
+async function learnKeptOptions(tx: Executor, ctx: RunContext, workspaceId: string) {
+  for (const [field, decisions] of Object.entries(ctx.mapping.values)) {
+    if (!field.startsWith('custom.')) continue;
+    const definition = ctx.definitions.find((d) => `custom.${d.key}` === field);
+    if (!definition || (definition.type !== 'select' && definition.type !== 'multiselect')) continue;
+    const kept = Object.entries(decisions)
+      .filter(([value, d]) => d.action === 'keep' && !definition.options.some((o) => o.value === value))
+      .map(([value]) => ({ value: value.slice(0, 100), label: value.slice(0, 200) }));
+    if (kept.length === 0) continue;
+    definition.options = [...definition.options, ...kept].slice(0, 200);
+    await tx
+      .update(customFields)
+      .set({ options: definition.options })
+      .where(and(eq(customFields.workspaceId, workspaceId), eq(customFields.id, definition.id)));
+  }
+}
+
+/** Writes one chunk of rows: records, links, problems, counts and progress, in the caller's transaction. */
+async function writeChunk(tx: Executor, ctx: RunContext, imp: typeof dataImports.$inferSelect, rows: FileRow[]): Promise<ImportCounts> {
+  const decided = await decide(
+    tx,
+    ctx,
+    imp.workspaceId,
+    rows.map((row) => convertRow(row, ctx)),
+  );
+  const policy = policyOf(ctx.entity);
+  const allowed = new Map<string, boolean>();
+  const records: Record<string, unknown>[] = [];
+  const ownerColumn = ctx.mapping.columns.findIndex((c) => c.field === 'owner');
+  for (const d of decided) {
+    if (d.outcome !== 'create' || !d.id) continue;
+    let ownerId = d.candidate.ownerId ?? ctx.actor.userId;
+    if (!allowed.has(ownerId))
+      allowed.set(ownerId, await policy.can(ctx.actor, 'create', { ownerId, unitId: ctx.unitOf.get(ownerId) ?? null }));
+    if (!allowed.get(ownerId)) {
+      // Records go to the importer when they may not give them to the person named in the file.
+      d.problems.push({
+        column: ownerColumn,
+        field: 'owner',
+        code: 'unknown_owner',
+        value: d.candidate.cells[ownerColumn] ?? null,
+        stored: null,
+        recordId: null,
+      });
+      ownerId = ctx.actor.userId;
+    }
+    records.push(recordOf(ctx, d.candidate, d.id, ownerId));
+  }
+  await insertRecords(tx, ctx, imp.workspaceId, records);
+  for (const d of decided) {
+    if (d.outcome === 'update' && d.id && !records.some((r) => r.id === d.id))
+      await updateRecord(tx, ctx, imp.workspaceId, d.id, d.candidate);
+  }
+  // A row merged into an earlier row of the file changed that row's new record before it was inserted.
+  if (ctx.entity === 'contact') await linkContactsToCompanies(tx, ctx, imp.workspaceId, decided);
+  const links = decided
+    .filter((d) => (d.outcome === 'create' || d.outcome === 'update') && d.id && d.candidate.parentName)
+    .map((d) => ({
+      workspaceId: imp.workspaceId,
+      importId: imp.id,
+      line: d.candidate.line,
+      recordId: d.id as string,
+      parentName: d.candidate.parentName as string,
+    }));
+  if (links.length > 0) await tx.insert(dataImportLinks).values(links).onConflictDoNothing();
+  const problems = decided.flatMap((d) =>
+    d.problems.map((p, seq) => ({
+      workspaceId: imp.workspaceId,
+      importId: imp.id,
+      line: d.candidate.line,
+      seq,
+      column: p.column,
+      field: p.field,
+      code: p.code,
+      value: p.value,
+      stored: p.stored,
+      outcome: d.outcome,
+      recordId: p.recordId ?? (d.outcome === 'create' || d.outcome === 'update' ? d.id : null),
+    })),
+  );
+  for (let i = 0; i < problems.length; i += 2000) await tx.insert(dataImportProblems).values(problems.slice(i, i + 2000));
+  const counts: ImportCounts = { created: 0, updated: 0, skipped: 0, rejected: 0, modified: 0 };
+  for (const d of decided) {
+    if (d.outcome === 'create') counts.created += 1;
+    else if (d.outcome === 'update') counts.updated += 1;
+    else if (d.outcome === 'skip') counts.skipped += 1;
+    else counts.rejected += 1;
+    if ((d.outcome === 'create' || d.outcome === 'update') && d.problems.some((p) => !p.code.startsWith('duplicate_')))
+      counts.modified += 1;
+  }
+  return counts;
+}
+
+const add = (a: ImportCounts, b: ImportCounts): ImportCounts => ({
+  created: a.created + b.created,
+  updated: a.updated + b.updated,
+  skipped: a.skipped + b.skipped,
+  rejected: a.rejected + b.rejected,
+  modified: a.modified + b.modified,
+});
+
+/** After every row: parents named in the file become group links (the parent heads the group). */
+async function linkParents(tx: Executor, ctx: RunContext, imp: typeof dataImports.$inferSelect) {
+  const links = await tx
+    .select()
+    .from(dataImportLinks)
+    .where(and(eq(dataImportLinks.workspaceId, imp.workspaceId), eq(dataImportLinks.importId, imp.id)));
+  if (links.length === 0) return;
+  const names = [...new Set(links.map((l) => l.parentName.toLowerCase()))];
+  const parents = await tx
+    .select({ id: companies.id, key: sql<string>`lower(${companies.name})`, name: companies.name, groupId: companies.groupId })
+    .from(companies)
+    .where(
+      and(
+        eq(companies.workspaceId, imp.workspaceId),
+        isNull(companies.deletedAt),
+        sql`lower(${companies.name}) = ANY(${sql.param(names)}::text[])`,
+      ),
+    );
+  const column = ctx.mapping.columns.findIndex((c) => c.field === 'parentCompany');
+  const problems: (typeof dataImportProblems.$inferInsert)[] = [];
+  const report = (line: number, code: 'unknown_parent' | 'ambiguous_parent', value: string, recordId: string) =>
+    problems.push({
+      workspaceId: imp.workspaceId,
+      importId: imp.id,
+      line,
+      seq: 100,
+      column,
+      field: 'parentCompany',
+      code,
+      value,
+      stored: null,
+      outcome: 'create',
+      recordId,
+    });
+  for (const link of links) {
+    const matches = parents.filter((p) => p.key === link.parentName.toLowerCase() && p.id !== link.recordId);
+    const parent = matches[0];
+    if (matches.length !== 1 || !parent) {
+      report(link.line, matches.length === 0 ? 'unknown_parent' : 'ambiguous_parent', link.parentName, link.recordId);
+      continue;
+    }
+    let groupId = parent.groupId;
+    if (!groupId) {
+      const [group] = await tx
+        .insert(companyGroups)
+        .values({ workspaceId: imp.workspaceId, name: parent.name })
+        .returning({ id: companyGroups.id });
+      groupId = group?.id ?? null;
+      parent.groupId = groupId;
+      await tx
+        .update(companies)
+        .set({ groupId })
+        .where(and(eq(companies.workspaceId, imp.workspaceId), eq(companies.id, parent.id)));
+      await recordChange(tx, {
+        workspaceId: imp.workspaceId,
+        entityType: 'company',
+        entityId: parent.id,
+        actorId: ctx.actor.userId,
+        action: 'updated',
+        before: { groupId: null },
+        after: { groupId },
+        fields: ['groupId'],
+      });
+    }
+    await tx
+      .update(companies)
+      .set({ groupId, parentCompanyId: parent.id })
+      .where(and(eq(companies.workspaceId, imp.workspaceId), eq(companies.id, link.recordId)));
+    await recordChange(tx, {
+      workspaceId: imp.workspaceId,
+      entityType: 'company',
+      entityId: link.recordId,
+      actorId: ctx.actor.userId,
+      action: 'updated',
+      before: { groupId: null, parentCompanyId: null },
+      after: { groupId, parentCompanyId: parent.id },
+      fields: ['groupId', 'parentCompanyId'],
+    });
+  }
+  if (problems.length > 0) await tx.insert(dataImportProblems).values(problems).onConflictDoNothing();
+}
+
+async function loadImport(db: Executor, workspaceId: string, importId: string, lock: boolean) {
+  const query = db
+    .select()
+    .from(dataImports)
+    .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/**
+ * Runs an import from where it stopped: chunk by chunk, each chunk's records, problems and
+ * progress committed together under a lock on the import, so that two processes (or a
+ * retried job) never write the same rows. Safe to call any number of times.
+ */
+export async function runImport(db: Database, workspaceId: string, importId: string): Promise<void> {
+  const imp = await loadImport(db, workspaceId, importId, false);
+  if (!imp || (imp.status !== 'queued' && imp.status !== 'running')) return;
+  const ctx = await runContext(db, imp);
+  if (!ctx) {
+    await db
+      .update(dataImports)
+      .set({ status: 'failed', error: 'The person who started the import is no longer active', finishedAt: sql`now()` })
+      .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
+    return;
+  }
+  const [file] = await db
+    .select({ content: dataImportFiles.content })
+    .from(dataImportFiles)
+    .where(and(eq(dataImportFiles.workspaceId, workspaceId), eq(dataImportFiles.importId, importId)));
+  if (!file) return;
+  const { rows } = await readFile(file.content);
+  let start = imp.processed;
+  while (start <= rows.length) {
+    const finished = await db.transaction(async (tx) => {
+      const current = await loadImport(tx, workspaceId, importId, true);
+      if (!current || (current.status !== 'queued' && current.status !== 'running')) return true;
+      if (current.processed !== start) {
+        start = current.processed; // Another process moved on: continue from its point.
+        return false;
+      }
+      if (current.status === 'queued') {
+        await learnKeptOptions(tx, ctx, workspaceId);
+        await tx
+          .update(dataImports)
+          .set({ status: 'running', startedAt: sql`coalesce(started_at, now())` })
+          .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
+      }
+      if (start >= rows.length) {
+        if (!current.linked && ctx.entity === 'company') await linkParents(tx, ctx, current);
+        await tx
+          .update(dataImports)
+          .set({ status: 'done', linked: sql`now()`, finishedAt: sql`now()` })
+          .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
+        return true;
+      }
+      const chunk = rows.slice(start, start + CHUNK);
+      const counts = await writeChunk(tx, ctx, current, chunk);
+      await tx
+        .update(dataImports)
+        .set({ processed: start + chunk.length, counts: add(current.counts, counts) })
+        .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
+      start += chunk.length;
+      return false;
+    });
+    if (finished) return;
+  }
+}
+
+export type { Definition };

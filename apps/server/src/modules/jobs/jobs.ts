@@ -1,0 +1,68 @@
+import type pg from 'pg';
+import PgBoss from 'pg-boss';
+
+/** A job's work; it must be safe to run again, since a job whose process died is retried. */
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+export type JobQueue = {
+  /** Queues a job; with a key, at most one job per key waits in the queue. */
+  send(name: string, data: Record<string, unknown>, key?: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export type JobOptions = {
+  /** A job still active after this long is taken as dead (its process was killed) and retried. */
+  expireInSeconds?: number;
+  /** How often a process looks for expired jobs. */
+  maintenanceIntervalSeconds?: number;
+  pollingIntervalSeconds?: number;
+  onError?: (error: unknown) => void;
+};
+
+/**
+ * Durable jobs in PostgreSQL (pg-boss on the application's pool): any number of server
+ * processes take jobs with `FOR UPDATE SKIP LOCKED`, so none is done twice at once, and a
+ * job whose process died is taken again once it expires.
+ */
+export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandler>, options: JobOptions = {}): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => pool.query(text, values) },
+    schema: 'pgboss',
+    schedule: false,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 15,
+  });
+  boss.on('error', (error) => options.onError?.(error));
+  await boss.start();
+  for (const [name, handler] of Object.entries(handlers)) {
+    await boss.createQueue(name, {
+      name,
+      // One waiting job per key (e.g. per import); the ones running are not limited.
+      policy: 'short',
+      retryLimit: 20,
+      retryDelay: 2,
+      expireInSeconds: options.expireInSeconds ?? 60,
+    });
+    await boss.work<Record<string, unknown>>(
+      name,
+      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+      async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await handler(job.data);
+          } catch (error) {
+            options.onError?.(error);
+            throw error; // The job fails and is retried.
+          }
+        }
+      },
+    );
+  }
+  return {
+    async send(name, data, key) {
+      await boss.send(name, data, key ? { singletonKey: key } : {});
+    },
+    async stop() {
+      await boss.stop({ graceful: true, close: false, timeout: 10_000 });
+    },
+  };
+}
