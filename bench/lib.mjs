@@ -56,6 +56,8 @@ export async function startServer({ dataDir, port, env = {} }) {
   const readyMs = performance.now() - started;
   return {
     readyMs,
+    child,
+    exited,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

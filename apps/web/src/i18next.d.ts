@@ -1,11 +1,12 @@
 import 'i18next';
 import type customers from './locales/customers/en.json';
 import type en from './locales/en.json';
+import type imports from './locales/imports/en.json';
 
 // Module augmentation needs an interface: it makes every `t('key')` checked against en.json.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en; customers: typeof customers };
+    resources: { translation: typeof en; customers: typeof customers; imports: typeof imports };
   }
 }

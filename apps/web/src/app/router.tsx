@@ -5,11 +5,20 @@ import { PageSpinner } from '../components/page-spinner.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
+import { loadImportMessages } from '../lib/import-messages.ts';
 
 /** A customer page's chunk, together with the messages it speaks. */
 function withCustomerMessages<M>(load: () => Promise<M>): () => Promise<M> {
   return async () => {
     const [module] = await Promise.all([load(), loadCustomerMessages()]);
+    return module;
+  };
+}
+
+/** An import page's chunk, with its own messages and the customer ones (field values are named as there). */
+function withImportMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages(), loadImportMessages()]);
     return module;
   };
 }
@@ -52,6 +61,14 @@ const ListPage = lazyNamed(
   withCustomerMessages(() => import('../features/lists/list-page.tsx')),
   'ListPage',
 );
+const ImportsPage = lazyNamed(
+  withImportMessages(() => import('../features/imports/pages.ts')),
+  'ImportsPage',
+);
+const ImportWizard = lazyNamed(
+  withImportMessages(() => import('../features/imports/pages.ts')),
+  'ImportWizard',
+);
 const NotFoundPage = lazyNamed(() => import('../features/layout/not-found-page.tsx'), 'NotFoundPage');
 
 function standalone(page: ReactNode) {
@@ -85,6 +102,9 @@ export function createRouter() {
                 { path: 'company-groups/:id', element: inLayout(<GroupPage />) },
                 { path: 'lists', element: inLayout(<ListsPage />) },
                 { path: 'lists/:id', element: inLayout(<ListPage />) },
+                { path: 'imports', element: inLayout(<ImportsPage />) },
+                { path: 'imports/new', element: inLayout(<ImportWizard />) },
+                { path: 'imports/:id', element: inLayout(<ImportWizard />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
                 { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
                 { path: '*', element: inLayout(<NotFoundPage />) },

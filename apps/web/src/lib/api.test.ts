@@ -63,6 +63,19 @@ describe('api', () => {
     expect(read.headers).not.toHaveProperty('X-CSRF-Token');
   });
 
+  it('sends a FormData as it is, with the CSRF token and no JSON content type', async () => {
+    const fetch = vi.fn(async () => jsonResponse(201, { id: 'x' }));
+    vi.stubGlobal('fetch', fetch);
+    setCsrfToken('token-2');
+    const form = new FormData();
+    form.append('entity', 'company');
+    await api('/api/v1/imports', { method: 'POST', body: form });
+    const [, request] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(request.body).toBe(form);
+    expect(request.headers).toMatchObject({ 'X-CSRF-Token': 'token-2' });
+    expect(request.headers).not.toHaveProperty('Content-Type');
+  });
+
   it('returns undefined for 204 No Content', async () => {
     vi.stubGlobal(
       'fetch',

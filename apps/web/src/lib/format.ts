@@ -51,3 +51,14 @@ export function formatMoney(value: number, currency: string, locale: TLocale): s
     return `${formatNumber(value, locale)} ${currency}`;
   }
 }
+
+/** Formats a size in bytes as megabytes for the user's language: "50 MB", "50 МБ". */
+export function formatMegabytes(bytes: number, locale: TLocale): string {
+  const megabytes = bytes / (1024 * 1024);
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(megabytes);
+}
+
+/** Formats a whole percentage for the user's language: "25%", "25 %". */
+export function formatPercent(percent: number, locale: TLocale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+}

@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { LocaleProvider } from '../features/locale/locale-context.tsx';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
 import { initI18n } from '../lib/i18n.ts';
+import { loadImportMessages } from '../lib/import-messages.ts';
 import { createQueryClient, SESSION_KEY } from '../lib/query-client.ts';
 
 /** A signed-in admin in Rome, for components that need `useMe`. */
@@ -28,6 +29,7 @@ type Options = { path?: string; me?: TMe };
 export async function renderWithApp(ui: ReactElement, { path = '/', me }: Options = {}) {
   const antdLocale = await initI18n('en');
   await loadCustomerMessages();
+  await loadImportMessages();
   const queryClient = createQueryClient();
   if (me) queryClient.setQueryData(SESSION_KEY, { user: me, csrfToken: 'test' });
   return render(

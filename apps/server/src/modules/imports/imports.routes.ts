@@ -44,8 +44,8 @@ export const IMPORT_JOB = 'import';
 
 /** The job that runs an import; any process may take it, and taking it again resumes the run. */
 export function importJob(db: Database) {
-  return async (data: Record<string, unknown>) => {
-    await runImport(db, String(data.workspaceId), String(data.importId));
+  return async (data: Record<string, unknown>, stopping: () => boolean) => {
+    await runImport(db, String(data.workspaceId), String(data.importId), stopping);
   };
 }
 

@@ -18,6 +18,8 @@ import { type FileRow, readFile } from './read-file.ts';
 
 /** Rows written per transaction: each commits its rows, their problems and the progress together. */
 const CHUNK = 1000;
+/** Rows after which the target table's statistics are renewed (and again each time it doubles). */
+const ANALYZE_EVERY = 1_000;
 const LOCALE_COUNTRY: Record<string, CountryCode> = { ru: 'RU', it: 'IT' };
 
 type Outcome = 'create' | 'update' | 'skip' | 'reject';
@@ -85,7 +87,9 @@ async function findExisting(db: Executor, workspaceId: string, entity: TImportEn
   const table = entity === 'company' ? sql`company` : sql`contact`;
   const tax = entity === 'company' ? sql`clientela_tax_key(tax_number)` : sql`NULL::text`;
   const taxMatch =
-    entity === 'company' && taxes.length > 0 ? sql`OR clientela_tax_key(tax_number) = ANY(${sql.param(taxes)}::text[])` : sql``;
+    entity === 'company' && taxes.length > 0
+      ? sql`UNION SELECT id FROM company WHERE workspace_id = ${workspaceId} AND clientela_tax_key(tax_number) = ANY(${sql.param(taxes)}::text[]) AND deleted_at IS NULL`
+      : sql``;
   const result = await db.execute<{
     id: string;
     name: string;
@@ -99,10 +103,14 @@ async function findExisting(db: Executor, workspaceId: string, entity: TImportEn
     SELECT id, name, owner_id, unit_id, city, string_to_array(emails_normalised, ' ') AS emails,
       clientela_phone_keys(phone_digits) AS phones, ${tax} AS tax
     FROM ${table}
-    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND (
-      string_to_array(emails_normalised, ' ') && ${sql.param(emails)}::text[]
-      OR clientela_phone_keys(phone_digits) && ${sql.param(phones)}::text[]
-      OR lower(name) = ANY(${sql.param(names)}::text[])
+    WHERE workspace_id = ${workspaceId} AND id IN (
+      -- One index lookup per key (a lateral join): a single key's selectivity is estimated well,
+      -- where an overlap with a thousand keys made the planner scan the whole table.
+      SELECT m.id FROM unnest(${sql.param(emails)}::text[]) AS k(v) CROSS JOIN LATERAL (
+        SELECT id FROM ${table} WHERE string_to_array(emails_normalised, ' ') @> ARRAY[k.v] AND deleted_at IS NULL) m
+      UNION SELECT m.id FROM unnest(${sql.param(phones)}::text[]) AS k(v) CROSS JOIN LATERAL (
+        SELECT id FROM ${table} WHERE clientela_phone_keys(phone_digits) @> ARRAY[k.v] AND deleted_at IS NULL) m
+      UNION SELECT id FROM ${table} WHERE workspace_id = ${workspaceId} AND lower(name) = ANY(${sql.param(names)}::text[]) AND deleted_at IS NULL
       ${taxMatch})`);
   return result.rows.map((r) => ({
     id: r.id,
@@ -562,7 +570,7 @@ async function loadImport(db: Executor, workspaceId: string, importId: string, l
  * progress committed together under a lock on the import, so that two processes (or a
  * retried job) never write the same rows. Safe to call any number of times.
  */
-export async function runImport(db: Database, workspaceId: string, importId: string): Promise<void> {
+export async function runImport(db: Database, workspaceId: string, importId: string, stopping: () => boolean = () => false): Promise<void> {
   const imp = await loadImport(db, workspaceId, importId, false);
   if (!imp || (imp.status !== 'queued' && imp.status !== 'running')) return;
   const ctx = await runContext(db, imp);
@@ -580,7 +588,13 @@ export async function runImport(db: Database, workspaceId: string, importId: str
   if (!file) return;
   const { rows } = await readFile(file.content);
   let start = imp.processed;
-  while (start <= rows.length) {
+  let analyzedAt = -1;
+  while (start <= rows.length && !stopping()) {
+    // Fresh statistics keep the duplicate lookups on their indexes while the table grows fast.
+    if (analyzedAt < 0 || start - analyzedAt >= Math.max(ANALYZE_EVERY, analyzedAt)) {
+      await db.execute(ctx.entity === 'company' ? sql`ANALYZE company` : sql`ANALYZE contact`);
+      analyzedAt = start;
+    }
     const finished = await db.transaction(async (tx) => {
       const current = await loadImport(tx, workspaceId, importId, true);
       if (!current || (current.status !== 'queued' && current.status !== 'running')) return true;

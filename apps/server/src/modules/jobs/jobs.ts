@@ -1,8 +1,11 @@
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
 
-/** A job's work; it must be safe to run again, since a job whose process died is retried. */
-export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+/**
+ * A job's work; it must be safe to run again, since a job whose process died is retried.
+ * Long work checks `stopping()` between steps and returns early when the process stops.
+ */
+export type JobHandler = (data: Record<string, unknown>, stopping: () => boolean) => Promise<void>;
 
 export type JobQueue = {
   /** Queues a job; with a key, at most one job per key waits in the queue. */
@@ -32,6 +35,8 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 15,
   });
   boss.on('error', (error) => options.onError?.(error));
+  let stopping = false;
+  const running = new Set<Promise<void>>();
   await boss.start();
   for (const [name, handler] of Object.entries(handlers)) {
     await boss.createQueue(name, {
@@ -47,12 +52,18 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
       { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
       async (jobs) => {
         for (const job of jobs) {
+          const work = handler(job.data, () => stopping);
+          running.add(work);
           try {
-            await handler(job.data);
+            await work;
           } catch (error) {
             options.onError?.(error);
             throw error; // The job fails and is retried.
+          } finally {
+            running.delete(work);
           }
+          // Left early because the process stops: another process (or this one, started again) takes it up.
+          if (stopping) throw new Error('stopped before the end; the job will be taken up again');
         }
       },
     );
@@ -62,7 +73,9 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
       await boss.send(name, data, key ? { singletonKey: key } : {});
     },
     async stop() {
-      await boss.stop({ graceful: true, close: false, timeout: 10_000 });
+      stopping = true;
+      await Promise.allSettled([...running]);
+      await boss.stop({ graceful: true, close: false, wait: true, timeout: 10_000 });
     },
   };
 }

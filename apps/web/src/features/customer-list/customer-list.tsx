@@ -12,6 +12,7 @@ import { ListFilters } from '../customers/list-filters.tsx';
 import { hasCustomFilter, withoutUnknownCustomFilters } from '../customers/list-query.ts';
 import { sortOf } from '../customers/sort.ts';
 import { useListFilters } from '../customers/use-list-filters.ts';
+import { ImportButton } from '../imports/import-button.tsx';
 import { BuildListButton } from '../lists/build-list-button.tsx';
 import { useUnits } from '../units/api.ts';
 import { unitNames } from '../units/unit-tree.ts';
@@ -95,6 +96,7 @@ export function CustomerList({ entity, listId, emptyText }: Props) {
         <Flex gap={8} wrap>
           <ColumnChooser entity={entity} fields={customFields} value={shown} onChange={columns.set} />
           <ExportButton entity={entity} query={query} columns={shown} />
+          {!listId && <ImportButton entity={entity} />}
           {!listId && (
             <BuildListButton
               entity={entity}

@@ -23,7 +23,8 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1]?.trim() || fallback;
 }
 
-async function download(url: string, fallbackName: string): Promise<void> {
+/** Fetches a file with the session and saves it under the server's name; throws ApiError on failure. */
+export async function download(url: string, fallbackName: string): Promise<void> {
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'same-origin' });

@@ -2,6 +2,7 @@ import {
   ContactsOutlined,
   FormOutlined,
   HomeOutlined,
+  ImportOutlined,
   ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -23,6 +24,7 @@ export function NavMenu() {
     { key: '/companies', icon: <ShopOutlined />, label: <Link to="/companies">{t('nav.companies')}</Link> },
     { key: '/contacts', icon: <ContactsOutlined />, label: <Link to="/contacts">{t('nav.contacts')}</Link> },
     { key: '/lists', icon: <UnorderedListOutlined />, label: <Link to="/lists">{t('nav.lists')}</Link> },
+    { key: '/imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
     ...(me.role === 'admin'
       ? [
           { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.admin')}</Link> },

@@ -1,0 +1,31 @@
+import type { TImportEntity } from '@clientela/contract';
+import { useTranslation } from 'react-i18next';
+import { useCustomFields } from '../custom-fields/api.ts';
+import { isImportField } from './mapping.ts';
+
+const CUSTOM_PREFIX = 'custom.';
+const CHOICE_PREFIX: Record<string, string> = { status: 'status', relationships: 'relationship', preferredChannel: 'channel' };
+
+/** Names of the fields a column can fill, in the user's language; custom fields by their label. */
+export function useFieldLabel(entity: TImportEntity): (field: string | null) => string {
+  const { t } = useTranslation('imports');
+  const customFields = useCustomFields(entity);
+  return (field) => {
+    if (field === null) return t('mapping.notImported');
+    if (field.startsWith(CUSTOM_PREFIX)) {
+      const key = field.slice(CUSTOM_PREFIX.length);
+      return customFields.data?.find((custom) => custom.key === key)?.label ?? key;
+    }
+    return isImportField(field) ? t(`fields.${field}`) : field;
+  };
+}
+
+/** A known value of a choice field, named as the customer pages name it; custom options keep their label. */
+export function useChoiceLabel(): (field: string, option: { value: string; label: string }) => string {
+  const { t, i18n } = useTranslation('customers');
+  return (field, option) => {
+    const prefix = CHOICE_PREFIX[field];
+    const key = `${prefix}.${option.value}`;
+    return prefix && i18n.exists(key, { ns: 'customers' }) ? t(key as 'status.new') : option.label;
+  };
+}

@@ -1,0 +1,68 @@
+import { DUPLICATE_ACTIONS, type TImportMapping } from '@clientela/contract';
+import { Flex, Radio, Select, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../locale/locale-context.tsx';
+import { countryOptions } from './country-options.ts';
+
+type Duplicates = TImportMapping['duplicates'];
+type Props = {
+  duplicates: Duplicates;
+  defaultCountry: string | undefined;
+  onDuplicatesChange: (duplicates: Duplicates) => void;
+  onCountryChange: (country: string | undefined) => void;
+};
+
+/** What to do with rows that look like existing records, and how to read phones without a country code. */
+export function MappingOptions({ duplicates, defaultCountry, onDuplicatesChange, onCountryChange }: Props) {
+  const { t } = useTranslation('imports');
+  const { locale } = useLocale();
+  const countries = useMemo(() => countryOptions(locale), [locale]);
+
+  return (
+    <Flex vertical gap={20}>
+      <div>
+        <Typography.Text strong id="import-duplicates" style={{ display: 'block' }}>
+          {t('mapping.duplicates')}
+        </Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('mapping.duplicatesHint')}
+        </Typography.Paragraph>
+        <Radio.Group
+          aria-labelledby="import-duplicates"
+          value={duplicates}
+          onChange={(event) => onDuplicatesChange(event.target.value as Duplicates)}
+        >
+          <Flex vertical gap={8}>
+            {DUPLICATE_ACTIONS.map((action) => (
+              <Radio key={action} value={action}>
+                <span>{t(`duplicates.${action}.label`)}</span>
+                <Typography.Text type="secondary" style={{ display: 'block' }}>
+                  {t(`duplicates.${action}.hint`)}
+                </Typography.Text>
+              </Radio>
+            ))}
+          </Flex>
+        </Radio.Group>
+      </div>
+      <div>
+        <Typography.Text strong id="import-country" style={{ display: 'block' }}>
+          {t('mapping.country')}
+        </Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('mapping.countryHint')}
+        </Typography.Paragraph>
+        <Select
+          aria-labelledby="import-country"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('mapping.countryPlaceholder')}
+          value={defaultCountry}
+          options={countries}
+          onChange={(value: string | undefined) => onCountryChange(value ?? undefined)}
+          style={{ width: 320 }}
+        />
+      </div>
+    </Flex>
+  );
+}

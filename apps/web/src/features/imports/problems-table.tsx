@@ -1,0 +1,75 @@
+import type { TImport, TImportProblem } from '@clientela/contract';
+import { Button, Flex, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { formatNumber } from '../../lib/format.ts';
+import { RESOURCE } from '../customer-list/api.ts';
+import { useLocale } from '../locale/locale-context.tsx';
+import { useImportProblems } from './api.ts';
+import { useFieldLabel } from './field-labels.ts';
+import { OutcomeTag } from './status-tags.tsx';
+
+type Row = TImportProblem & { key: string };
+
+/** Every row the run rejected, skipped or changed: line, field, reason, the value as written and as stored. */
+export function ProblemsTable({ imp }: { imp: TImport }) {
+  const { t } = useTranslation('imports');
+  const { locale } = useLocale();
+  const fieldLabel = useFieldLabel(imp.entity);
+  const problems = useImportProblems(imp.id);
+  const rows: Row[] = (problems.data?.pages.flatMap((page) => page.data) ?? []).map((problem, index) => ({
+    ...problem,
+    key: String(index),
+  }));
+  const total = problems.data?.pages[0]?.total ?? 0;
+  const empty = (value: string | null) => value ?? <Typography.Text type="secondary">—</Typography.Text>;
+
+  return (
+    <>
+      <ErrorAlert error={problems.error} />
+      <Table<Row>
+        rowKey="key"
+        dataSource={rows}
+        loading={problems.isPending}
+        pagination={false}
+        size="small"
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('result.noProblems') }}
+        columns={[
+          { key: 'line', title: t('result.line'), align: 'right', render: (_, row) => formatNumber(row.line, locale) },
+          {
+            key: 'field',
+            title: t('result.field'),
+            render: (_, row) => (row.field ? fieldLabel(row.field) : <Typography.Text type="secondary">{t('result.row')}</Typography.Text>),
+          },
+          {
+            key: 'reason',
+            title: t('result.reason'),
+            render: (_, row) => (
+              <Flex vertical gap={2}>
+                <span>{t(`problems.${row.code}`)}</span>
+                {row.recordId && <Link to={`/${RESOURCE[imp.entity]}/${row.recordId}`}>{t('result.openRecord')}</Link>}
+              </Flex>
+            ),
+          },
+          { key: 'value', title: t('result.value'), render: (_, row) => empty(row.value) },
+          { key: 'stored', title: t('result.stored'), render: (_, row) => empty(row.stored) },
+          { key: 'outcome', title: t('preview.outcome'), render: (_, row) => <OutcomeTag outcome={row.outcome} /> },
+        ]}
+      />
+      {rows.length > 0 && (
+        <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary">
+            {t('shown', { shown: formatNumber(rows.length, locale), total: formatNumber(total, locale) })}
+          </Typography.Text>
+          {problems.hasNextPage && (
+            <Button onClick={() => problems.fetchNextPage()} loading={problems.isFetchingNextPage}>
+              {t('loadMore')}
+            </Button>
+          )}
+        </Flex>
+      )}
+    </>
+  );
+}

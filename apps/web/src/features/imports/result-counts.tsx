@@ -1,0 +1,37 @@
+import type { TImport } from '@clientela/contract';
+import { Card, Col, Row, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/format.ts';
+import { useLocale } from '../locale/locale-context.tsx';
+
+type Count = keyof TImport['counts'];
+
+const SHOWN: { key: Count; color?: string }[] = [
+  { key: 'created', color: '#389e0d' },
+  { key: 'updated', color: '#0958d9' },
+  { key: 'skipped' },
+  { key: 'rejected', color: '#cf1322' },
+  { key: 'modified', color: '#d46b08' },
+];
+
+/** What the run did so far: created, updated, skipped, rejected, imported with changes. */
+export function ResultCounts({ counts }: { counts: TImport['counts'] }) {
+  const { t } = useTranslation('imports');
+  const { locale } = useLocale();
+  return (
+    <Row gutter={[16, 16]}>
+      {SHOWN.map(({ key, color }) => (
+        <Col key={key} xs={12} sm={8} lg={{ flex: '1 1 0' }}>
+          <Card size="small" data-testid={`count-${key}`}>
+            <Statistic
+              title={t(`result.${key}`)}
+              value={counts[key]}
+              formatter={(value) => formatNumber(Number(value), locale)}
+              styles={color && counts[key] > 0 ? { content: { color } } : undefined}
+            />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
