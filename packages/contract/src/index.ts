@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './custom-fields.ts';
 export * from './customers.ts';
+export * from './duplicates.ts';
 export * from './errors.ts';
 export * from './imports.ts';
 export * from './search.ts';

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
+import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -28,6 +29,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     listRoutes,
     exportRoutes,
     importRoutes,
+    duplicateRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

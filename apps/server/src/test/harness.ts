@@ -52,7 +52,7 @@ export function useTestApp(options: { jobs?: JobOptions } = {}): TestApp {
       ping: async () => {
         await pool.query('SELECT 1');
       },
-      logLevel: 'silent',
+      logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
       authRateLimit: 100_000,
     });
   });
