@@ -61,21 +61,17 @@ export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Prom
 
 /**
  * The id of every matching company in the list's order, in one query planned for all of
- * them (an export reads them page by page with `listCompanies(ctx, query, ids)`).
+ * them (an export then reads them page by page with `companiesInOrder`).
  */
 export async function companyIdsInOrder(ctx: Ctx, query: TCompanyListQuery): Promise<string[]> {
   return idsInOrder(ctx.db, companies, companies.id, await companyListWhere(ctx, query), parseSort(query.sort, SORTS, 'name'));
 }
 
 /** Lists the companies the actor may see, filtered, sorted and keyset-paginated. */
-export async function listCompanies(ctx: Ctx, query: TCompanyListQuery, only?: readonly string[]) {
+export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
-  const where = and(await companyListWhere(ctx, query), only ? inArray(companies.id, [...only]) : undefined);
-  const rows = await ctx.db
-    .select({ company: companyColumns, ownerName, groupName: companyGroups.name })
-    .from(companies)
-    .leftJoin(users, and(eq(users.workspaceId, companies.workspaceId), eq(users.id, companies.ownerId)))
-    .leftJoin(companyGroups, and(eq(companyGroups.workspaceId, companies.workspaceId), eq(companyGroups.id, companies.groupId)))
+  const where = await companyListWhere(ctx, query);
+  const rows = await selectCompanies(ctx.db)
     .where(and(where, afterCursor(keyset, companies.id, query.cursor)))
     .orderBy(...orderBy(keyset, companies.id))
     .limit(query.limit + 1);
@@ -83,6 +79,26 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery, only?: r
   const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName)), nextCursor, ...counted };
+}
+
+function selectCompanies(db: Executor) {
+  return db
+    .select({ company: companyColumns, ownerName, groupName: companyGroups.name })
+    .from(companies)
+    .leftJoin(users, and(eq(users.workspaceId, companies.workspaceId), eq(users.id, companies.ownerId)))
+    .leftJoin(companyGroups, and(eq(companyGroups.workspaceId, companies.workspaceId), eq(companyGroups.id, companies.groupId)));
+}
+
+/**
+ * Companies by id, in the order given: the ids an export matched (in the same request, with the
+ * actor's reach) read a page at a time by primary key.
+ */
+export async function companiesInOrder(ctx: Ctx, ids: readonly string[]): Promise<TCompany[]> {
+  const rows = await selectCompanies(ctx.db).where(
+    and(eq(companies.workspaceId, ctx.actor.workspaceId), isNull(companies.deletedAt), inArray(companies.id, [...ids])),
+  );
+  const byId = new Map(rows.map((row) => [row.company.id, presentCompany(row.company, row.ownerName, row.groupName)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<CompanyRow> {

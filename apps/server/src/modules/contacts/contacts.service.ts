@@ -96,20 +96,17 @@ export async function contactListWhere(ctx: Ctx, query: TContactListQuery): Prom
 
 /**
  * The id of every matching contact in the list's order, in one query planned for all of
- * them (an export reads them page by page with `listContacts(ctx, query, ids)`).
+ * them (an export then reads them page by page with `contactsInOrder`).
  */
 export async function contactIdsInOrder(ctx: Ctx, query: TContactListQuery): Promise<string[]> {
   return idsInOrder(ctx.db, contacts, contacts.id, await contactListWhere(ctx, query), parseSort(query.sort, SORTS, 'name'));
 }
 
 /** Lists the contacts the actor may see, filtered, sorted and keyset-paginated. */
-export async function listContacts(ctx: Ctx, query: TContactListQuery, only?: readonly string[]) {
+export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
-  const where = and(await contactListWhere(ctx, query), only ? inArray(contacts.id, [...only]) : undefined);
-  const rows = await ctx.db
-    .select({ contact: contactColumns, ownerName: users.name })
-    .from(contacts)
-    .leftJoin(users, and(eq(users.workspaceId, contacts.workspaceId), eq(users.id, contacts.ownerId)))
+  const where = await contactListWhere(ctx, query);
+  const rows = await selectContacts(ctx.db)
     .where(and(where, afterCursor(keyset, contacts.id, query.cursor)))
     .orderBy(...orderBy(keyset, contacts.id))
     .limit(query.limit + 1);
@@ -122,6 +119,30 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery, only?: re
     page.map((c) => c.id),
   );
   return { data: page.map((row) => presentContact(row, row.ownerName, links.get(row.id) ?? [])), nextCursor, ...counted };
+}
+
+function selectContacts(db: Executor) {
+  return db
+    .select({ contact: contactColumns, ownerName: users.name })
+    .from(contacts)
+    .leftJoin(users, and(eq(users.workspaceId, contacts.workspaceId), eq(users.id, contacts.ownerId)));
+}
+
+/**
+ * Contacts by id, in the order given: the ids an export matched (in the same request, with the
+ * actor's reach) read a page at a time by primary key.
+ */
+export async function contactsInOrder(ctx: Ctx, ids: readonly string[]): Promise<TContact[]> {
+  const rows = await selectContacts(ctx.db).where(
+    and(eq(contacts.workspaceId, ctx.actor.workspaceId), isNull(contacts.deletedAt), inArray(contacts.id, [...ids])),
+  );
+  const links = await companiesOf(
+    ctx,
+    ctx.db,
+    rows.map((row) => row.contact.id),
+  );
+  const byId = new Map(rows.map((row) => [row.contact.id, presentContact(row.contact, row.ownerName, links.get(row.contact.id) ?? [])]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<ContactRow> {

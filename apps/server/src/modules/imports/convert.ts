@@ -96,6 +96,17 @@ export function matchChoice(choices: Choice[], written: string): string | null {
   return found?.value ?? null;
 }
 
+const choiceCache = new WeakMap<ConvertContext, Map<string, string | null>>();
+
+/** matchChoice, remembered per import: a file repeats the same few statuses thousands of times. */
+function cachedChoice(ctx: ConvertContext, field: string, choices: Choice[], written: string): string | null {
+  let cache = choiceCache.get(ctx);
+  if (!cache) choiceCache.set(ctx, (cache = new Map()));
+  const key = `${field}\u0000${written}`;
+  if (!cache.has(key)) cache.set(key, matchChoice(choices, written));
+  return cache.get(key) ?? null;
+}
+
 /** The known value closest to an unknown one ("technolgy" → "technology"), when it is close enough. */
 export function closestChoice(choices: Choice[], written: string): string | null {
   const key = headerKey(written);
@@ -191,7 +202,7 @@ export function convertRow(row: FileRow, ctx: ConvertContext): Candidate {
       const written = isMultiValue(field, ctx.definitions) ? split(raw) : [collapse(raw)];
       const values: string[] = [];
       for (const value of written) {
-        const known = matchChoice(choices, value);
+        const known = cachedChoice(ctx, field, choices, value);
         if (known) {
           values.push(known);
           continue;

@@ -17,7 +17,7 @@ import { dataImportFiles, dataImportLinks, dataImportProblems, dataImports, type
 import { type FileRow, readFile } from './read-file.ts';
 
 /** Rows written per transaction: each commits its rows, their problems and the progress together. */
-const CHUNK = 1000;
+const CHUNK = 2000;
 /** Rows after which the target table's statistics are renewed (and again each time it doubles). */
 const ANALYZE_EVERY = 1_000;
 const LOCALE_COUNTRY: Record<string, CountryCode> = { ru: 'RU', it: 'IT' };
@@ -262,26 +262,11 @@ async function insertRecords(tx: Executor, ctx: RunContext, workspaceId: string,
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(id uuid, ${own}, status text, class text, region text,
       city text, address text, lead_source text, notes text, relationships text[], phones jsonb, emails jsonb,
       phone_digits text, emails_normalised text, tags text[], custom jsonb, owner_id uuid, unit_id uuid)`);
-  const history = records.map((record) => ({
-    entity_id: record.id,
-    changes: Object.entries(record)
-      .filter(
-        ([key, value]) =>
-          !['id', 'phone_digits', 'emails_normalised'].includes(key) &&
-          value !== null &&
-          value !== '' &&
-          !(Array.isArray(value) && value.length === 0),
-      )
-      .flatMap(([key, value]) =>
-        key === 'custom'
-          ? Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ field: `custom.${k}`, old: null, new: v }))
-          : [{ field: key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), old: null, new: value }],
-      ),
-  }));
+  // One "created" entry per record; the values as imported are the record's own, the originals stay in the import.
   await tx.execute(sql`
     INSERT INTO record_change (workspace_id, entity_type, entity_id, actor_id, action, changes)
-    SELECT ${workspaceId}, ${ctx.entity}, entity_id, ${ctx.actor.userId}, 'created', changes
-    FROM jsonb_to_recordset(${JSON.stringify(history)}::jsonb) AS x(entity_id uuid, changes jsonb)`);
+    SELECT ${workspaceId}, ${ctx.entity}, entity_id, ${ctx.actor.userId}, 'created', '[]'::jsonb
+    FROM unnest(${sql.param(records.map((r) => r.id))}::uuid[]) AS x(entity_id)`);
 }
 
 /** Updates an existing record with the row's values: filled fields replace, phones, e-mails and tags add up. */
