@@ -171,7 +171,8 @@ export const ZBulkInput = z.strictObject({ ids: ZIds, action: ZBulkAction });
 export type TBulkInput = z.infer<typeof ZBulkInput>;
 export const ZBulkResult = z.object({ changed: z.number().int() });
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** `vcf` (vCard 4.0) is for contacts only. */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'vcf'] as const;
 /**
  * `GET /api/v1/exports/<companies|contacts>?format=&columns=a,b,custom.c&` + the list's `q`,
  * `sort` and `filter[...]`: a file of every matching record the actor may see.

@@ -22,7 +22,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: ModuleOptions) 
       const { format, columns, ...query } = request.query;
       const file = await exportRecords(ctxOf(db, request), {
         resource: request.params.resource,
-        format: format === 'xlsx' ? 'xlsx' : 'csv',
+        format: format === 'xlsx' || format === 'vcf' ? format : 'csv',
         columns,
         query,
         locale: request.signedIn?.user.locale ?? 'en',

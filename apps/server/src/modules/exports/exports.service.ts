@@ -12,6 +12,7 @@ import {
 import { stringify } from 'csv-stringify';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { companiesInOrder, companyIdsInOrder } from '../companies/index.ts';
@@ -24,7 +25,7 @@ import { EXPORT_LABELS, type ExportLabels } from './export-labels.ts';
 type Cell = string | number | Date | null;
 type Kind = 'text' | 'date' | 'datetime' | 'money';
 type Column = { id: string; heading: string; kind: Kind; currency?: string | null; value: (record: TCompany & TContact) => Cell };
-type Format = 'csv' | 'xlsx';
+type Format = 'csv' | 'xlsx' | 'vcf';
 
 const PAGE = 1000;
 /** Most rows one export writes (larger ones come with background export jobs). */
@@ -48,6 +49,11 @@ export type ExportRequest = {
  */
 export async function exportRecords(ctx: Ctx, request: ExportRequest) {
   const entity: TRecordEntity = request.resource === 'companies' ? 'company' : 'contact';
+  if (request.format === 'vcf' && entity !== 'contact') {
+    throw new AppError('validation_failed', 'vCard files hold people: export contacts', {
+      errors: [{ path: 'format', message: 'Contacts only' }],
+    });
+  }
   const { workspaceId } = ctx.actor;
   const parsed = await checkSavedQuery(ctx.db, workspaceId, entity, request.query, '');
   const definitions = await definitionsOf(ctx.db, workspaceId, entity);
@@ -82,12 +88,18 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
   };
   const date = new Intl.DateTimeFormat('sv-SE', { timeZone: request.timeZone }).format(new Date());
   const filename = `${labels.file[request.resource]}-${date}.${request.format}`;
-  const stream = request.format === 'csv' ? csvOf(columns, pages(), request.timeZone) : xlsxOf(columns, pages(), request.timeZone);
-  return {
-    filename,
-    contentType: request.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    stream,
-  };
+  const stream =
+    request.format === 'csv'
+      ? csvOf(columns, pages(), request.timeZone)
+      : request.format === 'vcf'
+        ? vcardOf(pages() as AsyncGenerator<TContact[]>)
+        : xlsxOf(columns, pages(), request.timeZone);
+  const contentType = {
+    csv: 'text/csv; charset=utf-8',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    vcf: 'text/vcard; charset=utf-8',
+  }[request.format];
+  return { filename, contentType, stream };
 }
 
 function columnOf(id: string, labels: ExportLabels, definitions: Definition[], unitNames: Map<string, string>): Column {
@@ -253,6 +265,55 @@ function xlsxOf(columns: Column[], pages: AsyncGenerator<(TCompany & TContact)[]
       }
       sheet.commit();
       await workbook.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
+}
+
+/** A contact as a vCard 4.0 card (RFC 6350), written by ical.js. */
+function vcardOf(pages: AsyncGenerator<TContact[]>): Readable {
+  const out = new PassThrough();
+  const property = (name: string, value: string | string[], type?: string) => {
+    const prop = new ICAL.Property(name);
+    if (type) prop.setParameter('type', type);
+    if (Array.isArray(value)) prop.setValue(value as unknown as string);
+    else prop.setValue(value);
+    return prop;
+  };
+  void (async () => {
+    try {
+      for await (const page of pages) {
+        for (const contact of page) {
+          const card = new ICAL.Component('vcard');
+          card.addPropertyWithValue('version', '4.0');
+          card.addPropertyWithValue('fn', `${contact.firstName} ${contact.lastName}`.trim() || '-');
+          card.addProperty(property('n', [contact.lastName, contact.firstName, '', '', '']));
+          for (const phone of contact.phones) card.addProperty(property('tel', phone.value, phone.label || undefined));
+          for (const email of contact.emails) card.addProperty(property('email', email.value, email.label || undefined));
+          const company = contact.companies[0];
+          if (company) card.addProperty(property('org', [company.name]));
+          if (contact.position) card.addPropertyWithValue('title', contact.position);
+          if (contact.address || contact.city || contact.region) {
+            card.addProperty(property('adr', ['', '', contact.address ?? '', contact.city ?? '', contact.region ?? '', '', '']));
+          }
+          if (contact.birthday) {
+            const bday = new ICAL.Property('bday');
+            bday.setValue(ICAL.VCardTime.fromDateAndOrTimeString(contact.birthday, 'date'));
+            card.addProperty(bday);
+          }
+          if (contact.notes) card.addPropertyWithValue('note', contact.notes);
+          if (contact.tags.length > 0) {
+            const categories = new ICAL.Property('categories');
+            categories.setValues(contact.tags);
+            card.addProperty(categories);
+          }
+          card.addPropertyWithValue('uid', `urn:uuid:${contact.id}`);
+          if (!out.write(`${card.toString()}\r\n`)) await new Promise((resolve) => out.once('drain', resolve));
+        }
+      }
+      out.end();
     } catch (error) {
       out.destroy(error as Error);
     }

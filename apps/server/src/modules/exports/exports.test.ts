@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { type Browser, makeBakery, makeWorkspace, signIn, useTestApp } from '../../test/harness.ts';
 
@@ -132,5 +133,44 @@ describe('exports', () => {
     expect(format.statusCode).toBe(400);
     expect(format.json().errors[0].path).toBe('format');
     expect((await b.owner.request({ method: 'GET', url: '/api/v1/exports/deals' })).statusCode).toBe(400);
+  });
+
+  it('writes contacts as vCard 4.0 cards that read back, only the ones the person may see; companies are refused', async () => {
+    const b = await makeBakery(t);
+    const company = await post(b.employeeA.browser, '/api/v1/companies', { name: 'Forno; Rossi' });
+    await post(b.employeeA.browser, '/api/v1/contacts', {
+      firstName: 'Anna',
+      lastName: 'Rossi',
+      position: 'Buyer',
+      city: 'Milano',
+      birthday: '1980-05-04',
+      phones: [{ label: 'cell', value: '+39 333 123 4567' }],
+      emails: [{ label: '', value: 'anna@example.it' }],
+      tags: ['vip', 'horeca'],
+      notes: 'Likes rye, and seeds',
+      companies: [{ companyId: company.id, role: '' }],
+    });
+    await post(b.employeeB.browser, '/api/v1/contacts', { firstName: 'Bea', lastName: 'Hidden' });
+    const response = await b.employeeA.browser.request({ method: 'GET', url: '/api/v1/exports/contacts?format=vcf' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/vcard');
+    expect(response.headers['content-disposition']).toMatch(/\.vcf"/);
+    const parsed = ICAL.parse(response.body);
+    const cards = (Array.isArray(parsed[0]) ? parsed : [parsed]).map((jcard: unknown) => new ICAL.Component(jcard as never));
+    expect(cards).toHaveLength(1);
+    const card = cards[0] as InstanceType<typeof ICAL.Component>;
+    expect(card.getFirstPropertyValue('fn')).toBe('Anna Rossi');
+    expect(card.getFirstPropertyValue('n')).toEqual(['Rossi', 'Anna', '', '', '']);
+    expect(card.getFirstPropertyValue('tel')).toBe('+39 333 123 4567');
+    expect(card.getFirstProperty('tel')?.getParameter('type')).toBe('cell');
+    expect(card.getFirstPropertyValue('email')).toBe('anna@example.it');
+    expect(card.getFirstPropertyValue('title')).toBe('Buyer');
+    expect(card.getFirstPropertyValue('org')).toBe('Forno; Rossi');
+    expect(String(card.getFirstPropertyValue('bday'))).toBe('1980-05-04');
+    expect(card.getFirstPropertyValue('note')).toBe('Likes rye, and seeds');
+    expect(card.getFirstProperty('categories')?.getValues()).toEqual(['vip', 'horeca']);
+    const companies = await b.owner.request({ method: 'GET', url: '/api/v1/exports/companies?format=vcf' });
+    expect(companies.statusCode).toBe(400);
+    expect(companies.json().errors).toEqual([{ path: 'format', message: 'Contacts only' }]);
   });
 });

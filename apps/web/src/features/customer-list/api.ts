@@ -44,6 +44,6 @@ export function useBulkAction(entity: TRecordEntity) {
 }
 
 /** The address of an export file of the list: its query and the columns shown. */
-export function exportUrl(entity: TRecordEntity, query: TSavedQuery, columns: readonly string[], format: 'csv' | 'xlsx'): string {
+export function exportUrl(entity: TRecordEntity, query: TSavedQuery, columns: readonly string[], format: 'csv' | 'xlsx' | 'vcf'): string {
   return withQuery(`/api/v1/exports/${RESOURCE[entity]}`, { ...query, format, columns: columns.join(',') });
 }

@@ -7,7 +7,7 @@ import { ApiError, toApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { exportUrl, RESOURCE } from './api.ts';
 
-type Format = 'csv' | 'xlsx';
+type Format = 'csv' | 'xlsx' | 'vcf';
 type Props = { entity: TRecordEntity; query: TSavedQuery; columns: readonly string[] };
 
 /** The file name the server proposes (`filename*=UTF-8''…` or `filename="…"`). */
@@ -42,7 +42,7 @@ export async function download(url: string, fallbackName: string): Promise<void>
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** Downloads the list as shown (search, filters, sort, columns) as a CSV file or an Excel workbook. */
+/** Downloads the list as shown (search, filters, sort, columns) as a CSV file, an Excel workbook or (contacts) vCard cards. */
 export function ExportButton({ entity, query, columns }: Props) {
   const { t } = useTranslation('customers');
   const { t: tc } = useTranslation();
@@ -67,6 +67,8 @@ export function ExportButton({ entity, query, columns }: Props) {
         items: [
           { key: 'csv', label: t('export.csv') },
           { key: 'xlsx', label: t('export.xlsx') },
+          // Address books read vCard: people only.
+          ...(entity === 'contact' ? [{ key: 'vcf', label: t('export.vcf') }] : []),
         ],
         onClick: ({ key }) => run(key as Format),
       }}
