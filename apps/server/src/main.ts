@@ -8,6 +8,8 @@ import { runMigrations } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { pruneAuthRecords } from './modules/auth/prune.ts';
 import { createSignedInCache, listenForAuthChanges } from './modules/auth/signed-in-cache.ts';
+import { EXPORT_JOB } from './modules/exports/export-jobs.ts';
+import { exportJob } from './modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.routes.ts';
 import { startJobs } from './modules/jobs/jobs.ts';
 import { bootstrapFromEnvironment } from './modules/workspaces/index.ts';
@@ -45,7 +47,7 @@ async function main() {
   );
   const jobs = await startJobs(
     pool,
-    { [IMPORT_JOB]: importJob(db) },
+    { [IMPORT_JOB]: importJob(db), [EXPORT_JOB]: exportJob(db) },
     {
       onError: (error) => log.warn({ err: error }, 'job queue error'),
     },

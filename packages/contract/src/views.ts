@@ -183,3 +183,33 @@ export const ZExportOptions = z.object({
   /** Comma-separated column ids; all standard and custom columns when absent. */
   columns: z.string().max(2_000).optional(),
 });
+
+/**
+ * A large export as a background job (`POST /api/v1/exports`): the same file as the direct
+ * download, written by a job with progress, then fetched from `/exports/jobs/:id/file`.
+ */
+export const ZCreateExportInput = z.strictObject({
+  resource: z.enum(['companies', 'contacts']),
+  format: z.enum(EXPORT_FORMATS).default('csv'),
+  columns: z.string().max(2_000).optional(),
+  /** The list's `q`, `sort` and `filter[...]`, as in the list's query string. */
+  query: z.record(z.string().max(80), z.string().max(2_000)).default({}),
+});
+export type TCreateExportInput = z.input<typeof ZCreateExportInput>;
+export const EXPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const ZExportJob = z.object({
+  id: ZId,
+  resource: z.enum(['companies', 'contacts']),
+  format: z.enum(EXPORT_FORMATS),
+  status: z.enum(EXPORT_JOB_STATUSES),
+  /** Records to write, known once the job has matched them. */
+  total: z.number().int().nullable(),
+  processed: z.number().int(),
+  fileName: z.string().nullable(),
+  /** Size of the finished file in bytes. */
+  size: z.number().int().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type TExportJob = z.infer<typeof ZExportJob>;

@@ -5,6 +5,7 @@ export * from '../modules/companies/companies.table.ts';
 export * from '../modules/contacts/contacts.table.ts';
 export * from '../modules/custom-fields/custom-fields.table.ts';
 export * from '../modules/duplicates/duplicates.table.ts';
+export * from '../modules/exports/exports.table.ts';
 export * from '../modules/history/history.table.ts';
 export * from '../modules/imports/imports.table.ts';
 export * from '../modules/units/units.table.ts';

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase, type Database } from '../db/client.ts';
 import { buildApp } from '../http/app.ts';
 import { createSignedInCache, listenForAuthChanges, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
+import { EXPORT_JOB } from '../modules/exports/export-jobs.ts';
+import { exportJob } from '../modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob } from '../modules/imports/imports.routes.ts';
 import { type JobOptions, type JobQueue, startJobs } from '../modules/jobs/jobs.ts';
 import { createWorkspace } from '../modules/workspaces/index.ts';
@@ -44,7 +46,7 @@ export function useTestApp(options: { jobs?: JobOptions } = {}): TestApp {
     const listener = listenForAuthChanges(pool, handle.signedInCache);
     handle.stopListening = listener.stop;
     await listener.ready;
-    if (options.jobs) handle.jobs = await startJobs(pool, { [IMPORT_JOB]: importJob(db) }, options.jobs);
+    if (options.jobs) handle.jobs = await startJobs(pool, { [IMPORT_JOB]: importJob(db), [EXPORT_JOB]: exportJob(db) }, options.jobs);
     handle.app = await buildApp({
       db,
       ...(handle.jobs ? { jobs: handle.jobs } : {}),

@@ -1,7 +1,9 @@
-import { EXPORT_FORMATS, ZExportParams } from '@clientela/contract';
+import { EXPORT_FORMATS, ZCreateExportInput, ZExportJob, ZExportParams, ZIdParams } from '@clientela/contract';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
 import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { createExportJob, EXPORT_JOB, exportJobFile, getExportJob, runExportJob } from './export-jobs.ts';
 import { exportRecords } from './exports.service.ts';
 
 /** The list's own parameters, plus the file's format and columns. */
@@ -13,8 +15,31 @@ const ZExportQuery = z.record(z.string().max(80), z.string().max(2_000)).superRe
 });
 
 /** Files of companies and contacts: what the list shows, as CSV or XLSX. */
-export async function exportRoutes(app: FastifyInstance, { db }: ModuleOptions) {
+export async function exportRoutes(app: FastifyInstance, { db, jobs }: ModuleOptions) {
   const api = typed(app);
+  // Large exports: a job writes the file with progress; its author fetches it when done.
+  api.post(
+    '/exports',
+    { schema: { tags: ['exports'], body: ZCreateExportInput, response: { 202: ZExportJob } } },
+    async (request, reply) => {
+      const ctx = ctxOf(db, request);
+      const job = await createExportJob(ctx, request.body);
+      if (jobs) await jobs.send(EXPORT_JOB, { workspaceId: ctx.actor.workspaceId, exportId: job.id }, job.id);
+      else void runExportJob(db, ctx.actor.workspaceId, job.id);
+      return reply.status(202).send(job);
+    },
+  );
+  api.get('/exports/jobs/:id', { schema: { tags: ['exports'], params: ZIdParams, response: { 200: ZExportJob } } }, async (request) =>
+    getExportJob(ctxOf(db, request), request.params.id),
+  );
+  api.get('/exports/jobs/:id/file', { schema: { tags: ['exports'], params: ZIdParams } }, async (request, reply) => {
+    const file = await exportJobFile(ctxOf(db, request), request.params.id);
+    return reply
+      .header('content-disposition', attachment(file.fileName))
+      .header('cache-control', 'no-store')
+      .type(file.contentType)
+      .send(file.content);
+  });
   api.get(
     '/exports/:resource',
     { schema: { tags: ['exports'], params: ZExportParams, querystring: ZExportQuery } },
@@ -35,4 +60,11 @@ export async function exportRoutes(app: FastifyInstance, { db }: ModuleOptions) 
         .send(file.stream);
     },
   );
+}
+
+/** The job that writes an export's file; taken again after a crash, it starts the file over. */
+export function exportJob(db: Database) {
+  return async (data: Record<string, unknown>) => {
+    await runExportJob(db, String(data.workspaceId), String(data.exportId));
+  };
 }

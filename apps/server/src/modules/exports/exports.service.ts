@@ -40,14 +40,17 @@ export type ExportRequest = {
   query: TSavedQuery;
   locale: TLocale;
   timeZone: string;
+  /** Told how many records match, then after each page how many are written (export jobs show it). */
+  onProgress?: (written: number, total: number) => Promise<void>;
 };
 
-/**
- * A file of every record the actor may see that the list query matches, with the chosen columns
- * (or all), headed and worded in the user's language. Input is checked before the first byte is
- * sent; the records are read page by page, so memory stays flat however long the list.
- */
-export async function exportRecords(ctx: Ctx, request: ExportRequest) {
+/** Checks an export's format, columns and list query, as the export itself would; throws 400s. */
+export async function checkExport(ctx: Ctx, request: Pick<ExportRequest, 'resource' | 'format' | 'columns' | 'query'>): Promise<void> {
+  await prepare(ctx, request);
+}
+
+/** The entity, parsed list query and checked columns of an export. */
+async function prepare(ctx: Ctx, request: Pick<ExportRequest, 'resource' | 'format' | 'columns' | 'query'>) {
   const entity: TRecordEntity = request.resource === 'companies' ? 'company' : 'contact';
   if (request.format === 'vcf' && entity !== 'contact') {
     throw new AppError('validation_failed', 'vCard files hold people: export contacts', {
@@ -61,7 +64,17 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
     ? request.columns.split(',').map((id) => id.trim())
     : [...COLUMNS_OF[entity], ...definitions.map((d) => `custom.${d.key}`)];
   await checkColumns(ctx.db, workspaceId, entity, columnIds, definitions);
+  return { entity, parsed, definitions, columnIds };
+}
 
+/**
+ * A file of every record the actor may see that the list query matches, with the chosen columns
+ * (or all), headed and worded in the user's language. Input is checked before the first byte is
+ * sent; the records are read page by page, so memory stays flat however long the list.
+ */
+export async function exportRecords(ctx: Ctx, request: ExportRequest) {
+  const { entity, parsed, definitions, columnIds } = await prepare(ctx, request);
+  const { workspaceId } = ctx.actor;
   const labels = EXPORT_LABELS[request.locale];
   const unitNames = new Map(
     (await ctx.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.workspaceId, workspaceId))).map((u) => [
@@ -80,10 +93,12 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
     const message = `The filter matches more than ${EXPORT_ROWS_MAX} records; narrow it`;
     throw new AppError('validation_failed', message, { errors: [{ path: 'filter', message }] });
   }
+  await request.onProgress?.(0, ids.length);
   const pages = async function* () {
     for (let start = 0; start < ids.length; start += PAGE) {
       const only = ids.slice(start, start + PAGE);
       yield (entity === 'company' ? await companiesInOrder(ctx, only) : await contactsInOrder(ctx, only)) as (TCompany & TContact)[];
+      await request.onProgress?.(Math.min(start + PAGE, ids.length), ids.length);
     }
   };
   const date = new Intl.DateTimeFormat('sv-SE', { timeZone: request.timeZone }).format(new Date());

@@ -173,4 +173,43 @@ describe('exports', () => {
     expect(companies.statusCode).toBe(400);
     expect(companies.json().errors).toEqual([{ path: 'format', message: 'Contacts only' }]);
   });
+
+  it('writes a large export as a job with progress; only its author fetches the file; a bad query makes no job', async () => {
+    const b = await makeBakery(t);
+    for (let i = 0; i < 30; i += 1) await post(b.employeeA.browser, '/api/v1/companies', { name: `Forno ${String(i).padStart(2, '0')}`, city: 'Roma' });
+    await post(b.employeeB.browser, '/api/v1/companies', { name: 'Forno Bea', city: 'Roma' });
+    const started = await b.employeeA.browser.request({
+      method: 'POST',
+      url: '/api/v1/exports',
+      payload: { resource: 'companies', format: 'csv', columns: 'name,city', query: { 'filter[city]': 'Roma', sort: 'name' } },
+    });
+    expect(started.statusCode).toBe(202);
+    const job = started.json();
+    expect(job).toMatchObject({ resource: 'companies', format: 'csv', processed: 0 });
+    expect(['queued', 'running', 'done']).toContain(job.status);
+    let current = job;
+    for (let i = 0; i < 100 && current.status !== 'done' && current.status !== 'failed'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      current = (await b.employeeA.browser.request({ method: 'GET', url: `/api/v1/exports/jobs/${job.id}` })).json();
+    }
+    expect(current).toMatchObject({ status: 'done', total: 30, processed: 30, error: null });
+    expect(current.size).toBeGreaterThan(100);
+    const file = await b.employeeA.browser.request({ method: 'GET', url: `/api/v1/exports/jobs/${job.id}/file` });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toMatch(/\.csv"/);
+    const rows = csvRows(file.body);
+    expect(rows).toHaveLength(31);
+    expect(rows[1]).toBe('Forno 00,Roma');
+    expect(rows.join('\n')).not.toContain('Forno Bea');
+    // Someone else, even an admin, does not get another person's file.
+    expect((await b.owner.request({ method: 'GET', url: `/api/v1/exports/jobs/${job.id}/file` })).statusCode).toBe(404);
+    expect((await b.employeeA2.browser.request({ method: 'GET', url: `/api/v1/exports/jobs/${job.id}` })).statusCode).toBe(404);
+    const bad = await b.employeeA.browser.request({
+      method: 'POST',
+      url: '/api/v1/exports',
+      payload: { resource: 'companies', columns: 'name,salary', query: {} },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ path: 'columns.1', message: 'No such column' }]);
+  });
 });
