@@ -12,6 +12,7 @@ import { ListFilters } from '../customers/list-filters.tsx';
 import { hasCustomFilter, withoutUnknownCustomFilters } from '../customers/list-query.ts';
 import { sortOf } from '../customers/sort.ts';
 import { useListFilters } from '../customers/use-list-filters.ts';
+import { DuplicatesLink } from '../duplicates/duplicates-link.tsx';
 import { ImportButton } from '../imports/import-button.tsx';
 import { BuildListButton } from '../lists/build-list-button.tsx';
 import { useUnits } from '../units/api.ts';
@@ -97,6 +98,7 @@ export function CustomerList({ entity, listId, emptyText }: Props) {
           <ColumnChooser entity={entity} fields={customFields} value={shown} onChange={columns.set} />
           <ExportButton entity={entity} query={query} columns={shown} />
           {!listId && <ImportButton entity={entity} />}
+          {!listId && <DuplicatesLink entity={entity} />}
           {!listId && (
             <BuildListButton
               entity={entity}

@@ -1,11 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { TRecordEntity, TSavedQuery } from '@clientela/contract';
-import { App, Button, Dropdown } from 'antd';
+import type { TExportJob, TRecordEntity, TSavedQuery } from '@clientela/contract';
+import { App, Button, Dropdown, Modal, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, toApiError } from '../../lib/api.ts';
+import { ApiError, api, toApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { exportUrl, RESOURCE } from './api.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { useLocale } from '../locale/locale-context.tsx';
+import { RESOURCE } from './api.ts';
 
 type Format = 'csv' | 'xlsx' | 'vcf';
 type Props = { entity: TRecordEntity; query: TSavedQuery; columns: readonly string[] };
@@ -42,40 +44,84 @@ export async function download(url: string, fallbackName: string): Promise<void>
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** Downloads the list as shown (search, filters, sort, columns) as a CSV file, an Excel workbook or (contacts) vCard cards. */
+/** Waits for an export job to finish, reporting its progress; throws when it failed. */
+async function finishedJob(id: string, onProgress: (job: TExportJob) => void): Promise<TExportJob> {
+  for (;;) {
+    const job = await api<TExportJob>(`/api/v1/exports/jobs/${id}`);
+    onProgress(job);
+    if (job.status === 'done') return job;
+    if (job.status === 'failed') throw new ApiError(500, 'internal_error', job.error ?? 'Export failed');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Downloads the list as shown (search, filters, sort, columns) as a CSV file, an Excel workbook
+ * or (contacts) vCard cards. The server writes the file as a background job; a dialog shows how
+ * many records are written until the download starts.
+ */
 export function ExportButton({ entity, query, columns }: Props) {
   const { t } = useTranslation('customers');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { locale } = useLocale();
+  const [job, setJob] = useState<TExportJob | null>(null);
 
   const run = async (format: Format) => {
-    setBusy(true);
+    setJob({
+      id: '',
+      resource: RESOURCE[entity],
+      format,
+      status: 'queued',
+      total: null,
+      processed: 0,
+      fileName: null,
+      size: null,
+      error: null,
+      createdAt: '',
+      finishedAt: null,
+    });
     try {
-      await download(exportUrl(entity, query, columns, format), `${RESOURCE[entity]}.${format}`);
+      const started = await api<TExportJob>('/api/v1/exports', {
+        method: 'POST',
+        body: { resource: RESOURCE[entity], format, columns: columns.join(','), query },
+      });
+      const done = await finishedJob(started.id, setJob);
+      await download(`/api/v1/exports/jobs/${done.id}/file`, done.fileName ?? `${RESOURCE[entity]}.${format}`);
     } catch (error) {
       message.error(errorMessage(tc, error));
     } finally {
-      setBusy(false);
+      setJob(null);
     }
   };
 
+  const percent = job?.total ? Math.floor((job.processed * 100) / job.total) : 0;
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        items: [
-          { key: 'csv', label: t('export.csv') },
-          { key: 'xlsx', label: t('export.xlsx') },
-          // Address books read vCard: people only.
-          ...(entity === 'contact' ? [{ key: 'vcf', label: t('export.vcf') }] : []),
-        ],
-        onClick: ({ key }) => run(key as Format),
-      }}
-    >
-      <Button icon={<DownloadOutlined />} loading={busy}>
-        {t('export.button')}
-      </Button>
-    </Dropdown>
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'csv', label: t('export.csv') },
+            { key: 'xlsx', label: t('export.xlsx') },
+            // Address books read vCard: people only.
+            ...(entity === 'contact' ? [{ key: 'vcf', label: t('export.vcf') }] : []),
+          ],
+          onClick: ({ key }) => run(key as Format),
+        }}
+      >
+        <Button icon={<DownloadOutlined />} loading={job !== null}>
+          {t('export.button')}
+        </Button>
+      </Dropdown>
+      <Modal open={job !== null} title={t('export.progressTitle')} footer={null} closable={false} maskClosable={false}>
+        <Progress percent={percent} status="active" />
+        <Typography.Text type="secondary">
+          {job?.total === null || job?.total === undefined
+            ? t('export.preparing')
+            : t('export.progress', { written: formatNumber(job.processed, locale), total: formatNumber(job.total, locale) })}
+        </Typography.Text>
+      </Modal>
+    </>
   );
 }
