@@ -64,3 +64,21 @@ export const ZChangePasswordInput = z.strictObject({
   newPassword: ZPassword,
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+/** Workspace-wide settings an admin keeps. */
+export const ZWorkspaceSettings = z.object({
+  id: ZId,
+  name: z.string(),
+  /** ISO 3166 country of phone numbers written without one (imports, forms). */
+  defaultCountry: z.string().nullable(),
+});
+export type TWorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;
+export const ZUpdateWorkspaceSettingsInput = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: 'Expected a two-letter country code (IT, RU, GB…)' })
+    .nullable()
+    .optional(),
+});
+export type TUpdateWorkspaceSettingsInput = z.infer<typeof ZUpdateWorkspaceSettingsInput>;

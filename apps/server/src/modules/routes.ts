@@ -12,6 +12,7 @@ import { searchRoutes } from './search/search.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { listRoutes, viewRoutes } from './views/views.routes.ts';
+import { workspaceRoutes } from './workspaces/settings.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export async function registerModules(api: FastifyInstance, options: ModuleOptions) {
@@ -30,6 +31,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     exportRoutes,
     importRoutes,
     duplicateRoutes,
+    workspaceRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -176,7 +176,8 @@ describe('exports', () => {
 
   it('writes a large export as a job with progress; only its author fetches the file; a bad query makes no job', async () => {
     const b = await makeBakery(t);
-    for (let i = 0; i < 30; i += 1) await post(b.employeeA.browser, '/api/v1/companies', { name: `Forno ${String(i).padStart(2, '0')}`, city: 'Roma' });
+    for (let i = 0; i < 30; i += 1)
+      await post(b.employeeA.browser, '/api/v1/companies', { name: `Forno ${String(i).padStart(2, '0')}`, city: 'Roma' });
     await post(b.employeeB.browser, '/api/v1/companies', { name: 'Forno Bea', city: 'Roma' });
     const started = await b.employeeA.browser.request({
       method: 'POST',

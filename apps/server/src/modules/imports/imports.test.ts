@@ -444,4 +444,21 @@ describe('imports', () => {
     const list = (await owner.request({ method: 'GET', url: '/api/v1/import-templates?entity=company' })).json();
     expect(list.data.map((x: { name: string }) => x.name)).toEqual(['Shop export']);
   });
+
+  it("offers the workspace's default phone country, which only an admin sets", async () => {
+    const b = await makeBakery(t);
+    expect((await b.owner.request({ method: 'GET', url: '/api/v1/workspace' })).json().defaultCountry).toBeNull();
+    const denied = await b.managerA.browser.request({ method: 'PATCH', url: '/api/v1/workspace', payload: { defaultCountry: 'RU' } });
+    expect(denied.statusCode).toBe(403);
+    const unknown = await b.owner.request({ method: 'PATCH', url: '/api/v1/workspace', payload: { defaultCountry: 'XX' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([{ path: 'defaultCountry', message: 'Unknown country' }]);
+    const set = await b.owner.request({ method: 'PATCH', url: '/api/v1/workspace', payload: { defaultCountry: 'IT' } });
+    expect(set.json()).toMatchObject({ defaultCountry: 'IT' });
+    const imp = await uploaded(b.employeeA.browser, 'contact', 'phones.csv', Buffer.from('Name,Phone\nAnna Rossi,02 1234 5678\n'));
+    expect(imp.mapping.defaultCountry).toBe('IT');
+    await run(b.employeeA.browser, imp.id);
+    const anna = (await b.employeeA.browser.request({ method: 'GET', url: '/api/v1/contacts?q=Rossi' })).json().data[0];
+    expect(anna.phones).toEqual([{ label: '', value: '+390212345678' }]);
+  });
 });
