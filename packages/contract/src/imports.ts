@@ -160,8 +160,10 @@ export const ZImportProblem = z.object({
   /** The value stored instead, when the row was imported with a change. */
   stored: z.string().nullable(),
   outcome: ZImportRowOutcome,
-  /** The record the row matched, for duplicates. */
+  /** The record the row matched (duplicates), or the record it became (a created or updated row). */
   recordId: ZId.nullable(),
+  /** For a row repeating an earlier row of the file: that row's line. */
+  repeatsLine: z.number().int().nullable(),
 });
 export type TImportProblem = z.infer<typeof ZImportProblem>;
 export const ZImportProblemList = listOf(ZImportProblem);

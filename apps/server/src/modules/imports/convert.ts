@@ -17,6 +17,8 @@ export type RowProblem = {
   stored: string | null;
   /** True when the row cannot be imported at all. */
   fatal?: boolean;
+  /** For a row repeating an earlier row of the file: that row's line. */
+  repeatsLine?: number;
 };
 
 type Labelled = { label: string; value: string };

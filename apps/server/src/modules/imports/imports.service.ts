@@ -299,6 +299,7 @@ export async function previewImport(ctx: Ctx, id: string): Promise<TImportPrevie
         stored: p.stored,
         outcome: d.outcome,
         recordId: p.recordId,
+        repeatsLine: p.repeatsLine ?? null,
       })),
       duplicateOf: d.duplicateOf,
     })),
@@ -350,6 +351,7 @@ const presentProblem = (p: typeof dataImportProblems.$inferSelect): TImportProbl
   stored: p.stored,
   outcome: p.outcome,
   recordId: p.recordId,
+  repeatsLine: p.repeatsLine,
 });
 
 /** The import's problems in line order, a page at a time. */

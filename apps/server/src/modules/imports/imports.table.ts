@@ -87,6 +87,8 @@ export const dataImportProblems = pgTable(
     stored: text('stored'),
     outcome: text('outcome', { enum: ['create', 'update', 'skip', 'reject'] }).notNull(),
     recordId: uuid('record_id'),
+    /** For a row repeating an earlier row of the file: that row's line. */
+    repeatsLine: integer('repeats_line'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.importId, t.line, t.seq] }),

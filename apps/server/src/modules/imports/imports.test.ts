@@ -242,7 +242,9 @@ describe('imports', () => {
     expect(done.counts).toMatchObject({ created: 3, skipped: 3, rejected: 0 });
     expect(sum(done)).toBe(6);
     const reported = await problems(owner, imp.id);
-    expect(reported.filter((p) => p.line === 3).map((p) => p.code)).toEqual(['duplicate_in_file']);
+    expect(reported.filter((p) => p.line === 3)).toEqual([
+      expect.objectContaining({ code: 'duplicate_in_file', repeatsLine: 2, stored: null }),
+    ]);
     expect(reported.filter((p) => p.line === 4).map((p) => p.code)).toEqual(['empty_row']);
     expect(reported.filter((p) => p.line === 6).map((p) => p.code)).toEqual(['invalid_phone', 'invalid_email', 'invalid_date']);
     expect(reported.filter((p) => p.line === 7).map((p) => p.code)).toEqual(['duplicate_in_file']);

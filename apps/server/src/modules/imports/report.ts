@@ -7,6 +7,8 @@ type Labels = {
   headings: { line: string; outcome: string; column: string; problem: string; value: string; stored: string };
   outcomes: Record<TImportProblem['outcome'], string>;
   problems: Record<TImportProblemCode, string>;
+  /** A repeated row's reason, naming the line it repeats. */
+  repeats: (line: number) => string;
   file: string;
 };
 
@@ -40,6 +42,7 @@ const LABELS: Record<TLocale, Labels> = {
       duplicate_in_file: 'Repeats an earlier line of the file',
       normalised: 'Written differently',
     },
+    repeats: (line) => `Repeats line ${line} of the file`,
     file: 'import-report',
   },
   ru: {
@@ -70,6 +73,7 @@ const LABELS: Record<TLocale, Labels> = {
       duplicate_in_file: 'Повторяет более раннюю строку файла',
       normalised: 'Записано иначе',
     },
+    repeats: (line) => `Повторяет строку ${line} файла`,
     file: 'otchet-importa',
   },
   it: {
@@ -100,6 +104,7 @@ const LABELS: Record<TLocale, Labels> = {
       duplicate_in_file: 'Ripete una riga precedente del file',
       normalised: 'Scritto diversamente',
     },
+    repeats: (line) => `Ripete la riga ${line} del file`,
     file: 'report-importazione',
   },
 };
@@ -120,7 +125,7 @@ export function reportFile(format: 'csv' | 'xlsx', locale: TLocale, headers: str
     r.problem.line,
     labels.outcomes[r.problem.outcome],
     r.problem.column === null ? '' : (headers[r.problem.column] ?? ''),
-    labels.problems[r.problem.code],
+    r.problem.repeatsLine === null ? labels.problems[r.problem.code] : labels.repeats(r.problem.repeatsLine),
     r.problem.value ?? '',
     r.problem.stored ?? '',
     ...r.cells,

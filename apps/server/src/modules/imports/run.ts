@@ -16,8 +16,12 @@ import { headerKey } from './fields.ts';
 import { dataImportFiles, dataImportLinks, dataImportProblems, dataImports, type ImportCounts } from './imports.table.ts';
 import { type FileRow, readFile } from './read-file.ts';
 
-/** Rows written per transaction: each commits its rows, their problems and the progress together. */
-const CHUNK = 2000;
+/**
+ * Rows written per transaction: each commits its rows, their problems and the progress together.
+ * A small file still moves its progress bar in about fifty steps.
+ */
+const CHUNK_MAX = 2000;
+const chunkSize = (rows: number) => Math.min(CHUNK_MAX, Math.max(100, Math.ceil(rows / 50)));
 /** Rows after which the target table's statistics are renewed (and again each time it doubles). */
 const ANALYZE_EVERY = 1_000;
 const LOCALE_COUNTRY: Record<string, CountryCode> = { ru: 'RU', it: 'IT' };
@@ -169,7 +173,6 @@ export async function decide(db: Executor, ctx: RunContext, workspaceId: string,
     let id: string | null = null;
     let duplicateOf: Decided['duplicateOf'] = null;
     if (inFile) {
-      const line = String(inFile.candidate.line);
       if (ctx.mapping.duplicates === 'create') outcome = 'create';
       else if (ctx.mapping.duplicates === 'update') {
         absorb(inFile.candidate, candidate);
@@ -178,7 +181,7 @@ export async function decide(db: Executor, ctx: RunContext, workspaceId: string,
       } else outcome = 'skip';
       duplicate('duplicate_in_file', inFile.id);
       const last = problems.at(-1);
-      if (last) last.stored = line;
+      if (last) last.repeatsLine = inFile.candidate.line;
     } else if (inBase) {
       const record = { ownerId: inBase.ownerId, unitId: inBase.unitId };
       const readKey = `${inBase.ownerId}|${inBase.unitId}`;
@@ -436,6 +439,7 @@ async function writeChunk(tx: Executor, ctx: RunContext, imp: typeof dataImports
       stored: p.stored,
       outcome: d.outcome,
       recordId: p.recordId ?? (d.outcome === 'create' || d.outcome === 'update' ? d.id : null),
+      repeatsLine: p.repeatsLine ?? null,
     })),
   );
   for (let i = 0; i < problems.length; i += 2000) await tx.insert(dataImportProblems).values(problems.slice(i, i + 2000));
@@ -602,7 +606,7 @@ export async function runImport(db: Database, workspaceId: string, importId: str
           .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
         return true;
       }
-      const chunk = rows.slice(start, start + CHUNK);
+      const chunk = rows.slice(start, start + chunkSize(rows.length));
       const counts = await writeChunk(tx, ctx, current, chunk);
       await tx
         .update(dataImports)

@@ -29,3 +29,16 @@ export function useChoiceLabel(): (field: string, option: { value: string; label
     return prefix && i18n.exists(key, { ns: 'customers' }) ? t(key as 'status.new') : option.label;
   };
 }
+
+/** A value as stored in a field, named as the record's pages show it ("active" → "Active"); other values as they are. */
+export function useStoredLabel(entity: TImportEntity): (field: string | null, stored: string) => string {
+  const customFields = useCustomFields(entity);
+  const choiceLabel = useChoiceLabel();
+  return (field, stored) => {
+    if (field === null) return stored;
+    if (!field.startsWith(CUSTOM_PREFIX)) return choiceLabel(field, { value: stored, label: stored });
+    const key = field.slice(CUSTOM_PREFIX.length);
+    const option = customFields.data?.find((custom) => custom.key === key)?.options.find((one) => one.value === stored);
+    return option?.label ?? stored;
+  };
+}

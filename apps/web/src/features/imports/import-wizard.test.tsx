@@ -9,6 +9,8 @@ import { anImport, emptyPreview, fakeApi, IMPORT_ID, page } from './test-imports
 
 afterEach(() => vi.unstubAllGlobals());
 
+const RECORD_ID = '00000000-0000-4000-8000-0000000000c1';
+
 function renderWizard(path: string) {
   return renderWithApp(
     <App>
@@ -76,6 +78,30 @@ describe('ImportWizard', () => {
       stored: null,
       outcome: 'create',
       recordId: null,
+      repeatsLine: null,
+    };
+    // A repeated row names the line it repeats; a corrected value comes as the option's value.
+    const repeated: TImportProblem = {
+      ...problem,
+      line: 9,
+      column: null,
+      field: null,
+      code: 'duplicate_in_file',
+      value: null,
+      stored: null,
+      repeatsLine: 2,
+      outcome: 'skip',
+      recordId: RECORD_ID,
+    };
+    const corrected: TImportProblem = {
+      ...problem,
+      line: 12,
+      column: 2,
+      field: 'status',
+      code: 'value_corrected',
+      value: 'activ',
+      stored: 'active',
+      recordId: RECORD_ID,
     };
     let polls = 0;
     const api = fakeApi(({ method, url }) => {
@@ -83,7 +109,8 @@ describe('ImportWizard', () => {
         polls += 1;
         return jsonResponse(200, polls === 1 ? running : done);
       }
-      if (method === 'GET' && url.startsWith(`/api/v1/imports/${IMPORT_ID}/problems`)) return jsonResponse(200, page([problem]));
+      if (method === 'GET' && url.startsWith(`/api/v1/imports/${IMPORT_ID}/problems`))
+        return jsonResponse(200, page([problem, repeated, corrected]));
       if (method === 'GET' && url === '/api/v1/custom-fields?entity=company') return jsonResponse(200, page([]));
       return undefined;
     });
@@ -110,6 +137,21 @@ describe('ImportWizard', () => {
     const row = screen.getByText('anna@').closest('tr');
     expect(row?.textContent).toContain('7');
     expect(row?.textContent).toContain('E-mail');
+    const repeatedRow = screen.getByText('Repeats line 2 of the file.').closest('tr');
+    expect(repeatedRow?.textContent).not.toContain('Imported as');
+    expect([...(repeatedRow?.querySelectorAll('td') ?? [])].map((cell) => cell.textContent)).toEqual([
+      '9',
+      'whole row',
+      'Repeats line 2 of the file.Open the existing record',
+      '—',
+      '—',
+      'Skipped',
+    ]);
+    const correctedRow = screen.getByText('activ').closest('tr');
+    expect(correctedRow?.textContent).toContain('Active');
+    expect(correctedRow?.textContent).toContain('Open the imported record');
+    expect(screen.getByText('Counted in Created and Updated too.')).toBeTruthy();
+    expect(screen.getByText('Result of the import')).toBeTruthy();
     expect(screen.getByRole('button', { name: /Download the report/ })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open the companies' }).getAttribute('href')).toBe('/companies');
     expect(api.unexpected).toEqual([]);

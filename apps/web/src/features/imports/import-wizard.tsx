@@ -60,7 +60,12 @@ export function ImportWizard() {
         }
       />
       <Card style={{ marginBottom: 16 }}>
-        <Steps current={step} items={STEPS.map((key) => ({ key, title: t(`steps.${key}`) }))} />
+        <Steps
+          current={step}
+          // A finished import has done its last step too; a failed one stopped there.
+          status={imp.data?.status === 'done' ? 'finish' : imp.data?.status === 'failed' ? 'error' : 'process'}
+          items={STEPS.map((key) => ({ key, title: t(`steps.${key}`) }))}
+        />
         {imp.data && (
           <div style={{ marginTop: 24 }}>
             <FileSummary imp={imp.data} />

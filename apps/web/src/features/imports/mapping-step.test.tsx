@@ -79,7 +79,8 @@ describe('MappingStep', () => {
       values: {},
     });
     expect(api.unexpected).toEqual([]);
-  });
+    // Four selects opened one after the other take some seconds on a busy machine.
+  }, 20_000);
 
   it('points at the column whose field the server refused', async () => {
     const api = fakeApi(({ method, url }) => {

@@ -12,6 +12,7 @@ const problem = (extra: Partial<TImportProblem>): TImportProblem => ({
   stored: null,
   outcome: 'create',
   recordId: null,
+  repeatsLine: null,
   ...extra,
 });
 

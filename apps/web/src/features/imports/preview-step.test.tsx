@@ -18,8 +18,28 @@ const preview: TImportPreview = {
       cells: ['Forno Rossi', 'anna@', 'actve'],
       outcome: 'create',
       problems: [
-        { line: 2, column: 1, field: 'emails', code: 'invalid_email', value: 'anna@', stored: null, outcome: 'create', recordId: null },
-        { line: 2, column: 2, field: 'status', code: 'unknown_value', value: 'actve', stored: null, outcome: 'create', recordId: null },
+        {
+          line: 2,
+          column: 1,
+          field: 'emails',
+          code: 'invalid_email',
+          value: 'anna@',
+          stored: null,
+          outcome: 'create',
+          recordId: null,
+          repeatsLine: null,
+        },
+        {
+          line: 2,
+          column: 2,
+          field: 'status',
+          code: 'unknown_value',
+          value: 'actve',
+          stored: null,
+          outcome: 'create',
+          recordId: null,
+          repeatsLine: null,
+        },
       ],
       duplicateOf: null,
     },
@@ -28,7 +48,17 @@ const preview: TImportPreview = {
       cells: ['', 'info@caffe.it', 'active'],
       outcome: 'reject',
       problems: [
-        { line: 3, column: null, field: 'name', code: 'required_missing', value: null, stored: null, outcome: 'reject', recordId: null },
+        {
+          line: 3,
+          column: null,
+          field: 'name',
+          code: 'required_missing',
+          value: null,
+          stored: null,
+          outcome: 'reject',
+          recordId: null,
+          repeatsLine: null,
+        },
       ],
       duplicateOf: null,
     },
@@ -37,7 +67,17 @@ const preview: TImportPreview = {
       cells: ['Bar Sport', 'bar@sport.it', 'active'],
       outcome: 'skip',
       problems: [
-        { line: 4, column: null, field: null, code: 'duplicate_in_base', value: null, stored: null, outcome: 'skip', recordId: BAR_SPORT },
+        {
+          line: 4,
+          column: null,
+          field: null,
+          code: 'duplicate_in_base',
+          value: null,
+          stored: null,
+          outcome: 'skip',
+          recordId: BAR_SPORT,
+          repeatsLine: null,
+        },
       ],
       duplicateOf: { id: BAR_SPORT, name: 'Bar Sport Srl' },
     },
@@ -75,7 +115,10 @@ describe('PreviewStep', () => {
     fireEvent.mouseEnter(email.querySelector('[data-severity]') as Element);
     expect(await screen.findByText('This is not a valid e-mail address; it is left out.')).toBeTruthy();
 
-    expect(screen.getByText('Rejected')).toBeTruthy();
+    // Why a row is rejected reads beside its outcome too, not only on hovering its cell.
+    expect(document.querySelector('tr[data-row-key="3"] td:nth-child(2)')?.textContent).toBe(
+      'RejectedA required field is empty. (Company name)',
+    );
     expect(screen.getByRole('link', { name: 'Bar Sport Srl' }).getAttribute('href')).toBe(`/companies/${BAR_SPORT}`);
 
     const unknown = screen.getByTestId('unknown-value');

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RESOURCE } from '../customer-list/api.ts';
 import { useFieldLabel } from './field-labels.ts';
+import { useProblemText } from './problem-text.ts';
 import { problemColumn, type Severity, severities } from './problems.ts';
 import { OutcomeTag } from './status-tags.tsx';
 
@@ -35,26 +36,15 @@ function problemsByColumn(row: Row, imp: TImport): Map<number, Found[]> {
 
 const worst = (found: Found[]): Severity => (found.some((one) => one.severity === 'error') ? 'error' : 'warning');
 
-function Reasons({ found }: { found: Found[] }) {
-  const { t } = useTranslation('imports');
-  return (
-    <>
-      {found.map(({ problem }, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a cell's problems never move.
-        <div key={index}>
-          {t(`problems.${problem.code}`)}
-          {problem.stored !== null && problem.stored !== problem.value && ` ${t('preview.storedAs', { value: problem.stored })}`}
-        </div>
-      ))}
-    </>
-  );
-}
-
 /** A cell with problems: highlighted, with the reasons on hover or focus. */
-function ProblemCell({ value, found }: { value: string; found: Found[] }) {
+function ProblemCell({ value, found, describe }: { value: string; found: Found[]; describe: (problem: TImportProblem) => string }) {
   const severity = worst(found);
+  const reasons = found.map(({ problem }, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: a cell's problems never move.
+    <div key={index}>{describe(problem)}</div>
+  ));
   return (
-    <Tooltip title={<Reasons found={found} />} trigger={['hover', 'focus']}>
+    <Tooltip title={reasons} trigger={['hover', 'focus']}>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users reach the reason through focus. */}
       <span tabIndex={0} data-severity={severity} style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
         {ICON[severity]}
@@ -68,7 +58,21 @@ function ProblemCell({ value, found }: { value: string; found: Found[] }) {
 export function PreviewTable({ imp, rows, loading }: { imp: TImport; rows: Row[]; loading: boolean }) {
   const { t } = useTranslation('imports');
   const fieldLabel = useFieldLabel(imp.entity);
+  const text = useProblemText(imp.entity);
   const problems = new Map(rows.map((row) => [row.line, problemsByColumn(row, imp)]));
+  const describe = (problem: TImportProblem) => {
+    const stored = text.stored(problem);
+    const reason = text.reason(problem);
+    return stored !== null && stored !== problem.value ? `${reason} ${t('preview.storedAs', { value: stored })}` : reason;
+  };
+  /** What the outcome column says: the problems of the whole row, and why a rejected row is rejected (also shown in its cell). */
+  const listed = (row: Row): Found[] =>
+    [...(problems.get(row.line) ?? new Map<number, Found[]>()).entries()].flatMap(([column, found]) =>
+      column === -1
+        ? // "Looks like <record>" says more than the bare duplicate message.
+          found.filter(({ problem }) => !(row.duplicateOf && problem.code === 'duplicate_in_base'))
+        : found.filter(({ severity }) => severity === 'error'),
+    );
 
   const fileColumns = imp.headers.map((header, index) => {
     const field = imp.mapping.columns[index]?.field ?? null;
@@ -89,7 +93,7 @@ export function PreviewTable({ imp, rows, loading }: { imp: TImport; rows: Row[]
       render: (_: unknown, row: Row) => {
         const value = row.cells[index] ?? '';
         const found = problems.get(row.line)?.get(index);
-        if (found) return <ProblemCell value={value} found={found} />;
+        if (found) return <ProblemCell value={value} found={found} describe={describe} />;
         return field ? value : <Typography.Text type="secondary">{value}</Typography.Text>;
       },
     };
@@ -110,17 +114,14 @@ export function PreviewTable({ imp, rows, loading }: { imp: TImport; rows: Row[]
           key: 'outcome',
           title: t('preview.outcome'),
           render: (_, row) => {
-            // "Looks like <record>" says more than the bare duplicate message.
-            const whole = (problems.get(row.line)?.get(-1) ?? []).filter(
-              ({ problem }) => !(row.duplicateOf && problem.code === 'duplicate_in_base'),
-            );
+            const whole = listed(row);
             return (
-              <Flex vertical gap={4} align="flex-start" style={{ minWidth: 140 }}>
+              <Flex vertical gap={4} align="flex-start" style={{ minWidth: 120, maxWidth: 170 }}>
                 <OutcomeTag outcome={row.outcome} />
                 {whole.map(({ problem, severity }, index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a row's problems never move.
                   <Typography.Text key={index} type={severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
-                    {t(`problems.${problem.code}`)}
+                    {text.reason(problem)}
                     {problem.field && ` (${fieldLabel(problem.field)})`}
                   </Typography.Text>
                 ))}

@@ -8,15 +8,19 @@ import { RESOURCE } from '../customer-list/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useImportProblems } from './api.ts';
 import { useFieldLabel } from './field-labels.ts';
+import { useProblemText } from './problem-text.ts';
 import { OutcomeTag } from './status-tags.tsx';
 
 type Row = TImportProblem & { key: string };
+
+const DUPLICATE_CODES = new Set<TImportProblem['code']>(['duplicate_in_base', 'duplicate_in_file']);
 
 /** Every row the run rejected, skipped or changed: line, field, reason, the value as written and as stored. */
 export function ProblemsTable({ imp }: { imp: TImport }) {
   const { t } = useTranslation('imports');
   const { locale } = useLocale();
   const fieldLabel = useFieldLabel(imp.entity);
+  const text = useProblemText(imp.entity);
   const problems = useImportProblems(imp.id);
   const rows: Row[] = (problems.data?.pages.flatMap((page) => page.data) ?? []).map((problem, index) => ({
     ...problem,
@@ -48,13 +52,18 @@ export function ProblemsTable({ imp }: { imp: TImport }) {
             title: t('result.reason'),
             render: (_, row) => (
               <Flex vertical gap={2}>
-                <span>{t(`problems.${row.code}`)}</span>
-                {row.recordId && <Link to={`/${RESOURCE[imp.entity]}/${row.recordId}`}>{t('result.openRecord')}</Link>}
+                <span>{text.reason(row)}</span>
+                {row.recordId && (
+                  <Link to={`/${RESOURCE[imp.entity]}/${row.recordId}`}>
+                    {/* A duplicate points at the record it looks like; any other problem at the record the row became. */}
+                    {t(DUPLICATE_CODES.has(row.code) ? 'result.openRecord' : 'result.openImported')}
+                  </Link>
+                )}
               </Flex>
             ),
           },
           { key: 'value', title: t('result.value'), render: (_, row) => empty(row.value) },
-          { key: 'stored', title: t('result.stored'), render: (_, row) => empty(row.stored) },
+          { key: 'stored', title: t('result.stored'), render: (_, row) => empty(text.stored(row)) },
           { key: 'outcome', title: t('preview.outcome'), render: (_, row) => <OutcomeTag outcome={row.outcome} /> },
         ]}
       />

@@ -29,6 +29,11 @@ export function problemColumn(problem: TImportProblem, columns: TImportColumn[])
   return index >= 0 ? index : null;
 }
 
+/** The earlier line of the file a repeated row repeats. */
+export function repeatedLine(problem: Pick<TImportProblem, 'repeatsLine'>): number | null {
+  return problem.repeatsLine;
+}
+
 /** A decision about an unknown value as a select's value: `use:<value>`, `keep`, `empty`. */
 export function decisionKey(decision: TValueDecision | undefined): string | undefined {
   if (!decision) return undefined;

@@ -67,7 +67,7 @@ export function ProgressStep({ imp }: { imp: TImport }) {
 
   return (
     <Flex vertical gap={16}>
-      <Card title={t('progress.title', { file: imp.fileName })}>
+      <Card title={finished ? t('result.title', { file: imp.fileName }) : t('progress.title', { file: imp.fileName })}>
         {finished && (
           <Alert
             type={ALERT[imp.status as keyof typeof ALERT]}

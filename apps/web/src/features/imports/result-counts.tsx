@@ -1,5 +1,5 @@
 import type { TImport } from '@clientela/contract';
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.ts';
 import { useLocale } from '../locale/locale-context.tsx';
@@ -22,13 +22,19 @@ export function ResultCounts({ counts }: { counts: TImport['counts'] }) {
     <Row gutter={[16, 16]}>
       {SHOWN.map(({ key, color }) => (
         <Col key={key} xs={12} sm={8} lg={{ flex: '1 1 0' }}>
-          <Card size="small" data-testid={`count-${key}`}>
+          <Card size="small" data-testid={`count-${key}`} style={{ height: '100%' }}>
             <Statistic
               title={t(`result.${key}`)}
               value={counts[key]}
               formatter={(value) => formatNumber(Number(value), locale)}
               styles={color && counts[key] > 0 ? { content: { color } } : undefined}
             />
+            {/* Not a fifth outcome: without this, the five numbers seem to add up to more rows than the file has. */}
+            {key === 'modified' && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('result.modifiedHint')}
+              </Typography.Text>
+            )}
           </Card>
         </Col>
       ))}

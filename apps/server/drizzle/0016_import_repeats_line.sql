@@ -1,0 +1,1 @@
+ALTER TABLE "data_import_problem" ADD COLUMN "repeats_line" integer;
