@@ -1,5 +1,6 @@
 import 'i18next';
 import type customers from './locales/customers/en.json';
+import type duplicates from './locales/duplicates/en.json';
 import type en from './locales/en.json';
 import type imports from './locales/imports/en.json';
 
@@ -7,6 +8,6 @@ import type imports from './locales/imports/en.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en; customers: typeof customers; imports: typeof imports };
+    resources: { translation: typeof en; customers: typeof customers; imports: typeof imports; duplicates: typeof duplicates };
   }
 }

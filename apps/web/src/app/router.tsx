@@ -5,12 +5,21 @@ import { PageSpinner } from '../components/page-spinner.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
+import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 
 /** A customer page's chunk, together with the messages it speaks. */
 function withCustomerMessages<M>(load: () => Promise<M>): () => Promise<M> {
   return async () => {
     const [module] = await Promise.all([load(), loadCustomerMessages()]);
+    return module;
+  };
+}
+
+/** A customer page that warns about duplicates or merges records: its chunk, with both namespaces. */
+function withDuplicateMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages(), loadDuplicateMessages()]);
     return module;
   };
 }
@@ -30,19 +39,19 @@ const HomePage = lazyNamed(() => import('../features/home/home-page.tsx'), 'Home
 const ProfilePage = lazyNamed(() => import('../features/profile/profile-page.tsx'), 'ProfilePage');
 const UsersPage = lazyNamed(() => import('../features/users/users-page.tsx'), 'UsersPage');
 const CompaniesPage = lazyNamed(
-  withCustomerMessages(() => import('../features/companies/companies-page.tsx')),
+  withDuplicateMessages(() => import('../features/companies/companies-page.tsx')),
   'CompaniesPage',
 );
 const CompanyPage = lazyNamed(
-  withCustomerMessages(() => import('../features/companies/company-page.tsx')),
+  withDuplicateMessages(() => import('../features/companies/company-page.tsx')),
   'CompanyPage',
 );
 const ContactsPage = lazyNamed(
-  withCustomerMessages(() => import('../features/contacts/contacts-page.tsx')),
+  withDuplicateMessages(() => import('../features/contacts/contacts-page.tsx')),
   'ContactsPage',
 );
 const ContactPage = lazyNamed(
-  withCustomerMessages(() => import('../features/contacts/contact-page.tsx')),
+  withDuplicateMessages(() => import('../features/contacts/contact-page.tsx')),
   'ContactPage',
 );
 const GroupPage = lazyNamed(
@@ -60,6 +69,10 @@ const ListsPage = lazyNamed(
 const ListPage = lazyNamed(
   withCustomerMessages(() => import('../features/lists/list-page.tsx')),
   'ListPage',
+);
+const DuplicatesPage = lazyNamed(
+  withDuplicateMessages(() => import('../features/duplicates/duplicates-page.tsx')),
+  'DuplicatesPage',
 );
 const ImportsPage = lazyNamed(
   withImportMessages(() => import('../features/imports/pages.ts')),
@@ -99,6 +112,7 @@ export function createRouter() {
                 { path: 'companies/:id', element: inLayout(<CompanyPage />) },
                 { path: 'contacts', element: inLayout(<ContactsPage />) },
                 { path: 'contacts/:id', element: inLayout(<ContactPage />) },
+                { path: 'duplicates', element: inLayout(<DuplicatesPage />) },
                 { path: 'company-groups/:id', element: inLayout(<GroupPage />) },
                 { path: 'lists', element: inLayout(<ListsPage />) },
                 { path: 'lists/:id', element: inLayout(<ListPage />) },

@@ -20,5 +20,7 @@ export const theme: ThemeConfig = {
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 24px' },
     Menu: { itemBorderRadius: 8, itemSelectedBg: '#e3f2ef', itemSelectedColor: '#0f766e', itemHoverBg: '#f0f5f4' },
+    // The same dull grey would fill info alerts: the light tint again.
+    Alert: { colorInfoBg: '#e3f2ef', colorInfoBorder: '#b7dcd5' },
   },
 };

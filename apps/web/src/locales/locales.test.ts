@@ -5,6 +5,9 @@ import { LOCALES } from '../lib/locales.ts';
 import customersEn from './customers/en.json';
 import customersIt from './customers/it.json';
 import customersRu from './customers/ru.json';
+import duplicatesEn from './duplicates/en.json';
+import duplicatesIt from './duplicates/it.json';
+import duplicatesRu from './duplicates/ru.json';
 import en from './en.json';
 import it_ from './it.json';
 import ru from './ru.json';
@@ -25,12 +28,12 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
 }
 
-// The customer pages' namespace (loaded with those pages) is checked as one with the main file.
-const withCustomers = (main: Tree, customers: Tree) => flatten({ ...main, customers } as Tree);
+// The namespaces loaded with their pages (customers, duplicates) are checked as one with the main file.
+const withNamespaces = (main: Tree, customers: Tree, duplicates: Tree) => flatten({ ...main, customers, duplicates } as Tree);
 const locales = {
-  en: withCustomers(en, customersEn),
-  ru: withCustomers(ru, customersRu),
-  it: withCustomers(it_, customersIt),
+  en: withNamespaces(en, customersEn, duplicatesEn),
+  ru: withNamespaces(ru, customersRu, duplicatesRu),
+  it: withNamespaces(it_, customersIt, duplicatesIt),
 };
 const englishKeys = [...locales.en.keys()].sort();
 

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
 import { LocaleProvider } from '../features/locale/locale-context.tsx';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
+import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { initI18n } from '../lib/i18n.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 import { createQueryClient, SESSION_KEY } from '../lib/query-client.ts';
@@ -30,6 +31,7 @@ export async function renderWithApp(ui: ReactElement, { path = '/', me }: Option
   const antdLocale = await initI18n('en');
   await loadCustomerMessages();
   await loadImportMessages();
+  await loadDuplicateMessages();
   const queryClient = createQueryClient();
   if (me) queryClient.setQueryData(SESSION_KEY, { user: me, csrfToken: 'test' });
   return render(

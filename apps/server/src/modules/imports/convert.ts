@@ -103,7 +103,10 @@ const choiceCache = new WeakMap<ConvertContext, Map<string, string | null>>();
 /** matchChoice, remembered per import: a file repeats the same few statuses thousands of times. */
 function cachedChoice(ctx: ConvertContext, field: string, choices: Choice[], written: string): string | null {
   let cache = choiceCache.get(ctx);
-  if (!cache) choiceCache.set(ctx, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    choiceCache.set(ctx, cache);
+  }
   const key = `${field}\u0000${written}`;
   if (!cache.has(key)) cache.set(key, matchChoice(choices, written));
   return cache.get(key) ?? null;

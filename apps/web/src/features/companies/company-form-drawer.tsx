@@ -8,6 +8,7 @@ import { showFieldErrors } from '../../lib/form.ts';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { showCustomValueErrors } from '../custom-fields/custom-value-errors.ts';
 import { CustomValueInputs } from '../custom-fields/custom-value-inputs.tsx';
+import { DuplicateCheckAlert } from '../duplicates/duplicate-check-alert.tsx';
 import { useCreateCompany, useUpdateCompany } from './api.ts';
 import { CompanyInputs } from './company-inputs.tsx';
 import { type CompanyFormValues, newCompanyValues, toCompanyFormValues, toCompanyInput } from './company-payload.ts';
@@ -77,6 +78,7 @@ export function CompanyFormDrawer({ open, company, onClose, onCreated }: Props) 
       }
     >
       <ErrorAlert error={mutation.error} />
+      <DuplicateCheckAlert entity="company" form={form} enabled={open && !company} />
       <Form form={form} name="company" layout="vertical" requiredMark={false} onFinish={submit} aria-label={title}>
         <CompanyInputs currentOwner={company?.owner} />
         <CustomValueInputs fields={customFields.data} />

@@ -8,6 +8,8 @@ import { errorMessage } from '../../lib/errors.ts';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { ClassTag, StatusTag } from '../customers/customer-tags.tsx';
 import { HistoryCard } from '../customers/history-card.tsx';
+import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
+import { MergedBanner } from '../duplicates/merged-banner.tsx';
 import { useCompany, useCompanyHistory, useDeleteCompany } from './api.ts';
 import { CompanyContactsCard } from './company-contacts-card.tsx';
 import { CompanyDetails } from './company-details.tsx';
@@ -76,11 +78,13 @@ export function CompanyPage() {
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t('companies.edit')}
           </Button>
+          <MergeWithButton entity="company" record={data} />
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
             {tc('common.delete')}
           </Button>
         </Flex>
       </Flex>
+      <MergedBanner entity="company" recordId={data.id} />
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={24}>

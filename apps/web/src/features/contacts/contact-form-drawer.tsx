@@ -8,6 +8,7 @@ import { showFieldErrors } from '../../lib/form.ts';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { showCustomValueErrors } from '../custom-fields/custom-value-errors.ts';
 import { CustomValueInputs } from '../custom-fields/custom-value-inputs.tsx';
+import { DuplicateCheckAlert } from '../duplicates/duplicate-check-alert.tsx';
 import { useCreateContact, useUpdateContact } from './api.ts';
 import { ContactInputs } from './contact-inputs.tsx';
 import { type ContactFormValues, toContactFormValues, toContactInput } from './contact-payload.ts';
@@ -89,6 +90,7 @@ export function ContactFormDrawer({ open, contact, company, onClose, onCreated }
       }
     >
       <ErrorAlert error={mutation.error} />
+      <DuplicateCheckAlert entity="contact" form={form} enabled={open && !contact} />
       <Form form={form} name="contact" layout="vertical" requiredMark={false} onFinish={submit} aria-label={title}>
         <ContactInputs currentOwner={contact?.owner} knownCompanies={knownCompanies} />
         <CustomValueInputs fields={customFields.data} />

@@ -13,6 +13,8 @@ import { EmailLinks, PhoneLinks } from '../customers/contact-points.tsx';
 import { ClassTag, RelationshipTags, StatusTag } from '../customers/customer-tags.tsx';
 import { useFormatters } from '../customers/date-format.ts';
 import { HistoryCard } from '../customers/history-card.tsx';
+import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
+import { MergedBanner } from '../duplicates/merged-banner.tsx';
 import { useContact, useContactHistory, useDeleteContact } from './api.ts';
 import { ContactFormDrawer } from './contact-form-drawer.tsx';
 
@@ -145,11 +147,13 @@ export function ContactPage() {
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t('contacts.edit')}
           </Button>
+          <MergeWithButton entity="contact" record={data} />
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
             {tc('common.delete')}
           </Button>
         </Flex>
       </Flex>
+      <MergedBanner entity="contact" recordId={data.id} />
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={15}>
           <ContactDetails contact={data} />

@@ -3,6 +3,7 @@ import {
   FormOutlined,
   HomeOutlined,
   ImportOutlined,
+  MergeOutlined,
   ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -23,6 +24,7 @@ export function NavMenu() {
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
     { key: '/companies', icon: <ShopOutlined />, label: <Link to="/companies">{t('nav.companies')}</Link> },
     { key: '/contacts', icon: <ContactsOutlined />, label: <Link to="/contacts">{t('nav.contacts')}</Link> },
+    { key: '/duplicates', icon: <MergeOutlined />, label: <Link to="/duplicates">{t('nav.duplicates')}</Link> },
     { key: '/lists', icon: <UnorderedListOutlined />, label: <Link to="/lists">{t('nav.lists')}</Link> },
     { key: '/imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
     ...(me.role === 'admin'
