@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'last_admin',
   'unreadable_file',
   'import_not_editable',
+  'merge_already_undone',
   'too_many_requests',
   'internal_error',
 ] as const;

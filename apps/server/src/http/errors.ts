@@ -21,6 +21,7 @@ const STATUS_OF: Record<TErrorCode, number> = {
   last_admin: 409,
   unreadable_file: 422,
   import_not_editable: 409,
+  merge_already_undone: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -45,6 +46,7 @@ const TITLE_OF: Record<TErrorCode, string> = {
   last_admin: 'The last administrator must stay',
   unreadable_file: 'The file cannot be read',
   import_not_editable: 'The import has already started',
+  merge_already_undone: 'The merge has already been undone',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };

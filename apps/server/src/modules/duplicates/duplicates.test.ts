@@ -167,6 +167,7 @@ describe('merges', () => {
     expect(goneHistory[0].action).toBe('created');
     const again = await owner.request({ method: 'POST', url: `/api/v1/merges/${merge.id}/undo` });
     expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('merge_already_undone');
   });
 
   it('merges contacts with their company links; refuses what the person may not do and changes nothing', async () => {

@@ -363,7 +363,7 @@ export async function undoMerge(ctx: Ctx, id: string): Promise<TMerge> {
   const workspaceId = ctx.actor.workspaceId;
   await ctx.db.transaction(async (tx) => {
     const merge = await findMerge(ctx, tx, id, true);
-    if (merge.undoneAt) throw new AppError('conflict', 'This merge has already been undone');
+    if (merge.undoneAt) throw new AppError('merge_already_undone');
     const entity = merge.entity;
     const table = tableOf(entity);
     const policy = policyOf(entity);
