@@ -58,6 +58,7 @@ const GroupPage = lazyNamed(
   withCustomerMessages(() => import('../features/company-groups/group-page.tsx')),
   'GroupPage',
 );
+const WorkspacePage = lazyNamed(() => import('../features/workspace/workspace-page.tsx'), 'WorkspacePage');
 const CustomFieldsPage = lazyNamed(
   withCustomerMessages(() => import('../features/custom-fields/custom-fields-page.tsx')),
   'CustomFieldsPage',
@@ -121,6 +122,7 @@ export function createRouter() {
                 { path: 'imports/:id', element: inLayout(<ImportWizard />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
                 { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
+                { path: 'admin/workspace', element: inLayout(<WorkspacePage />) },
                 { path: '*', element: inLayout(<NotFoundPage />) },
               ],
             },

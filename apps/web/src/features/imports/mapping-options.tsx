@@ -2,8 +2,8 @@ import { DUPLICATE_ACTIONS, type TImportMapping } from '@clientela/contract';
 import { Flex, Radio, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countryOptions } from '../../lib/country-options.ts';
 import { useLocale } from '../locale/locale-context.tsx';
-import { countryOptions } from './country-options.ts';
 
 type Duplicates = TImportMapping['duplicates'];
 type Props = {

@@ -4,6 +4,7 @@ import {
   HomeOutlined,
   ImportOutlined,
   MergeOutlined,
+  SettingOutlined,
   ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -35,6 +36,7 @@ export function NavMenu() {
             icon: <FormOutlined />,
             label: <Link to="/admin/custom-fields">{t('nav.customFields')}</Link>,
           },
+          { key: '/admin/workspace', icon: <SettingOutlined />, label: <Link to="/admin/workspace">{t('nav.workspace')}</Link> },
         ]
       : []),
     { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },

@@ -1,0 +1,34 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { App } from 'antd';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
+import { WorkspacePage } from './workspace-page.tsx';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('WorkspacePage', () => {
+  it("saves the workspace's name and default phone country", async () => {
+    const settings = { id: '00000000-0000-4000-8000-000000000001', name: 'Rossi Bakery', defaultCountry: null };
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
+      jsonResponse(200, init?.method === 'PATCH' ? { ...settings, ...JSON.parse(String(init.body)) } : settings),
+    );
+    vi.stubGlobal('fetch', fetch);
+    await renderWithApp(
+      <App>
+        <WorkspacePage />
+      </App>,
+      { me: testMe },
+    );
+    expect(await screen.findByDisplayValue('Rossi Bakery')).toBeTruthy();
+    const country = screen.getByRole('combobox', { name: 'Country of phone numbers' });
+    fireEvent.mouseDown(country);
+    fireEvent.change(country, { target: { value: 'Ital' } });
+    fireEvent.click(await screen.findByTitle('Italy'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(true));
+    const patch = fetch.mock.calls.find(([, init]) => init?.method === 'PATCH') as unknown as [string, RequestInit];
+    expect(patch[0]).toBe('/api/v1/workspace');
+    expect(JSON.parse(String(patch[1].body))).toEqual({ name: 'Rossi Bakery', defaultCountry: 'IT' });
+    expect(await screen.findByText('Workspace settings saved.')).toBeTruthy();
+  });
+});
