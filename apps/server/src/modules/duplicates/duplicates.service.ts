@@ -119,8 +119,8 @@ export async function listDuplicatePairs(ctx: Ctx, entity: TDuplicateEntity, lim
     return a && b ? [{ entity, a, b, reasons: r.reasons as TDuplicatePair['reasons'] }] : [];
   });
   const last = rows.at(-1);
-  // The total counts the pairs after the cursor: the first page has them all.
-  const total = cursor ? (result.rows[0]?.total ?? 0) : (result.rows[0]?.total ?? 0);
+  // Counted after the cursor: the first page's total is every open pair.
+  const total = result.rows[0]?.total ?? 0;
   return { data, nextCursor: result.rows.length > limit && last ? `${last.a_id}|${last.b_id}` : null, total };
 }
 
@@ -140,12 +140,12 @@ export async function checkDuplicates(ctx: Ctx, raw: TDuplicateCheckInput) {
   const branches: SQL[] = [];
   if (emails.length > 0) {
     branches.push(
-      sql`SELECT id, 'email' AS reason FROM ${table} WHERE string_to_array(emails_normalised, ' ') && ${sql.param(emails)}::text[] AND deleted_at IS NULL`,
+      sql`SELECT id, 'email' AS reason FROM ${table} WHERE workspace_id = ${ctx.actor.workspaceId} AND string_to_array(emails_normalised, ' ') && ${sql.param(emails)}::text[] AND deleted_at IS NULL`,
     );
   }
   if (phones.length > 0) {
     branches.push(
-      sql`SELECT id, 'phone' AS reason FROM ${table} WHERE clientela_phone_keys(phone_digits) && ${sql.param(phones)}::text[] AND deleted_at IS NULL`,
+      sql`SELECT id, 'phone' AS reason FROM ${table} WHERE workspace_id = ${ctx.actor.workspaceId} AND clientela_phone_keys(phone_digits) && ${sql.param(phones)}::text[] AND deleted_at IS NULL`,
     );
   }
   if (tax)
@@ -163,7 +163,9 @@ export async function checkDuplicates(ctx: Ctx, raw: TDuplicateCheckInput) {
   const found = await ctx.db.execute<{ id: string; reasons: string[] }>(sql`
     SELECT id, array_agg(DISTINCT reason ORDER BY reason) AS reasons FROM (${sql.join(branches, sql` UNION ALL `)}) hits
     WHERE id IN ${visible} ${input.exceptId ? sql`AND id <> ${input.exceptId}` : sql``}
-    GROUP BY id LIMIT 10`);
+    GROUP BY id
+    -- The strongest reasons first: a shared e-mail, phone or tax number, or the very same name.
+    ORDER BY bool_or(reason <> 'similar_name_city') DESC, count(*) DESC, id LIMIT 10`);
   const records = await recordsById(
     ctx,
     entity,

@@ -168,6 +168,16 @@ describe('merges', () => {
     const again = await owner.request({ method: 'POST', url: `/api/v1/merges/${merge.id}/undo` });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('merge_already_undone');
+
+    // Merged again: the survivor takes the other's own history, not the entries of the first merge and its undo.
+    const second = await owner.request({
+      method: 'POST',
+      url: '/api/v1/merges',
+      payload: { entity: 'company', survivorId: keep.id, mergedIds: [gone.id] },
+    });
+    expect(second.statusCode).toBe(201);
+    const after = (await owner.request({ method: 'GET', url: `/api/v1/companies/${keep.id}/history` })).json().data;
+    expect(after.flatMap((h: { changes: { field: string }[] }) => h.changes.map((c) => c.field))).not.toContain('mergedInto');
   });
 
   it('merges contacts with their company links; refuses what the person may not do and changes nothing', async () => {

@@ -267,7 +267,15 @@ export async function historyOwners(tx: Executor, workspaceId: string, entity: T
   return tx
     .select({ id: recordChanges.id, entityId: recordChanges.entityId })
     .from(recordChanges)
-    .where(and(eq(recordChanges.workspaceId, workspaceId), eq(recordChanges.entityType, entity), inArray(recordChanges.entityId, ids)));
+    .where(
+      and(
+        eq(recordChanges.workspaceId, workspaceId),
+        eq(recordChanges.entityType, entity),
+        inArray(recordChanges.entityId, ids),
+        // The entries of earlier merges and undos of these records stay with them.
+        sql`NOT (${recordChanges.changes} @> '[{"field": "mergedInto"}]'::jsonb)`,
+      ),
+    );
 }
 
 function present(row: typeof recordMerges.$inferSelect, creator: string | null): TMerge {

@@ -44,12 +44,22 @@ export function useDismissDuplicate() {
   });
 }
 
-/** Probable duplicates of the values being typed; `null` asks nothing. A failed check shows nothing: it never blocks saving. */
+/** A shared e-mail, phone or tax number, or the very same name, before a name that is only alike; else as the server sent them. */
+export function strongestFirst(matches: TDuplicateCheckResult['data']): TDuplicateCheckResult['data'] {
+  const strength = (match: TDuplicateCheckResult['data'][number]) =>
+    match.reasons.filter((reason) => reason !== 'similar_name_city').length;
+  return [...matches].sort((a, b) => strength(b) - strength(a));
+}
+
+/**
+ * Probable duplicates of the values being typed, the likeliest first; `null` asks nothing.
+ * A failed check shows nothing: it never blocks saving.
+ */
 export function useDuplicateCheck(input: TDuplicateCheckInput | null) {
   return useQuery({
     queryKey: [...DUPLICATES_KEY, 'check', input],
     queryFn: ({ signal }) => api<TDuplicateCheckResult>('/api/v1/duplicates/check', { method: 'POST', body: input, signal }),
-    select: (result) => result.data,
+    select: (result) => strongestFirst(result.data),
     enabled: input !== null,
     retry: false,
     // While the person types on, the warning stays until the next answer replaces it.

@@ -1,8 +1,10 @@
+import type { TDuplicateCheckResult } from '@clientela/contract';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { CompanyFormDrawer } from '../companies/company-form-drawer.tsx';
+import { strongestFirst } from './api.ts';
 import { aCompany, aDuplicateRecord, fakeApi, page } from './test-duplicates.ts';
 import { checkInput } from './use-duplicate-check.ts';
 
@@ -66,5 +68,20 @@ describe('checkInput', () => {
       taxNumber: '01234567890',
       exceptId: EXISTING,
     });
+  });
+});
+
+describe('strongestFirst', () => {
+  it('puts a shared phone or the very same name before a name only alike, keeping the order otherwise', () => {
+    const match = (id: string, reasons: TDuplicateCheckResult['data'][number]['reasons']) => ({
+      record: aDuplicateRecord(id, id),
+      reasons,
+    });
+    const matches = [
+      match('alike', ['similar_name_city']),
+      match('same name', ['name_city']),
+      match('phone', ['phone', 'similar_name_city']),
+    ];
+    expect(strongestFirst(matches).map((one) => one.record.id)).toEqual(['same name', 'phone', 'alike']);
   });
 });

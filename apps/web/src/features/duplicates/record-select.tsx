@@ -1,6 +1,6 @@
 import type { TDuplicateCheckResult, TDuplicateEntity } from '@clientela/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Select, type SelectProps } from 'antd';
+import { Select, type SelectProps, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.ts';
@@ -54,7 +54,8 @@ export function RecordSelect({ entity, exceptId, value, onChange, suggestions = 
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={found.isFetching}
       placeholder={t('mergeWith.placeholder')}
-      notFoundContent={null}
+      // Nothing to offer is said, rather than an open dropdown that stays blank.
+      notFoundContent={found.isFetching ? <Spin size="small" /> : t('mergeWith.none')}
     />
   );
 }
