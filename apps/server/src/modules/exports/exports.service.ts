@@ -94,10 +94,17 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
     throw new AppError('validation_failed', message, { errors: [{ path: 'filter', message }] });
   }
   await request.onProgress?.(0, ids.length);
+  const read = (start: number) => {
+    const only = ids.slice(start, start + PAGE);
+    return (entity === 'company' ? companiesInOrder(ctx, only) : contactsInOrder(ctx, only)) as Promise<(TCompany & TContact)[]>;
+  };
   const pages = async function* () {
-    for (let start = 0; start < ids.length; start += PAGE) {
-      const only = ids.slice(start, start + PAGE);
-      yield (entity === 'company' ? await companiesInOrder(ctx, only) : await contactsInOrder(ctx, only)) as (TCompany & TContact)[];
+    // The next page is read while the file writes this one.
+    let next = ids.length > 0 ? read(0) : null;
+    for (let start = 0; next; start += PAGE) {
+      const page = await next;
+      next = start + PAGE < ids.length ? read(start + PAGE) : null;
+      yield page;
       await request.onProgress?.(Math.min(start + PAGE, ids.length), ids.length);
     }
   };
