@@ -11,7 +11,7 @@ import { runImport } from './run.ts';
 const t = useTestApp({ jobs: { pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 5, onError: (error) => console.error(error) } });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ACCOUNTS = path.resolve(here, '../../../../../../shared/datasets/maven-crm/accounts.csv');
+const ACCOUNTS = path.resolve(here, '../../test/fixtures/maven-crm-accounts.csv');
 
 /** A multipart body as a browser sends it: the entity field, then the file. */
 function multipart(entity: string | null, fileName: string, content: Buffer) {
