@@ -220,7 +220,7 @@ export function convertRow(row: FileRow, ctx: ConvertContext): Candidate {
           values.push(value);
         } else problem(index, field, 'unknown_value', value, null);
       }
-      if (values.length > 0) assign(candidate, field, isMultiValue(field, ctx.definitions) ? values : values[0], ctx);
+      if (values.length > 0) assign(candidate, field, isMultiValue(field, ctx.definitions) ? values : values[0]);
       return;
     }
     switch (field) {
@@ -274,7 +274,7 @@ export function convertRow(row: FileRow, ctx: ConvertContext): Candidate {
       }
       default:
         if (field.startsWith('custom.')) convertCustom(candidate, field, raw, index, ctx, problem);
-        else assign(candidate, field, field === 'notes' ? raw : collapse(raw), ctx, index, problem);
+        else assign(candidate, field, field === 'notes' ? raw : collapse(raw), index, problem);
     }
   });
   finish(candidate, ctx);
@@ -283,7 +283,7 @@ export function convertRow(row: FileRow, ctx: ConvertContext): Candidate {
 
 type Report = (column: number, field: string, code: TImportProblemCode, value: string, stored: string | null, fatal?: boolean) => void;
 
-function assign(candidate: Candidate, field: string, value: unknown, ctx: ConvertContext, column?: number, problem?: Report) {
+function assign(candidate: Candidate, field: string, value: unknown, column?: number, problem?: Report) {
   if (field.startsWith('custom.')) {
     candidate.custom[field.slice(7)] = value;
     return;
@@ -294,12 +294,7 @@ function assign(candidate: Candidate, field: string, value: unknown, ctx: Conver
     candidate.fields[field] = value.slice(0, max);
     return;
   }
-  if (field === 'firstName' || field === 'lastName') {
-    candidate.fields[field] = value;
-    return;
-  }
   candidate.fields[field] = value;
-  void ctx;
 }
 
 function convertCustom(candidate: Candidate, field: string, raw: string, column: number, ctx: ConvertContext, problem: Report) {

@@ -17,12 +17,11 @@ import { companyPolicy } from '../companies/index.ts';
 import { contactPolicy } from '../contacts/contacts.policy.ts';
 import { definitionsOf } from '../custom-fields/index.ts';
 import { users } from '../users/index.ts';
-import { workspaces } from '../workspaces/workspaces.table.ts';
 import { closestChoice, convertRow, matchChoice } from './convert.ts';
 import { choicesOf, headerKey, importFields, isMultiValue, suggestMapping } from './fields.ts';
 import { dataImportFiles, dataImportProblems, dataImports, importTemplates, type StoredMapping } from './imports.table.ts';
 import { type FileRow, readFile } from './read-file.ts';
-import { decide, runContext } from './run.ts';
+import { decide, defaultCountryOf, runContext } from './run.ts';
 
 type ImportRow = typeof dataImports.$inferSelect;
 
@@ -114,7 +113,7 @@ export async function uploadImport(
         return { field: column?.field ?? null, ...(column?.label !== undefined ? { label: column.label } : {}) };
       })
     : suggestMapping(entity, shape.headers, definitions);
-  const defaultCountry = await defaultCountryOf(ctx);
+  const defaultCountry = await defaultCountryOf(ctx.db, ctx.actor.workspaceId, ctx.actor.userId);
   const mapping: StoredMapping = { columns, duplicates: 'skip', values: {}, ...(defaultCountry ? { defaultCountry } : {}) };
   const result = await ctx.db.transaction(async (tx) => {
     // Two requests with the same file wait for each other here; the second finds the first.
@@ -154,18 +153,6 @@ export async function uploadImport(
     return { row, created: true };
   });
   return { import: await presentOne(ctx.db, result.row), created: result.created };
-}
-
-const LOCALE_COUNTRY: Record<string, string> = { ru: 'RU', it: 'IT' };
-
-/** The workspace's default phone country, else the one of the person's language (Russian → RU, Italian → IT). */
-async function defaultCountryOf(ctx: Ctx): Promise<string | undefined> {
-  const [row] = await ctx.db
-    .select({ country: workspaces.defaultCountry, locale: users.locale })
-    .from(users)
-    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(and(eq(users.workspaceId, ctx.actor.workspaceId), eq(users.id, ctx.actor.userId)));
-  return row?.country ?? LOCALE_COUNTRY[row?.locale ?? ''];
 }
 
 export async function getImport(ctx: Ctx, id: string): Promise<TImport> {

@@ -26,6 +26,16 @@ const chunkSize = (rows: number) => Math.min(CHUNK_MAX, Math.max(100, Math.ceil(
 const ANALYZE_EVERY = 1_000;
 const LOCALE_COUNTRY: Record<string, CountryCode> = { ru: 'RU', it: 'IT' };
 
+/** The workspace's default phone country, else the one of the person's language (Russian → RU, Italian → IT). */
+export async function defaultCountryOf(db: Executor, workspaceId: string, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ country: workspaces.defaultCountry, locale: users.locale })
+    .from(users)
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
+  return row?.country ?? LOCALE_COUNTRY[row?.locale ?? ''];
+}
+
 type Outcome = 'create' | 'update' | 'skip' | 'reject';
 type Existing = {
   id: string;
@@ -54,7 +64,7 @@ export async function runContext(db: Database, row: typeof dataImports.$inferSel
   const actor = await actorOfUser(db, row.workspaceId, row.createdBy);
   if (!actor) return null;
   const people = await db
-    .select({ id: users.id, email: users.email, name: users.name, unitId: users.unitId, locale: users.locale })
+    .select({ id: users.id, email: users.email, name: users.name, unitId: users.unitId })
     .from(users)
     .where(eq(users.workspaceId, row.workspaceId));
   const byKey = new Map<string, string>();
@@ -62,12 +72,7 @@ export async function runContext(db: Database, row: typeof dataImports.$inferSel
     byKey.set(person.email.toLowerCase(), person.id);
     byKey.set(headerKey(person.name), person.id);
   }
-  const [workspace] = await db
-    .select({ defaultCountry: workspaces.defaultCountry })
-    .from(workspaces)
-    .where(eq(workspaces.id, row.workspaceId));
-  const creator = people.find((p) => p.id === row.createdBy);
-  const country = row.mapping.defaultCountry ?? workspace?.defaultCountry ?? LOCALE_COUNTRY[creator?.locale ?? ''];
+  const country = row.mapping.defaultCountry ?? (await defaultCountryOf(db, row.workspaceId, row.createdBy));
   return {
     entity: row.entity,
     mapping: row.mapping,
