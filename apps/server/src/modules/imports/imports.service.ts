@@ -18,10 +18,11 @@ import { contactPolicy } from '../contacts/contacts.policy.ts';
 import { definitionsOf } from '../custom-fields/index.ts';
 import { users } from '../users/index.ts';
 import { closestChoice, convertRow, matchChoice } from './convert.ts';
+import { decide } from './decide.ts';
 import { choicesOf, headerKey, importFields, isMultiValue, suggestMapping } from './fields.ts';
 import { dataImportFiles, dataImportProblems, dataImports, importTemplates, type StoredMapping } from './imports.table.ts';
 import { type FileRow, readFile } from './read-file.ts';
-import { decide, defaultCountryOf, runContext } from './run.ts';
+import { defaultCountryOf, runContext } from './run.ts';
 
 type ImportRow = typeof dataImports.$inferSelect;
 

@@ -1,17 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { TImportEntity } from '@clientela/contract';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Database, Executor } from '../../db/client.ts';
 import { actorOfUser } from '../auth/actor.ts';
-import type { Actor } from '../authz/index.ts';
 import { companies, companyGroups, companyPolicy } from '../companies/index.ts';
 import { contactPolicy } from '../contacts/contacts.policy.ts';
 import { customFields, type Definition, definitionsOf } from '../custom-fields/index.ts';
 import { recordChange } from '../history/index.ts';
 import { users } from '../users/index.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
-import { type Candidate, type ConvertContext, convertRow, type RowProblem } from './convert.ts';
+import { type Candidate, convertRow } from './convert.ts';
+import { type Decided, decide, type FileMemory, fileMemory, type RunContext } from './decide.ts';
 import { headerKey } from './fields.ts';
 import { dataImportFiles, dataImportLinks, dataImportProblems, dataImports, type ImportCounts } from './imports.table.ts';
 import { type FileRow, readFile } from './read-file.ts';
@@ -22,8 +21,6 @@ import { type FileRow, readFile } from './read-file.ts';
  */
 const CHUNK_MAX = 2000;
 const chunkSize = (rows: number) => Math.min(CHUNK_MAX, Math.max(100, Math.ceil(rows / 50)));
-/** Rows after which the target table's statistics are renewed (and again each time it doubles). */
-const ANALYZE_EVERY = 1_000;
 const LOCALE_COUNTRY: Record<string, CountryCode> = { ru: 'RU', it: 'IT' };
 
 /** The workspace's default phone country, else the one of the person's language (Russian → RU, Italian → IT). */
@@ -35,29 +32,6 @@ export async function defaultCountryOf(db: Executor, workspaceId: string, userId
     .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
   return row?.country ?? LOCALE_COUNTRY[row?.locale ?? ''];
 }
-
-type Outcome = 'create' | 'update' | 'skip' | 'reject';
-type Existing = {
-  id: string;
-  name: string;
-  ownerId: string | null;
-  unitId: string | null;
-  city: string;
-  emails: string[];
-  phones: string[];
-  tax: string | null;
-};
-type Decided = {
-  candidate: Candidate;
-  outcome: Outcome;
-  problems: (RowProblem & { recordId: string | null })[];
-  id: string | null;
-  /** The record of the base the row looks like, when the person may see it. */
-  duplicateOf: { id: string; name: string } | null;
-};
-
-/** What a run needs besides the rows: who runs it and how values are read. */
-export type RunContext = ConvertContext & { actor: Actor; unitOf: Map<string, string | null> };
 
 /** The context converting and writing rows for an import: its creator, the workspace's users, the fields. */
 export async function runContext(db: Database, row: typeof dataImports.$inferSelect): Promise<RunContext | null> {
@@ -85,145 +59,6 @@ export async function runContext(db: Database, row: typeof dataImports.$inferSel
 }
 
 const policyOf = (entity: TImportEntity) => (entity === 'company' ? companyPolicy : contactPolicy);
-
-/** Records of the base that share a duplicate key with any of the candidates. */
-async function findExisting(db: Executor, workspaceId: string, entity: TImportEntity, candidates: Candidate[]): Promise<Existing[]> {
-  const emails = [...new Set(candidates.flatMap((c) => c.keys.emails))];
-  const phones = [...new Set(candidates.flatMap((c) => c.keys.phones))];
-  const names = [...new Set(candidates.map((c) => c.keys.name).filter(Boolean))];
-  const taxes = [...new Set(candidates.map((c) => c.keys.tax).filter((t): t is string => t !== null))];
-  if (emails.length + phones.length + names.length + taxes.length === 0) return [];
-  const table = entity === 'company' ? sql`company` : sql`contact`;
-  const tax = entity === 'company' ? sql`clientela_tax_key(tax_number)` : sql`NULL::text`;
-  const taxMatch =
-    entity === 'company' && taxes.length > 0
-      ? sql`UNION SELECT id FROM company WHERE workspace_id = ${workspaceId} AND clientela_tax_key(tax_number) = ANY(${sql.param(taxes)}::text[]) AND deleted_at IS NULL`
-      : sql``;
-  const result = await db.execute<{
-    id: string;
-    name: string;
-    owner_id: string | null;
-    unit_id: string | null;
-    city: string | null;
-    emails: string[];
-    phones: string[];
-    tax: string | null;
-  }>(sql`
-    SELECT id, name, owner_id, unit_id, city, string_to_array(emails_normalised, ' ') AS emails,
-      clientela_phone_keys(phone_digits) AS phones, ${tax} AS tax
-    FROM ${table}
-    WHERE workspace_id = ${workspaceId} AND id IN (
-      -- One index lookup per key (a lateral join): a single key's selectivity is estimated well,
-      -- where an overlap with a thousand keys made the planner scan the whole table.
-      SELECT m.id FROM unnest(${sql.param(emails)}::text[]) AS k(v) CROSS JOIN LATERAL (
-        SELECT id FROM ${table} WHERE string_to_array(emails_normalised, ' ') @> ARRAY[k.v] AND deleted_at IS NULL) m
-      UNION SELECT m.id FROM unnest(${sql.param(phones)}::text[]) AS k(v) CROSS JOIN LATERAL (
-        SELECT id FROM ${table} WHERE clientela_phone_keys(phone_digits) @> ARRAY[k.v] AND deleted_at IS NULL) m
-      UNION SELECT id FROM ${table} WHERE workspace_id = ${workspaceId} AND lower(name) = ANY(${sql.param(names)}::text[]) AND deleted_at IS NULL
-      ${taxMatch})`);
-  return result.rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    ownerId: r.owner_id,
-    unitId: r.unit_id,
-    city: (r.city ?? '').replace(/\s+/g, ' ').trim().toLowerCase(),
-    emails: r.emails.filter(Boolean),
-    phones: r.phones,
-    tax: r.tax,
-  }));
-}
-
-type Keys = Candidate['keys'];
-const overlaps = (a: string[], b: string[]) => a.some((x) => b.includes(x));
-
-/**
- * Whether two records are probably the same: a shared e-mail, phone or tax number, or the
- * same name in the same city unless their e-mails or phones say they are different people.
- */
-export function sameCustomer(a: Keys, b: Keys): boolean {
-  if (a.tax && a.tax === b.tax) return true;
-  if (overlaps(a.emails, b.emails) || overlaps(a.phones, b.phones)) return true;
-  if (!a.name || a.name !== b.name || a.city !== b.city) return false;
-  const differentEmails = a.emails.length > 0 && b.emails.length > 0;
-  const differentPhones = a.phones.length > 0 && b.phones.length > 0;
-  return !differentEmails && !differentPhones;
-}
-
-const keysOf = (e: Existing): Keys => ({ emails: e.emails, phones: e.phones, tax: e.tax, name: e.name.toLowerCase(), city: e.city });
-
-/** Decides each row's outcome: rejected, a duplicate (skipped, updating, or created anyway), or new. */
-export async function decide(db: Executor, ctx: RunContext, workspaceId: string, candidates: Candidate[]): Promise<Decided[]> {
-  const existing = await findExisting(
-    db,
-    workspaceId,
-    ctx.entity,
-    candidates.filter((c) => !c.empty),
-  );
-  const policy = policyOf(ctx.entity);
-  const mayRead = new Map<string, boolean>();
-  const mayUpdate = new Map<string, boolean>();
-  const earlier: Decided[] = [];
-  const decided: Decided[] = [];
-  for (const candidate of candidates) {
-    const problems: Decided['problems'] = candidate.problems.map((p) => ({ ...p, recordId: null }));
-    if (candidate.problems.some((p) => p.fatal)) {
-      decided.push({ candidate, outcome: candidate.empty ? 'skip' : 'reject', problems, id: null, duplicateOf: null });
-      continue;
-    }
-    const inFile = earlier.find((d) => d.outcome === 'create' && sameCustomer(candidate.keys, d.candidate.keys));
-    const inBase = inFile ? undefined : existing.find((e) => sameCustomer(candidate.keys, keysOf(e)));
-    const duplicate = (code: 'duplicate_in_file' | 'duplicate_in_base', recordId: string | null) =>
-      problems.push({ column: null, field: null, code, value: null, stored: null, recordId });
-    let outcome: Outcome = 'create';
-    let id: string | null = null;
-    let duplicateOf: Decided['duplicateOf'] = null;
-    if (inFile) {
-      if (ctx.mapping.duplicates === 'create') outcome = 'create';
-      else if (ctx.mapping.duplicates === 'update') {
-        absorb(inFile.candidate, candidate);
-        outcome = 'update';
-        id = inFile.id;
-      } else outcome = 'skip';
-      duplicate('duplicate_in_file', inFile.id);
-      const last = problems.at(-1);
-      if (last) last.repeatsLine = inFile.candidate.line;
-    } else if (inBase) {
-      const record = { ownerId: inBase.ownerId, unitId: inBase.unitId };
-      const readKey = `${inBase.ownerId}|${inBase.unitId}`;
-      if (!mayRead.has(readKey)) mayRead.set(readKey, await policy.can(ctx.actor, 'read', record));
-      const visible = mayRead.get(readKey) === true;
-      if (ctx.mapping.duplicates === 'create') outcome = 'create';
-      else if (ctx.mapping.duplicates === 'update') {
-        if (!mayUpdate.has(readKey)) mayUpdate.set(readKey, visible && (await policy.can(ctx.actor, 'update', record)));
-        outcome = mayUpdate.get(readKey) ? 'update' : 'skip';
-        if (outcome === 'update') id = inBase.id;
-      } else outcome = 'skip';
-      // A record the person may not read is named as a duplicate, never shown.
-      duplicate('duplicate_in_base', visible ? inBase.id : null);
-      if (visible) duplicateOf = { id: inBase.id, name: inBase.name };
-    }
-    if (outcome === 'create') id = randomUUID();
-    const entry = { candidate, outcome, problems, id, duplicateOf };
-    decided.push(entry);
-    if (outcome === 'create') earlier.push(entry);
-  }
-  return decided;
-}
-
-/** A later row about the same customer fills what the first one left empty and adds its phones, e-mails and tags. */
-function absorb(into: Candidate, from: Candidate) {
-  for (const [field, value] of Object.entries(from.fields)) if (into.fields[field] === undefined) into.fields[field] = value;
-  for (const [key, value] of Object.entries(from.custom)) if (into.custom[key] === undefined) into.custom[key] = value;
-  const add = <T extends { value: string }>(list: T[], more: T[]) => {
-    for (const item of more) if (!list.some((i) => i.value === item.value)) list.push(item);
-  };
-  add(into.phones, from.phones);
-  add(into.emails, from.emails);
-  into.tags = [...new Set([...into.tags, ...from.tags])];
-  into.ownerId ??= from.ownerId;
-  into.companyName ??= from.companyName;
-  into.parentName ??= from.parentName;
-}
 
 const COMPANY_COLUMNS = ['name', 'legalName', 'taxNumber', 'website'] as const;
 const CONTACT_COLUMNS = ['firstName', 'lastName', 'position', 'birthday', 'preferredChannel', 'preferences', 'personalEvents'] as const;
@@ -333,12 +168,12 @@ async function updateRecord(tx: Executor, ctx: RunContext, workspaceId: string, 
     VALUES (${workspaceId}, ${ctx.entity}, ${id}, ${ctx.actor.userId}, 'updated', ${JSON.stringify(changes)}::jsonb)`);
 }
 
-/** Links imported contacts to the companies named in the file, among those the importer may see. */
-async function linkContactsToCompanies(tx: Executor, ctx: RunContext, workspaceId: string, decided: Decided[]) {
+/** The companies named by imported contacts, among those the importer may see; a name not found is reported. */
+async function companiesNamed(db: Executor, ctx: RunContext, workspaceId: string, decided: Decided[]) {
   const wanted = decided.filter((d) => (d.outcome === 'create' || d.outcome === 'update') && d.id && d.candidate.companyName);
-  if (wanted.length === 0) return;
+  if (wanted.length === 0) return [];
   const names = [...new Set(wanted.map((d) => (d.candidate.companyName ?? '').toLowerCase()))];
-  const found = await tx
+  const found = await db
     .select({ id: companies.id, key: sql<string>`lower(${companies.name})` })
     .from(companies)
     .where(
@@ -351,18 +186,14 @@ async function linkContactsToCompanies(tx: Executor, ctx: RunContext, workspaceI
     );
   const byName = new Map(found.map((f) => [f.key, f.id]));
   const links: { contact_id: string; company_id: string }[] = [];
+  const column = ctx.mapping.columns.findIndex((c) => c.field === 'company');
   for (const d of wanted) {
     const companyId = byName.get((d.candidate.companyName ?? '').toLowerCase());
-    const column = ctx.mapping.columns.findIndex((c) => c.field === 'company');
     if (companyId && d.id) links.push({ contact_id: d.id, company_id: companyId });
     else
       d.problems.push({ column, field: 'company', code: 'unknown_company', value: d.candidate.companyName, stored: null, recordId: null });
   }
-  if (links.length === 0) return;
-  await tx.execute(sql`
-    INSERT INTO contact_company (workspace_id, contact_id, company_id, role)
-    SELECT ${workspaceId}, contact_id, company_id, '' FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS x(contact_id uuid, company_id uuid)
-    ON CONFLICT DO NOTHING`);
+  return links;
 }
 
 /** Adds the values the person chose to keep as written to the choice fields they belong to. */
@@ -383,17 +214,43 @@ async function learnKeptOptions(tx: Executor, ctx: RunContext, workspaceId: stri
   }
 }
 
-/** Writes one chunk of rows: records, links, problems, counts and progress, in the caller's transaction. */
-async function writeChunk(tx: Executor, ctx: RunContext, imp: typeof dataImports.$inferSelect, rows: FileRow[]): Promise<ImportCounts> {
+/** A chunk of rows decided and turned into what its transaction writes. */
+type Plan = {
+  start: number;
+  end: number;
+  records: Record<string, unknown>[];
+  /** Rows that update a record: of the base, or of an earlier chunk of the file. */
+  updates: Decided[];
+  companyLinks: { contact_id: string; company_id: string }[];
+  parentLinks: { line: number; record_id: string; parent_name: string }[];
+  problems: Record<string, unknown>[];
+  counts: ImportCounts;
+};
+
+/**
+ * Converts and decides one chunk of rows and prepares its writes, reading the base on its own
+ * connection: it runs while the previous chunk is being written.
+ */
+async function planChunk(
+  db: Database,
+  ctx: RunContext,
+  imp: typeof dataImports.$inferSelect,
+  rows: FileRow[],
+  start: number,
+  memory: FileMemory,
+): Promise<Plan> {
+  const chunk = rows.slice(start, start + chunkSize(rows.length));
+  memory.chunk += 1;
   const decided = await decide(
-    tx,
+    db,
     ctx,
     imp.workspaceId,
-    rows.map((row) => convertRow(row, ctx)),
+    chunk.map((row) => convertRow(row, ctx)),
+    memory,
   );
   const policy = policyOf(ctx.entity);
   const allowed = new Map<string, boolean>();
-  const records: Record<string, unknown>[] = [];
+  const created = new Map<string, Decided>();
   const ownerColumn = ctx.mapping.columns.findIndex((c) => c.field === 'owner');
   for (const d of decided) {
     if (d.outcome !== 'create' || !d.id) continue;
@@ -412,29 +269,18 @@ async function writeChunk(tx: Executor, ctx: RunContext, imp: typeof dataImports
       });
       ownerId = ctx.actor.userId;
     }
-    records.push(recordOf(ctx, d.candidate, d.id, ownerId));
+    d.candidate.ownerId = ownerId;
+    created.set(d.id, d);
   }
-  await insertRecords(tx, ctx, imp.workspaceId, records);
-  for (const d of decided) {
-    if (d.outcome === 'update' && d.id && !records.some((r) => r.id === d.id))
-      await updateRecord(tx, ctx, imp.workspaceId, d.id, d.candidate);
-  }
-  // A row merged into an earlier row of the file changed that row's new record before it was inserted.
-  if (ctx.entity === 'contact') await linkContactsToCompanies(tx, ctx, imp.workspaceId, decided);
-  const links = decided
+  // Records are built after every row of the chunk is decided: a later row may have merged into an earlier one.
+  const records = [...created.values()].map((d) => recordOf(ctx, d.candidate, d.id as string, d.candidate.ownerId as string));
+  const updates = decided.filter((d) => d.outcome === 'update' && d.id && !created.has(d.id));
+  const companyLinks = ctx.entity === 'contact' ? await companiesNamed(db, ctx, imp.workspaceId, decided) : [];
+  const parentLinks = decided
     .filter((d) => (d.outcome === 'create' || d.outcome === 'update') && d.id && d.candidate.parentName)
-    .map((d) => ({
-      workspaceId: imp.workspaceId,
-      importId: imp.id,
-      line: d.candidate.line,
-      recordId: d.id as string,
-      parentName: d.candidate.parentName as string,
-    }));
-  if (links.length > 0) await tx.insert(dataImportLinks).values(links).onConflictDoNothing();
+    .map((d) => ({ line: d.candidate.line, record_id: d.id as string, parent_name: d.candidate.parentName as string }));
   const problems = decided.flatMap((d) =>
     d.problems.map((p, seq) => ({
-      workspaceId: imp.workspaceId,
-      importId: imp.id,
       line: d.candidate.line,
       seq,
       column: p.column,
@@ -443,11 +289,10 @@ async function writeChunk(tx: Executor, ctx: RunContext, imp: typeof dataImports
       value: p.value,
       stored: p.stored,
       outcome: d.outcome,
-      recordId: p.recordId ?? (d.outcome === 'create' || d.outcome === 'update' ? d.id : null),
-      repeatsLine: p.repeatsLine ?? null,
+      record_id: p.recordId ?? (d.outcome === 'create' || d.outcome === 'update' ? d.id : null),
+      repeats_line: p.repeatsLine ?? null,
     })),
   );
-  for (let i = 0; i < problems.length; i += 2000) await tx.insert(dataImportProblems).values(problems.slice(i, i + 2000));
   const counts: ImportCounts = { created: 0, updated: 0, skipped: 0, rejected: 0, modified: 0 };
   for (const d of decided) {
     if (d.outcome === 'create') counts.created += 1;
@@ -457,7 +302,31 @@ async function writeChunk(tx: Executor, ctx: RunContext, imp: typeof dataImports
     if ((d.outcome === 'create' || d.outcome === 'update') && d.problems.some((p) => !p.code.startsWith('duplicate_')))
       counts.modified += 1;
   }
-  return counts;
+  return { start, end: start + chunk.length, records, updates, companyLinks, parentLinks, problems, counts };
+}
+
+/** Writes a planned chunk: records, updates, links and problems, in the caller's transaction (one statement each). */
+async function writeChunk(tx: Executor, ctx: RunContext, imp: typeof dataImports.$inferSelect, plan: Plan) {
+  await insertRecords(tx, ctx, imp.workspaceId, plan.records);
+  for (const d of plan.updates) await updateRecord(tx, ctx, imp.workspaceId, d.id as string, d.candidate);
+  if (plan.companyLinks.length > 0)
+    await tx.execute(sql`
+      INSERT INTO contact_company (workspace_id, contact_id, company_id, role)
+      SELECT ${imp.workspaceId}, contact_id, company_id, '' FROM jsonb_to_recordset(${JSON.stringify(plan.companyLinks)}::jsonb) AS x(contact_id uuid, company_id uuid)
+      ON CONFLICT DO NOTHING`);
+  if (plan.parentLinks.length > 0)
+    await tx.execute(sql`
+      INSERT INTO data_import_link (workspace_id, import_id, line, record_id, parent_name)
+      SELECT ${imp.workspaceId}, ${imp.id}, line, record_id, parent_name
+      FROM jsonb_to_recordset(${JSON.stringify(plan.parentLinks)}::jsonb) AS x(line int, record_id uuid, parent_name text)
+      ON CONFLICT DO NOTHING`);
+  // One statement whatever the number of problems: a parameter list per row made it the slowest write after the records.
+  if (plan.problems.length > 0)
+    await tx.execute(sql`
+      INSERT INTO data_import_problem (workspace_id, import_id, line, seq, "column", field, code, value, stored, outcome, record_id, repeats_line)
+      SELECT ${imp.workspaceId}, ${imp.id}, line, seq, "column", field, code, value, stored, outcome, record_id, repeats_line
+      FROM jsonb_to_recordset(${JSON.stringify(plan.problems)}::jsonb) AS x(line int, seq int, "column" int, field text, code text,
+        value text, stored text, outcome text, record_id uuid, repeats_line int)`);
 }
 
 const add = (a: ImportCounts, b: ImportCounts): ImportCounts => ({
@@ -563,6 +432,9 @@ async function loadImport(db: Executor, workspaceId: string, importId: string, l
  * Runs an import from where it stopped: chunk by chunk, each chunk's records, problems and
  * progress committed together under a lock on the import, so that two processes (or a
  * retried job) never write the same rows. Safe to call any number of times.
+ *
+ * While one chunk is written, the next is converted and decided (the rows of chunks not yet
+ * committed are met in the run's memory of its file), so Node and PostgreSQL work side by side.
  */
 export async function runImport(db: Database, workspaceId: string, importId: string, stopping: () => boolean = () => false): Promise<void> {
   const imp = await loadImport(db, workspaceId, importId, false);
@@ -581,47 +453,56 @@ export async function runImport(db: Database, workspaceId: string, importId: str
     .where(and(eq(dataImportFiles.workspaceId, workspaceId), eq(dataImportFiles.importId, importId)));
   if (!file) return;
   const { rows } = await readFile(file.content);
+  let memory = fileMemory(importId);
   let start = imp.processed;
-  let analyzedAt = -1;
-  while (start <= rows.length && !stopping()) {
-    // Fresh statistics keep the duplicate lookups on their indexes while the table grows fast.
-    if (analyzedAt < 0 || start - analyzedAt >= Math.max(ANALYZE_EVERY, analyzedAt)) {
-      await db.execute(ctx.entity === 'company' ? sql`ANALYZE company` : sql`ANALYZE contact`);
-      analyzedAt = start;
-    }
-    const finished = await db.transaction(async (tx) => {
-      const current = await loadImport(tx, workspaceId, importId, true);
-      if (!current || (current.status !== 'queued' && current.status !== 'running')) return true;
-      if (current.processed !== start) {
-        start = current.processed; // Another process moved on: continue from its point.
+  let next: Promise<Plan> | null = null;
+  try {
+    while (!stopping()) {
+      const plan: Plan | null = start < rows.length ? await (next ?? planChunk(db, ctx, imp, rows, start, memory)) : null;
+      next = plan && plan.end < rows.length ? planChunk(db, ctx, imp, rows, plan.end, memory) : null;
+      // A rejected plan is awaited (below or in `finally`) before the run ends.
+      next?.catch(() => {});
+      const finished = await db.transaction(async (tx) => {
+        const current = await loadImport(tx, workspaceId, importId, true);
+        if (!current || (current.status !== 'queued' && current.status !== 'running')) return true;
+        if (current.processed !== start) {
+          start = current.processed; // Another process moved on: continue from its point.
+          return false;
+        }
+        if (current.status === 'queued') {
+          await learnKeptOptions(tx, ctx, workspaceId);
+          await tx
+            .update(dataImports)
+            .set({ status: 'running', startedAt: sql`coalesce(started_at, now())` })
+            .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
+        }
+        if (!plan) {
+          if (!current.linked && ctx.entity === 'company') await linkParents(tx, ctx, current);
+          await tx
+            .update(dataImports)
+            .set({ status: 'done', linked: sql`now()`, finishedAt: sql`now()` })
+            .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
+          return true;
+        }
+        await writeChunk(tx, ctx, current, plan);
+        await tx
+          .update(dataImports)
+          .set({ processed: plan.end, counts: add(current.counts, plan.counts) })
+          .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
+        start = plan.end;
         return false;
+      });
+      if (finished) return;
+      if (plan && start !== plan.end) {
+        // Another run wrote from here on: what this one planned and remembered is stale.
+        await next?.catch(() => {});
+        next = null;
+        memory = fileMemory(importId);
       }
-      if (current.status === 'queued') {
-        await learnKeptOptions(tx, ctx, workspaceId);
-        await tx
-          .update(dataImports)
-          .set({ status: 'running', startedAt: sql`coalesce(started_at, now())` })
-          .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
-      }
-      if (start >= rows.length) {
-        if (!current.linked && ctx.entity === 'company') await linkParents(tx, ctx, current);
-        await tx
-          .update(dataImports)
-          .set({ status: 'done', linked: sql`now()`, finishedAt: sql`now()` })
-          .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
-        return true;
-      }
-      const chunk = rows.slice(start, start + chunkSize(rows.length));
-      const counts = await writeChunk(tx, ctx, current, chunk);
-      await tx
-        .update(dataImports)
-        .set({ processed: start + chunk.length, counts: add(current.counts, counts) })
-        .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
-      start += chunk.length;
-      return false;
-    });
-    if (finished) return;
+    }
+  } finally {
+    await next?.catch(() => {});
   }
 }
 
-export type { Definition };
+export type { Definition, RunContext };

@@ -3,7 +3,8 @@ import PgBoss from 'pg-boss';
 
 /**
  * A job's work; it must be safe to run again, since a job whose process died is retried.
- * Long work checks `stopping()` between steps and returns early when the process stops.
+ * Long work checks `stopping()` between steps and returns early when the process stops, or
+ * when the job has used its time: then the job is queued again and resumes where it left off.
  */
 export type JobHandler = (data: Record<string, unknown>, stopping: () => boolean) => Promise<void>;
 
@@ -38,6 +39,7 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
   let stopping = false;
   const running = new Set<Promise<void>>();
   await boss.start();
+  const expireInSeconds = options.expireInSeconds ?? 60;
   for (const [name, handler] of Object.entries(handlers)) {
     await boss.createQueue(name, {
       name,
@@ -45,14 +47,21 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
       policy: 'short',
       retryLimit: 20,
       retryDelay: 2,
-      expireInSeconds: options.expireInSeconds ?? 60,
+      expireInSeconds,
     });
     await boss.work<Record<string, unknown>>(
       name,
-      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, includeMetadata: true },
       async (jobs) => {
         for (const job of jobs) {
-          const work = handler(job.data, () => stopping);
+          // pg-boss gives up on a handler still running when its job expires and retries the job at
+          // once, while the first run goes on: a long job stops in time and is queued again instead.
+          const deadline = performance.now() + expireInSeconds * 500;
+          let timeUp = false;
+          const work = handler(job.data, () => {
+            timeUp ||= performance.now() > deadline;
+            return stopping || timeUp;
+          });
           running.add(work);
           try {
             await work;
@@ -64,6 +73,7 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
           }
           // Left early because the process stops: another process (or this one, started again) takes it up.
           if (stopping) throw new Error('stopped before the end; the job will be taken up again');
+          if (timeUp) await boss.send(name, job.data, job.singletonKey ? { singletonKey: job.singletonKey } : {});
         }
       },
     );
