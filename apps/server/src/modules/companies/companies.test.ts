@@ -177,6 +177,16 @@ describe('companies', () => {
     await b.managerA.browser.request({ method: 'PATCH', url: `/api/v1/companies/${company.id}`, payload: { class: 'A' } });
     const history = (await b.employeeA.browser.request({ method: 'GET', url: `/api/v1/companies/${company.id}/history` })).json().data;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['created', 'updated', 'updated']);
+    // The creation lists what the company started with, the tables' defaults included.
+    expect(history[0]).toMatchObject({ actor: { name: 'Elio' } });
+    expect(history[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'name', old: null, new: 'Bar Sport' },
+        { field: 'relationships', old: null, new: ['client'] },
+        { field: 'status', old: null, new: 'new' },
+        { field: 'ownerId', old: null, new: b.employeeA.user.id },
+      ]),
+    );
     expect(history[1]).toMatchObject({
       actor: { name: 'Elio' },
       changes: [
@@ -238,5 +248,14 @@ describe('large lists', () => {
     const page = (await smallBrowser.request({ method: 'GET', url: '/api/v1/companies?limit=50&filter[status]=active' })).json();
     expect(page).toMatchObject({ total: 60 });
     expect(page.totalIsEstimate).toBeUndefined();
+    // The same total on the next page, and for a search (counted apart from its page).
+    const next = (
+      await smallBrowser.request({ method: 'GET', url: `/api/v1/companies?limit=50&filter[status]=active&cursor=${page.nextCursor}` })
+    ).json();
+    expect(next).toMatchObject({ total: 60 });
+    expect(next.data).toHaveLength(10);
+    const searched = (await smallBrowser.request({ method: 'GET', url: '/api/v1/companies?limit=50&q=small' })).json();
+    expect(searched).toMatchObject({ total: 60 });
+    expect(searched.data).toHaveLength(50);
   });
 });

@@ -23,6 +23,23 @@ export const CUSTOMER_TRACKED = [
   'notes',
 ] as const;
 
+/**
+ * What a new company or contact holds where its input says nothing: the tables' own defaults,
+ * written out so that the record as inserted, and so its creation's history, is known before
+ * the insert.
+ */
+export function customerDefaults() {
+  return {
+    relationships: ['client' as const],
+    status: 'new' as const,
+    phones: [],
+    emails: [],
+    phoneDigits: '',
+    emailsNormalised: '',
+    tags: [],
+  };
+}
+
 /** The columns of a customer table the shared filters and matching use. */
 export type CustomerColumns = {
   status: AnyColumn;

@@ -3,6 +3,7 @@ export {
   assertOwnerAndUnit,
   CUSTOMER_TRACKED,
   type CustomerColumns,
+  customerDefaults,
   customerFilters,
   customerMatches,
   ownerNameOf,
