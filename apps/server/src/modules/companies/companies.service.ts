@@ -7,11 +7,11 @@ import type {
   TUpdateCompanyInput,
 } from '@clientela/contract';
 import { customFilterKey, ZCreateCompanyInput } from '@clientela/contract';
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, idsInOrder, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
+import { afterCursor, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
@@ -59,14 +59,6 @@ export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Prom
   return and(...filters);
 }
 
-/**
- * The id of every matching company in the list's order, in one query planned for all of
- * them (an export then reads them page by page with `companiesInOrder`).
- */
-export async function companyIdsInOrder(ctx: Ctx, query: TCompanyListQuery): Promise<string[]> {
-  return idsInOrder(ctx.db, companies, companies.id, await companyListWhere(ctx, query), parseSort(query.sort, SORTS, 'name'));
-}
-
 /** Lists the companies the actor may see, filtered, sorted and keyset-paginated. */
 export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
@@ -90,15 +82,20 @@ function selectCompanies(db: Executor) {
 }
 
 /**
- * Companies by id, in the order given: the ids an export matched (in the same request, with the
- * actor's reach) read a page at a time by primary key.
+ * Every company a list query matches (with the actor's reach), for an export to read in one
+ * cursor: the select in the list's order, its count, and how a batch of its rows is presented.
  */
-export async function companiesInOrder(ctx: Ctx, ids: readonly string[]): Promise<TCompany[]> {
-  const rows = await selectCompanies(ctx.db).where(
-    and(eq(companies.workspaceId, ctx.actor.workspaceId), isNull(companies.deletedAt), inArray(companies.id, [...ids])),
-  );
-  const byId = new Map(rows.map((row) => [row.company.id, presentCompany(row.company, row.ownerName, row.groupName)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+export async function companiesInOrder(ctx: Ctx, query: TCompanyListQuery) {
+  const where = await companyListWhere(ctx, query);
+  const select = selectCompanies(ctx.db)
+    .where(where)
+    .orderBy(...orderBy(parseSort(query.sort, SORTS, 'name'), companies.id));
+  return {
+    select,
+    count: ctx.db.select({ n: count() }).from(companies).where(where),
+    present: async (rows: Awaited<typeof select>): Promise<TCompany[]> =>
+      rows.map((row) => presentCompany(row.company, row.ownerName, row.groupName)),
+  };
 }
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<CompanyRow> {

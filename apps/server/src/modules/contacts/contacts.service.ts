@@ -7,11 +7,11 @@ import type {
   TUpdateContactInput,
 } from '@clientela/contract';
 import { customFilterKey, ZCreateContactInput } from '@clientela/contract';
-import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, idsInOrder, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
+import { afterCursor, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
@@ -94,14 +94,6 @@ export async function contactListWhere(ctx: Ctx, query: TContactListQuery): Prom
   return and(...filters);
 }
 
-/**
- * The id of every matching contact in the list's order, in one query planned for all of
- * them (an export then reads them page by page with `contactsInOrder`).
- */
-export async function contactIdsInOrder(ctx: Ctx, query: TContactListQuery): Promise<string[]> {
-  return idsInOrder(ctx.db, contacts, contacts.id, await contactListWhere(ctx, query), parseSort(query.sort, SORTS, 'name'));
-}
-
 /** Lists the contacts the actor may see, filtered, sorted and keyset-paginated. */
 export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
@@ -129,20 +121,26 @@ function selectContacts(db: Executor) {
 }
 
 /**
- * Contacts by id, in the order given: the ids an export matched (in the same request, with the
- * actor's reach) read a page at a time by primary key.
+ * Every contact a list query matches (with the actor's reach), for an export to read in one
+ * cursor: the select in the list's order, its count, and how a batch of its rows is presented.
  */
-export async function contactsInOrder(ctx: Ctx, ids: readonly string[]): Promise<TContact[]> {
-  const rows = await selectContacts(ctx.db).where(
-    and(eq(contacts.workspaceId, ctx.actor.workspaceId), isNull(contacts.deletedAt), inArray(contacts.id, [...ids])),
-  );
-  const links = await companiesOf(
-    ctx,
-    ctx.db,
-    rows.map((row) => row.contact.id),
-  );
-  const byId = new Map(rows.map((row) => [row.contact.id, presentContact(row.contact, row.ownerName, links.get(row.contact.id) ?? [])]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+export async function contactsInOrder(ctx: Ctx, query: TContactListQuery) {
+  const where = await contactListWhere(ctx, query);
+  const select = selectContacts(ctx.db)
+    .where(where)
+    .orderBy(...orderBy(parseSort(query.sort, SORTS, 'name'), contacts.id));
+  return {
+    select,
+    count: ctx.db.select({ n: count() }).from(contacts).where(where),
+    present: async (rows: Awaited<typeof select>): Promise<TContact[]> => {
+      const links = await companiesOf(
+        ctx,
+        ctx.db,
+        rows.map((row) => row.contact.id),
+      );
+      return rows.map((row) => presentContact(row.contact, row.ownerName, links.get(row.contact.id) ?? []));
+    },
+  };
 }
 
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<ContactRow> {

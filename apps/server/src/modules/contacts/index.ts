@@ -1,3 +1,3 @@
 export { contactPolicy } from './contacts.policy.ts';
-export { contactIdsInOrder, contactListWhere, contactsInOrder, listContacts } from './contacts.service.ts';
+export { contactListWhere, contactsInOrder, listContacts } from './contacts.service.ts';
 export { contactCompanies, contacts } from './contacts.table.ts';

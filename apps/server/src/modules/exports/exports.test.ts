@@ -1,7 +1,14 @@
+import type { Readable } from 'node:stream';
+import { ZCompanyListQuery, ZContactListQuery } from '@clientela/contract';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { type Browser, makeBakery, makeWorkspace, signIn, useTestApp } from '../../test/harness.ts';
+import { actorOfUser } from '../auth/actor.ts';
+import { companiesInOrder } from '../companies/index.ts';
+import { contactsInOrder } from '../contacts/index.ts';
+import { type ExportRequest, exportRecords } from './exports.service.ts';
+import { openInOrder } from './read-in-order.ts';
 
 const t = useTestApp();
 
@@ -212,5 +219,150 @@ describe('exports', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([{ path: 'columns.1', message: 'No such column' }]);
+  });
+
+  it("reads a list longer than a batch: every record once, in the list's order, only what the person may see", async () => {
+    const b = await makeBakery(t);
+    const workspaceId = b.owner.session.user.workspace.id;
+    // Inserted in the opposite order of their names, with live and deleted ones of other people between.
+    await t.pool.query(
+      `INSERT INTO company (workspace_id, name, owner_id, unit_id, deleted_at)
+       SELECT $1, 'Forno ' || lpad((2600 - i)::text, 4, '0') || CASE WHEN i % 2 = 0 THEN ' A' ELSE ' B' END,
+              CASE WHEN i % 2 = 0 THEN $2::uuid ELSE $3::uuid END, CASE WHEN i % 2 = 0 THEN $4::uuid ELSE $5::uuid END,
+              CASE WHEN i % 50 = 0 THEN now() END
+       FROM generate_series(1, 2500) AS i`,
+      [workspaceId, b.employeeA.user.id, b.employeeB.user.id, b.shopA.id, b.shopB.id],
+    );
+    const expected = (owner: 'A' | 'B' | 'both') =>
+      Array.from({ length: 2500 }, (_, k) => k + 1)
+        .filter((i) => i % 50 !== 0 && (owner === 'both' || (owner === 'A') === (i % 2 === 0)))
+        .map((i) => `Forno ${String(2600 - i).padStart(4, '0')} ${i % 2 === 0 ? 'A' : 'B'}`)
+        .sort();
+    const names = async (browser: Browser, query: string) =>
+      csvRows((await browser.request({ method: 'GET', url: `/api/v1/exports/companies?columns=name&${query}` })).body).slice(1);
+    expect(await names(b.employeeA.browser, 'sort=name')).toEqual(expected('A'));
+    expect(await names(b.managerA.browser, 'sort=-name')).toEqual(expected('A').reverse());
+    expect(await names(b.employeeB.browser, 'sort=name')).toEqual(expected('B'));
+
+    const response = await b.owner.request({ method: 'GET', url: '/api/v1/exports/companies?format=xlsx&columns=name&sort=name' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const cells = Array.from({ length: (sheet?.rowCount ?? 1) - 1 }, (_, i) => sheet?.getRow(i + 2).getCell(1).value);
+    expect(cells).toEqual(expected('both'));
+  });
+
+  it('reads each record as the API shows it, a batch at a time', async () => {
+    const b = await makeBakery(t);
+    const group = await post(b.owner, '/api/v1/company-groups', { name: 'Gruppo Rossi' });
+    await post(b.owner, '/api/v1/custom-fields', { entity: 'company', key: 'credit', label: 'Credit', type: 'money', currency: 'EUR' });
+    const full = await post(b.owner, '/api/v1/companies', {
+      name: 'Forno Rossi',
+      legalName: 'Forno Rossi S.r.l.',
+      website: 'https://forno.example',
+      relationships: ['client', 'partner'],
+      status: 'active',
+      class: 'A',
+      city: 'Roma',
+      phones: [{ label: 'orders', value: '+39 06 1234 5678' }],
+      emails: [{ label: '', value: 'info@forno.example' }],
+      groupId: group.id,
+      tags: ['vip'],
+      notes: 'Rye',
+      custom: { credit: 1500.5 },
+    });
+    const bare = await post(b.owner, '/api/v1/companies', { name: 'Bar Sport' });
+    const contact = await post(b.owner, '/api/v1/contacts', {
+      firstName: 'Anna',
+      lastName: 'Neri',
+      birthday: '1980-03-14',
+      companies: [{ companyId: full.id, role: 'Buyer' }],
+    });
+    const actor = await actorOfUser(t.db, b.owner.session.user.workspace.id, b.owner.session.user.id);
+    if (!actor) throw new Error('no actor');
+    const ctx = { db: t.db, actor };
+    const read = async <T>(opened: { total: number; batches: () => AsyncGenerator<T[]> }) => {
+      const batches: T[][] = [];
+      for await (const batch of opened.batches()) batches.push(batch);
+      return { total: opened.total, batches };
+    };
+    const companies = await read(await openInOrder(t.db, await companiesInOrder(ctx, ZCompanyListQuery.parse({ sort: 'name' })), 1));
+    const shown = async (url: string) => (await b.owner.request({ method: 'GET', url })).json();
+    expect(companies).toEqual({
+      total: 2,
+      batches: [[await shown(`/api/v1/companies/${bare.id}`)], [await shown(`/api/v1/companies/${full.id}`)]],
+    });
+    const contacts = await read(await openInOrder(t.db, await contactsInOrder(ctx, ZContactListQuery.parse({})), 10));
+    expect(contacts).toEqual({ total: 1, batches: [[await shown(`/api/v1/contacts/${contact.id}`)]] });
+  });
+
+  describe('a download read slowly or given up', () => {
+    /** 2,500 companies with notes that do not compress away, so that an unread file fills up. */
+    async function bakeryWithLongNotes() {
+      const b = await makeBakery(t);
+      const workspaceId = b.owner.session.user.workspace.id;
+      await t.pool.query(
+        `INSERT INTO company (workspace_id, name, owner_id, notes)
+         SELECT $1, 'Forno ' || lpad(i::text, 4, '0'), $2, (SELECT string_agg(md5(i || '.' || j), ' ') FROM generate_series(1, 120) AS j)
+         FROM generate_series(1, 2500) AS i`,
+        [workspaceId, b.owner.session.user.id],
+      );
+      const actor = await actorOfUser(t.db, workspaceId, b.owner.session.user.id);
+      if (!actor) throw new Error('no actor');
+      return { db: t.db, actor };
+    }
+    const request = (format: 'csv' | 'xlsx', onProgress?: ExportRequest['onProgress']): ExportRequest => ({
+      resource: 'companies',
+      format,
+      columns: 'name,notes',
+      query: { sort: 'name' },
+      locale: 'en',
+      timeZone: 'Europe/Rome',
+      ...(onProgress ? { onProgress } : {}),
+    });
+    const snapshotsOpen = async () =>
+      (
+        await t.pool.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL`,
+        )
+      ).rows[0].n as number;
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 300));
+    const bytesOf = async (stream: Readable) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+      return Buffer.concat(chunks);
+    };
+
+    it('an XLSX file nobody reads stops reading rows, then ends whole once read', async () => {
+      const ctx = await bakeryWithLongNotes();
+      const progress: number[] = [];
+      const file = await exportRecords(
+        ctx,
+        request('xlsx', async (written) => {
+          progress.push(written);
+        }),
+      );
+      // exceljs does not wait for the reader: without the export holding rows back, all would soon be read.
+      for (let i = 0; i < 40 && progress.at(-1) !== 2500; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(progress.at(-1)).toBeLessThan(2500);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await bytesOf(file.stream)) as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0]?.rowCount).toBe(2501);
+      expect(progress.at(-1)).toBe(2500);
+      expect(await snapshotsOpen()).toBe(0);
+    });
+
+    it('a download given up gives its database connection back', async () => {
+      const ctx = await bakeryWithLongNotes();
+      for (const format of ['csv', 'xlsx'] as const) {
+        const file = await exportRecords(ctx, request(format));
+        await settled();
+        expect(await snapshotsOpen()).toBe(1);
+        for await (const _chunk of file.stream) break;
+        for (let i = 0; i < 50 && (await snapshotsOpen()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(await snapshotsOpen()).toBe(0);
+      }
+    });
   });
 });
