@@ -48,7 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     await stopOrphanPostmaster(pgDir, log);
 
     const port = await findFreePort();
-    const socketDir = process.env.CLIENTELA_PG_TCP ? null : socketDirectoryFor(pgDir, port);
+    const socketDir = socketDirectoryFor(pgDir, port);
     const cluster = new EmbeddedPostgres({
       databaseDir: pgDir,
       port,
