@@ -1,4 +1,4 @@
-import { type AnyColumn, type SQL, sql, type Table } from 'drizzle-orm';
+import { type AnyColumn, and, eq, inArray, type SQL, sql, type Table, type WithSubquery } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 
 import { AppError } from '../http/errors.ts';
@@ -107,12 +107,47 @@ export function cappedCount(table: Table, where: SQL | undefined): SQL<number> {
   );
 }
 
+/** What a list's page query reads from: its WHERE and its capped count, and for a search the WITH query both use. */
+export type PageSource = { where: SQL | undefined; count: SQL<number>; matched?: WithSubquery };
+
 /**
- * Whether a list's page query should carry its capped count. A search (`q`) does not: its match
- * is the costly part and would run twice, while a first search page that is not full already
- * gives the total without a count.
+ * Where a list page and its capped count come from, in one statement. Filters alone: the page in
+ * index order, counted beside it. A search (`q`): its match is the costly part, so it runs once,
+ * as a WITH query of at most EXACT_COUNT_LIMIT + 1 ids that the page reads by primary key and
+ * the count counts. Beyond the cap those ids are not the first ones in the list's order: the
+ * caller then reads the page again from `plainPageSource` (see `searchOverflowed`).
  */
-export const countWithPage = (query: { q?: string | undefined }) => !query.q;
+export function pageSource(
+  db: Executor,
+  table: Table,
+  keys: { workspaceId: AnyColumn; id: AnyColumn },
+  workspaceId: string,
+  where: SQL | undefined,
+  search: boolean,
+): PageSource {
+  if (!search) return plainPageSource(table, where);
+  const matched = db.$with('matched').as(
+    db
+      .select({ id: sql<string>`${keys.id}`.as('id') })
+      .from(table)
+      .where(where)
+      .limit(EXACT_COUNT_LIMIT + 1),
+  );
+  return {
+    matched,
+    where: and(eq(keys.workspaceId, workspaceId), inArray(keys.id, db.select({ id: matched.id }).from(matched))),
+    count: sql<number>`(SELECT count(*)::int FROM ${matched})`.mapWith(Number),
+  };
+}
+
+/** The page in index order with its capped count beside it. */
+export function plainPageSource(table: Table, where: SQL | undefined): PageSource {
+  return { where, count: cappedCount(table, where) };
+}
+
+/** A search matched more rows than its WITH query holds: its page must be read in the list's order instead. */
+export const searchOverflowed = (source: PageSource, capped: number | null | undefined) =>
+  source.matched !== undefined && (capped ?? 0) > EXACT_COUNT_LIMIT;
 
 /**
  * The `total` of a list page: a first page that is not full tells it; otherwise the capped count

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   CUSTOMER_SORTS,
   TBulkInput,
@@ -11,11 +12,23 @@ import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
+import {
+  afterCursor,
+  orderBy,
+  type PageSource,
+  pageOf,
+  pageSource,
+  parseSort,
+  plainPageSource,
+  type SortField,
+  searchOverflowed,
+  totalOf,
+} from '../../lib/pagination.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
   CUSTOMER_TRACKED,
+  customerDefaults,
   customerFilters,
   customerMatches,
   listMemberFilter,
@@ -23,7 +36,7 @@ import {
   runBulk,
   withNormalisedCopies,
 } from '../customers/index.ts';
-import { historyOf, recordChange } from '../history/index.ts';
+import { creationEntry, historyOf, recordChange } from '../history/index.ts';
 import { users } from '../users/index.ts';
 import { companyPolicy } from './companies.policy.ts';
 import { type CompanyRow, presentCompany } from './companies.presenter.ts';
@@ -63,19 +76,25 @@ export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Prom
 export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = await companyListWhere(ctx, query);
-  const rows = await selectCompanies(ctx.db)
-    .where(and(where, afterCursor(keyset, companies.id, query.cursor)))
-    .orderBy(...orderBy(keyset, companies.id))
-    .limit(query.limit + 1);
-  const counted = await totalOf(ctx.db, companies, where, { rows: rows.length, limit: query.limit, cursor: query.cursor });
+  const readPage = (source: PageSource) =>
+    selectCompanies(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count)
+      .where(and(source.where, afterCursor(keyset, companies.id, query.cursor)))
+      .orderBy(...orderBy(keyset, companies.id))
+      .limit(query.limit + 1);
+  const source = pageSource(ctx.db, companies, companies, ctx.actor.workspaceId, where, Boolean(query.q));
+  let rows = await readPage(source);
+  const capped = rows[0]?.capped ?? undefined;
+  if (searchOverflowed(source, capped)) rows = await readPage(plainPageSource(companies, where));
+  const counted = await totalOf(ctx.db, companies, where, { rows: rows.length, limit: query.limit, cursor: query.cursor, capped });
   const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName)), nextCursor, ...counted };
 }
 
-function selectCompanies(db: Executor) {
+/** The list's row: the company with its owner's and group's names, and optionally the list's capped count. */
+function selectCompanies(db: Pick<Executor, 'select'>, count?: SQL<number>) {
   return db
-    .select({ company: companyColumns, ownerName, groupName: companyGroups.name })
+    .select({ company: companyColumns, ownerName, groupName: companyGroups.name, capped: count ?? sql<number | null>`NULL` })
     .from(companies)
     .leftJoin(users, and(eq(users.workspaceId, companies.workspaceId), eq(users.id, companies.ownerId)))
     .leftJoin(companyGroups, and(eq(companyGroups.workspaceId, companies.workspaceId), eq(companyGroups.id, companies.groupId)));
@@ -133,36 +152,57 @@ export async function getCompany(ctx: Ctx, id: string): Promise<TCompany> {
   return present(ctx.db, await findVisible(ctx, ctx.db, id));
 }
 
-/** Creates a company; by default its owner is the actor and its unit the owner's unit. */
+/**
+ * Creates a company; by default its owner is the actor and its unit the owner's unit. The checks
+ * read on pooled connections at once, and the company and its history entry are written by one
+ * statement: two round trips to PostgreSQL in all.
+ */
 export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise<TCompany> {
   const input = ZCreateCompanyInput.parse(raw);
   const workspaceId = ctx.actor.workspaceId;
   const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
-  const owner = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
-  await assertGroupAndParentExist(ctx.db, workspaceId, input);
+  const [owner, parent, definitions] = await allInOrder([
+    assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId),
+    assertGroupAndParentExist(ctx.db, workspaceId, input),
+    definitionsOf(ctx.db, workspaceId, ENTITY),
+  ] as const);
+  // A new company cannot close a cycle: its parent only has to be in its group.
+  if (parent) assertParentInGroup(input.groupId, parent);
   const unitId = input.unitId === undefined ? (owner?.unitId ?? ctx.actor.unitId) : input.unitId;
   await companyPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
-  const custom = mergeCustomValues(await definitionsOf(ctx.db, workspaceId, ENTITY), {}, input.custom);
-  const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(companies)
-      .values({ ...withNormalisedCopies(input), custom, name: input.name, ownerId, unitId, workspaceId })
-      .returning(companyColumns);
-    if (!created) throw new Error('company insert returned nothing');
-    await assertGroupLink(tx, created);
-    await recordChange(tx, {
-      workspaceId,
-      entityType: ENTITY,
-      entityId: created.id,
-      actorId: ctx.actor.userId,
-      action: 'created',
-      before: null,
-      after: flattenCustom(created),
-      fields: trackedWithCustom(TRACKED, created),
-    });
-    return created;
+  const custom = mergeCustomValues(definitions, {}, input.custom);
+  const values = {
+    ...customerDefaults(),
+    ...withNormalisedCopies(input),
+    id: randomUUID(),
+    custom,
+    name: input.name,
+    ownerId,
+    unitId,
+    workspaceId,
+  };
+  const entry = creationEntry(ctx.db, {
+    workspaceId,
+    entityType: ENTITY,
+    entityId: values.id,
+    actorId: ctx.actor.userId,
+    after: flattenCustom(values),
+    fields: trackedWithCustom(TRACKED, values),
   });
-  return present(ctx.db, row, owner?.name ?? null);
+  const [created] = await ctx.db.with(entry).insert(companies).values(values).returning(companyColumns);
+  if (!created) throw new Error('company insert returned nothing');
+  return present(ctx.db, created, owner?.name ?? null);
+}
+
+/**
+ * Awaits every check, then throws the first failure in the order given (not the first to
+ * finish), so that a request with several faults always gets the same answer.
+ */
+async function allInOrder<T extends readonly unknown[]>(checks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(checks);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 /** Changes the fields sent; moving a company to another owner or unit must stay within the actor's reach. */
@@ -208,8 +248,12 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
 
 const fail = (path: string, message: string) => new AppError('validation_failed', message, { errors: [{ path, message }] });
 
-/** Before writing: the group and the parent named in the input exist in the workspace. */
-async function assertGroupAndParentExist(db: Executor, workspaceId: string, input: TUpdateCompanyInput): Promise<void> {
+/** Before writing: the group and the parent named in the input exist in the workspace; returns the parent. */
+async function assertGroupAndParentExist(
+  db: Executor,
+  workspaceId: string,
+  input: TUpdateCompanyInput,
+): Promise<{ id: string; groupId: string | null } | null> {
   if (input.groupId) {
     const [group] = await db
       .select({ id: companyGroups.id })
@@ -219,11 +263,19 @@ async function assertGroupAndParentExist(db: Executor, workspaceId: string, inpu
   }
   if (input.parentCompanyId) {
     const [parent] = await db
-      .select({ id: companies.id })
+      .select({ id: companies.id, groupId: companies.groupId })
       .from(companies)
       .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, input.parentCompanyId), isNull(companies.deletedAt)));
     if (!parent) throw fail('parentCompanyId', 'No such company');
+    return parent;
   }
+  return null;
+}
+
+/** A parent company must belong to the group its subsidiary is in. */
+function assertParentInGroup(groupId: string | null | undefined, parent: { groupId: string | null }): void {
+  if (!groupId) throw fail('parentCompanyId', 'A parent company needs a group');
+  if (parent.groupId !== groupId) throw fail('parentCompanyId', 'The parent must be a company of the same group');
 }
 
 /**

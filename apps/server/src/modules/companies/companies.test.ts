@@ -232,6 +232,10 @@ describe('large lists', () => {
     expect(all.totalIsEstimate).toBe(true);
     expect(all.total).toBeGreaterThan(1000);
     expect(all.data).toHaveLength(10);
+    // A search matching more than the cap still gives the first page in the list's order.
+    const searchedAll = (await browser.request({ method: 'GET', url: '/api/v1/companies?limit=10&q=bulk' })).json();
+    expect(searchedAll.totalIsEstimate).toBe(true);
+    expect(searchedAll.data.map((c: { name: string }) => c.name)).toEqual(all.data.map((c: { name: string }) => c.name));
     const lost = (await browser.request({ method: 'GET', url: '/api/v1/companies?filter[status]=lost' })).json();
     expect(lost).toMatchObject({ total: 5 });
     expect(lost.totalIsEstimate).toBeUndefined();
@@ -257,5 +261,10 @@ describe('large lists', () => {
     const searched = (await smallBrowser.request({ method: 'GET', url: '/api/v1/companies?limit=50&q=small' })).json();
     expect(searched).toMatchObject({ total: 60 });
     expect(searched.data).toHaveLength(50);
+    const searchedNext = (
+      await smallBrowser.request({ method: 'GET', url: `/api/v1/companies?limit=50&q=small&cursor=${searched.nextCursor}` })
+    ).json();
+    expect(searchedNext).toMatchObject({ total: 60, nextCursor: null });
+    expect(searchedNext.data).toHaveLength(10);
   });
 });

@@ -11,7 +11,18 @@ import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, orderBy, pageOf, parseSort, type SortField, totalOf } from '../../lib/pagination.ts';
+import {
+  afterCursor,
+  orderBy,
+  type PageSource,
+  pageOf,
+  pageSource,
+  parseSort,
+  plainPageSource,
+  type SortField,
+  searchOverflowed,
+  totalOf,
+} from '../../lib/pagination.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
@@ -98,24 +109,33 @@ export async function contactListWhere(ctx: Ctx, query: TContactListQuery): Prom
 export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = await contactListWhere(ctx, query);
-  const rows = await selectContacts(ctx.db)
-    .where(and(where, afterCursor(keyset, contacts.id, query.cursor)))
-    .orderBy(...orderBy(keyset, contacts.id))
-    .limit(query.limit + 1);
-  const counted = await totalOf(ctx.db, contacts, where, { rows: rows.length, limit: query.limit, cursor: query.cursor });
+  const readPage = (source: PageSource) =>
+    selectContacts(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count)
+      .where(and(source.where, afterCursor(keyset, contacts.id, query.cursor)))
+      .orderBy(...orderBy(keyset, contacts.id))
+      .limit(query.limit + 1);
+  const source = pageSource(ctx.db, contacts, contacts, ctx.actor.workspaceId, where, Boolean(query.q));
+  let rows = await readPage(source);
+  const capped = rows[0]?.capped ?? undefined;
+  if (searchOverflowed(source, capped)) rows = await readPage(plainPageSource(contacts, where));
   const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
-  const links = await companiesOf(
-    ctx,
-    ctx.db,
-    page.map((c) => c.id),
-  );
+  // Both read only the page: on two pooled connections at once.
+  const [counted, links] = await Promise.all([
+    totalOf(ctx.db, contacts, where, { rows: rows.length, limit: query.limit, cursor: query.cursor, capped }),
+    companiesOf(
+      ctx,
+      ctx.db,
+      page.map((c) => c.id),
+    ),
+  ]);
   return { data: page.map((row) => presentContact(row, row.ownerName, links.get(row.id) ?? [])), nextCursor, ...counted };
 }
 
-function selectContacts(db: Executor) {
+/** The list's row: the contact with its owner's name, and optionally the list's capped count. */
+function selectContacts(db: Pick<Executor, 'select'>, count?: SQL<number>) {
   return db
-    .select({ contact: contactColumns, ownerName: users.name })
+    .select({ contact: contactColumns, ownerName: users.name, capped: count ?? sql<number | null>`NULL` })
     .from(contacts)
     .leftJoin(users, and(eq(users.workspaceId, contacts.workspaceId), eq(users.id, contacts.ownerId)));
 }
