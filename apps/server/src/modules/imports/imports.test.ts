@@ -283,6 +283,44 @@ describe('imports', () => {
     expect(history.data.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['created', 'updated']));
   });
 
+  it('meets a repeated person across chunks and after a stop: the repeat names the first line, updates its record, and the run resumes exactly once', async () => {
+    const { admin } = await makeWorkspace(t);
+    const owner = await signIn(t, admin.email);
+    const workspaceId = owner.session.user.workspace.id;
+    // 300 rows in chunks of 100. Line 152 repeats line 12, written before the stop; line 252 repeats
+    // line 122 with a phone, decided while the chunk of line 122 may still be in its transaction.
+    const lines = ['Name,Email,Phone'];
+    for (let i = 0; i < 300; i += 1) {
+      if (i === 150) lines.push('CUSTOMER 10,C10@EXAMPLE.COM,');
+      else if (i === 250) lines.push('Customer 120,c120@example.com,+39 333 1234567');
+      else lines.push(`Customer ${i},c${i}@example.com,`);
+    }
+    const imp = await uploaded(owner, 'contact', 'repeats.csv', Buffer.from(lines.join('\n')));
+    await owner.request({ method: 'PUT', url: `/api/v1/imports/${imp.id}/mapping`, payload: { ...imp.mapping, duplicates: 'update' } });
+    // Queued without a job, then run by hand: stopped after its first chunk, as if its process stopped.
+    await t.pool.query(`UPDATE data_import SET status = 'queued' WHERE id = $1`, [imp.id]);
+    let checks = 0;
+    await runImport(t.db, workspaceId, imp.id, () => ++checks > 2);
+    const stopped = (await owner.request({ method: 'GET', url: `/api/v1/imports/${imp.id}` })).json<TImport>();
+    expect(stopped).toMatchObject({ status: 'running', processed: 100 });
+    await runImport(t.db, workspaceId, imp.id);
+    const done = await finished(owner, imp.id);
+    expect(done.counts).toMatchObject({ created: 298, updated: 2, skipped: 0, rejected: 0 });
+    const repeats = (await problems(owner, imp.id)).filter((p) => p.code === 'duplicate_in_file');
+    expect(repeats.map((p) => [p.line, p.repeatsLine, p.outcome])).toEqual([
+      [152, 12, 'update'],
+      [252, 122, 'update'],
+    ]);
+    const stored = await t.pool.query('SELECT count(*)::int AS n FROM contact WHERE workspace_id = $1', [workspaceId]);
+    expect(stored.rows[0].n).toBe(298);
+    // The record of line 122 took the phone of line 252 and keeps its history.
+    const first = repeats[1]?.recordId as string;
+    const record = (await owner.request({ method: 'GET', url: `/api/v1/contacts/${first}` })).json();
+    expect(record).toMatchObject({ name: 'Customer 120', phones: [{ value: '+393331234567' }] });
+    const history = (await owner.request({ method: 'GET', url: `/api/v1/contacts/${first}/history` })).json();
+    expect(history.data.map((h: { action: string }) => h.action)).toEqual(['created', 'updated']);
+  });
+
   it('reads vCard 3 and 4 files', async () => {
     const { admin } = await makeWorkspace(t);
     const owner = await signIn(t, admin.email);

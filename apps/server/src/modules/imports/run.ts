@@ -305,15 +305,9 @@ async function planChunk(
   return { start, end: start + chunk.length, records, updates, companyLinks, parentLinks, problems, counts };
 }
 
-/** Writes a planned chunk: records, updates, links and problems, in the caller's transaction (one statement each). */
+/** Writes a planned chunk's new rows: records, parent links and problems, in the caller's transaction (one statement each). */
 async function writeChunk(tx: Executor, ctx: RunContext, imp: typeof dataImports.$inferSelect, plan: Plan) {
   await insertRecords(tx, ctx, imp.workspaceId, plan.records);
-  for (const d of plan.updates) await updateRecord(tx, ctx, imp.workspaceId, d.id as string, d.candidate);
-  if (plan.companyLinks.length > 0)
-    await tx.execute(sql`
-      INSERT INTO contact_company (workspace_id, contact_id, company_id, role)
-      SELECT ${imp.workspaceId}, contact_id, company_id, '' FROM jsonb_to_recordset(${JSON.stringify(plan.companyLinks)}::jsonb) AS x(contact_id uuid, company_id uuid)
-      ON CONFLICT DO NOTHING`);
   if (plan.parentLinks.length > 0)
     await tx.execute(sql`
       INSERT INTO data_import_link (workspace_id, import_id, line, record_id, parent_name)
@@ -424,17 +418,75 @@ async function loadImport(db: Executor, workspaceId: string, importId: string, l
     .select()
     .from(dataImports)
     .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
-  const [row] = lock ? await query.for('update') : await query;
+  // Not FOR UPDATE: the foreign keys of a chunk's problems hold a key-share lock on the import,
+  // which must not block the previous chunk's writer while this one waits for it.
+  const [row] = lock ? await query.for('no key update') : await query;
   return row ?? null;
 }
 
+/** Chunks written at once, each on its own connection: PostgreSQL's index upkeep then uses both cores. */
+const WRITERS = 2;
+class Stale extends Error {}
+
+/**
+ * Writes one planned chunk in a transaction. Its new rows go in while the previous chunk's
+ * transaction still runs; then it waits for that one, takes the lock on the import and commits
+ * only if the import stands exactly where the chunk starts (the previous chunk committed, no other
+ * run moved on); else it rolls back. Updates of records come after the wait: they may update a
+ * record the previous chunk created.
+ */
+async function writePlan(
+  db: Database,
+  ctx: RunContext,
+  imp: typeof dataImports.$inferSelect,
+  plan: Plan,
+  previous: Promise<unknown> | null,
+) {
+  const where = and(eq(dataImports.workspaceId, imp.workspaceId), eq(dataImports.id, imp.id));
+  try {
+    await db.transaction(async (tx) => {
+      await writeChunk(tx, ctx, imp, plan);
+      await previous?.catch(() => {});
+      const current = await loadImport(tx, imp.workspaceId, imp.id, true);
+      if (!current || (current.status !== 'queued' && current.status !== 'running') || current.processed !== plan.start) throw new Stale();
+      if (current.status === 'queued') {
+        await learnKeptOptions(tx, ctx, imp.workspaceId);
+        await tx.update(dataImports).set({ status: 'running', startedAt: sql`coalesce(started_at, now())` }).where(where);
+      }
+      for (const d of plan.updates) await updateRecord(tx, ctx, imp.workspaceId, d.id as string, d.candidate);
+      if (plan.companyLinks.length > 0)
+        await tx.execute(sql`
+          INSERT INTO contact_company (workspace_id, contact_id, company_id, role)
+          SELECT ${imp.workspaceId}, contact_id, company_id, '' FROM jsonb_to_recordset(${JSON.stringify(plan.companyLinks)}::jsonb) AS x(contact_id uuid, company_id uuid)
+          ON CONFLICT DO NOTHING`);
+      await tx
+        .update(dataImports)
+        .set({ processed: plan.end, counts: add(current.counts, plan.counts) })
+        .where(where);
+    });
+    return true;
+  } catch (error) {
+    // Another run wrote these rows first (their ids are taken), or waited for this one: both start again from the committed point.
+    if (error instanceof Stale || RACED.has(pgCode(error) ?? '')) return false;
+    throw error;
+  }
+}
+
+const RACED = new Set(['23505', '40P01']);
+const pgCode = (error: unknown): string | undefined => {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
 /**
  * Runs an import from where it stopped: chunk by chunk, each chunk's records, problems and
- * progress committed together under a lock on the import, so that two processes (or a
- * retried job) never write the same rows. Safe to call any number of times.
+ * progress committed together under a lock on the import, in the file's order, so that two
+ * processes (or a retried job) never write the same rows; the records' ids, derived from the
+ * import and the line, make a second copy impossible anyway. Safe to call any number of times.
  *
- * While one chunk is written, the next is converted and decided (the rows of chunks not yet
- * committed are met in the run's memory of its file), so Node and PostgreSQL work side by side.
+ * Three chunks move at once: one is converted and decided in Node (rows of chunks not committed
+ * yet are met in the run's memory of its file) while the two before it are written.
  */
 export async function runImport(db: Database, workspaceId: string, importId: string, stopping: () => boolean = () => false): Promise<void> {
   const imp = await loadImport(db, workspaceId, importId, false);
@@ -453,55 +505,49 @@ export async function runImport(db: Database, workspaceId: string, importId: str
     .where(and(eq(dataImportFiles.workspaceId, workspaceId), eq(dataImportFiles.importId, importId)));
   if (!file) return;
   const { rows } = await readFile(file.content);
-  let memory = fileMemory(importId);
   let start = imp.processed;
-  let next: Promise<Plan> | null = null;
-  try {
-    while (!stopping()) {
-      const plan: Plan | null = start < rows.length ? await (next ?? planChunk(db, ctx, imp, rows, start, memory)) : null;
-      next = plan && plan.end < rows.length ? planChunk(db, ctx, imp, rows, plan.end, memory) : null;
-      // A rejected plan is awaited (below or in `finally`) before the run ends.
-      next?.catch(() => {});
-      const finished = await db.transaction(async (tx) => {
-        const current = await loadImport(tx, workspaceId, importId, true);
-        if (!current || (current.status !== 'queued' && current.status !== 'running')) return true;
-        if (current.processed !== start) {
-          start = current.processed; // Another process moved on: continue from its point.
-          return false;
-        }
-        if (current.status === 'queued') {
-          await learnKeptOptions(tx, ctx, workspaceId);
-          await tx
-            .update(dataImports)
-            .set({ status: 'running', startedAt: sql`coalesce(started_at, now())` })
-            .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
-        }
-        if (!plan) {
-          if (!current.linked && ctx.entity === 'company') await linkParents(tx, ctx, current);
-          await tx
-            .update(dataImports)
-            .set({ status: 'done', linked: sql`now()`, finishedAt: sql`now()` })
-            .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
-          return true;
-        }
-        await writeChunk(tx, ctx, current, plan);
-        await tx
-          .update(dataImports)
-          .set({ processed: plan.end, counts: add(current.counts, plan.counts) })
-          .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
-        start = plan.end;
-        return false;
-      });
-      if (finished) return;
-      if (plan && start !== plan.end) {
-        // Another run wrote from here on: what this one planned and remembered is stale.
-        await next?.catch(() => {});
-        next = null;
-        memory = fileMemory(importId);
+  let stalls = 0;
+  while (!stopping()) {
+    const memory = fileMemory(importId);
+    const writes: Promise<boolean>[] = [];
+    let next: Promise<Plan> | null = start < rows.length ? planChunk(db, ctx, imp, rows, start, memory) : null;
+    let inOrder = true;
+    try {
+      while (next && inOrder && !stopping()) {
+        const plan = await next;
+        next = plan.end < rows.length ? planChunk(db, ctx, imp, rows, plan.end, memory) : null;
+        next?.catch(() => {}); // Awaited below or in `finally`.
+        writes.push(writePlan(db, ctx, imp, plan, writes.at(-1) ?? null));
+        if (writes.length >= WRITERS) inOrder = await (writes.shift() as Promise<boolean>);
       }
+      for (const write of writes) inOrder = (await write) && inOrder;
+    } finally {
+      await Promise.allSettled([next, ...writes]);
     }
-  } finally {
-    await next?.catch(() => {});
+    const current = await loadImport(db, workspaceId, importId, false);
+    if (!current || (current.status !== 'queued' && current.status !== 'running')) return;
+    // Another run moved on, or this one stopped: continue from the last committed chunk.
+    if (!inOrder && current.processed === start) {
+      // A conflict that no other run explains (no row moved on) would come back forever.
+      stalls += 1;
+      if (stalls > 10) throw new Error(`import ${importId} makes no progress at row ${start}`);
+      await new Promise((resolve) => setTimeout(resolve, 50 * stalls));
+    } else stalls = 0;
+    start = current.processed;
+    if (start < rows.length) continue;
+    const finished = await db.transaction(async (tx) => {
+      const locked = await loadImport(tx, workspaceId, importId, true);
+      if (!locked || (locked.status !== 'queued' && locked.status !== 'running')) return true;
+      if (locked.processed !== rows.length) return false;
+      if (locked.status === 'queued') await learnKeptOptions(tx, ctx, workspaceId);
+      if (!locked.linked && ctx.entity === 'company') await linkParents(tx, ctx, locked);
+      await tx
+        .update(dataImports)
+        .set({ status: 'done', linked: sql`now()`, startedAt: sql`coalesce(started_at, now())`, finishedAt: sql`now()` })
+        .where(and(eq(dataImports.workspaceId, workspaceId), eq(dataImports.id, importId)));
+      return true;
+    });
+    if (finished) return;
   }
 }
 
