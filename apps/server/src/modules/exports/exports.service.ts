@@ -15,8 +15,12 @@ import { type OpenedInOrder, openInOrder } from './read-in-order.ts';
 
 type Format = 'csv' | 'xlsx' | 'vcf';
 
-/** Records read from the database at a time. */
-const BATCH = 1000;
+/**
+ * Records read from the database at a time. Small batches die young in the garbage collector:
+ * measured on 100k companies to XLSX, batches of 100 peaked at ~+30 MB and were the fastest,
+ * batches of 1,000 at ~+140 MB, of 4,000 at ~+170 MB.
+ */
+const BATCH = 100;
 /** Most rows one export writes (larger ones come with background export jobs). */
 const EXPORT_ROWS_MAX = 100_000;
 
