@@ -64,12 +64,16 @@ const COMPANY_COLUMNS = ['name', 'legalName', 'taxNumber', 'website'] as const;
 const CONTACT_COLUMNS = ['firstName', 'lastName', 'position', 'birthday', 'preferredChannel', 'preferences', 'personalEvents'] as const;
 const SHARED_COLUMNS = ['status', 'class', 'region', 'city', 'address', 'leadSource', 'notes'] as const;
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** The columns a new record fills from its fields, with their names in the table (worked out once, not per row). */
+const RECORD_COLUMNS = {
+  company: [...COMPANY_COLUMNS, ...SHARED_COLUMNS].map((field) => [field, snake(field)] as const),
+  contact: [...CONTACT_COLUMNS, ...SHARED_COLUMNS].map((field) => [field, snake(field)] as const),
+};
 
 /** The stored record of a new row, in the table's column names. */
 function recordOf(ctx: RunContext, candidate: Candidate, id: string, ownerId: string): Record<string, unknown> {
-  const own = ctx.entity === 'company' ? COMPANY_COLUMNS : CONTACT_COLUMNS;
   const record: Record<string, unknown> = { id, owner_id: ownerId, unit_id: ctx.unitOf.get(ownerId) ?? null };
-  for (const column of [...own, ...SHARED_COLUMNS]) record[snake(column)] = candidate.fields[column] ?? null;
+  for (const [field, column] of RECORD_COLUMNS[ctx.entity]) record[column] = candidate.fields[field] ?? null;
   if (ctx.entity === 'contact') {
     record.first_name ??= '';
     record.last_name ??= '';
