@@ -164,17 +164,3 @@ export async function totalOf(
   if (page.capped <= EXACT_COUNT_LIMIT) return { total: page.capped };
   return estimateMatching(db, table, where);
 }
-
-/** The id of every row matching `where`, in the keyset's order: one query, planned for all of them. */
-export async function idsInOrder(
-  db: Executor,
-  table: Table,
-  idColumn: AnyColumn,
-  where: SQL | undefined,
-  keyset: Keyset,
-): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(
-    sql`SELECT ${idColumn} AS id FROM ${table} WHERE ${where ?? sql`true`} ORDER BY ${sql.join(orderBy(keyset, idColumn), sql`, `)}`,
-  );
-  return rows.rows.map((row) => row.id);
-}
