@@ -521,7 +521,9 @@ export async function runImport(db: Database, workspaceId: string, importId: str
         const plan = await next;
         next = plan.end < rows.length ? planChunk(db, ctx, imp, rows, plan.end, memory) : null;
         next?.catch(() => {}); // Awaited below or in `finally`.
-        writes.push(writePlan(db, ctx, imp, plan, writes.at(-1) ?? null));
+        const write = writePlan(db, ctx, imp, plan, writes.at(-1) ?? null);
+        write.catch(() => {}); // Its failure is thrown where it is awaited, not as an unhandled rejection meanwhile.
+        writes.push(write);
         if (writes.length >= WRITERS) inOrder = await (writes.shift() as Promise<boolean>);
       }
       for (const write of writes) inOrder = (await write) && inOrder;
