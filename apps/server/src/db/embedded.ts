@@ -13,13 +13,25 @@ const MAX_SOCKET_PATH = 100;
 /**
  * The folder for the cluster's Unix socket: its own data folder, so only the accounts that may
  * read the data can connect. A round trip through a local socket costs about half one through
- * loopback TCP here (measured in docs/benchmarks.md). Null, meaning TCP only, when the socket's
+ * loopback TCP here (`bench/pg-round-trip.ts`). Null, meaning TCP only, when the socket's
  * path would be too long or the folder's name cannot be written in PostgreSQL's setting.
  */
 function socketDirectoryFor(pgDir: string, port: number): string | null {
   const dir = path.resolve(pgDir);
   if (Buffer.byteLength(path.join(dir, `.s.PGSQL.${port}`)) > MAX_SOCKET_PATH) return null;
   return /[",\\]/.test(dir) ? null : dir;
+}
+
+/**
+ * A cluster killed with its server leaves its socket and the socket's lock file behind, one pair
+ * per port (a new port each start). No postmaster runs here any more (the data folder's lock is
+ * ours and an orphan was stopped), so they can go.
+ */
+function removeStaleSockets(pgDir: string): void {
+  if (!fs.existsSync(pgDir)) return;
+  for (const name of fs.readdirSync(pgDir)) {
+    if (name.startsWith('.s.PGSQL.')) fs.rmSync(path.join(pgDir, name), { force: true });
+  }
 }
 
 /** A running embedded cluster: where to connect and how to stop it. */
@@ -46,6 +58,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     const runAsRoot = os.userInfo().uid === 0;
     if (runAsRoot) prepareForUnprivilegedPostgres(dataDir);
     await stopOrphanPostmaster(pgDir, log);
+    removeStaleSockets(pgDir);
 
     const port = await findFreePort();
     const socketDir = socketDirectoryFor(pgDir, port);

@@ -23,11 +23,26 @@ export function parseSort(sort: string | undefined, fields: Record<string, SortF
   return { name, field, direction };
 }
 
-/** Cuts the extra row fetched past `limit` and makes the cursor that continues after the page. */
-export function pageOf<T extends { id: string }>(rows: T[], limit: number, keyset: Keyset): { page: T[]; nextCursor: string | null } {
+/**
+ * The sort value as PostgreSQL writes it, to select beside a list's rows for its cursor: a
+ * timestamp keeps its microseconds this way, where a JavaScript Date would cut them to
+ * milliseconds and rows stamped within one millisecond (a bulk action, an import's chunk) would
+ * repeat or vanish between pages.
+ */
+export function cursorKey(keyset: Keyset): SQL<string> {
+  return sql<string>`${keyset.field.column}::text`;
+}
+
+/** Cuts the extra row fetched past `limit` and makes the cursor that continues after the page (from `cursorKey` when selected). */
+export function pageOf<T extends { id: string; cursorKey?: string }>(
+  rows: T[],
+  limit: number,
+  keyset: Keyset,
+): { page: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor((last as Record<string, unknown>)[keyset.name], last.id) : null;
+  const value = last && (last.cursorKey ?? (last as Record<string, unknown>)[keyset.name]);
+  const nextCursor = rows.length > limit && last ? encodeCursor(value, last.id) : null;
   return { page, nextCursor };
 }
 
@@ -140,18 +155,28 @@ export function pageSource(
   };
 }
 
-/** The page in index order with its capped count beside it. */
-export function plainPageSource(table: Table, where: SQL | undefined): PageSource {
-  return { where, count: cappedCount(table, where) };
+/** The page in index order with its capped count beside it (or without one, when it is already known). */
+export function plainPageSource(table: Table, where: SQL | undefined, counted = true): PageSource {
+  return { where, count: counted ? cappedCount(table, where) : sql<number>`NULL` };
 }
 
-/** A search matched more rows than its WITH query holds: its page must be read in the list's order instead. */
-export const searchOverflowed = (source: PageSource, capped: number | null | undefined) =>
-  source.matched !== undefined && (capped ?? 0) > EXACT_COUNT_LIMIT;
+/**
+ * Whether a search's page must be read again in the list's order: its WITH query held only the
+ * first 1,001 matches found (in no order), so beyond the cap its page may miss rows. An empty
+ * page after a cursor cannot tell (the cursor may point past every id it held), so it reads again.
+ */
+export function searchOverflowed(
+  source: PageSource,
+  page: { rows: number; capped: number | null | undefined; cursor: string | undefined },
+): boolean {
+  if (!source.matched) return false;
+  if (page.rows === 0) return page.cursor !== undefined;
+  return (page.capped ?? 0) > EXACT_COUNT_LIMIT;
+}
 
 /**
  * The `total` of a list page: a first page that is not full tells it; otherwise the capped count
- * the page query brought (`cappedCount`), and PostgreSQL's estimate only beyond the cap.
+ * the page query brought (`pageSource`), and PostgreSQL's estimate only beyond the cap.
  */
 export async function totalOf(
   db: Executor,

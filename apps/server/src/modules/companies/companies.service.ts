@@ -14,6 +14,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import {
   afterCursor,
+  cursorKey,
   orderBy,
   type PageSource,
   pageOf,
@@ -77,24 +78,31 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = await companyListWhere(ctx, query);
   const readPage = (source: PageSource) =>
-    selectCompanies(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count)
+    selectCompanies(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count, cursorKey(keyset))
       .where(and(source.where, afterCursor(keyset, companies.id, query.cursor)))
       .orderBy(...orderBy(keyset, companies.id))
       .limit(query.limit + 1);
   const source = pageSource(ctx.db, companies, companies, ctx.actor.workspaceId, where, Boolean(query.q));
   let rows = await readPage(source);
   const capped = rows[0]?.capped ?? undefined;
-  if (searchOverflowed(source, capped)) rows = await readPage(plainPageSource(companies, where));
+  if (searchOverflowed(source, { rows: rows.length, capped, cursor: query.cursor }))
+    rows = await readPage(plainPageSource(companies, where, false));
   const counted = await totalOf(ctx.db, companies, where, { rows: rows.length, limit: query.limit, cursor: query.cursor, capped });
-  const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName }));
+  const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName)), nextCursor, ...counted };
 }
 
 /** The list's row: the company with its owner's and group's names, and optionally the list's capped count. */
-function selectCompanies(db: Pick<Executor, 'select'>, count?: SQL<number>) {
+function selectCompanies(db: Pick<Executor, 'select'>, count?: SQL<number>, sortKey?: SQL<string>) {
   return db
-    .select({ company: companyColumns, ownerName, groupName: companyGroups.name, capped: count ?? sql<number | null>`NULL` })
+    .select({
+      company: companyColumns,
+      ownerName,
+      groupName: companyGroups.name,
+      capped: count ?? sql<number | null>`NULL`,
+      cursorKey: sortKey ?? sql<string>`NULL`,
+    })
     .from(companies)
     .leftJoin(users, and(eq(users.workspaceId, companies.workspaceId), eq(users.id, companies.ownerId)))
     .leftJoin(companyGroups, and(eq(companyGroups.workspaceId, companies.workspaceId), eq(companyGroups.id, companies.groupId)));
@@ -161,13 +169,11 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
   const input = ZCreateCompanyInput.parse(raw);
   const workspaceId = ctx.actor.workspaceId;
   const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
-  const [owner, parent, definitions] = await allInOrder([
+  const [owner, , definitions] = await allInOrder([
     assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId),
     assertGroupAndParentExist(ctx.db, workspaceId, input),
     definitionsOf(ctx.db, workspaceId, ENTITY),
   ] as const);
-  // A new company cannot close a cycle: its parent only has to be in its group.
-  if (parent) assertParentInGroup(input.groupId, parent);
   const unitId = input.unitId === undefined ? (owner?.unitId ?? ctx.actor.unitId) : input.unitId;
   await companyPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
   const custom = mergeCustomValues(definitions, {}, input.custom);
@@ -181,15 +187,20 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
     unitId,
     workspaceId,
   };
-  const entry = creationEntry(ctx.db, {
-    workspaceId,
-    entityType: ENTITY,
-    entityId: values.id,
-    actorId: ctx.actor.userId,
-    after: flattenCustom(values),
-    fields: trackedWithCustom(TRACKED, values),
-  });
-  const [created] = await ctx.db.with(entry).insert(companies).values(values).returning(companyColumns);
+  const entry = { workspaceId, entityType: ENTITY, entityId: values.id, actorId: ctx.actor.userId };
+  const insert = (db: Executor) =>
+    db
+      .with(creationEntry(db, { ...entry, after: flattenCustom(values), fields: trackedWithCustom(TRACKED, values) }))
+      .insert(companies)
+      .values(values)
+      .returning(companyColumns);
+  const { parentCompanyId } = input;
+  const [created] = parentCompanyId
+    ? await ctx.db.transaction(async (tx) => {
+        await lockParentInGroup(tx, workspaceId, parentCompanyId, input.groupId);
+        return insert(tx);
+      })
+    : await insert(ctx.db);
   if (!created) throw new Error('company insert returned nothing');
   return present(ctx.db, created, owner?.name ?? null);
 }
@@ -248,12 +259,8 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
 
 const fail = (path: string, message: string) => new AppError('validation_failed', message, { errors: [{ path, message }] });
 
-/** Before writing: the group and the parent named in the input exist in the workspace; returns the parent. */
-async function assertGroupAndParentExist(
-  db: Executor,
-  workspaceId: string,
-  input: TUpdateCompanyInput,
-): Promise<{ id: string; groupId: string | null } | null> {
+/** Before writing: the group and the parent named in the input exist in the workspace. */
+async function assertGroupAndParentExist(db: Executor, workspaceId: string, input: TUpdateCompanyInput): Promise<void> {
   if (input.groupId) {
     const [group] = await db
       .select({ id: companyGroups.id })
@@ -263,18 +270,26 @@ async function assertGroupAndParentExist(
   }
   if (input.parentCompanyId) {
     const [parent] = await db
-      .select({ id: companies.id, groupId: companies.groupId })
+      .select({ id: companies.id })
       .from(companies)
       .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, input.parentCompanyId), isNull(companies.deletedAt)));
     if (!parent) throw fail('parentCompanyId', 'No such company');
-    return parent;
   }
-  return null;
 }
 
-/** A parent company must belong to the group its subsidiary is in. */
-function assertParentInGroup(groupId: string | null | undefined, parent: { groupId: string | null }): void {
+/**
+ * A new company's parent must be a live company of its group (a new company cannot close a
+ * cycle). The parent stays locked until the subsidiary is written, so it cannot leave the group
+ * or go to the bin meanwhile (updates and deletes lock it FOR UPDATE).
+ */
+async function lockParentInGroup(tx: Executor, workspaceId: string, parentId: string, groupId: string | null | undefined): Promise<void> {
   if (!groupId) throw fail('parentCompanyId', 'A parent company needs a group');
+  const [parent] = await tx
+    .select({ groupId: companies.groupId })
+    .from(companies)
+    .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, parentId), isNull(companies.deletedAt)))
+    .for('share');
+  if (!parent) throw fail('parentCompanyId', 'No such company');
   if (parent.groupId !== groupId) throw fail('parentCompanyId', 'The parent must be a company of the same group');
 }
 

@@ -76,6 +76,40 @@ describe('client groups (linked legal entities)', () => {
     expect((await browser.request({ method: 'GET', url: `/api/v1/companies/${a.id}` })).json().parentCompanyId).toBeNull();
   });
 
+  it('checks a new subsidiary after the right to create, and writes nothing when its parent is refused', async () => {
+    const { admin } = await makeWorkspace(t);
+    const browser = await signIn(t, admin.email);
+    const email = uniqueEmail();
+    const other = await post(browser, '/api/v1/users', { email, name: 'Emp', password: PASSWORD });
+    const employee = await signIn(t, email);
+    const group = await post(browser, '/api/v1/company-groups', { name: 'G' });
+    const elsewhere = await post(browser, '/api/v1/company-groups', { name: 'H' });
+    const parent = await post(browser, '/api/v1/companies', { name: 'Parent', groupId: elsewhere.id });
+    // An employee may not create for someone else: that answer comes first, and says nothing of the parent's group.
+    const forAdmin = await employee.request({
+      method: 'POST',
+      url: '/api/v1/companies',
+      payload: { name: 'Sub', groupId: group.id, parentCompanyId: parent.id, ownerId: admin.id },
+    });
+    expect(forAdmin.statusCode).toBe(403);
+    const wrongGroup = await browser.request({
+      method: 'POST',
+      url: '/api/v1/companies',
+      payload: { name: 'Sub', groupId: group.id, parentCompanyId: parent.id, ownerId: other.id },
+    });
+    expect(wrongGroup.statusCode).toBe(400);
+    expect(wrongGroup.json().errors).toEqual([{ path: 'parentCompanyId', message: 'The parent must be a company of the same group' }]);
+    expect((await browser.request({ method: 'GET', url: '/api/v1/companies?q=sub' })).json().total).toBe(0);
+    const right = await browser.request({
+      method: 'POST',
+      url: '/api/v1/companies',
+      payload: { name: 'Sub', groupId: elsewhere.id, parentCompanyId: parent.id },
+    });
+    expect(right.statusCode).toBe(201);
+    const history = (await browser.request({ method: 'GET', url: `/api/v1/companies/${right.json().id}/history` })).json().data;
+    expect(history[0].changes).toEqual(expect.arrayContaining([{ field: 'parentCompanyId', old: null, new: parent.id }]));
+  });
+
   it('leaving a group frees the subsidiaries; dissolving it keeps the companies', async () => {
     const browser = await owner();
     const group = await post(browser, '/api/v1/company-groups', { name: 'G' });

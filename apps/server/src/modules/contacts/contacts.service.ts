@@ -13,6 +13,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import {
   afterCursor,
+  cursorKey,
   orderBy,
   type PageSource,
   pageOf,
@@ -110,15 +111,16 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = await contactListWhere(ctx, query);
   const readPage = (source: PageSource) =>
-    selectContacts(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count)
+    selectContacts(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count, cursorKey(keyset))
       .where(and(source.where, afterCursor(keyset, contacts.id, query.cursor)))
       .orderBy(...orderBy(keyset, contacts.id))
       .limit(query.limit + 1);
   const source = pageSource(ctx.db, contacts, contacts, ctx.actor.workspaceId, where, Boolean(query.q));
   let rows = await readPage(source);
   const capped = rows[0]?.capped ?? undefined;
-  if (searchOverflowed(source, capped)) rows = await readPage(plainPageSource(contacts, where));
-  const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName }));
+  if (searchOverflowed(source, { rows: rows.length, capped, cursor: query.cursor }))
+    rows = await readPage(plainPageSource(contacts, where, false));
+  const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   // Both read only the page: on two pooled connections at once.
   const [counted, links] = await Promise.all([
@@ -133,9 +135,14 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
 }
 
 /** The list's row: the contact with its owner's name, and optionally the list's capped count. */
-function selectContacts(db: Pick<Executor, 'select'>, count?: SQL<number>) {
+function selectContacts(db: Pick<Executor, 'select'>, count?: SQL<number>, sortKey?: SQL<string>) {
   return db
-    .select({ contact: contactColumns, ownerName: users.name, capped: count ?? sql<number | null>`NULL` })
+    .select({
+      contact: contactColumns,
+      ownerName: users.name,
+      capped: count ?? sql<number | null>`NULL`,
+      cursorKey: sortKey ?? sql<string>`NULL`,
+    })
     .from(contacts)
     .leftJoin(users, and(eq(users.workspaceId, contacts.workspaceId), eq(users.id, contacts.ownerId)));
 }

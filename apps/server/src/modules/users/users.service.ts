@@ -1,10 +1,10 @@
 import type { TCreateUserInput, TUpdateProfileInput, TUpdateUserInput, TUserListQuery } from '@clientela/contract';
 import { ZCreateUserInput } from '@clientela/contract';
-import { and, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { afterCursor, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
+import { afterCursor, cursorKey, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { sessions } from '../auth/auth.table.ts';
 import { units } from '../units/units.table.ts';
@@ -30,7 +30,7 @@ export async function listUsers(ctx: Ctx, query: TUserListQuery) {
   const where = and(...filters);
   const [rows, [counted]] = await Promise.all([
     ctx.db
-      .select()
+      .select({ ...getTableColumns(users), cursorKey: cursorKey(keyset) })
       .from(users)
       .where(and(where, afterCursor(keyset, users.id, query.cursor)))
       .orderBy(...orderBy(keyset, users.id))
