@@ -77,6 +77,8 @@ export const companies = pgTable(
     foreignKey({ columns: [t.workspaceId, t.groupId], foreignColumns: [companyGroups.workspaceId, companyGroups.id] }),
     foreignKey({ columns: [t.workspaceId, t.parentCompanyId], foreignColumns: [t.workspaceId, t.id] }),
     index('company_group_idx').on(t.workspaceId, t.groupId),
+    // The self-reference's key: deleting a company checks that no subsidiary still names it.
+    index('company_parent_idx').on(t.workspaceId, t.parentCompanyId).where(sql`parent_company_id IS NOT NULL`),
     index('company_name_idx').on(t.workspaceId, t.name, t.id),
     index('company_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('company_owner_idx').on(t.workspaceId, t.ownerId),

@@ -1,0 +1,1 @@
+CREATE INDEX "company_parent_idx" ON "company" USING btree ("workspace_id","parent_company_id") WHERE parent_company_id IS NOT NULL;
