@@ -54,13 +54,22 @@ export function authenticate(db: Database, cache: SignedInCache) {
 }
 
 /**
- * A successful write by a signed-in user may have changed who may do what (logout, a role, a
- * revoked token): this process forgets the workspace's cached sign-ins before answering, so
- * the very next request sees the change. Other processes hear it from PostgreSQL.
+ * The writes that may change who may do what, or what a sign-in carries: sign-in and sign-out,
+ * the person's own profile, users and their roles, units (scopes follow the unit tree), API
+ * tokens, the workspace. A new route that changes any of these belongs here.
+ */
+const ACCESS_WRITES = /^\/api\/v1\/(auth|me|users|units|api-tokens|workspace)(\/|\?|$)/;
+
+/**
+ * A successful write that may have changed who may do what (logout, a role, a revoked token)
+ * makes this process forget the workspace's cached sign-ins before answering, so the very next
+ * request sees the change. Other processes hear it from PostgreSQL's NOTIFY triggers. Other
+ * writes (customers, imports…) leave the cache alone: clearing it after each of them cost every
+ * next request of the workspace a round trip to read its sign-in again.
  */
 export function forgetAfterWrites(cache: SignedInCache) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (request.signedIn && !SAFE_METHODS.has(request.method) && reply.statusCode < 400) {
+    if (request.signedIn && !SAFE_METHODS.has(request.method) && reply.statusCode < 400 && ACCESS_WRITES.test(request.url)) {
       cache.clearWorkspace(request.signedIn.user.workspaceId);
     }
     return payload;

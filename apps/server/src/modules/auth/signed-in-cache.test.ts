@@ -76,4 +76,30 @@ describe('cached sign-ins across server processes', () => {
       await other.close();
     }
   });
+
+  it('forgets the cached sign-ins of a workspace after a write to access, not after other writes', async () => {
+    // A server without a listener: only its own writes can empty its cache.
+    const { db, pool } = createDatabase(t.url, 3);
+    const cache = createSignedInCache();
+    cache.setEnabled(true);
+    const app = await buildApp({ db, ping: async () => {}, logLevel: 'silent', signedInCache: cache });
+    try {
+      const { admin } = await makeWorkspace(t);
+      const browser = await signIn(t, admin.email);
+      const token = (await browser.request({ method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'cache' } })).json();
+      const as = { authorization: `Bearer ${token.secret}` };
+      expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: as })).statusCode).toBe(200);
+      expect(cache.get(`t:${token.secret}`)).toBeDefined();
+      const company = await app.inject({ method: 'POST', url: '/api/v1/companies', headers: as, payload: { name: 'Forno' } });
+      expect(company.statusCode).toBe(201);
+      expect(cache.get(`t:${token.secret}`)).toBeDefined();
+      const profile = await app.inject({ method: 'PATCH', url: '/api/v1/me', headers: as, payload: { name: 'Renamed' } });
+      expect(profile.statusCode).toBe(200);
+      expect(cache.get(`t:${token.secret}`)).toBeUndefined();
+      expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: as })).json().name).toBe('Renamed');
+    } finally {
+      await app.close();
+      await pool.end();
+    }
+  });
 });
