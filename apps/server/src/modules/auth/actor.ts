@@ -23,6 +23,7 @@ function actorOf(db: Database, user: typeof users.$inferSelect): Actor {
   return {
     workspaceId: user.workspaceId,
     userId: user.id,
+    name: user.name,
     role: user.role,
     unitId: user.unitId,
     unitTree: () => {

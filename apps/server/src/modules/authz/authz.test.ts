@@ -8,7 +8,7 @@ const deals = definePolicy<'read' | 'update' | 'delete'>('test-deals', {
 });
 
 function actor(role: Actor['role'], unitTree: string[] = []): Actor {
-  return { workspaceId: 'w', userId: 'me', role, unitId: unitTree[0] ?? null, unitTree: async () => new Set(unitTree) };
+  return { workspaceId: 'w', userId: 'me', name: 'Me', role, unitId: unitTree[0] ?? null, unitTree: async () => new Set(unitTree) };
 }
 
 describe('authorization scopes', () => {

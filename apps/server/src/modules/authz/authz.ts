@@ -12,6 +12,8 @@ export type Scope = 'none' | 'own' | 'unit' | 'all';
 export type Actor = {
   workspaceId: string;
   userId: string;
+  /** The user's display name (a record they create names them as its owner). */
+  name: string;
   role: TRole;
   unitId: string | null;
   /** The actor's unit and every unit below it; loaded on first use. */

@@ -163,14 +163,16 @@ export async function getCompany(ctx: Ctx, id: string): Promise<TCompany> {
 /**
  * Creates a company; by default its owner is the actor and its unit the owner's unit. The checks
  * read on pooled connections at once, and the company and its history entry are written by one
- * statement: two round trips to PostgreSQL in all.
+ * statement: two round trips to PostgreSQL at most.
  */
 export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise<TCompany> {
   const input = ZCreateCompanyInput.parse(raw);
   const workspaceId = ctx.actor.workspaceId;
   const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
+  // The actor as owner, in their own unit, is known already (the signed-in user, kept current).
+  const actorOwns = ownerId === ctx.actor.userId && input.unitId === undefined;
   const [owner, , definitions] = await allInOrder([
-    assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId),
+    actorOwns ? { unitId: ctx.actor.unitId, name: ctx.actor.name } : assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId),
     assertGroupAndParentExist(ctx.db, workspaceId, input),
     definitionsOf(ctx.db, workspaceId, ENTITY),
   ] as const);

@@ -52,7 +52,14 @@ export async function loadDemoWorkspace(db: Database, options: DemoOptions): Pro
     locale: options.locale,
     timeZone,
   });
-  const actor: Actor = { workspaceId: workspace.id, userId: admin.id, role: 'admin', unitId: null, unitTree: async () => new Set() };
+  const actor: Actor = {
+    workspaceId: workspace.id,
+    userId: admin.id,
+    name: admin.name,
+    role: 'admin',
+    unitId: null,
+    unitTree: async () => new Set(),
+  };
   const ctx: Ctx = { db, actor };
   const logins = [{ name: owner.name, role: owner.role, email: admin.email }];
 
