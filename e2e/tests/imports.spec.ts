@@ -190,7 +190,8 @@ test('import: a messy CSV of contacts comes in, with its problems explained and 
     for (let started = Date.now(); Date.now() - started < 90_000; ) {
       const percent = Number(await bar.getAttribute('aria-valuenow'));
       if (!seen.includes(percent)) seen.push(percent);
-      if (percent > 0 && percent < 100 && !shot) {
+      // The picture waits for the chart of where the rows went, which loads with the first rows processed.
+      if (percent > 0 && percent < 100 && !shot && (await page.getByTestId('rows-chart').locator('svg').count()) > 0) {
         await page.screenshot({ path: screenshot('import-progress.png'), fullPage: true });
         shot = true;
       }
@@ -217,6 +218,22 @@ test('import: a messy CSV of contacts comes in, with its problems explained and 
     // Each row of the file has one outcome; "imported with changes" counts some of the created ones again.
     expect(expected.created + expected.skipped + expected.rejected).toBe(expected.rows);
     await expect(page.locator('.ant-steps-item-finish')).toHaveCount(4);
+
+    // The chart shows the same rows as one bar; its legend and tooltip find the single rejected row among 3,000.
+    const chart = page.getByTestId('rows-chart');
+    await expect(chart.getByRole('img', { name: /^Where the rows went: / })).toHaveAttribute(
+      'aria-label',
+      `Where the rows went: Created: ${en(expected.created)} (99.9%), Updated: 0 (0%), Skipped: ${en(expected.skipped)} (0.1%), Rejected: 1 (0.03%)`,
+    );
+    await expect(chart.locator('svg')).toBeVisible();
+    await expect(chart.locator('svg')).toContainText('Rejected: 0.03%');
+    await expect(chart).not.toContainText('Imported with changes');
+    await chart.locator('svg').hover();
+    await expect(chart).toContainText(`Rows processed: ${en(ROWS)}`);
+    await expect(chart).toContainText(`Skipped: ${en(expected.skipped)} (0.1%)`);
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshot('import-result-chart.png') });
+    await page.mouse.move(0, 0);
 
     const problems = page.locator('.ant-card').filter({ hasText: 'Rows with problems' });
     const rejectedRow = problems.getByRole('row').filter({ has: page.getByRole('cell', { name: String(nameless), exact: true }) });
@@ -255,6 +272,15 @@ test('import: a messy CSV of contacts comes in, with its problems explained and 
     expect(reportLines.some((line) => line.startsWith(`${nameless},Rejected,`) && line.includes('A required value is missing'))).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshot('import-result.png'), fullPage: true });
+  });
+
+  await test.step('the result reads on a phone: the chart’s legend goes one outcome per line', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const chart = page.getByTestId('rows-chart');
+    await expect(chart.locator('svg')).toContainText('Rejected: 0.03%');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: screenshot('import-result-narrow.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   await test.step('Ivan is found by his phone typed another way, once', async () => {

@@ -122,6 +122,10 @@ describe('ImportWizard', () => {
     expect(screen.getByTestId('progress-text').textContent).toBe('500 of 2,000 rows done');
     expect(countOf('created')).toBe('300');
     expect(screen.getByRole('button', { name: /Stop the import/ })).toBeTruthy();
+    // The chart of where the rows went follows the counts, and says them to a screen reader.
+    expect(screen.getByRole('img', { name: /^Where the rows went: / }).getAttribute('aria-label')).toBe(
+      'Where the rows went: Created: 300 (60%), Updated: 100 (20%), Skipped: 60 (12%), Rejected: 40 (8%)',
+    );
 
     // Asked again after POLL_MS, the import has finished.
     expect(await screen.findByText('Import finished', undefined, { timeout: 3000 })).toBeTruthy();
@@ -131,6 +135,9 @@ describe('ImportWizard', () => {
     expect(countOf('skipped')).toBe('266');
     expect(countOf('rejected')).toBe('200');
     expect(countOf('modified')).toBe('116');
+    expect(screen.getByRole('img', { name: /^Where the rows went: / }).getAttribute('aria-label')).toBe(
+      'Where the rows went: Created: 1,234 (61.7%), Updated: 300 (15%), Skipped: 266 (13.3%), Rejected: 200 (10%)',
+    );
     expect(screen.queryByRole('button', { name: /Stop the import/ })).toBeNull();
 
     expect(await screen.findByText('This is not a valid e-mail address; it is left out.')).toBeTruthy();

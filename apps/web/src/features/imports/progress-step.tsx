@@ -12,6 +12,7 @@ import { isRunning, useCancelImport, useRefreshRecords } from './api.ts';
 import { ProblemsTable } from './problems-table.tsx';
 import { ReportButton } from './report-button.tsx';
 import { ResultCounts } from './result-counts.tsx';
+import { RowsChart } from './rows-chart.tsx';
 
 /** How far the run got, in whole percent; an empty file is done at once. */
 export function percentDone(imp: Pick<TImport, 'processed' | 'rowCount' | 'status'>): number {
@@ -110,6 +111,7 @@ export function ProgressStep({ imp }: { imp: TImport }) {
         </Flex>
       </Card>
       <ResultCounts counts={imp.counts} />
+      <RowsChart counts={imp.counts} />
       {finished && (
         <Card
           title={t('result.problemsTitle')}

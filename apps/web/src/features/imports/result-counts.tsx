@@ -3,15 +3,17 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.ts';
 import { useLocale } from '../locale/locale-context.tsx';
+import { OUTCOME_COLORS } from './outcome-colors.ts';
 
 type Count = keyof TImport['counts'];
 
 const SHOWN: { key: Count; color?: string }[] = [
-  { key: 'created', color: '#389e0d' },
-  { key: 'updated', color: '#0958d9' },
+  { key: 'created', color: OUTCOME_COLORS.created },
+  { key: 'updated', color: OUTCOME_COLORS.updated },
+  // A skipped row changed nothing: its number stays in the text colour (its part of the chart is grey).
   { key: 'skipped' },
-  { key: 'rejected', color: '#cf1322' },
-  { key: 'modified', color: '#d46b08' },
+  { key: 'rejected', color: OUTCOME_COLORS.rejected },
+  { key: 'modified', color: OUTCOME_COLORS.modified },
 ];
 
 /** What the run did so far: created, updated, skipped, rejected, imported with changes. */
