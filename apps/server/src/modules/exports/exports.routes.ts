@@ -2,6 +2,7 @@ import { EXPORT_FORMATS, ZCreateExportInput, ZExportJob, ZExportParams, ZIdParam
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
 import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { createExportJob, EXPORT_JOB, exportJobFile, getExportJob, runExportJob } from './export-jobs.ts';
 import { exportRecords } from './exports.service.ts';
@@ -14,9 +15,17 @@ const ZExportQuery = z.record(z.string().max(80), z.string().max(2_000)).superRe
   }
 });
 
+/**
+ * Direct downloads streaming at once in this process. Each holds a pooled connection until its
+ * reader has taken the whole file, so slow readers could otherwise take every connection of the
+ * pool and stall the server; beyond this, an export job is the way (the web app uses one).
+ */
+export const STREAMED_EXPORTS_MAX = 4;
+
 /** Files of companies and contacts: what the list shows, as CSV or XLSX. */
 export async function exportRoutes(app: FastifyInstance, { db, jobs }: ModuleOptions) {
   const api = typed(app);
+  let streaming = 0;
   // Large exports: a job writes the file with progress; its author fetches it when done.
   api.post(
     '/exports',
@@ -44,6 +53,20 @@ export async function exportRoutes(app: FastifyInstance, { db, jobs }: ModuleOpt
     '/exports/:resource',
     { schema: { tags: ['exports'], params: ZExportParams, querystring: ZExportQuery } },
     async (request, reply) => {
+      if (streaming >= STREAMED_EXPORTS_MAX) {
+        throw new AppError('too_many_requests', 'Too many exports are downloading now: try again shortly, or run it as an export job', {
+          headers: { 'retry-after': '5' },
+        });
+      }
+      streaming += 1;
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        streaming -= 1;
+      };
+      // Sent, failed or given up by the reader: the connection has gone back to the pool by then.
+      reply.raw.once('close', release);
       const { format, columns, ...query } = request.query;
       const file = await exportRecords(ctxOf(db, request), {
         resource: request.params.resource,
@@ -52,6 +75,9 @@ export async function exportRoutes(app: FastifyInstance, { db, jobs }: ModuleOpt
         query,
         locale: request.signedIn?.user.locale ?? 'en',
         timeZone: request.signedIn?.user.timeZone ?? 'UTC',
+      }).catch((error: unknown) => {
+        release();
+        throw error;
       });
       return reply
         .header('content-disposition', attachment(file.filename))

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { Readable } from 'node:stream';
 import { ZCompanyListQuery, ZContactListQuery } from '@clientela/contract';
 import ExcelJS from 'exceljs';
@@ -7,6 +8,7 @@ import { type Browser, makeBakery, makeWorkspace, signIn, useTestApp } from '../
 import { actorOfUser } from '../auth/actor.ts';
 import { companiesInOrder } from '../companies/index.ts';
 import { contactsInOrder } from '../contacts/index.ts';
+import { STREAMED_EXPORTS_MAX } from './exports.routes.ts';
 import { type ExportRequest, exportRecords } from './exports.service.ts';
 import { openInOrder } from './read-in-order.ts';
 
@@ -363,6 +365,47 @@ describe('exports', () => {
         for (let i = 0; i < 50 && (await snapshotsOpen()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
         expect(await snapshotsOpen()).toBe(0);
       }
+    });
+
+    it('lets only a few direct downloads stream at once, and frees their places when they end', async () => {
+      const b = await makeBakery(t);
+      await t.pool.query(
+        `INSERT INTO company (workspace_id, name, owner_id, notes)
+         SELECT $1, 'Forno ' || lpad(i::text, 4, '0'), $2, (SELECT string_agg(md5(i || '.' || j), ' ') FROM generate_series(1, 120) AS j)
+         FROM generate_series(1, 6000) AS i`,
+        [b.owner.session.user.workspace.id, b.owner.session.user.id],
+      );
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = t.app.server.address() as { port: number };
+      const url = '/api/v1/exports/companies?format=csv&columns=name,notes';
+      // Readers that take the headers and then nothing: each file (~24 MB) stays on its way.
+      const stalled = await Promise.all(
+        Array.from(
+          { length: STREAMED_EXPORTS_MAX },
+          () =>
+            new Promise<http.IncomingMessage>((resolve, reject) => {
+              http
+                .get({ host: '127.0.0.1', port, path: url, headers: { cookie: b.owner.cookie } }, (response) => {
+                  response.pause();
+                  resolve(response);
+                })
+                .on('error', reject);
+            }),
+        ),
+      );
+      expect(stalled.map((response) => response.statusCode)).toEqual(stalled.map(() => 200));
+      const refused = await b.owner.request({ method: 'GET', url });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().code).toBe('too_many_requests');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      for (const response of stalled) response.destroy();
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = (await b.owner.request({ method: 'GET', url: '/api/v1/exports/companies?format=csv&columns=name&filter[status]=lost' }))
+          .statusCode;
+      }
+      expect(status).toBe(200);
     });
   });
 });
