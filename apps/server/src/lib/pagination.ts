@@ -189,3 +189,24 @@ export async function totalOf(
   if (page.capped <= EXACT_COUNT_LIMIT) return { total: page.capped };
   return estimateMatching(db, table, where);
 }
+
+/**
+ * Reads a list page through `read` (the list's select, given where its rows and count come from):
+ * one statement, or two when a search matched more than its WITH query holds. Returns the rows
+ * (one past the page, for `pageOf`) and how to get the list's total.
+ */
+export async function readListPage<Row extends { capped: number | null }>(
+  db: Executor,
+  list: { table: Table; keys: { workspaceId: AnyColumn; id: AnyColumn }; workspaceId: string; where: SQL | undefined },
+  query: { q?: string | undefined; cursor?: string | undefined; limit: number },
+  read: (source: PageSource) => PromiseLike<Row[]>,
+): Promise<{ rows: Row[]; total: () => Promise<{ total: number; totalIsEstimate?: true }> }> {
+  const source = pageSource(db, list.table, list.keys, list.workspaceId, list.where, Boolean(query.q));
+  let rows = await read(source);
+  const capped = rows[0]?.capped ?? undefined;
+  if (searchOverflowed(source, { rows: rows.length, capped, cursor: query.cursor })) {
+    rows = await read(plainPageSource(list.table, list.where, false));
+  }
+  const page = { rows: rows.length, limit: query.limit, cursor: query.cursor, capped };
+  return { rows, total: () => totalOf(db, list.table, list.where, page) };
+}

@@ -12,19 +12,7 @@ import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import {
-  afterCursor,
-  cursorKey,
-  orderBy,
-  type PageSource,
-  pageOf,
-  pageSource,
-  parseSort,
-  plainPageSource,
-  type SortField,
-  searchOverflowed,
-  totalOf,
-} from '../../lib/pagination.ts';
+import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
@@ -77,17 +65,14 @@ export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Prom
 export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = await companyListWhere(ctx, query);
-  const readPage = (source: PageSource) =>
+  const list = { table: companies, keys: companies, workspaceId: ctx.actor.workspaceId, where };
+  const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) =>
     selectCompanies(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count, cursorKey(keyset))
       .where(and(source.where, afterCursor(keyset, companies.id, query.cursor)))
       .orderBy(...orderBy(keyset, companies.id))
-      .limit(query.limit + 1);
-  const source = pageSource(ctx.db, companies, companies, ctx.actor.workspaceId, where, Boolean(query.q));
-  let rows = await readPage(source);
-  const capped = rows[0]?.capped ?? undefined;
-  if (searchOverflowed(source, { rows: rows.length, capped, cursor: query.cursor }))
-    rows = await readPage(plainPageSource(companies, where, false));
-  const counted = await totalOf(ctx.db, companies, where, { rows: rows.length, limit: query.limit, cursor: query.cursor, capped });
+      .limit(query.limit + 1),
+  );
+  const counted = await total();
   const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName)), nextCursor, ...counted };

@@ -11,19 +11,7 @@ import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import {
-  afterCursor,
-  cursorKey,
-  orderBy,
-  type PageSource,
-  pageOf,
-  pageSource,
-  parseSort,
-  plainPageSource,
-  type SortField,
-  searchOverflowed,
-  totalOf,
-} from '../../lib/pagination.ts';
+import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
@@ -110,21 +98,18 @@ export async function contactListWhere(ctx: Ctx, query: TContactListQuery): Prom
 export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = await contactListWhere(ctx, query);
-  const readPage = (source: PageSource) =>
+  const list = { table: contacts, keys: contacts, workspaceId: ctx.actor.workspaceId, where };
+  const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) =>
     selectContacts(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count, cursorKey(keyset))
       .where(and(source.where, afterCursor(keyset, contacts.id, query.cursor)))
       .orderBy(...orderBy(keyset, contacts.id))
-      .limit(query.limit + 1);
-  const source = pageSource(ctx.db, contacts, contacts, ctx.actor.workspaceId, where, Boolean(query.q));
-  let rows = await readPage(source);
-  const capped = rows[0]?.capped ?? undefined;
-  if (searchOverflowed(source, { rows: rows.length, capped, cursor: query.cursor }))
-    rows = await readPage(plainPageSource(contacts, where, false));
+      .limit(query.limit + 1),
+  );
   const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   // Both read only the page: on two pooled connections at once.
   const [counted, links] = await Promise.all([
-    totalOf(ctx.db, contacts, where, { rows: rows.length, limit: query.limit, cursor: query.cursor, capped }),
+    total(),
     companiesOf(
       ctx,
       ctx.db,
