@@ -87,11 +87,7 @@ export const EXACT_COUNT_LIMIT = 1_000;
  * comes first because estimates rest on table-wide statistics: a small workspace among large
  * ones, or a filter on a custom field, would get a number far from its own.
  */
-export async function countMatching(
-  db: Executor,
-  table: Table,
-  where: SQL | undefined,
-): Promise<{ total: number; totalIsEstimate?: true }> {
+async function countMatching(db: Executor, table: Table, where: SQL | undefined): Promise<{ total: number; totalIsEstimate?: true }> {
   const condition = where ?? sql`true`;
   const capped = await db.execute<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${condition} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS capped`,
@@ -116,7 +112,7 @@ async function estimateMatching(db: Executor, table: Table, where: SQL | undefin
  * EXACT_COUNT_LIMIT + 1. PostgreSQL evaluates it once (it does not depend on the row), so the
  * page and its count come back in one round trip instead of two.
  */
-export function cappedCount(table: Table, where: SQL | undefined): SQL<number> {
+function cappedCount(table: Table, where: SQL | undefined): SQL<number> {
   return sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${table} WHERE ${where ?? sql`true`} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS capped)`.mapWith(
     Number,
   );
@@ -132,7 +128,7 @@ export type PageSource = { where: SQL | undefined; count: SQL<number>; matched?:
  * the count counts. Beyond the cap those ids are not the first ones in the list's order: the
  * caller then reads the page again from `plainPageSource` (see `searchOverflowed`).
  */
-export function pageSource(
+function pageSource(
   db: Executor,
   table: Table,
   keys: { workspaceId: AnyColumn; id: AnyColumn },
@@ -156,7 +152,7 @@ export function pageSource(
 }
 
 /** The page in index order with its capped count beside it (or without one, when it is already known). */
-export function plainPageSource(table: Table, where: SQL | undefined, counted = true): PageSource {
+function plainPageSource(table: Table, where: SQL | undefined, counted = true): PageSource {
   return { where, count: counted ? cappedCount(table, where) : sql<number>`NULL` };
 }
 
@@ -165,7 +161,7 @@ export function plainPageSource(table: Table, where: SQL | undefined, counted = 
  * first 1,001 matches found (in no order), so beyond the cap its page may miss rows. An empty
  * page after a cursor cannot tell (the cursor may point past every id it held), so it reads again.
  */
-export function searchOverflowed(
+function searchOverflowed(
   source: PageSource,
   page: { rows: number; capped: number | null | undefined; cursor: string | undefined },
 ): boolean {
@@ -178,7 +174,7 @@ export function searchOverflowed(
  * The `total` of a list page: a first page that is not full tells it; otherwise the capped count
  * the page query brought (`pageSource`), and PostgreSQL's estimate only beyond the cap.
  */
-export async function totalOf(
+async function totalOf(
   db: Executor,
   table: Table,
   where: SQL | undefined,

@@ -148,7 +148,8 @@ export async function getCompany(ctx: Ctx, id: string): Promise<TCompany> {
 /**
  * Creates a company; by default its owner is the actor and its unit the owner's unit. The checks
  * read on pooled connections at once, and the company and its history entry are written by one
- * statement: two round trips to PostgreSQL at most.
+ * statement: two round trips to PostgreSQL at most (a subsidiary's also locks its parent first,
+ * in a transaction).
  */
 export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise<TCompany> {
   const input = ZCreateCompanyInput.parse(raw);
