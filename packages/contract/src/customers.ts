@@ -88,6 +88,8 @@ export const ZCompany = z.object({
   notes: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** When we last called, met, visited or wrote (from activities). */
+  lastContactAt: z.iso.datetime().nullable(),
 });
 export type TCompany = z.infer<typeof ZCompany>;
 export const ZCompanyList = listOf(ZCompany);
@@ -195,6 +197,8 @@ export const ZContact = z.object({
   notes: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** When we last called, met, visited or wrote (from activities). */
+  lastContactAt: z.iso.datetime().nullable(),
 });
 export type TContact = z.infer<typeof ZContact>;
 export const ZContactList = listOf(ZContact);

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleOptions } from '../http/route-helpers.ts';
+import { activityRoutes } from './activities/activities.routes.ts';
+import { agreementRoutes } from './agreements/agreements.routes.ts';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
@@ -32,6 +34,8 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     importRoutes,
     duplicateRoutes,
     workspaceRoutes,
+    activityRoutes,
+    agreementRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

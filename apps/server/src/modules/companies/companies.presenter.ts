@@ -30,5 +30,6 @@ export function presentCompany(row: CompanyRow, ownerName: string | null, groupN
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    lastContactAt: row.lastContactAt?.toISOString() ?? null,
   };
 }

@@ -66,6 +66,8 @@ export const companies = pgTable(
         || to_tsvector('russian', coalesce(notes, '')) || to_tsvector('italian', coalesce(notes, ''))
         || to_tsvector('english', coalesce(notes, ''))`,
     ),
+    /** When we last called, met, visited or wrote (from activities; not a change of the record). */
+    lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),

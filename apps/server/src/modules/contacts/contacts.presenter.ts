@@ -34,5 +34,6 @@ export function presentContact(row: ContactRow, ownerName: string | null, compan
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    lastContactAt: row.lastContactAt?.toISOString() ?? null,
   };
 }

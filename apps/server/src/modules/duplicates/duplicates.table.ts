@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { RelationshipMoves } from '../activities/merge-moves.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
 /** Pairs a person said are different customers: they leave the duplicates screen. */
@@ -27,7 +28,7 @@ export type MergeMoves = {
   children: { id: string; parentCompanyId: string }[];
   /** History entries moved to the survivor, with the record they belonged to. */
   history: { id: string; entityId: string }[];
-};
+} & Partial<RelationshipMoves>;
 
 /** One merge of records into a survivor: the survivor's values before and after, and what moved. */
 export const recordMerges = pgTable(

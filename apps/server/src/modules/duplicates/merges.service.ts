@@ -10,6 +10,7 @@ import { and, arrayContains, desc, eq, inArray, isNull, or, sql } from 'drizzle-
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { moveRelationships, restoreRelationships } from '../activities/merge-moves.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contactPolicy } from '../contacts/contacts.policy.ts';
 import { contactCompanies, contacts } from '../contacts/contacts.table.ts';
@@ -215,6 +216,7 @@ export async function createMerge(ctx: Ctx, raw: TCreateMergeInput): Promise<TMe
         );
     }
     moved.history = owners;
+    Object.assign(moved, await moveRelationships(tx, workspaceId, entity, ids, survivorId));
     const names = others.map((o) => nameOf(entity, o));
     await tx
       .update(table)
@@ -447,6 +449,7 @@ export async function undoMerge(ctx: Ctx, id: string): Promise<TMerge> {
         .set({ entityId: entry.entityId })
         .where(and(eq(recordChanges.workspaceId, workspaceId), eq(recordChanges.id, entry.id)));
     }
+    await restoreRelationships(tx, workspaceId, entity, merge.survivorId, merge.moved);
     await tx
       .update(recordMerges)
       .set({ undoneAt: sql`now()` })

@@ -1,6 +1,7 @@
 import type { TSearchHit } from '@clientela/contract';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
+import { agreementPolicy } from '../agreements/agreements.policy.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contactPolicy, contacts } from '../contacts/index.ts';
 import { phoneNeedle } from '../customers/index.ts';
@@ -60,6 +61,13 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
     sql`SELECT type, id, title, subtitle FROM (${union}) hits ORDER BY score DESC, title LIMIT ${take}`;
 
   parts.push(customers('company', sql`city`, companyScope), customers('contact', sql`coalesce(position, city)`, contactScope));
+  // Agreements by what they promise or reserve ("ad slot page 3"): everyone reads them.
+  if (await agreementPolicy.can(ctx.actor, 'read')) {
+    parts.push(sql`SELECT 'agreement' AS type, id, title, resource AS subtitle,
+        word_similarity(${q}, title || ' ' || coalesce(resource, '')) AS score
+      FROM agreement WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL
+        AND lower(coalesce(title, '') || ' ' || coalesce(resource, '')) LIKE ${lower}`);
+  }
   const precise = (await ctx.db.execute<TSearchHit>(ranked(sql.join(parts, sql` UNION ALL `), limit))).rows;
   // Typos are looked for in words: not in phone numbers, e-mails or a couple of letters.
   const letters = q.replace(/[^\p{L}]/gu, '').length;

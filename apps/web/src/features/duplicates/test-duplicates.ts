@@ -52,6 +52,7 @@ export function aCompany(id: string, name: string, extra: Partial<TCompany> = {}
     notes: null,
     createdAt: '2024-05-01T08:00:00.000Z',
     updatedAt: '2025-02-01T08:00:00.000Z',
+    lastContactAt: null,
     ...extra,
   };
 }

@@ -21,6 +21,8 @@ export function hitPath(hit: TSearchHit): string {
       return `/companies/${hit.id}`;
     case 'contact':
       return `/contacts/${hit.id}`;
+    case 'agreement':
+      return `/agreements?open=${hit.id}`;
     case 'user':
     case 'unit':
       return '/admin/users';

@@ -1,4 +1,11 @@
-import { ApartmentOutlined, ContactsOutlined, SearchOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ContactsOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+  ShopOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { TSearchHit } from '@clientela/contract';
 import { Empty, Flex, Input, Modal, Spin, Typography } from 'antd';
 import { type KeyboardEvent, type ReactNode, useEffect, useState } from 'react';
@@ -9,12 +16,13 @@ import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { hitPath, useSearch } from './api.ts';
 
 type HitType = TSearchHit['type'];
-const TYPES: HitType[] = ['company', 'contact', 'user', 'unit'];
+const TYPES: HitType[] = ['company', 'contact', 'agreement', 'user', 'unit'];
 const ICON: Record<HitType, ReactNode> = {
   company: <ShopOutlined />,
   contact: <ContactsOutlined />,
   user: <UserOutlined />,
   unit: <ApartmentOutlined />,
+  agreement: <SafetyCertificateOutlined />,
 };
 
 type Props = { open: boolean; onClose: () => void };

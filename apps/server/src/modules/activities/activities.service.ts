@@ -1,0 +1,283 @@
+import {
+  ACTIVITY_FIELDS_OF,
+  type TActivity,
+  type TActivityListQuery,
+  type TActivityType,
+  type TCreateActivityInput,
+  type TUpdateActivityInput,
+  ZCreateActivityInput,
+  ZUpdateActivityInput,
+} from '@clientela/contract';
+import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError, type FieldError, notFound } from '../../http/errors.ts';
+import { afterCursor, encodeCursor, type Keyset } from '../../lib/pagination.ts';
+import { users } from '../users/index.ts';
+import { activityPolicy } from './activities.policy.ts';
+import { activities, activityLinks } from './activities.table.ts';
+import { refreshLastContact } from './last-contact.ts';
+import { assertReadable, readableEntitySql, readableRecords } from './records.ts';
+import { sanitiseRichText } from './rich-text.ts';
+
+type ActivityRow = typeof activities.$inferSelect;
+const TYPE_FIELDS = ['direction', 'outcome', 'durationMinutes', 'place', 'participants'] as const;
+const KEYSET: Keyset = { name: 'occurredAt', field: { column: activities.occurredAt, cast: 'timestamptz' }, direction: 'desc' };
+
+/** Fields sent for a type that has no such field (an outcome for a note): each named in the error. */
+function typeFieldErrors(type: TActivityType, input: Partial<Record<(typeof TYPE_FIELDS)[number], unknown>>): FieldError[] {
+  const allowed: readonly string[] = ACTIVITY_FIELDS_OF[type];
+  return TYPE_FIELDS.filter((field) => input[field] != null && !allowed.includes(field)).map((field) => ({
+    path: field,
+    message: `A ${type} has no ${field}`,
+  }));
+}
+
+/** The type-specific columns as they will be stored: those of another type are emptied. */
+function typeFields(type: TActivityType, values: Partial<Pick<ActivityRow, (typeof TYPE_FIELDS)[number]>>) {
+  const allowed: readonly string[] = ACTIVITY_FIELDS_OF[type];
+  return Object.fromEntries(TYPE_FIELDS.map((field) => [field, allowed.includes(field) ? (values[field] ?? null) : null])) as Pick<
+    ActivityRow,
+    (typeof TYPE_FIELDS)[number]
+  >;
+}
+
+/** Links the activity to its companies and contacts, replacing any links it had. */
+async function setLinks(tx: Executor, row: ActivityRow, companyIds: readonly string[], contactIds: readonly string[]) {
+  await tx.delete(activityLinks).where(and(eq(activityLinks.workspaceId, row.workspaceId), eq(activityLinks.activityId, row.id)));
+  const links = [
+    ...[...new Set(companyIds)].map((entityId) => ({ entityType: 'company' as const, entityId })),
+    ...[...new Set(contactIds)].map((entityId) => ({ entityType: 'contact' as const, entityId })),
+  ];
+  await tx
+    .insert(activityLinks)
+    .values(links.map((link) => ({ ...link, workspaceId: row.workspaceId, activityId: row.id, occurredAt: row.occurredAt })));
+}
+
+async function linksOf(db: Executor, workspaceId: string, activityIds: readonly string[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select()
+    .from(activityLinks)
+    .where(and(eq(activityLinks.workspaceId, workspaceId), inArray(activityLinks.activityId, [...activityIds])));
+}
+
+/** Activities as the API shows them: links the reader may not see are left out. */
+export async function presentActivities(ctx: Ctx, db: Executor, rows: readonly ActivityRow[]): Promise<TActivity[]> {
+  const workspaceId = ctx.actor.workspaceId;
+  const links = await linksOf(
+    db,
+    workspaceId,
+    rows.map((r) => r.id),
+  );
+  const authorIds = [...new Set(rows.map((r) => r.authorId))];
+  const [records, authors] = await Promise.all([
+    readableRecords(ctx, db, {
+      company: links.filter((l) => l.entityType === 'company').map((l) => l.entityId),
+      contact: links.filter((l) => l.entityType === 'contact').map((l) => l.entityId),
+    }),
+    authorIds.length === 0
+      ? []
+      : db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, authorIds))),
+  ]);
+  const authorName = new Map(authors.map((a) => [a.id, a.name]));
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    subject: row.subject,
+    body: row.body,
+    occurredAt: row.occurredAt.toISOString(),
+    durationMinutes: row.durationMinutes,
+    direction: row.direction,
+    outcome: row.outcome,
+    place: row.place,
+    participants: row.participants,
+    followUpAt: row.followUpAt?.toISOString() ?? null,
+    links: links
+      .filter((l) => l.activityId === row.id)
+      .flatMap((l) => records.get(l.entityId) ?? [])
+      .sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'company' ? -1 : 1)),
+    author: authorName.has(row.authorId) ? { id: row.authorId, name: authorName.get(row.authorId) as string } : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}
+
+/** SQL: the activity is the actor's own, or about a record the actor may read. */
+async function visibleActivity(ctx: Ctx): Promise<SQL> {
+  const readable = await readableEntitySql(ctx, sql`${activityLinks.entityId}`);
+  return sql`(${activities.authorId} = ${ctx.actor.userId} OR EXISTS (SELECT 1 FROM ${activityLinks}
+    WHERE ${activityLinks.workspaceId} = ${activities.workspaceId} AND ${activityLinks.activityId} = ${activities.id} AND ${readable}))`;
+}
+
+async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<ActivityRow> {
+  const query = db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.workspaceId, ctx.actor.workspaceId), eq(activities.id, id), await visibleActivity(ctx)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('activity');
+  return row;
+}
+
+export async function getActivity(ctx: Ctx, id: string): Promise<TActivity> {
+  const [activity] = await presentActivities(ctx, ctx.db, [await findVisible(ctx, ctx.db, id)]);
+  return activity as TActivity;
+}
+
+const noLinkError = () =>
+  new AppError('validation_failed', 'An activity must be about at least one company or contact', {
+    errors: [{ path: 'companyIds', message: 'Choose a company or a contact' }],
+  });
+
+/** Logs a call, meeting, visit, e-mail or note about customers the actor may read. */
+export async function createActivity(ctx: Ctx, raw: TCreateActivityInput): Promise<TActivity> {
+  const input = ZCreateActivityInput.parse(raw);
+  const errors = typeFieldErrors(input.type, input);
+  if (errors.length > 0) throw new AppError('validation_failed', 'Fields that do not belong to this type', { errors });
+  const companyIds = input.companyIds ?? [];
+  const contactIds = input.contactIds ?? [];
+  if (companyIds.length + contactIds.length === 0) throw noLinkError();
+  await activityPolicy.authorize(ctx.actor, 'create');
+  const workspaceId = ctx.actor.workspaceId;
+  return ctx.db.transaction(async (tx) => {
+    await assertReadable(ctx, tx, [
+      { path: 'companyIds', type: 'company', ids: companyIds },
+      { path: 'contactIds', type: 'contact', ids: contactIds },
+    ]);
+    const [row] = await tx
+      .insert(activities)
+      .values({
+        workspaceId,
+        type: input.type,
+        subject: input.subject || null,
+        body: sanitiseRichText(input.body),
+        ...(input.occurredAt ? { occurredAt: new Date(input.occurredAt) } : {}),
+        ...typeFields(input.type, input),
+        followUpAt: input.followUpAt ? new Date(input.followUpAt) : null,
+        authorId: ctx.actor.userId,
+        unitId: ctx.actor.unitId,
+      })
+      .returning();
+    if (!row) throw new Error('activity insert returned nothing');
+    await setLinks(tx, row, companyIds, contactIds);
+    await refreshLastContact(tx, workspaceId, { company: companyIds, contact: contactIds });
+    const [activity] = await presentActivities(ctx, tx, [row]);
+    return activity as TActivity;
+  });
+}
+
+/** Changes an activity; its author, their unit's manager or an admin may. */
+export async function updateActivity(ctx: Ctx, id: string, raw: TUpdateActivityInput): Promise<TActivity> {
+  const input = ZUpdateActivityInput.parse(raw);
+  return ctx.db.transaction(async (tx) => {
+    const row = await findVisible(ctx, tx, id, true);
+    await activityPolicy.authorize(ctx.actor, 'update', { ownerId: row.authorId, unitId: row.unitId });
+    const type = input.type ?? row.type;
+    const errors = typeFieldErrors(type, input);
+    if (errors.length > 0) throw new AppError('validation_failed', 'Fields that do not belong to this type', { errors });
+    const before = await linksOf(tx, row.workspaceId, [row.id]);
+    const companyIds = input.companyIds ?? before.filter((l) => l.entityType === 'company').map((l) => l.entityId);
+    const contactIds = input.contactIds ?? before.filter((l) => l.entityType === 'contact').map((l) => l.entityId);
+    if (companyIds.length + contactIds.length === 0) throw noLinkError();
+    // Links newly added must be readable; those kept stay even if the actor cannot read them.
+    const kept = new Set(before.map((l) => l.entityId));
+    await assertReadable(ctx, tx, [
+      { path: 'companyIds', type: 'company', ids: input.companyIds ? companyIds.filter((c) => !kept.has(c)) : [] },
+      { path: 'contactIds', type: 'contact', ids: input.contactIds ? contactIds.filter((c) => !kept.has(c)) : [] },
+    ]);
+    const merged = { ...row, ...stripUndefined(input) };
+    const [updated] = await tx
+      .update(activities)
+      .set({
+        type,
+        subject: merged.subject || null,
+        body: input.body === undefined ? row.body : sanitiseRichText(input.body),
+        occurredAt: input.occurredAt ? new Date(input.occurredAt) : row.occurredAt,
+        ...typeFields(type, merged as Partial<ActivityRow>),
+        followUpAt: input.followUpAt === undefined ? row.followUpAt : input.followUpAt ? new Date(input.followUpAt) : null,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(activities.workspaceId, row.workspaceId), eq(activities.id, row.id)))
+      .returning();
+    if (!updated) throw notFound('activity');
+    await setLinks(tx, updated, companyIds, contactIds);
+    await refreshLastContact(tx, row.workspaceId, {
+      company: [...companyIds, ...before.filter((l) => l.entityType === 'company').map((l) => l.entityId)],
+      contact: [...contactIds, ...before.filter((l) => l.entityType === 'contact').map((l) => l.entityId)],
+    });
+    const [activity] = await presentActivities(ctx, tx, [updated]);
+    return activity as TActivity;
+  });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function deleteActivity(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await findVisible(ctx, tx, id, true);
+    await activityPolicy.authorize(ctx.actor, 'delete', { ownerId: row.authorId, unitId: row.unitId });
+    const links = await linksOf(tx, row.workspaceId, [row.id]);
+    await tx.delete(activities).where(and(eq(activities.workspaceId, row.workspaceId), eq(activities.id, row.id)));
+    await refreshLastContact(tx, row.workspaceId, {
+      company: links.filter((l) => l.entityType === 'company').map((l) => l.entityId),
+      contact: links.filter((l) => l.entityType === 'contact').map((l) => l.entityId),
+    });
+  });
+}
+
+/**
+ * Activities newest first: the actor's own and those about records they may read; by type,
+ * author, record, or follow-up window (the follow-ups due this week).
+ */
+export async function listActivities(ctx: Ctx, query: TActivityListQuery) {
+  const workspaceId = ctx.actor.workspaceId;
+  const record = query['filter[companyId]'] ?? query['filter[contactId]'];
+  const followUp = query['filter[followUpBefore]'] || query['filter[followUpAfter]'];
+  const conditions = [
+    eq(activities.workspaceId, workspaceId),
+    await visibleActivity(ctx),
+    query['filter[type]']?.length ? inArray(activities.type, query['filter[type]']) : undefined,
+    query['filter[authorId]'] ? eq(activities.authorId, query['filter[authorId]']) : undefined,
+    record
+      ? sql`EXISTS (SELECT 1 FROM ${activityLinks} WHERE ${activityLinks.workspaceId} = ${workspaceId}
+          AND ${activityLinks.activityId} = ${activities.id} AND ${activityLinks.entityId} = ${record})`
+      : undefined,
+    query['filter[followUpBefore]'] ? lt(activities.followUpAt, new Date(query['filter[followUpBefore]'])) : undefined,
+    query['filter[followUpAfter]'] ? gte(activities.followUpAt, new Date(query['filter[followUpAfter]'])) : undefined,
+  ];
+  // Follow-ups read in their own order (soonest first); everything else newest first.
+  const keyset: Keyset = followUp
+    ? { name: 'followUpAt', field: { column: activities.followUpAt, cast: 'timestamptz' }, direction: 'asc' }
+    : KEYSET;
+  const where = and(...conditions, afterCursor(keyset, activities.id, query.cursor));
+  const order = followUp
+    ? [sql`${activities.followUpAt} asc`, sql`${activities.id} asc`]
+    : [desc(activities.occurredAt), desc(activities.id)];
+  const rows = await ctx.db
+    .select({ row: activities, key: sql<string>`${keyset.field.column}::text` })
+    .from(activities)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const [counted] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`(SELECT 1 FROM ${activities} WHERE ${and(...conditions)} LIMIT 10001) capped`);
+  return {
+    data: await presentActivities(
+      ctx,
+      ctx.db,
+      page.map((r) => r.row),
+    ),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.key, last.row.id) : null,
+    total: counted?.n ?? 0,
+    ...((counted?.n ?? 0) > 10_000 ? { totalIsEstimate: true } : {}),
+  };
+}

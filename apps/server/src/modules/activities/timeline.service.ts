@@ -1,0 +1,234 @@
+import type { TRecordRef, TTimeline, TTimelineItem, TTimelineQuery, TTimelineType } from '@clientela/contract';
+import { ACTIVITY_TYPES } from '@clientela/contract';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { agreementsOfCustomers, presentAgreements } from '../agreements/agreements.service.ts';
+import { agreements } from '../agreements/agreements.table.ts';
+import { companyGroupPolicy } from '../companies/company-groups.service.ts';
+import { companies, companyGroups, companyPolicy } from '../companies/index.ts';
+import { recordChanges } from '../history/index.ts';
+import { users } from '../users/index.ts';
+import { presentActivities } from './activities.service.ts';
+import { activities } from './activities.table.ts';
+import { contactsOfCompanies, readableRecords } from './records.ts';
+
+/** Whose timeline: the records whose activities and agreements it shows, and whose own changes. */
+type Subject = {
+  companyIds: string[];
+  contactIds: string[];
+  /** The records whose creation, status changes, merges and hand-overs show as system events. */
+  own: TRecordRef[];
+};
+
+/** The changes of a record worth a line on its timeline; other field edits stay in its history. */
+const SYSTEM_FIELDS = ['status', 'ownerId', 'mergedFrom', 'mergedInto', 'groupId'];
+
+const uuids = (ids: readonly string[]) =>
+  ids.length === 0
+    ? sql`ARRAY[]::uuid[]`
+    : sql`ARRAY[${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}]`;
+
+/** A company's timeline: its own activities, agreements and changes, and its contacts' activities and agreements. */
+export async function companyTimeline(ctx: Ctx, companyId: string, query: TTimelineQuery): Promise<TTimeline> {
+  const found = (await readableRecords(ctx, ctx.db, { company: [companyId] })).get(companyId);
+  if (!found) throw notFound('company');
+  const contactIds = await contactsOfCompanies(ctx.db, ctx.actor.workspaceId, [companyId]);
+  return timelineOf(ctx, { companyIds: [companyId], contactIds, own: [found] }, query);
+}
+
+export async function contactTimeline(ctx: Ctx, contactId: string, query: TTimelineQuery): Promise<TTimeline> {
+  const found = (await readableRecords(ctx, ctx.db, { contact: [contactId] })).get(contactId);
+  if (!found) throw notFound('contact');
+  return timelineOf(ctx, { companyIds: [], contactIds: [contactId], own: [found] }, query);
+}
+
+/** A client group's timeline: that of every member company the actor may read. */
+export async function groupTimeline(ctx: Ctx, groupId: string, query: TTimelineQuery): Promise<TTimeline> {
+  await companyGroupPolicy.authorize(ctx.actor, 'read');
+  const workspaceId = ctx.actor.workspaceId;
+  const [group] = await ctx.db
+    .select({ id: companyGroups.id })
+    .from(companyGroups)
+    .where(and(eq(companyGroups.workspaceId, workspaceId), eq(companyGroups.id, groupId)));
+  if (!group) throw notFound('group');
+  const members = await ctx.db
+    .select({ id: companies.id, name: companies.name })
+    .from(companies)
+    .where(
+      and(
+        eq(companies.workspaceId, workspaceId),
+        eq(companies.groupId, groupId),
+        isNull(companies.deletedAt),
+        await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
+      ),
+    );
+  const companyIds = members.map((m) => m.id);
+  const contactIds = await contactsOfCompanies(ctx.db, workspaceId, companyIds);
+  return timelineOf(ctx, { companyIds, contactIds, own: members.map((m) => ({ type: 'company', id: m.id, name: m.name })) }, query);
+}
+
+type Cursor = { at: string; id: string };
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function decodeCursor(cursor: string | undefined): Cursor | null {
+  if (!cursor) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && typeof id === 'string' && TIMESTAMP.test(at) && UUID.test(id)) return { at, id };
+  } catch {
+    // fall through
+  }
+  throw new AppError('validation_failed', 'The cursor is not valid', { errors: [{ path: 'cursor', message: 'Invalid cursor' }] });
+}
+
+const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
+
+/**
+ * One page of a timeline, newest first. Each source (activities, agreements, system events)
+ * reads at most a page from its index past the cursor, and one statement merges them; then
+ * each kind's details are read for that page only.
+ */
+async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Promise<TTimeline> {
+  const workspaceId = ctx.actor.workspaceId;
+  const types = new Set<TTimelineType>(query['filter[type]']?.length ? query['filter[type]'] : undefined);
+  const wants = (type: TTimelineType) => types.size === 0 || types.has(type);
+  const activityTypes = ACTIVITY_TYPES.filter(wants);
+  const person = query['filter[personId]'];
+  const cursor = decodeCursor(query.cursor);
+  const take = query.limit + 1;
+  const before = (at: SQL, id: SQL) => (cursor ? sql`AND (${at}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``);
+  const entityIds = [...subject.companyIds, ...subject.contactIds];
+  const parts: SQL[] = [];
+
+  if (activityTypes.length > 0 && entityIds.length > 0) {
+    const filtered = activityTypes.length < ACTIVITY_TYPES.length || person;
+    const join = filtered
+      ? sql`JOIN activity a ON a.workspace_id = l.workspace_id AND a.id = l.activity_id
+          ${
+            activityTypes.length < ACTIVITY_TYPES.length
+              ? sql`AND a.type IN (${sql.join(
+                  activityTypes.map((t) => sql`${t}`),
+                  sql`, `,
+                )})`
+              : sql``
+          }
+          ${person ? sql`AND a.author_id = ${person}::uuid` : sql``}`
+      : sql``;
+    // Per record, the newest links past the cursor (an index range each); an activity about
+    // several of these records comes once.
+    parts.push(sql`(SELECT 'activity' AS kind, picked.activity_id AS id, picked.at FROM (
+        SELECT p.activity_id, max(p.occurred_at) AS at
+        FROM unnest(${uuids(entityIds)}) AS e(id)
+        CROSS JOIN LATERAL (
+          SELECT l.activity_id, l.occurred_at FROM activity_link l ${join}
+          WHERE l.workspace_id = ${workspaceId} AND l.entity_id = e.id ${before(sql`l.occurred_at`, sql`l.activity_id`)}
+          ORDER BY l.occurred_at DESC, l.activity_id DESC LIMIT ${take}) p
+        GROUP BY p.activity_id ORDER BY at DESC, p.activity_id DESC LIMIT ${take}) picked)`);
+  }
+  if (wants('agreement') && entityIds.length > 0) {
+    parts.push(sql`(SELECT 'agreement' AS kind, ${agreements.id} AS id, ${agreements.createdAt} AS at FROM ${agreements}
+      WHERE ${agreements.workspaceId} = ${workspaceId} AND ${agreements.deletedAt} IS NULL
+        AND ${agreementsOfCustomers(subject.companyIds, subject.contactIds)}
+        ${person ? sql`AND ${agreements.createdById} = ${person}::uuid` : sql``}
+        ${before(sql`${agreements.createdAt}`, sql`${agreements.id}`)}
+      ORDER BY ${agreements.createdAt} DESC, ${agreements.id} DESC LIMIT ${take})`);
+  }
+  if (wants('system') && subject.own.length > 0) {
+    const byType = (['company', 'contact'] as const).flatMap((type) => {
+      const ids = subject.own.filter((r) => r.type === type).map((r) => r.id);
+      return ids.length === 0 ? [] : [sql`(r.entity_type = ${type} AND r.entity_id = ANY(${uuids(ids)}))`];
+    });
+    parts.push(sql`(SELECT 'system' AS kind, r.id, r.at FROM record_change r
+      WHERE r.workspace_id = ${workspaceId} AND (${sql.join(byType, sql` OR `)})
+        AND (r.action <> 'updated' OR ${sql.join(
+          SYSTEM_FIELDS.map((field) => sql`r.changes @> ${JSON.stringify([{ field }])}::jsonb`),
+          sql` OR `,
+        )})
+        ${person ? sql`AND r.actor_id = ${person}::uuid` : sql``}
+        ${before(sql`r.at`, sql`r.id`)}
+      ORDER BY r.at DESC, r.id DESC LIMIT ${take})`);
+  }
+  if (parts.length === 0) return { data: [], nextCursor: null };
+
+  const merged = await ctx.db.execute<{ kind: TTimelineItem['kind']; id: string; at: string }>(
+    sql`SELECT kind, id, at::text AS at FROM (${sql.join(parts, sql` UNION ALL `)}) t ORDER BY t.at DESC, t.id DESC LIMIT ${take}`,
+  );
+  const page = merged.rows.slice(0, query.limit);
+  const idsOf = (kind: TTimelineItem['kind']) => page.filter((p) => p.kind === kind).map((p) => p.id);
+  const [activityItems, agreementItems, systemItems] = await Promise.all([
+    activityDetails(ctx, idsOf('activity')),
+    agreementDetails(ctx, idsOf('agreement')),
+    systemDetails(ctx, idsOf('system'), subject.own),
+  ]);
+  const details = new Map<string, TTimelineItem>([...activityItems, ...agreementItems, ...systemItems].map((item) => [item.id, item]));
+  const last = page.at(-1);
+  return {
+    data: page.flatMap((p) => details.get(p.id) ?? []),
+    nextCursor: merged.rows.length > query.limit && last ? encodeCursor(last.at, last.id) : null,
+  };
+}
+
+async function activityDetails(ctx: Ctx, ids: string[]): Promise<TTimelineItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.workspaceId, ctx.actor.workspaceId), inArray(activities.id, ids)));
+  return (await presentActivities(ctx, ctx.db, rows)).map((activity) => ({
+    kind: 'activity',
+    id: activity.id,
+    at: activity.occurredAt,
+    activity,
+  }));
+}
+
+async function agreementDetails(ctx: Ctx, ids: string[]): Promise<TTimelineItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.workspaceId, ctx.actor.workspaceId), inArray(agreements.id, ids)));
+  return (await presentAgreements(ctx, ctx.db, rows)).map((agreement) => ({
+    kind: 'agreement',
+    id: agreement.id,
+    at: agreement.createdAt,
+    agreement,
+  }));
+}
+
+async function systemDetails(ctx: Ctx, ids: string[], own: TRecordRef[]): Promise<TTimelineItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await systemRows(ctx.db, ctx.actor.workspaceId, ids);
+  const records = new Map(own.map((r) => [r.id, r]));
+  return rows.flatMap(({ change, actorName }) => {
+    const record = records.get(change.entityId);
+    if (!record) return [];
+    return [
+      {
+        kind: 'system' as const,
+        id: change.id,
+        at: change.at.toISOString(),
+        event: {
+          action: change.action,
+          record,
+          actor: change.actorId && actorName ? { id: change.actorId, name: actorName } : null,
+          changes: change.changes.filter((c) => change.action !== 'updated' || SYSTEM_FIELDS.includes(c.field)),
+        },
+      },
+    ];
+  });
+}
+
+function systemRows(db: Executor, workspaceId: string, ids: string[]) {
+  return db
+    .select({ change: recordChanges, actorName: users.name })
+    .from(recordChanges)
+    .leftJoin(users, and(eq(users.workspaceId, recordChanges.workspaceId), eq(users.id, recordChanges.actorId)))
+    .where(and(eq(recordChanges.workspaceId, workspaceId), inArray(recordChanges.id, ids)));
+}

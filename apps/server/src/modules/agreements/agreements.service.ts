@@ -1,0 +1,275 @@
+import {
+  type AGREEMENT_SORTS,
+  OPEN_AGREEMENT_STATUSES,
+  type TAgreement,
+  type TAgreementListQuery,
+  type TCreateAgreementInput,
+  type TUpdateAgreementInput,
+  ZCreateAgreementInput,
+  ZUpdateAgreementInput,
+} from '@clientela/contract';
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError, type FieldError, notFound } from '../../http/errors.ts';
+import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } from '../../lib/pagination.ts';
+import { assertReadable, contactsOfCompanies, readableRecords } from '../activities/records.ts';
+import { users } from '../users/index.ts';
+import { agreementPolicy } from './agreements.policy.ts';
+import { agreements } from './agreements.table.ts';
+
+type AgreementRow = typeof agreements.$inferSelect;
+
+const SORTS: Record<(typeof AGREEMENT_SORTS)[number], SortField> = {
+  agreedOn: { column: agreements.agreedOn },
+  createdAt: { column: agreements.createdAt, cast: 'timestamptz' },
+  updatedAt: { column: agreements.updatedAt, cast: 'timestamptz' },
+};
+
+/** SQL true while an agreement binds us: proposed or agreed, and not past its date. */
+export const bindingSql = sql<boolean>`(${agreements.status} IN (${sql.join(
+  OPEN_AGREEMENT_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+)}) AND (${agreements.validUntil} IS NULL OR ${agreements.validUntil} >= CURRENT_DATE))`;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Agreements as the API shows them. The customer is named only to those who may read it: the
+ * others still see that the promise exists (and what it reserves), not with whom.
+ */
+export async function presentAgreements(
+  ctx: Ctx,
+  db: Executor,
+  rows: readonly (AgreementRow & { binding?: boolean })[],
+): Promise<TAgreement[]> {
+  const people = [...new Set(rows.flatMap((r) => [r.agreedById, r.createdById]).filter((id): id is string => Boolean(id)))];
+  const [records, names] = await Promise.all([
+    readableRecords(ctx, db, {
+      company: rows.flatMap((r) => r.companyId ?? []),
+      contact: rows.flatMap((r) => r.contactId ?? []),
+    }),
+    people.length === 0
+      ? []
+      : db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(eq(users.workspaceId, ctx.actor.workspaceId), inArray(users.id, people))),
+  ]);
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const person = (id: string | null) => (id && nameOf.has(id) ? { id, name: nameOf.get(id) as string } : null);
+  const record = (id: string | null) => {
+    const found = id ? records.get(id) : undefined;
+    return found ? { id: found.id, name: found.name } : null;
+  };
+  const now = today();
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    details: row.details,
+    status: row.status,
+    company: record(row.companyId),
+    contact: record(row.contactId),
+    customerHidden: Boolean((row.companyId && !records.has(row.companyId)) || (row.contactId && !records.has(row.contactId))),
+    agreedBy: person(row.agreedById),
+    agreedOn: row.agreedOn,
+    validUntil: row.validUntil,
+    resource: row.resource,
+    binding:
+      row.binding ?? ((OPEN_AGREEMENT_STATUSES as readonly string[]).includes(row.status) && (!row.validUntil || row.validUntil >= now)),
+    createdBy: person(row.createdById),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}
+
+async function findAgreement(ctx: Ctx, db: Executor, id: string, lock = false): Promise<AgreementRow> {
+  await agreementPolicy.authorize(ctx.actor, 'read');
+  const query = db
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.workspaceId, ctx.actor.workspaceId), eq(agreements.id, id), isNull(agreements.deletedAt)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('agreement');
+  return row;
+}
+
+export async function getAgreement(ctx: Ctx, id: string): Promise<TAgreement> {
+  const [agreement] = await presentAgreements(ctx, ctx.db, [await findAgreement(ctx, ctx.db, id)]);
+  return agreement as TAgreement;
+}
+
+/** The unit of the person who agreed: managers of that unit look after the agreement. */
+async function agreedByUnit(db: Executor, workspaceId: string, userId: string, path = 'agreedById'): Promise<string | null> {
+  const [user] = await db
+    .select({ unitId: users.unitId, active: users.active })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
+  if (!user?.active) throw new AppError('validation_failed', 'No such user', { errors: [{ path, message: 'No such user' }] });
+  return user.unitId;
+}
+
+function checkShape(values: { companyId: string | null; contactId: string | null; agreedOn: string; validUntil: string | null }) {
+  const errors: FieldError[] = [];
+  if (!values.companyId && !values.contactId) errors.push({ path: 'companyId', message: 'Choose a company or a contact' });
+  if (values.validUntil && values.validUntil < values.agreedOn) errors.push({ path: 'validUntil', message: 'Ends before it was agreed' });
+  if (errors.length > 0) throw new AppError('validation_failed', 'The agreement is not complete', { errors });
+}
+
+async function checkCustomers(ctx: Ctx, db: Executor, values: { companyId?: string | null; contactId?: string | null }) {
+  await assertReadable(ctx, db, [
+    { path: 'companyId', type: 'company', ids: values.companyId ? [values.companyId] : [], single: true },
+    { path: 'contactId', type: 'contact', ids: values.contactId ? [values.contactId] : [], single: true },
+  ]);
+}
+
+/** Records a promise made to or by a customer the actor may read. */
+export async function createAgreement(ctx: Ctx, raw: TCreateAgreementInput): Promise<TAgreement> {
+  const input = ZCreateAgreementInput.parse(raw);
+  const workspaceId = ctx.actor.workspaceId;
+  const values = {
+    companyId: input.companyId ?? null,
+    contactId: input.contactId ?? null,
+    agreedOn: input.agreedOn ?? today(),
+    validUntil: input.validUntil ?? null,
+  };
+  checkShape(values);
+  const agreedById = input.agreedById ?? ctx.actor.userId;
+  await agreementPolicy.authorize(ctx.actor, 'create');
+  const [unitId] = await Promise.all([
+    agreedById === ctx.actor.userId ? ctx.actor.unitId : agreedByUnit(ctx.db, workspaceId, agreedById),
+    checkCustomers(ctx, ctx.db, values),
+  ]);
+  const [row] = await ctx.db
+    .insert(agreements)
+    .values({
+      workspaceId,
+      title: input.title,
+      details: input.details || null,
+      status: input.status,
+      ...values,
+      agreedById,
+      unitId,
+      resource: input.resource || null,
+      createdById: ctx.actor.userId,
+    })
+    .returning();
+  if (!row) throw new Error('agreement insert returned nothing');
+  const [agreement] = await presentAgreements(ctx, ctx.db, [row]);
+  return agreement as TAgreement;
+}
+
+/** Changes an agreement (its status above all): whoever agreed, their unit's manager, or an admin. */
+export async function updateAgreement(ctx: Ctx, id: string, raw: TUpdateAgreementInput): Promise<TAgreement> {
+  const input = ZUpdateAgreementInput.parse(raw);
+  return ctx.db.transaction(async (tx) => {
+    const row = await findAgreement(ctx, tx, id, true);
+    await agreementPolicy.authorize(ctx.actor, 'update', { ownerId: row.agreedById ?? row.createdById, unitId: row.unitId });
+    const values = {
+      companyId: input.companyId === undefined ? row.companyId : input.companyId,
+      contactId: input.contactId === undefined ? row.contactId : input.contactId,
+      agreedOn: input.agreedOn ?? row.agreedOn,
+      validUntil: input.validUntil === undefined ? row.validUntil : input.validUntil,
+    };
+    checkShape(values);
+    await checkCustomers(ctx, tx, {
+      companyId: values.companyId !== row.companyId ? values.companyId : null,
+      contactId: values.contactId !== row.contactId ? values.contactId : null,
+    });
+    const agreedById = input.agreedById ?? row.agreedById;
+    const unitId =
+      input.agreedById && input.agreedById !== row.agreedById ? await agreedByUnit(tx, row.workspaceId, input.agreedById) : row.unitId;
+    const [updated] = await tx
+      .update(agreements)
+      .set({
+        ...values,
+        title: input.title ?? row.title,
+        details: input.details === undefined ? row.details : input.details || null,
+        status: input.status ?? row.status,
+        agreedById,
+        unitId,
+        resource: input.resource === undefined ? row.resource : input.resource || null,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(agreements.workspaceId, row.workspaceId), eq(agreements.id, row.id)))
+      .returning();
+    if (!updated) throw notFound('agreement');
+    const [agreement] = await presentAgreements(ctx, tx, [updated]);
+    return agreement as TAgreement;
+  });
+}
+
+/** Moves an agreement to the bin; a mistaken record, not a broken promise (that is a status). */
+export async function deleteAgreement(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await findAgreement(ctx, tx, id, true);
+    await agreementPolicy.authorize(ctx.actor, 'delete', { ownerId: row.agreedById ?? row.createdById, unitId: row.unitId });
+    await tx
+      .update(agreements)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(agreements.workspaceId, row.workspaceId), eq(agreements.id, row.id)));
+  });
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The agreements of a company: its own and those made with its contacts. */
+export function agreementsOfCustomers(companyIds: readonly string[], contactIds: readonly string[]): SQL {
+  const conditions = [
+    companyIds.length > 0 ? inArray(agreements.companyId, [...companyIds]) : undefined,
+    contactIds.length > 0 ? inArray(agreements.contactId, [...contactIds]) : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  return conditions.length === 0 ? sql`false` : (or(...conditions) as SQL);
+}
+
+/** The company-wide list of agreements, with what binds us first to hand (`filter[binding]=true`). */
+export async function listAgreements(ctx: Ctx, query: TAgreementListQuery) {
+  await agreementPolicy.authorize(ctx.actor, 'read');
+  const workspaceId = ctx.actor.workspaceId;
+  const keyset = parseSort(query.sort, SORTS, '-agreedOn');
+  const companyId = query['filter[companyId]'];
+  const customer = companyId
+    ? await customerCondition(ctx, companyId)
+    : query['filter[contactId]']
+      ? eq(agreements.contactId, query['filter[contactId]'])
+      : undefined;
+  const q = query.q?.trim().toLowerCase();
+  const resource = query['filter[resource]']?.trim().toLowerCase();
+  const conditions = [
+    eq(agreements.workspaceId, workspaceId),
+    isNull(agreements.deletedAt),
+    customer,
+    query['filter[status]']?.length ? inArray(agreements.status, query['filter[status]']) : undefined,
+    query['filter[binding]'] === 'true' ? bindingSql : query['filter[binding]'] === 'false' ? sql`NOT ${bindingSql}` : undefined,
+    query['filter[agreedById]'] ? eq(agreements.agreedById, query['filter[agreedById]']) : undefined,
+    resource ? sql`lower(coalesce(${agreements.resource}, '')) LIKE ${`%${escapeLike(resource)}%`}` : undefined,
+    q
+      ? sql`(lower(coalesce(${agreements.title}, '') || ' ' || coalesce(${agreements.resource}, '')) LIKE ${`%${escapeLike(q)}%`}
+          OR lower(coalesce(${agreements.details}, '')) LIKE ${`%${escapeLike(q)}%`})`
+      : undefined,
+  ];
+  const rows = await ctx.db
+    .select({ row: agreements, binding: bindingSql, cursorKey: cursorKey(keyset) })
+    .from(agreements)
+    .where(and(...conditions, afterCursor(keyset, agreements.id, query.cursor)))
+    .orderBy(...orderBy(keyset, agreements.id))
+    .limit(query.limit + 1);
+  const [counted] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(agreements)
+    .where(and(...conditions));
+  const { page, nextCursor } = pageOf(
+    rows.map((r) => ({ ...r.row, binding: r.binding, cursorKey: r.cursorKey })),
+    query.limit,
+    keyset,
+  );
+  return { data: await presentAgreements(ctx, ctx.db, page), nextCursor, total: counted?.n ?? 0 };
+}
+
+/** A company's agreements and its contacts': the company must be one the actor may read. */
+async function customerCondition(ctx: Ctx, companyId: string): Promise<SQL> {
+  const found = await readableRecords(ctx, ctx.db, { company: [companyId] });
+  if (!found.has(companyId)) throw notFound('company');
+  const contactIds = await contactsOfCompanies(ctx.db, ctx.actor.workspaceId, [companyId]);
+  return agreementsOfCustomers([companyId], contactIds);
+}
