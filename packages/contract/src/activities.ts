@@ -172,6 +172,8 @@ export const ZAgreement = z.object({
   validUntil: ZDay.nullable(),
   /** What the promise reserves or concerns ("ad slot page 3, Fridays"); searchable. */
   resource: z.string().nullable(),
+  /** The contract it is about (e.g. a promise to renew it). */
+  contract: z.object({ id: ZId, number: z.string(), subject: z.string() }).nullable(),
   /** Open (proposed or agreed) and not past its date. */
   binding: z.boolean(),
   createdBy: ZPerson.nullable(),
@@ -190,6 +192,7 @@ const agreementFields = {
   agreedOn: ZDay,
   validUntil: ZDay.nullable(),
   resource: optionalText(300),
+  contractId: ZId.nullable(),
 };
 
 export const ZCreateAgreementInput = z.strictObject({
@@ -200,6 +203,7 @@ export const ZCreateAgreementInput = z.strictObject({
   agreedById: agreementFields.agreedById.optional(),
   agreedOn: agreementFields.agreedOn.optional(),
   validUntil: agreementFields.validUntil.optional(),
+  contractId: agreementFields.contractId.optional(),
 });
 export type TCreateAgreementInput = z.infer<typeof ZCreateAgreementInput>;
 
@@ -213,6 +217,7 @@ export const ZUpdateAgreementInput = z.strictObject({
   agreedOn: agreementFields.agreedOn.optional(),
   validUntil: agreementFields.validUntil.optional(),
   resource: agreementFields.resource,
+  contractId: agreementFields.contractId.optional(),
 });
 export type TUpdateAgreementInput = z.infer<typeof ZUpdateAgreementInput>;
 
@@ -229,6 +234,7 @@ export const ZAgreementListQuery = z.strictObject({
   /** A company's agreements, with those made with its contacts. */
   'filter[companyId]': ZId.optional(),
   'filter[contactId]': ZId.optional(),
+  'filter[contractId]': ZId.optional(),
   'filter[agreedById]': ZId.optional(),
   /** Agreements about a resource: a substring of it, any case. */
   'filter[resource]': z.string().max(200).optional(),

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'unreadable_file',
   'import_not_editable',
   'merge_already_undone',
+  'binding_agreements',
+  'contract_number_taken',
   'too_many_requests',
   'internal_error',
 ] as const;

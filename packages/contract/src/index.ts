@@ -2,6 +2,7 @@ export * from './activities.ts';
 export * from './api-tokens.ts';
 export * from './auth.ts';
 export * from './common.ts';
+export * from './contracts.ts';
 export * from './custom-fields.ts';
 export * from './customers.ts';
 export * from './duplicates.ts';

@@ -5,6 +5,7 @@ export * from '../modules/api-tokens/api-tokens.table.ts';
 export * from '../modules/auth/auth.table.ts';
 export * from '../modules/companies/companies.table.ts';
 export * from '../modules/contacts/contacts.table.ts';
+export * from '../modules/contracts/contracts.table.ts';
 export * from '../modules/custom-fields/custom-fields.table.ts';
 export * from '../modules/duplicates/duplicates.table.ts';
 export * from '../modules/exports/exports.table.ts';

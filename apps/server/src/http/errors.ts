@@ -22,6 +22,8 @@ const STATUS_OF: Record<TErrorCode, number> = {
   unreadable_file: 422,
   import_not_editable: 409,
   merge_already_undone: 409,
+  binding_agreements: 409,
+  contract_number_taken: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -47,6 +49,8 @@ const TITLE_OF: Record<TErrorCode, string> = {
   unreadable_file: 'The file cannot be read',
   import_not_editable: 'The import has already started',
   merge_already_undone: 'The merge has already been undone',
+  binding_agreements: 'Agreements still bind us',
+  contract_number_taken: 'Contract number already in use',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };

@@ -6,6 +6,7 @@ import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
+import { contractRoutes } from './contracts/contracts.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
@@ -36,6 +37,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     workspaceRoutes,
     activityRoutes,
     agreementRoutes,
+    contractRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

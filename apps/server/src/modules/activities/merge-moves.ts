@@ -1,18 +1,28 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { agreements } from '../agreements/agreements.table.ts';
+import { contracts } from '../contracts/contracts.table.ts';
 import { activityLinks } from './activities.table.ts';
 import { refreshLastContact } from './last-contact.ts';
 
-/** What a merge moved of activities and agreements, kept so that its undo can put it back. */
+/** What a merge moved of activities, agreements and contracts, kept so that its undo can put it back. */
 export type RelationshipMoves = {
   /** Activity links that named a merged record; `added` when the survivor's link is new. */
   activityLinks: { activityId: string; entityId: string; added: boolean }[];
   /** Agreements whose company or contact was a merged record. */
   agreements: { id: string; from: string }[];
+  /** Contracts whose company or contact was a merged record. */
+  contracts: { id: string; from: string }[];
 };
 
-/** Moves the activities and agreements of merged records to the survivor: its history is then complete. */
+/** The tables whose rows name a company or a contact in a column of their own. */
+const OWNED = { agreements, contracts } as const;
+
+function columnOf(table: (typeof OWNED)[keyof typeof OWNED], entity: 'company' | 'contact') {
+  return entity === 'company' ? table.companyId : table.contactId;
+}
+
+/** Moves the activities, agreements and contracts of merged records to the survivor: its history is then complete. */
 export async function moveRelationships(
   tx: Executor,
   workspaceId: string,
@@ -20,7 +30,7 @@ export async function moveRelationships(
   mergedIds: string[],
   survivorId: string,
 ): Promise<RelationshipMoves> {
-  const moved: RelationshipMoves = { activityLinks: [], agreements: [] };
+  const moved: RelationshipMoves = { activityLinks: [], agreements: [], contracts: [] };
   const links = await tx
     .select()
     .from(activityLinks)
@@ -35,17 +45,20 @@ export async function moveRelationships(
   }
   if (links.length > 0)
     await tx.delete(activityLinks).where(and(eq(activityLinks.workspaceId, workspaceId), inArray(activityLinks.entityId, mergedIds)));
-  const column = entity === 'company' ? agreements.companyId : agreements.contactId;
-  const promised = await tx
-    .select({ id: agreements.id, from: column })
-    .from(agreements)
-    .where(and(eq(agreements.workspaceId, workspaceId), inArray(column, mergedIds)));
-  moved.agreements = promised.map((a) => ({ id: a.id, from: a.from as string }));
-  if (promised.length > 0)
-    await tx
-      .update(agreements)
-      .set(entity === 'company' ? { companyId: survivorId } : { contactId: survivorId })
-      .where(and(eq(agreements.workspaceId, workspaceId), inArray(column, mergedIds)));
+  for (const key of Object.keys(OWNED) as (keyof typeof OWNED)[]) {
+    const table = OWNED[key];
+    const column = columnOf(table, entity);
+    const rows = await tx
+      .select({ id: table.id, from: column })
+      .from(table)
+      .where(and(eq(table.workspaceId, workspaceId), inArray(column, mergedIds)));
+    moved[key] = rows.map((row) => ({ id: row.id, from: row.from as string }));
+    if (rows.length > 0)
+      await tx
+        .update(table)
+        .set(entity === 'company' ? { companyId: survivorId } : { contactId: survivorId })
+        .where(and(eq(table.workspaceId, workspaceId), inArray(column, mergedIds)));
+  }
   await refreshLastContact(
     tx,
     workspaceId,
@@ -89,12 +102,14 @@ export async function restoreRelationships(
       .values({ ...survivorLink, entityId: link.entityId })
       .onConflictDoNothing();
   }
-  for (const agreement of moved.agreements ?? []) {
-    const column = entity === 'company' ? agreements.companyId : agreements.contactId;
-    await tx
-      .update(agreements)
-      .set(entity === 'company' ? { companyId: agreement.from } : { contactId: agreement.from })
-      .where(and(eq(agreements.workspaceId, workspaceId), eq(agreements.id, agreement.id), eq(column, survivorId)));
+  for (const key of Object.keys(OWNED) as (keyof typeof OWNED)[]) {
+    const table = OWNED[key];
+    for (const row of moved[key] ?? []) {
+      await tx
+        .update(table)
+        .set(entity === 'company' ? { companyId: row.from } : { contactId: row.from })
+        .where(and(eq(table.workspaceId, workspaceId), eq(table.id, row.id), eq(columnOf(table, entity), survivorId)));
+    }
   }
   const restored = [survivorId, ...new Set((moved.activityLinks ?? []).map((l) => l.entityId))];
   await refreshLastContact(tx, workspaceId, entity === 'company' ? { company: restored, contact: [] } : { company: [], contact: restored });

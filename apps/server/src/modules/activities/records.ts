@@ -5,6 +5,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contactCompanies, contactPolicy, contacts } from '../contacts/index.ts';
+import { users } from '../users/index.ts';
 
 export type RecordType = TRecordRef['type'];
 
@@ -105,4 +106,14 @@ export async function readableEntitySql(ctx: Ctx, entityColumn: SQL): Promise<SQ
       AND ${companies.id} = ${entityColumn} AND ${companies.deletedAt} IS NULL AND ${companyScope})
     OR EXISTS (SELECT 1 FROM ${contacts} WHERE ${contacts.workspaceId} = ${ctx.actor.workspaceId}
       AND ${contacts.id} = ${entityColumn} AND ${contacts.deletedAt} IS NULL AND ${contactScope}))`;
+}
+
+/** The unit of an active user of the workspace; 400 naming `path` for anyone else. */
+export async function unitOfUser(db: Executor, workspaceId: string, userId: string, path: string): Promise<string | null> {
+  const [user] = await db
+    .select({ unitId: users.unitId, active: users.active })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
+  if (!user?.active) throw new AppError('validation_failed', 'No such user', { errors: [{ path, message: 'No such user' }] });
+  return user.unitId;
 }

@@ -13,7 +13,9 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } from '../../lib/pagination.ts';
-import { assertReadable, contactsOfCompanies, readableRecords } from '../activities/records.ts';
+import { assertReadable, contactsOfCompanies, readableRecords, unitOfUser } from '../activities/records.ts';
+import { companies, companyPolicy } from '../companies/index.ts';
+import { contracts } from '../contracts/contracts.table.ts';
 import { users } from '../users/index.ts';
 import { agreementPolicy } from './agreements.policy.ts';
 import { agreements } from './agreements.table.ts';
@@ -44,7 +46,7 @@ export async function presentAgreements(
   rows: readonly (AgreementRow & { binding?: boolean })[],
 ): Promise<TAgreement[]> {
   const people = [...new Set(rows.flatMap((r) => [r.agreedById, r.createdById]).filter((id): id is string => Boolean(id)))];
-  const [records, names] = await Promise.all([
+  const [records, names, contractsById] = await Promise.all([
     readableRecords(ctx, db, {
       company: rows.flatMap((r) => r.companyId ?? []),
       contact: rows.flatMap((r) => r.contactId ?? []),
@@ -55,6 +57,11 @@ export async function presentAgreements(
           .select({ id: users.id, name: users.name })
           .from(users)
           .where(and(eq(users.workspaceId, ctx.actor.workspaceId), inArray(users.id, people))),
+    contractRefs(
+      ctx,
+      db,
+      rows.flatMap((r) => r.contractId ?? []),
+    ),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const person = (id: string | null) => (id && nameOf.has(id) ? { id, name: nameOf.get(id) as string } : null);
@@ -75,12 +82,41 @@ export async function presentAgreements(
     agreedOn: row.agreedOn,
     validUntil: row.validUntil,
     resource: row.resource,
+    contract: (row.contractId && contractsById.get(row.contractId)) || null,
     binding:
       row.binding ?? ((OPEN_AGREEMENT_STATUSES as readonly string[]).includes(row.status) && (!row.validUntil || row.validUntil >= now)),
     createdBy: person(row.createdById),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }));
+}
+
+/** Number and subject of the contracts among `ids` whose company the actor may read. */
+async function contractRefs(ctx: Ctx, db: Executor, ids: readonly string[]) {
+  const found = new Map<string, { id: string; number: string; subject: string }>();
+  if (ids.length === 0) return found;
+  const rows = await db
+    .select({ id: contracts.id, number: contracts.number, subject: contracts.subject })
+    .from(contracts)
+    .innerJoin(companies, and(eq(companies.workspaceId, contracts.workspaceId), eq(companies.id, contracts.companyId)))
+    .where(
+      and(
+        eq(contracts.workspaceId, ctx.actor.workspaceId),
+        inArray(contracts.id, [...new Set(ids)]),
+        isNull(contracts.deletedAt),
+        isNull(companies.deletedAt),
+        await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
+      ),
+    );
+  for (const row of rows) found.set(row.id, row);
+  return found;
+}
+
+/** A contract named by an agreement must be one the actor may read. */
+async function checkContract(ctx: Ctx, db: Executor, contractId: string | null | undefined) {
+  if (!contractId) return;
+  if (!(await contractRefs(ctx, db, [contractId])).has(contractId))
+    throw new AppError('validation_failed', 'No such contract', { errors: [{ path: 'contractId', message: 'No such contract' }] });
 }
 
 async function findAgreement(ctx: Ctx, db: Executor, id: string, lock = false): Promise<AgreementRow> {
@@ -97,16 +133,6 @@ async function findAgreement(ctx: Ctx, db: Executor, id: string, lock = false): 
 export async function getAgreement(ctx: Ctx, id: string): Promise<TAgreement> {
   const [agreement] = await presentAgreements(ctx, ctx.db, [await findAgreement(ctx, ctx.db, id)]);
   return agreement as TAgreement;
-}
-
-/** The unit of the person who agreed: managers of that unit look after the agreement. */
-async function agreedByUnit(db: Executor, workspaceId: string, userId: string, path = 'agreedById'): Promise<string | null> {
-  const [user] = await db
-    .select({ unitId: users.unitId, active: users.active })
-    .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
-  if (!user?.active) throw new AppError('validation_failed', 'No such user', { errors: [{ path, message: 'No such user' }] });
-  return user.unitId;
 }
 
 function checkShape(values: { companyId: string | null; contactId: string | null; agreedOn: string; validUntil: string | null }) {
@@ -137,8 +163,9 @@ export async function createAgreement(ctx: Ctx, raw: TCreateAgreementInput): Pro
   const agreedById = input.agreedById ?? ctx.actor.userId;
   await agreementPolicy.authorize(ctx.actor, 'create');
   const [unitId] = await Promise.all([
-    agreedById === ctx.actor.userId ? ctx.actor.unitId : agreedByUnit(ctx.db, workspaceId, agreedById),
+    agreedById === ctx.actor.userId ? ctx.actor.unitId : unitOfUser(ctx.db, workspaceId, agreedById, 'agreedById'),
     checkCustomers(ctx, ctx.db, values),
+    checkContract(ctx, ctx.db, input.contractId),
   ]);
   const [row] = await ctx.db
     .insert(agreements)
@@ -151,6 +178,7 @@ export async function createAgreement(ctx: Ctx, raw: TCreateAgreementInput): Pro
       agreedById,
       unitId,
       resource: input.resource || null,
+      contractId: input.contractId ?? null,
       createdById: ctx.actor.userId,
     })
     .returning();
@@ -176,9 +204,12 @@ export async function updateAgreement(ctx: Ctx, id: string, raw: TUpdateAgreemen
       companyId: values.companyId !== row.companyId ? values.companyId : null,
       contactId: values.contactId !== row.contactId ? values.contactId : null,
     });
+    if (input.contractId !== undefined && input.contractId !== row.contractId) await checkContract(ctx, tx, input.contractId);
     const agreedById = input.agreedById ?? row.agreedById;
     const unitId =
-      input.agreedById && input.agreedById !== row.agreedById ? await agreedByUnit(tx, row.workspaceId, input.agreedById) : row.unitId;
+      input.agreedById && input.agreedById !== row.agreedById
+        ? await unitOfUser(tx, row.workspaceId, input.agreedById, 'agreedById')
+        : row.unitId;
     const [updated] = await tx
       .update(agreements)
       .set({
@@ -189,6 +220,7 @@ export async function updateAgreement(ctx: Ctx, id: string, raw: TUpdateAgreemen
         agreedById,
         unitId,
         resource: input.resource === undefined ? row.resource : input.resource || null,
+        contractId: input.contractId === undefined ? row.contractId : input.contractId,
         updatedAt: sql`now()`,
       })
       .where(and(eq(agreements.workspaceId, row.workspaceId), eq(agreements.id, row.id)))
@@ -242,6 +274,7 @@ export async function listAgreements(ctx: Ctx, query: TAgreementListQuery) {
     query['filter[status]']?.length ? inArray(agreements.status, query['filter[status]']) : undefined,
     query['filter[binding]'] === 'true' ? bindingSql : query['filter[binding]'] === 'false' ? sql`NOT ${bindingSql}` : undefined,
     query['filter[agreedById]'] ? eq(agreements.agreedById, query['filter[agreedById]']) : undefined,
+    query['filter[contractId]'] ? eq(agreements.contractId, query['filter[contractId]']) : undefined,
     resource ? sql`lower(coalesce(${agreements.resource}, '')) LIKE ${`%${escapeLike(resource)}%`}` : undefined,
     q
       ? sql`(lower(coalesce(${agreements.title}, '') || ' ' || coalesce(${agreements.resource}, '')) LIKE ${`%${escapeLike(q)}%`}

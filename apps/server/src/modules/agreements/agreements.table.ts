@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { companies } from '../companies/companies.table.ts';
 import { contacts } from '../contacts/contacts.table.ts';
+import { contracts } from '../contracts/contracts.table.ts';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
@@ -26,6 +27,7 @@ export const agreements = pgTable(
     agreedOn: date('agreed_on').notNull().default(sql`CURRENT_DATE`),
     validUntil: date('valid_until'),
     resource: text('resource'),
+    contractId: uuid('contract_id'),
     createdById: uuid('created_by_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -37,6 +39,8 @@ export const agreements = pgTable(
     foreignKey({ columns: [t.workspaceId, t.companyId], foreignColumns: [companies.workspaceId, companies.id] }),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
     foreignKey({ columns: [t.workspaceId, t.createdById], foreignColumns: [users.workspaceId, users.id] }),
+    foreignKey({ columns: [t.workspaceId, t.contractId], foreignColumns: [contracts.workspaceId, contracts.id] }),
+    index('agreement_contract_idx').on(t.workspaceId, t.contractId).where(sql`contract_id IS NOT NULL`),
     index('agreement_company_idx').on(t.workspaceId, t.companyId, t.createdAt).where(sql`company_id IS NOT NULL`),
     index('agreement_contact_idx').on(t.workspaceId, t.contactId, t.createdAt).where(sql`contact_id IS NOT NULL`),
     index('agreement_agreed_on_idx').on(t.workspaceId, t.agreedOn, t.id),

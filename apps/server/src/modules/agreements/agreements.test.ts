@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { type Browser, makeBakery, useTestApp } from '../../test/harness.ts';
+
+const t = useTestApp();
+
+async function post(browser: Browser, url: string, payload: Record<string, unknown>) {
+  const response = await browser.request({ method: 'POST', url, payload });
+  if (response.statusCode !== 201) throw new Error(`${url} failed: ${response.body}`);
+  return response.json();
+}
+
+const get = async (browser: Browser, url: string) => (await browser.request({ method: 'GET', url })).json();
+const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('agreements', () => {
+  it('records a promise about a resource that binds everyone: listed company-wide, found by search, customer named only to its readers', async () => {
+    const { owner, managerA, employeeA, employeeB } = await makeBakery(t);
+    const gazette = await post(employeeA.browser, '/api/v1/companies', { name: 'Gazzetta di Quartiere' });
+    const anna = await post(employeeA.browser, '/api/v1/contacts', {
+      firstName: 'Anna',
+      lastName: 'Verdi',
+      companies: [{ companyId: gazette.id }],
+    });
+    const response = await employeeA.browser.request({
+      method: 'POST',
+      url: '/api/v1/agreements',
+      payload: {
+        title: 'Keep our ad on page 3 every Friday',
+        details: 'Agreed by phone with Anna; price as last year',
+        contactId: anna.id,
+        resource: 'Ad slot page 3, Fridays',
+        validUntil: isoDay(90),
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    const slot = response.json();
+    expect(slot).toMatchObject({
+      status: 'agreed',
+      contact: { id: anna.id, name: 'Anna Verdi' },
+      agreedBy: { id: employeeA.user.id, name: 'Elio' },
+      agreedOn: isoDay(0),
+      binding: true,
+      customerHidden: false,
+      contract: null,
+    });
+    // On the company's list (made with its contact) and in the company-wide list.
+    expect(
+      (await get(employeeA.browser, `/api/v1/agreements?filter[companyId]=${gazette.id}`)).data.map((a: { id: string }) => a.id),
+    ).toEqual([slot.id]);
+    // Bea, in the other shop, cannot read the newspaper, but sees the slot is promised, and finds it by search.
+    const seenByBea = await get(employeeB.browser, '/api/v1/agreements?filter[binding]=true');
+    expect(seenByBea.data).toEqual([expect.objectContaining({ id: slot.id, contact: null, company: null, customerHidden: true })]);
+    const hits = await get(employeeB.browser, `/api/v1/search?q=${encodeURIComponent('page 3')}`);
+    expect(hits.data).toContainEqual({
+      type: 'agreement',
+      id: slot.id,
+      title: 'Keep our ad on page 3 every Friday',
+      subtitle: 'Ad slot page 3, Fridays',
+    });
+    expect((await employeeB.browser.request({ method: 'GET', url: `/api/v1/agreements?filter[companyId]=${gazette.id}` })).statusCode).toBe(
+      404,
+    );
+    expect((await get(employeeB.browser, '/api/v1/agreements?filter[resource]=PAGE 3')).total).toBe(1);
+    expect((await get(employeeB.browser, '/api/v1/agreements?q=price as last')).total).toBe(1);
+
+    // Only who agreed, their shop's manager or an admin changes it.
+    const byBea = await employeeB.browser.request({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${slot.id}`,
+      payload: { status: 'cancelled' },
+    });
+    expect(byBea.statusCode).toBe(403);
+    const broken = await managerA.browser.request({ method: 'PATCH', url: `/api/v1/agreements/${slot.id}`, payload: { status: 'broken' } });
+    expect(broken.json()).toMatchObject({ status: 'broken', binding: false });
+    expect((await get(owner, '/api/v1/agreements?filter[binding]=true')).total).toBe(0);
+    expect((await get(owner, '/api/v1/agreements?filter[status]=broken,cancelled')).total).toBe(1);
+    // Past its date, an agreement no longer binds.
+    const old = await post(owner, '/api/v1/agreements', {
+      title: 'Summer discount',
+      companyId: gazette.id,
+      agreedOn: isoDay(-60),
+      validUntil: isoDay(-1),
+    });
+    expect(old.binding).toBe(false);
+    expect((await employeeB.browser.request({ method: 'DELETE', url: `/api/v1/agreements/${old.id}` })).statusCode).toBe(403);
+    expect((await owner.request({ method: 'DELETE', url: `/api/v1/agreements/${old.id}` })).statusCode).toBe(204);
+    expect((await owner.request({ method: 'GET', url: `/api/v1/agreements/${old.id}` })).statusCode).toBe(404);
+  });
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const { owner, employeeA, employeeB } = await makeBakery(t);
+    const mine = await post(employeeA.browser, '/api/v1/companies', { name: 'Forno Elio' });
+    const beas = await post(employeeB.browser, '/api/v1/companies', { name: 'Pasticceria Bea' });
+    const beasContract = await post(employeeB.browser, '/api/v1/contracts', { number: 'B-1', subject: 'Cakes', companyId: beas.id });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ title: 'No customer' }, 'companyId'],
+      [{ title: '', companyId: mine.id }, 'title'],
+      [{ title: 'x', companyId: mine.id, status: 'maybe' }, 'status'],
+      [{ title: 'x', companyId: mine.id, agreedOn: '2026-05-10', validUntil: '2026-05-01' }, 'validUntil'],
+      [{ title: 'x', companyId: mine.id, agreedOn: '10/05/2026' }, 'agreedOn'],
+      [{ title: 'x', companyId: beas.id }, 'companyId'],
+      [{ title: 'x', companyId: mine.id, contactId: mine.id }, 'contactId'],
+      [{ title: 'x', companyId: mine.id, agreedById: mine.id }, 'agreedById'],
+      [{ title: 'x', companyId: mine.id, contractId: beasContract.id }, 'contractId'],
+    ];
+    for (const [payload, path] of cases) {
+      const response = await employeeA.browser.request({ method: 'POST', url: '/api/v1/agreements', payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expect((await get(owner, '/api/v1/agreements')).total).toBe(0);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/agreements?filter[status]=maybe' })).statusCode).toBe(400);
+  });
+});
