@@ -56,6 +56,7 @@ async function main() {
   if (resumed > 0) log.info({ imports: resumed }, 'resuming imports left unfinished');
   const app = await buildApp({
     db,
+    filesDir: path.join(config.dataDir, 'attachments'),
     jobs,
     signedInCache,
     ping: async () => {

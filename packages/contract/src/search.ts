@@ -8,7 +8,7 @@ export const ZSearchQuery = z.strictObject({
 
 /** One hit of the global search; `type` names the resource the id belongs to. */
 export const ZSearchHit = z.object({
-  type: z.enum(['company', 'contact', 'user', 'unit', 'agreement']),
+  type: z.enum(['company', 'contact', 'user', 'unit', 'agreement', 'attachment']),
   id: ZId,
   title: z.string(),
   subtitle: z.string().nullable(),

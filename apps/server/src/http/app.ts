@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -45,6 +46,8 @@ export type AppOptions = {
   bodyLimit?: number;
   /** Cache of sign-ins, kept fresh by a listener (see listenForAuthChanges); disabled when absent. */
   signedInCache?: SignedInCache;
+  /** The folder attached files are kept in; a new temporary folder when absent (tests, benchmarks). */
+  filesDir?: string;
   /** The job queue (imports run there); routes that need it answer 503 without it. */
   jobs?: JobQueue;
 };
@@ -113,7 +116,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(
-    async (api) => registerModules(api, { db: options.db, authRateLimit: options.authRateLimit ?? 60, jobs: options.jobs }),
+    async (api) =>
+      registerModules(api, {
+        db: options.db,
+        authRateLimit: options.authRateLimit ?? 60,
+        jobs: options.jobs,
+        filesDir: options.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-files-')),
+      }),
     {
       prefix: '/api/v1',
     },

@@ -7,7 +7,8 @@ import { AppError } from './errors.ts';
 
 /** A Fastify scope whose routes are typed from their zod schemas. */
 export type Api = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
-export type ModuleOptions = { db: Database; authRateLimit: number; jobs: JobQueue | undefined };
+/** What every module's routes get: the database, the job queue, and the folder attachments are kept in. */
+export type ModuleOptions = { db: Database; authRateLimit: number; jobs: JobQueue | undefined; filesDir: string };
 
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();

@@ -3,6 +3,7 @@ import type { ModuleOptions } from '../http/route-helpers.ts';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { agreementRoutes } from './agreements/agreements.routes.ts';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
+import { attachmentRoutes } from './attachments/attachments.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
@@ -38,6 +39,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     activityRoutes,
     agreementRoutes,
     contractRoutes,
+    attachmentRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -98,14 +98,23 @@ export async function companiesOfContacts(db: Executor, workspaceId: string, con
   return rows.map((r) => r.id);
 }
 
-/** SQL true when some record of `entityColumn` (a company or contact id) is readable by the actor. */
+/** SQL true when `idColumn` is a live company the actor may read. */
+export async function readableCompanySql(ctx: Ctx, idColumn: SQL): Promise<SQL> {
+  const scope = await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId });
+  return sql`EXISTS (SELECT 1 FROM ${companies} WHERE ${companies.workspaceId} = ${ctx.actor.workspaceId}
+    AND ${companies.id} = ${idColumn} AND ${companies.deletedAt} IS NULL AND ${scope})`;
+}
+
+/** SQL true when `idColumn` is a live contact the actor may read. */
+export async function readableContactSql(ctx: Ctx, idColumn: SQL): Promise<SQL> {
+  const scope = await contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId });
+  return sql`EXISTS (SELECT 1 FROM ${contacts} WHERE ${contacts.workspaceId} = ${ctx.actor.workspaceId}
+    AND ${contacts.id} = ${idColumn} AND ${contacts.deletedAt} IS NULL AND ${scope})`;
+}
+
+/** SQL true when `entityColumn` is a company or a contact the actor may read (an activity link). */
 export async function readableEntitySql(ctx: Ctx, entityColumn: SQL): Promise<SQL> {
-  const companyScope = await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId });
-  const contactScope = await contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId });
-  return sql`(EXISTS (SELECT 1 FROM ${companies} WHERE ${companies.workspaceId} = ${ctx.actor.workspaceId}
-      AND ${companies.id} = ${entityColumn} AND ${companies.deletedAt} IS NULL AND ${companyScope})
-    OR EXISTS (SELECT 1 FROM ${contacts} WHERE ${contacts.workspaceId} = ${ctx.actor.workspaceId}
-      AND ${contacts.id} = ${entityColumn} AND ${contacts.deletedAt} IS NULL AND ${contactScope}))`;
+  return sql`(${await readableCompanySql(ctx, entityColumn)} OR ${await readableContactSql(ctx, entityColumn)})`;
 }
 
 /** The unit of an active user of the workspace; 400 naming `path` for anyone else. */

@@ -2,6 +2,7 @@ import type { TSearchHit } from '@clientela/contract';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { agreementPolicy } from '../agreements/agreements.policy.ts';
+import { readableParentSql } from '../attachments/attachments.service.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contactPolicy, contacts } from '../contacts/index.ts';
 import { phoneNeedle } from '../customers/index.ts';
@@ -68,6 +69,10 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
       FROM agreement WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL
         AND lower(coalesce(title, '') || ' ' || coalesce(resource, '')) LIKE ${lower}`);
   }
+  // Files by name, where the actor may read their record.
+  parts.push(sql`SELECT 'attachment' AS type, id, file_name AS title, entity_type AS subtitle, word_similarity(${q}, file_name) AS score
+    FROM attachment WHERE workspace_id = ${workspaceId} AND lower(file_name) LIKE ${lower}
+      AND ${await readableParentSql(ctx, sql`attachment.entity_type`, sql`attachment.entity_id`)}`);
   const precise = (await ctx.db.execute<TSearchHit>(ranked(sql.join(parts, sql` UNION ALL `), limit))).rows;
   // Typos are looked for in words: not in phone numbers, e-mails or a couple of letters.
   const letters = q.replace(/[^\p{L}]/gu, '').length;

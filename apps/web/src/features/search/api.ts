@@ -21,6 +21,8 @@ export function hitPath(hit: TSearchHit): string {
       return `/companies/${hit.id}`;
     case 'contact':
       return `/contacts/${hit.id}`;
+    case 'attachment':
+      return `/api/v1/attachments/${hit.id}/file`;
     case 'agreement':
       return `/agreements?open=${hit.id}`;
     case 'user':

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   ContactsOutlined,
+  PaperClipOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
   ShopOutlined,
@@ -16,13 +17,14 @@ import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { hitPath, useSearch } from './api.ts';
 
 type HitType = TSearchHit['type'];
-const TYPES: HitType[] = ['company', 'contact', 'agreement', 'user', 'unit'];
+const TYPES: HitType[] = ['company', 'contact', 'agreement', 'attachment', 'user', 'unit'];
 const ICON: Record<HitType, ReactNode> = {
   company: <ShopOutlined />,
   contact: <ContactsOutlined />,
   user: <UserOutlined />,
   unit: <ApartmentOutlined />,
   agreement: <SafetyCertificateOutlined />,
+  attachment: <PaperClipOutlined />,
 };
 
 type Props = { open: boolean; onClose: () => void };
@@ -45,7 +47,9 @@ export function SearchModal({ open, onClose }: Props) {
   const openHit = (hit: TSearchHit | undefined) => {
     if (!hit) return;
     onClose();
-    navigate(hitPath(hit));
+    // A file downloads (the server says how); everything else is a page of the app.
+    if (hit.type === 'attachment') window.location.assign(hitPath(hit));
+    else navigate(hitPath(hit));
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -1,0 +1,205 @@
+import type { Readable } from 'node:stream';
+import type { TAttachable, TAttachment } from '@clientela/contract';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { readableCompanySql, readableContactSql, readableEntitySql } from '../activities/records.ts';
+import { users } from '../users/index.ts';
+import { attachmentPolicy } from './attachments.policy.ts';
+import { attachments } from './attachments.table.ts';
+import { commit, discard, receive, remove, type Stored } from './storage.ts';
+
+type AttachmentRow = typeof attachments.$inferSelect;
+
+/**
+ * SQL true when the actor may read the record a file is attached to: a company or contact they
+ * may read; an activity they wrote or about such a record; an agreement or a contract whose
+ * customer they may read. The one rule for listing, downloading and searching files.
+ */
+export async function readableParentSql(ctx: Ctx, entityType: SQL, entityId: SQL): Promise<SQL> {
+  const ws = ctx.actor.workspaceId;
+  const readable = (id: SQL) => readableEntitySql(ctx, id);
+  return sql`(CASE ${entityType}
+    WHEN 'company' THEN ${await readableCompanySql(ctx, entityId)}
+    WHEN 'contact' THEN ${await readableContactSql(ctx, entityId)}
+    WHEN 'activity' THEN EXISTS (SELECT 1 FROM activity a WHERE a.workspace_id = ${ws} AND a.id = ${entityId}
+      AND (a.author_id = ${ctx.actor.userId} OR EXISTS (SELECT 1 FROM activity_link l
+        WHERE l.workspace_id = a.workspace_id AND l.activity_id = a.id AND ${await readable(sql`l.entity_id`)})))
+    WHEN 'agreement' THEN EXISTS (SELECT 1 FROM agreement g WHERE g.workspace_id = ${ws} AND g.id = ${entityId}
+      AND g.deleted_at IS NULL
+      AND (g.company_id IS NULL OR ${await readableCompanySql(ctx, sql`g.company_id`)})
+      AND (g.contact_id IS NULL OR ${await readableContactSql(ctx, sql`g.contact_id`)}))
+    WHEN 'contract' THEN EXISTS (SELECT 1 FROM contract k WHERE k.workspace_id = ${ws} AND k.id = ${entityId}
+      AND k.deleted_at IS NULL AND ${await readableCompanySql(ctx, sql`k.company_id`)})
+    ELSE false END)`;
+}
+
+async function parentReadable(ctx: Ctx, db: Executor, entityType: TAttachable, entityId: string): Promise<boolean> {
+  const result = await db.execute<{ ok: boolean }>(
+    sql`SELECT ${await readableParentSql(ctx, sql`${entityType}::text`, sql`${entityId}::uuid`)} AS ok`,
+  );
+  return result.rows[0]?.ok === true;
+}
+
+async function present(db: Executor, rows: AttachmentRow[]): Promise<TAttachment[]> {
+  const ids = [...new Set(rows.map((r) => r.uploadedById))];
+  const names =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(
+            and(
+              eq(users.workspaceId, rows[0]?.workspaceId ?? ''),
+              sql`${users.id} IN (${sql.join(
+                ids.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})`,
+            ),
+          );
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  return rows.map((row) => ({
+    id: row.id,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    fileName: row.fileName,
+    contentType: row.contentType,
+    size: row.size,
+    uploadedBy: nameOf.has(row.uploadedById) ? { id: row.uploadedById, name: nameOf.get(row.uploadedById) as string } : null,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+/** Programs and scripts are refused whatever they are called; everything else is kept as a file. */
+const REFUSED_TYPES = new Set([
+  'application/x-msdownload',
+  'application/vnd.microsoft.portable-executable',
+  'application/x-elf',
+  'application/x-mach-binary',
+  'application/x-executable',
+  'application/x-msi',
+  'application/x-ms-installer',
+]);
+const REFUSED_EXTENSIONS = /\.(exe|com|bat|cmd|scr|pif|msi|dll|vbs|vbe|js|jse|wsf|wsh|ps1|psm1|sh|jar|app|apk|lnk|hta|cpl|reg)$/i;
+
+/**
+ * The type a file is kept and served with: what its bytes say, else what the browser said, except
+ * that a type shown in the browser (an image, a PDF) must be confirmed by the bytes.
+ */
+async function typeOf(head: Buffer, declared: string): Promise<string> {
+  const found = await fileTypeFromBuffer(head);
+  if (found) return found.mime;
+  const type = declared.toLowerCase();
+  return /^[\w.+-]+\/[\w.+-]+$/.test(type) && !INLINE_TYPES.has(type) ? type : 'application/octet-stream';
+}
+
+/** A file name safe to keep and show: no folders, no control characters, at most 200 characters. */
+function cleanName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (clean || 'file').slice(0, 200);
+}
+
+export type Upload = {
+  entityType: TAttachable;
+  entityId: string;
+  fileName: string;
+  declaredType: string;
+  stream: Readable;
+  /** True when the stream was cut at the size limit. */
+  truncated: () => boolean;
+};
+
+/**
+ * Stores a file for a record the actor may read. The bytes go to a temporary file first; only a
+ * complete, allowed file is renamed into place, and only then is its row written.
+ */
+export async function uploadAttachment(ctx: Ctx, root: string, upload: Upload): Promise<TAttachment> {
+  const workspaceId = ctx.actor.workspaceId;
+  if (!(await parentReadable(ctx, ctx.db, upload.entityType, upload.entityId))) {
+    upload.stream.resume();
+    throw new AppError('validation_failed', 'No such record', { errors: [{ path: 'entityId', message: `No such ${upload.entityType}` }] });
+  }
+  const fileName = cleanName(upload.fileName);
+  const stored: Stored = await receive(root, workspaceId, upload.stream);
+  try {
+    if (upload.truncated())
+      throw new AppError('payload_too_large', 'The file is larger than allowed', { errors: [{ path: 'file', message: 'Too large' }] });
+    if (stored.size === 0)
+      throw new AppError('validation_failed', 'The file is empty', { errors: [{ path: 'file', message: 'Empty file' }] });
+    const contentType = await typeOf(stored.head, upload.declaredType);
+    if (REFUSED_TYPES.has(contentType) || REFUSED_EXTENSIONS.test(fileName)) {
+      throw new AppError('unsupported_media_type', 'Programs and scripts cannot be attached', {
+        errors: [{ path: 'file', message: `Not allowed: ${contentType}` }],
+      });
+    }
+    const [row] = await ctx.db
+      .insert(attachments)
+      .values({
+        workspaceId,
+        entityType: upload.entityType,
+        entityId: upload.entityId,
+        fileName,
+        contentType,
+        size: stored.size,
+        sha256: stored.sha256,
+        uploadedById: ctx.actor.userId,
+        unitId: ctx.actor.unitId,
+      })
+      .returning();
+    if (!row) throw new Error('attachment insert returned nothing');
+    try {
+      await commit(root, workspaceId, row.id, stored);
+    } catch (error) {
+      await ctx.db.delete(attachments).where(and(eq(attachments.workspaceId, workspaceId), eq(attachments.id, row.id)));
+      throw error;
+    }
+    const [attachment] = await present(ctx.db, [row]);
+    return attachment as TAttachment;
+  } finally {
+    await discard(stored);
+  }
+}
+
+/** The files of a record the actor may read, newest first. */
+export async function listAttachments(ctx: Ctx, entityType: TAttachable, entityId: string): Promise<{ data: TAttachment[] }> {
+  if (!(await parentReadable(ctx, ctx.db, entityType, entityId))) throw notFound(entityType);
+  const rows = await ctx.db
+    .select()
+    .from(attachments)
+    .where(
+      and(eq(attachments.workspaceId, ctx.actor.workspaceId), eq(attachments.entityId, entityId), eq(attachments.entityType, entityType)),
+    )
+    .orderBy(desc(attachments.createdAt), desc(attachments.id));
+  return { data: await present(ctx.db, rows) };
+}
+
+/** One file whose record the actor may read; 404 for any other. */
+export async function findReadableAttachment(ctx: Ctx, id: string): Promise<AttachmentRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.workspaceId, ctx.actor.workspaceId),
+        eq(attachments.id, id),
+        await readableParentSql(ctx, sql`${attachments.entityType}`, sql`${attachments.entityId}`),
+      ),
+    );
+  if (!row) throw notFound('attachment');
+  return row;
+}
+
+export async function deleteAttachment(ctx: Ctx, root: string, id: string): Promise<void> {
+  const row = await findReadableAttachment(ctx, id);
+  await attachmentPolicy.authorize(ctx.actor, 'delete', { ownerId: row.uploadedById, unitId: row.unitId });
+  await ctx.db.delete(attachments).where(and(eq(attachments.workspaceId, row.workspaceId), eq(attachments.id, row.id)));
+  await remove(root, row.workspaceId, row.id);
+}
+
+/** Raster images and PDF open in the browser; every other type (SVG and HTML above all) downloads. */
+export const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']);

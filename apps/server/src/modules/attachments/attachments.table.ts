@@ -1,0 +1,30 @@
+import { bigint, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../users/users.table.ts';
+import { workspaces } from '../workspaces/workspaces.table.ts';
+
+/** A file attached to a record; its bytes live in the attachments folder under the same id. */
+export const attachments = pgTable(
+  'attachment',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    entityType: text('entity_type', { enum: ['company', 'contact', 'activity', 'agreement', 'contract'] }).notNull(),
+    entityId: uuid('entity_id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** SHA-256 of the content, to check the stored file. */
+    sha256: text('sha256').notNull(),
+    uploadedById: uuid('uploaded_by_id').notNull(),
+    /** The uploader's unit: managers look after their unit's files. */
+    unitId: uuid('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.uploadedById], foreignColumns: [users.workspaceId, users.id] }),
+    index('attachment_entity_idx').on(t.workspaceId, t.entityId, t.createdAt),
+  ],
+);
