@@ -38,6 +38,10 @@ export const ZCalendarEntry = z.object({
 export type TCalendarEntry = z.infer<typeof ZCalendarEntry>;
 export const ZCalendar = z.object({ data: z.array(ZCalendarEntry) });
 
-/** The person's iCalendar feed: a secret address calendar programs subscribe to; null when none. */
+/**
+ * The person's iCalendar feed: a secret address calendar programs subscribe to. Only its SHA-256
+ * is kept, so `url` is given once, when `POST /calendar/feed` makes it; afterwards `GET` tells
+ * whether one exists (`createdAt`) with `url` null. Making a new one revokes the old.
+ */
 export const ZCalendarFeed = z.object({ url: z.string().nullable(), createdAt: z.iso.datetime().nullable() });
 export type TCalendarFeed = z.infer<typeof ZCalendarFeed>;

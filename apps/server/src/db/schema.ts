@@ -4,6 +4,7 @@ export * from '../modules/agreements/agreements.table.ts';
 export * from '../modules/api-tokens/api-tokens.table.ts';
 export * from '../modules/attachments/attachments.table.ts';
 export * from '../modules/auth/auth.table.ts';
+export * from '../modules/calendar/calendar.table.ts';
 export * from '../modules/companies/companies.table.ts';
 export * from '../modules/contacts/contacts.table.ts';
 export * from '../modules/contracts/contracts.table.ts';

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
 import { createSignedInCache, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
+import { calendarFeedRoute } from '../modules/calendar/calendar.routes.ts';
 import type { JobQueue } from '../modules/jobs/jobs.ts';
 import { registerModules } from '../modules/routes.ts';
 import { authenticate, forgetAfterWrites } from './authenticate.ts';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.send({ status: 'ok' });
   });
 
+  await app.register(async (scope) => calendarFeedRoute(scope, { db: options.db }));
   await app.register(
     async (api) =>
       registerModules(api, {

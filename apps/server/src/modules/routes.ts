@@ -5,6 +5,7 @@ import { agreementRoutes } from './agreements/agreements.routes.ts';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { attachmentRoutes } from './attachments/attachments.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { contractRoutes } from './contracts/contracts.routes.ts';
@@ -40,6 +41,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     agreementRoutes,
     contractRoutes,
     attachmentRoutes,
+    calendarRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -107,7 +107,7 @@ export async function presentActivities(ctx: Ctx, db: Executor, rows: readonly A
 }
 
 /** SQL: the activity is the actor's own, or about a record the actor may read. */
-async function visibleActivity(ctx: Ctx): Promise<SQL> {
+export async function visibleActivity(ctx: Ctx): Promise<SQL> {
   const readable = await readableEntitySql(ctx, sql`${activityLinks.entityId}`);
   return sql`(${activities.authorId} = ${ctx.actor.userId} OR EXISTS (SELECT 1 FROM ${activityLinks}
     WHERE ${activityLinks.workspaceId} = ${activities.workspaceId} AND ${activityLinks.activityId} = ${activities.id} AND ${readable}))`;
