@@ -3,11 +3,18 @@ import type customers from './locales/customers/en.json';
 import type duplicates from './locales/duplicates/en.json';
 import type en from './locales/en.json';
 import type imports from './locales/imports/en.json';
+import type relationships from './locales/relationships/en.json';
 
 // Module augmentation needs an interface: it makes every `t('key')` checked against en.json.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en; customers: typeof customers; imports: typeof imports; duplicates: typeof duplicates };
+    resources: {
+      translation: typeof en;
+      customers: typeof customers;
+      imports: typeof imports;
+      duplicates: typeof duplicates;
+      relationships: typeof relationships;
+    };
   }
 }

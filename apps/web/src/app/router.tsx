@@ -7,11 +7,20 @@ import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
+import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
 
 /** A customer page's chunk, together with the messages it speaks. */
 function withCustomerMessages<M>(load: () => Promise<M>): () => Promise<M> {
   return async () => {
     const [module] = await Promise.all([load(), loadCustomerMessages()]);
+    return module;
+  };
+}
+
+/** A page that shows timelines or agreements: its chunk, with the messages they speak. */
+function withRelationshipMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadRelationshipMessages()]);
     return module;
   };
 }
@@ -43,7 +52,7 @@ const CompaniesPage = lazyNamed(
   'CompaniesPage',
 );
 const CompanyPage = lazyNamed(
-  withDuplicateMessages(() => import('../features/companies/company-page.tsx')),
+  withDuplicateMessages(withRelationshipMessages(() => import('../features/companies/company-page.tsx'))),
   'CompanyPage',
 );
 const ContactsPage = lazyNamed(
@@ -51,12 +60,16 @@ const ContactsPage = lazyNamed(
   'ContactsPage',
 );
 const ContactPage = lazyNamed(
-  withDuplicateMessages(() => import('../features/contacts/contact-page.tsx')),
+  withDuplicateMessages(withRelationshipMessages(() => import('../features/contacts/contact-page.tsx'))),
   'ContactPage',
 );
 const GroupPage = lazyNamed(
-  withCustomerMessages(() => import('../features/company-groups/group-page.tsx')),
+  withCustomerMessages(withRelationshipMessages(() => import('../features/company-groups/group-page.tsx'))),
   'GroupPage',
+);
+const AgreementsPage = lazyNamed(
+  withCustomerMessages(withRelationshipMessages(() => import('../features/agreements/agreements-page.tsx'))),
+  'AgreementsPage',
 );
 const WorkspacePage = lazyNamed(() => import('../features/workspace/workspace-page.tsx'), 'WorkspacePage');
 const CustomFieldsPage = lazyNamed(
@@ -115,6 +128,7 @@ export function createRouter() {
                 { path: 'contacts/:id', element: inLayout(<ContactPage />) },
                 { path: 'duplicates', element: inLayout(<DuplicatesPage />) },
                 { path: 'company-groups/:id', element: inLayout(<GroupPage />) },
+                { path: 'agreements', element: inLayout(<AgreementsPage />) },
                 { path: 'lists', element: inLayout(<ListsPage />) },
                 { path: 'lists/:id', element: inLayout(<ListPage />) },
                 { path: 'imports', element: inLayout(<ImportsPage />) },

@@ -9,6 +9,7 @@ import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { initI18n } from '../lib/i18n.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 import { createQueryClient, SESSION_KEY } from '../lib/query-client.ts';
+import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
 
 /** A signed-in admin in Rome, for components that need `useMe`. */
 export const testMe: TMe = {
@@ -32,6 +33,7 @@ export async function renderWithApp(ui: ReactElement, { path = '/', me }: Option
   await loadCustomerMessages();
   await loadImportMessages();
   await loadDuplicateMessages();
+  await loadRelationshipMessages();
   const queryClient = createQueryClient();
   if (me) queryClient.setQueryData(SESSION_KEY, { user: me, csrfToken: 'test' });
   return render(

@@ -10,12 +10,18 @@ import { useUnits } from '../units/api.ts';
 /** The fields of a company that are filled in. */
 export function CompanyDetails({ company }: { company: TCompany }) {
   const { t } = useTranslation('customers');
+  const { t: tr } = useTranslation('relationships');
   const format = useFormatters();
   const units = useUnits();
   const unit = company.unitId ? units.data?.find((candidate) => candidate.id === company.unitId)?.name : undefined;
   const customRows = useCustomValueRows('company', company.custom);
   const rows: DescriptionsProps['items'] = [
     { key: 'relationships', label: t('fields.relationships'), children: <RelationshipTags values={company.relationships} /> },
+    {
+      key: 'lastContact',
+      label: tr('details.lastContact'),
+      children: company.lastContactAt ? format.dateTime(company.lastContactAt) : tr('details.never'),
+    },
     { key: 'phones', label: t('fields.phones'), children: company.phones.length > 0 && <PhoneLinks phones={company.phones} /> },
     { key: 'emails', label: t('fields.emails'), children: company.emails.length > 0 && <EmailLinks emails={company.emails} /> },
     { key: 'city', label: t('fields.city'), children: company.city },

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { TimelineCard } from '../activities/timeline-card.tsx';
+import { AgreementsCard } from '../agreements/agreements-card.tsx';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { ClassTag, StatusTag } from '../customers/customer-tags.tsx';
 import { HistoryCard } from '../customers/history-card.tsx';
@@ -16,7 +18,7 @@ import { CompanyDetails } from './company-details.tsx';
 import { CompanyFormDrawer } from './company-form-drawer.tsx';
 import { CompanyGroupCard } from './company-group-card.tsx';
 
-/** `/companies/:id`: everything about one company — details, people, group and history. */
+/** `/companies/:id`: everything about one company — agreements first, details, people, timeline, group and history. */
 export function CompanyPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('customers');
@@ -85,11 +87,15 @@ export function CompanyPage() {
         </Flex>
       </Flex>
       <MergedBanner entity="company" recordId={data.id} />
+      <div style={{ marginBottom: 24 }}>
+        <AgreementsCard customer={{ company: { id: data.id, name: data.name } }} />
+      </div>
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={24}>
             <CompanyDetails company={data} />
             <CompanyContactsCard company={data} />
+            <TimelineCard owner={{ kind: 'company', id: data.id }} about={{ companies: [{ id: data.id, name: data.name }] }} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors, zodRule } from '../../lib/form.ts';
+import { TimelineCard } from '../activities/timeline-card.tsx';
 import { StatusTag } from '../customers/customer-tags.tsx';
 import { textOrNull } from '../customers/payload.ts';
 import { useCompanyGroup, useUpdateCompanyGroup } from './api.ts';
@@ -62,7 +63,7 @@ function GroupEditModal({ group, open, onClose }: { group: TCompanyGroup; open: 
   );
 }
 
-/** `/company-groups/:id`: linked legal entities with one owner, and who owns whom. */
+/** `/company-groups/:id`: linked legal entities with one owner, who owns whom, and what happened with all of them. */
 export function GroupPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('customers');
@@ -102,37 +103,40 @@ export function GroupPage() {
       </Flex>
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={16}>
-          <Card title={t('group.members', { count: data.memberCount })}>
-            <Table<Member>
-              rowKey="id"
-              dataSource={data.members}
-              pagination={false}
-              locale={{ emptyText: t('group.noMembers') }}
-              columns={[
-                {
-                  key: 'name',
-                  title: t('columns.name'),
-                  render: (_, member) => (
-                    <>
-                      <Link to={`/companies/${member.id}`}>{member.name}</Link>
-                      {parentIds.has(member.id) && (
-                        <Tag color="geekblue" style={{ marginInlineStart: 8 }}>
-                          {t('group.isParent')}
-                        </Tag>
-                      )}
-                    </>
-                  ),
-                },
-                {
-                  key: 'parent',
-                  title: t('group.parent'),
-                  render: (_, member) => (member.parentCompanyId ? (names.get(member.parentCompanyId) ?? '') : ''),
-                },
-                { key: 'city', title: t('columns.city'), render: (_, member) => member.city ?? '' },
-                { key: 'status', title: t('columns.status'), render: (_, member) => <StatusTag status={member.status} /> },
-              ]}
-            />
-          </Card>
+          <Flex vertical gap={24}>
+            <Card title={t('group.members', { count: data.memberCount })}>
+              <Table<Member>
+                rowKey="id"
+                dataSource={data.members}
+                pagination={false}
+                locale={{ emptyText: t('group.noMembers') }}
+                columns={[
+                  {
+                    key: 'name',
+                    title: t('columns.name'),
+                    render: (_, member) => (
+                      <>
+                        <Link to={`/companies/${member.id}`}>{member.name}</Link>
+                        {parentIds.has(member.id) && (
+                          <Tag color="geekblue" style={{ marginInlineStart: 8 }}>
+                            {t('group.isParent')}
+                          </Tag>
+                        )}
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'parent',
+                    title: t('group.parent'),
+                    render: (_, member) => (member.parentCompanyId ? (names.get(member.parentCompanyId) ?? '') : ''),
+                  },
+                  { key: 'city', title: t('columns.city'), render: (_, member) => member.city ?? '' },
+                  { key: 'status', title: t('columns.status'), render: (_, member) => <StatusTag status={member.status} /> },
+                ]}
+              />
+            </Card>
+            <TimelineCard owner={{ kind: 'group', id: data.id }} offer={data.members} />
+          </Flex>
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('group.notes')}>

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { TimelineCard } from '../activities/timeline-card.tsx';
+import { AgreementsCard } from '../agreements/agreements-card.tsx';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { useCustomValueRows } from '../custom-fields/custom-value-rows.tsx';
 import { EmailLinks, PhoneLinks } from '../customers/contact-points.tsx';
@@ -31,6 +33,7 @@ function paragraph(text: string | null): ReactNode {
 
 function ContactDetails({ contact }: { contact: TContact }) {
   const { t } = useTranslation('customers');
+  const { t: tr } = useTranslation('relationships');
   const format = useFormatters();
   const customRows = useCustomValueRows('contact', contact.custom);
   const work: Items = filled([
@@ -49,6 +52,11 @@ function ContactDetails({ contact }: { contact: TContact }) {
       ),
     },
     { key: 'position', label: t('fields.position'), children: contact.position },
+    {
+      key: 'lastContact',
+      label: tr('details.lastContact'),
+      children: contact.lastContactAt ? format.dateTime(contact.lastContactAt) : tr('details.never'),
+    },
     { key: 'phones', label: t('fields.phones'), children: contact.phones.length > 0 && <PhoneLinks phones={contact.phones} /> },
     { key: 'emails', label: t('fields.emails'), children: contact.emails.length > 0 && <EmailLinks emails={contact.emails} /> },
     {
@@ -85,7 +93,7 @@ function ContactDetails({ contact }: { contact: TContact }) {
   );
 }
 
-/** `/contacts/:id`: one person — how to reach them, what they like, and what changed. */
+/** `/contacts/:id`: one person — what we promised them, how to reach them, what they like, what happened and what changed. */
 export function ContactPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('customers');
@@ -154,9 +162,15 @@ export function ContactPage() {
         </Flex>
       </Flex>
       <MergedBanner entity="contact" recordId={data.id} />
+      <div style={{ marginBottom: 24 }}>
+        <AgreementsCard customer={{ contact: { id: data.id, name: data.name } }} />
+      </div>
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={15}>
-          <ContactDetails contact={data} />
+          <Flex vertical gap={24}>
+            <ContactDetails contact={data} />
+            <TimelineCard owner={{ kind: 'contact', id: data.id }} about={{ contacts: [{ id: data.id, name: data.name }] }} />
+          </Flex>
         </Col>
         <Col xs={24} xl={9}>
           <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />

@@ -1,0 +1,47 @@
+import type { TSystemEvent } from '@clientela/contract';
+import type { TFunction } from 'i18next';
+import i18next from 'i18next';
+
+type Change = TSystemEvent['changes'][number];
+
+const names = (value: unknown): string => (Array.isArray(value) ? value.map(String).join(', ') : String(value ?? ''));
+
+function statusName(t: TFunction<'customers'>, value: unknown): string {
+  const key = `status.${String(value)}`;
+  return i18next.exists(key, { ns: 'customers' }) ? t(key as 'status.new') : String(value ?? '');
+}
+
+/** One change of a record, as a line under its system event ("Status: New → Active", "Merged from …"). */
+export function changeLine(t: TFunction<'relationships'>, tCustomers: TFunction<'customers'>, change: Change): string | null {
+  switch (change.field) {
+    case 'status':
+      return t('system.status', {
+        old: change.old ? statusName(tCustomers, change.old) : t('system.none'),
+        new: change.new ? statusName(tCustomers, change.new) : t('system.none'),
+      });
+    case 'ownerId':
+      return t('system.owner');
+    case 'groupId':
+      return change.new ? t('system.groupJoined') : t('system.groupLeft');
+    case 'mergedFrom':
+      return change.new ? t('system.mergedFrom', { names: names(change.new) }) : t('system.unmergedFrom', { names: names(change.old) });
+    case 'mergedInto':
+      return change.new ? t('system.mergedInto', { name: names(change.new) }) : t('system.unmergedInto');
+    default:
+      return null;
+  }
+}
+
+/** The sentence that heads a system event: who did what to which kind of record. */
+export function systemSentence(t: TFunction<'relationships'>, event: TSystemEvent): string {
+  const actor = event.actor?.name ?? t('system.someone');
+  const kind = event.record.type;
+  switch (event.action) {
+    case 'created':
+      return t(`system.created.${kind}`, { actor });
+    case 'deleted':
+      return t(`system.deleted.${kind}`, { actor });
+    default:
+      return t(`system.updated.${kind}`, { actor });
+  }
+}

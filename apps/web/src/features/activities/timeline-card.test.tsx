@@ -1,0 +1,163 @@
+import type { TTimelineItem } from '@clientela/contract';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { App } from 'antd';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
+import { fakeApi, page } from '../duplicates/test-duplicates.ts';
+import { ANNA, activityItem, anActivity, anAgreement, CAFE, ELIO, GIULIA } from './test-activities.ts';
+import { TimelineCard } from './timeline-card.tsx';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const TIMELINE = `/api/v1/companies/${CAFE.id}/timeline`;
+const call = anActivity('00000000-0000-4000-8000-000000000701', {
+  subject: 'Christmas order',
+  // The server cleans bodies; were something to slip through, the browser cleans it again.
+  body: '<p>Wants <strong>40 panettoni</strong><img src="x" onerror="alert(1)"></p><script>alert(2)</script>',
+  direction: 'outbound',
+  outcome: 'reached',
+  durationMinutes: 12,
+  followUpAt: '2099-12-10T09:00:00.000Z',
+  links: [CAFE, GIULIA],
+});
+const visit = anActivity('00000000-0000-4000-8000-000000000702', {
+  type: 'visit',
+  place: 'Their shop',
+  participants: 'Paolo, the new buyer',
+  occurredAt: '2026-11-20T15:00:00.000Z',
+  author: ELIO,
+});
+const promise = anAgreement('00000000-0000-4000-8000-000000000801', {
+  title: 'Renew the Friday ad',
+  resource: 'ad slot page 3, Fridays',
+  validUntil: '2027-01-31',
+  contact: { id: GIULIA.id, name: GIULIA.name },
+  company: null,
+});
+const system = (id: string, event: Extract<TTimelineItem, { kind: 'system' }>['event']): TTimelineItem => ({
+  kind: 'system',
+  id,
+  at: '2026-11-01T09:00:00.000Z',
+  event,
+});
+const firstPage: TTimelineItem[] = [
+  activityItem(call),
+  { kind: 'agreement', id: promise.id, at: promise.createdAt, agreement: promise },
+  activityItem(visit),
+  system('00000000-0000-4000-8000-000000000901', {
+    action: 'updated',
+    record: CAFE,
+    actor: ANNA,
+    changes: [
+      { field: 'status', old: 'new', new: 'active' },
+      { field: 'mergedFrom', old: null, new: ['Caffè Centrale Srl'] },
+    ],
+  }),
+  system('00000000-0000-4000-8000-000000000902', { action: 'created', record: CAFE, actor: ANNA, changes: [] }),
+];
+const note = anActivity('00000000-0000-4000-8000-000000000703', { type: 'note', subject: 'Closed on Mondays', author: ELIO });
+
+function timelineApi(deleteStatus = 204) {
+  return fakeApi(({ method, url }) => {
+    if (url === `${TIMELINE}?limit=20`) return jsonResponse(200, { data: firstPage, nextCursor: 'page-2' });
+    if (url === `${TIMELINE}?limit=20&cursor=page-2`) return jsonResponse(200, { data: [activityItem(note)], nextCursor: null });
+    if (url.startsWith(`${TIMELINE}?limit=20&filter%5Btype%5D=call`))
+      return jsonResponse(200, { data: [activityItem(call)], nextCursor: null });
+    if (method === 'DELETE') {
+      return deleteStatus === 204
+        ? jsonResponse(204, undefined)
+        : jsonResponse(deleteStatus, { status: deleteStatus, code: 'not_found', detail: 'Not found' }, 'application/problem+json');
+    }
+    if (method === 'GET') return jsonResponse(200, page([]));
+    return undefined;
+  });
+}
+
+async function renderTimeline() {
+  await renderWithApp(
+    <App>
+      <TimelineCard owner={{ kind: 'company', id: CAFE.id }} about={{ companies: [CAFE] }} />
+    </App>,
+    { me: testMe },
+  );
+  return screen.findByText('Christmas order');
+}
+
+describe('TimelineCard', () => {
+  it('shows each kind of entry: activities with their details, agreements, and changes as sentences', async () => {
+    vi.stubGlobal('fetch', vi.fn(timelineApi().fetch));
+    await renderTimeline();
+    const [first, second] = screen.getAllByTestId('timeline-activity');
+    if (!first || !second) throw new Error('two activities expected');
+    // The call: subject, kind, author and time in the user's zone (Rome), its details, text, follow-up and other records.
+    expect(first.textContent).toContain('Christmas order · Call');
+    expect(within(first).getByText(/Anna Rossi ·/).textContent).toBe('Anna Rossi · 30 Nov 2026, 09:15');
+    expect(within(first).getByTestId('activity-details').textContent).toBe('Outgoing call · Reached · 12 min');
+    expect(within(first).getByText('40 panettoni').tagName).toBe('STRONG');
+    expect(first.querySelector('img, script')).toBeNull();
+    expect(within(first).getByText('Follow up 10 Dec 2099, 10:00')).toBeTruthy();
+    expect(within(first).getByRole('link', { name: 'Giulia Bianchi' }).getAttribute('href')).toBe(`/contacts/${GIULIA.id}`);
+    expect(within(first).queryByRole('link', { name: 'Caffè Centrale' })).toBeNull();
+    // The visit: no subject, so its kind names it; place and who was there.
+    expect(within(second).getByText('Visit')).toBeTruthy();
+    expect(within(second).getByTestId('activity-details').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Their shop · Present: Paolo, the new buyer',
+    );
+    expect(within(second).getByText(/Elio Verdi ·/)).toBeTruthy();
+
+    const agreement = screen.getByTestId('timeline-agreement');
+    expect(within(agreement).getByText('Agreed')).toBeTruthy();
+    expect(within(agreement).getByText('Binding')).toBeTruthy();
+    expect(within(agreement).getByRole('link', { name: 'Renew the Friday ad' }).getAttribute('href')).toBe(
+      `/agreements?open=${promise.id}`,
+    );
+    expect(within(agreement).getByText('Concerns: ad slot page 3, Fridays')).toBeTruthy();
+    expect(agreement.textContent).toContain('Agreed by Anna Rossi on 2 Nov 2026 · valid until 31 Jan 2027');
+    expect(within(agreement).getByRole('link', { name: 'Giulia Bianchi' })).toBeTruthy();
+
+    const [changed, created] = screen.getAllByTestId('timeline-system');
+    expect(changed?.textContent).toContain('Anna Rossi changed the company');
+    expect(screen.getAllByTestId('timeline-change').map((line) => line.textContent)).toEqual([
+      'Status: New → Active',
+      'Merged from: Caffè Centrale Srl',
+    ]);
+    expect(created?.textContent).toContain('Anna Rossi created the company');
+  });
+
+  it('loads earlier entries, and asks the server for the kinds chosen', async () => {
+    const api = timelineApi();
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    await renderTimeline();
+    fireEvent.click(screen.getByRole('button', { name: 'Load earlier entries' }));
+    expect(await screen.findByText('Closed on Mondays')).toBeTruthy();
+    expect(screen.getByText('That is everything.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Load earlier entries' })).toBeNull();
+
+    const filter = screen.getByRole('combobox', { name: 'Show only' });
+    fireEvent.mouseDown(filter);
+    fireEvent.change(filter, { target: { value: 'Call' } });
+    const option = await waitFor(() => {
+      const found = [...document.querySelectorAll('.ant-select-item-option')].find((item) => item.textContent?.trim() === 'Call');
+      if (!found) throw new Error('no Call option');
+      return found;
+    });
+    fireEvent.click(option);
+    await waitFor(() => expect(screen.queryByText('Closed on Mondays')).toBeNull());
+    expect(api.calls.some((c) => c.url === `${TIMELINE}?limit=20&filter%5Btype%5D=call`)).toBe(true);
+    expect(screen.getByText('Christmas order')).toBeTruthy();
+  });
+
+  it('says why a delete failed and keeps the entry', async () => {
+    const api = timelineApi(404);
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    await renderTimeline();
+    const [first] = screen.getAllByTestId('timeline-activity');
+    fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Delete “Christmas order”?');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('We could not find what you were looking for. It may have been deleted.')).toBeTruthy();
+    expect(api.calls.some((c) => c.method === 'DELETE' && c.url === `/api/v1/activities/${call.id}`)).toBe(true);
+    expect(screen.getByText('Christmas order')).toBeTruthy();
+  });
+});
