@@ -1,4 +1,5 @@
 import 'i18next';
+import type contracts from './locales/contracts/en.json';
 import type customers from './locales/customers/en.json';
 import type duplicates from './locales/duplicates/en.json';
 import type en from './locales/en.json';
@@ -15,6 +16,7 @@ declare module 'i18next' {
       imports: typeof imports;
       duplicates: typeof duplicates;
       relationships: typeof relationships;
+      contracts: typeof contracts;
     };
   }
 }

@@ -4,6 +4,7 @@ import { lazyNamed } from '../components/lazy-named.ts';
 import { PageSpinner } from '../components/page-spinner.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { loadContractMessages } from '../lib/contract-messages.ts';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
@@ -21,6 +22,14 @@ function withCustomerMessages<M>(load: () => Promise<M>): () => Promise<M> {
 function withRelationshipMessages<M>(load: () => Promise<M>): () => Promise<M> {
   return async () => {
     const [module] = await Promise.all([load(), loadRelationshipMessages()]);
+    return module;
+  };
+}
+
+/** A contracts or calendar page's chunk, with its messages and the customer ones (its pickers speak those). */
+function withContractMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages(), loadContractMessages()]);
     return module;
   };
 }
@@ -70,6 +79,18 @@ const GroupPage = lazyNamed(
 const AgreementsPage = lazyNamed(
   withCustomerMessages(withRelationshipMessages(() => import('../features/agreements/agreements-page.tsx'))),
   'AgreementsPage',
+);
+const ContractsPage = lazyNamed(
+  withContractMessages(() => import('../features/contracts/contracts-page.tsx')),
+  'ContractsPage',
+);
+const ContractPage = lazyNamed(
+  withContractMessages(() => import('../features/contracts/contract-page.tsx')),
+  'ContractPage',
+);
+const CalendarPage = lazyNamed(
+  withContractMessages(() => import('../features/calendar/calendar-page.tsx')),
+  'CalendarPage',
 );
 const WorkspacePage = lazyNamed(() => import('../features/workspace/workspace-page.tsx'), 'WorkspacePage');
 const CustomFieldsPage = lazyNamed(
@@ -129,6 +150,9 @@ export function createRouter() {
                 { path: 'duplicates', element: inLayout(<DuplicatesPage />) },
                 { path: 'company-groups/:id', element: inLayout(<GroupPage />) },
                 { path: 'agreements', element: inLayout(<AgreementsPage />) },
+                { path: 'contracts', element: inLayout(<ContractsPage />) },
+                { path: 'contracts/:id', element: inLayout(<ContractPage />) },
+                { path: 'calendar', element: inLayout(<CalendarPage />) },
                 { path: 'lists', element: inLayout(<ListsPage />) },
                 { path: 'lists/:id', element: inLayout(<ListPage />) },
                 { path: 'imports', element: inLayout(<ImportsPage />) },

@@ -1,5 +1,7 @@
 import {
+  CalendarOutlined,
   ContactsOutlined,
+  FileProtectOutlined,
   FormOutlined,
   HomeOutlined,
   ImportOutlined,
@@ -31,6 +33,8 @@ export function NavMenu() {
       icon: <SafetyCertificateOutlined />,
       label: <Link to="/agreements">{t('nav.agreements')}</Link>,
     },
+    { key: '/contracts', icon: <FileProtectOutlined />, label: <Link to="/contracts">{t('nav.contracts')}</Link> },
+    { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('nav.calendar')}</Link> },
     { key: '/duplicates', icon: <MergeOutlined />, label: <Link to="/duplicates">{t('nav.duplicates')}</Link> },
     { key: '/lists', icon: <UnorderedListOutlined />, label: <Link to="/lists">{t('nav.lists')}</Link> },
     { key: '/imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
