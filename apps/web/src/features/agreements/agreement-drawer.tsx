@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, type DescriptionsProps, Drawer, Flex, Result, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { useMe } from '../auth/api.ts';
@@ -60,6 +61,15 @@ export function AgreementDrawer({ id, onClose }: Props) {
         },
         { key: 'customer', label: t('agreements.customer'), children: <AgreementCustomer agreement={data} /> },
         { key: 'resource', label: t('agreementForm.resource'), children: data.resource ?? '—' },
+        ...(data.contract
+          ? [
+              {
+                key: 'contract',
+                label: t('agreements.contract'),
+                children: <Link to={`/contracts/${data.contract.id}`}>{`${data.contract.number} · ${data.contract.subject}`}</Link>,
+              },
+            ]
+          : []),
         { key: 'agreedBy', label: t('agreementForm.agreedBy'), children: data.agreedBy?.name ?? '—' },
         { key: 'agreedOn', label: t('agreementForm.agreedOn'), children: format.calendarDate(data.agreedOn) },
         {

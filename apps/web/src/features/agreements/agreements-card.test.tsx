@@ -67,7 +67,7 @@ describe('AgreementsCard', () => {
 
     // The closed one waits behind a fold.
     expect(screen.queryByText('Christmas discount')).toBeNull();
-    fireEvent.click(screen.getByText('1 earlier or closed agreement'));
+    fireEvent.click(screen.getByRole('button', { name: /1 earlier or closed agreement/ }));
     expect(await screen.findByText('Christmas discount')).toBeTruthy();
   });
 

@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import type { TAgreement } from '@clientela/contract';
-import { Alert, Button, Card, Collapse, Divider, Flex, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Flex, Typography } from 'antd';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -40,6 +40,7 @@ export function AgreementsCard({ customer }: Props) {
   const binding = useAgreementPages({ ...scope, 'filter[binding]': 'true', sort: '-agreedOn' }, 50);
   const others = useAgreementPages({ ...scope, 'filter[binding]': 'false', sort: '-agreedOn' }, 20);
   const [form, setForm] = useState<{ open: boolean; agreement?: TAgreement }>({ open: false });
+  const [showOthers, setShowOthers] = useState(false);
   const bindingRows = binding.data?.pages.flatMap((page) => page.data) ?? [];
   const otherRows = others.data?.pages.flatMap((page) => page.data) ?? [];
   const bindingTotal = binding.data?.pages[0]?.total ?? 0;
@@ -79,26 +80,27 @@ export function AgreementsCard({ customer }: Props) {
         <Typography.Text type="secondary">{t('agreements.noneBinding')}</Typography.Text>
       )}
       {otherTotal > 0 && (
-        <Collapse
-          ghost
-          style={{ marginTop: 8 }}
-          items={[
-            {
-              key: 'others',
-              label: t('agreements.others', { count: otherTotal }),
-              children: (
-                <>
-                  <Rows agreements={otherRows} subjectId={subject.id} onEdit={edit} />
-                  {others.hasNextPage && (
-                    <Button type="link" onClick={() => others.fetchNextPage()} loading={others.isFetchingNextPage}>
-                      {t('agreements.loadMore')}
-                    </Button>
-                  )}
-                </>
-              ),
-            },
-          ]}
-        />
+        <div style={{ marginTop: 8 }}>
+          <Button
+            type="link"
+            icon={showOthers ? <DownOutlined /> : <RightOutlined />}
+            aria-expanded={showOthers}
+            onClick={() => setShowOthers((shown) => !shown)}
+            style={{ paddingInline: 0 }}
+          >
+            {t('agreements.others', { count: otherTotal })}
+          </Button>
+          {showOthers && (
+            <>
+              <Rows agreements={otherRows} subjectId={subject.id} onEdit={edit} />
+              {others.hasNextPage && (
+                <Button type="link" onClick={() => others.fetchNextPage()} loading={others.isFetchingNextPage}>
+                  {t('agreements.loadMore')}
+                </Button>
+              )}
+            </>
+          )}
+        </div>
       )}
       <AgreementFormModal
         open={form.open}
