@@ -32,6 +32,8 @@ export const activities = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.authorId], foreignColumns: [users.workspaceId, users.id] }),
     index('activity_author_idx').on(t.workspaceId, t.authorId, t.occurredAt),
+    // Lists of activities read newest first.
+    index('activity_occurred_idx').on(t.workspaceId, t.occurredAt.desc(), t.id.desc()),
     index('activity_follow_up_idx').on(t.workspaceId, t.followUpAt).where(sql`follow_up_at IS NOT NULL`),
   ],
 );
@@ -48,10 +50,14 @@ export const activityLinks = pgTable(
     entityType: text('entity_type', { enum: ['company', 'contact'] }).notNull(),
     entityId: uuid('entity_id').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** The activity's type and author, repeated too: a timeline filtered by them reads the index alone. */
+    activityType: text('activity_type', { enum: ['call', 'meeting', 'visit', 'email', 'note'] }).notNull(),
+    authorId: uuid('author_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.activityId, t.entityId] }),
     foreignKey({ columns: [t.workspaceId, t.activityId], foreignColumns: [activities.workspaceId, activities.id] }).onDelete('cascade'),
-    index('activity_link_timeline_idx').on(t.workspaceId, t.entityId, t.occurredAt.desc(), t.activityId.desc()),
+    // Type and author close the key so that a filtered timeline is an index-only scan.
+    index('activity_link_timeline_idx').on(t.workspaceId, t.entityId, t.occurredAt.desc(), t.activityId.desc(), t.activityType, t.authorId),
   ],
 );

@@ -10,7 +10,7 @@ import { companyGroupPolicy } from '../companies/company-groups.service.ts';
 import { companies, companyGroups, companyPolicy } from '../companies/index.ts';
 import { recordChanges } from '../history/index.ts';
 import { users } from '../users/index.ts';
-import { presentActivities } from './activities.service.ts';
+import { type LinkRef, presentActivities } from './activities.service.ts';
 import { activities } from './activities.table.ts';
 import { contactsOfCompanies, readableRecords } from './records.ts';
 
@@ -35,9 +35,12 @@ const uuids = (ids: readonly string[]) =>
 
 /** A company's timeline: its own activities, agreements and changes, and its contacts' activities and agreements. */
 export async function companyTimeline(ctx: Ctx, companyId: string, query: TTimelineQuery): Promise<TTimeline> {
-  const found = (await readableRecords(ctx, ctx.db, { company: [companyId] })).get(companyId);
+  const [readable, contactIds] = await Promise.all([
+    readableRecords(ctx, ctx.db, { company: [companyId] }),
+    contactsOfCompanies(ctx.db, ctx.actor.workspaceId, [companyId]),
+  ]);
+  const found = readable.get(companyId);
   if (!found) throw notFound('company');
-  const contactIds = await contactsOfCompanies(ctx.db, ctx.actor.workspaceId, [companyId]);
   return timelineOf(ctx, { companyIds: [companyId], contactIds, own: [found] }, query);
 }
 
@@ -107,27 +110,23 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
   const parts: SQL[] = [];
 
   if (activityTypes.length > 0 && entityIds.length > 0) {
-    const filtered = activityTypes.length < ACTIVITY_TYPES.length || person;
-    const join = filtered
-      ? sql`JOIN activity a ON a.workspace_id = l.workspace_id AND a.id = l.activity_id
-          ${
-            activityTypes.length < ACTIVITY_TYPES.length
-              ? sql`AND a.type IN (${sql.join(
-                  activityTypes.map((t) => sql`${t}`),
-                  sql`, `,
-                )})`
-              : sql``
-          }
-          ${person ? sql`AND a.author_id = ${person}::uuid` : sql``}`
-      : sql``;
+    const typeFilter =
+      activityTypes.length < ACTIVITY_TYPES.length
+        ? sql`AND l.activity_type IN (${sql.join(
+            activityTypes.map((type) => sql`${type}`),
+            sql`, `,
+          )})`
+        : sql``;
+    const personFilter = person ? sql`AND l.author_id = ${person}::uuid` : sql``;
     // Per record, the newest links past the cursor (an index range each); an activity about
     // several of these records comes once.
     parts.push(sql`(SELECT 'activity' AS kind, picked.activity_id AS id, picked.at FROM (
         SELECT p.activity_id, max(p.occurred_at) AS at
         FROM unnest(${uuids(entityIds)}) AS e(id)
         CROSS JOIN LATERAL (
-          SELECT l.activity_id, l.occurred_at FROM activity_link l ${join}
-          WHERE l.workspace_id = ${workspaceId} AND l.entity_id = e.id ${before(sql`l.occurred_at`, sql`l.activity_id`)}
+          SELECT l.activity_id, l.occurred_at FROM activity_link l
+          WHERE l.workspace_id = ${workspaceId} AND l.entity_id = e.id ${typeFilter} ${personFilter}
+            ${before(sql`l.occurred_at`, sql`l.activity_id`)}
           ORDER BY l.occurred_at DESC, l.activity_id DESC LIMIT ${take}) p
         GROUP BY p.activity_id ORDER BY at DESC, p.activity_id DESC LIMIT ${take}) picked)`);
   }
@@ -176,11 +175,25 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
 
 async function activityDetails(ctx: Ctx, ids: string[]): Promise<TTimelineItem[]> {
   if (ids.length === 0) return [];
+  // The activities and their links in one statement.
   const rows = await ctx.db
-    .select()
+    .select({
+      activity: activities,
+      links: sql<
+        LinkRef[]
+      >`(SELECT coalesce(json_agg(json_build_object('activityId', l.activity_id, 'entityType', l.entity_type, 'entityId', l.entity_id)), '[]')
+        FROM activity_link l WHERE l.workspace_id = ${activities.workspaceId} AND l.activity_id = ${activities.id})`,
+    })
     .from(activities)
     .where(and(eq(activities.workspaceId, ctx.actor.workspaceId), inArray(activities.id, ids)));
-  return (await presentActivities(ctx, ctx.db, rows)).map((activity) => ({
+  return (
+    await presentActivities(
+      ctx,
+      ctx.db,
+      rows.map((r) => r.activity),
+      rows.flatMap((r) => r.links),
+    )
+  ).map((activity) => ({
     kind: 'activity',
     id: activity.id,
     at: activity.occurredAt,
