@@ -13,19 +13,28 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
-import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
+import {
+  cachedDefinitions,
+  customFilters,
+  definitionsOf,
+  flattenCustom,
+  mergeCustomValues,
+  trackedWithCustom,
+} from '../custom-fields/index.ts';
 import {
   assertOwnerAndUnit,
   CUSTOMER_TRACKED,
+  createRecord,
   customerDefaults,
   customerFilters,
   customerMatches,
   listMemberFilter,
   ownerNameOf,
+  type RecordCreation,
   runBulk,
   withNormalisedCopies,
 } from '../customers/index.ts';
-import { creationEntry, historyOf, recordChange } from '../history/index.ts';
+import { historyOf, recordChange } from '../history/index.ts';
 import { users } from '../users/index.ts';
 import { companyPolicy } from './companies.policy.ts';
 import { type CompanyRow, presentCompany } from './companies.presenter.ts';
@@ -145,11 +154,20 @@ export async function getCompany(ctx: Ctx, id: string): Promise<TCompany> {
   return present(ctx.db, await findVisible(ctx, ctx.db, id));
 }
 
+/** How a new company is written (see createRecord): every column its input may set. */
+const CREATION = {
+  name: 'create_company',
+  table: companies,
+  entity: ENTITY,
+  columns: ['workspaceId', 'id', 'custom', 'phoneDigits', 'emailsNormalised', ...TRACKED],
+  returning: companyColumns,
+} satisfies RecordCreation<typeof companies, typeof companyColumns>;
+
 /**
  * Creates a company; by default its owner is the actor and its unit the owner's unit. The checks
- * read on pooled connections at once, and the company and its history entry are written by one
- * statement: two round trips to PostgreSQL at most (a subsidiary's also locks its parent first,
- * in a transaction).
+ * read on pooled connections at once (the custom fields come from this process's memory), and
+ * the company and its history entry are written by one prepared statement: one round trip to
+ * PostgreSQL in the common case (a subsidiary's also locks its parent first, in a transaction).
  */
 export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise<TCompany> {
   const input = ZCreateCompanyInput.parse(raw);
@@ -160,36 +178,26 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
   const [owner, , definitions] = await allInOrder([
     actorOwns ? { unitId: ctx.actor.unitId, name: ctx.actor.name } : assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId),
     assertGroupAndParentExist(ctx.db, workspaceId, input),
-    definitionsOf(ctx.db, workspaceId, ENTITY),
+    cachedDefinitions(ctx.db, workspaceId, ENTITY),
   ] as const);
   const unitId = input.unitId === undefined ? (owner?.unitId ?? ctx.actor.unitId) : input.unitId;
   await companyPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
-  const custom = mergeCustomValues(definitions, {}, input.custom);
-  const values = {
-    ...customerDefaults(),
-    ...withNormalisedCopies(input),
-    id: randomUUID(),
-    custom,
-    name: input.name,
-    ownerId,
-    unitId,
-    workspaceId,
-  };
-  const entry = { workspaceId, entityType: ENTITY, entityId: values.id, actorId: ctx.actor.userId };
-  const insert = (db: Executor) =>
-    db
-      .with(creationEntry(db, { ...entry, after: flattenCustom(values), fields: trackedWithCustom(TRACKED, values) }))
-      .insert(companies)
-      .values(values)
-      .returning(companyColumns);
+  const { custom, ...fields } = withNormalisedCopies(input);
   const { parentCompanyId } = input;
-  const [created] = parentCompanyId
-    ? await ctx.db.transaction(async (tx) => {
-        await lockParentInGroup(tx, workspaceId, parentCompanyId, input.groupId);
-        return insert(tx);
-      })
-    : await insert(ctx.db);
-  if (!created) throw new Error('company insert returned nothing');
+  const created = await createRecord(ctx.db, CREATION, {
+    values: { ...customerDefaults(), ...fields, id: randomUUID(), name: input.name, ownerId, unitId, workspaceId },
+    custom,
+    definitions,
+    actorId: ctx.actor.userId,
+    tracked: TRACKED,
+    ...(parentCompanyId && {
+      within: (write) =>
+        ctx.db.transaction(async (tx) => {
+          await lockParentInGroup(tx, workspaceId, parentCompanyId, input.groupId);
+          return write(tx);
+        }),
+    }),
+  });
   return present(ctx.db, created, owner?.name ?? null);
 }
 

@@ -5,6 +5,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { definePolicy } from '../authz/index.ts';
 import { customFields } from './custom-fields.table.ts';
+import { forgetDefinitions } from './definitions-cache.ts';
 
 /** Everyone sees the fields (forms need them); only admins define them. */
 export const customFieldPolicy = definePolicy<'read' | 'manage'>('custom-fields', {
@@ -54,6 +55,7 @@ export async function createCustomField(ctx: Ctx, raw: TCreateCustomFieldInput):
     .values({ ...input, workspaceId: ctx.actor.workspaceId })
     .returning();
   if (!row) throw new Error('custom field insert returned nothing');
+  forgetDefinitions(ctx.db, ctx.actor.workspaceId);
   return present(row);
 }
 
@@ -79,6 +81,7 @@ export async function updateCustomField(ctx: Ctx, id: string, input: TUpdateCust
     .where(and(eq(customFields.workspaceId, ctx.actor.workspaceId), eq(customFields.id, id)))
     .returning();
   if (!row) throw notFound('custom field');
+  forgetDefinitions(ctx.db, ctx.actor.workspaceId);
   return present(row);
 }
 
@@ -104,4 +107,5 @@ export async function deleteCustomField(ctx: Ctx, id: string): Promise<void> {
       WHERE workspace_id = ${workspaceId} AND entity = ${entity}
         AND (query ? ${`filter[custom.${key}]`} OR ${`custom.${key}`} = ANY(columns))`);
   });
+  forgetDefinitions(ctx.db, workspaceId);
 }

@@ -1,4 +1,7 @@
+import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { createDatabase } from '../../db/client.ts';
+import { buildApp } from '../../http/app.ts';
 import { type Browser, makeWorkspace, PASSWORD, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
@@ -137,5 +140,106 @@ describe('custom fields', () => {
     expect((await manager.request({ method: 'POST', url: '/api/v1/custom-fields', payload: { ...bread, key: 'other' } })).statusCode).toBe(
       403,
     );
+  });
+});
+
+/** A second server process on the same database: its own pool, and so its own memory of custom fields. */
+async function secondServer() {
+  const { db, pool } = createDatabase(t.url, 3);
+  const app = await buildApp({ db, ping: async () => {}, logLevel: 'silent' });
+  return {
+    /** The browser's request, sent to this server instead. */
+    as: (browser: Browser) => (options: InjectOptions) =>
+      app.inject({ ...options, headers: { cookie: browser.cookie, 'x-csrf-token': browser.csrfToken } } as InjectOptions),
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
+
+describe('the custom fields a new company is checked against', () => {
+  it('a field created, changed or deleted, on this server, on another or in the database, counts from the very next create', async () => {
+    const other = await secondServer();
+    try {
+      const { workspace, admin } = await makeWorkspace(t);
+      const browser = await signIn(t, admin.email);
+      const here = browser.request;
+      const there = other.as(browser);
+      const create = (send: typeof here, payload: Record<string, unknown>) => send({ method: 'POST', url: '/api/v1/companies', payload });
+      const errors = async (send: typeof here, payload: Record<string, unknown>) => {
+        const response = await create(send, payload);
+        expect(response.statusCode).toBe(400);
+        return response.json().errors;
+      };
+      const created = async (send: typeof here, payload: Record<string, unknown>) => {
+        const response = await create(send, payload);
+        expect(response.statusCode, response.body).toBe(201);
+        return response.json();
+      };
+      // Both servers read the workspace's company fields, none yet, and keep them.
+      await created(here, { name: 'Before' });
+      await created(there, { name: 'Before' });
+
+      const tier = await post(browser, '/api/v1/custom-fields', {
+        entity: 'company',
+        key: 'tier',
+        label: 'Tier',
+        type: 'select',
+        required: true,
+        options: [
+          { value: 'gold', label: 'Gold' },
+          { value: 'silver', label: 'Silver' },
+        ],
+      });
+      for (const send of [here, there]) {
+        expect(await errors(send, { name: 'No tier' })).toEqual([{ path: 'custom.tier', message: 'Required' }]);
+        expect((await created(send, { name: 'Gold', custom: { tier: 'gold' } })).custom).toEqual({ tier: 'gold' });
+      }
+
+      // Changed on the other server: an option goes, another comes.
+      const changed = await there({
+        method: 'PATCH',
+        url: `/api/v1/custom-fields/${tier.id}`,
+        payload: {
+          options: [
+            { value: 'gold', label: 'Gold' },
+            { value: 'bronze', label: 'Bronze' },
+          ],
+        },
+      });
+      expect(changed.statusCode).toBe(200);
+      for (const send of [here, there]) {
+        expect(await errors(send, { name: 'Silver', custom: { tier: 'silver' } })).toEqual([
+          { path: 'custom.tier', message: 'Not one of the options' },
+        ]);
+        await created(send, { name: 'Bronze', custom: { tier: 'bronze' } });
+      }
+
+      // Changed in the database, as an import adding an option does.
+      await t.pool.query(`UPDATE custom_field SET required = false WHERE workspace_id = $1 AND id = $2`, [workspace.id, tier.id]);
+      for (const send of [here, there]) await created(send, { name: 'Tier optional' });
+
+      expect((await here({ method: 'DELETE', url: `/api/v1/custom-fields/${tier.id}` })).statusCode).toBe(204);
+      for (const send of [there, here]) {
+        expect(await errors(send, { name: 'Tier gone', custom: { tier: 'gold' } })).toEqual([
+          { path: 'custom.tier', message: 'No such custom field' },
+        ]);
+        expect((await created(send, { name: 'After' })).custom).toEqual({});
+      }
+
+      // A write refused for out-of-date fields left nothing behind; every company has its one history entry.
+      const written = await t.pool.query<{ name: string; entries: number }>(
+        `SELECT c.name, (SELECT count(*)::int FROM record_change r WHERE r.workspace_id = c.workspace_id AND r.entity_id = c.id) AS entries
+         FROM company c WHERE c.workspace_id = $1 ORDER BY c.created_at, c.name`,
+        [workspace.id],
+      );
+      expect(written.rows.map((row) => row.name).sort()).toEqual(
+        ['After', 'After', 'Before', 'Before', 'Bronze', 'Bronze', 'Gold', 'Gold', 'Tier optional', 'Tier optional'].sort(),
+      );
+      expect(written.rows.every((row) => row.entries === 1)).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -9,3 +9,10 @@ export {
   mergeCustomValues,
   trackedWithCustom,
 } from './custom-values.ts';
+export {
+  cachedDefinitions,
+  definitionsVersion,
+  forgetDefinitions,
+  freshDefinitions,
+  type VersionedDefinitions,
+} from './definitions-cache.ts';

@@ -1,4 +1,5 @@
 export { type BulkTarget, runBulk } from './bulk.ts';
+export { createRecord, type RecordCreation } from './create-record.ts';
 export {
   assertOwnerAndUnit,
   CUSTOMER_TRACKED,
