@@ -205,7 +205,7 @@ export const ZCreateAgreementInput = z.strictObject({
   validUntil: agreementFields.validUntil.optional(),
   contractId: agreementFields.contractId.optional(),
 });
-export type TCreateAgreementInput = z.infer<typeof ZCreateAgreementInput>;
+export type TCreateAgreementInput = z.input<typeof ZCreateAgreementInput>;
 
 export const ZUpdateAgreementInput = z.strictObject({
   title: agreementFields.title.optional(),

@@ -16,6 +16,15 @@ export type DemoVocabulary = {
   /** A shared view and a static list the demo starts with. */
   activeView: string;
   bestList: string;
+  /** What the team did and promised with its business clients. */
+  history: {
+    calls: string[];
+    visits: string[];
+    notes: string[];
+    meeting: string;
+    contract: string;
+    agreements: { title: string; resource: string | null }[];
+  };
 };
 
 export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
@@ -78,6 +87,21 @@ export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
     ],
     activeView: 'Clienti attivi',
     bestList: 'I migliori clienti per la nuova collezione',
+    history: {
+      calls: ['Ordine per il fine settimana', 'Prezzi del nuovo listino', 'Consegna in ritardo di martedì'],
+      visits: ['Degustazione dei nuovi cornetti', 'Controllo della vetrina'],
+      notes: [
+        '<p>Preferiscono la consegna <strong>prima delle 7</strong>; il retro è aperto dalle 6.</p>',
+        '<p>Chiedono pane senza sale per un cliente: <em>ricordarlo a ogni ordine</em>.</p>',
+      ],
+      meeting: 'Incontro per il rinnovo del contratto',
+      contract: 'Fornitura giornaliera di pane e cornetti',
+      agreements: [
+        { title: 'Consegna gratuita il sabato', resource: null },
+        { title: 'Torta di compleanno a prezzo di costo per il titolare', resource: null },
+        { title: 'Vetrina con i nostri prodotti in evidenza il venerdì', resource: 'Vetrina, venerdì' },
+      ],
+    },
     breads: ['pane integrale', 'ciabatta', 'focaccia', 'tigelle', 'pane di segale', 'cornetti', 'crescentine', 'pane senza glutine'],
     habits: ['passa ogni mattina alle 7', 'ordina per il fine settimana', 'vuole il pane ben cotto', 'paga con la carta fedeltà'],
     events: ['la figlia si è laureata a giugno', 'nonna da poco', 'si è sposato in primavera', 'festeggia 30 anni di attività'],
@@ -141,6 +165,21 @@ export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
     ],
     activeView: 'Активные клиенты',
     bestList: 'Лучшие клиенты для новой коллекции',
+    history: {
+      calls: ['Заказ на выходные', 'Цены нового прайс-листа', 'Опоздание доставки во вторник'],
+      visits: ['Дегустация новых круассанов', 'Проверка витрины'],
+      notes: [
+        '<p>Доставку просят <strong>до 7 утра</strong>; чёрный ход открыт с 6.</p>',
+        '<p>Просят хлеб без соли для одного гостя: <em>напоминать при каждом заказе</em>.</p>',
+      ],
+      meeting: 'Встреча о продлении договора',
+      contract: 'Ежедневная поставка хлеба и выпечки',
+      agreements: [
+        { title: 'Бесплатная доставка по субботам', resource: null },
+        { title: 'Торт ко дню рождения владельца по себестоимости', resource: null },
+        { title: 'Наша продукция на витрине по пятницам', resource: 'Витрина, пятница' },
+      ],
+    },
     breads: ['ржаной хлеб', 'бородинский', 'батон', 'чиабатта', 'эчпочмаки', 'круассаны', 'хлеб без дрожжей', 'булочки с маком'],
     habits: ['заходит каждое утро', 'заказывает к выходным', 'любит хорошо пропечённый хлеб', 'платит картой лояльности'],
     events: ['у дочери выпускной в июне', 'недавно стала бабушкой', 'женился весной', '30 лет своему кафе'],
@@ -204,6 +243,21 @@ export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
     ],
     activeView: 'Active customers',
     bestList: 'Best customers for the new collection',
+    history: {
+      calls: ['Weekend order', 'Prices of the new list', "Tuesday's late delivery"],
+      visits: ['Tasting of the new croissants', 'Shop window check'],
+      notes: [
+        '<p>They want delivery <strong>before 7 am</strong>; the back door opens at 6.</p>',
+        '<p>They ask for salt-free bread for one guest: <em>remind them at every order</em>.</p>',
+      ],
+      meeting: 'Meeting about renewing the contract',
+      contract: 'Daily supply of bread and pastries',
+      agreements: [
+        { title: 'Free delivery on Saturdays', resource: null },
+        { title: 'Birthday cake at cost for the owner', resource: null },
+        { title: 'Our products in the shop window on Fridays', resource: 'Shop window, Fridays' },
+      ],
+    },
     breads: ['sourdough', 'wholemeal loaf', 'rye bread', 'bagels', 'croissants', 'scones', 'gluten-free loaf', 'hot cross buns'],
     habits: ['comes in every morning at 7', 'orders for the weekend', 'likes a well-baked crust', 'pays with the loyalty card'],
     events: ['daughter graduated in June', 'became a grandmother recently', 'got married in spring', 'their café turns 30 this year'],

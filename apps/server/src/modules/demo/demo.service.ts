@@ -2,10 +2,13 @@ import type { TCustomerStatus, TLocale } from '@clientela/contract';
 import slugify from 'slugify';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
+import { createActivity } from '../activities/activities.service.ts';
+import { createAgreement } from '../agreements/agreements.service.ts';
 import type { Actor } from '../authz/index.ts';
 import { createCompany, updateCompany } from '../companies/companies.service.ts';
 import { createCompanyGroup } from '../companies/company-groups.service.ts';
 import { createContact } from '../contacts/contacts.service.ts';
+import { createContract } from '../contracts/contracts.service.ts';
 import { createCustomField } from '../custom-fields/custom-fields.service.ts';
 import { createUnit } from '../units/units.service.ts';
 import { createUser } from '../users/users.service.ts';
@@ -153,7 +156,79 @@ export async function loadDemoWorkspace(db: Database, options: DemoOptions): Pro
   });
   const best = await createStaticList(ctx, { entity: 'contact', name: words.bestList, shared: true });
   await addMembers(ctx, best.id, { query: { 'filter[class]': 'A', 'filter[status]': 'active' } });
+  await loadRelationshipHistory(ctx, words, companyIds, staffIds, rnd);
   return { workspaceName: workspace.name, slug: workspace.slug, logins };
+}
+
+const DAY = 86_400_000;
+const isoDay = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+
+/**
+ * A few weeks of calls, visits and notes with each business client, a meeting to come, a
+ * contract each (one ending this month, one already past its date) and the agreements made.
+ */
+async function loadRelationshipHistory(
+  ctx: Ctx,
+  words: (typeof VOCABULARY)[TLocale],
+  companyIds: string[],
+  staffIds: string[],
+  rnd: ReturnType<typeof random>,
+) {
+  const { history } = words;
+  for (const [i, companyId] of companyIds.entries()) {
+    const at = (daysAgo: number, hour: number) => new Date(Date.now() - daysAgo * DAY + (hour - 12) * 3_600_000).toISOString();
+    await createActivity(ctx, {
+      type: 'call',
+      subject: rnd.pick(history.calls),
+      direction: rnd.pick(['inbound', 'outbound'] as const),
+      outcome: 'reached',
+      durationMinutes: 3 + Math.floor(rnd.next() * 15),
+      occurredAt: at(2 + i * 3, 9),
+      companyIds: [companyId],
+    });
+    await createActivity(ctx, {
+      type: 'visit',
+      subject: rnd.pick(history.visits),
+      place: words.cities[i % 2],
+      occurredAt: at(10 + i, 11),
+      companyIds: [companyId],
+    });
+    await createActivity(ctx, { type: 'note', body: rnd.pick(history.notes), occurredAt: at(20 + i, 16), companyIds: [companyId] });
+    const contract = await createContract(ctx, {
+      number: `${new Date().getUTCFullYear()}/${String(i + 1).padStart(3, '0')}`,
+      subject: history.contract,
+      companyId,
+      startDate: isoDay(-300 - i * 20),
+      endDate: i === 0 ? isoDay(-3) : isoDay(12 + i * 25),
+      value: String(1_200 + i * 450),
+      currency: words.phonePrefix.startsWith('+7') ? 'RUB' : words.phonePrefix.startsWith('+39') ? 'EUR' : 'GBP',
+      renewal: i % 3 === 0 ? 'to_renegotiate' : 'auto_renew',
+      responsibleId: staffIds[1 + (i % 2)] ?? null,
+    });
+    const agreement = history.agreements[i % history.agreements.length];
+    if (agreement) {
+      await createAgreement(ctx, {
+        title: agreement.title,
+        resource: agreement.resource,
+        companyId,
+        agreedById: staffIds[1 + (i % 2)],
+        agreedOn: isoDay(-30 - i),
+        validUntil: isoDay(60 + i * 10),
+        ...(i === 0 ? { contractId: contract.id } : {}),
+      });
+    }
+    if (i < 3) {
+      await createActivity(ctx, {
+        type: 'meeting',
+        subject: history.meeting,
+        place: words.cities[i % 2],
+        durationMinutes: 60,
+        occurredAt: new Date(Date.now() + (3 + i) * DAY).toISOString(),
+        followUpAt: new Date(Date.now() + (10 + i) * DAY).toISOString(),
+        companyIds: [companyId],
+      });
+    }
+  }
 }
 
 function capitalise(text: string): string {

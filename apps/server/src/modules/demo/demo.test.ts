@@ -31,5 +31,13 @@ describe('demo workspace', () => {
     const best = (await owner.request({ method: 'GET', url: `/api/v1/contacts?filter[listId]=${lists[0].id}` })).json();
     expect(best.total).toBe(lists[0].memberCount);
     for (const member of best.data) expect(member).toMatchObject({ class: 'A', status: 'active' });
+    // A relationship history with each business client: activities, a contract, an agreement.
+    const company = (await owner.request({ method: 'GET', url: '/api/v1/companies?sort=name&limit=1' })).json().data[0];
+    const timeline = (await owner.request({ method: 'GET', url: `/api/v1/companies/${company.id}/timeline` })).json().data;
+    expect(new Set(timeline.map((item: { kind: string }) => item.kind))).toEqual(new Set(['activity', 'agreement', 'system']));
+    expect(company.lastContactAt).not.toBeNull();
+    expect((await owner.request({ method: 'GET', url: '/api/v1/contracts' })).json().total).toBe(8);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/contracts?filter[expired]=true' })).json().total).toBe(1);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/agreements?filter[binding]=true' })).json().total).toBe(8);
   });
 });
