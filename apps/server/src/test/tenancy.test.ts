@@ -78,4 +78,61 @@ describe('workspace isolation', () => {
     const empty = await admin.request({ method: 'GET', url: '/api/v1/search?q=' });
     expect(empty.statusCode).toBe(400);
   });
+
+  it("keeps another workspace's activities, agreements, contracts, files and calendar out of reach, even of an admin", async () => {
+    const { adminA, b } = await twoWorkspaces();
+    const adminB = await signIn(t, b.admin.email);
+    const made = async (url: string, payload: Record<string, unknown>) => (await adminB.request({ method: 'POST', url, payload })).json();
+    const company = await made('/api/v1/companies', { name: 'Beta Sofas' });
+    const call = await made('/api/v1/activities', {
+      type: 'meeting',
+      subject: 'Beta secret meeting',
+      companyIds: [company.id],
+      occurredAt: new Date().toISOString(),
+    });
+    const agreement = await made('/api/v1/agreements', { title: 'Beta secret discount', companyId: company.id, resource: 'Beta showroom' });
+    const contract = await made('/api/v1/contracts', { number: 'B-1', subject: 'Beta supply', companyId: company.id });
+    const form = new FormData();
+    form.append('entityType', 'company');
+    form.append('entityId', company.id);
+    form.append('file', new Blob(['beta secret'], { type: 'text/plain' }), 'beta-secret.txt');
+    const body = new Response(form);
+    const file = (
+      await adminB.request({
+        method: 'POST',
+        url: '/api/v1/attachments',
+        payload: Buffer.from(await body.arrayBuffer()),
+        headers: { 'content-type': body.headers.get('content-type') as string },
+      })
+    ).json();
+    for (const url of [
+      `/api/v1/activities/${call.id}`,
+      `/api/v1/agreements/${agreement.id}`,
+      `/api/v1/contracts/${contract.id}`,
+      `/api/v1/contracts/${contract.id}/agreements`,
+      `/api/v1/companies/${company.id}/timeline`,
+      `/api/v1/attachments/${file.id}/file`,
+      `/api/v1/attachments?entityType=company&entityId=${company.id}`,
+    ]) {
+      expect((await adminA.request({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+    for (const write of [
+      { method: 'PATCH' as const, url: `/api/v1/activities/${call.id}`, payload: { subject: 'x' } },
+      { method: 'PATCH' as const, url: `/api/v1/agreements/${agreement.id}`, payload: { status: 'cancelled' } },
+      { method: 'PATCH' as const, url: `/api/v1/contracts/${contract.id}`, payload: { renewal: 'ended' } },
+      { method: 'DELETE' as const, url: `/api/v1/attachments/${file.id}` },
+      { method: 'POST' as const, url: '/api/v1/activities', payload: { type: 'note', companyIds: [company.id] } },
+    ]) {
+      expect([400, 404], `${write.method} ${write.url}`).toContain((await adminA.request(write)).statusCode);
+    }
+    for (const url of ['/api/v1/activities', '/api/v1/agreements', '/api/v1/contracts']) {
+      expect((await adminA.request({ method: 'GET', url })).json().total, url).toBe(0);
+    }
+    const week = `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 86_400_000).toISOString()}`;
+    expect((await adminA.request({ method: 'GET', url: `/api/v1/calendar?${week}&scope=company` })).json().data).toEqual([]);
+    for (const q of ['Beta secret', 'showroom', 'beta-secret']) {
+      expect((await adminA.request({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}` })).json().data, q).toEqual([]);
+    }
+    expect((await adminB.request({ method: 'GET', url: `/api/v1/agreements/${agreement.id}` })).json().status).toBe('agreed');
+  });
 });
