@@ -155,11 +155,15 @@ export function AttachmentsList({ entityType, entityId }: Props) {
             });
         }}
       >
-        <p className="ant-upload-drag-icon" style={{ marginBottom: 8 }}>
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('attachments.drop')}</p>
-        <p className="ant-upload-hint">{t('attachments.hint', { size: maxSize })}</p>
+        <Flex align="center" justify="center" gap={12}>
+          <InboxOutlined style={{ fontSize: 28, color: '#0f766e' }} />
+          <div style={{ textAlign: 'start' }}>
+            <Typography.Text style={{ display: 'block' }}>{t('attachments.drop')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('attachments.hint', { size: maxSize })}
+            </Typography.Text>
+          </div>
+        </Flex>
       </Upload.Dragger>
     </Card>
   );

@@ -46,8 +46,14 @@ function EntryLinks({ entry }: { entry: TCalendarEntry }) {
   );
 }
 
+type Props = {
+  entry: TCalendarEntry;
+  /** The title may take several lines (a week's wide columns); else it is cut to one. */
+  wrap?: boolean;
+};
+
 /** One entry in a day: coloured by its kind; a click shows its details and the records it opens. */
-export function CalendarEntry({ entry }: { entry: TCalendarEntry }) {
+export function CalendarEntry({ entry, wrap }: Props) {
   const { t } = useTranslation('contracts');
   const format = useTimeFormat();
   const kind = kindOf(entry);
@@ -57,7 +63,13 @@ export function CalendarEntry({ entry }: { entry: TCalendarEntry }) {
   const details = (
     <Flex vertical gap={8} style={{ maxWidth: 320 }} data-testid="calendar-entry-details">
       <Typography.Text type="secondary">{when}</Typography.Text>
-      {entry.person && <Typography.Text>{t('calendar.person', { name: entry.person.name })}</Typography.Text>}
+      {entry.person && (
+        <Typography.Text>
+          {entry.kind === 'contract_end'
+            ? t('calendar.responsible', { name: entry.person.name })
+            : t('calendar.recordedBy', { name: entry.person.name })}
+        </Typography.Text>
+      )}
       <EntryLinks entry={entry} />
     </Flex>
   );
@@ -81,6 +93,7 @@ export function CalendarEntry({ entry }: { entry: TCalendarEntry }) {
         data-testid="calendar-entry"
         data-kind={kind}
         aria-label={t('calendar.entryLabel', { kind: t(`calendar.kinds.${kind}`), title: entry.title, when })}
+        title={entry.title}
         onClick={(event) => event.stopPropagation()}
         style={{
           display: 'block',
@@ -93,7 +106,7 @@ export function CalendarEntry({ entry }: { entry: TCalendarEntry }) {
           borderRadius: 4,
           background: colors.fill,
           overflow: 'hidden',
-          whiteSpace: 'nowrap',
+          whiteSpace: wrap ? 'normal' : 'nowrap',
           textOverflow: 'ellipsis',
           fontSize: 12,
         }}

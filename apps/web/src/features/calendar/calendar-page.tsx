@@ -10,7 +10,8 @@ import { useMe } from '../auth/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { type CalendarScope, useCalendar } from './api.ts';
 import { type CalendarView, daysOfView, entriesByDay, moveAnchor, rangeOf } from './calendar-range.ts';
-import { ENTRY_KINDS, KIND_COLORS } from './entry-kinds.ts';
+import { capitalised } from './capitalised.ts';
+import { KIND_COLORS, SHOWN_KINDS } from './entry-kinds.ts';
 import { FeedPanel } from './feed-panel.tsx';
 import { MonthView } from './month-view.tsx';
 import { WeekView } from './week-view.tsx';
@@ -24,7 +25,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function periodTitle(view: CalendarView, anchor: string, days: readonly string[], locale: keyof typeof INTL_LOCALE): string {
   const at = (day: string) => new Date(`${day}T00:00:00Z`);
   if (view === 'month') {
-    return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at(anchor));
+    return capitalised(
+      new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at(anchor)),
+    );
   }
   const format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return format.formatRange(at(days[0] ?? anchor), at(days[days.length - 1] ?? anchor));
@@ -83,7 +86,7 @@ export function CalendarPage() {
               aria-label={t('calendar.next')}
               onClick={() => change({ date: moveAnchor(view, anchor, 1) })}
             />
-            <Typography.Title level={4} style={{ margin: '0 8px', textTransform: 'capitalize' }} data-testid="calendar-period">
+            <Typography.Title level={4} style={{ margin: '0 8px' }} data-testid="calendar-period">
               {periodTitle(view, anchor, days, locale)}
             </Typography.Title>
             {calendar.isFetching && <Spin size="small" />}
@@ -116,7 +119,7 @@ export function CalendarPage() {
           </Flex>
         </Flex>
         <Flex gap={16} wrap style={{ marginBottom: 12 }} aria-label={t('calendar.legend')} role="list">
-          {ENTRY_KINDS.map((kind) => (
+          {SHOWN_KINDS.map((kind) => (
             <Flex key={kind} align="center" gap={6} role="listitem">
               <span style={{ width: 10, height: 10, borderRadius: 2, background: KIND_COLORS[kind].edge, display: 'inline-block' }} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -126,6 +129,11 @@ export function CalendarPage() {
           ))}
         </Flex>
         <ErrorAlert error={calendar.error} />
+        {calendar.data?.length === 0 && !calendar.isFetching && (
+          <Typography.Paragraph type="secondary" data-testid="calendar-empty">
+            {scope === 'company' ? t('calendar.emptyCompany') : t('calendar.empty')}
+          </Typography.Paragraph>
+        )}
         {view === 'week' ? (
           <WeekView days={days} byDay={byDay} today={today} />
         ) : (

@@ -4,6 +4,9 @@ import type { TCalendarEntry } from '@clientela/contract';
 export const ENTRY_KINDS = ['call', 'meeting', 'visit', 'email', 'note', 'follow_up', 'contract_end'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
+/** The kinds the calendar shows (activities there are calls, meetings and visits), for its legend. */
+export const SHOWN_KINDS: readonly EntryKind[] = ['meeting', 'call', 'visit', 'follow_up', 'contract_end'];
+
 /** The kind an entry is shown as. */
 export function kindOf(entry: TCalendarEntry): EntryKind {
   if (entry.kind === 'activity') return entry.activityType ?? 'note';

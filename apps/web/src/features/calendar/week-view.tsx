@@ -2,6 +2,7 @@ import type { TCalendarEntry } from '@clientela/contract';
 import { Typography } from 'antd';
 import { useLocale } from '../locale/locale-context.tsx';
 import { CalendarEntry } from './calendar-entry.tsx';
+import { capitalised } from './capitalised.ts';
 
 const INTL_LOCALE = { en: 'en-GB', ru: 'ru-RU', it: 'it-IT' } as const;
 
@@ -40,8 +41,8 @@ export function WeekView({ days, byDay, today }: Props) {
                   borderStartEndRadius: index === 6 ? 8 : 0,
                 }}
               >
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, textTransform: 'capitalize' }}>
-                  {weekday.format(at)}
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {capitalised(weekday.format(at))}
                 </Typography.Text>
                 <Typography.Text strong={isToday} style={{ color: isToday ? '#1677ff' : undefined }}>
                   {date.format(at)}
@@ -49,7 +50,7 @@ export function WeekView({ days, byDay, today }: Props) {
               </header>
               <div style={{ padding: 6 }}>
                 {entries.map((entry) => (
-                  <CalendarEntry key={entry.key} entry={entry} />
+                  <CalendarEntry key={entry.key} entry={entry} wrap />
                 ))}
               </div>
             </section>

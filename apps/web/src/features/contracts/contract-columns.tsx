@@ -1,5 +1,5 @@
 import type { TContract, TLocale } from '@clientela/contract';
-import type { TableColumnsType } from 'antd';
+import { Flex, type TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
@@ -51,16 +51,16 @@ export function contractColumns({ t, locale, sort, withoutCompany }: Options): T
       title: t('fields.endDate'),
       sorter: true,
       sortOrder: orderOf(sort, 'endDate'),
-      render: (_, contract) => <EndDate contract={contract} />,
+      render: (_, contract) => <EndDate contract={contract} stacked />,
     },
     {
       key: 'renewal',
       title: t('fields.renewal'),
       render: (_, contract) => (
-        <>
+        <Flex vertical gap={4} align="flex-start">
           <RenewalTag renewal={contract.renewal} />
           <BindingTag count={contract.bindingAgreements} />
-        </>
+        </Flex>
       ),
     },
     {

@@ -88,6 +88,7 @@ export function ContractFormDrawer({ open, contract, company, onClose, onCreated
           }}
           // An ended contract may be reopened here; ending one shows its agreements first (End contract).
           renewals={contract?.renewal === 'ended' ? RENEWAL_STATES : NOT_ENDED}
+          endHint={Boolean(contract) && contract?.renewal !== 'ended'}
         />
       </Form>
     </Drawer>

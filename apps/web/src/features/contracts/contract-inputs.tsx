@@ -23,10 +23,12 @@ type Props = {
   known?: { company?: Ref; contact?: Ref | null; responsible?: Ref | null };
   /** The renewal states offered; ending goes through "End contract", which shows the agreements first. */
   renewals?: readonly TRenewalState[];
+  /** Says under the renewal how to end the contract (when editing one that is not ended). */
+  endHint?: boolean;
 };
 
 /** Every field of a contract: shared by the create and the edit form. */
-export function ContractInputs({ fixedCompany, known = {}, renewals = RENEWAL_STATES }: Props) {
+export function ContractInputs({ fixedCompany, known = {}, renewals = RENEWAL_STATES, endHint }: Props) {
   const { t } = useTranslation('contracts');
   const { t: tc } = useTranslation();
   const { locale } = useLocale();
@@ -121,7 +123,7 @@ export function ContractInputs({ fixedCompany, known = {}, renewals = RENEWAL_ST
       </Row>
       <Row gutter={16}>
         <Col xs={24} sm={12}>
-          <Form.Item name="renewal" label={t('fields.renewal')} extra={renewals.includes('ended') ? undefined : t('form.endHint')}>
+          <Form.Item name="renewal" label={t('fields.renewal')} extra={endHint ? t('form.endHint') : undefined}>
             <Select options={renewals.map((value) => ({ value, label: t(`renewal.${value}`) }))} />
           </Form.Item>
         </Col>

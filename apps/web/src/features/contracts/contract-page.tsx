@@ -97,7 +97,7 @@ export function ContractPage() {
           type="warning"
           showIcon
           title={t('contracts.bindingBanner', { count: data.bindingAgreements })}
-          description={t('contracts.bindingBannerHint')}
+          description={t('contracts.bindingBannerHint', { count: data.bindingAgreements })}
           style={{ marginBottom: 24 }}
         />
       )}

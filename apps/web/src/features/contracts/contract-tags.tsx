@@ -44,8 +44,14 @@ export function BindingTag({ count }: { count: number }) {
   );
 }
 
+type EndDateProps = {
+  contract: Pick<TContract, 'endDate' | 'renewal'>;
+  /** How far away it is goes on a line of its own (narrow table columns). */
+  stacked?: boolean;
+};
+
 /** A contract's end date, with how far away it is ("in 12 days", "3 days ago") while it is not ended. */
-export function EndDate({ contract }: { contract: Pick<TContract, 'endDate' | 'renewal'> }) {
+export function EndDate({ contract, stacked }: EndDateProps) {
   const { t } = useTranslation('contracts');
   const me = useMe();
   const format = useFormatters();
@@ -56,9 +62,12 @@ export function EndDate({ contract }: { contract: Pick<TContract, 'endDate' | 'r
   const relative = new Intl.RelativeTimeFormat(format.locale, { numeric: 'auto' }).format(days, 'day');
   return (
     <span className="nowrap">
-      {date}{' '}
+      {date}
+      {stacked ? <br /> : ' '}
       <Tooltip title={days < 0 ? t('contracts.expiredHint') : undefined}>
-        <Typography.Text type={days < 0 ? 'danger' : days <= 30 ? 'warning' : 'secondary'}>({relative})</Typography.Text>
+        <Typography.Text type={days < 0 ? 'danger' : days <= 30 ? 'warning' : 'secondary'} style={stacked ? { fontSize: 12 } : undefined}>
+          {stacked ? relative : `(${relative})`}
+        </Typography.Text>
       </Tooltip>
     </span>
   );

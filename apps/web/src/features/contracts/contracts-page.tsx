@@ -86,7 +86,7 @@ export function ContractsPage() {
             aria-label={t('filters.search')}
             value={search}
             onChange={(event) => setSearch(event.target.value)}
-            style={{ width: 280 }}
+            style={{ width: 320 }}
           />
           <Select<TRenewalState>
             allowClear

@@ -74,7 +74,7 @@ describe('EndContractButton', () => {
     expect(item.textContent).toContain('Ad slot page 3, Fridays');
     expect(api.calls.some((call) => call.method === 'PATCH')).toBe(false);
 
-    fireEvent.click(within(dialog).getByRole('button', { name: 'I have read them: end the contract' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have read it: end the contract' }));
     await waitFor(() => expect(api.calls.some((call) => call.method === 'PATCH')).toBe(true));
     const patch = api.calls.find((call) => call.method === 'PATCH');
     expect(patch?.body).toEqual({ renewal: 'ended', acknowledgedAgreementIds: [RENEW] });
@@ -99,7 +99,7 @@ describe('EndContractButton', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /End contract/ }));
     const dialog = await screen.findByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'I have read them: end the contract' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have read it: end the contract' }));
 
     expect(await within(dialog).findByText(/Someone recorded a new agreement about this contract while you were deciding/)).toBeTruthy();
     const items = within(within(dialog).getByRole('list', { name: 'Agreements that still bind us' })).getAllByRole('listitem');

@@ -90,7 +90,7 @@ export function EndContractButton({ contract }: { contract: TContract }) {
         title={t('end.title', { number: contract.number })}
         onCancel={() => setStep(null)}
         onOk={end}
-        okText={count > 0 ? t('end.confirmAnyway') : t('end.confirm')}
+        okText={count > 0 ? t('end.confirmAnyway', { count }) : t('end.confirm')}
         okButtonProps={{ danger: true, loading: update.isPending }}
         cancelText={tc('common.cancel')}
         width={count > 0 ? 640 : 480}
