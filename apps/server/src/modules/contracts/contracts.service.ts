@@ -8,7 +8,7 @@ import {
   ZCreateContractInput,
   ZUpdateContractInput,
 } from '@clientela/contract';
-import { and, desc, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -22,8 +22,11 @@ import { escapeLike, users } from '../users/index.ts';
 import { contractPolicy } from './contracts.policy.ts';
 import { contracts } from './contracts.table.ts';
 
+/** A contract without an end date sorts after every dated one (it runs "for ever"). */
+const endOrNever = sql`coalesce(${contracts.endDate}, 'infinity'::date)` as unknown as AnyColumn;
+
 const SORTS: Record<(typeof CONTRACT_SORTS)[number], SortField> = {
-  endDate: { column: contracts.endDate },
+  endDate: { column: endOrNever },
   number: { column: contracts.number },
   createdAt: { column: contracts.createdAt, cast: 'timestamptz' },
 };
@@ -279,22 +282,15 @@ export async function listContracts(ctx: Ctx, query: TContractListQuery) {
     query['filter[expired]'] ? and(live, sql`${contracts.endDate} < CURRENT_DATE`) : undefined,
     q ? or(ilike(contracts.number, `%${escapeLike(q)}%`), ilike(contracts.subject, `%${escapeLike(q)}%`)) : undefined,
   ];
-  // Sorted by end date, contracts without one are left out (the expiring lists sort so).
   const rows = await selectContracts(ctx.db, cursorKey(keyset))
-    .where(
-      and(
-        ...conditions,
-        afterCursor(keyset, contracts.id, query.cursor),
-        keyset.name === 'endDate' ? sql`${contracts.endDate} IS NOT NULL` : undefined,
-      ),
-    )
+    .where(and(...conditions, afterCursor(keyset, contracts.id, query.cursor)))
     .orderBy(...orderBy(keyset, contracts.id))
     .limit(query.limit + 1);
   const [counted] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(contracts)
     .innerJoin(companies, and(eq(companies.workspaceId, contracts.workspaceId), eq(companies.id, contracts.companyId)))
-    .where(and(...conditions, keyset.name === 'endDate' ? sql`${contracts.endDate} IS NOT NULL` : undefined));
+    .where(and(...conditions));
   const { page, nextCursor } = pageOf(
     rows.map((row) => ({ ...row, id: row.contract.id, cursorKey: row.key })),
     query.limit,

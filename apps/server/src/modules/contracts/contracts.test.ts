@@ -39,6 +39,16 @@ describe('contracts', () => {
       endDate: isoDay(20),
     });
     await post(employeeA.browser, '/api/v1/contracts', { number: 'SUP-12', subject: 'Cakes', companyId: gazette.id, endDate: isoDay(200) });
+    await post(employeeA.browser, '/api/v1/contracts', { number: 'SUP-13', subject: 'Open-ended', companyId: gazette.id });
+    // By end date, two at a time: the open-ended one comes last.
+    const byEnd: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await get(employeeA.browser, `/api/v1/contracts?sort=endDate&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      byEnd.push(...page.data.map((c: { number: string }) => c.number));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(byEnd).toEqual(['ADV-2026/7', 'SUP-11', 'SUP-12', 'SUP-13']);
     const soon = await get(employeeA.browser, '/api/v1/contracts?filter[expiringWithin]=30');
     expect(soon.data.map((c: { id: string }) => c.id)).toEqual([bread.id]);
     expect((await get(employeeA.browser, '/api/v1/contracts?filter[expired]=true')).data.map((c: { id: string }) => c.id)).toEqual([

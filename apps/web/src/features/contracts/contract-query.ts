@@ -47,11 +47,3 @@ export function queryOf(filters: ContractFilters): ContractQuery {
     'filter[expired]': filters.due === 'expired' ? 'true' : undefined,
   };
 }
-
-/**
- * Whether the list is sorted by end date, so that contracts without one are not listed (the
- * server sorts so, and so do the expiring and expired lists by default).
- */
-export function sortedByEndDate(filters: ContractFilters): boolean {
-  return filters.sort === 'endDate' || filters.sort === '-endDate' || (!filters.sort && filters.due !== 'all');
-}

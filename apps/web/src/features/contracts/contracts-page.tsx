@@ -1,6 +1,6 @@
-import { InfoCircleOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { RENEWAL_STATES, type TContract, type TRenewalState } from '@clientela/contract';
-import { Alert, Button, Card, Flex, Input, InputNumber, Segmented, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Input, InputNumber, Segmented, Select, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { useLocale } from '../locale/locale-context.tsx';
 import { useContractPages } from './api.ts';
 import { contractColumns } from './contract-columns.tsx';
 import { ContractFormDrawer } from './contract-form-drawer.tsx';
-import { type ContractFilters, type Due, filtersFromParams, paramsFromFilters, queryOf, sortedByEndDate } from './contract-query.ts';
+import { type ContractFilters, type Due, filtersFromParams, paramsFromFilters, queryOf } from './contract-query.ts';
 
 function sortOf(sorter: SorterResult<TContract> | SorterResult<TContract>[]): string | undefined {
   const one = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -99,9 +99,6 @@ export function ContractsPage() {
             style={{ minWidth: 220 }}
           />
         </Flex>
-        {sortedByEndDate(filters) && filters.due === 'all' && (
-          <Alert type="info" showIcon icon={<InfoCircleOutlined />} title={t('filters.endDateSortHint')} style={{ marginBottom: 16 }} />
-        )}
         <ErrorAlert error={contracts.error} />
         <Table<TContract>
           rowKey="id"
