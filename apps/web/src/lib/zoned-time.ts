@@ -37,7 +37,7 @@ export function toZonedPickerValue(iso: string, timeZone: string): Dayjs {
 
 /** The instant (ISO, UTC) a picker value means, its clock reading taken in the user's time zone. */
 export function fromZonedPickerValue(value: Dayjs, timeZone: string): string {
-  const wanted = Date.UTC(value.year(), value.month(), value.date(), value.hour(), value.minute(), 0);
+  const wanted = Date.UTC(value.year(), value.month(), value.date(), value.hour(), value.minute(), value.second());
   const offsetAt = (instant: number) => asUtc(clockIn(new Date(instant), timeZone)) - instant;
   // The zone's offset at a first guess, then again at the result: right across a DST change.
   let instant = wanted - offsetAt(wanted);
@@ -45,7 +45,10 @@ export function fromZonedPickerValue(value: Dayjs, timeZone: string): string {
   return new Date(instant).toISOString();
 }
 
-/** Now, as a picker value in the user's time zone, to the minute. */
+/**
+ * Now, as a picker value in the user's time zone. Its seconds stay, though the picker shows
+ * minutes: what is logged "now" then sorts after what happened earlier in the same minute.
+ */
 export function nowInZone(timeZone: string): Dayjs {
-  return toZonedPickerValue(new Date().toISOString(), timeZone).second(0).millisecond(0);
+  return toZonedPickerValue(new Date().toISOString(), timeZone);
 }

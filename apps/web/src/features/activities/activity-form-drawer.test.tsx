@@ -103,7 +103,7 @@ describe('ActivityFormDrawer', () => {
     expect(within(place as HTMLElement).getByText('Place')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('Some fields need your attention.');
     expect(onClose).not.toHaveBeenCalled();
-  });
+  }, 20_000);
 
   it('asks for a company or a contact before sending anything', async () => {
     const { api } = await renderForm(() => undefined);
@@ -114,5 +114,5 @@ describe('ActivityFormDrawer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Log it' }));
     expect(await screen.findByText('Choose at least one company or contact it is about.')).toBeTruthy();
     expect(api.calls.some((call) => call.method === 'POST')).toBe(false);
-  });
+  }, 20_000);
 });

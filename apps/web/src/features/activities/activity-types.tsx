@@ -10,15 +10,15 @@ import {
 import type { TTimelineType } from '@clientela/contract';
 import type { ReactNode } from 'react';
 
-/** One icon per kind of timeline entry, in the form and on the timeline alike. */
+/** One icon per kind of timeline entry, in the form and on the timeline alike; words name the kind, so the icons stay silent. */
 export const TYPE_ICON: Record<TTimelineType, ReactNode> = {
-  call: <PhoneOutlined />,
-  meeting: <TeamOutlined />,
-  visit: <CarOutlined />,
-  email: <MailOutlined />,
-  note: <FileTextOutlined />,
-  agreement: <SafetyCertificateOutlined />,
-  system: <HistoryOutlined />,
+  call: <PhoneOutlined aria-hidden />,
+  meeting: <TeamOutlined aria-hidden />,
+  visit: <CarOutlined aria-hidden />,
+  email: <MailOutlined aria-hidden />,
+  note: <FileTextOutlined aria-hidden />,
+  agreement: <SafetyCertificateOutlined aria-hidden />,
+  system: <HistoryOutlined aria-hidden />,
 };
 
 /** The timeline's dot colour per kind. */

@@ -122,7 +122,7 @@ describe('TimelineCard', () => {
       'Merged from: Caffè Centrale Srl',
     ]);
     expect(created?.textContent).toContain('Anna Rossi created the company');
-  });
+  }, 20_000);
 
   it('loads earlier entries, and asks the server for the kinds chosen', async () => {
     const api = timelineApi();
@@ -145,7 +145,7 @@ describe('TimelineCard', () => {
     await waitFor(() => expect(screen.queryByText('Closed on Mondays')).toBeNull());
     expect(api.calls.some((c) => c.url === `${TIMELINE}?limit=20&filter%5Btype%5D=call`)).toBe(true);
     expect(screen.getByText('Christmas order')).toBeTruthy();
-  });
+  }, 20_000);
 
   it('says why a delete failed and keeps the entry', async () => {
     const api = timelineApi(404);
@@ -159,5 +159,5 @@ describe('TimelineCard', () => {
     expect(await screen.findByText('We could not find what you were looking for. It may have been deleted.')).toBeTruthy();
     expect(api.calls.some((c) => c.method === 'DELETE' && c.url === `/api/v1/activities/${call.id}`)).toBe(true);
     expect(screen.getByText('Christmas order')).toBeTruthy();
-  });
+  }, 20_000);
 });

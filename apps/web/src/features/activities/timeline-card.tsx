@@ -97,6 +97,7 @@ export function TimelineCard({ owner, about, offer }: Props) {
           options={TIMELINE_TYPES.map((value) => ({
             value,
             text: t(`types.${value}`),
+            title: t(`types.${value}`),
             label: (
               <span>
                 <span style={{ color: TYPE_COLOR[value] }}>{TYPE_ICON[value]}</span> {t(`types.${value}`)}

@@ -4,6 +4,7 @@ import { Button, Card, Checkbox, Flex, Input, Select, Table, Typography } from '
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatNumber } from '../../lib/format.ts';
@@ -90,17 +91,14 @@ export function AgreementsPage() {
             {
               key: 'title',
               title: t('page.columns.title'),
+              width: 260,
               render: (_, agreement) => (
-                <Flex vertical gap={2} style={{ maxWidth: 360 }}>
-                  <Typography.Link
-                    strong
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      filters.open(agreement.id);
-                    }}
-                  >
-                    {agreement.title}
-                  </Typography.Link>
+                <Flex vertical gap={2}>
+                  <Link to={{ search: filters.openSearch(agreement.id) }} onClick={(event) => event.stopPropagation()}>
+                    <Typography.Text strong style={{ color: 'inherit' }}>
+                      {agreement.title}
+                    </Typography.Text>
+                  </Link>
                   {agreement.resource && (
                     <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                       {agreement.resource}
@@ -112,8 +110,9 @@ export function AgreementsPage() {
             {
               key: 'status',
               title: t('page.columns.status'),
+              width: 110,
               render: (_, agreement) => (
-                <Flex gap={4} wrap>
+                <Flex vertical gap={4} align="flex-start">
                   <AgreementStatusTag status={agreement.status} />
                   {agreement.binding && <BindingTag />}
                 </Flex>
@@ -122,6 +121,7 @@ export function AgreementsPage() {
             {
               key: 'customer',
               title: t('page.columns.customer'),
+              width: 170,
               render: (_, agreement) => (
                 // Links to the customer open it, not the agreement.
                 // biome-ignore lint/a11y/noStaticElementInteractions: only stops the row's click from also opening the agreement.
@@ -131,26 +131,34 @@ export function AgreementsPage() {
                 </span>
               ),
             },
-            { key: 'agreedBy', title: t('page.columns.agreedBy'), render: (_, agreement) => agreement.agreedBy?.name ?? '' },
             {
               key: 'agreedOn',
               title: t('page.columns.agreedOn'),
-              className: 'nowrap',
+              width: 130,
               sorter: true,
               sortOrder: sortOrder(filters.sort, 'agreedOn'),
               sortDirections: ['descend', 'ascend'],
-              render: (_, agreement) => format.calendarDate(agreement.agreedOn),
+              render: (_, agreement) => (
+                <Flex vertical gap={2}>
+                  <span className="nowrap">{format.calendarDate(agreement.agreedOn)}</span>
+                  {agreement.agreedBy && (
+                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                      {agreement.agreedBy.name}
+                    </Typography.Text>
+                  )}
+                </Flex>
+              ),
             },
             {
               key: 'validUntil',
               title: t('page.columns.validUntil'),
-              className: 'nowrap',
+              width: 120,
               render: (_, agreement) => (agreement.validUntil ? format.calendarDate(agreement.validUntil) : t('agreements.noEnd')),
             },
             {
               key: 'updatedAt',
               title: t('page.columns.updatedAt'),
-              className: 'nowrap',
+              width: 120,
               sorter: true,
               sortOrder: sortOrder(filters.sort, 'updatedAt'),
               sortDirections: ['descend', 'ascend'],

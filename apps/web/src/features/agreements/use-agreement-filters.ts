@@ -56,6 +56,12 @@ export function useAgreementFilters() {
     sort,
     setSort: (value: string) => set('sort', value === DEFAULT_SORT ? undefined : value),
     openId: params.get('open') ?? undefined,
+    /** The address that opens an agreement, the filters kept. */
+    openSearch: (id: string) => {
+      const next = new URLSearchParams(params);
+      next.set('open', id);
+      return `?${next.toString()}`;
+    },
     open: (id: string | undefined) => set('open', id),
   };
 }
