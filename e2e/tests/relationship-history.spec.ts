@@ -76,7 +76,7 @@ test('relationship history: a call with a follow-up and a verbal agreement, foun
     const form = page.getByRole('form', { name: 'Log activity' });
     await expect(form.getByRole('radio', { name: 'Call', exact: true })).toBeChecked();
     await form.getByLabel('Subject').fill(call.subject);
-    await expect(form.getByRole('radio', { name: 'Outgoing call' })).toBeChecked();
+    await expect(form.getByRole('radio', { name: 'Outgoing' })).toBeChecked();
     await form.getByLabel('Outcome').click();
     await pickOption(page, 'Reached');
     await form.getByLabel('Duration').fill('15');

@@ -51,7 +51,7 @@ describe('ActivityFormDrawer', () => {
     // A call is offered first: direction, outcome and duration, not a place.
     expect(screen.queryByLabelText('Place')).toBeNull();
     fireEvent.change(screen.getByLabelText('Subject'), { target: { value: ' Christmas order ' } });
-    fireEvent.click(screen.getByRole('radio', { name: 'Incoming call' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Incoming' }));
     await choose('Outcome', 'Reached');
     fireEvent.change(screen.getByLabelText('Duration'), { target: { value: '12' } });
     typeDateTime('When', '30/11/2026 09:15');

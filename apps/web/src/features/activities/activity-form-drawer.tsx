@@ -160,7 +160,7 @@ export function ActivityFormDrawer({ open, onClose, activity, about = {}, offer 
                   optionType="button"
                   options={(['outbound', 'inbound'] as const).map((value) => ({
                     value,
-                    label: t(type === 'email' ? `direction.email.${value}` : `direction.call.${value}`),
+                    label: t(type === 'email' ? `direction.email.${value}` : `form.callDirection.${value}`),
                   }))}
                 />
               </Form.Item>

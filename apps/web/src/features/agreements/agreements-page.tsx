@@ -83,7 +83,8 @@ export function AgreementsPage() {
           dataSource={rows}
           pagination={false}
           loading={agreements.isPending || (agreements.isFetching && !agreements.isFetchingNextPage)}
-          locale={{ emptyText: t('page.empty') }}
+          // Nothing is said to be missing while the first page is on its way.
+          locale={{ emptyText: agreements.isPending ? ' ' : t('page.empty') }}
           scroll={{ x: 'max-content' }}
           onChange={(_pagination, _filters, sorter) => filters.setSort(sortOf(sorter))}
           onRow={(agreement) => ({ onClick: () => filters.open(agreement.id), style: { cursor: 'pointer' } })}
