@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { fakeApi, page } from '../duplicates/test-duplicates.ts';
 import { ActivityFormDrawer } from './activity-form-drawer.tsx';
-import { anActivity, CAFE } from './test-activities.ts';
+import { anActivity, CAFE, GIULIA } from './test-activities.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -104,6 +104,39 @@ describe('ActivityFormDrawer', () => {
     expect(screen.getByRole('alert').textContent).toContain('Some fields need your attention.');
     expect(onClose).not.toHaveBeenCalled();
   }, 20_000);
+
+  it('an edit shows the activity as it is and sends only what changed', async () => {
+    const call = anActivity('00000000-0000-4000-8000-000000000701', {
+      subject: 'Christmas order',
+      direction: 'outbound',
+      outcome: 'no_answer',
+      body: '<p>Try again on Monday</p>',
+      links: [CAFE, GIULIA],
+    });
+    const api = fakeApi(({ method, url, body }) => {
+      if (method === 'PATCH' && url === `/api/v1/activities/${call.id}`) return jsonResponse(200, { ...call, ...(body as object) });
+      return method === 'GET' ? jsonResponse(200, page([])) : undefined;
+    });
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    const onClose = vi.fn();
+    await renderWithApp(
+      <App>
+        <ActivityFormDrawer open activity={call} onClose={onClose} />
+      </App>,
+      { me: testMe },
+    );
+    await screen.findByRole('form', { name: 'Edit activity' });
+    expect(screen.getByLabelText('Subject')).toHaveProperty('value', 'Christmas order');
+    expect(screen.getByRole('textbox', { name: 'When' })).toHaveProperty('value', '30/11/2026 09:15');
+    expect((await screen.findByRole('textbox', { name: 'Notes' }, { timeout: 10_000 })).textContent).toBe('Try again on Monday');
+    // The linked contact is named, though no search has found it.
+    const contacts = screen.getByRole('combobox', { name: 'Contacts' }).closest('.ant-select') as HTMLElement;
+    expect(contacts.textContent).toContain(GIULIA.name);
+    await choose('Outcome', 'Reached');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(api.calls.find((c) => c.method === 'PATCH')?.body).toEqual({ outcome: 'reached' });
+  }, 40_000);
 
   it('asks for a company or a contact before sending anything', async () => {
     const { api } = await renderForm(() => undefined);
