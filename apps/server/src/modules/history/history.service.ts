@@ -49,27 +49,6 @@ export async function recordChange(tx: Executor, change: Change): Promise<void> 
   });
 }
 
-/**
- * The history entry of a record being created, as a WITH query to attach to the record's own
- * INSERT: both rows are then written by one atomic statement, without a transaction's extra
- * round trips. `after` is the record as inserted (every tracked field given explicitly).
- */
-export function creationEntry(db: Executor, change: Omit<Change, 'action' | 'before'>) {
-  return db.$with('creation_entry').as(
-    db
-      .insert(recordChanges)
-      .values({
-        workspaceId: change.workspaceId,
-        entityType: change.entityType,
-        entityId: change.entityId,
-        actorId: change.actorId,
-        action: 'created',
-        changes: diff(null, change.after, change.fields),
-      })
-      .returning({ id: recordChanges.id }),
-  );
-}
-
 /** The history of one record, oldest first, with the names of who changed it. */
 export async function historyOf(db: Executor, workspaceId: string, entityType: string, entityId: string): Promise<TRecordChange[]> {
   const rows = await db

@@ -1,2 +1,2 @@
-export { creationEntry, diff, historyOf, recordChange, recordManyChanges } from './history.service.ts';
+export { diff, historyOf, recordChange, recordManyChanges } from './history.service.ts';
 export { recordChanges } from './history.table.ts';
