@@ -8,6 +8,7 @@ import { zodRule } from '../../lib/form.ts';
 import { CustomerSelect } from '../activities/customer-select.tsx';
 import { showApiFieldErrors } from '../activities/field-errors.ts';
 import { useMe } from '../auth/api.ts';
+import { ContractSelect } from '../contracts/contract-select.tsx';
 import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
 import { UserSelect } from '../customers/user-select.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
@@ -29,10 +30,12 @@ type Props = {
   agreement?: TAgreement;
   /** Whom a new agreement is with at first: the customer whose page this is. */
   customer?: { company?: Named; contact?: Named };
+  /** The contract a new agreement is about at first (e.g. a promise to renew it). */
+  contract?: { id: string; number: string; subject: string };
 };
 
 /** Records a promise made to or by a customer, or edits one. */
-export function AgreementFormModal({ open, onClose, agreement, customer = {} }: Props) {
+export function AgreementFormModal({ open, onClose, agreement, customer = {}, contract }: Props) {
   const { t } = useTranslation('relationships');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
@@ -46,8 +49,8 @@ export function AgreementFormModal({ open, onClose, agreement, customer = {} }: 
   const hidden = agreement?.customerHidden ?? false;
 
   // The page passes a new object on each render: only its value when the dialog opens counts.
-  const customerNow = useRef(customer);
-  customerNow.current = customer;
+  const customerNow = useRef({ ...customer, contract });
+  customerNow.current = { ...customer, contract };
   const initial = useRef<AgreementFormValues | null>(null);
   const knownCompanies = [customer.company, agreement?.company].filter((record): record is Named => Boolean(record));
   const knownContacts = [customer.contact, agreement?.contact].filter((record): record is Named => Boolean(record));
@@ -83,6 +86,7 @@ export function AgreementFormModal({ open, onClose, agreement, customer = {} }: 
         }
         if (field === 'validUntil') return t('agreementForm.errors.validUntil');
         if (field === 'agreedById') return t('agreementForm.errors.agreedBy');
+        if (field === 'contractId') return t('agreementForm.errors.contract');
         return undefined;
       });
     }
@@ -95,6 +99,7 @@ export function AgreementFormModal({ open, onClose, agreement, customer = {} }: 
     },
   };
   const dateFormat = DATE_INPUT_FORMAT[locale];
+  const companyId = Form.useWatch('companyId', form);
 
   return (
     <Modal
@@ -167,6 +172,14 @@ export function AgreementFormModal({ open, onClose, agreement, customer = {} }: 
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="contractId" label={t('agreementForm.contract')} extra={t('agreementForm.contractHelp')}>
+          <ContractSelect
+            companyId={companyId}
+            current={agreement?.contract ?? contract ?? null}
+            placeholder={t('agreementForm.noContract')}
+            aria-label={t('agreementForm.contract')}
+          />
+        </Form.Item>
         <Form.Item name="details" label={t('agreementForm.details')}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={10_000} placeholder={t('agreementForm.detailsPlaceholder')} />
         </Form.Item>

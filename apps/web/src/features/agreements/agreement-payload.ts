@@ -13,10 +13,14 @@ export type AgreementFormValues = {
   agreedOn?: Dayjs | null;
   validUntil?: Dayjs | null;
   resource?: string | null;
+  contractId?: string | null;
 };
 
 /** A new agreement with the customer given, agreed today by the user. */
-export function newAgreementValues(meId: string, customer: { companyId?: string; contactId?: string }): AgreementFormValues {
+export function newAgreementValues(
+  meId: string,
+  customer: { companyId?: string; contactId?: string; contractId?: string },
+): AgreementFormValues {
   return {
     title: '',
     details: '',
@@ -27,6 +31,7 @@ export function newAgreementValues(meId: string, customer: { companyId?: string;
     agreedOn: dayjs().startOf('day'),
     validUntil: null,
     resource: '',
+    contractId: customer.contractId ?? null,
   };
 }
 
@@ -42,6 +47,7 @@ export function toAgreementFormValues(agreement: TAgreement): AgreementFormValue
     agreedOn: dayjs(agreement.agreedOn),
     validUntil: agreement.validUntil ? dayjs(agreement.validUntil) : null,
     resource: agreement.resource ?? '',
+    contractId: agreement.contract?.id ?? null,
   };
 }
 
@@ -58,6 +64,7 @@ export function toAgreementInput(values: AgreementFormValues): TCreateAgreementI
     agreedOn: day(values.agreedOn) ?? undefined,
     validUntil: day(values.validUntil),
     resource: textOrNull(values.resource),
+    contractId: values.contractId ?? null,
   };
   if (values.agreedById) input.agreedById = values.agreedById;
   return input;
