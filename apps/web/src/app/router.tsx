@@ -85,7 +85,7 @@ const ContractsPage = lazyNamed(
   'ContractsPage',
 );
 const ContractPage = lazyNamed(
-  withContractMessages(() => import('../features/contracts/contract-page.tsx')),
+  withContractMessages(withRelationshipMessages(() => import('../features/contracts/contract-page.tsx'))),
   'ContractPage',
 );
 const CalendarPage = lazyNamed(

@@ -48,6 +48,8 @@ function useAgreementMutation<TInput, TResult>(mutationFn: (input: TInput) => Pr
         queryClient.invalidateQueries({ queryKey: AGREEMENTS_KEY }),
         queryClient.invalidateQueries({ queryKey: TIMELINE_KEY }),
         queryClient.invalidateQueries({ queryKey: ['search'] }),
+        // A contract counts the agreements about it that bind us.
+        queryClient.invalidateQueries({ queryKey: ['contracts'] }),
       ]),
   });
 }

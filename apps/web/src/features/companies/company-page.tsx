@@ -7,6 +7,8 @@ import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { TimelineCard } from '../activities/timeline-card.tsx';
 import { AgreementsCard } from '../agreements/agreements-card.tsx';
+import { AttachmentsCard } from '../attachments/attachments-card.tsx';
+import { CompanyContractsCard } from '../contracts/company-contracts-card.tsx';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { ClassTag, StatusTag } from '../customers/customer-tags.tsx';
 import { HistoryCard } from '../customers/history-card.tsx';
@@ -100,6 +102,8 @@ export function CompanyPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Flex vertical gap={24}>
+            <CompanyContractsCard companyId={data.id} />
+            <AttachmentsCard entityType="company" entityId={data.id} />
             <CompanyGroupCard company={data} />
             <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
           </Flex>

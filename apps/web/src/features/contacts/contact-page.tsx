@@ -9,6 +9,7 @@ import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { TimelineCard } from '../activities/timeline-card.tsx';
 import { AgreementsCard } from '../agreements/agreements-card.tsx';
+import { AttachmentsCard } from '../attachments/attachments-card.tsx';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { useCustomValueRows } from '../custom-fields/custom-value-rows.tsx';
 import { EmailLinks, PhoneLinks } from '../customers/contact-points.tsx';
@@ -173,7 +174,10 @@ export function ContactPage() {
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
-          <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
+          <Flex vertical gap={24}>
+            <AttachmentsCard entityType="contact" entityId={data.id} />
+            <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
+          </Flex>
         </Col>
       </Row>
       <ContactFormDrawer open={editing} contact={data} onClose={() => setEditing(false)} />
