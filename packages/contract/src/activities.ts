@@ -53,6 +53,9 @@ export const ZActivity = z.object({
   author: ZPerson.nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Whether the reader may change it, and remove it (the screens offer only what the server allows). */
+  mayChange: z.boolean(),
+  mayDelete: z.boolean(),
 });
 export type TActivity = z.infer<typeof ZActivity>;
 
@@ -179,6 +182,9 @@ export const ZAgreement = z.object({
   createdBy: ZPerson.nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Whether the reader may change it (its status too), and remove it. */
+  mayChange: z.boolean(),
+  mayDelete: z.boolean(),
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
 

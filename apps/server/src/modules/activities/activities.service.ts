@@ -101,7 +101,16 @@ export async function presentActivities(
           .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, authorIds))),
   ]);
   const authorName = new Map(authors.map((a) => [a.id, a.name]));
-  return rows.map((row) => ({
+  const rights = await Promise.all(
+    rows.map(async (row) => {
+      const ref = { ownerId: row.authorId, unitId: row.unitId };
+      return {
+        mayChange: await activityPolicy.can(ctx.actor, 'update', ref),
+        mayDelete: await activityPolicy.can(ctx.actor, 'delete', ref),
+      };
+    }),
+  );
+  return rows.map((row, i) => ({
     id: row.id,
     type: row.type,
     subject: row.subject,
@@ -120,6 +129,8 @@ export async function presentActivities(
     author: authorName.has(row.authorId) ? { id: row.authorId, name: authorName.get(row.authorId) as string } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    mayChange: rights[i]?.mayChange ?? false,
+    mayDelete: rights[i]?.mayDelete ?? false,
   }));
 }
 
@@ -199,14 +210,25 @@ export async function updateActivity(ctx: Ctx, id: string, raw: TUpdateActivityI
     const errors = typeFieldErrors(type, input);
     if (errors.length > 0) throw new AppError('validation_failed', 'Fields that do not belong to this type', { errors });
     const before = await linksOf(tx, row.workspaceId, [row.id]);
-    const companyIds = input.companyIds ?? before.filter((l) => l.entityType === 'company').map((l) => l.entityId);
-    const contactIds = input.contactIds ?? before.filter((l) => l.entityType === 'contact').map((l) => l.entityId);
+    const readable = await readableRecords(ctx, tx, {
+      company: before.filter((l) => l.entityType === 'company').map((l) => l.entityId),
+      contact: before.filter((l) => l.entityType === 'contact').map((l) => l.entityId),
+    });
+    // Links to records the editor cannot see are not theirs to drop: sent links replace only the visible ones.
+    const hidden = (type: 'company' | 'contact') =>
+      before.filter((l) => l.entityType === type && !readable.has(l.entityId)).map((l) => l.entityId);
+    const companyIds = input.companyIds
+      ? [...new Set([...input.companyIds, ...hidden('company')])]
+      : before.filter((l) => l.entityType === 'company').map((l) => l.entityId);
+    const contactIds = input.contactIds
+      ? [...new Set([...input.contactIds, ...hidden('contact')])]
+      : before.filter((l) => l.entityType === 'contact').map((l) => l.entityId);
     if (companyIds.length + contactIds.length === 0) throw noLinkError();
-    // Links newly added must be readable; those kept stay even if the actor cannot read them.
+    // Links newly added must be readable.
     const kept = new Set(before.map((l) => l.entityId));
     await assertReadable(ctx, tx, [
-      { path: 'companyIds', type: 'company', ids: input.companyIds ? companyIds.filter((c) => !kept.has(c)) : [] },
-      { path: 'contactIds', type: 'contact', ids: input.contactIds ? contactIds.filter((c) => !kept.has(c)) : [] },
+      { path: 'companyIds', type: 'company', ids: input.companyIds ? input.companyIds.filter((c) => !kept.has(c)) : [] },
+      { path: 'contactIds', type: 'contact', ids: input.contactIds ? input.contactIds.filter((c) => !kept.has(c)) : [] },
     ]);
     const merged = { ...row, ...stripUndefined(input) };
     const [updated] = await tx

@@ -147,6 +147,23 @@ describe('activities', () => {
     expect((await get(employeeB.browser, '/api/v1/activities')).data.map((a: { id: string; links: unknown[] }) => [a.id, a.links])).toEqual(
       [[other.id, []]],
     );
+    // Each activity says what its reader may do with it.
+    expect((await get(managerA.browser, `/api/v1/activities/${visit.id}`)).mayChange).toBe(true);
+    const seenByColleague = await get(owner, `/api/v1/activities/${visit.id}`);
+    expect([seenByColleague.mayChange, seenByColleague.mayDelete]).toEqual([true, true]);
+    // Elio drops no link he cannot see: an admin adds Bea's shop to his visit, his edit keeps it.
+    const beas2 = await post(employeeB.browser, '/api/v1/companies', { name: 'Bea Due' });
+    await owner.request({ method: 'PATCH', url: `/api/v1/activities/${visit.id}`, payload: { companyIds: [elios.id, beas2.id] } });
+    const own = await employeeA.browser.request({
+      method: 'PATCH',
+      url: `/api/v1/activities/${visit.id}`,
+      payload: { companyIds: [elios.id], subject: 'Visit' },
+    });
+    expect(own.json().links.map((l: { name: string }) => l.name)).toEqual(['Forno Elio']);
+    expect((await get(owner, `/api/v1/activities/${visit.id}`)).links.map((l: { name: string }) => l.name)).toEqual([
+      'Bea Due',
+      'Forno Elio',
+    ]);
     // Changing a type empties the fields the new type does not have.
     const note = await employeeA.browser.request({ method: 'PATCH', url: `/api/v1/activities/${visit.id}`, payload: { type: 'note' } });
     expect(note.json()).toMatchObject({ type: 'note', place: null });

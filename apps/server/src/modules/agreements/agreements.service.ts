@@ -70,7 +70,16 @@ export async function presentAgreements(
     return found ? { id: found.id, name: found.name } : null;
   };
   const now = today();
-  return rows.map((row) => ({
+  const rights = await Promise.all(
+    rows.map(async (row) => {
+      const ref = { ownerId: row.agreedById ?? row.createdById, unitId: row.unitId };
+      return {
+        mayChange: await agreementPolicy.can(ctx.actor, 'update', ref),
+        mayDelete: await agreementPolicy.can(ctx.actor, 'delete', ref),
+      };
+    }),
+  );
+  return rows.map((row, i) => ({
     id: row.id,
     title: row.title,
     details: row.details,
@@ -88,6 +97,8 @@ export async function presentAgreements(
     createdBy: person(row.createdById),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    mayChange: rights[i]?.mayChange ?? false,
+    mayDelete: rights[i]?.mayDelete ?? false,
   }));
 }
 

@@ -63,7 +63,10 @@ describe('agreements', () => {
     expect((await get(employeeB.browser, '/api/v1/agreements?filter[resource]=PAGE 3')).total).toBe(1);
     expect((await get(employeeB.browser, '/api/v1/agreements?q=price as last')).total).toBe(1);
 
-    // Only who agreed, their shop's manager or an admin changes it.
+    // Only who agreed, their shop's manager or an admin changes it; each reader is told so.
+    expect((await get(employeeB.browser, `/api/v1/agreements/${slot.id}`)).mayChange).toBe(false);
+    expect(await get(employeeA.browser, `/api/v1/agreements/${slot.id}`)).toMatchObject({ mayChange: true, mayDelete: false });
+    expect(await get(managerA.browser, `/api/v1/agreements/${slot.id}`)).toMatchObject({ mayChange: true, mayDelete: true });
     const byBea = await employeeB.browser.request({
       method: 'PATCH',
       url: `/api/v1/agreements/${slot.id}`,

@@ -23,6 +23,8 @@ export function anActivity(id: string, extra: Partial<TActivity> = {}): TActivit
     author: ANNA,
     createdAt: '2026-11-30T08:20:00.000Z',
     updatedAt: '2026-11-30T08:20:00.000Z',
+    mayChange: true,
+    mayDelete: true,
     ...extra,
   };
 }
@@ -46,6 +48,8 @@ export function anAgreement(id: string, extra: Partial<TAgreement> = {}): TAgree
     createdBy: ANNA,
     createdAt: '2026-11-02T10:00:00.000Z',
     updatedAt: '2026-11-02T10:00:00.000Z',
+    mayChange: true,
+    mayDelete: true,
     ...extra,
   };
 }

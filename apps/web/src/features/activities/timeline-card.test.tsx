@@ -21,6 +21,9 @@ const call = anActivity('00000000-0000-4000-8000-000000000701', {
   links: [CAFE, GIULIA],
 });
 const visit = anActivity('00000000-0000-4000-8000-000000000702', {
+  // Elio's visit: the server says this reader may not change it.
+  mayChange: false,
+  mayDelete: false,
   type: 'visit',
   place: 'Their shop',
   participants: 'Paolo, the new buyer',
@@ -104,6 +107,10 @@ describe('TimelineCard', () => {
       'Their shop · Present: Paolo, the new buyer',
     );
     expect(within(second).getByText(/Elio Verdi ·/)).toBeTruthy();
+    // Edit and delete only where the server allows them.
+    expect(within(first).getByRole('button', { name: 'Edit' })).toBeTruthy();
+    expect(within(second).queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(within(second).queryByRole('button', { name: 'Delete' })).toBeNull();
 
     const agreement = screen.getByTestId('timeline-agreement');
     expect(within(agreement).getByText('Agreed')).toBeTruthy();

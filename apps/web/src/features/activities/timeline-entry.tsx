@@ -6,9 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format.ts';
 import { AgreementCustomer, AgreementStatusTag, BindingTag } from '../agreements/agreement-tags.tsx';
-import { useMe } from '../auth/api.ts';
 import { useFormatters } from '../customers/date-format.ts';
-import { mayChangeActivity } from './permissions.ts';
 import { RichText } from './rich-text.tsx';
 import { changeLine, systemSentence } from './system-lines.ts';
 
@@ -37,7 +35,6 @@ type ActivityProps = {
 /** A call, meeting, visit, e-mail or note: what, who, when, its details, text, follow-up and the other records it is about. */
 export function ActivityEntry({ activity, subjectId, onEdit, onDelete }: ActivityProps) {
   const { t } = useTranslation('relationships');
-  const me = useMe();
   const format = useFormatters();
   const typeName = t(`types.${activity.type}`);
   const details: ReactNode[] = [];
@@ -77,21 +74,25 @@ export function ActivityEntry({ activity, subjectId, onEdit, onDelete }: Activit
             typeName
           )}
         </Typography.Text>
-        {mayChangeActivity(me, activity) && (
+        {(activity.mayChange || activity.mayDelete) && (
           <Flex gap={2}>
-            <Tooltip title={t('entry.edit')}>
-              <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('entry.edit')} onClick={() => onEdit(activity)} />
-            </Tooltip>
-            <Tooltip title={t('entry.delete')}>
-              <Button
-                type="text"
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t('entry.delete')}
-                onClick={() => onDelete(activity)}
-              />
-            </Tooltip>
+            {activity.mayChange && (
+              <Tooltip title={t('entry.edit')}>
+                <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('entry.edit')} onClick={() => onEdit(activity)} />
+              </Tooltip>
+            )}
+            {activity.mayDelete && (
+              <Tooltip title={t('entry.delete')}>
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('entry.delete')}
+                  onClick={() => onDelete(activity)}
+                />
+              </Tooltip>
+            )}
           </Flex>
         )}
       </Flex>

@@ -5,12 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { useMe } from '../auth/api.ts';
 import { useFormatters } from '../customers/date-format.ts';
 import { AgreementFormModal } from './agreement-form-modal.tsx';
 import { AgreementCustomer, BindingTag } from './agreement-tags.tsx';
 import { useAgreement, useDeleteAgreement } from './api.ts';
-import { mayChangeAgreement, mayDeleteAgreement } from './permissions.ts';
 import { AgreementStatusSelect } from './status-select.tsx';
 
 type Props = { id: string | undefined; onClose: () => void };
@@ -20,7 +18,6 @@ export function AgreementDrawer({ id, onClose }: Props) {
   const { t } = useTranslation('relationships');
   const { t: tc } = useTranslation();
   const { modal, message } = App.useApp();
-  const me = useMe();
   const format = useFormatters();
   const agreement = useAgreement(id);
   const remove = useDeleteAgreement();
@@ -104,12 +101,12 @@ export function AgreementDrawer({ id, onClose }: Props) {
       extra={
         data && (
           <Flex gap={8}>
-            {mayChangeAgreement(me, data) && (
+            {data.mayChange && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('agreements.edit')}
               </Button>
             )}
-            {mayDeleteAgreement(me) && <Button danger icon={<DeleteOutlined />} aria-label={tc('common.delete')} onClick={confirmDelete} />}
+            {data.mayDelete && <Button danger icon={<DeleteOutlined />} aria-label={tc('common.delete')} onClick={confirmDelete} />}
           </Flex>
         )
       }

@@ -3,10 +3,8 @@ import type { TAgreement } from '@clientela/contract';
 import { Button, Flex, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../auth/api.ts';
 import { useFormatters } from '../customers/date-format.ts';
 import { AgreementCustomer, BindingTag } from './agreement-tags.tsx';
-import { mayChangeAgreement } from './permissions.ts';
 import { AgreementStatusSelect } from './status-select.tsx';
 
 type Props = {
@@ -19,7 +17,6 @@ type Props = {
 /** One agreement in a customer's card: what, what it reserves, until when, who agreed; its status changes in place. */
 export function AgreementRow({ agreement, subjectId, onEdit }: Props) {
   const { t } = useTranslation('relationships');
-  const me = useMe();
   const format = useFormatters();
   const others = agreement.customerHidden || [agreement.company, agreement.contact].some((record) => record && record.id !== subjectId);
   return (
@@ -33,7 +30,7 @@ export function AgreementRow({ agreement, subjectId, onEdit }: Props) {
         </Flex>
         <Flex align="center" gap={4}>
           <AgreementStatusSelect agreement={agreement} />
-          {mayChangeAgreement(me, agreement) && (
+          {agreement.mayChange && (
             <Tooltip title={t('agreements.edit')}>
               <Button
                 type="text"

@@ -2,19 +2,16 @@ import { AGREEMENT_STATUSES, type TAgreement, type TAgreementStatus } from '@cli
 import { App, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
-import { useMe } from '../auth/api.ts';
 import { AgreementStatusTag } from './agreement-tags.tsx';
 import { useUpdateAgreement } from './api.ts';
-import { mayChangeAgreement } from './permissions.ts';
 
 /** An agreement's status, changed in one click by those who may; a plain tag for the others. */
 export function AgreementStatusSelect({ agreement }: { agreement: TAgreement }) {
   const { t } = useTranslation('relationships');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
   const update = useUpdateAgreement();
-  if (!mayChangeAgreement(me, agreement)) return <AgreementStatusTag status={agreement.status} />;
+  if (!agreement.mayChange) return <AgreementStatusTag status={agreement.status} />;
 
   const change = async (status: TAgreementStatus) => {
     try {

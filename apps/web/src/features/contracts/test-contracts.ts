@@ -42,6 +42,8 @@ export function anAgreement(id: string, title: string, extra: Partial<TAgreement
     createdBy: { id: '00000000-0000-4000-8000-000000000003', name: 'Elio Conti' },
     createdAt: '2026-02-20T10:00:00.000Z',
     updatedAt: '2026-02-20T10:00:00.000Z',
+    mayChange: true,
+    mayDelete: true,
     ...extra,
   };
 }
