@@ -148,6 +148,8 @@ export const ZSystemEvent = z.object({
   record: ZRecordRef,
   actor: ZPerson.nullable(),
   changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+  /** Names of the people the changes name by id (a new owner), by id. */
+  people: z.record(z.string(), z.string()),
 });
 export type TSystemEvent = z.infer<typeof ZSystemEvent>;
 

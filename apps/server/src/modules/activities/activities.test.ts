@@ -249,4 +249,13 @@ describe('activities', () => {
     expect((await get(owner, `/api/v1/contacts/${a.id}`)).lastContactAt).toBeNull();
     expect((await get(owner, `/api/v1/companies/${shop.id}`)).lastContactAt).toBeNull();
   });
+
+  it('names the people of a hand-over on the timeline', async () => {
+    const { owner, employeeA } = await makeBakery(t);
+    const cafe = await post(owner, '/api/v1/companies', { name: 'Caffè Centrale' });
+    await owner.request({ method: 'PATCH', url: `/api/v1/companies/${cafe.id}`, payload: { ownerId: employeeA.user.id } });
+    const [handOver] = (await get(owner, `/api/v1/companies/${cafe.id}/timeline?filter[type]=system`)).data;
+    expect(handOver.event.changes).toEqual([{ field: 'ownerId', old: owner.session.user.id, new: employeeA.user.id }]);
+    expect(handOver.event.people).toEqual({ [owner.session.user.id]: 'Anna Rossi', [employeeA.user.id]: 'Elio' });
+  });
 });

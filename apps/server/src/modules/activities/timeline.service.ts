@@ -219,9 +219,34 @@ async function systemDetails(ctx: Ctx, ids: string[], own: TRecordRef[]): Promis
   if (ids.length === 0) return [];
   const rows = await systemRows(ctx.db, ctx.actor.workspaceId, ids);
   const records = new Map(own.map((r) => [r.id, r]));
+  const shown = (change: (typeof rows)[number]['change']) =>
+    change.changes.filter((c) => change.action !== 'updated' || SYSTEM_FIELDS.includes(c.field));
+  // People named by id in what is shown (a hand-over from one owner to another).
+  const personIds = [
+    ...new Set(
+      rows.flatMap(({ change }) =>
+        shown(change)
+          .filter((c) => c.field === 'ownerId')
+          .flatMap((c) => [c.old, c.new].filter((v): v is string => typeof v === 'string')),
+      ),
+    ),
+  ];
+  const people =
+    personIds.length === 0
+      ? []
+      : await ctx.db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(eq(users.workspaceId, ctx.actor.workspaceId), inArray(users.id, personIds)));
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
   return rows.flatMap(({ change, actorName }) => {
     const record = records.get(change.entityId);
     if (!record) return [];
+    const changes = shown(change);
+    const named = changes
+      .filter((c) => c.field === 'ownerId')
+      .flatMap((c) => [c.old, c.new])
+      .filter((v): v is string => typeof v === 'string' && nameOf.has(v));
     return [
       {
         kind: 'system' as const,
@@ -231,7 +256,8 @@ async function systemDetails(ctx: Ctx, ids: string[], own: TRecordRef[]): Promis
           action: change.action,
           record,
           actor: change.actorId && actorName ? { id: change.actorId, name: actorName } : null,
-          changes: change.changes.filter((c) => change.action !== 'updated' || SYSTEM_FIELDS.includes(c.field)),
+          changes,
+          people: Object.fromEntries(named.map((id) => [id, nameOf.get(id) as string])),
         },
       },
     ];

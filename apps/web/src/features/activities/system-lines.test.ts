@@ -18,11 +18,15 @@ const line = (field: string, old: unknown, next: unknown) => changeLine(t(), tc(
 
 describe('system events as sentences', () => {
   it('says who did what to which kind of record', () => {
-    expect(systemSentence(t(), { action: 'created', record: CAFE, actor: ANNA, changes: [] })).toBe('Anna Rossi created the company');
-    expect(systemSentence(t(), { action: 'deleted', record: GIULIA, actor: null, changes: [] })).toBe(
+    expect(systemSentence(t(), { action: 'created', record: CAFE, actor: ANNA, changes: [], people: {} })).toBe(
+      'Anna Rossi created the company',
+    );
+    expect(systemSentence(t(), { action: 'deleted', record: GIULIA, actor: null, changes: [], people: {} })).toBe(
       'Someone moved the contact to the bin',
     );
-    expect(systemSentence(t(), { action: 'updated', record: GIULIA, actor: ANNA, changes: [] })).toBe('Anna Rossi changed the contact');
+    expect(systemSentence(t(), { action: 'updated', record: GIULIA, actor: ANNA, changes: [], people: {} })).toBe(
+      'Anna Rossi changed the contact',
+    );
   });
 
   it('reads each change worth a line, never an id', () => {
@@ -31,6 +35,14 @@ describe('system events as sentences', () => {
     expect(line('ownerId', '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003')).toBe(
       'Handed over to another owner',
     );
+    expect(
+      changeLine(
+        t(),
+        tc(),
+        { field: 'ownerId', old: '00000000-0000-4000-8000-000000000001', new: '00000000-0000-4000-8000-000000000003' },
+        { '00000000-0000-4000-8000-000000000001': 'Anna Rossi', '00000000-0000-4000-8000-000000000003': 'Elio Verdi' },
+      ),
+    ).toBe('Responsible: Anna Rossi → Elio Verdi');
     expect(line('groupId', null, '00000000-0000-4000-8000-000000000004')).toBe('Joined a client group');
     expect(line('groupId', '00000000-0000-4000-8000-000000000004', null)).toBe('Left its client group');
     expect(line('mergedFrom', null, ['Caffè Centrale Srl', 'Bar Centrale'])).toBe('Merged from: Caffè Centrale Srl, Bar Centrale');

@@ -12,15 +12,23 @@ function statusName(t: TFunction<'customers'>, value: unknown): string {
 }
 
 /** One change of a record, as a line under its system event ("Status: New → Active", "Merged from …"). */
-export function changeLine(t: TFunction<'relationships'>, tCustomers: TFunction<'customers'>, change: Change): string | null {
+export function changeLine(
+  t: TFunction<'relationships'>,
+  tCustomers: TFunction<'customers'>,
+  change: Change,
+  people: Record<string, string> = {},
+): string | null {
   switch (change.field) {
     case 'status':
       return t('system.status', {
         old: change.old ? statusName(tCustomers, change.old) : t('system.none'),
         new: change.new ? statusName(tCustomers, change.new) : t('system.none'),
       });
-    case 'ownerId':
-      return t('system.owner');
+    case 'ownerId': {
+      const before = typeof change.old === 'string' ? people[change.old] : undefined;
+      const after = typeof change.new === 'string' ? people[change.new] : undefined;
+      return after ? t('system.ownerNamed', { old: before ?? t('system.none'), new: after }) : t('system.owner');
+    }
     case 'groupId':
       return change.new ? t('system.groupJoined') : t('system.groupLeft');
     case 'mergedFrom':

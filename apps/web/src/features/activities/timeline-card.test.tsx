@@ -55,8 +55,9 @@ const firstPage: TTimelineItem[] = [
       { field: 'status', old: 'new', new: 'active' },
       { field: 'mergedFrom', old: null, new: ['Caffè Centrale Srl'] },
     ],
+    people: {},
   }),
-  system('00000000-0000-4000-8000-000000000902', { action: 'created', record: CAFE, actor: ANNA, changes: [] }),
+  system('00000000-0000-4000-8000-000000000902', { action: 'created', record: CAFE, actor: ANNA, changes: [], people: {} }),
 ];
 const note = anActivity('00000000-0000-4000-8000-000000000703', { type: 'note', subject: 'Closed on Mondays', author: ELIO });
 

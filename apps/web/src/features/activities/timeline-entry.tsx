@@ -166,7 +166,8 @@ export function SystemEntry({ event, at, subjectId }: { event: TSystemEvent; at:
   const { t } = useTranslation('relationships');
   const { t: tCustomers } = useTranslation('customers');
   const format = useFormatters();
-  const lines = event.action === 'updated' ? event.changes.map((change) => changeLine(t, tCustomers, change)).filter(Boolean) : [];
+  const lines =
+    event.action === 'updated' ? event.changes.map((change) => changeLine(t, tCustomers, change, event.people)).filter(Boolean) : [];
   return (
     <Flex vertical gap={2} data-testid="timeline-system">
       <Typography.Text>
