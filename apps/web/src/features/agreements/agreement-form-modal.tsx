@@ -57,10 +57,10 @@ export function AgreementFormModal({ open, onClose, agreement, customer = {}, co
 
   useEffect(() => {
     if (!open) return;
-    const { company, contact } = customerNow.current;
+    const { company, contact, contract: about } = customerNow.current;
     const values = agreement
       ? toAgreementFormValues(agreement)
-      : newAgreementValues(me.id, { companyId: company?.id, contactId: contact?.id });
+      : newAgreementValues(me.id, { companyId: company?.id, contactId: contact?.id, contractId: about?.id });
     initial.current = values;
     form.resetFields();
     form.setFieldsValue(values);

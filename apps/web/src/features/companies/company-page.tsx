@@ -97,12 +97,12 @@ export function CompanyPage() {
           <Flex vertical gap={24}>
             <CompanyDetails company={data} />
             <CompanyContactsCard company={data} />
+            <CompanyContractsCard companyId={data.id} />
             <TimelineCard owner={{ kind: 'company', id: data.id }} about={{ companies: [{ id: data.id, name: data.name }] }} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
           <Flex vertical gap={24}>
-            <CompanyContractsCard companyId={data.id} />
             <AttachmentsCard entityType="company" entityId={data.id} />
             <CompanyGroupCard company={data} />
             <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
