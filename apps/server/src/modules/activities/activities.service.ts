@@ -299,7 +299,7 @@ export async function listActivities(ctx: Ctx, query: TActivityListQuery) {
   const where = and(...conditions, afterCursor(keyset, activities.id, query.cursor));
   const order = followUp
     ? [sql`${activities.followUpAt} asc`, sql`${activities.id} asc`]
-    : [desc(activities.occurredAt), desc(activities.id)];
+    : [sql`${activities.occurredAt} desc nulls last`, sql`${activities.id} desc nulls last`];
   const rows = await ctx.db
     .select({ row: activities, key: sql<string>`${keyset.field.column}::text` })
     .from(activities)

@@ -118,8 +118,8 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
           )})`
         : sql``;
     const personFilter = person ? sql`AND l.author_id = ${person}::uuid` : sql``;
-    // Per record, the newest links past the cursor (an index range each); an activity about
-    // several of these records comes once.
+    // Per record, the newest links past the cursor (an index range each, read in the index's
+    // order: hence NULLS LAST as the index has it); an activity about several records comes once.
     parts.push(sql`(SELECT 'activity' AS kind, picked.activity_id AS id, picked.at FROM (
         SELECT p.activity_id, max(p.occurred_at) AS at
         FROM unnest(${uuids(entityIds)}) AS e(id)
@@ -127,7 +127,7 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
           SELECT l.activity_id, l.occurred_at FROM activity_link l
           WHERE l.workspace_id = ${workspaceId} AND l.entity_id = e.id ${typeFilter} ${personFilter}
             ${before(sql`l.occurred_at`, sql`l.activity_id`)}
-          ORDER BY l.occurred_at DESC, l.activity_id DESC LIMIT ${take}) p
+          ORDER BY l.occurred_at DESC NULLS LAST, l.activity_id DESC NULLS LAST LIMIT ${take}) p
         GROUP BY p.activity_id ORDER BY at DESC, p.activity_id DESC LIMIT ${take}) picked)`);
   }
   if (wants('agreement') && entityIds.length > 0) {
