@@ -8,7 +8,7 @@ import {
   ZCreateActivityInput,
   ZUpdateActivityInput,
 } from '@clientela/contract';
-import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
