@@ -1,4 +1,5 @@
 import { type AnyColumn, and, eq, inArray, type SQL, sql, type Table, type WithSubquery } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 
 import { AppError } from '../http/errors.ts';
@@ -97,14 +98,30 @@ async function countMatching(db: Executor, table: Table, where: SQL | undefined)
   return estimateMatching(db, table, where);
 }
 
-/** PostgreSQL's estimate of the rows matching `where`, for a list known to have more than EXACT_COUNT_LIMIT. */
+/** How long a list's row estimate is reused: an estimate is approximate anyway, and a list is read page after page. */
+const ESTIMATE_TTL_MS = 30_000;
+const ESTIMATES_KEPT = 500;
+const estimates = new Map<string, { total: number; until: number }>();
+const dialect = new PgDialect();
+
+/**
+ * PostgreSQL's estimate of the rows matching `where`, for a list known to have more than
+ * EXACT_COUNT_LIMIT. The same list (same statement and values, so the same workspace and
+ * filters) asked again within ESTIMATE_TTL_MS gets the estimate it got, without the round trip.
+ */
 async function estimateMatching(db: Executor, table: Table, where: SQL | undefined): Promise<{ total: number; totalIsEstimate: true }> {
-  const condition = where ?? sql`true`;
-  const plan = await db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE ${condition}`,
-  );
+  const statement = sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE ${where ?? sql`true`}`;
+  const rendered = dialect.sqlToQuery(statement);
+  const key = `${rendered.sql}\u0000${JSON.stringify(rendered.params)}`;
+  const now = Date.now();
+  const kept = estimates.get(key);
+  if (kept && kept.until > now) return { total: kept.total, totalIsEstimate: true };
+  const plan = await db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(statement);
   const estimate = Math.round(plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
-  return { total: Math.max(estimate, EXACT_COUNT_LIMIT + 1), totalIsEstimate: true };
+  const total = Math.max(estimate, EXACT_COUNT_LIMIT + 1);
+  if (estimates.size >= ESTIMATES_KEPT) estimates.delete(estimates.keys().next().value as string);
+  estimates.set(key, { total, until: now + ESTIMATE_TTL_MS });
+  return { total, totalIsEstimate: true };
 }
 
 /**
