@@ -142,10 +142,11 @@ export const ZTimelineQuery = z.strictObject({
 });
 export type TTimelineQuery = z.infer<typeof ZTimelineQuery>;
 
-/** A record created, changed, merged or moved to the bin, as its history keeps it. */
+/** A record created, changed, merged or moved to the bin, or an agreement whose status or date changed, as history keeps it. */
 export const ZSystemEvent = z.object({
   action: z.enum(['created', 'updated', 'deleted']),
-  record: ZRecordRef,
+  /** The customer record itself, or one of its agreements (its status changed, it was removed). */
+  record: z.object({ type: z.enum(['company', 'contact', 'agreement']), id: ZId, name: z.string() }),
   actor: ZPerson.nullable(),
   changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
   /** Names of the people the changes name by id (a new owner), by id. */

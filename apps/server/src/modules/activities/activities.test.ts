@@ -258,4 +258,33 @@ describe('activities', () => {
     expect(handOver.event.changes).toEqual([{ field: 'ownerId', old: owner.session.user.id, new: employeeA.user.id }]);
     expect(handOver.event.people).toEqual({ [owner.session.user.id]: 'Anna Rossi', [employeeA.user.id]: 'Elio' });
   });
+
+  it("shows on a customer's timeline when one of its agreements is broken, re-dated or removed", async () => {
+    const { owner } = await makeBakery(t);
+    const cafe = await post(owner, '/api/v1/companies', { name: 'Caffè Centrale' });
+    const giulia = await post(owner, '/api/v1/contacts', { firstName: 'Giulia', companies: [{ companyId: cafe.id }] });
+    const promise = await post(owner, '/api/v1/agreements', { title: 'Free delivery', contactId: giulia.id, validUntil: '2027-01-31' });
+    await owner.request({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${promise.id}`,
+      payload: { status: 'broken', validUntil: '2026-12-31' },
+    });
+    await owner.request({ method: 'PATCH', url: `/api/v1/agreements/${promise.id}`, payload: { details: 'not a timeline line' } });
+    const timeline = (await get(owner, `/api/v1/companies/${cafe.id}/timeline?filter[type]=agreement`)).data;
+    expect(timeline.map((i: { kind: string }) => i.kind)).toEqual(['system', 'agreement']);
+    expect(timeline[0].event).toMatchObject({
+      action: 'updated',
+      record: { type: 'agreement', id: promise.id, name: 'Free delivery' },
+      changes: [
+        { field: 'status', old: 'agreed', new: 'broken' },
+        { field: 'validUntil', old: '2027-01-31', new: '2026-12-31' },
+      ],
+    });
+    await owner.request({ method: 'DELETE', url: `/api/v1/agreements/${promise.id}` });
+    const after = (await get(owner, `/api/v1/contacts/${giulia.id}/timeline?filter[type]=agreement`)).data;
+    expect(after.map((i: { kind: string; event?: { action: string } }) => i.event?.action ?? i.kind)).toEqual(['deleted', 'updated']);
+    // Asked for system events only, the customer's own changes come without its agreements'.
+    const own = (await get(owner, `/api/v1/companies/${cafe.id}/timeline?filter[type]=system`)).data;
+    expect(own.map((i: { event: { record: { type: string } } }) => i.event.record.type)).toEqual(['company']);
+  });
 });

@@ -1,4 +1,4 @@
-import type { TRecordRef, TTimeline, TTimelineItem, TTimelineQuery, TTimelineType } from '@clientela/contract';
+import type { TRecordRef, TSystemEvent, TTimeline, TTimelineItem, TTimelineQuery, TTimelineType } from '@clientela/contract';
 import { ACTIVITY_TYPES } from '@clientela/contract';
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
@@ -23,7 +23,7 @@ type Subject = {
 };
 
 /** The changes of a record worth a line on its timeline; other field edits stay in its history. */
-const SYSTEM_FIELDS = ['status', 'ownerId', 'mergedFrom', 'mergedInto', 'groupId'];
+const SYSTEM_FIELDS = ['status', 'ownerId', 'mergedFrom', 'mergedInto', 'groupId', 'validUntil'];
 
 const uuids = (ids: readonly string[]) =>
   ids.length === 0
@@ -138,13 +138,20 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
         ${before(sql`${agreements.createdAt}`, sql`${agreements.id}`)}
       ORDER BY ${agreements.createdAt} DESC, ${agreements.id} DESC LIMIT ${take})`);
   }
-  if (wants('system') && subject.own.length > 0) {
-    const byType = (['company', 'contact'] as const).flatMap((type) => {
-      const ids = subject.own.filter((r) => r.type === type).map((r) => r.id);
-      return ids.length === 0 ? [] : [sql`(r.entity_type = ${type} AND r.entity_id = ANY(${uuids(ids)}))`];
-    });
+  const changed = wants('system')
+    ? (['company', 'contact'] as const).flatMap((type) => {
+        const ids = subject.own.filter((r) => r.type === type).map((r) => r.id);
+        return ids.length === 0 ? [] : [sql`(r.entity_type = ${type} AND r.entity_id = ANY(${uuids(ids)}))`];
+      })
+    : [];
+  // The customer's agreements: a status or date changed, or one removed.
+  if (wants('agreement') && entityIds.length > 0) {
+    changed.push(sql`(r.entity_type = 'agreement' AND r.entity_id IN (SELECT ${agreements.id} FROM ${agreements}
+      WHERE ${agreements.workspaceId} = ${workspaceId} AND ${agreementsOfCustomers(subject.companyIds, subject.contactIds)}))`);
+  }
+  if (changed.length > 0) {
     parts.push(sql`(SELECT 'system' AS kind, r.id, r.at FROM record_change r
-      WHERE r.workspace_id = ${workspaceId} AND (${sql.join(byType, sql` OR `)})
+      WHERE r.workspace_id = ${workspaceId} AND (${sql.join(changed, sql` OR `)})
         AND (r.action <> 'updated' OR ${sql.join(
           SYSTEM_FIELDS.map((field) => sql`r.changes @> ${JSON.stringify([{ field }])}::jsonb`),
           sql` OR `,
@@ -218,7 +225,15 @@ async function agreementDetails(ctx: Ctx, ids: string[]): Promise<TTimelineItem[
 async function systemDetails(ctx: Ctx, ids: string[], own: TRecordRef[]): Promise<TTimelineItem[]> {
   if (ids.length === 0) return [];
   const rows = await systemRows(ctx.db, ctx.actor.workspaceId, ids);
-  const records = new Map(own.map((r) => [r.id, r]));
+  const records = new Map<string, TSystemEvent['record']>(own.map((r) => [r.id, r]));
+  const agreementIds = [...new Set(rows.filter((r) => r.change.entityType === 'agreement').map((r) => r.change.entityId))];
+  if (agreementIds.length > 0) {
+    const titles = await ctx.db
+      .select({ id: agreements.id, title: agreements.title })
+      .from(agreements)
+      .where(and(eq(agreements.workspaceId, ctx.actor.workspaceId), inArray(agreements.id, agreementIds)));
+    for (const row of titles) records.set(row.id, { type: 'agreement', id: row.id, name: row.title });
+  }
   const shown = (change: (typeof rows)[number]['change']) =>
     change.changes.filter((c) => change.action !== 'updated' || SYSTEM_FIELDS.includes(c.field));
   // People named by id in what is shown (a hand-over from one owner to another).

@@ -16,11 +16,15 @@ import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } fr
 import { assertReadable, contactsOfCompanies, readableRecords, unitOfUser } from '../activities/records.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contracts } from '../contracts/contracts.table.ts';
+import { recordChange } from '../history/index.ts';
 import { users } from '../users/index.ts';
 import { agreementPolicy } from './agreements.policy.ts';
 import { agreements } from './agreements.table.ts';
 
 type AgreementRow = typeof agreements.$inferSelect;
+
+/** What an agreement's history keeps: every field people change (its status above all). */
+const TRACKED = ['title', 'details', 'status', 'companyId', 'contactId', 'agreedById', 'agreedOn', 'validUntil', 'resource', 'contractId'];
 
 const SORTS: Record<(typeof AGREEMENT_SORTS)[number], SortField> = {
   agreedOn: { column: agreements.agreedOn },
@@ -237,6 +241,16 @@ export async function updateAgreement(ctx: Ctx, id: string, raw: TUpdateAgreemen
       .where(and(eq(agreements.workspaceId, row.workspaceId), eq(agreements.id, row.id)))
       .returning();
     if (!updated) throw notFound('agreement');
+    await recordChange(tx, {
+      workspaceId: row.workspaceId,
+      entityType: 'agreement',
+      entityId: row.id,
+      actorId: ctx.actor.userId,
+      action: 'updated',
+      before: row,
+      after: updated,
+      fields: TRACKED,
+    });
     const [agreement] = await presentAgreements(ctx, tx, [updated]);
     return agreement as TAgreement;
   });
@@ -251,6 +265,16 @@ export async function deleteAgreement(ctx: Ctx, id: string): Promise<void> {
       .update(agreements)
       .set({ deletedAt: sql`now()` })
       .where(and(eq(agreements.workspaceId, row.workspaceId), eq(agreements.id, row.id)));
+    await recordChange(tx, {
+      workspaceId: row.workspaceId,
+      entityType: 'agreement',
+      entityId: row.id,
+      actorId: ctx.actor.userId,
+      action: 'deleted',
+      before: null,
+      after: null,
+      fields: [],
+    });
   });
 }
 

@@ -51,4 +51,20 @@ describe('system events as sentences', () => {
     expect(line('mergedInto', 'Caffè Centrale', null)).toBe('Merge undone: a separate record again');
     expect(line('notes', 'a', 'b')).toBeNull();
   });
+
+  it("reads an agreement's change: its status and date, in the agreement's own words", () => {
+    const agreementEvent = {
+      action: 'updated' as const,
+      record: { type: 'agreement' as const, id: CAFE.id, name: 'Free delivery' },
+      actor: ANNA,
+      changes: [],
+      people: {},
+    };
+    expect(systemSentence(t(), agreementEvent)).toBe('Anna Rossi changed the agreement');
+    expect(systemSentence(t(), { ...agreementEvent, action: 'deleted' })).toBe('Anna Rossi removed the agreement');
+    const of = { kind: 'agreement' as const, date: (ymd: string) => `day ${ymd}` };
+    expect(changeLine(t(), tc(), { field: 'status', old: 'agreed', new: 'broken' }, {}, of)).toBe('Status: Agreed → Broken');
+    expect(changeLine(t(), tc(), { field: 'validUntil', old: '2027-01-31', new: null }, {}, of)).toBe('Valid until: day 2027-01-31 → none');
+    expect(changeLine(t(), tc(), { field: 'details', old: 'a', new: 'b' }, {}, of)).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import type { TSystemEvent } from '@clientela/contract';
+import type { TAgreementStatus, TSystemEvent } from '@clientela/contract';
 import type { TFunction } from 'i18next';
 import i18next from 'i18next';
 
@@ -17,7 +17,10 @@ export function changeLine(
   tCustomers: TFunction<'customers'>,
   change: Change,
   people: Record<string, string> = {},
+  /** Whose change: an agreement's status and dates read differently from a customer's. */
+  of: { kind: TSystemEvent['record']['type']; date: (iso: string) => string } = { kind: 'company', date: String },
 ): string | null {
+  if (of.kind === 'agreement') return agreementChangeLine(t, change, of.date);
   switch (change.field) {
     case 'status':
       return t('system.status', {
@@ -40,10 +43,29 @@ export function changeLine(
   }
 }
 
+/** A change of an agreement worth a line: its status, or the date it binds us until. */
+function agreementChangeLine(t: TFunction<'relationships'>, change: Change, date: (iso: string) => string): string | null {
+  const day = (value: unknown) => (typeof value === 'string' ? date(value) : t('system.none'));
+  switch (change.field) {
+    case 'status':
+      return t('system.status', {
+        old: change.old ? t(`agreementStatus.${change.old as TAgreementStatus}`) : t('system.none'),
+        new: change.new ? t(`agreementStatus.${change.new as TAgreementStatus}`) : t('system.none'),
+      });
+    case 'validUntil':
+      return t('system.validUntil', { old: day(change.old), new: day(change.new) });
+    default:
+      return null;
+  }
+}
+
 /** The sentence that heads a system event: who did what to which kind of record. */
 export function systemSentence(t: TFunction<'relationships'>, event: TSystemEvent): string {
   const actor = event.actor?.name ?? t('system.someone');
   const kind = event.record.type;
+  if (kind === 'agreement') {
+    return event.action === 'deleted' ? t('system.agreementDeleted', { actor }) : t('system.agreementUpdated', { actor });
+  }
   switch (event.action) {
     case 'created':
       return t(`system.created.${kind}`, { actor });

@@ -20,8 +20,14 @@ function Byline({ who, at }: { who: string; at: string }) {
   );
 }
 
-function RecordLink({ record }: { record: { type: 'company' | 'contact'; id: string; name: string } }) {
-  return <Link to={`/${record.type === 'company' ? 'companies' : 'contacts'}/${record.id}`}>{record.name}</Link>;
+const PATH_OF = {
+  company: (id: string) => `/companies/${id}`,
+  contact: (id: string) => `/contacts/${id}`,
+  agreement: (id: string) => `/agreements?open=${id}`,
+};
+
+function RecordLink({ record }: { record: { type: 'company' | 'contact' | 'agreement'; id: string; name: string } }) {
+  return <Link to={PATH_OF[record.type](record.id)}>{record.name}</Link>;
 }
 
 type ActivityProps = {
@@ -167,7 +173,11 @@ export function SystemEntry({ event, at, subjectId }: { event: TSystemEvent; at:
   const { t: tCustomers } = useTranslation('customers');
   const format = useFormatters();
   const lines =
-    event.action === 'updated' ? event.changes.map((change) => changeLine(t, tCustomers, change, event.people)).filter(Boolean) : [];
+    event.action === 'updated'
+      ? event.changes
+          .map((change) => changeLine(t, tCustomers, change, event.people, { kind: event.record.type, date: format.calendarDate }))
+          .filter(Boolean)
+      : [];
   return (
     <Flex vertical gap={2} data-testid="timeline-system">
       <Typography.Text>
