@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'merge_already_undone',
   'binding_agreements',
   'contract_number_taken',
+  'task_transition_invalid',
   'too_many_requests',
   'internal_error',
 ] as const;

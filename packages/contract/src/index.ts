@@ -11,6 +11,7 @@ export * from './duplicates.ts';
 export * from './errors.ts';
 export * from './imports.ts';
 export * from './search.ts';
+export * from './tasks.ts';
 export * from './units.ts';
 export * from './users.ts';
 export * from './views.ts';

@@ -24,6 +24,7 @@ const STATUS_OF: Record<TErrorCode, number> = {
   merge_already_undone: 409,
   binding_agreements: 409,
   contract_number_taken: 409,
+  task_transition_invalid: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -51,6 +52,7 @@ const TITLE_OF: Record<TErrorCode, string> = {
   merge_already_undone: 'The merge has already been undone',
   binding_agreements: 'Agreements still bind us',
   contract_number_taken: 'Contract number already in use',
+  task_transition_invalid: 'The task cannot move to that status now',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };

@@ -14,6 +14,7 @@ import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { taskRoutes } from './tasks/tasks.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 import { listRoutes, viewRoutes } from './views/views.routes.ts';
@@ -42,6 +43,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     contractRoutes,
     attachmentRoutes,
     calendarRoutes,
+    taskRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -1,0 +1,78 @@
+import { type TTask, type TTaskStatus, type TTaskTransitionInput, ZTaskTransitionInput } from '@clientela/contract';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
+import { presentTasks } from './present.ts';
+import { actsAsAssignee, findReadable } from './tasks.service.ts';
+import { taskEvents, tasks } from './tasks.table.ts';
+
+type Move = { from: readonly TTaskStatus[]; by: 'assignee' | 'sender'; needs?: 'committedDate' | 'reason' | 'result' };
+
+/**
+ * The life cycle, as the moves each status may be reached by. The assignee's side receives,
+ * accepts or declines, starts and finishes; the sender confirms a done task or reopens it
+ * (back to in progress, or to accepted).
+ */
+const MOVES: Partial<Record<TTaskStatus, readonly Move[]>> = {
+  received: [{ from: ['sent'], by: 'assignee' }],
+  accepted: [
+    { from: ['sent', 'received'], by: 'assignee', needs: 'committedDate' },
+    { from: ['done'], by: 'sender' },
+  ],
+  declined: [{ from: ['sent', 'received'], by: 'assignee', needs: 'reason' }],
+  in_progress: [
+    { from: ['accepted'], by: 'assignee' },
+    { from: ['done'], by: 'sender' },
+  ],
+  done: [{ from: ['accepted', 'in_progress'], by: 'assignee', needs: 'result' }],
+  confirmed: [{ from: ['done'], by: 'sender' }],
+};
+
+/**
+ * Moves a task on and records who did it, when, from what to what, with the note. A move the
+ * task's status does not allow answers 409 `task_transition_invalid`; a reader who is not the
+ * party of that move answers 403. A queue member who moves a queue task (other than declining
+ * it for the unit) takes it: it becomes theirs.
+ */
+export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionInput): Promise<TTask> {
+  const input = ZTaskTransitionInput.parse(raw);
+  const workspaceId = ctx.actor.workspaceId;
+  await ctx.db.transaction(async (tx) => {
+    const row = await findReadable(ctx, tx, id, true);
+    const moves = MOVES[input.to] ?? [];
+    const move = moves.find((m) => m.from.includes(row.status));
+    if (!move)
+      throw new AppError('task_transition_invalid', `A ${row.status.replace('_', ' ')} task cannot become ${input.to.replace('_', ' ')}`);
+    const party = move.by === 'sender' ? row.senderId === ctx.actor.userId : actsAsAssignee(ctx, row);
+    if (!party) throw forbidden(move.by === 'sender' ? 'Only the sender may do this' : 'Only the assignee may do this');
+    if (move.needs && !input[move.needs])
+      throw new AppError('validation_failed', `Moving to ${input.to} needs ${move.needs}`, {
+        errors: [{ path: move.needs, message: 'Required for this step' }],
+      });
+    const takes = move.by === 'assignee' && row.assigneeId === null && input.to !== 'declined';
+    const reopened = move.by === 'sender' && input.to !== 'confirmed';
+    await tx
+      .update(tasks)
+      .set({
+        status: input.to,
+        assigneeId: takes ? ctx.actor.userId : row.assigneeId,
+        receivedAt: row.receivedAt ?? (move.by === 'assignee' ? sql`now()` : null),
+        committedDate: input.to === 'accepted' && input.committedDate ? input.committedDate : row.committedDate,
+        declineReason: input.to === 'declined' ? (input.reason ?? null) : row.declineReason,
+        result: input.to === 'done' ? (input.result ?? null) : reopened ? null : row.result,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, id)));
+    const note = input.note || (input.to === 'declined' ? input.reason : input.to === 'done' ? input.result : undefined) || null;
+    await tx.insert(taskEvents).values({
+      workspaceId,
+      taskId: id,
+      actorId: ctx.actor.userId,
+      fromStatus: row.status,
+      toStatus: input.to,
+      note: takes && !note ? 'Taken from the queue' : note,
+    });
+  });
+  const [task] = await presentTasks(ctx, ctx.db, [await findReadable(ctx, ctx.db, id)]);
+  return task as TTask;
+}
