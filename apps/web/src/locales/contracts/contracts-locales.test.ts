@@ -1,55 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describeNamespaceParity } from '../namespace-parity.ts';
 import en from './en.json';
-import it_ from './it.json';
+import it from './it.json';
 import ru from './ru.json';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-const base = (key: string) => key.replace(PLURAL, '');
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
-
-const locales = { en: flatten(en), ru: flatten(ru), it: flatten(it_) };
-const englishBases = [...new Set([...locales.en.keys()].map(base))].sort();
-const pluralBases = new Set([...locales.en.keys()].filter((key) => PLURAL.test(key)).map(base));
-
 // The contracts namespace (contracts, calendar, attachments) uses plural forms ("2 binding agreements", "2 действующие договорённости"): each language has its own set of them.
-describe('contracts locale files', () => {
-  for (const [name, messages] of Object.entries(locales)) {
-    it(`${name}.json has the messages of en.json`, () => {
-      expect([...new Set([...messages.keys()].map(base))].sort()).toEqual(englishBases);
-    });
-
-    it(`${name}.json has every plural form its language needs`, () => {
-      const categories = new Intl.PluralRules(name).resolvedOptions().pluralCategories;
-      for (const key of pluralBases) {
-        for (const category of categories) expect(messages.get(`${key}_${category}`), `${key}_${category}`).toBeTruthy();
-      }
-    });
-
-    it(`${name}.json has no empty message and the placeholders of en.json`, () => {
-      for (const [key, value] of messages) {
-        expect(value.trim(), key).not.toBe('');
-        const english = locales.en.get(key) ?? locales.en.get(`${base(key)}_other`) ?? '';
-        expect(placeholders(value), key).toEqual(placeholders(english));
-      }
-    });
-  }
-
-  it('translations are real, not copies of English', () => {
-    for (const other of [locales.ru, locales.it]) {
-      const same = [...locales.en.keys()].filter((key) => other.get(key) === locales.en.get(key));
-      expect(same.length).toBeLessThan(locales.en.size / 20);
-    }
-  });
-});
+describeNamespaceParity('contracts', { en, ru, it });
