@@ -174,6 +174,12 @@ describe('tasks', () => {
     expect((await move(employeeA2.browser, queued.id, { to: 'accepted', committedDate: isoDay(1) })).statusCode).toBe(200);
     expect((await get(employeeA.browser, `/api/v1/tasks/${queued.id}`)).assignee.name).toBe('Ezio');
     expect((await move(employeeA.browser, queued.id, { to: 'in_progress' })).statusCode).toBe(403);
+    // A task to the lab's queue: its members and the manager of the shop above it read it, the shop's employees do not.
+    const labTask = await post(employeeB.browser, '/api/v1/tasks', { title: 'Test the new yeast', queueUnitId: lab.unit.id });
+    expect((await managerA.browser.request({ method: 'GET', url: `/api/v1/tasks/${labTask.id}` })).statusCode).toBe(200);
+    expect((await employeeA2.browser.request({ method: 'GET', url: `/api/v1/tasks/${labTask.id}` })).statusCode).toBe(404);
+    expect((await get(lab.browser, '/api/v1/tasks?filter[myQueues]=true')).data.map((x: { id: string }) => x.id)).toEqual([labTask.id]);
+    expect((await get(managerA.browser, '/api/v1/tasks?filter[status]=received')).data.map((x: { id: string }) => x.id)).toEqual([task.id]);
 
     // Overdue: open tasks past their due time.
     await post(employeeA.browser, '/api/v1/tasks', { title: 'Late', assigneeId: employeeA2.user.id, dueAt: '2020-01-01T09:00:00Z' });
