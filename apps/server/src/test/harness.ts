@@ -144,3 +144,13 @@ export async function makeBakery(t: TestApp) {
     employeeB: await person('Bea', 'employee', shopB.id),
   };
 }
+
+/** POSTs through the API and returns what was created; any answer but 201 fails the test with the server's body. */
+export async function post(browser: Browser, url: string, payload: Record<string, unknown>) {
+  const response = await browser.request({ method: 'POST', url, payload });
+  if (response.statusCode !== 201) throw new Error(`${url} failed: ${response.body}`);
+  return response.json();
+}
+
+/** GETs through the API and returns the body as JSON. */
+export const get = async (browser: Browser, url: string) => (await browser.request({ method: 'GET', url })).json();

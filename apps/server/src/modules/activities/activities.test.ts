@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Browser, makeBakery, useTestApp } from '../../test/harness.ts';
+import { get, makeBakery, post, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
-
-async function post(browser: Browser, url: string, payload: Record<string, unknown>) {
-  const response = await browser.request({ method: 'POST', url, payload });
-  if (response.statusCode !== 201) throw new Error(`${url} failed: ${response.body}`);
-  return response.json();
-}
-
-const get = async (browser: Browser, url: string) => (await browser.request({ method: 'GET', url })).json();
 
 describe('activities', () => {
   it('logs a call with a follow-up; it shows on the contact, on each company they work for, and sets last contact', async () => {

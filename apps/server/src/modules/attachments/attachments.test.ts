@@ -1,14 +1,8 @@
 import { ATTACHMENT_MAX_BYTES } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
-import { type Browser, makeBakery, useTestApp } from '../../test/harness.ts';
+import { type Browser, makeBakery, post, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
-
-async function post(browser: Browser, url: string, payload: Record<string, unknown>) {
-  const response = await browser.request({ method: 'POST', url, payload });
-  if (response.statusCode !== 201) throw new Error(`${url} failed: ${response.body}`);
-  return response.json();
-}
 
 /** A multipart body as a browser builds it: the record's fields first, then the file. */
 async function upload(browser: Browser, fields: Record<string, string>, file: { name: string; type: string; content: Buffer | string }) {

@@ -1,14 +1,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { type Browser, makeBakery, useTestApp } from '../../test/harness.ts';
+import { type Browser, makeBakery, post, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
-
-async function post(browser: Browser, url: string, payload: Record<string, unknown>) {
-  const response = await browser.request({ method: 'POST', url, payload });
-  if (response.statusCode !== 201) throw new Error(`${url} failed: ${response.body}`);
-  return response.json();
-}
 
 const day = (offset: number, time = '10:00:00') => `${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)}T${time}Z`;
 const week = () => `from=${encodeURIComponent(day(-1, '00:00:00'))}&to=${encodeURIComponent(day(7, '00:00:00'))}`;

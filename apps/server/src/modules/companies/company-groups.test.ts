@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Browser, makeWorkspace, PASSWORD, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
+import { makeWorkspace, PASSWORD, post, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
-
-async function post(browser: Browser, url: string, payload: Record<string, unknown>) {
-  const response = await browser.request({ method: 'POST', url, payload });
-  if (response.statusCode !== 201) throw new Error(`${url} failed: ${response.body}`);
-  return response.json();
-}
 
 async function owner() {
   const { admin } = await makeWorkspace(t);

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type Browser, makeBakery, useTestApp } from '../../test/harness.ts';
+import { get, makeBakery, post, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
 
-async function post(browser: Browser, url: string, payload: Record<string, unknown>) {
-  const response = await browser.request({ method: 'POST', url, payload });
-  if (response.statusCode !== 201) throw new Error(`${url} failed: ${response.body}`);
-  return response.json();
-}
-
-const get = async (browser: Browser, url: string) => (await browser.request({ method: 'GET', url })).json();
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('contracts', () => {

@@ -2,15 +2,9 @@ import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
-import { type Browser, makeWorkspace, PASSWORD, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
+import { type Browser, makeWorkspace, PASSWORD, post, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
-
-async function post(browser: Browser, url: string, payload: Record<string, unknown>) {
-  const response = await browser.request({ method: 'POST', url, payload });
-  if (response.statusCode !== 201) throw new Error(`${url} failed: ${response.body}`);
-  return response.json();
-}
 
 async function admin() {
   const { admin } = await makeWorkspace(t);
