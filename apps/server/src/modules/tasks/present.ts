@@ -38,7 +38,11 @@ export async function readableTaskSql(ctx: Ctx): Promise<SQL> {
 }
 
 /** Agreements and contracts among `ids` the actor may read, with a name to show. */
-export async function readableDeals(ctx: Ctx, db: Executor, ids: { agreement: readonly string[]; contract: readonly string[] }) {
+export async function readableAgreementsAndContracts(
+  ctx: Ctx,
+  db: Executor,
+  ids: { agreement: readonly string[]; contract: readonly string[] },
+) {
   const workspaceId = ctx.actor.workspaceId;
   const found = new Map<string, { type: 'agreement' | 'contract'; id: string; name: string }>();
   const [agreementRows, contractRows] = await Promise.all([
@@ -96,7 +100,7 @@ export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Pro
   const unitIds = [...new Set(rows.flatMap((row) => row.queueUnitId ?? []))];
   const [customers, deals, people, queues] = await Promise.all([
     readableRecords(ctx, db, { company: ofType('company'), contact: ofType('contact') }),
-    readableDeals(ctx, db, { agreement: ofType('agreement'), contract: ofType('contract') }),
+    readableAgreementsAndContracts(ctx, db, { agreement: ofType('agreement'), contract: ofType('contract') }),
     db
       .select({ id: users.id, name: users.name })
       .from(users)

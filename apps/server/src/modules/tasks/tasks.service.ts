@@ -16,7 +16,7 @@ import { assertReadable, unitOfUser } from '../activities/records.ts';
 import { units } from '../units/index.ts';
 import { escapeLike, users } from '../users/index.ts';
 import { leadTimeAdvice } from './lead-times.ts';
-import { presentTasks, readableDeals, readableTaskSql, type TaskRow } from './present.ts';
+import { presentTasks, readableAgreementsAndContracts, readableTaskSql, type TaskRow } from './present.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { taskEvents, taskLinks, tasks } from './tasks.table.ts';
 
@@ -72,7 +72,7 @@ async function checkLinks(ctx: Ctx, db: Executor, input: LinkInput) {
     { path: 'companyIds', type: 'company', ids: input.companyIds ?? [] },
     { path: 'contactIds', type: 'contact', ids: input.contactIds ?? [] },
   ]);
-  const found = await readableDeals(ctx, db, { agreement: input.agreementIds ?? [], contract: input.contractIds ?? [] });
+  const found = await readableAgreementsAndContracts(ctx, db, { agreement: input.agreementIds ?? [], contract: input.contractIds ?? [] });
   const errors = (['agreement', 'contract'] as const).flatMap((type) =>
     (input[`${type}Ids`] ?? []).flatMap((id, i) =>
       found.get(id)?.type === type ? [] : [{ path: `${type}Ids.${i}`, message: `No such ${type}` }],
