@@ -79,7 +79,7 @@ describe('workspace isolation', () => {
     expect(empty.statusCode).toBe(400);
   });
 
-  it("keeps another workspace's activities, agreements, contracts, files and calendar out of reach, even of an admin", async () => {
+  it("keeps another workspace's activities, agreements, contracts, files, tasks and calendar out of reach, even of an admin", async () => {
     const { adminA, b } = await twoWorkspaces();
     const adminB = await signIn(t, b.admin.email);
     const made = async (url: string, payload: Record<string, unknown>) => (await adminB.request({ method: 'POST', url, payload })).json();
@@ -92,6 +92,7 @@ describe('workspace isolation', () => {
     });
     const agreement = await made('/api/v1/agreements', { title: 'Beta secret discount', companyId: company.id, resource: 'Beta showroom' });
     const contract = await made('/api/v1/contracts', { number: 'B-1', subject: 'Beta supply', companyId: company.id });
+    const task = await made('/api/v1/tasks', { title: 'Beta secret delivery', assigneeId: b.admin.id, companyIds: [company.id] });
     const form = new FormData();
     form.append('entityType', 'company');
     form.append('entityId', company.id);
@@ -113,6 +114,7 @@ describe('workspace isolation', () => {
       `/api/v1/companies/${company.id}/timeline`,
       `/api/v1/attachments/${file.id}/file`,
       `/api/v1/attachments?entityType=company&entityId=${company.id}`,
+      `/api/v1/tasks/${task.id}`,
     ]) {
       expect((await adminA.request({ method: 'GET', url })).statusCode, url).toBe(404);
     }
@@ -122,10 +124,13 @@ describe('workspace isolation', () => {
       { method: 'PATCH' as const, url: `/api/v1/contracts/${contract.id}`, payload: { renewal: 'ended' } },
       { method: 'DELETE' as const, url: `/api/v1/attachments/${file.id}` },
       { method: 'POST' as const, url: '/api/v1/activities', payload: { type: 'note', companyIds: [company.id] } },
+      { method: 'PATCH' as const, url: `/api/v1/tasks/${task.id}`, payload: { title: 'x' } },
+      { method: 'POST' as const, url: `/api/v1/tasks/${task.id}/transitions`, payload: { to: 'declined', reason: 'x' } },
+      { method: 'POST' as const, url: '/api/v1/tasks', payload: { title: 'x', assigneeId: b.admin.id } },
     ]) {
       expect([400, 404], `${write.method} ${write.url}`).toContain((await adminA.request(write)).statusCode);
     }
-    for (const url of ['/api/v1/activities', '/api/v1/agreements', '/api/v1/contracts']) {
+    for (const url of ['/api/v1/activities', '/api/v1/agreements', '/api/v1/contracts', '/api/v1/tasks']) {
       expect((await adminA.request({ method: 'GET', url })).json().total, url).toBe(0);
     }
     const week = `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 86_400_000).toISOString()}`;
