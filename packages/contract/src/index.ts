@@ -10,6 +10,7 @@ export * from './customers.ts';
 export * from './duplicates.ts';
 export * from './errors.ts';
 export * from './imports.ts';
+export * from './notifications.ts';
 export * from './search.ts';
 export * from './tasks.ts';
 export * from './units.ts';

@@ -13,6 +13,7 @@ export * from '../modules/duplicates/duplicates.table.ts';
 export * from '../modules/exports/exports.table.ts';
 export * from '../modules/history/history.table.ts';
 export * from '../modules/imports/imports.table.ts';
+export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/tasks/tasks.table.ts';
 export * from '../modules/units/units.table.ts';
 export * from '../modules/users/users.table.ts';

@@ -13,6 +13,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } from '../../lib/pagination.ts';
 import { assertReadable, unitOfUser } from '../activities/records.ts';
+import { membersOf, notify } from '../notifications/index.ts';
 import { units } from '../units/index.ts';
 import { escapeLike, users } from '../users/index.ts';
 import { leadTimeAdvice } from './lead-times.ts';
@@ -140,6 +141,14 @@ export async function createTask(ctx: Ctx, raw: TCreateTaskInput) {
     const links = linkRows(workspaceId, row.id, input);
     if (links.length > 0) await tx.insert(taskLinks).values(links);
     await tx.insert(taskEvents).values({ workspaceId, taskId: row.id, actorId: ctx.actor.userId, fromStatus: null, toStatus: 'sent' });
+    // The assignee, or every member of the queue, hears of it with the task.
+    const notice = { taskId: row.id, title: input.title, actorId: ctx.actor.userId };
+    if (input.assigneeId) await notify(tx, workspaceId, [input.assigneeId], { kind: 'task_assigned', ...notice });
+    else
+      await notify(tx, workspaceId, await membersOf(tx, workspaceId, unitId as string, ctx.actor.userId), {
+        kind: 'task_queued',
+        ...notice,
+      });
     return row.id;
   });
   const [task] = await presentTasks(ctx, ctx.db, [await findReadable(ctx, ctx.db, id)]);

@@ -1,7 +1,8 @@
-import { type TTask, type TTaskStatus, type TTaskTransitionInput, ZTaskTransitionInput } from '@clientela/contract';
+import { type TNotificationKind, type TTask, type TTaskStatus, type TTaskTransitionInput, ZTaskTransitionInput } from '@clientela/contract';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
+import { notify } from '../notifications/index.ts';
 import { presentTasks } from './present.ts';
 import { actsAsAssignee, findReadable } from './tasks.service.ts';
 import { taskEvents, tasks } from './tasks.table.ts';
@@ -27,6 +28,15 @@ const MOVES: Partial<Record<TTaskStatus, readonly Move[]>> = {
   done: [{ from: ['accepted', 'in_progress'], by: 'assignee', needs: 'result' }],
   confirmed: [{ from: ['done'], by: 'sender' }],
 };
+
+/** The steps the other party is told about: the assignee's answers and results, the sender's verdict. */
+function noticeOf(to: TTaskStatus, by: Move['by']): TNotificationKind | null {
+  if (by === 'sender') return to === 'confirmed' ? 'task_confirmed' : 'task_reopened';
+  if (to === 'accepted') return 'task_accepted';
+  if (to === 'declined') return 'task_declined';
+  if (to === 'done') return 'task_done';
+  return null;
+}
 
 /**
  * Moves a task on and records who did it, when, from what to what, with the note. A move the
@@ -72,6 +82,12 @@ export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionI
       toStatus: input.to,
       note: takes && !note ? 'Taken from the queue' : note,
     });
+    // The other party hears of the step: the sender of the assignee's, the assignee of the sender's.
+    const kind = noticeOf(input.to, move.by);
+    if (kind) {
+      const to = move.by === 'assignee' ? [row.senderId] : [row.assigneeId];
+      await notify(tx, workspaceId, to, { kind, taskId: id, title: row.title, actorId: ctx.actor.userId });
+    }
   });
   const [task] = await presentTasks(ctx, ctx.db, [await findReadable(ctx, ctx.db, id)]);
   return task as TTask;

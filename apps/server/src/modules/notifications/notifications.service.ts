@@ -1,0 +1,94 @@
+import type { TMarkNotificationsRead, TNotification, TNotificationKind, TNotificationListQuery } from '@clientela/contract';
+import { ZMarkNotificationsRead } from '@clientela/contract';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { afterCursor, encodeCursor, type Keyset } from '../../lib/pagination.ts';
+import { users } from '../users/index.ts';
+import { notifications } from './notifications.table.ts';
+
+const KEYSET: Keyset = { name: 'createdAt', field: { column: notifications.createdAt, cast: 'timestamptz' }, direction: 'desc' };
+
+/** Tells people about a task, in the caller's transaction (the step and its notice commit together); never the actor themself. */
+export async function notify(
+  tx: Executor,
+  workspaceId: string,
+  recipients: readonly (string | null)[],
+  notice: { kind: TNotificationKind; taskId: string; title: string; actorId: string },
+): Promise<void> {
+  const userIds = [...new Set(recipients.filter((id): id is string => Boolean(id) && id !== notice.actorId))];
+  if (userIds.length === 0) return;
+  await tx.insert(notifications).values(userIds.map((userId) => ({ workspaceId, userId, ...notice })));
+}
+
+/** The active members of a unit (a queue's people), but the actor. */
+export async function membersOf(tx: Executor, workspaceId: string, unitId: string, except: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.unitId, unitId), eq(users.active, true), ne(users.id, except)));
+  return rows.map((r) => r.id);
+}
+
+async function unreadOf(ctx: Ctx): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(
+      and(eq(notifications.workspaceId, ctx.actor.workspaceId), eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)),
+    );
+  return row?.n ?? 0;
+}
+
+/** The person's own notifications, newest first, with their unread count. Nobody reads another's. */
+export async function listNotifications(ctx: Ctx, query: TNotificationListQuery) {
+  const mine = and(
+    eq(notifications.workspaceId, ctx.actor.workspaceId),
+    eq(notifications.userId, ctx.actor.userId),
+    query['filter[unread]'] ? isNull(notifications.readAt) : undefined,
+  );
+  const [rows, unread] = await Promise.all([
+    ctx.db
+      .select({ notification: notifications, actorName: users.name, key: sql<string>`${notifications.createdAt}::text` })
+      .from(notifications)
+      .leftJoin(users, and(eq(users.workspaceId, notifications.workspaceId), eq(users.id, notifications.actorId)))
+      .where(and(mine, afterCursor(KEYSET, notifications.id, query.cursor)))
+      .orderBy(sql`${notifications.createdAt} desc nulls last`, sql`${notifications.id} desc nulls last`)
+      .limit(query.limit + 1),
+    unreadOf(ctx),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(
+      ({ notification: n, actorName }): TNotification => ({
+        id: n.id,
+        kind: n.kind,
+        taskId: n.taskId,
+        title: n.title,
+        actor: n.actorId && actorName ? { id: n.actorId, name: actorName } : null,
+        createdAt: n.createdAt.toISOString(),
+        readAt: n.readAt?.toISOString() ?? null,
+      }),
+    ),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.key, last.notification.id) : null,
+    unread,
+  };
+}
+
+/** Marks the person's own notifications as read (some, or all); others' ids are ignored. */
+export async function markRead(ctx: Ctx, raw: TMarkNotificationsRead): Promise<{ unread: number }> {
+  const input = ZMarkNotificationsRead.parse(raw);
+  await ctx.db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(
+      and(
+        eq(notifications.workspaceId, ctx.actor.workspaceId),
+        eq(notifications.userId, ctx.actor.userId),
+        isNull(notifications.readAt),
+        input.ids ? inArray(notifications.id, input.ids) : undefined,
+      ),
+    );
+  return { unread: await unreadOf(ctx) };
+}
