@@ -5,6 +5,7 @@ import type duplicates from './locales/duplicates/en.json';
 import type en from './locales/en.json';
 import type imports from './locales/imports/en.json';
 import type relationships from './locales/relationships/en.json';
+import type tasks from './locales/tasks/en.json';
 
 // Module augmentation needs an interface: it makes every `t('key')` checked against en.json.
 declare module 'i18next' {
@@ -17,6 +18,7 @@ declare module 'i18next' {
       duplicates: typeof duplicates;
       relationships: typeof relationships;
       contracts: typeof contracts;
+      tasks: typeof tasks;
     };
   }
 }

@@ -9,6 +9,7 @@ import { loadCustomerMessages } from '../lib/customer-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
+import { loadTaskMessages } from '../lib/task-messages.ts';
 
 /** A customer page's chunk, together with the messages it speaks. */
 function withCustomerMessages<M>(load: () => Promise<M>): () => Promise<M> {
@@ -30,6 +31,14 @@ function withRelationshipMessages<M>(load: () => Promise<M>): () => Promise<M> {
 function withContractMessages<M>(load: () => Promise<M>): () => Promise<M> {
   return async () => {
     const [module] = await Promise.all([load(), loadCustomerMessages(), loadContractMessages()]);
+    return module;
+  };
+}
+
+/** A tasks page's chunk, with its messages and the customer ones (its person pickers speak those). */
+function withTaskMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages(), loadTaskMessages()]);
     return module;
   };
 }
@@ -92,6 +101,14 @@ const CalendarPage = lazyNamed(
   withContractMessages(() => import('../features/calendar/calendar-page.tsx')),
   'CalendarPage',
 );
+const TasksPage = lazyNamed(
+  withTaskMessages(() => import('../features/tasks/tasks-page.tsx')),
+  'TasksPage',
+);
+const TaskPage = lazyNamed(
+  withTaskMessages(() => import('../features/tasks/task-page.tsx')),
+  'TaskPage',
+);
 const WorkspacePage = lazyNamed(() => import('../features/workspace/workspace-page.tsx'), 'WorkspacePage');
 const CustomFieldsPage = lazyNamed(
   withCustomerMessages(() => import('../features/custom-fields/custom-fields-page.tsx')),
@@ -153,6 +170,8 @@ export function createRouter() {
                 { path: 'contracts', element: inLayout(<ContractsPage />) },
                 { path: 'contracts/:id', element: inLayout(<ContractPage />) },
                 { path: 'calendar', element: inLayout(<CalendarPage />) },
+                { path: 'tasks', element: inLayout(<TasksPage />) },
+                { path: 'tasks/:id', element: inLayout(<TaskPage />) },
                 { path: 'lists', element: inLayout(<ListsPage />) },
                 { path: 'lists/:id', element: inLayout(<ListPage />) },
                 { path: 'imports', element: inLayout(<ImportsPage />) },

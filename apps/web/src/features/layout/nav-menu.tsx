@@ -1,5 +1,6 @@
 import {
   CalendarOutlined,
+  CarryOutOutlined,
   ContactsOutlined,
   FileProtectOutlined,
   FormOutlined,
@@ -34,6 +35,7 @@ export function NavMenu() {
       label: <Link to="/agreements">{t('nav.agreements')}</Link>,
     },
     { key: '/contracts', icon: <FileProtectOutlined />, label: <Link to="/contracts">{t('nav.contracts')}</Link> },
+    { key: '/tasks', icon: <CarryOutOutlined />, label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('nav.calendar')}</Link> },
     { key: '/duplicates', icon: <MergeOutlined />, label: <Link to="/duplicates">{t('nav.duplicates')}</Link> },
     { key: '/lists', icon: <UnorderedListOutlined />, label: <Link to="/lists">{t('nav.lists')}</Link> },
