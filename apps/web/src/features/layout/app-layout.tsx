@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { Brand } from '../../components/brand.tsx';
 import { useMe } from '../auth/api.ts';
 import { useUserLocaleSync } from '../locale/use-user-locale-sync.ts';
+import { NotificationBell } from '../notifications/notification-bell.tsx';
 import { SearchLauncher } from '../search/search-launcher.tsx';
 import { NavMenu } from './nav-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -42,6 +43,7 @@ export function AppLayout() {
             </Typography.Text>
             <Flex align="center" gap={12} style={{ flex: 'none' }}>
               <SearchLauncher />
+              <NotificationBell />
               <UserMenu />
             </Flex>
           </Layout.Header>
