@@ -6,7 +6,7 @@ import { loadTaskMessages } from '../../lib/task-messages.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { fakeApi, page } from '../duplicates/test-duplicates.ts';
 import { SendTaskDrawer } from './send-task-drawer.tsx';
-import { aTask, SERVICE } from './test-tasks.ts';
+import { aTask, MARCO, SERVICE } from './test-tasks.ts';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -77,5 +77,41 @@ describe('SendTaskDrawer', () => {
       queueUnitId: SERVICE.id,
       companyIds: [COMPANY],
     });
+  }, 30_000);
+
+  it('sends a task to a person and shows the server’s field errors next to their fields', async () => {
+    const api = fakeApi(({ method, url }) => {
+      if (method === 'GET' && url === '/api/v1/units') return jsonResponse(200, page([]));
+      if (method === 'GET' && url.startsWith('/api/v1/users')) return jsonResponse(200, page([MARCO]));
+      if (method === 'POST' && url === '/api/v1/tasks')
+        return jsonResponse(
+          400,
+          {
+            type: 'about:blank',
+            title: 'Bad request',
+            status: 400,
+            code: 'validation_failed',
+            detail: 'Invalid input',
+            errors: [{ path: '/title', message: 'Too long for the queue board' }],
+          },
+          'application/problem+json',
+        );
+      return undefined;
+    });
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    await renderWithApp(
+      <App>
+        <SendTaskDrawer open onClose={() => {}} />
+      </App>,
+      { me: testMe },
+    );
+    await screen.findByRole('form', { name: 'Send a task' });
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Call the bakery back' } });
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Person' }));
+    fireEvent.click(await screen.findByTitle('Marco Bruni'));
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+
+    expect(await screen.findByText('Too long for the queue board')).toBeTruthy();
+    expect(api.calls.find((call) => call.method === 'POST')?.body).toMatchObject({ title: 'Call the bakery back', assigneeId: MARCO.id });
   }, 30_000);
 });
