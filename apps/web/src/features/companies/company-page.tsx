@@ -14,6 +14,7 @@ import { ClassTag, StatusTag } from '../customers/customer-tags.tsx';
 import { HistoryCard } from '../customers/history-card.tsx';
 import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
+import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useCompany, useCompanyHistory, useDeleteCompany } from './api.ts';
 import { CompanyContactsCard } from './company-contacts-card.tsx';
 import { CompanyDetails } from './company-details.tsx';
@@ -82,6 +83,7 @@ export function CompanyPage() {
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t('companies.edit')}
           </Button>
+          <SendTaskButton about={{ companies: [data.id] }} />
           <MergeWithButton entity="company" record={data} />
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
             {tc('common.delete')}

@@ -18,6 +18,7 @@ import { useFormatters } from '../customers/date-format.ts';
 import { HistoryCard } from '../customers/history-card.tsx';
 import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
+import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useContact, useContactHistory, useDeleteContact } from './api.ts';
 import { ContactFormDrawer } from './contact-form-drawer.tsx';
 
@@ -156,6 +157,7 @@ export function ContactPage() {
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t('contacts.edit')}
           </Button>
+          <SendTaskButton about={{ contacts: [data.id] }} />
           <MergeWithButton entity="contact" record={data} />
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
             {tc('common.delete')}
