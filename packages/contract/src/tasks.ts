@@ -46,6 +46,8 @@ export const ZTask = z.object({
   checklist: z.array(z.object({ text: z.string(), done: z.boolean() })),
   /** The companies, contacts, agreements and contracts it is about, as far as the reader may see them. */
   links: z.array(ZTaskRecordRef),
+  /** How many of the records it is about the reader may not see (named to those who may). */
+  hiddenLinks: z.number().int(),
   sender: ZPerson.nullable(),
   /** Whoever has it; null while a queue task waits for a member to take it. */
   assignee: ZPerson.nullable(),

@@ -129,6 +129,11 @@ export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Pro
       const found = customers.get(link.recordId) ?? deals.get(link.recordId);
       return found && found.type === link.recordType ? [found] : [];
     }),
+    hiddenLinks: links.filter((link) => {
+      if (link.taskId !== row.id) return false;
+      const found = customers.get(link.recordId) ?? deals.get(link.recordId);
+      return !found || found.type !== link.recordType;
+    }).length,
     sender: person(row.senderId),
     assignee: person(row.assigneeId),
     queue: row.queueUnitId ? (queueOf.get(row.queueUnitId) ?? { id: row.queueUnitId, name: '' }) : null,

@@ -66,6 +66,9 @@ describe('tasks', () => {
     expect(queue.data.map((x: { id: string }) => x.id)).toEqual([task.id]);
     const opened = await get(service.browser, `/api/v1/tasks/${task.id}`);
     expect(opened.status).toBe('received');
+    // Sergio may not open Elio's customer: the task says it is about one record he cannot see.
+    expect([opened.links, opened.hiddenLinks]).toEqual([[], 1]);
+    expect((await get(employeeA.browser, `/api/v1/tasks/${task.id}`)).hiddenLinks).toBe(0);
     expect(opened.receivedAt).not.toBeNull();
     expect((await get(service.browser, `/api/v1/tasks/${task.id}`)).timeline).toHaveLength(2);
 

@@ -136,8 +136,11 @@ export function TaskPage() {
         <Col xs={24} xl={9}>
           <Flex vertical gap={24}>
             <Card title={t('fields.links')}>
+              {data.hiddenLinks > 0 && (
+                <Typography.Paragraph type="secondary">{t('task.hiddenLinks', { count: data.hiddenLinks })}</Typography.Paragraph>
+              )}
               {data.links.length === 0 ? (
-                <Typography.Text type="secondary">{t('task.noLinks')}</Typography.Text>
+                data.hiddenLinks === 0 && <Typography.Text type="secondary">{t('task.noLinks')}</Typography.Text>
               ) : (
                 <Flex vertical gap={4}>
                   {data.links.map((ref) => (
