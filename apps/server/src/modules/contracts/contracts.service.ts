@@ -170,12 +170,14 @@ export async function updateContract(ctx: Ctx, id: string, raw: TUpdateContractI
   const workspaceId = ctx.actor.workspaceId;
   try {
     await ctx.db.transaction(async (tx) => {
-      const { contract } = await findVisible(ctx, tx, id);
+      // Locked before it is read, so that two changes at once each see the other's result (the
+      // visible read joins nullable rows, which FOR UPDATE may not lock).
       await tx
         .select({ id: contracts.id })
         .from(contracts)
         .where(and(eq(contracts.workspaceId, workspaceId), eq(contracts.id, id)))
         .for('update');
+      const { contract } = await findVisible(ctx, tx, id);
       await contractPolicy.authorize(ctx.actor, 'update', { ownerId: contract.responsibleId, unitId: contract.unitId });
       const values = {
         startDate: input.startDate === undefined ? contract.startDate : input.startDate,
