@@ -13,6 +13,13 @@ export const NOTIFICATION_KINDS = [
   'task_done',
   'task_confirmed',
   'task_reopened',
+  // Reminders and escalations made by the sweep; `detail.reason` says why a head was told.
+  'task_due_soon',
+  'task_overdue',
+  'task_escalated',
+  // The assignee is away: the task went to their deputy (told to the sender), or was handed to one (told to the deputy).
+  'task_redirected',
+  'task_covered',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -26,6 +33,12 @@ export const ZNotification = z.object({
   title: z.string(),
   /** Who caused it. */
   actor: z.object({ id: ZId, name: z.string() }).nullable(),
+  /**
+   * What the kind needs besides the task. `task_escalated`: `reason` (overdue, not_received,
+   * not_accepted) and `assignee` (a name, or the queue's unit). `task_redirected` and
+   * `task_covered`: `absent` and `deputy` (names).
+   */
+  detail: z.record(z.string(), z.string()).nullable(),
   createdAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),
 });

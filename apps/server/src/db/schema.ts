@@ -1,4 +1,6 @@
 // Every table of the application, for Drizzle's query builder and drizzle-kit.
+
+export * from '../modules/absences/absences.table.ts';
 export * from '../modules/activities/activities.table.ts';
 export * from '../modules/agreements/agreements.table.ts';
 export * from '../modules/api-tokens/api-tokens.table.ts';

@@ -67,6 +67,7 @@ export async function listNotifications(ctx: Ctx, query: TNotificationListQuery)
         taskId: n.taskId,
         title: n.title,
         actor: n.actorId && actorName ? { id: n.actorId, name: actorName } : null,
+        detail: n.detail ?? null,
         createdAt: n.createdAt.toISOString(),
         readAt: n.readAt?.toISOString() ?? null,
       }),

@@ -100,3 +100,39 @@ export const unitLeadTimes = pgTable(
     foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }).onDelete('cascade'),
   ],
 );
+
+/**
+ * When a workspace reminds and escalates: the assignee some time before the due time; the
+ * unit head when a task is overdue, or not received or not accepted in time; again every
+ * `repeatMinutes` while it stays so. No row: the defaults.
+ */
+export const taskReminderRules = pgTable('task_reminder_rule', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  remindBeforeMinutes: integer('remind_before_minutes').notNull(),
+  notReceivedMinutes: integer('not_received_minutes').notNull(),
+  notAcceptedMinutes: integer('not_accepted_minutes').notNull(),
+  repeatMinutes: integer('repeat_minutes').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every reminder and escalation sent, one row per task, kind and occurrence (the due time, or
+ * the start of the repetition it belongs to): a second sweep, in this process or another,
+ * finds the row and sends nothing.
+ */
+export const taskReminders = pgTable(
+  'task_reminder',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    kind: text('kind', { enum: ['due_soon', 'overdue', 'not_received', 'not_accepted'] }).notNull(),
+    occurrence: timestamp('occurrence', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.taskId, t.kind, t.occurrence] }),
+    foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [tasks.workspaceId, tasks.id] }).onDelete('cascade'),
+  ],
+);

@@ -12,6 +12,7 @@ const notice = (id: string, kind: TNotification['kind'], readAt: string | null =
   taskId: '00000000-0000-4000-8000-000000000900',
   title: 'Test two air conditioners',
   actor: { id: '00000000-0000-4000-8000-000000000002', name: 'Elio Verdi' },
+  detail: null,
   createdAt: '2026-12-05T09:30:00.000Z',
   readAt,
 });

@@ -7,16 +7,21 @@ import { useNavigate } from 'react-router';
 import { useFormatters } from '../customers/date-format.ts';
 import { useMarkRead, useNotifications } from './api.ts';
 
+type EscalationReason = 'overdue' | 'not_received' | 'not_accepted';
+
 /** One notice as a sentence in the reader's language: who did what to which task. */
 function NoticeText({ notification }: { notification: TNotification }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const detail = notification.detail ?? {};
   return (
     <Flex vertical gap={2}>
       <Typography.Text strong={!notification.readAt}>
         {t(`notifications.kinds.${notification.kind}`, {
           actor: notification.actor?.name ?? t('notifications.someone'),
           title: notification.title,
+          ...detail,
+          reason: detail.reason ? t(`notifications.reasons.${detail.reason as EscalationReason}`) : '',
         })}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
