@@ -1,3 +1,4 @@
+export * from './absences.ts';
 export * from './activities.ts';
 export * from './api-tokens.ts';
 export * from './attachments.ts';
@@ -10,7 +11,9 @@ export * from './customers.ts';
 export * from './duplicates.ts';
 export * from './errors.ts';
 export * from './imports.ts';
+export * from './my-day.ts';
 export * from './notifications.ts';
+export * from './reminders.ts';
 export * from './search.ts';
 export * from './tasks.ts';
 export * from './units.ts';

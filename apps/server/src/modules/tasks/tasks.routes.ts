@@ -8,6 +8,7 @@ import {
   ZTask,
   ZTaskList,
   ZTaskListQuery,
+  ZTaskReminderRules,
   ZTaskTransitionInput,
   ZUnitLeadTimes,
   ZUpdateTaskInput,
@@ -15,6 +16,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { getLeadTimeAdvice, getLeadTimes, putLeadTimes } from './lead-times.ts';
+import { getReminderRules, putReminderRules } from './reminders.ts';
 import { createTask, getTask, listTasks, updateTask } from './tasks.service.ts';
 import { transitionTask } from './transitions.ts';
 
@@ -30,6 +32,12 @@ export async function taskRoutes(app: FastifyInstance, { db }: ModuleOptions) {
   );
   api.get('/tasks/lead-time', { schema: { tags, querystring: ZLeadTimeQuery, response: { 200: ZLeadTimeAdvice } } }, async (request) =>
     getLeadTimeAdvice(ctxOf(db, request), request.query),
+  );
+  api.get('/tasks/reminder-rules', { schema: { tags, response: { 200: ZTaskReminderRules } } }, async (request) =>
+    getReminderRules(ctxOf(db, request)),
+  );
+  api.put('/tasks/reminder-rules', { schema: { tags, body: ZTaskReminderRules, response: { 200: ZTaskReminderRules } } }, async (request) =>
+    putReminderRules(ctxOf(db, request), request.body),
   );
   api.get('/tasks/:id', { schema: { tags, params: ZIdParams, response: { 200: ZTask } } }, async (request) =>
     getTask(ctxOf(db, request), request.params.id),

@@ -1,0 +1,142 @@
+import { DEFAULT_TASK_REMINDER_RULES as DEFAULTS, type TTaskReminderRules, ZTaskReminderRules } from '@clientela/contract';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { forbidden } from '../../http/errors.ts';
+import { taskReminderRules } from './tasks.table.ts';
+
+/** The statuses in which a task still waits for someone. */
+const OPEN_STATUSES = sql.raw(`('sent', 'received', 'accepted', 'in_progress')`);
+
+/** The start of the repetition `now` falls in, counted from `start` every `repeat` minutes (0: never repeated). */
+const occurrenceOf = (start: string) =>
+  sql.raw(`CASE WHEN repeat_m = 0 THEN ${start}
+    ELSE ${start} + floor(extract(epoch FROM (sweep_now - ${start})) / (repeat_m * 60)) * repeat_m * interval '1 minute' END`);
+
+/**
+ * One sweep over every workspace's open tasks at the time `now`:
+ * - the assignee (or, while nobody took it, the queue's members) is reminded before the due time
+ *   and told when it has passed;
+ * - the head of the task's unit (its nearest managers up the unit tree who are not the assignee;
+ *   the workspace's admins when there are none) is told when it is overdue, not opened, or not
+ *   accepted in time;
+ * - again at each repetition while it stays so.
+ *
+ * All of it is one statement: each reminder first claims its row in `task_reminder` (task, kind,
+ * occurrence), and only a claimed row yields notices, in the same transaction. A second sweep
+ * at the same time, in this process or another, waits for the first's claims and finds them
+ * taken, so every reminder is sent exactly once. A sweep that comes late (the server was
+ * stopped) sends each reminder's latest occurrence once, not every one it missed.
+ *
+ * The work is done by PostgreSQL; the process only waits for its answer, so requests go on.
+ */
+export async function sweepReminders(db: Database, now: Date): Promise<{ reminders: number; notices: number }> {
+  const result = await db.execute<{ reminders: number; notices: number }>(sql`
+    WITH RECURSIVE
+    open AS (
+      SELECT t.workspace_id, t.id AS task_id, t.title, t.status, t.due_at, t.created_at, t.received_at,
+        t.assignee_id, t.queue_unit_id, t.unit_id, ${now.toISOString()}::timestamptz AS sweep_now,
+        coalesce(r.remind_before_minutes, ${DEFAULTS.remindBeforeMinutes}) AS before_m,
+        coalesce(r.not_received_minutes, ${DEFAULTS.notReceivedMinutes}) AS not_received_m,
+        coalesce(r.not_accepted_minutes, ${DEFAULTS.notAcceptedMinutes}) AS not_accepted_m,
+        coalesce(r.repeat_minutes, ${DEFAULTS.repeatMinutes}) AS repeat_m
+      FROM task t LEFT JOIN task_reminder_rule r ON r.workspace_id = t.workspace_id
+      WHERE t.status IN ${OPEN_STATUSES} AND (t.due_at IS NOT NULL OR t.status IN ('sent', 'received'))
+    ),
+    due AS (
+      SELECT workspace_id, task_id, 'due_soon' AS kind, due_at AS occurrence FROM open
+        WHERE before_m > 0 AND due_at > sweep_now AND due_at - before_m * interval '1 minute' <= sweep_now
+      UNION ALL
+      SELECT workspace_id, task_id, 'overdue', ${occurrenceOf('due_at')} FROM open WHERE due_at <= sweep_now
+      UNION ALL
+      SELECT workspace_id, task_id, 'not_received', ${occurrenceOf(`(created_at + not_received_m * interval '1 minute')`)} FROM open
+        WHERE status = 'sent' AND not_received_m > 0 AND created_at + not_received_m * interval '1 minute' <= sweep_now
+      UNION ALL
+      SELECT workspace_id, task_id, 'not_accepted', ${occurrenceOf(`(received_at + not_accepted_m * interval '1 minute')`)} FROM open
+        WHERE status = 'received' AND not_accepted_m > 0 AND received_at + not_accepted_m * interval '1 minute' <= sweep_now
+    ),
+    claimed AS (
+      INSERT INTO task_reminder (workspace_id, task_id, kind, occurrence, sent_at)
+      SELECT workspace_id, task_id, kind, occurrence, ${now.toISOString()}::timestamptz FROM due
+      ON CONFLICT DO NOTHING
+      RETURNING workspace_id, task_id, kind
+    ),
+    to_assignee AS (
+      SELECT o.workspace_id, u.id AS user_id,
+        CASE c.kind WHEN 'due_soon' THEN 'task_due_soon' ELSE 'task_overdue' END AS kind,
+        o.task_id, o.title, NULL::jsonb AS detail
+      FROM claimed c JOIN open o USING (workspace_id, task_id)
+      JOIN app_user u ON u.workspace_id = o.workspace_id AND u.active
+        AND (u.id = o.assignee_id OR (o.assignee_id IS NULL AND u.unit_id = o.queue_unit_id))
+      WHERE c.kind IN ('due_soon', 'overdue')
+    ),
+    escalated AS (
+      SELECT c.workspace_id, c.task_id, c.kind AS reason, o.unit_id, o.assignee_id
+      FROM claimed c JOIN open o USING (workspace_id, task_id) WHERE c.kind <> 'due_soon'
+    ),
+    up AS (
+      SELECT workspace_id, task_id, reason, unit_id, 0 AS depth FROM escalated WHERE unit_id IS NOT NULL
+      UNION ALL
+      SELECT up.workspace_id, up.task_id, up.reason, unit.parent_id, up.depth + 1
+      FROM up JOIN unit ON unit.workspace_id = up.workspace_id AND unit.id = up.unit_id
+      WHERE unit.parent_id IS NOT NULL
+    ),
+    managers AS (
+      SELECT up.workspace_id, up.task_id, up.reason, m.id AS user_id, up.depth
+      FROM up JOIN escalated e USING (workspace_id, task_id, reason)
+      JOIN app_user m ON m.workspace_id = up.workspace_id AND m.unit_id = up.unit_id
+        AND m.role = 'manager' AND m.active AND m.id IS DISTINCT FROM e.assignee_id
+    ),
+    nearest AS (
+      SELECT workspace_id, task_id, reason, user_id FROM (
+        SELECT *, min(depth) OVER (PARTITION BY workspace_id, task_id, reason) AS top FROM managers
+      ) m WHERE depth = top
+    ),
+    heads AS (
+      SELECT * FROM nearest
+      UNION ALL
+      SELECT e.workspace_id, e.task_id, e.reason, admin.id
+      FROM escalated e JOIN app_user admin ON admin.workspace_id = e.workspace_id AND admin.role = 'admin'
+        AND admin.active AND admin.id IS DISTINCT FROM e.assignee_id
+      WHERE NOT EXISTS (SELECT 1 FROM nearest n WHERE (n.workspace_id, n.task_id, n.reason) = (e.workspace_id, e.task_id, e.reason))
+    ),
+    to_heads AS (
+      SELECT h.workspace_id, h.user_id, 'task_escalated' AS kind, h.task_id, o.title,
+        jsonb_build_object('reason', h.reason, 'assignee', coalesce(assignee.name, queue.name, '')) AS detail
+      FROM heads h JOIN open o USING (workspace_id, task_id)
+      LEFT JOIN app_user assignee ON assignee.workspace_id = o.workspace_id AND assignee.id = o.assignee_id
+      LEFT JOIN unit queue ON queue.workspace_id = o.workspace_id AND queue.id = o.queue_unit_id
+    ),
+    written AS (
+      INSERT INTO notification (workspace_id, user_id, kind, task_id, title, detail)
+      SELECT workspace_id, user_id, kind, task_id, title, detail FROM (
+        SELECT * FROM to_assignee UNION ALL SELECT * FROM to_heads
+      ) notices
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM claimed)::int AS reminders, (SELECT count(*) FROM written)::int AS notices`);
+  return result.rows[0] ?? { reminders: 0, notices: 0 };
+}
+
+/** The workspace's reminder rules (the defaults until an admin sets them); everyone may read them. */
+export async function getReminderRules(ctx: Ctx): Promise<TTaskReminderRules> {
+  const [row] = await ctx.db.select().from(taskReminderRules).where(eq(taskReminderRules.workspaceId, ctx.actor.workspaceId));
+  if (!row) return DEFAULTS;
+  return {
+    remindBeforeMinutes: row.remindBeforeMinutes,
+    notReceivedMinutes: row.notReceivedMinutes,
+    notAcceptedMinutes: row.notAcceptedMinutes,
+    repeatMinutes: row.repeatMinutes,
+  };
+}
+
+/** Sets the workspace's reminder rules; admins only. */
+export async function putReminderRules(ctx: Ctx, raw: TTaskReminderRules): Promise<TTaskReminderRules> {
+  if (ctx.actor.role !== 'admin') throw forbidden('Only an admin sets when tasks remind and escalate');
+  const rules = ZTaskReminderRules.parse(raw);
+  await ctx.db
+    .insert(taskReminderRules)
+    .values({ workspaceId: ctx.actor.workspaceId, ...rules })
+    .onConflictDoUpdate({ target: taskReminderRules.workspaceId, set: { ...rules, updatedAt: sql`now()` } });
+  return rules;
+}
