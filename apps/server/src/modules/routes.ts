@@ -13,6 +13,7 @@ import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
+import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
@@ -46,6 +47,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     calendarRoutes,
     notificationRoutes,
     taskRoutes,
+    myDayRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -1,0 +1,50 @@
+import type { TMyDay } from '@clientela/contract';
+import type { Ctx } from '../../http/context.ts';
+import { coveredPeople } from './covering.ts';
+import { myActivities, presentActivitySections } from './my-activities.ts';
+import { EXPIRY_HORIZON_DAYS, expiringAgreements, expiringContracts } from './my-records.ts';
+import { dueTasks, presentTaskSections, tasksToAccept, tasksToConfirm } from './my-tasks.ts';
+import { addDays, dayIn, startOfDay } from './zoned-day.ts';
+
+/**
+ * What needs the actor today, in their time zone: their tasks overdue and due today, those to
+ * accept and to confirm, today's meetings, follow-ups due, agreements and contracts running out,
+ * and the same tasks, meetings and follow-ups of the colleagues they cover for. Each section is
+ * one indexed query, capped, with its total; all run side by side.
+ */
+export async function myDay(ctx: Ctx, timeZone: string, now = new Date()): Promise<TMyDay> {
+  const today = dayIn(timeZone, now);
+  const start = startOfDay(today, timeZone);
+  const end = startOfDay(addDays(today, 1), timeZone);
+  const horizon = addDays(today, EXPIRY_HORIZON_DAYS);
+
+  const covering = coveredPeople(ctx, today);
+  const people = covering.then((list) => [ctx.actor.userId, ...list.map((c) => c.person.id)]);
+  const due = dueTasks(ctx, people, start, end);
+  const held = myActivities(ctx, people, start, end);
+  const [coveringList, overdue, dueToday, toAccept, toConfirm, meetings, followUps, agreements, contracts] = await Promise.all([
+    covering,
+    due.overdue,
+    due.dueToday,
+    tasksToAccept(ctx),
+    tasksToConfirm(ctx),
+    held.meetings,
+    held.followUps,
+    expiringAgreements(ctx, today, horizon),
+    expiringContracts(ctx, today, horizon),
+  ]);
+  const covered = new Map(coveringList.map((c) => [c.person.id, c.person]));
+  const [taskSections, activitySections] = await Promise.all([
+    presentTaskSections(ctx, { overdue, dueToday, toAccept, toConfirm }, covered),
+    presentActivitySections(ctx, { meetings, followUps }, covered),
+  ]);
+  return {
+    date: today,
+    timeZone,
+    ...taskSections,
+    ...activitySections,
+    agreements,
+    contracts,
+    covering: { items: coveringList, total: coveringList.length },
+  };
+}
