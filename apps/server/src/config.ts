@@ -15,6 +15,12 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   webDist: string | undefined;
+  /** Where notices are e-mailed through (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail is sent. */
+  smtpUrl: string | undefined;
+  /** The sender of those e-mails. */
+  mailFrom: string;
+  /** The address people open the app at, for links in e-mails. */
+  publicUrl: string;
 };
 
 /** Reads the configuration from environment variables, with the documented defaults. */
@@ -22,6 +28,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  const smtpUrl = env.CLIENTELA_SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new Error('CLIENTELA_SMTP_URL must look like smtp://user:password@host:587 or smtps://…');
   }
   return {
     port,
@@ -35,5 +45,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.CLIENTELA_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.CLIENTELA_WEB_DIST,
+    smtpUrl,
+    mailFrom: env.CLIENTELA_MAIL_FROM || 'Clientela <clientela@localhost>',
+    publicUrl: (env.CLIENTELA_PUBLIC_URL || `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -12,6 +12,7 @@ import { EXPORT_JOB } from './modules/exports/export-jobs.ts';
 import { exportJob } from './modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.routes.ts';
 import { startJobs } from './modules/jobs/jobs.ts';
+import { startMailer } from './modules/notifications/index.ts';
 import { bootstrapFromEnvironment } from './modules/workspaces/index.ts';
 
 const config = readConfig();
@@ -54,6 +55,10 @@ async function main() {
   );
   const resumed = await resumeImports(db, jobs);
   if (resumed > 0) log.info({ imports: resumed }, 'resuming imports left unfinished');
+  // Without an SMTP server no e-mail is queued at all (see docs/operations.md).
+  const mailer = config.smtpUrl
+    ? startMailer({ pool, transport: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl, log })
+    : undefined;
   const app = await buildApp({
     db,
     filesDir: path.join(config.dataDir, 'attachments'),
@@ -79,6 +84,7 @@ async function main() {
     log.info({ signal }, 'stopping');
     await app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed'));
     await jobs.stop().catch((error: unknown) => log.error({ err: error }, 'stopping jobs failed'));
+    await mailer?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the mail sender failed'));
     await authListener.stop();
     await pool.end().catch(() => {});
     await cluster?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping PostgreSQL failed'));

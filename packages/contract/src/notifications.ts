@@ -60,3 +60,43 @@ export const ZMarkNotificationsRead = z
   .refine((input) => Boolean(input.ids) !== Boolean(input.all), { path: ['ids'], message: 'Send either ids or all' });
 export type TMarkNotificationsRead = z.infer<typeof ZMarkNotificationsRead>;
 export const ZUnreadCount = z.object({ unread: z.number().int() });
+
+/**
+ * What a person gets of each kind until they choose otherwise: every kind shows in the app; an
+ * e-mail goes for what asks them to act (a task given to them or their queue, one overdue,
+ * escalated, or moved because someone is away).
+ */
+export const NOTIFICATION_DEFAULTS: Readonly<Record<TNotificationKind, { inApp: boolean; email: boolean }>> = {
+  task_assigned: { inApp: true, email: true },
+  task_queued: { inApp: true, email: true },
+  task_accepted: { inApp: true, email: false },
+  task_declined: { inApp: true, email: false },
+  task_done: { inApp: true, email: false },
+  task_confirmed: { inApp: true, email: false },
+  task_reopened: { inApp: true, email: false },
+  task_due_soon: { inApp: true, email: false },
+  task_overdue: { inApp: true, email: true },
+  task_escalated: { inApp: true, email: true },
+  task_redirected: { inApp: true, email: true },
+  task_covered: { inApp: true, email: true },
+};
+
+/** How one kind of notice reaches the person: shown in the app, sent by e-mail. */
+export const ZNotificationPreference = z.strictObject({ kind: ZNotificationKind, inApp: z.boolean(), email: z.boolean() });
+export type TNotificationPreference = z.infer<typeof ZNotificationPreference>;
+
+/** The person's choice for every kind, in the order of NOTIFICATION_KINDS (the default where they chose nothing). */
+export const ZNotificationPreferences = z.object({ data: z.array(ZNotificationPreference) });
+export type TNotificationPreferences = z.infer<typeof ZNotificationPreferences>;
+
+/** Sets the person's own choice for the kinds listed, each at most once; kinds not listed keep theirs. */
+export const ZPutNotificationPreferences = z
+  .strictObject({ data: z.array(ZNotificationPreference).max(NOTIFICATION_KINDS.length) })
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    input.data.forEach((preference, index) => {
+      if (seen.has(preference.kind)) ctx.addIssue({ code: 'custom', path: ['data', index, 'kind'], message: 'Each kind at most once' });
+      seen.add(preference.kind);
+    });
+  });
+export type TPutNotificationPreferences = z.infer<typeof ZPutNotificationPreferences>;

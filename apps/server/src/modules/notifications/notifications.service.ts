@@ -1,24 +1,45 @@
 import type { TMarkNotificationsRead, TNotification, TNotificationKind, TNotificationListQuery } from '@clientela/contract';
-import { ZMarkNotificationsRead } from '@clientela/contract';
+import { NOTIFICATION_DEFAULTS, ZMarkNotificationsRead } from '@clientela/contract';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { afterCursor, encodeCursor, type Keyset } from '../../lib/pagination.ts';
 import { users } from '../users/index.ts';
+import { mailIsSent } from './mail-queue.ts';
 import { notifications } from './notifications.table.ts';
 
 const KEYSET: Keyset = { name: 'createdAt', field: { column: notifications.createdAt, cast: 'timestamptz' }, direction: 'desc' };
 
-/** Tells people about a task, in the caller's transaction (the step and its notice commit together); never the actor themself. */
+/**
+ * Tells people about a task, in the caller's transaction (the step and its notice commit together); never
+ * the actor themself. Each person's preferences say whether it shows in the app and goes by e-mail.
+ */
 export async function notify(
   tx: Executor,
   workspaceId: string,
   recipients: readonly (string | null)[],
-  notice: { kind: TNotificationKind; taskId: string; title: string; actorId: string },
+  notice: { kind: TNotificationKind; taskId: string; title: string; actorId: string; detail?: Record<string, string> },
 ): Promise<void> {
   const userIds = [...new Set(recipients.filter((id): id is string => Boolean(id) && id !== notice.actorId))];
   if (userIds.length === 0) return;
-  await tx.insert(notifications).values(userIds.map((userId) => ({ workspaceId, userId, ...notice })));
+  const wanted = NOTIFICATION_DEFAULTS[notice.kind];
+  const inApp = sql`coalesce(p.in_app, ${wanted.inApp}::boolean)`;
+  const email = sql`coalesce(p.email, ${wanted.email}::boolean) AND ${mailIsSent()}::boolean AND u.active AND u.email <> ''`;
+  // One statement however many recipients: each one's choice (or the kind's default) decides whether
+  // the bell shows it (otherwise it is written already read) and whether an e-mail is queued.
+  await tx.execute(sql`
+    INSERT INTO notification (workspace_id, user_id, kind, task_id, title, actor_id, detail, read_at, email_state)
+    SELECT u.workspace_id, u.id, ${notice.kind}, ${notice.taskId}::uuid, ${notice.title}, ${notice.actorId}::uuid,
+      ${notice.detail ? JSON.stringify(notice.detail) : null}::jsonb,
+      CASE WHEN ${inApp} THEN NULL ELSE now() END,
+      CASE WHEN ${email} THEN 'pending' END
+    FROM app_user u
+    LEFT JOIN notification_preference p ON p.workspace_id = u.workspace_id AND p.user_id = u.id AND p.kind = ${notice.kind}
+    WHERE u.workspace_id = ${workspaceId} AND u.id IN (${sql.join(
+      userIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+      AND (${inApp} OR (${email}))`);
 }
 
 /** The active members of a unit (a queue's people), but the actor. */
