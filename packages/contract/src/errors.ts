@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'binding_agreements',
   'contract_number_taken',
   'task_transition_invalid',
+  'absence_overlaps',
   'too_many_requests',
   'internal_error',
 ] as const;

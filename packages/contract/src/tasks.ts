@@ -74,8 +74,14 @@ export const ZLeadTimeAdvice = z.object({
 });
 export type TLeadTimeAdvice = z.infer<typeof ZLeadTimeAdvice>;
 
-/** The created task, with the queue's lead time when it went to a queue with a kind. */
-export const ZCreatedTask = ZTask.extend({ leadTime: ZLeadTimeAdvice.nullable() });
+/**
+ * The created task, with the queue's lead time when it went to a queue with a kind, and, when the
+ * chosen assignee is away, who it went to instead (their deputy).
+ */
+export const ZCreatedTask = ZTask.extend({
+  leadTime: ZLeadTimeAdvice.nullable(),
+  redirected: z.object({ absent: ZPerson, deputy: ZPerson }).nullable().optional(),
+});
 
 const text = (max: number) => z.string().trim().max(max);
 const ids = z.array(ZId).max(50);

@@ -25,6 +25,7 @@ const STATUS_OF: Record<TErrorCode, number> = {
   binding_agreements: 409,
   contract_number_taken: 409,
   task_transition_invalid: 409,
+  absence_overlaps: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -53,6 +54,7 @@ const TITLE_OF: Record<TErrorCode, string> = {
   binding_agreements: 'Agreements still bind us',
   contract_number_taken: 'Contract number already in use',
   task_transition_invalid: 'The task cannot move to that status now',
+  absence_overlaps: 'The person is already away on some of these days',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };

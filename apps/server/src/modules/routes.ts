@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleOptions } from '../http/route-helpers.ts';
+import { absenceRoutes } from './absences/absences.routes.ts';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { agreementRoutes } from './agreements/agreements.routes.ts';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
@@ -47,6 +48,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     calendarRoutes,
     notificationRoutes,
     taskRoutes,
+    absenceRoutes,
     myDayRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));

@@ -2,6 +2,7 @@ import type { TTask } from '@clientela/contract';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
+import { coveredUserIds } from '../absences/index.ts';
 import { readableRecords } from '../activities/records.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
@@ -15,7 +16,7 @@ export type TaskRow = typeof tasks.$inferSelect;
 
 /**
  * SQL true for the tasks the actor may read: those they take part in (sender, assignee, watcher,
- * member of the queue's unit), plus their role's reach (a manager's unit tree, an admin's all).
+ * member of the queue's unit, deputy of the assignee while away), plus their role's reach (a manager's unit tree, an admin's all).
  * A queue is read by the members of that very unit only: a sub-unit is its own team with its
  * own queue, and the heads above it reach it as managers.
  */
@@ -29,6 +30,9 @@ export async function readableTaskSql(ctx: Ctx): Promise<SQL> {
     sql`${actor.userId}::uuid = ANY(${tasks.watcherIds})`,
   ];
   if (actor.unitId) parts.push(sql`${tasks.queueUnitId} = ${actor.unitId}`);
+  // A deputy reads the tasks of the people they cover for while those are away.
+  const covered = await coveredUserIds(ctx.db, actor.workspaceId, actor.userId);
+  if (covered.length > 0) parts.push(inArray(tasks.assigneeId, covered));
   if (scope === 'unit') {
     const tree = [...(await actor.unitTree())];
     if (tree.length > 0) parts.push(inArray(tasks.unitId, tree));

@@ -12,6 +12,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } from '../../lib/pagination.ts';
+import { coveredUserIds, standInFor } from '../absences/index.ts';
 import { assertReadable, unitOfUser } from '../activities/records.ts';
 import { membersOf, notify } from '../notifications/index.ts';
 import { units } from '../units/index.ts';
@@ -34,16 +35,20 @@ export async function findReadable(ctx: Ctx, db: Executor, id: string, lock = fa
   return row;
 }
 
-/** Whether the actor acts for the assignee: the assignee, or a member of the queue while nobody has taken it. */
-export function actsAsAssignee(ctx: Ctx, row: TaskRow): boolean {
-  if (row.assigneeId) return row.assigneeId === ctx.actor.userId;
+/**
+ * Whether the actor acts for the assignee: the assignee, their deputy while they are away, or a
+ * member of the queue while nobody has taken it.
+ */
+export async function actsAsAssignee(ctx: Ctx, row: TaskRow): Promise<boolean> {
+  if (row.assigneeId === ctx.actor.userId) return true;
+  if (row.assigneeId) return (await coveredUserIds(ctx.db, ctx.actor.workspaceId, ctx.actor.userId)).includes(row.assigneeId);
   return row.queueUnitId !== null && row.queueUnitId === ctx.actor.unitId;
 }
 
 /** Opens a task; the assignee's (or a queue member's) first reading marks it received, with the time. */
 export async function getTask(ctx: Ctx, id: string): Promise<TTask> {
   let row = await findReadable(ctx, ctx.db, id);
-  if (row.status === 'sent' && actsAsAssignee(ctx, row)) {
+  if (row.status === 'sent' && (await actsAsAssignee(ctx, row))) {
     row = await ctx.db.transaction(async (tx) => {
       const [updated] = await tx
         .update(tasks)
@@ -108,8 +113,18 @@ export async function createTask(ctx: Ctx, raw: TCreateTaskInput) {
   if (Boolean(input.assigneeId) === Boolean(input.queueUnitId))
     throw invalid([{ path: 'assigneeId', message: 'Choose a person or a unit queue, one of them' }]);
   let unitId: string | null;
-  if (input.assigneeId) unitId = await unitOfUser(ctx.db, workspaceId, input.assigneeId, 'assigneeId');
-  else {
+  let assigneeId = input.assigneeId ?? null;
+  // A person away gets nothing new: their deputy does, and the sender is told (not when the deputy sends it).
+  let redirected: Awaited<ReturnType<typeof standInFor>> = null;
+  if (input.assigneeId) {
+    unitId = await unitOfUser(ctx.db, workspaceId, input.assigneeId, 'assigneeId');
+    redirected = await standInFor(ctx.db, workspaceId, input.assigneeId);
+    if (redirected?.deputy.id === ctx.actor.userId) redirected = null;
+    if (redirected) {
+      assigneeId = redirected.deputy.id;
+      unitId = await unitOfUser(ctx.db, workspaceId, assigneeId, 'assigneeId');
+    }
+  } else {
     const [unit] = await ctx.db
       .select({ id: units.id })
       .from(units)
@@ -131,7 +146,7 @@ export async function createTask(ctx: Ctx, raw: TCreateTaskInput) {
         dueAt: input.dueAt ? new Date(input.dueAt) : null,
         checklist: input.checklist ?? [],
         senderId: ctx.actor.userId,
-        assigneeId: input.assigneeId ?? null,
+        assigneeId,
         queueUnitId: input.queueUnitId ?? null,
         unitId,
         watcherIds,
@@ -140,10 +155,22 @@ export async function createTask(ctx: Ctx, raw: TCreateTaskInput) {
     if (!row) throw new Error('task insert returned nothing');
     const links = linkRows(workspaceId, row.id, input);
     if (links.length > 0) await tx.insert(taskLinks).values(links);
-    await tx.insert(taskEvents).values({ workspaceId, taskId: row.id, actorId: ctx.actor.userId, fromStatus: null, toStatus: 'sent' });
+    await tx.insert(taskEvents).values({
+      workspaceId,
+      taskId: row.id,
+      actorId: ctx.actor.userId,
+      fromStatus: null,
+      toStatus: 'sent',
+      note: redirected ? `For ${redirected.absent.name}, who is away` : null,
+    });
     // The assignee, or every member of the queue, hears of it with the task.
     const notice = { taskId: row.id, title: input.title, actorId: ctx.actor.userId };
-    if (input.assigneeId) await notify(tx, workspaceId, [input.assigneeId], { kind: 'task_assigned', ...notice });
+    if (redirected) {
+      const detail = { absent: redirected.absent.name, deputy: redirected.deputy.name };
+      await notify(tx, workspaceId, [redirected.deputy.id], { kind: 'task_covered', ...notice, detail });
+      // Told by the absent person's side, so that the sender (the actor) is not left out.
+      await notify(tx, workspaceId, [ctx.actor.userId], { kind: 'task_redirected', ...notice, actorId: redirected.absent.id, detail });
+    } else if (assigneeId) await notify(tx, workspaceId, [assigneeId], { kind: 'task_assigned', ...notice });
     else
       await notify(tx, workspaceId, await membersOf(tx, workspaceId, unitId as string, ctx.actor.userId), {
         kind: 'task_queued',
@@ -153,7 +180,7 @@ export async function createTask(ctx: Ctx, raw: TCreateTaskInput) {
   });
   const [task] = await presentTasks(ctx, ctx.db, [await findReadable(ctx, ctx.db, id)]);
   const leadTime = input.queueUnitId && input.kind ? await leadTimeAdvice(ctx.db, workspaceId, input.queueUnitId, input.kind) : null;
-  return { ...(task as TTask), leadTime };
+  return { ...(task as TTask), leadTime, redirected };
 }
 
 /**
