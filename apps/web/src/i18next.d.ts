@@ -4,6 +4,7 @@ import type customers from './locales/customers/en.json';
 import type duplicates from './locales/duplicates/en.json';
 import type en from './locales/en.json';
 import type imports from './locales/imports/en.json';
+import type myDay from './locales/my-day/en.json';
 import type relationships from './locales/relationships/en.json';
 import type tasks from './locales/tasks/en.json';
 
@@ -19,6 +20,7 @@ declare module 'i18next' {
       relationships: typeof relationships;
       contracts: typeof contracts;
       tasks: typeof tasks;
+      myDay: typeof myDay;
     };
   }
 }

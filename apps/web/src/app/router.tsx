@@ -62,7 +62,21 @@ function withImportMessages<M>(load: () => Promise<M>): () => Promise<M> {
 const LoginPage = lazyNamed(() => import('../features/auth/login-page.tsx'), 'LoginPage');
 const SetupPage = lazyNamed(() => import('../features/setup/setup-page.tsx'), 'SetupPage');
 const AppLayout = lazyNamed(() => import('../features/layout/app-layout.tsx'), 'AppLayout');
-const HomePage = lazyNamed(() => import('../features/home/home-page.tsx'), 'HomePage');
+/**
+ * The start page's chunk, with the messages My day speaks; their loader comes with the page, not
+ * with the login page's first load.
+ */
+function withMyDayMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), import('../lib/my-day-messages.ts').then((m) => m.loadMyDayMessages())]);
+    return module;
+  };
+}
+
+const HomePage = lazyNamed(
+  withMyDayMessages(() => import('../features/home/home-page.tsx')),
+  'HomePage',
+);
 const ProfilePage = lazyNamed(() => import('../features/profile/profile-page.tsx'), 'ProfilePage');
 const UsersPage = lazyNamed(() => import('../features/users/users-page.tsx'), 'UsersPage');
 const CompaniesPage = lazyNamed(

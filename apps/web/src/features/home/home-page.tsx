@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../auth/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
+import { MyDay } from '../my-day/my-day.tsx';
 import { useUnits } from '../units/api.ts';
 import { RoleTag } from '../users/role-tag.tsx';
 import { WorkspaceStats } from './workspace-stats.tsx';
 
 type Shortcut = { key: string; icon: ReactNode; title: string; text: string; to: string };
 
-/** `/`: who you are, where you work, and where to go next. */
+/** `/`: the start page: what needs you today, then who you are, where you work, and where to go next. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -43,7 +44,8 @@ export function HomePage() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 16, marginBottom: 24 }}>
         {t('home.intro', { workspace: me.workspace.name, role: t(`roles.${me.role}`) })}
       </Typography.Paragraph>
-      <Row gutter={[24, 24]}>
+      <MyDay />
+      <Row gutter={[24, 24]} style={{ marginTop: 24 }}>
         <Col xs={24} lg={isAdmin ? 14 : 24}>
           <Card title={t('home.account.title')} style={{ height: '100%' }}>
             <Descriptions column={{ xs: 1, sm: 2 }} colon={false} layout="vertical" size="small">
