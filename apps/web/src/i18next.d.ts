@@ -1,4 +1,5 @@
 import 'i18next';
+import type absences from './locales/absences/en.json';
 import type contracts from './locales/contracts/en.json';
 import type customers from './locales/customers/en.json';
 import type duplicates from './locales/duplicates/en.json';
@@ -20,6 +21,7 @@ declare module 'i18next' {
       relationships: typeof relationships;
       contracts: typeof contracts;
       tasks: typeof tasks;
+      absences: typeof absences;
       myDay: typeof myDay;
     };
   }

@@ -4,6 +4,7 @@ import { lazyNamed } from '../components/lazy-named.ts';
 import { PageSpinner } from '../components/page-spinner.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { loadAbsenceMessages } from '../lib/absence-messages.ts';
 import { loadContractMessages } from '../lib/contract-messages.ts';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
@@ -39,6 +40,14 @@ function withContractMessages<M>(load: () => Promise<M>): () => Promise<M> {
 function withTaskMessages<M>(load: () => Promise<M>): () => Promise<M> {
   return async () => {
     const [module] = await Promise.all([load(), loadCustomerMessages(), loadTaskMessages()]);
+    return module;
+  };
+}
+
+/** The absences page's chunk, with its messages and the customer ones (its person pickers speak those). */
+function withAbsenceMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages(), loadAbsenceMessages()]);
     return module;
   };
 }
@@ -123,6 +132,10 @@ const TaskPage = lazyNamed(
   withTaskMessages(() => import('../features/tasks/task-page.tsx')),
   'TaskPage',
 );
+const AbsencesPage = lazyNamed(
+  withAbsenceMessages(() => import('../features/absences/absences-page.tsx')),
+  'AbsencesPage',
+);
 const WorkspacePage = lazyNamed(() => import('../features/workspace/workspace-page.tsx'), 'WorkspacePage');
 const CustomFieldsPage = lazyNamed(
   withCustomerMessages(() => import('../features/custom-fields/custom-fields-page.tsx')),
@@ -186,6 +199,7 @@ export function createRouter() {
                 { path: 'calendar', element: inLayout(<CalendarPage />) },
                 { path: 'tasks', element: inLayout(<TasksPage />) },
                 { path: 'tasks/:id', element: inLayout(<TaskPage />) },
+                { path: 'absences', element: inLayout(<AbsencesPage />) },
                 { path: 'lists', element: inLayout(<ListsPage />) },
                 { path: 'lists/:id', element: inLayout(<ListPage />) },
                 { path: 'imports', element: inLayout(<ImportsPage />) },

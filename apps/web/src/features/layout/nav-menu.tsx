@@ -1,6 +1,7 @@
 import {
   CalendarOutlined,
   CarryOutOutlined,
+  CoffeeOutlined,
   ContactsOutlined,
   FileProtectOutlined,
   FormOutlined,
@@ -37,6 +38,7 @@ export function NavMenu() {
     { key: '/contracts', icon: <FileProtectOutlined />, label: <Link to="/contracts">{t('nav.contracts')}</Link> },
     { key: '/tasks', icon: <CarryOutOutlined />, label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('nav.calendar')}</Link> },
+    { key: '/absences', icon: <CoffeeOutlined />, label: <Link to="/absences">{t('nav.absences')}</Link> },
     { key: '/duplicates', icon: <MergeOutlined />, label: <Link to="/duplicates">{t('nav.duplicates')}</Link> },
     { key: '/lists', icon: <UnorderedListOutlined />, label: <Link to="/lists">{t('nav.lists')}</Link> },
     { key: '/imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
