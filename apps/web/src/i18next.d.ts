@@ -6,6 +6,7 @@ import type duplicates from './locales/duplicates/en.json';
 import type en from './locales/en.json';
 import type imports from './locales/imports/en.json';
 import type myDay from './locales/my-day/en.json';
+import type notificationSettings from './locales/notification-settings/en.json';
 import type relationships from './locales/relationships/en.json';
 import type tasks from './locales/tasks/en.json';
 
@@ -23,6 +24,7 @@ declare module 'i18next' {
       tasks: typeof tasks;
       absences: typeof absences;
       myDay: typeof myDay;
+      notificationSettings: typeof notificationSettings;
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { TNotification } from '@clientela/contract';
+import type { TNotification, TNotificationPreference, TNotificationPreferences } from '@clientela/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
@@ -23,5 +23,26 @@ export function useMarkRead() {
     mutationFn: (input: { ids: string[] } | { all: true }) =>
       api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+}
+
+// Not under NOTIFICATIONS_KEY: marking notices read must not refetch (and reset) the settings being edited.
+const PREFERENCES_KEY = ['notification-preferences'] as const;
+
+/** How each kind of notice reaches the person: in the app, by e-mail. */
+export function useNotificationPreferences() {
+  return useQuery({
+    queryKey: PREFERENCES_KEY,
+    queryFn: ({ signal }) => api<TNotificationPreferences>('/api/v1/notifications/preferences', { signal }),
+  });
+}
+
+/** Saves the person's choices; the answer is the whole list again. */
+export function useSaveNotificationPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (data: TNotificationPreference[]) =>
+      api<TNotificationPreferences>('/api/v1/notifications/preferences', { method: 'PUT', body: { data } }),
+    onSuccess: (saved) => queryClient.setQueryData(PREFERENCES_KEY, saved),
   });
 }

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ApiTokensCard } from '../api-tokens/api-tokens-card.tsx';
+import { NotificationPreferencesCard } from '../notifications/notification-preferences.tsx';
 import { PasswordForm } from './password-form.tsx';
 import { ProfileForm } from './profile-form.tsx';
 
-/** `/profile`: one's own details, password and API tokens. */
+/** `/profile`: one's own details, password, API tokens and notification settings. */
 export function ProfilePage() {
   const { t } = useTranslation();
   const { hash } = useLocation();
@@ -29,6 +30,9 @@ export function ProfilePage() {
         </Col>
         <Col span={24}>
           <ApiTokensCard />
+        </Col>
+        <Col span={24}>
+          <NotificationPreferencesCard />
         </Col>
       </Row>
     </>
