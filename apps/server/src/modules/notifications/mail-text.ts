@@ -63,7 +63,7 @@ export function composeMail(notice: MailNotice, publicUrl: string): Mail {
   ];
   const base = publicUrl.replace(/\/+$/, '');
   const taskUrl = notice.taskId ? `${base}/tasks/${notice.taskId}` : null;
-  const profileUrl = `${base}/profile`;
+  const profileUrl = `${base}/profile#notifications`;
   const text = [
     lines[0],
     '',
