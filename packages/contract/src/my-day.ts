@@ -10,8 +10,8 @@ const ZPerson = z.object({ id: ZId, name: z.string() });
 /** Whose item it is when it is not the reader's own: the colleague they cover for. */
 const coveringFor = ZPerson.nullable();
 
-/** A task on my day: mine, or of a colleague I cover for. */
-export const ZMyDayTask = ZTask.extend({ coveringFor });
+/** A task on my day: mine, or of a colleague I cover for; its timeline, description, checklist and watchers are on its page. */
+export const ZMyDayTask = ZTask.omit({ timeline: true, description: true, checklist: true, watchers: true }).extend({ coveringFor });
 export type TMyDayTask = z.infer<typeof ZMyDayTask>;
 
 /** A call, meeting or visit planned today, or a follow-up due; `at` is when it is (or the follow-up is) due. */

@@ -1,64 +1,73 @@
-import type { TMyDayActivity } from '@clientela/contract';
-import { MY_DAY_CAP } from '@clientela/contract';
+import { MY_DAY_CAP, type TMyDayActivity } from '@clientela/contract';
 import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
-import { presentActivities } from '../activities/activities.service.ts';
-import { activities } from '../activities/activities.table.ts';
+import { activities, activityLinks } from '../activities/activities.table.ts';
+import { readableRecords } from '../activities/records.ts';
 
 type Person = { id: string; name: string };
-type ActivityRow = typeof activities.$inferSelect;
-export type ActivitySection = { rows: ActivityRow[]; total: number };
 
 /** Activities that take time in a day (as the calendar counts them); e-mails and notes are not appointments. */
 const APPOINTMENTS = ['call', 'meeting', 'visit'] as const;
 
+/** What My day shows of an activity: no body, which may be long and is read on the record's timeline. */
+const SHOWN = {
+  id: activities.id,
+  type: activities.type,
+  subject: activities.subject,
+  occurredAt: activities.occurredAt,
+  followUpAt: activities.followUpAt,
+  durationMinutes: activities.durationMinutes,
+  place: activities.place,
+  authorId: activities.authorId,
+};
+type ActivityRow = Pick<typeof activities.$inferSelect, keyof typeof SHOWN>;
+export type ActivitySection = { rows: ActivityRow[]; total: number };
+
 async function section(ctx: Ctx, where: SQL | undefined, order: SQL[]): Promise<ActivitySection> {
   const rows = await ctx.db
-    .select({ row: activities, total: sql<number>`(count(*) OVER ())::int` })
+    .select({ ...SHOWN, total: sql<number>`(count(*) OVER ())::int` })
     .from(activities)
     .where(and(eq(activities.workspaceId, ctx.actor.workspaceId), where))
     .orderBy(...order)
     .limit(MY_DAY_CAP);
-  return { rows: rows.map((r) => r.row), total: rows[0]?.total ?? 0 };
+  return { rows, total: rows[0]?.total ?? 0 };
 }
 
 /**
  * Calls, meetings and visits within [start, end), and follow-ups due before `end`, logged by
- * `people` (me and those I cover for). Mine are visible to me as their author; my absent
+ * `people` (a uuid[]: me and those I cover for). Mine are visible to me as their author; my absent
  * colleagues' are shown to me as their deputy, the records I may not read left out of them.
  */
-export function myActivities(ctx: Ctx, people: Promise<string[]>, start: Date, end: Date) {
+export function myActivities(ctx: Ctx, people: SQL, start: Date, end: Date) {
+  const mine = sql`${activities.authorId} = ANY(${people})`;
   return {
-    meetings: people.then((ids) =>
-      section(
-        ctx,
-        and(
-          inArray(activities.authorId, ids),
-          inArray(activities.type, [...APPOINTMENTS]),
-          gte(activities.occurredAt, start),
-          lt(activities.occurredAt, end),
-        ),
-        [asc(activities.occurredAt), asc(activities.id)],
-      ),
+    meetings: section(
+      ctx,
+      and(mine, inArray(activities.type, [...APPOINTMENTS]), gte(activities.occurredAt, start), lt(activities.occurredAt, end)),
+      [asc(activities.occurredAt), asc(activities.id)],
     ),
-    followUps: people.then((ids) =>
-      section(ctx, and(inArray(activities.authorId, ids), lt(activities.followUpAt, end)), [
-        asc(activities.followUpAt),
-        asc(activities.id),
-      ]),
-    ),
+    followUps: section(ctx, and(mine, lt(activities.followUpAt, end)), [asc(activities.followUpAt), asc(activities.id)]),
   };
 }
 
-/** Presents both sections' rows at once; `at` is the meeting's time, or the follow-up's. */
+/** Presents both sections' rows at once, each with the records it is about that I may read; `at` is the meeting's time, or the follow-up's. */
 export async function presentActivitySections(
   ctx: Ctx,
   sections: { meetings: ActivitySection; followUps: ActivitySection },
   covered: ReadonlyMap<string, Person>,
 ) {
-  const unique = new Map<string, ActivityRow>();
-  for (const row of [...sections.meetings.rows, ...sections.followUps.rows]) unique.set(row.id, row);
-  const links = new Map((await presentActivities(ctx, ctx.db, [...unique.values()])).map((a) => [a.id, a.links]));
+  const ids = [...new Set([...sections.meetings.rows, ...sections.followUps.rows].map((row) => row.id))];
+  const links =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .select({ activityId: activityLinks.activityId, entityType: activityLinks.entityType, entityId: activityLinks.entityId })
+          .from(activityLinks)
+          .where(and(eq(activityLinks.workspaceId, ctx.actor.workspaceId), inArray(activityLinks.activityId, ids)));
+  const records = await readableRecords(ctx, ctx.db, {
+    company: links.filter((l) => l.entityType === 'company').map((l) => l.entityId),
+    contact: links.filter((l) => l.entityType === 'contact').map((l) => l.entityId),
+  });
   const item = (row: ActivityRow, at: Date): TMyDayActivity => ({
     id: row.id,
     type: row.type,
@@ -66,7 +75,10 @@ export async function presentActivitySections(
     at: at.toISOString(),
     durationMinutes: row.durationMinutes,
     place: row.place,
-    links: links.get(row.id) ?? [],
+    links: links
+      .filter((l) => l.activityId === row.id)
+      .flatMap((l) => records.get(l.entityId) ?? [])
+      .sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'company' ? -1 : 1)),
     coveringFor: covered.get(row.authorId) ?? null,
   });
   return {

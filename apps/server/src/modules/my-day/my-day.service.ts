@@ -1,6 +1,6 @@
 import type { TMyDay } from '@clientela/contract';
 import type { Ctx } from '../../http/context.ts';
-import { coveredPeople } from './covering.ts';
+import { coveredPeople, meAndCoveredSql } from './covering.ts';
 import { myActivities, presentActivitySections } from './my-activities.ts';
 import { EXPIRY_HORIZON_DAYS, expiringAgreements, expiringContracts } from './my-records.ts';
 import { dueTasks, presentTaskSections, tasksToAccept, tasksToConfirm } from './my-tasks.ts';
@@ -18,12 +18,11 @@ export async function myDay(ctx: Ctx, timeZone: string, now = new Date()): Promi
   const end = startOfDay(addDays(today, 1), timeZone);
   const horizon = addDays(today, EXPIRY_HORIZON_DAYS);
 
-  const covering = coveredPeople(ctx, today);
-  const people = covering.then((list) => [ctx.actor.userId, ...list.map((c) => c.person.id)]);
+  const people = meAndCoveredSql(ctx, today);
   const due = dueTasks(ctx, people, start, end);
   const held = myActivities(ctx, people, start, end);
   const [coveringList, overdue, dueToday, toAccept, toConfirm, meetings, followUps, agreements, contracts] = await Promise.all([
-    covering,
+    coveredPeople(ctx, today),
     due.overdue,
     due.dueToday,
     tasksToAccept(ctx),

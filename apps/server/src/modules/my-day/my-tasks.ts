@@ -22,16 +22,16 @@ async function section(ctx: Ctx, where: SQL | undefined, order: SQL[]): Promise<
 }
 
 /**
- * Open tasks of `people` (me and those I cover for) due before `start` (overdue) or within
+ * Open tasks of `people` (a uuid[]: me and those I cover for) due before `start` (overdue) or within
  * [start, end) (due today). Every one is readable to me: mine as their assignee, my absent
  * colleagues' because their absence shows their open work to their deputy.
  */
-export function dueTasks(ctx: Ctx, people: Promise<string[]>, start: Date, end: Date) {
-  const open = (ids: string[]) => and(inArray(tasks.assigneeId, ids), notInArray(tasks.status, [...CLOSED]));
+export function dueTasks(ctx: Ctx, people: SQL, start: Date, end: Date) {
+  const open = and(sql`${tasks.assigneeId} = ANY(${people})`, notInArray(tasks.status, [...CLOSED]));
   const order = [asc(tasks.dueAt), asc(tasks.id)];
   return {
-    overdue: people.then((ids) => section(ctx, and(open(ids), lt(tasks.dueAt, start)), order)),
-    dueToday: people.then((ids) => section(ctx, and(open(ids), gte(tasks.dueAt, start), lt(tasks.dueAt, end)), order)),
+    overdue: section(ctx, and(open, lt(tasks.dueAt, start)), order),
+    dueToday: section(ctx, and(open, gte(tasks.dueAt, start), lt(tasks.dueAt, end)), order),
   };
 }
 
@@ -67,7 +67,10 @@ export async function presentTaskSections<K extends string>(
     {
       items: rows.flatMap((row) => {
         const task = presented.get(row.id);
-        return task ? [{ ...task, coveringFor: coveringFor(row) }] : [];
+        if (!task) return [];
+        // The list needs no timeline, description, checklist or watchers: the task's page has them.
+        const { timeline, description, checklist, watchers, ...shown } = task;
+        return [{ ...shown, coveringFor: coveringFor(row) }];
       }),
       total,
     },
