@@ -24,7 +24,6 @@ export function recordPath(ref: Pick<Ref, 'type' | 'id'>): string {
 }
 
 function RecordLinks({ links }: { links: Ref[] }) {
-  if (links.length === 0) return null;
   return (
     <>
       {links.map((link, i) => (
@@ -77,7 +76,7 @@ export function TaskItem({
       meta={[
         task.dueAt ? t('task.due', { when: format.when(task.dueAt) }) : t('task.noDue'),
         person,
-        <RecordLinks key="links" links={task.links} />,
+        task.links.length > 0 ? <RecordLinks key="links" links={task.links} /> : null,
       ]}
     />
   );
@@ -98,7 +97,7 @@ export function ActivityItem({ activity, format, followUp = false }: { activity:
         followUp ? t('activity.followUp', { when: format.when(activity.at) }) : format.when(activity.at),
         !followUp && activity.durationMinutes ? t('activity.minutes', { count: activity.durationMinutes }) : null,
         !followUp && activity.place ? t('activity.at', { place: activity.place }) : null,
-        <RecordLinks key="links" links={activity.links} />,
+        activity.links.length > 0 ? <RecordLinks key="links" links={activity.links} /> : null,
       ]}
     />
   );

@@ -28,7 +28,7 @@ describe('MyDay', () => {
       priority: 'urgent',
     });
     // 23:30 in Rome is still today there (22:30 UTC).
-    const tonight = aTask('00000000-0000-4000-8000-000000000802', 'Print the flyers', { dueAt: '2026-12-05T22:30:00.000Z' });
+    const tonight = aTask('00000000-0000-4000-8000-000000000802', 'Print the flyers', { dueAt: '2026-12-05T22:30:00.000Z', links: [] });
     const ezios = aTask('00000000-0000-4000-8000-000000000803', 'Deliver the cake', {
       dueAt: '2026-12-05T16:00:00.000Z',
       assignee: EZIO,
@@ -91,7 +91,11 @@ describe('MyDay', () => {
     expect(count('Due today')).toBe('60');
     const today = region('Due today');
     expect(within(today).getByRole('link', { name: 'Print the flyers' }).getAttribute('href')).toBe(`/tasks/${tonight.id}`);
-    expect(within(today).getByText(/due 23:30/)).toBeTruthy();
+    expect(
+      within(today)
+        .getByText(/due 23:30/)
+        .closest('.ant-typography')?.textContent,
+    ).toBe('due 23:30 · from Marco Bruni');
     expect(within(today).getAllByText('for Ezio Neri')).toHaveLength(1);
     expect(within(today).getByText('Showing 2 of 60')).toBeTruthy();
 
