@@ -227,7 +227,8 @@ try {
       const plan = await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) ${text}`, values);
       const lines = plan.rows.map((r) => r['QUERY PLAN'] as string);
       console.log(`\n${text.replace(/\s+/g, ' ').slice(0, 160)}…`);
-      for (const line of lines.filter((l) => /Scan|Execution Time|Planning Time|Join|Sort|Limit/.test(l))) console.log(`  ${line.trim()}`);
+      for (const line of lines.filter((l) => /Scan|Rows Removed|Execution Time|Planning Time|Join|Sort|Limit/.test(l)))
+        console.log(`  ${line.trim()}`);
     }
   }
 } finally {
