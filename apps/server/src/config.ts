@@ -21,6 +21,8 @@ export type Config = {
   mailFrom: string;
   /** The address people open the app at, for links in e-mails. */
   publicUrl: string;
+  /** Lets an admin move the server's clock forward (demonstrations, end-to-end tests); never in production. */
+  clockControl: boolean;
 };
 
 /** Reads the configuration from environment variables, with the documented defaults. */
@@ -45,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.CLIENTELA_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.CLIENTELA_WEB_DIST,
+    clockControl: env.CLIENTELA_CLOCK_CONTROL === 'true',
     smtpUrl,
     mailFrom: env.CLIENTELA_MAIL_FROM || 'Clientela <clientela@localhost>',
     publicUrl: (env.CLIENTELA_PUBLIC_URL || `http://127.0.0.1:${port}`).replace(/\/+$/, ''),

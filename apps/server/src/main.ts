@@ -6,6 +6,8 @@ import { createDatabase } from './db/client.ts';
 import { DataDirInUseError, type EmbeddedCluster, startEmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { type MovableClock, movableClock, systemClock } from './lib/clock.ts';
+import { applyAbsenceMoves } from './modules/absences/index.ts';
 import { pruneAuthRecords } from './modules/auth/prune.ts';
 import { createSignedInCache, listenForAuthChanges } from './modules/auth/signed-in-cache.ts';
 import { EXPORT_JOB } from './modules/exports/export-jobs.ts';
@@ -13,6 +15,8 @@ import { exportJob } from './modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.routes.ts';
 import { startJobs } from './modules/jobs/jobs.ts';
 import { startMailer } from './modules/notifications/index.ts';
+import { listenForNotifications } from './modules/notifications/live.ts';
+import { REMINDER_JOB, sweepReminders } from './modules/tasks/reminders.ts';
 import { bootstrapFromEnvironment } from './modules/workspaces/index.ts';
 
 const config = readConfig();
@@ -46,11 +50,21 @@ async function main() {
   const authListener = listenForAuthChanges(pool, signedInCache, (error) =>
     log.warn({ err: error }, 'lost the connection that listens for sign-in changes; reconnecting'),
   );
+  const live = listenForNotifications(pool, (error) =>
+    log.warn({ err: error }, 'lost the connection that listens for new notifications; reconnecting'),
+  );
+  const clock = config.clockControl ? movableClock() : systemClock;
+  if (config.clockControl) log.warn("CLIENTELA_CLOCK_CONTROL is on: an admin may move this server's clock forward");
+  const sweep = async () => {
+    await applyAbsenceMoves(db, clock.now());
+    return sweepReminders(db, clock.now());
+  };
   const jobs = await startJobs(
     pool,
-    { [IMPORT_JOB]: importJob(db), [EXPORT_JOB]: exportJob(db) },
+    { [IMPORT_JOB]: importJob(db), [EXPORT_JOB]: exportJob(db), [REMINDER_JOB]: async () => void (await sweep()) },
     {
       onError: (error) => log.warn({ err: error }, 'job queue error'),
+      schedules: { [REMINDER_JOB]: '* * * * *' },
     },
   );
   const resumed = await resumeImports(db, jobs);
@@ -63,6 +77,8 @@ async function main() {
     db,
     filesDir: path.join(config.dataDir, 'attachments'),
     jobs,
+    live,
+    ...(config.clockControl ? { clockControl: { clock: clock as MovableClock, afterMove: sweep } } : {}),
     signedInCache,
     ping: async () => {
       await pool.query('SELECT 1');
@@ -86,6 +102,7 @@ async function main() {
     await jobs.stop().catch((error: unknown) => log.error({ err: error }, 'stopping jobs failed'));
     await mailer?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the mail sender failed'));
     await authListener.stop();
+    await live.stop();
     await pool.end().catch(() => {});
     await cluster?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping PostgreSQL failed'));
     process.exit(0);

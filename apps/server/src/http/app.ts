@@ -13,8 +13,10 @@ import type { Database } from '../db/client.ts';
 import { createSignedInCache, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { calendarFeedRoute } from '../modules/calendar/calendar.routes.ts';
 import type { JobQueue } from '../modules/jobs/jobs.ts';
+import { type LiveNotifications, liveNotificationRoutes } from '../modules/notifications/live.ts';
 import { registerModules } from '../modules/routes.ts';
 import { authenticate, forgetAfterWrites } from './authenticate.ts';
+import { type ClockControl, clockRoutes } from './clock-routes.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
 
 const CSP_DIRECTIVES = {
@@ -51,6 +53,10 @@ export type AppOptions = {
   filesDir?: string;
   /** The job queue (imports run there); routes that need it answer 503 without it. */
   jobs?: JobQueue;
+  /** Tells open pages of new notices; without it there is no live stream (pages poll). */
+  live?: LiveNotifications;
+  /** A clock an admin may move forward, with the sweep to run after; only where the operator allowed it. */
+  clockControl?: ClockControl;
 };
 
 /** Builds the HTTP application: API, OpenAPI, security headers and the web app. */
@@ -129,6 +135,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       prefix: '/api/v1',
     },
   );
+
+  const { live, clockControl } = options;
+  if (live) {
+    app.addHook('preClose', async () => live.closeAll());
+    await app.register(async (api) => liveNotificationRoutes(api, { live }), { prefix: '/api/v1' });
+  }
+  // Connections opened and never used (browsers open some ahead) would hold a stopping server
+  // until their keep-alive time ends: they are closed after a short grace for requests in flight.
+  app.addHook('preClose', async () => {
+    setTimeout(() => app.server.closeAllConnections(), 2_000).unref();
+  });
+  if (clockControl) await app.register(async (api) => clockRoutes(api, clockControl), { prefix: '/api/v1' });
 
   if (options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -10,6 +10,7 @@ import { EXPORT_JOB } from '../modules/exports/export-jobs.ts';
 import { exportJob } from '../modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob } from '../modules/imports/imports.routes.ts';
 import { type JobOptions, type JobQueue, startJobs } from '../modules/jobs/jobs.ts';
+import { type LiveNotifications, listenForNotifications } from '../modules/notifications/live.ts';
 import { createWorkspace } from '../modules/workspaces/index.ts';
 
 export type TestApp = {
@@ -19,6 +20,8 @@ export type TestApp = {
   url: string;
   signedInCache: SignedInCache;
   stopListening: () => Promise<void>;
+  /** New notices, told to open streams. */
+  live: LiveNotifications;
   /** The job queue, when the test file asked for one. */
   jobs: JobQueue | undefined;
 };
@@ -45,12 +48,14 @@ export function useTestApp(options: { jobs?: JobOptions } = {}): TestApp {
     handle.signedInCache = createSignedInCache();
     const listener = listenForAuthChanges(pool, handle.signedInCache);
     handle.stopListening = listener.stop;
-    await listener.ready;
+    handle.live = listenForNotifications(pool);
+    await Promise.all([listener.ready, handle.live.ready]);
     if (options.jobs) handle.jobs = await startJobs(pool, { [IMPORT_JOB]: importJob(db), [EXPORT_JOB]: exportJob(db) }, options.jobs);
     handle.app = await buildApp({
       db,
       ...(handle.jobs ? { jobs: handle.jobs } : {}),
       signedInCache: handle.signedInCache,
+      live: handle.live,
       ping: async () => {
         await pool.query('SELECT 1');
       },
@@ -62,6 +67,7 @@ export function useTestApp(options: { jobs?: JobOptions } = {}): TestApp {
     await handle.app?.close();
     await handle.jobs?.stop();
     await handle.stopListening?.();
+    await handle.live?.stop();
     await handle.pool?.end();
     const admin = new pg.Client({ connectionString: inject('adminUrl') });
     await admin.connect();

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { type Listener, listen } from '../../db/listen.ts';
 import type { SignedIn } from './actor.ts';
 
 /** Where PostgreSQL announces changes that may end or alter a sign-in (see the migration's triggers). */
@@ -61,56 +62,10 @@ export type SignedInCache = ReturnType<typeof createSignedInCache>;
  * Listens on a dedicated connection for the triggers' notifications; reconnects when the
  * connection drops, and empties the cache meanwhile since notifications may have been missed.
  */
-export function listenForAuthChanges(
-  pool: pg.Pool,
-  cache: SignedInCache,
-  onError: (error: unknown) => void = () => {},
-): { ready: Promise<void>; stop: () => Promise<void> } {
-  let client: pg.PoolClient | undefined;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => {
-    markReady = resolve;
-  });
-
-  const connect = async () => {
-    try {
-      const connected = await pool.connect();
-      client = connected;
-      connected.on('notification', (message) => {
-        if (message.payload) cache.clearWorkspace(message.payload);
-        else cache.clear();
-      });
-      connected.on('error', (error) => {
-        onError(error);
-        if (client === connected) reconnect();
-      });
-      await connected.query(`LISTEN ${AUTH_CHANNEL}`);
-      cache.setEnabled(true);
-      markReady();
-    } catch (error) {
-      onError(error);
-      reconnect();
-    }
-  };
-  const reconnect = () => {
-    cache.setEnabled(false);
-    const broken = client;
-    client = undefined;
-    broken?.release(true);
-    if (!stopped) retry = setTimeout(() => void connect(), 1_000);
-  };
-  void connect();
-  return {
-    ready,
-    stop: async () => {
-      stopped = true;
-      cache.setEnabled(false);
-      clearTimeout(retry);
-      const open = client;
-      client = undefined;
-      open?.release(true);
-    },
-  };
+export function listenForAuthChanges(pool: pg.Pool, cache: SignedInCache, onError: (error: unknown) => void = () => {}): Listener {
+  return listen(
+    pool,
+    { [AUTH_CHANNEL]: (workspaceId) => (workspaceId ? cache.clearWorkspace(workspaceId) : cache.clear()) },
+    { onListening: () => cache.setEnabled(true), onLost: () => cache.setEnabled(false), onError },
+  );
 }

@@ -21,6 +21,11 @@ export type JobOptions = {
   maintenanceIntervalSeconds?: number;
   pollingIntervalSeconds?: number;
   onError?: (error: unknown) => void;
+  /**
+   * Jobs queued on a cron schedule (`'* * * * *'`: every minute). Every process keeps the
+   * schedule; pg-boss queues each tick once, and one process takes it.
+   */
+  schedules?: Record<string, string>;
 };
 
 /**
@@ -32,7 +37,7 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
   const boss = new PgBoss({
     db: { executeSql: (text, values) => pool.query(text, values) },
     schema: 'pgboss',
-    schedule: false,
+    schedule: Boolean(options.schedules),
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 15,
   });
   boss.on('error', (error) => options.onError?.(error));
@@ -78,6 +83,7 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
       },
     );
   }
+  for (const [name, cron] of Object.entries(options.schedules ?? {})) await boss.schedule(name, cron);
   return {
     async send(name, data, key) {
       await boss.send(name, data, key ? { singletonKey: key } : {});

@@ -1,6 +1,6 @@
 import type { TMarkNotificationsRead, TNotification, TNotificationKind, TNotificationListQuery } from '@clientela/contract';
 import { NOTIFICATION_DEFAULTS, ZMarkNotificationsRead } from '@clientela/contract';
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { afterCursor, encodeCursor, type Keyset } from '../../lib/pagination.ts';
@@ -40,6 +40,31 @@ export async function notify(
       sql`, `,
     )})
       AND (${inApp} OR (${email}))`);
+}
+
+/**
+ * Writes many notices at once from a query `source` giving (workspace_id, user_id, kind, task_id,
+ * title, detail) rows, deciding for each as notify() does: each person's preference or the kind's
+ * default says whether it shows in the app and whether an e-mail is queued. It is a data-modifying
+ * WITH query (`RETURNING 1`), for statements such as the reminder sweep.
+ */
+export function writeNoticesSql(source: SQL): SQL {
+  const defaults = sql.join(
+    Object.entries(NOTIFICATION_DEFAULTS).map(([kind, d]) => sql`(${kind}, ${d.inApp}::boolean, ${d.email}::boolean)`),
+    sql`, `,
+  );
+  const inApp = sql`coalesce(p.in_app, d.in_app)`;
+  const email = sql`coalesce(p.email, d.email) AND ${mailIsSent()}::boolean AND u.email <> ''`;
+  return sql`
+    INSERT INTO notification (workspace_id, user_id, kind, task_id, title, detail, read_at, email_state)
+    SELECT n.workspace_id, n.user_id, n.kind, n.task_id, n.title, n.detail,
+      CASE WHEN ${inApp} THEN NULL ELSE now() END, CASE WHEN ${email} THEN 'pending' END
+    FROM (${source}) n
+    JOIN app_user u ON u.workspace_id = n.workspace_id AND u.id = n.user_id AND u.active
+    JOIN (VALUES ${defaults}) AS d(kind, in_app, email) ON d.kind = n.kind
+    LEFT JOIN notification_preference p ON p.workspace_id = n.workspace_id AND p.user_id = n.user_id AND p.kind = n.kind
+    WHERE ${inApp} OR (${email})
+    RETURNING 1`;
 }
 
 /** The active members of a unit (a queue's people), but the actor. */

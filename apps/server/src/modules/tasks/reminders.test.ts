@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../http/app.ts';
+import { movableClock } from '../../lib/clock.ts';
 import { type Browser, get, makeBakery, PASSWORD, post, signIn, type TestApp, uniqueEmail, useTestApp } from '../../test/harness.ts';
 import { sweepReminders } from './reminders.ts';
 
@@ -166,5 +168,43 @@ describe('task reminders and escalation', () => {
     expect(overdue).toHaveLength(30);
     expect(new Set(overdue).size).toBe(30);
     expect((await notices(managerA.browser)).filter((n) => n.startsWith('task_escalated'))).toHaveLength(30);
+  });
+
+  it('lets an admin move the clock forward where the operator allowed it, and sweeps at once', async () => {
+    const { owner, managerA, employeeA, employeeB } = await makeBakery(t);
+    const clock = movableClock();
+    const controlled = await buildApp({
+      db: t.db,
+      ping: async () => {},
+      logLevel: 'silent',
+      clockControl: { clock, afterMove: () => sweepReminders(t.db, clock.now()) },
+    });
+    const as = (browser: Browser, minutes: unknown) =>
+      controlled.inject({
+        method: 'POST',
+        url: '/api/v1/system/clock',
+        headers: { cookie: browser.cookie, 'x-csrf-token': browser.csrfToken },
+        payload: { minutes },
+      });
+    try {
+      await post(employeeB.browser, '/api/v1/tasks', {
+        title: 'Test two air conditioners',
+        assigneeId: employeeA.user.id,
+        dueAt: at(new Date(), 48).toISOString(),
+      });
+      expect((await as(employeeA.browser, 60)).statusCode).toBe(403);
+      expect((await as(owner, 0)).statusCode).toBe(400);
+      expect(clock.offsetMinutes()).toBe(0);
+      const moved = await as(owner, 49 * 60);
+      expect(moved.statusCode).toBe(200);
+      expect(moved.json()).toMatchObject({ offsetMinutes: 49 * 60 });
+      expect(moved.json().sent).toBeGreaterThan(0);
+      expect(await notices(managerA.browser)).toContain('task_escalated:Test two air conditioners:overdue:Elio');
+      // Where the operator did not allow it, there is no such route.
+      const plain = await owner.request({ method: 'POST', url: '/api/v1/system/clock', payload: { minutes: 60 } });
+      expect(plain.statusCode).toBe(404);
+    } finally {
+      await controlled.close();
+    }
   });
 });

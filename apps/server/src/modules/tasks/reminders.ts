@@ -3,7 +3,11 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { forbidden } from '../../http/errors.ts';
+import { writeNoticesSql } from '../notifications/index.ts';
 import { taskReminderRules } from './tasks.table.ts';
+
+/** The job that sweeps reminders, queued every minute. */
+export const REMINDER_JOB = 'task-reminders';
 
 /** The statuses in which a task still waits for someone. */
 const OPEN_STATUSES = sql.raw(`('sent', 'received', 'accepted', 'in_progress')`);
@@ -107,13 +111,7 @@ export async function sweepReminders(db: Database, now: Date): Promise<{ reminde
       LEFT JOIN app_user assignee ON assignee.workspace_id = o.workspace_id AND assignee.id = o.assignee_id
       LEFT JOIN unit queue ON queue.workspace_id = o.workspace_id AND queue.id = o.queue_unit_id
     ),
-    written AS (
-      INSERT INTO notification (workspace_id, user_id, kind, task_id, title, detail)
-      SELECT workspace_id, user_id, kind, task_id, title, detail FROM (
-        SELECT * FROM to_assignee UNION ALL SELECT * FROM to_heads
-      ) notices
-      RETURNING 1
-    )
+    written AS (${writeNoticesSql(sql`SELECT * FROM to_assignee UNION ALL SELECT * FROM to_heads`)})
     SELECT (SELECT count(*) FROM claimed)::int AS reminders, (SELECT count(*) FROM written)::int AS notices`);
   return result.rows[0] ?? { reminders: 0, notices: 0 };
 }
