@@ -16,6 +16,8 @@ const KEEP_ALIVE_MS = 25_000;
 export type LiveNotifications = Listener & {
   /** Calls `tell` for each new notice of the person, until the returned function is called. */
   subscribe(workspaceId: string, userId: string, tell: () => void): () => void;
+  /** Keeps how an open stream ends, until the returned function is called, so that closeAll reaches it. */
+  track(close: () => void): () => void;
   /** Ends every open stream (the server stops). */
   closeAll(): void;
 };
@@ -23,7 +25,10 @@ export type LiveNotifications = Listener & {
 export function listenForNotifications(pool: pg.Pool, onError?: (error: unknown) => void): LiveNotifications {
   const pages = new Map<string, Set<() => void>>();
   const closers = new Set<() => void>();
-  const listener = listen(pool, { [NOTIFICATION_CHANNEL]: (key) => pages.get(key)?.forEach((tell) => tell()) }, { onError });
+  const tellAll = (key: string) => {
+    for (const tell of pages.get(key) ?? []) tell();
+  };
+  const listener = listen(pool, { [NOTIFICATION_CHANNEL]: tellAll }, { onError });
   return {
     ...listener,
     subscribe(workspaceId, userId, tell) {
@@ -36,12 +41,14 @@ export function listenForNotifications(pool: pg.Pool, onError?: (error: unknown)
         if (set.size === 0) pages.delete(key);
       };
     },
+    track(close) {
+      closers.add(close);
+      return () => closers.delete(close);
+    },
     closeAll() {
       for (const close of closers) close();
     },
-    // Streams register how they end, so that closeAll reaches them.
-    ...{ closers },
-  } as LiveNotifications & { closers: Set<() => void> };
+  };
 }
 
 /**
@@ -65,18 +72,17 @@ export async function liveNotificationRoutes(app: FastifyInstance, { live }: { l
     });
     // The browser waits 5 s before it connects again after a drop; the first event says the stream is open.
     stream.write('retry: 5000\nevent: ready\ndata: {}\n\n');
-    const closers = (live as LiveNotifications & { closers: Set<() => void> }).closers;
     const unsubscribe = live.subscribe(actor.workspaceId, actor.userId, () => stream.write('event: notification\ndata: {}\n\n'));
     const keepAlive = setInterval(() => stream.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     // The stream's connection carries nothing else: it ends with it, or a stopping server would wait for it.
     const close = () => {
       clearInterval(keepAlive);
       unsubscribe();
-      closers.delete(close);
+      untrack();
       if (!stream.writableEnded) stream.end();
       socket.destroy();
     };
-    closers.add(close);
+    const untrack = live.track(close);
     request.raw.on('close', close);
   });
 }
