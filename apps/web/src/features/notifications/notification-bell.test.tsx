@@ -53,4 +53,60 @@ describe('NotificationBell', () => {
     fireEvent.click(accepted as HTMLElement);
     await waitFor(() => expect(sent).toEqual([{ ids: ['00000000-0000-4000-8000-000000000a01'] }]));
   });
+
+  it('reads the notices again as soon as the server says there is something new, and words an escalation with its reason', async () => {
+    // The browser's EventSource, as far as the bell uses it: named events from one address.
+    const sources: { url: string; listeners: Map<string, () => void>; closed: boolean }[] = [];
+    vi.stubGlobal(
+      'EventSource',
+      class {
+        readonly entry = { url: '', listeners: new Map<string, () => void>(), closed: false };
+        constructor(url: string) {
+          this.entry.url = url;
+          sources.push(this.entry);
+        }
+        addEventListener(name: string, listener: () => void) {
+          this.entry.listeners.set(name, listener);
+        }
+        close() {
+          this.entry.closed = true;
+        }
+      },
+    );
+    let unread = 0;
+    const api = fakeApi(({ method, url }) => {
+      if (method === 'GET' && url.startsWith('/api/v1/notifications'))
+        return jsonResponse(200, {
+          data:
+            unread === 0
+              ? []
+              : [
+                  {
+                    ...notice('00000000-0000-4000-8000-000000000a03', 'task_escalated'),
+                    detail: { reason: 'not_accepted', assignee: 'Sergio' },
+                  },
+                ],
+          nextCursor: null,
+          unread,
+        });
+      return undefined;
+    });
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    const view = await renderWithApp(
+      <App>
+        <NotificationBell />
+      </App>,
+      { me: testMe },
+    );
+    await screen.findByRole('button', { name: 'Notifications, unread: 0' });
+    expect(sources.map((s) => s.url)).toEqual(['/api/v1/notifications/stream']);
+    unread = 1;
+    sources[0]?.listeners.get('notification')?.();
+    const bell = await screen.findByRole('button', { name: 'Notifications, unread: 1' });
+    fireEvent.click(bell);
+    const [escalation] = await screen.findAllByTestId('notification');
+    expect(escalation?.textContent).toContain('Escalation: Test two air conditioners (Sergio) is not accepted yet');
+    view.unmount();
+    expect(sources[0]?.closed).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useFormatters } from '../customers/date-format.ts';
-import { useMarkRead, useNotifications } from './api.ts';
+import { useLiveNotifications, useMarkRead, useNotifications } from './api.ts';
 
 type EscalationReason = 'overdue' | 'not_received' | 'not_accepted';
 
@@ -36,6 +36,7 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const notifications = useNotifications();
+  useLiveNotifications();
   const markRead = useMarkRead();
   const [open, setOpen] = useState(false);
   const unread = notifications.data?.unread ?? 0;
