@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { readableCompanySql, readableContactSql, readableEntitySql } from '../activities/records.ts';
+import { readableTaskSql } from '../tasks/present.ts';
 import { users } from '../users/index.ts';
 import { attachmentPolicy } from './attachments.policy.ts';
 import { attachments } from './attachments.table.ts';
@@ -16,7 +17,7 @@ type AttachmentRow = typeof attachments.$inferSelect;
 /**
  * SQL true when the actor may read the record a file is attached to: a company or contact they
  * may read; an activity they wrote or about such a record; an agreement or a contract whose
- * customer they may read. The one rule for listing, downloading and searching files.
+ * customer they may read; a task they take part in (see readableTaskSql). The one rule for listing, downloading and searching files.
  */
 export async function readableParentSql(ctx: Ctx, entityType: SQL, entityId: SQL): Promise<SQL> {
   const ws = ctx.actor.workspaceId;
@@ -33,6 +34,8 @@ export async function readableParentSql(ctx: Ctx, entityType: SQL, entityId: SQL
       AND (g.contact_id IS NULL OR ${await readableContactSql(ctx, sql`g.contact_id`)}))
     WHEN 'contract' THEN EXISTS (SELECT 1 FROM contract k WHERE k.workspace_id = ${ws} AND k.id = ${entityId}
       AND k.deleted_at IS NULL AND ${await readableCompanySql(ctx, sql`k.company_id`)})
+    WHEN 'task' THEN EXISTS (SELECT 1 FROM task WHERE task.workspace_id = ${ws} AND task.id = ${entityId}
+      AND ${await readableTaskSql(ctx)})
     ELSE false END)`;
 }
 

@@ -1,3 +1,4 @@
+import { ATTACHABLE } from '@clientela/contract';
 import { bigint, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
@@ -10,7 +11,7 @@ export const attachments = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
-    entityType: text('entity_type', { enum: ['company', 'contact', 'activity', 'agreement', 'contract'] }).notNull(),
+    entityType: text('entity_type', { enum: ATTACHABLE }).notNull(),
     entityId: uuid('entity_id').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),

@@ -1,6 +1,6 @@
 import { ATTACHMENT_MAX_BYTES } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
-import { type Browser, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { type Browser, makeBakery, PASSWORD, post, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
 
@@ -166,5 +166,50 @@ describe('attachments', () => {
     expect(
       (await employeeA.browser.request({ method: 'GET', url: `/api/v1/attachments?entityType=company&entityId=${cafe.id}` })).json().data,
     ).toEqual([]);
+  });
+
+  it('keeps files on a task for those who take part in it, and from nobody else', async () => {
+    const { owner, shopA, employeeA, employeeA2, employeeB } = await makeBakery(t);
+    // Bea sends shop A's queue a task: its members and Bea read it; nobody else.
+    const task = await post(employeeB.browser, '/api/v1/tasks', { title: 'Test two air conditioners', queueUnitId: shopA.id });
+    const added = await upload(
+      employeeB.browser,
+      { entityType: 'task', entityId: task.id },
+      { name: 'scheda tecnica.pdf', type: 'application/pdf', content: PDF },
+    );
+    expect(added.statusCode).toBe(201);
+    const file = added.json();
+    const list = `/api/v1/attachments?entityType=task&entityId=${task.id}`;
+    for (const member of [employeeA, employeeA2]) {
+      expect((await member.browser.request({ method: 'GET', url: list })).json().data.map((a: { id: string }) => a.id)).toEqual([file.id]);
+      expect((await member.browser.request({ method: 'GET', url: `/api/v1/attachments/${file.id}/file` })).statusCode).toBe(200);
+    }
+    // A member adds the test report too.
+    expect(
+      (
+        await upload(
+          employeeA.browser,
+          { entityType: 'task', entityId: task.id },
+          { name: 'report.pdf', type: 'application/pdf', content: PDF },
+        )
+      ).statusCode,
+    ).toBe(201);
+    // A colleague of a third shop, and a person of another workspace, get nothing: not the list, the file, nor a way to add one.
+    const shopC = await post(owner, '/api/v1/units', { name: 'Via Napoli' });
+    const email = uniqueEmail('carla');
+    await post(owner, '/api/v1/users', { email, name: 'Carla', password: PASSWORD, role: 'employee', unitId: shopC.id });
+    const carla = await signIn(t, email);
+    const other = await makeBakery(t);
+    for (const stranger of [carla, other.employeeA.browser]) {
+      expect((await stranger.request({ method: 'GET', url: `/api/v1/attachments/${file.id}/file` })).statusCode).toBe(404);
+      expect((await stranger.request({ method: 'GET', url: list })).statusCode).toBe(404);
+      const refused = await upload(
+        stranger,
+        { entityType: 'task', entityId: task.id },
+        { name: 'x.pdf', type: 'application/pdf', content: PDF },
+      );
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].path).toBe('entityId');
+    }
   });
 });

@@ -20,6 +20,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { isApiError } from '../../lib/api.ts';
+import { AttachmentsCard } from '../attachments/attachments-card.tsx';
 import { useMe } from '../auth/api.ts';
 import { useFormatters } from '../customers/date-format.ts';
 import { useTask, useUpdateTask } from './api.ts';
@@ -131,6 +132,7 @@ export function TaskPage() {
             <Card title={t('fields.checklist')}>
               <Checklist task={data} />
             </Card>
+            <AttachmentsCard entityType="task" entityId={data.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
