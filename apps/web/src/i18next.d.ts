@@ -25,6 +25,7 @@ declare module 'i18next' {
       absences: typeof absences;
       myDay: typeof myDay;
       notificationSettings: typeof notificationSettings;
+      taskSettings: typeof import('./locales/task-settings/en.json');
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, DeleteOutlined, EditOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DeleteOutlined, EditOutlined, FieldTimeOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TUnit } from '@clientela/contract';
 import { App, Button, Card, Dropdown, Empty, Flex, type MenuProps, Skeleton, Tag, Tree, type TreeDataNode, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useDeleteUnit, useUnits } from './api.ts';
+import { LeadTimesDrawer, LeadTimesLabel } from './lead-times-drawer.tsx';
 import { UnitFormModal, type UnitFormTarget } from './unit-form-modal.tsx';
 import { buildUnitTree, type UnitNode } from './unit-tree.ts';
 
@@ -20,6 +21,7 @@ export function UnitsPanel({ selectedId, onSelect }: Props) {
   const units = useUnits();
   const remove = useDeleteUnit();
   const [target, setTarget] = useState<UnitFormTarget | null>(null);
+  const [leadTimesOf, setLeadTimesOf] = useState<TUnit | null>(null);
   // Units start expanded, new ones too; only what the user folds stays folded.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
@@ -45,6 +47,7 @@ export function UnitsPanel({ selectedId, onSelect }: Props) {
     const items: MenuProps['items'] = [
       { key: 'add', icon: <PlusOutlined />, label: t('units.addChild') },
       { key: 'rename', icon: <EditOutlined />, label: t('units.rename') },
+      { key: 'lead-times', icon: <FieldTimeOutlined />, label: <LeadTimesLabel /> },
       { type: 'divider' },
       { key: 'delete', icon: <DeleteOutlined />, label: t('common.delete'), danger: true },
     ];
@@ -52,6 +55,7 @@ export function UnitsPanel({ selectedId, onSelect }: Props) {
       domEvent.stopPropagation();
       if (key === 'add') setTarget({ mode: 'create', parent: unit });
       if (key === 'rename') setTarget({ mode: 'rename', unit });
+      if (key === 'lead-times') setLeadTimesOf(unit);
       if (key === 'delete') confirmDelete(unit);
     };
     return (
@@ -132,6 +136,7 @@ export function UnitsPanel({ selectedId, onSelect }: Props) {
         {t('units.add')}
       </Button>
       <UnitFormModal target={target} onClose={() => setTarget(null)} />
+      <LeadTimesDrawer unit={leadTimesOf} onClose={() => setLeadTimesOf(null)} />
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useUpdateWorkspaceSettings, useWorkspaceSettings } from './api.ts';
+import { ReminderRulesCard } from './reminder-rules-card.tsx';
 
 type Values = { name: string; defaultCountry: string | null };
 
@@ -67,6 +68,7 @@ export function WorkspacePage() {
           </Form>
         )}
       </Card>
+      <ReminderRulesCard />
     </>
   );
 }
