@@ -66,7 +66,15 @@ export default defineConfig({
     : {
         command: 'node ../scripts/start.mjs',
         url: 'http://127.0.0.1:3100/api/health',
-        env: { PORT: '3100', CLIENTELA_DATA_DIR: dataDir },
+        env: {
+          PORT: '3100',
+          CLIENTELA_DATA_DIR: dataDir,
+          // The hand-off journey reads the server's mail from its own SMTP server on loopback,
+          // and moves the server's clock forward to see a task become overdue.
+          CLIENTELA_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2526}`,
+          CLIENTELA_MAIL_FROM: 'Clientela <clientela@rossi-bakery.example>',
+          CLIENTELA_CLOCK_CONTROL: 'true',
+        },
         timeout: 180_000,
         reuseExistingServer: false,
         stdout: 'ignore',

@@ -108,7 +108,7 @@ export function SendTaskDrawer({ open, onClose, about, onSent }: Props) {
         </Form.Item>
         {target === 'queue' ? (
           <Form.Item name="queueUnitId" label={t('send.queue')} rules={[{ required: true, message: t('send.chooseAssignee') }]}>
-            <UnitSelect placeholder={t('send.queue')} />
+            <UnitSelect placeholder={t('send.queue')} aria-label={t('send.queue')} />
           </Form.Item>
         ) : (
           <Form.Item name="assigneeId" label={t('send.person')} rules={[{ required: true, message: t('send.chooseAssignee') }]}>

@@ -11,10 +11,10 @@ function toOptions(nodes: UnitNode[]): TreeOption[] {
   return nodes.map(({ unit, children }) => ({ value: unit.id, title: unit.name, children: toOptions(children) }));
 }
 
-type Props = { value?: string | null; onChange?: (value: string | null) => void; id?: string; placeholder?: string };
+type Props = { value?: string | null; onChange?: (value: string | null) => void; id?: string; placeholder?: string; 'aria-label'?: string };
 
 /** Chooses one unit from the tree; clearing it means "no unit". Usable as an antd form control. */
-export function UnitSelect({ value, onChange, id, placeholder }: Props) {
+export function UnitSelect({ value, onChange, id, placeholder, 'aria-label': ariaLabel }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const units = useUnits();
@@ -22,6 +22,7 @@ export function UnitSelect({ value, onChange, id, placeholder }: Props) {
   return (
     <TreeSelect
       id={id}
+      aria-label={ariaLabel}
       value={value ?? undefined}
       onChange={(next?: string) => onChange?.(next ?? null)}
       treeData={treeData}
