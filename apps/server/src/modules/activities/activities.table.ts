@@ -35,6 +35,8 @@ export const activities = pgTable(
     // Lists of activities read newest first.
     index('activity_occurred_idx').on(t.workspaceId, t.occurredAt.desc(), t.id.desc()),
     index('activity_follow_up_idx').on(t.workspaceId, t.followUpAt).where(sql`follow_up_at IS NOT NULL`),
+    // A person's follow-ups (My day).
+    index('activity_author_follow_up_idx').on(t.workspaceId, t.authorId, t.followUpAt).where(sql`follow_up_at IS NOT NULL`),
   ],
 );
 

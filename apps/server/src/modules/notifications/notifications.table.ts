@@ -8,9 +8,8 @@ import { workspaces } from '../workspaces/workspaces.table.ts';
 export const notifications = pgTable(
   'notification',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // No key of its own to the workspace: the one to its person holds it, and goes with it.
+    workspaceId: uuid('workspace_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id').notNull(),
     kind: text('kind', {

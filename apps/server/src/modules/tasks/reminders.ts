@@ -66,34 +66,41 @@ export async function sweepReminders(db: Database, now: Date): Promise<{ reminde
       RETURNING workspace_id, task_id, kind
     ),
     to_assignee AS (
-      SELECT o.workspace_id, u.id AS user_id,
+      SELECT o.workspace_id, o.assignee_id AS user_id,
         CASE c.kind WHEN 'due_soon' THEN 'task_due_soon' ELSE 'task_overdue' END AS kind,
         o.task_id, o.title, NULL::jsonb AS detail
       FROM claimed c JOIN open o USING (workspace_id, task_id)
-      JOIN app_user u ON u.workspace_id = o.workspace_id AND u.active
-        AND (u.id = o.assignee_id OR (o.assignee_id IS NULL AND u.unit_id = o.queue_unit_id))
-      WHERE c.kind IN ('due_soon', 'overdue')
+      WHERE c.kind IN ('due_soon', 'overdue') AND o.assignee_id IS NOT NULL
+      UNION ALL
+      SELECT o.workspace_id, member.id,
+        CASE c.kind WHEN 'due_soon' THEN 'task_due_soon' ELSE 'task_overdue' END,
+        o.task_id, o.title, NULL::jsonb
+      FROM claimed c JOIN open o USING (workspace_id, task_id)
+      JOIN app_user member ON member.workspace_id = o.workspace_id AND member.unit_id = o.queue_unit_id AND member.active
+      WHERE c.kind IN ('due_soon', 'overdue') AND o.assignee_id IS NULL
     ),
     escalated AS (
       SELECT c.workspace_id, c.task_id, c.kind AS reason, o.unit_id, o.assignee_id
       FROM claimed c JOIN open o USING (workspace_id, task_id) WHERE c.kind <> 'due_soon'
     ),
+    -- Each unit concerned and its ancestors, once (not once per task), with the managers at each level.
     up AS (
-      SELECT workspace_id, task_id, reason, unit_id, 0 AS depth FROM escalated WHERE unit_id IS NOT NULL
+      SELECT DISTINCT workspace_id, unit_id AS origin, unit_id, 0 AS depth FROM escalated WHERE unit_id IS NOT NULL
       UNION ALL
-      SELECT up.workspace_id, up.task_id, up.reason, unit.parent_id, up.depth + 1
+      SELECT up.workspace_id, up.origin, unit.parent_id, up.depth + 1
       FROM up JOIN unit ON unit.workspace_id = up.workspace_id AND unit.id = up.unit_id
       WHERE unit.parent_id IS NOT NULL
     ),
-    managers AS (
-      SELECT up.workspace_id, up.task_id, up.reason, m.id AS user_id, up.depth
-      FROM up JOIN escalated e USING (workspace_id, task_id, reason)
-      JOIN app_user m ON m.workspace_id = up.workspace_id AND m.unit_id = up.unit_id
-        AND m.role = 'manager' AND m.active AND m.id IS DISTINCT FROM e.assignee_id
+    unit_managers AS (
+      SELECT up.workspace_id, up.origin, m.id AS user_id, up.depth
+      FROM up JOIN app_user m ON m.workspace_id = up.workspace_id AND m.unit_id = up.unit_id AND m.role = 'manager' AND m.active
     ),
     nearest AS (
       SELECT workspace_id, task_id, reason, user_id FROM (
-        SELECT *, min(depth) OVER (PARTITION BY workspace_id, task_id, reason) AS top FROM managers
+        SELECT e.workspace_id, e.task_id, e.reason, m.user_id, m.depth,
+          min(m.depth) OVER (PARTITION BY e.workspace_id, e.task_id, e.reason) AS top
+        FROM escalated e JOIN unit_managers m ON m.workspace_id = e.workspace_id AND m.origin = e.unit_id
+        WHERE m.user_id IS DISTINCT FROM e.assignee_id
       ) m WHERE depth = top
     ),
     heads AS (

@@ -45,6 +45,8 @@ export const tasks = pgTable(
     index('task_sender_idx').on(t.workspaceId, t.senderId, t.createdAt),
     index('task_queue_idx').on(t.workspaceId, t.queueUnitId).where(sql`assignee_id IS NULL`),
     index('task_due_idx').on(t.workspaceId, t.dueAt).where(sql`status NOT IN ('done', 'confirmed', 'declined')`),
+    // A person's open work by due time: My day's overdue and due-today.
+    index('task_assignee_due_idx').on(t.workspaceId, t.assigneeId, t.dueAt).where(sql`status NOT IN ('done', 'confirmed', 'declined')`),
     index('task_watchers_idx').using('gin', t.watcherIds),
   ],
 );
