@@ -82,6 +82,7 @@ export const ZCreatedTask = ZTask.extend({
   leadTime: ZLeadTimeAdvice.nullable(),
   redirected: z.object({ absent: ZPerson, deputy: ZPerson }).nullable().optional(),
 });
+export type TCreatedTask = z.infer<typeof ZCreatedTask>;
 
 const text = (max: number) => z.string().trim().max(max);
 const ids = z.array(ZId).max(50);

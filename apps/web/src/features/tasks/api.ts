@@ -1,4 +1,12 @@
-import type { TCreateTaskInput, TLeadTimeAdvice, TTask, TTaskListQuery, TTaskTransitionInput, TUpdateTaskInput } from '@clientela/contract';
+import type {
+  TCreatedTask,
+  TCreateTaskInput,
+  TLeadTimeAdvice,
+  TTask,
+  TTaskListQuery,
+  TTaskTransitionInput,
+  TUpdateTaskInput,
+} from '@clientela/contract';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { Page } from '../customers/types.ts';
@@ -36,7 +44,7 @@ export function useLeadTime(unitId: string | null | undefined, kind: string | nu
   });
 }
 
-function useTaskMutation<TInput>(mutationFn: (input: TInput) => Promise<TTask>) {
+function useTaskMutation<TInput, TResult extends TTask = TTask>(mutationFn: (input: TInput) => Promise<TResult>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
@@ -49,7 +57,7 @@ function useTaskMutation<TInput>(mutationFn: (input: TInput) => Promise<TTask>) 
 
 /** Sends a task to a person or a unit's queue. */
 export function useCreateTask() {
-  return useTaskMutation((input: TCreateTaskInput) => api<TTask>('/api/v1/tasks', { method: 'POST', body: input }));
+  return useTaskMutation((input: TCreateTaskInput) => api<TCreatedTask>('/api/v1/tasks', { method: 'POST', body: input }));
 }
 
 /** Changes the fields sent (the assignee may change only the checklist). */

@@ -114,4 +114,32 @@ describe('SendTaskDrawer', () => {
     expect(await screen.findByText('Too long for the queue board')).toBeTruthy();
     expect(api.calls.find((call) => call.method === 'POST')?.body).toMatchObject({ title: 'Call the bakery back', assigneeId: MARCO.id });
   }, 30_000);
+
+  it('says at once when the person is away and the task went to their deputy', async () => {
+    const deputy = { id: '00000000-0000-4000-8000-000000000777', name: 'Dario Deputy' };
+    const api = fakeApi(({ method, url }) => {
+      if (method === 'GET' && url === '/api/v1/units') return jsonResponse(200, page([]));
+      if (method === 'GET' && url.startsWith('/api/v1/users')) return jsonResponse(200, page([MARCO]));
+      if (method === 'POST' && url === '/api/v1/tasks')
+        return jsonResponse(201, {
+          ...aTask('00000000-0000-4000-8000-000000000802', 'Call the bakery back'),
+          leadTime: null,
+          redirected: { absent: { id: MARCO.id, name: 'Marco Bruni' }, deputy },
+        });
+      return undefined;
+    });
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    await renderWithApp(
+      <App>
+        <SendTaskDrawer open onClose={() => {}} />
+      </App>,
+      { me: testMe },
+    );
+    await screen.findByRole('form', { name: 'Send a task' });
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Call the bakery back' } });
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Person' }));
+    fireEvent.click(await screen.findByTitle('Marco Bruni'));
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('Marco Bruni is away: the task went to their deputy, Dario Deputy')).toBeTruthy();
+  }, 30_000);
 });

@@ -62,7 +62,10 @@ export function SendTaskDrawer({ open, onClose, about, onSent }: Props) {
   const submit = async (values: SendTaskValues) => {
     try {
       const task = await create.mutateAsync(toCreateTaskInput(values, me.timeZone, about));
-      message.success(t('send.sent'));
+      // The person is away: say at once where the task went, not only in a notice.
+      if (task.redirected)
+        message.info(t('send.redirected', { absent: task.redirected.absent.name, deputy: task.redirected.deputy.name }), 8);
+      else message.success(t('send.sent'));
       onSent?.(task);
       onClose();
     } catch (error) {
