@@ -40,6 +40,8 @@ describe('absences', () => {
 
     // Ezio sees it, opens it (it is received), accepts it for Elio; it stays Elio's, and Bea is told.
     expect(await ids(employeeA2.browser, '/api/v1/tasks')).toEqual([task.id]);
+    // It is among the tasks assigned to him ("mine") while he covers.
+    expect(await ids(employeeA2.browser, '/api/v1/tasks?filter[mine]=true')).toEqual([task.id]);
     expect((await get(employeeA2.browser, `/api/v1/tasks/${task.id}`)).status).toBe('received');
     const accepted = await move(employeeA2.browser, task.id, { to: 'accepted', committedDate: isoDay(3) });
     expect(accepted.statusCode).toBe(200);
@@ -54,6 +56,7 @@ describe('absences', () => {
     expect((await employeeA2.browser.request({ method: 'GET', url: `/api/v1/tasks/${task.id}` })).statusCode).toBe(404);
     expect((await move(employeeA2.browser, task.id, { to: 'in_progress' })).statusCode).toBe(404);
     expect(await ids(employeeA2.browser, '/api/v1/tasks')).toEqual([]);
+    expect(await ids(employeeA2.browser, '/api/v1/tasks?filter[mine]=true')).toEqual([]);
     expect(await ids(employeeA2.browser, '/api/v1/absences?filter[upcoming]=true')).toEqual([]);
     expect((await get(employeeA2.browser, '/api/v1/absences')).data[0].current).toBe(false);
     expect((await move(employeeA.browser, task.id, { to: 'in_progress' })).statusCode).toBe(200);

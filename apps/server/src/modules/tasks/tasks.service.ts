@@ -243,7 +243,10 @@ export async function listTasks(ctx: Ctx, query: TTaskListQuery) {
   const conditions: (SQL | undefined)[] = [
     eq(tasks.workspaceId, actor.workspaceId),
     await readableTaskSql(ctx),
-    query['filter[mine]'] ? eq(tasks.assigneeId, actor.userId) : undefined,
+    // "Mine" includes the tasks of the people I cover for while they are away.
+    query['filter[mine]']
+      ? inArray(tasks.assigneeId, [actor.userId, ...(await coveredUserIds(ctx.db, actor.workspaceId, actor.userId))])
+      : undefined,
     query['filter[sentByMe]'] ? eq(tasks.senderId, actor.userId) : undefined,
     query['filter[myQueues]']
       ? actor.unitId
