@@ -16,6 +16,22 @@ afterEach(() => vi.unstubAllGlobals());
 
 const COMPANY = '00000000-0000-4000-8000-000000000501';
 
+/** Opens the drawer on the fake API and sends "Call the bakery back" to Marco. */
+async function sendToMarco(api: ReturnType<typeof fakeApi>) {
+  vi.stubGlobal('fetch', vi.fn(api.fetch));
+  await renderWithApp(
+    <App>
+      <SendTaskDrawer open onClose={() => {}} />
+    </App>,
+    { me: testMe },
+  );
+  await screen.findByRole('form', { name: 'Send a task' });
+  fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Call the bakery back' } });
+  fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Person' }));
+  fireEvent.click(await screen.findByTitle('Marco Bruni'));
+  fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+}
+
 describe('SendTaskDrawer', () => {
   it('shows the queue’s standard lead time, warns of an earlier due date, and sends the task to the queue', async () => {
     const service = { ...SERVICE, parentId: null, memberCount: 3, createdAt: '2024-01-01T00:00:00.000Z' };
@@ -98,18 +114,7 @@ describe('SendTaskDrawer', () => {
         );
       return undefined;
     });
-    vi.stubGlobal('fetch', vi.fn(api.fetch));
-    await renderWithApp(
-      <App>
-        <SendTaskDrawer open onClose={() => {}} />
-      </App>,
-      { me: testMe },
-    );
-    await screen.findByRole('form', { name: 'Send a task' });
-    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Call the bakery back' } });
-    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Person' }));
-    fireEvent.click(await screen.findByTitle('Marco Bruni'));
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await sendToMarco(api);
 
     expect(await screen.findByText('Too long for the queue board')).toBeTruthy();
     expect(api.calls.find((call) => call.method === 'POST')?.body).toMatchObject({ title: 'Call the bakery back', assigneeId: MARCO.id });
@@ -128,18 +133,7 @@ describe('SendTaskDrawer', () => {
         });
       return undefined;
     });
-    vi.stubGlobal('fetch', vi.fn(api.fetch));
-    await renderWithApp(
-      <App>
-        <SendTaskDrawer open onClose={() => {}} />
-      </App>,
-      { me: testMe },
-    );
-    await screen.findByRole('form', { name: 'Send a task' });
-    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Call the bakery back' } });
-    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Person' }));
-    fireEvent.click(await screen.findByTitle('Marco Bruni'));
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await sendToMarco(api);
     expect(await screen.findByText('Marco Bruni is away: the task went to their deputy, Dario Deputy')).toBeTruthy();
   }, 30_000);
 });
