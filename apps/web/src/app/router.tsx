@@ -70,7 +70,14 @@ function withImportMessages<M>(load: () => Promise<M>): () => Promise<M> {
 
 const LoginPage = lazyNamed(() => import('../features/auth/login-page.tsx'), 'LoginPage');
 const SetupPage = lazyNamed(() => import('../features/setup/setup-page.tsx'), 'SetupPage');
-const AppLayout = lazyNamed(() => import('../features/layout/app-layout.tsx'), 'AppLayout');
+/** The signed-in layout's chunk, with dayjs speaking the language: every page that shows dates is inside it. */
+const AppLayout = lazyNamed(async () => {
+  const [module] = await Promise.all([
+    import('../features/layout/app-layout.tsx'),
+    import('../lib/dayjs-locale.ts').then((m) => m.loadDayjsLocale()),
+  ]);
+  return module;
+}, 'AppLayout');
 /**
  * The start page's chunk, with the messages My day speaks; their loader comes with the page, not
  * with the login page's first load.

@@ -1,7 +1,6 @@
 import type { TLocale } from '@clientela/contract';
 import type { Locale as AntdLocale } from 'antd/es/locale';
 import enUS from 'antd/es/locale/en_US';
-import dayjs from 'dayjs';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
@@ -14,14 +13,17 @@ const STORAGE_KEY = 'clientela.locale';
 
 type Messages = typeof en;
 
-/** Non-English messages, antd and dayjs locales load on demand: the login page stays small. */
+/**
+ * Non-English messages and antd locales load on demand: the login page stays small. dayjs speaks the
+ * language through dayjs-locale.ts, loaded with the signed-in layout.
+ */
 const loaders: Record<Exclude<TLocale, 'en'>, () => Promise<{ messages: Messages; antd: AntdLocale }>> = {
   ru: async () => {
-    const [messages, antd] = await Promise.all([import('../locales/ru.json'), import('antd/es/locale/ru_RU'), import('dayjs/locale/ru')]);
+    const [messages, antd] = await Promise.all([import('../locales/ru.json'), import('antd/es/locale/ru_RU')]);
     return { messages: messages.default, antd: antd.default };
   },
   it: async () => {
-    const [messages, antd] = await Promise.all([import('../locales/it.json'), import('antd/es/locale/it_IT'), import('dayjs/locale/it')]);
+    const [messages, antd] = await Promise.all([import('../locales/it.json'), import('antd/es/locale/it_IT')]);
     return { messages: messages.default, antd: antd.default };
   },
 };
@@ -57,7 +59,7 @@ export function rememberLocale(locale: TLocale): void {
 }
 
 /**
- * Makes i18next, dayjs and the page speak `locale`; returns antd's locale.
+ * Makes i18next, every loaded namespace (and dayjs, once loaded) and the page speak `locale`; returns antd's locale.
  * English is returned explicitly too: antd's ConfigProvider wraps its children in one more
  * provider only when it has a locale, so going from none to one would remount the whole app.
  */
@@ -71,7 +73,6 @@ export async function applyLocale(locale: TLocale): Promise<AntdLocale> {
     antd = loaded.antd;
   }
   await Promise.all(namespaceLoaders.map((load) => load(locale)));
-  dayjs.locale(locale);
   await i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
   return antd;
