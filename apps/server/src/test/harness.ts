@@ -42,7 +42,8 @@ export function useTestApp(options: { jobs?: JobOptions } = {}): TestApp {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     handle.url = url.toString();
-    const { db, pool } = createDatabase(handle.url, options.jobs ? 8 : 5);
+    // Two connections are held by the listeners (sign-ins, live notices).
+    const { db, pool } = createDatabase(handle.url, options.jobs ? 10 : 7);
     handle.db = db;
     handle.pool = pool;
     handle.signedInCache = createSignedInCache();

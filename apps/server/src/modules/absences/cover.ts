@@ -18,6 +18,15 @@ export function coversDay(timeZone: AnyPgColumn, at: SQL = sql`now()`): SQL {
 // No time zone is a day away from UTC's date: this bound lets the (…, ends_on) indexes skip past absences.
 const notLongOver = sql`${absences.endsOn} >= current_date - 1`;
 
+/** The same as coveredUserIds, as a subquery to put in the caller's statement (no second round trip or connection). */
+export function coveredUsersSql(workspaceId: string, deputyId: string): SQL {
+  const today = sql.raw(`(now() AT TIME ZONE away.time_zone)::date`);
+  return sql`(SELECT cover.user_id FROM absence cover
+    JOIN app_user away ON away.workspace_id = cover.workspace_id AND away.id = cover.user_id
+    WHERE cover.workspace_id = ${workspaceId} AND cover.deputy_id = ${deputyId} AND cover.ends_on >= current_date - 1
+      AND cover.starts_on <= ${today} AND cover.ends_on >= ${today})`;
+}
+
 /** The people a deputy covers for today: their tasks are the deputy's to read and act on. */
 export async function coveredUserIds(db: Executor, workspaceId: string, deputyId: string): Promise<string[]> {
   const rows = await db

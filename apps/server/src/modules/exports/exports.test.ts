@@ -326,7 +326,8 @@ describe('exports', () => {
       (
         await t.pool.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity
-           WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL`,
+           WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+             AND backend_type = 'client backend'`,
         )
       ).rows[0].n as number;
     const settled = () => new Promise((resolve) => setTimeout(resolve, 300));

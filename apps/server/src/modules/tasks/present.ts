@@ -2,7 +2,7 @@ import type { TTask } from '@clientela/contract';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
-import { coveredUserIds } from '../absences/index.ts';
+import { coveredUsersSql } from '../absences/index.ts';
 import { readableRecords } from '../activities/records.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
@@ -30,9 +30,8 @@ export async function readableTaskSql(ctx: Ctx): Promise<SQL> {
     sql`${actor.userId}::uuid = ANY(${tasks.watcherIds})`,
   ];
   if (actor.unitId) parts.push(sql`${tasks.queueUnitId} = ${actor.unitId}`);
-  // A deputy reads the tasks of the people they cover for while those are away.
-  const covered = await coveredUserIds(ctx.db, actor.workspaceId, actor.userId);
-  if (covered.length > 0) parts.push(inArray(tasks.assigneeId, covered));
+  // A deputy reads the open tasks of the people they cover for while those are away (in the same statement).
+  parts.push(sql`(${tasks.status} NOT IN ('done', 'confirmed', 'declined') AND ${tasks.assigneeId} IN ${coveredUsersSql(actor.workspaceId, actor.userId)})`);
   if (scope === 'unit') {
     const tree = [...(await actor.unitTree())];
     if (tree.length > 0) parts.push(inArray(tasks.unitId, tree));

@@ -39,16 +39,20 @@ export async function findReadable(ctx: Ctx, db: Executor, id: string, lock = fa
  * Whether the actor acts for the assignee: the assignee, their deputy while they are away, or a
  * member of the queue while nobody has taken it.
  */
-export async function actsAsAssignee(ctx: Ctx, row: TaskRow): Promise<boolean> {
+export async function actsAsAssignee(ctx: Ctx, db: Executor, row: TaskRow): Promise<boolean> {
   if (row.assigneeId === ctx.actor.userId) return true;
-  if (row.assigneeId) return (await coveredUserIds(ctx.db, ctx.actor.workspaceId, ctx.actor.userId)).includes(row.assigneeId);
+  // A deputy never answers for a task they sent themselves: the two sides stay two people.
+  if (row.assigneeId) {
+    if (row.senderId === ctx.actor.userId) return false;
+    return (await coveredUserIds(db, ctx.actor.workspaceId, ctx.actor.userId)).includes(row.assigneeId);
+  }
   return row.queueUnitId !== null && row.queueUnitId === ctx.actor.unitId;
 }
 
 /** Opens a task; the assignee's (or a queue member's) first reading marks it received, with the time. */
 export async function getTask(ctx: Ctx, id: string): Promise<TTask> {
   let row = await findReadable(ctx, ctx.db, id);
-  if (row.status === 'sent' && (await actsAsAssignee(ctx, row))) {
+  if (row.status === 'sent' && (await actsAsAssignee(ctx, ctx.db, row))) {
     row = await ctx.db.transaction(async (tx) => {
       const [updated] = await tx
         .update(tasks)

@@ -53,7 +53,7 @@ export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionI
     const move = moves.find((m) => m.from.includes(row.status));
     if (!move)
       throw new AppError('task_transition_invalid', `A ${row.status.replace('_', ' ')} task cannot become ${input.to.replace('_', ' ')}`);
-    const party = move.by === 'sender' ? row.senderId === ctx.actor.userId : await actsAsAssignee(ctx, row);
+    const party = move.by === 'sender' ? row.senderId === ctx.actor.userId : await actsAsAssignee(ctx, tx, row);
     if (!party) throw forbidden(move.by === 'sender' ? 'Only the sender may do this' : 'Only the assignee may do this');
     if (move.needs && !input[move.needs])
       throw new AppError('validation_failed', `Moving to ${input.to} needs ${move.needs}`, {
