@@ -55,8 +55,16 @@ async function main() {
   );
   const clock = config.clockControl ? movableClock() : systemClock;
   if (config.clockControl) log.warn("CLIENTELA_CLOCK_CONTROL is on: an admin may move this server's clock forward");
+  // Without an SMTP server no e-mail is queued at all (see docs/operations.md).
+  // Started before the jobs: a sweep run at once after a restart queues its e-mails too.
+  const mailer = config.smtpUrl
+    ? startMailer({ pool, transport: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl, log })
+    : undefined;
+  // Hand-overs of absences and reminders are apart: a failure of one does not stop the other.
   const sweep = async () => {
-    await applyAbsenceMoves(db, clock.now());
+    await applyAbsenceMoves(db, clock.now()).catch((error: unknown) =>
+      log.warn({ err: error }, "handing over absent people's tasks failed"),
+    );
     return sweepReminders(db, clock.now());
   };
   const jobs = await startJobs(
@@ -69,10 +77,6 @@ async function main() {
   );
   const resumed = await resumeImports(db, jobs);
   if (resumed > 0) log.info({ imports: resumed }, 'resuming imports left unfinished');
-  // Without an SMTP server no e-mail is queued at all (see docs/operations.md).
-  const mailer = config.smtpUrl
-    ? startMailer({ pool, transport: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl, log })
-    : undefined;
   const app = await buildApp({
     db,
     filesDir: path.join(config.dataDir, 'attachments'),

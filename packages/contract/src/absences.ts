@@ -7,7 +7,8 @@ export const ZAbsenceMode = z.enum(ABSENCE_MODES);
 export type TAbsenceMode = z.infer<typeof ZAbsenceMode>;
 
 const ZPerson = z.object({ id: ZId, name: z.string() });
-const ZDay = z.iso.date();
+// Years PostgreSQL's dates and people's calendars both hold (year 0 would pass the format and fail the database).
+const ZDay = z.iso.date().refine((day) => day >= '2000-01-01' && day <= '2999-12-31', 'Choose a date between 2000 and 2999');
 
 /** A person away from `startsOn` to `endsOn` (days in their time zone, both included), and who covers for them. */
 export const ZAbsence = z.object({

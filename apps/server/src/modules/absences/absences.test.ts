@@ -177,6 +177,7 @@ describe('absences', () => {
       [{ ...ok, deputyId: 'nobody' }, 'deputyId'],
       [{ ...ok, startsOn: '2020-01-01', endsOn: '2020-01-05' }, 'endsOn'],
       [{ ...ok, startsOn: 'tomorrow' }, 'startsOn'],
+      [{ ...ok, startsOn: '0000-01-01' }, 'startsOn'],
       [{ ...ok, mode: 'hide' }, 'mode'],
       [{ ...ok, userId: foreign.id }, 'userId'],
       [{ ...ok, colour: 'red' }, 'colour'],

@@ -28,7 +28,12 @@ export function listenForNotifications(pool: pg.Pool, onError?: (error: unknown)
   const tellAll = (key: string) => {
     for (const tell of pages.get(key) ?? []) tell();
   };
-  const listener = listen(pool, { [NOTIFICATION_CHANNEL]: tellAll }, { onError });
+  const closeAll = () => {
+    for (const close of closers) close();
+  };
+  // While the connection was lost, notices may have been missed: the pages' streams end, and the
+  // browsers connect again and read what is new ("ready").
+  const listener = listen(pool, { [NOTIFICATION_CHANNEL]: tellAll }, { onError, onLost: closeAll });
   return {
     ...listener,
     subscribe(workspaceId, userId, tell) {
@@ -45,9 +50,7 @@ export function listenForNotifications(pool: pg.Pool, onError?: (error: unknown)
       closers.add(close);
       return () => closers.delete(close);
     },
-    closeAll() {
-      for (const close of closers) close();
-    },
+    closeAll,
   };
 }
 
@@ -84,5 +87,7 @@ export async function liveNotificationRoutes(app: FastifyInstance, { live }: { l
     };
     const untrack = live.track(close);
     request.raw.on('close', close);
+    // The browser may have gone while the sign-in was checked: then no 'close' comes any more.
+    if (request.raw.destroyed || socket.destroyed) close();
   });
 }

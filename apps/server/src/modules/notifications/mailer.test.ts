@@ -123,8 +123,9 @@ describe('notification e-mails', () => {
   it('tries again when the SMTP server turns a mail away, gives up after the last try, and takes over a mail whose sender died', async () => {
     let refusals = 2;
     const smtp = await startSmtp(() => refusals-- > 0);
-    const sender = mailer(smtp.url, { retryDelaysMs: [300, 300] });
-    const waitOut = () => new Promise((resolve) => setTimeout(resolve, 350));
+    // Waits long enough that a busy machine still checks "not before its wait is over" in time.
+    const sender = mailer(smtp.url, { retryDelaysMs: [2_000, 2_000] });
+    const waitOut = () => new Promise((resolve) => setTimeout(resolve, 2_100));
     const { employeeA, employeeB } = await makeBakery(t);
     const task = await post(employeeB.browser, '/api/v1/tasks', { title: 'Call the mill', assigneeId: employeeA.user.id });
     expect(await sender.sendNow()).toBe(0);
