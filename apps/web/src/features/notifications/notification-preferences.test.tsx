@@ -30,7 +30,7 @@ async function renderCard(answerPut: (body: unknown) => Response) {
 describe('NotificationPreferencesCard', () => {
   it('shows each kind with its two switches and saves the changes', async () => {
     const api = await renderCard((body) => jsonResponse(200, body));
-    const doneByEmail = await screen.findByRole('switch', { name: 'A task I sent is done: By e-mail' });
+    const doneByEmail = await screen.findByRole('switch', { name: 'A task I sent is done: By e-mail' }, { timeout: 10_000 });
     const assignedInApp = screen.getByRole('switch', { name: 'Someone gives me a task: In the app' });
     expect(doneByEmail.getAttribute('aria-checked')).toBe('false');
     expect(assignedInApp.getAttribute('aria-checked')).toBe('true');
@@ -58,7 +58,8 @@ describe('NotificationPreferencesCard', () => {
         'application/problem+json',
       ),
     );
-    fireEvent.click(await screen.findByRole('switch', { name: 'A task of mine is due soon: By e-mail' }));
+    // The card's messages load with it; a busy machine takes its time.
+    fireEvent.click(await screen.findByRole('switch', { name: 'A task of mine is due soon: By e-mail' }, { timeout: 10_000 }));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(screen.getByText('You have unsaved changes')).toBeTruthy();
