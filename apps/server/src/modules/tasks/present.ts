@@ -31,7 +31,9 @@ export async function readableTaskSql(ctx: Ctx): Promise<SQL> {
   ];
   if (actor.unitId) parts.push(sql`${tasks.queueUnitId} = ${actor.unitId}`);
   // A deputy reads the open tasks of the people they cover for while those are away (in the same statement).
-  parts.push(sql`(${tasks.status} NOT IN ('done', 'confirmed', 'declined') AND ${tasks.assigneeId} IN ${coveredUsersSql(actor.workspaceId, actor.userId)})`);
+  parts.push(
+    sql`(${tasks.status} NOT IN ('done', 'confirmed', 'declined') AND ${tasks.assigneeId} IN ${coveredUsersSql(actor.workspaceId, actor.userId)})`,
+  );
   if (scope === 'unit') {
     const tree = [...(await actor.unitTree())];
     if (tree.length > 0) parts.push(inArray(tasks.unitId, tree));
