@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { sweepReminders } from '../tasks/reminders.ts';
 import { absences, applyAbsenceMoves } from './index.ts';
 
 const t = useTestApp();
@@ -124,6 +125,37 @@ describe('absences', () => {
       mode: 'move',
     });
     expect((await get(employeeB.browser, `/api/v1/tasks/${later.id}`)).assignee.name).toBe('Bea');
+  });
+
+  it('reminds the deputy too of a task of the person they cover that is due or overdue', async () => {
+    const { employeeA, employeeA2, employeeB } = await makeBakery(t);
+    const dueAt = new Date(Date.now() + 3_600_000);
+    await post(employeeB.browser, '/api/v1/tasks', {
+      title: 'Due within the hour',
+      assigneeId: employeeA.user.id,
+      dueAt: dueAt.toISOString(),
+    });
+    await post(employeeA.browser, '/api/v1/absences', { deputyId: employeeA2.user.id, startsOn: isoDay(0), endsOn: isoDay(2) });
+    await sweepReminders(t.db, new Date());
+    for (const person of [employeeA, employeeA2])
+      expect((await notices(person.browser)).map((n: { kind: string; title: string }) => `${n.kind}:${n.title}`)).toContain(
+        'task_due_soon:Due within the hour',
+      );
+  });
+
+  it('move mode: hands nothing to a deputy who has left meanwhile', async () => {
+    const { owner, employeeA, employeeA2, employeeB } = await makeBakery(t);
+    const task = await post(employeeB.browser, '/api/v1/tasks', { title: 'Still Elio’s', assigneeId: employeeA.user.id });
+    await post(employeeA.browser, '/api/v1/absences', {
+      deputyId: employeeA2.user.id,
+      startsOn: isoDay(1),
+      endsOn: isoDay(3),
+      mode: 'move',
+    });
+    const left = await owner.request({ method: 'PATCH', url: `/api/v1/users/${employeeA2.user.id}`, payload: { active: false } });
+    expect(left.statusCode).toBe(200);
+    expect(await applyAbsenceMoves(t.db, new Date(`${isoDay(1)}T12:00:00Z`))).toBe(0);
+    expect((await get(owner, `/api/v1/tasks/${task.id}`)).assignee.name).toBe('Elio');
   });
 
   it('is marked, read and cancelled only by those allowed (per route)', async () => {

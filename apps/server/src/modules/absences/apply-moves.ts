@@ -44,11 +44,13 @@ async function handOver(db: Database, key: { workspaceId: string; id: string }, 
       .for('update', { skipLocked: true });
     if (!row) return 0;
     const people = await tx
-      .select({ id: users.id, name: users.name, unitId: users.unitId })
+      .select({ id: users.id, name: users.name, unitId: users.unitId, active: users.active })
       .from(users)
       .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, [row.userId, row.deputyId])));
     const absentName = people.find((p) => p.id === row.userId)?.name ?? '';
     const deputy = people.find((p) => p.id === row.deputyId);
+    // A deputy who has left gets nothing: the tasks stay where they are (and their reminders escalate).
+    if (!deputy?.active) return 0;
     const handed = await tx
       .update(tasks)
       .set({

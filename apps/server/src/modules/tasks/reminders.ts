@@ -19,8 +19,8 @@ const occurrenceOf = (start: string) =>
 
 /**
  * One sweep over every workspace's open tasks at the time `now`:
- * - the assignee (or, while nobody took it, the queue's members) is reminded before the due time
- *   and told when it has passed;
+ * - the assignee (or, while nobody took it, the queue's members; and the deputy of an assignee who
+ *   is away) is reminded before the due time and told when it has passed;
  * - the head of the task's unit (its nearest managers up the unit tree who are not the assignee;
  *   the workspace's admins when there are none) is told when it is overdue, not opened, or not
  *   accepted in time;
@@ -78,6 +78,17 @@ export async function sweepReminders(db: Database, now: Date): Promise<{ reminde
       FROM claimed c JOIN open o USING (workspace_id, task_id)
       JOIN app_user member ON member.workspace_id = o.workspace_id AND member.unit_id = o.queue_unit_id AND member.active
       WHERE c.kind IN ('due_soon', 'overdue') AND o.assignee_id IS NULL
+      UNION ALL
+      -- The deputy of an assignee who is away that day is reminded too: they are the one to act.
+      SELECT o.workspace_id, cover.deputy_id,
+        CASE c.kind WHEN 'due_soon' THEN 'task_due_soon' ELSE 'task_overdue' END,
+        o.task_id, o.title, NULL::jsonb
+      FROM claimed c JOIN open o USING (workspace_id, task_id)
+      JOIN absence cover ON cover.workspace_id = o.workspace_id AND cover.user_id = o.assignee_id
+      JOIN app_user away ON away.workspace_id = cover.workspace_id AND away.id = cover.user_id
+      WHERE c.kind IN ('due_soon', 'overdue')
+        AND cover.starts_on <= (o.sweep_now AT TIME ZONE away.time_zone)::date
+        AND cover.ends_on >= (o.sweep_now AT TIME ZONE away.time_zone)::date
     ),
     escalated AS (
       SELECT c.workspace_id, c.task_id, c.kind AS reason, o.unit_id, o.assignee_id
