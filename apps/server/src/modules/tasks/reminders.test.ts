@@ -138,6 +138,24 @@ describe('task reminders and escalation', () => {
       'task_escalated:Call back:overdue:Elio',
       'task_escalated:Call back:not_received:Elio',
     ]);
+
+    // The admin turns repetition on: the last ones went out more than a day ago, so they go again, once.
+    expect((await owner.request({ method: 'PUT', url, payload: { ...rules, repeatMinutes: 24 * 60 } })).statusCode).toBe(200);
+    await sweepReminders(t.db, at(sentAt, 60.2));
+    await sweepReminders(t.db, at(sentAt, 60.3));
+    expect(await notices(managerA.browser)).toHaveLength(4);
+    // Then changes when "not opened" counts, which shifts its occurrences: nobody is told again at once…
+    const later = { ...rules, notReceivedMinutes: 90, repeatMinutes: 24 * 60 };
+    expect((await owner.request({ method: 'PUT', url, payload: later })).statusCode).toBe(200);
+    await sweepReminders(t.db, at(sentAt, 60.4));
+    expect(await notices(managerA.browser)).toHaveLength(4);
+    // …but a day later, as the rule says.
+    await sweepReminders(t.db, at(sentAt, 60.2 + 24.1));
+    expect((await notices(managerA.browser)).slice(0, 2).sort()).toEqual([
+      'task_escalated:Call back:not_received:Elio',
+      'task_escalated:Call back:overdue:Elio',
+    ]);
+    expect(await notices(managerA.browser)).toHaveLength(6);
   });
 
   it('sends each reminder exactly once when two server processes sweep the same database at the same time', async () => {

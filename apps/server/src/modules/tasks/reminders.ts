@@ -18,6 +18,18 @@ const occurrenceOf = (start: string) =>
     ELSE ${start} + floor(extract(epoch FROM (sweep_now - ${start})) / (repeat_m * 60)) * repeat_m * interval '1 minute' END`);
 
 /**
+ * SQL true unless a reminder of this kind went out for the task since `anchor` (its due time, its
+ * sending, its opening) less than a repetition ago (5 minutes' grace for the sweep's own lag), or at
+ * all when reminders are not repeated. An admin changing the rules shifts the occurrences; this
+ * keeps the people from being told again at once.
+ */
+const notSentLately = (kind: string, anchor: string) =>
+  sql.raw(`NOT EXISTS (SELECT 1 FROM task_reminder sent
+    WHERE sent.workspace_id = open.workspace_id AND sent.task_id = open.task_id AND sent.kind = '${kind}'
+      AND sent.occurrence >= open.${anchor}
+      AND (repeat_m = 0 OR sent.sent_at > sweep_now - (repeat_m - 5) * interval '1 minute'))`);
+
+/**
  * One sweep over every workspace's open tasks at the time `now`:
  * - the assignee (or, while nobody took it, the queue's members; and the deputy of an assignee who
  *   is away) is reminded before the due time and told when it has passed;
@@ -51,13 +63,16 @@ export async function sweepReminders(db: Database, now: Date): Promise<{ reminde
       SELECT workspace_id, task_id, 'due_soon' AS kind, due_at AS occurrence FROM open
         WHERE before_m > 0 AND due_at > sweep_now AND due_at - before_m * interval '1 minute' <= sweep_now
       UNION ALL
-      SELECT workspace_id, task_id, 'overdue', ${occurrenceOf('due_at')} FROM open WHERE due_at <= sweep_now
+      SELECT workspace_id, task_id, 'overdue', ${occurrenceOf('due_at')} FROM open
+        WHERE due_at <= sweep_now AND ${notSentLately('overdue', 'due_at')}
       UNION ALL
       SELECT workspace_id, task_id, 'not_received', ${occurrenceOf(`(created_at + not_received_m * interval '1 minute')`)} FROM open
         WHERE status = 'sent' AND not_received_m > 0 AND created_at + not_received_m * interval '1 minute' <= sweep_now
+          AND ${notSentLately('not_received', 'created_at')}
       UNION ALL
       SELECT workspace_id, task_id, 'not_accepted', ${occurrenceOf(`(received_at + not_accepted_m * interval '1 minute')`)} FROM open
         WHERE status = 'received' AND not_accepted_m > 0 AND received_at + not_accepted_m * interval '1 minute' <= sweep_now
+          AND ${notSentLately('not_accepted', 'received_at')}
     ),
     claimed AS (
       INSERT INTO task_reminder (workspace_id, task_id, kind, occurrence, sent_at)
