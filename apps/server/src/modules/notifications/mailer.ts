@@ -81,6 +81,15 @@ const SETTLE = `
   UPDATE notification SET email_state = $4, emailed_at = now()
   WHERE workspace_id = $1 AND id = $2 AND email_state = 'sending' AND email_attempts = $3`;
 
+// Right before a mail goes out, its claim is renewed: a row that waited its turn behind slow sends is
+// not taken as dead by another process meanwhile; a row already taken again is not sent twice.
+const RENEW = `
+  UPDATE notification SET emailed_at = now()
+  WHERE workspace_id = $1 AND id = $2 AND email_state = 'sending' AND email_attempts = $3`;
+
+/** As many mails at once as the SMTP pool has connections. */
+const CONNECTIONS = 3;
+
 const MINUTE = 60_000;
 
 /**
@@ -106,7 +115,7 @@ export function startMailer({
     ...(typeof transport === 'string' ? { url: transport } : transport),
     ...timeouts,
     pool: true,
-    maxConnections: 3,
+    maxConnections: CONNECTIONS,
   });
   const maxAttempts = retryDelaysMs.length + 1;
   let stopped = false;
@@ -132,6 +141,8 @@ export function startMailer({
       dueAt: row.due_at,
       recipient: { name: row.name, locale: row.locale, timeZone: row.time_zone },
     };
+    const renewed = await pool.query(RENEW, [row.workspace_id, row.id, row.email_attempts]);
+    if (renewed.rowCount === 0) return false;
     try {
       await smtp.sendMail({
         from,
@@ -153,8 +164,12 @@ export function startMailer({
     let sent = 0;
     while (!stopped) {
       const { rows } = await pool.query<Claimed>(CLAIM, [retryDelaysMs, staleMs, batchSize]);
-      const results = await Promise.all(rows.map(deliver));
-      sent += results.filter(Boolean).length;
+      const waiting = [...rows];
+      await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          for (let row = waiting.shift(); row; row = waiting.shift()) if (await deliver(row)) sent += 1;
+        }),
+      );
       if (rows.length < batchSize) break;
     }
     return sent;
