@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithApp } from '../../test/render.tsx';
 import { LoginForm } from './login-form.tsx';
@@ -14,8 +14,8 @@ describe('LoginForm', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    const messages = await screen.findAllByText('Please fill in this field');
-    expect(messages).toHaveLength(2);
+    // Each field shows its message as its own check ends: wait for both.
+    await waitFor(() => expect(screen.getAllByText('Please fill in this field')).toHaveLength(2));
   });
 
   it('explains a wrong e-mail address', async () => {
