@@ -78,7 +78,8 @@ describe('my day', () => {
     });
 
     const agreement = (from: Browser, payload: Record<string, unknown>) =>
-      post(from, '/api/v1/agreements', { title: 'Page 3', companyId: bakery.id, ...payload });
+      // Agreed a month ago: "today" in Auckland may be a day ahead of the server's date.
+      post(from, '/api/v1/agreements', { title: 'Page 3', companyId: bakery.id, agreedOn: day(-30), ...payload });
     const soon = await agreement(elio.browser, { title: 'Price kept', validUntil: day(10) });
     const lapsed = await agreement(elio.browser, { title: 'Slot held', validUntil: day(-1) });
     await agreement(elio.browser, { title: 'Far', validUntil: day(60) });
