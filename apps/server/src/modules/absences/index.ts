@@ -1,4 +1,4 @@
 export { absencePolicy } from './absences.policy.ts';
 export { absences } from './absences.table.ts';
 export { applyAbsenceMoves } from './apply-moves.ts';
-export { coveredUserIds, coveredUsersSql, standInFor } from './cover.ts';
+export { absent, coveredUserIds, coveredUsersSql, coversDay, standInFor } from './cover.ts';

@@ -1,31 +1,24 @@
 import type { TMyDayCovering } from '@clientela/contract';
 import { and, asc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
-import { absences } from '../absences/absences.table.ts';
-import { users } from '../users/index.ts';
-
-/**
- * SQL true for the absences naming me as deputy whose days, in the absent person's own time zone
- * (`users` joined as them), include today. `today` is mine, within a day of theirs.
- */
-function coversMe(ctx: Ctx, today: string): SQL {
-  return and(
-    eq(absences.workspaceId, ctx.actor.workspaceId),
-    eq(absences.deputyId, ctx.actor.userId),
-    // The index's bound; the exact test is in the absent person's zone below.
-    gte(absences.endsOn, sql`${today}::date - 2`),
-    sql`(now() AT TIME ZONE ${users.timeZone})::date BETWEEN ${absences.startsOn} AND ${absences.endsOn}`,
-  ) as SQL;
-}
+import { absences, absent, coveredUsersSql, coversDay } from '../absences/index.ts';
 
 /** The colleagues away today whom I cover for. */
-export async function coveredPeople(ctx: Ctx, today: string): Promise<TMyDayCovering[]> {
+export async function coveredPeople(ctx: Ctx): Promise<TMyDayCovering[]> {
   const rows = await ctx.db
-    .select({ id: users.id, name: users.name, startsOn: absences.startsOn, endsOn: absences.endsOn, note: absences.note })
+    .select({ id: absent.id, name: absent.name, startsOn: absences.startsOn, endsOn: absences.endsOn, note: absences.note })
     .from(absences)
-    .innerJoin(users, and(eq(users.workspaceId, absences.workspaceId), eq(users.id, absences.userId)))
-    .where(coversMe(ctx, today))
-    .orderBy(asc(users.name), asc(absences.startsOn));
+    .innerJoin(absent, and(eq(absent.workspaceId, absences.workspaceId), eq(absent.id, absences.userId)))
+    .where(
+      and(
+        eq(absences.workspaceId, ctx.actor.workspaceId),
+        eq(absences.deputyId, ctx.actor.userId),
+        // The index's bound; the exact test is in the absent person's own time zone.
+        gte(absences.endsOn, sql`current_date - 1`),
+        coversDay(absent.timeZone),
+      ),
+    )
+    .orderBy(asc(absent.name), asc(absences.startsOn));
   // Two absences of one person overlapping today: they are covered once.
   const seen = new Set<string>();
   return rows.flatMap(({ id, name, ...days }) => {
@@ -36,11 +29,9 @@ export async function coveredPeople(ctx: Ctx, today: string): Promise<TMyDayCove
 }
 
 /**
- * SQL for a uuid[] of me and the colleagues I cover for today: a subquery of the queries that
- * need it, so that they do not wait for `coveredPeople` first.
+ * SQL for a uuid[] of me and the colleagues I cover for today (the absences module's rule): a
+ * subquery of the queries that need it, so that they do not wait for `coveredPeople` first.
  */
-export function meAndCoveredSql(ctx: Ctx, today: string): SQL {
-  return sql`(ARRAY[${ctx.actor.userId}::uuid] || ARRAY(SELECT ${absences.userId} FROM ${absences}
-    INNER JOIN ${users} ON ${users.workspaceId} = ${absences.workspaceId} AND ${users.id} = ${absences.userId}
-    WHERE ${coversMe(ctx, today)}))`;
+export function meAndCoveredSql(ctx: Ctx): SQL {
+  return sql`(ARRAY[${ctx.actor.userId}::uuid] || ARRAY${coveredUsersSql(ctx.actor.workspaceId, ctx.actor.userId)})`;
 }

@@ -18,11 +18,11 @@ export async function myDay(ctx: Ctx, timeZone: string, now = new Date()): Promi
   const end = startOfDay(addDays(today, 1), timeZone);
   const horizon = addDays(today, EXPIRY_HORIZON_DAYS);
 
-  const people = meAndCoveredSql(ctx, today);
+  const people = meAndCoveredSql(ctx);
   const due = dueTasks(ctx, people, start, end);
   const held = myActivities(ctx, people, start, end);
   const [coveringList, overdue, dueToday, toAccept, toConfirm, meetings, followUps, agreements, contracts] = await Promise.all([
-    coveredPeople(ctx, today),
+    coveredPeople(ctx),
     due.overdue,
     due.dueToday,
     tasksToAccept(ctx),
