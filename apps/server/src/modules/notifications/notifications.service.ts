@@ -49,19 +49,22 @@ export async function notify(
  * WITH query (`RETURNING 1`), for statements such as the reminder sweep.
  */
 export function writeNoticesSql(source: SQL): SQL {
-  const defaults = sql.join(
-    Object.entries(NOTIFICATION_DEFAULTS).map(([kind, d]) => sql`(${kind}, ${d.inApp}::boolean, ${d.email}::boolean)`),
-    sql`, `,
-  );
-  const inApp = sql`coalesce(p.in_app, d.in_app)`;
-  const email = sql`coalesce(p.email, d.email) AND ${mailIsSent()}::boolean AND u.email <> ''`;
+  // The kinds' defaults as CASE expressions rather than a joined VALUES list: a join there made the
+  // planner expect a handful of rows and look each person up one by one in a large sweep.
+  const byKind = (choice: 'inApp' | 'email') =>
+    sql.raw(
+      `CASE n.kind ${Object.entries(NOTIFICATION_DEFAULTS)
+        .map(([kind, d]) => `WHEN '${kind}' THEN ${d[choice]}`)
+        .join(' ')} END`,
+    );
+  const inApp = sql`coalesce(p.in_app, ${byKind('inApp')})`;
+  const email = sql`coalesce(p.email, ${byKind('email')}) AND ${mailIsSent()}::boolean AND u.email <> ''`;
   return sql`
     INSERT INTO notification (workspace_id, user_id, kind, task_id, title, detail, read_at, email_state)
     SELECT n.workspace_id, n.user_id, n.kind, n.task_id, n.title, n.detail,
       CASE WHEN ${inApp} THEN NULL ELSE now() END, CASE WHEN ${email} THEN 'pending' END
     FROM (${source}) n
     JOIN app_user u ON u.workspace_id = n.workspace_id AND u.id = n.user_id AND u.active
-    JOIN (VALUES ${defaults}) AS d(kind, in_app, email) ON d.kind = n.kind
     LEFT JOIN notification_preference p ON p.workspace_id = n.workspace_id AND p.user_id = n.user_id AND p.kind = n.kind
     WHERE ${inApp} OR (${email})
     RETURNING 1`;

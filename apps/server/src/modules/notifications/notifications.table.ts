@@ -2,13 +2,14 @@ import { NOTIFICATION_KINDS } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../users/users.table.ts';
-import { workspaces } from '../workspaces/workspaces.table.ts';
 
 /** What a person is told about (a task given to them, a step of a task they sent), until they read it. */
 export const notifications = pgTable(
   'notification',
   {
-    // No key of its own to the workspace: the one to its person holds it, and goes with it.
+    // No foreign keys: a notice is only written by a statement that joins its person (people and
+    // workspaces are deactivated, never deleted), and checking the key row by row was a seventh of
+    // a large reminder sweep. See docs/ARCHITECTURE.md, "Notifications".
     workspaceId: uuid('workspace_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id').notNull(),
@@ -29,7 +30,6 @@ export const notifications = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    foreignKey({ columns: [t.workspaceId, t.userId], foreignColumns: [users.workspaceId, users.id] }).onDelete('cascade'),
     index('notification_user_idx').on(t.workspaceId, t.userId, t.createdAt.desc(), t.id.desc()),
     // The unread count of the bell, read on every page.
     index('notification_unread_idx').on(t.workspaceId, t.userId).where(sql`read_at IS NULL`),

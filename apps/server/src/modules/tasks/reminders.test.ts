@@ -31,7 +31,7 @@ async function unitWithPerson(t: TestApp, owner: Browser, unitName: string, name
 
 describe('task reminders and escalation', () => {
   it('reminds the assignee before the due time, then tells them and their unit head when it is overdue, not opened or not accepted, once per repetition', async () => {
-    const { owner, managerA, employeeA, employeeB } = await makeBakery(t);
+    const { managerA, employeeA, employeeB } = await makeBakery(t);
     const sentAt = new Date();
     const due = at(sentAt, 2);
     const task = await post(employeeB.browser, '/api/v1/tasks', {

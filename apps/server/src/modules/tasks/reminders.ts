@@ -105,9 +105,14 @@ export async function sweepReminders(db: Database, now: Date): Promise<{ reminde
         AND cover.starts_on <= (o.sweep_now AT TIME ZONE away.time_zone)::date
         AND cover.ends_on >= (o.sweep_now AT TIME ZONE away.time_zone)::date
     ),
+    -- Who it is about is named here, once per task, while the planner still counts the rows well.
     escalated AS (
-      SELECT c.workspace_id, c.task_id, c.kind AS reason, o.unit_id, o.assignee_id
-      FROM claimed c JOIN open o USING (workspace_id, task_id) WHERE c.kind <> 'due_soon'
+      SELECT c.workspace_id, c.task_id, c.kind AS reason, o.unit_id, o.assignee_id, o.title,
+        coalesce(assignee.name, queue.name, '') AS assignee_name
+      FROM claimed c JOIN open o USING (workspace_id, task_id)
+      LEFT JOIN app_user assignee ON assignee.workspace_id = o.workspace_id AND assignee.id = o.assignee_id
+      LEFT JOIN unit queue ON queue.workspace_id = o.workspace_id AND queue.id = o.queue_unit_id
+      WHERE c.kind <> 'due_soon'
     ),
     -- Each unit concerned and its ancestors, once (not once per task), with the managers at each level.
     up AS (
@@ -122,8 +127,8 @@ export async function sweepReminders(db: Database, now: Date): Promise<{ reminde
       FROM up JOIN app_user m ON m.workspace_id = up.workspace_id AND m.unit_id = up.unit_id AND m.role = 'manager' AND m.active
     ),
     nearest AS (
-      SELECT workspace_id, task_id, reason, user_id FROM (
-        SELECT e.workspace_id, e.task_id, e.reason, m.user_id, m.depth,
+      SELECT workspace_id, task_id, reason, title, assignee_name, user_id FROM (
+        SELECT e.workspace_id, e.task_id, e.reason, e.title, e.assignee_name, m.user_id, m.depth,
           min(m.depth) OVER (PARTITION BY e.workspace_id, e.task_id, e.reason) AS top
         FROM escalated e JOIN unit_managers m ON m.workspace_id = e.workspace_id AND m.origin = e.unit_id
         WHERE m.user_id IS DISTINCT FROM e.assignee_id
@@ -132,17 +137,15 @@ export async function sweepReminders(db: Database, now: Date): Promise<{ reminde
     heads AS (
       SELECT * FROM nearest
       UNION ALL
-      SELECT e.workspace_id, e.task_id, e.reason, admin.id
+      SELECT e.workspace_id, e.task_id, e.reason, e.title, e.assignee_name, admin.id
       FROM escalated e JOIN app_user admin ON admin.workspace_id = e.workspace_id AND admin.role = 'admin'
         AND admin.active AND admin.id IS DISTINCT FROM e.assignee_id
       WHERE NOT EXISTS (SELECT 1 FROM nearest n WHERE (n.workspace_id, n.task_id, n.reason) = (e.workspace_id, e.task_id, e.reason))
     ),
     to_heads AS (
-      SELECT h.workspace_id, h.user_id, 'task_escalated' AS kind, h.task_id, o.title,
-        jsonb_build_object('reason', h.reason, 'assignee', coalesce(assignee.name, queue.name, '')) AS detail
-      FROM heads h JOIN open o USING (workspace_id, task_id)
-      LEFT JOIN app_user assignee ON assignee.workspace_id = o.workspace_id AND assignee.id = o.assignee_id
-      LEFT JOIN unit queue ON queue.workspace_id = o.workspace_id AND queue.id = o.queue_unit_id
+      SELECT workspace_id, user_id, 'task_escalated' AS kind, task_id, title,
+        jsonb_build_object('reason', reason, 'assignee', assignee_name) AS detail
+      FROM heads
     ),
     written AS (${writeNoticesSql(sql`SELECT * FROM to_assignee UNION ALL SELECT * FROM to_heads`)})
     SELECT (SELECT count(*) FROM claimed)::int AS reminders, (SELECT count(*) FROM written)::int AS notices`);
