@@ -1,7 +1,9 @@
 import 'i18next';
 import type absences from './locales/absences/en.json';
+import type catalogue from './locales/catalogue/en.json';
 import type contracts from './locales/contracts/en.json';
 import type customers from './locales/customers/en.json';
+import type deals from './locales/deals/en.json';
 import type duplicates from './locales/duplicates/en.json';
 import type en from './locales/en.json';
 import type imports from './locales/imports/en.json';
@@ -25,6 +27,8 @@ declare module 'i18next' {
       absences: typeof absences;
       myDay: typeof myDay;
       notificationSettings: typeof notificationSettings;
+      catalogue: typeof catalogue;
+      deals: typeof deals;
       taskSettings: typeof import('./locales/task-settings/en.json');
     };
   }
