@@ -27,6 +27,12 @@ export const ERROR_CODES = [
   'contract_number_taken',
   'task_transition_invalid',
   'absence_overlaps',
+  'sku_taken',
+  'category_in_use',
+  'price_list_in_use',
+  'base_currency_in_use',
+  'stage_has_deals',
+  'stage_requirements',
   'too_many_requests',
   'internal_error',
 ] as const;
