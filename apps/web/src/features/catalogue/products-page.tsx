@@ -1,0 +1,170 @@
+import { PlusOutlined, SearchOutlined, TagsOutlined } from '@ant-design/icons';
+import { PRODUCT_KINDS, type TProduct, type TProductKind } from '@clientela/contract';
+import { Button, Card, Flex, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { formatMoney, formatNumber } from '../../lib/format.ts';
+import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
+import { useMe } from '../auth/api.ts';
+import { useLocale } from '../locale/locale-context.tsx';
+import { type ProductQuery, useCategories, useProductPages } from './api.ts';
+import { CategoriesDrawer } from './categories-drawer.tsx';
+import { categoryOptions } from './category-options.ts';
+import { mayEditCatalogue } from './permissions.ts';
+import { ProductFormDrawer } from './product-form-drawer.tsx';
+
+type Shown = 'active' | 'inactive' | 'all';
+const ACTIVE_FILTER: Record<Shown, 'true' | 'false' | undefined> = { active: 'true', inactive: 'false', all: undefined };
+
+/** `/products`: the goods and services the workspace sells, with their prices, searched by name or SKU. */
+export function ProductsPage() {
+  const { t } = useTranslation('catalogue');
+  const { locale } = useLocale();
+  const me = useMe();
+  const editable = mayEditCatalogue(me);
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search);
+  const [categoryId, setCategoryId] = useState<string>();
+  const [kind, setKind] = useState<TProductKind>();
+  const [shown, setShown] = useState<Shown>('active');
+  const [editing, setEditing] = useState<{ product?: TProduct } | null>(null);
+  const [managingCategories, setManagingCategories] = useState(false);
+  const categories = useCategories();
+
+  const query: ProductQuery = { q, 'filter[categoryId]': categoryId, 'filter[active]': ACTIVE_FILTER[shown], 'filter[kind]': kind };
+  const products = useProductPages(query);
+  const rows = useMemo(() => products.data?.pages.flatMap((page) => page.data) ?? [], [products.data]);
+  const total = products.data?.pages[0]?.total ?? 0;
+
+  const columns: ColumnsType<TProduct> = [
+    {
+      key: 'name',
+      title: t('fields.name'),
+      render: (_value, product) => (
+        <Flex vertical>
+          <Typography.Text strong>{product.name}</Typography.Text>
+          {product.kind === 'service' && <Typography.Text type="secondary">{t('kinds.service')}</Typography.Text>}
+        </Flex>
+      ),
+    },
+    { key: 'sku', title: t('fields.sku'), dataIndex: 'sku', render: (sku: string | null) => sku ?? '—' },
+    { key: 'category', title: t('fields.category'), render: (_value, product) => product.category?.name ?? '—' },
+    { key: 'unit', title: t('fields.unit'), dataIndex: 'unit' },
+    {
+      key: 'vatRate',
+      title: t('fields.vatRate'),
+      align: 'right',
+      render: (_value, product) => `${formatNumber(Number(product.vatRate), locale)} %`,
+    },
+    {
+      key: 'prices',
+      title: t('fields.prices'),
+      render: (_value, product) =>
+        product.prices.length === 0 ? (
+          <Typography.Text type="secondary">{t('products.noPrices')}</Typography.Text>
+        ) : (
+          <Flex vertical>
+            {product.prices.map((price) => (
+              <span key={price.priceListId}>
+                <Typography.Text type="secondary">{price.priceListName}: </Typography.Text>
+                {formatMoney(Number(price.price), price.currency, locale)}
+              </span>
+            ))}
+          </Flex>
+        ),
+    },
+    {
+      key: 'active',
+      title: t('fields.active'),
+      render: (_value, product) =>
+        product.active ? <Tag color="green">{t('products.activeTag')}</Tag> : <Tag>{t('products.inactiveTag')}</Tag>,
+    },
+  ];
+
+  const shownOptions: { value: Shown; label: string }[] = [
+    { value: 'active', label: t('filters.active') },
+    { value: 'inactive', label: t('filters.inactive') },
+    { value: 'all', label: t('filters.all') },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('products.title')}
+        subtitle={t('products.subtitle')}
+        extra={
+          <Flex gap={8} wrap>
+            <Button icon={<TagsOutlined />} onClick={() => setManagingCategories(true)}>
+              {t('categories.title')}
+            </Button>
+            {editable && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+                {t('products.create')}
+              </Button>
+            )}
+          </Flex>
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={t('filters.search')}
+            aria-label={t('filters.search')}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            style={{ width: 280 }}
+          />
+          <Select<string>
+            allowClear
+            placeholder={t('filters.anyCategory')}
+            aria-label={t('fields.category')}
+            value={categoryId}
+            onChange={setCategoryId}
+            options={categoryOptions(categories.data ?? [])}
+            showSearch={{ optionFilterProp: 'label' }}
+            popupMatchSelectWidth={false}
+            style={{ minWidth: 200 }}
+          />
+          <Select<TProductKind>
+            allowClear
+            placeholder={t('filters.anyKind')}
+            aria-label={t('fields.kind')}
+            value={kind}
+            onChange={setKind}
+            options={PRODUCT_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+            style={{ minWidth: 160 }}
+          />
+          <Segmented<Shown> options={shownOptions} value={shown} onChange={setShown} aria-label={t('filters.shown')} />
+        </Flex>
+        <ErrorAlert error={products.error} />
+        <Table<TProduct>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          loading={products.isPending || (products.isFetching && !products.isFetchingNextPage)}
+          locale={{ emptyText: t('products.empty') }}
+          scroll={{ x: 'max-content' }}
+          onRow={(product) => ({ onClick: () => setEditing({ product }), style: { cursor: 'pointer' } })}
+        />
+        <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary" data-testid="list-total">
+            {t('products.shown', { shown: rows.length, total })}
+          </Typography.Text>
+          {products.hasNextPage && (
+            <Button onClick={() => products.fetchNextPage()} loading={products.isFetchingNextPage}>
+              {t('common.loadMore')}
+            </Button>
+          )}
+        </Flex>
+      </Card>
+      <ProductFormDrawer open={editing !== null} product={editing?.product} onClose={() => setEditing(null)} />
+      <CategoriesDrawer open={managingCategories} onClose={() => setManagingCategories(false)} />
+    </>
+  );
+}
