@@ -34,8 +34,9 @@ export function CategoriesDrawer({ open, onClose }: Props) {
     if (!open) setEditing(null);
   }, [open]);
   useEffect(() => {
+    if (!editable) return;
     form.setFieldsValue(editing ? { name: editing.name, parentId: editing.parentId } : { name: '', parentId: null });
-  }, [editing, form]);
+  }, [editable, editing, form]);
 
   const submit = async (values: Values) => {
     const input = { name: values.name.trim(), parentId: values.parentId ?? null };
@@ -94,7 +95,7 @@ export function CategoriesDrawer({ open, onClose }: Props) {
   }
 
   return (
-    <Drawer open={open} title={t('categories.title')} size={560} onClose={onClose}>
+    <Drawer open={open} title={t('categories.title')} size={560} onClose={onClose} forceRender>
       {editable && (
         <Form form={form} name="category" layout="vertical" requiredMark={false} onFinish={submit} aria-label={t('categories.formLabel')}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>

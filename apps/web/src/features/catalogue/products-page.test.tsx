@@ -60,13 +60,13 @@ describe('ProductsPage', () => {
     expect(row.textContent).toContain('Retail: €1,250.50');
     expect(row.textContent).toContain('Export: US$14.00');
     expect(within(row).getByText('Active')).toBeTruthy();
-    expect(api.calls.find((call) => call.url.startsWith('/api/v1/products?'))?.url).toBe('/api/v1/products?filter%5Bactive%5D=true&limit=50');
+    expect(api.calls.find((call) => call.url.startsWith('/api/v1/products?'))?.url).toBe(
+      '/api/v1/products?filter%5Bactive%5D=true&limit=50',
+    );
 
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Kind' }));
     fireEvent.click(await screen.findByTitle('Service'));
-    await waitFor(() =>
-      expect(api.calls.at(-1)?.url).toBe('/api/v1/products?filter%5Bactive%5D=true&filter%5Bkind%5D=service&limit=50'),
-    );
+    await waitFor(() => expect(api.calls.at(-1)?.url).toBe('/api/v1/products?filter%5Bactive%5D=true&filter%5Bkind%5D=service&limit=50'));
     fireEvent.click(screen.getByText('All'));
     await waitFor(() => expect(api.calls.at(-1)?.url).toBe('/api/v1/products?filter%5Bkind%5D=service&limit=50'));
     fireEvent.change(screen.getByRole('textbox', { name: 'Search by name or SKU' }), { target: { value: 'loaf' } });
@@ -77,7 +77,14 @@ describe('ProductsPage', () => {
     const api = catalogueApi(() =>
       jsonResponse(
         409,
-        { type: 'about:blank', title: 'Conflict', status: 409, code: 'sku_taken', detail: 'SKU in use', errors: [{ path: 'sku', message: 'SKU in use' }] },
+        {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          code: 'sku_taken',
+          detail: 'SKU in use',
+          errors: [{ path: 'sku', message: 'SKU in use' }],
+        },
         'application/problem+json',
       ),
     );
