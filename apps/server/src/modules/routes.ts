@@ -10,12 +10,15 @@ import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { contractRoutes } from './contracts/contracts.routes.ts';
+import { currencyRoutes } from './currencies/currencies.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
+import { dealRoutes } from './deals/deals.routes.ts';
 import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { productRoutes } from './products/products.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
@@ -50,6 +53,9 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     taskRoutes,
     absenceRoutes,
     myDayRoutes,
+    currencyRoutes,
+    dealRoutes,
+    productRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

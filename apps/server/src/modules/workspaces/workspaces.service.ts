@@ -39,7 +39,12 @@ export async function createWorkspace(db: Database, input: TCreateWorkspaceInput
 async function insertWorkspaceWithAdmin(tx: Transaction, input: TCreateWorkspaceInput, passwordHash: string) {
   const [workspace] = await tx
     .insert(workspaces)
-    .values({ name: input.workspaceName, slug: await freeSlug(tx, input.workspaceName) })
+    .values({
+      name: input.workspaceName,
+      slug: await freeSlug(tx, input.workspaceName),
+      // A first guess from the founder's language; an admin changes it until amounts are recorded.
+      baseCurrency: input.locale === 'ru' ? 'RUB' : 'EUR',
+    })
     .returning();
   if (!workspace) throw new Error('workspace insert returned nothing');
   const [admin] = await tx

@@ -9,6 +9,8 @@ export const workspaces = pgTable(
     slug: text('slug').notNull(),
     /** ISO 3166 country of phone numbers written without one, e.g. in an imported file. */
     defaultCountry: text('default_country'),
+    /** The currency reports add up in; every amount also keeps its value in it. */
+    baseCurrency: text('base_currency').notNull().default('EUR'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('workspace_slug_key').on(t.slug)],

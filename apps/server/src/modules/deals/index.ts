@@ -1,0 +1,2 @@
+export { dealPolicy } from './deals.policy.ts';
+export { dealStageChanges, deals, lostReasons, pipelineStages, pipelines } from './deals.table.ts';

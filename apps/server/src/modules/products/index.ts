@@ -1,0 +1,1 @@
+export { priceLists, productCategories, productPrices, products } from './products.table.ts';
