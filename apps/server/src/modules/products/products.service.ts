@@ -49,8 +49,8 @@ export async function listCategories(ctx: Ctx): Promise<TProductCategory[]> {
   const rows = await ctx.db
     .select({
       category: productCategories,
-      productCount: sql<number>`(SELECT count(*)::int FROM product p WHERE p.workspace_id = ${productCategories.workspaceId}
-        AND p.category_id = ${productCategories.id} AND p.deleted_at IS NULL AND p.active)`,
+      productCount: sql<number>`(SELECT count(*)::int FROM product p WHERE p.workspace_id = product_category.workspace_id
+        AND p.category_id = product_category.id AND p.deleted_at IS NULL AND p.active)`,
     })
     .from(productCategories)
     .where(eq(productCategories.workspaceId, ctx.actor.workspaceId))
@@ -387,7 +387,7 @@ function selectPriceLists(db: Executor) {
     .select({
       list: priceLists,
       productCount: sql<number>`(SELECT count(*)::int FROM product_price pp JOIN product p ON p.workspace_id = pp.workspace_id
-        AND p.id = pp.product_id AND p.deleted_at IS NULL WHERE pp.workspace_id = ${priceLists.workspaceId} AND pp.price_list_id = ${priceLists.id})`,
+        AND p.id = pp.product_id AND p.deleted_at IS NULL WHERE pp.workspace_id = price_list.workspace_id AND pp.price_list_id = price_list.id)`,
     })
     .from(priceLists);
 }
