@@ -5,8 +5,10 @@ import { PageSpinner } from '../components/page-spinner.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { loadAbsenceMessages } from '../lib/absence-messages.ts';
+import { loadCatalogueMessages } from '../lib/catalogue-messages.ts';
 import { loadContractMessages } from '../lib/contract-messages.ts';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
+import { loadDealMessages } from '../lib/deal-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
@@ -64,6 +66,22 @@ function withDuplicateMessages<M>(load: () => Promise<M>): () => Promise<M> {
 function withImportMessages<M>(load: () => Promise<M>): () => Promise<M> {
   return async () => {
     const [module] = await Promise.all([load(), loadCustomerMessages(), loadImportMessages()]);
+    return module;
+  };
+}
+
+/** A deals page's chunk, with its messages and those its customer and person pickers speak. */
+function withDealMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages(), loadRelationshipMessages(), loadDealMessages()]);
+    return module;
+  };
+}
+
+/** A catalogue page's chunk, with its messages. */
+function withCatalogueMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCatalogueMessages()]);
     return module;
   };
 }
@@ -143,7 +161,31 @@ const AbsencesPage = lazyNamed(
   withAbsenceMessages(() => import('../features/absences/absences-page.tsx')),
   'AbsencesPage',
 );
-const WorkspacePage = lazyNamed(() => import('../features/workspace/workspace-page.tsx'), 'WorkspacePage');
+const DealsPage = lazyNamed(
+  withDealMessages(() => import('../features/deals/deals-page.tsx')),
+  'DealsPage',
+);
+const DealPage = lazyNamed(
+  withDealMessages(() => import('../features/deals/deal-page.tsx')),
+  'DealPage',
+);
+const ProductsPage = lazyNamed(
+  withCatalogueMessages(() => import('../features/catalogue/products-page.tsx')),
+  'ProductsPage',
+);
+const PriceListsPage = lazyNamed(
+  withCatalogueMessages(() => import('../features/catalogue/price-lists-page.tsx')),
+  'PriceListsPage',
+);
+const PriceListPage = lazyNamed(
+  withCatalogueMessages(() => import('../features/catalogue/price-list-page.tsx')),
+  'PriceListPage',
+);
+/** The workspace page shows the pipelines and currencies cards too: their messages come with it. */
+const WorkspacePage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/workspace/workspace-page.tsx'), loadDealMessages(), loadCatalogueMessages()]);
+  return module;
+}, 'WorkspacePage');
 const CustomFieldsPage = lazyNamed(
   withCustomerMessages(() => import('../features/custom-fields/custom-fields-page.tsx')),
   'CustomFieldsPage',
@@ -204,6 +246,11 @@ export function createRouter() {
                 { path: 'contracts', element: inLayout(<ContractsPage />) },
                 { path: 'contracts/:id', element: inLayout(<ContractPage />) },
                 { path: 'calendar', element: inLayout(<CalendarPage />) },
+                { path: 'deals', element: inLayout(<DealsPage />) },
+                { path: 'deals/:id', element: inLayout(<DealPage />) },
+                { path: 'products', element: inLayout(<ProductsPage />) },
+                { path: 'price-lists', element: inLayout(<PriceListsPage />) },
+                { path: 'price-lists/:id', element: inLayout(<PriceListPage />) },
                 { path: 'tasks', element: inLayout(<TasksPage />) },
                 { path: 'tasks/:id', element: inLayout(<TaskPage />) },
                 { path: 'absences', element: inLayout(<AbsencesPage />) },

@@ -1,10 +1,12 @@
 import {
+  AppstoreOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   CoffeeOutlined,
   ContactsOutlined,
   FileProtectOutlined,
   FormOutlined,
+  FundProjectionScreenOutlined,
   HomeOutlined,
   ImportOutlined,
   MergeOutlined,
@@ -20,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../auth/api.ts';
 
-/** The left navigation; admin pages appear only for admins. A group page belongs to the companies. */
+/** The left navigation; admin pages appear only for admins. A group page belongs to the companies, price lists to the products. */
 export function NavMenu() {
   const { t } = useTranslation();
   const me = useMe();
@@ -36,6 +38,8 @@ export function NavMenu() {
       label: <Link to="/agreements">{t('nav.agreements')}</Link>,
     },
     { key: '/contracts', icon: <FileProtectOutlined />, label: <Link to="/contracts">{t('nav.contracts')}</Link> },
+    { key: '/deals', icon: <FundProjectionScreenOutlined />, label: <Link to="/deals">{t('nav.deals')}</Link> },
+    { key: '/products', icon: <AppstoreOutlined />, label: <Link to="/products">{t('nav.products')}</Link> },
     { key: '/tasks', icon: <CarryOutOutlined />, label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('nav.calendar')}</Link> },
     { key: '/absences', icon: <CoffeeOutlined />, label: <Link to="/absences">{t('nav.absences')}</Link> },
@@ -55,7 +59,7 @@ export function NavMenu() {
       : []),
     { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },
   ];
-  const path = pathname.startsWith('/company-groups/') ? '/companies' : pathname;
+  const path = pathname.startsWith('/company-groups/') ? '/companies' : pathname.startsWith('/price-lists') ? '/products' : pathname;
   const selected = items.map((item) => String(item?.key)).filter((key) => (key === '/' ? path === '/' : path.startsWith(key)));
 
   return (

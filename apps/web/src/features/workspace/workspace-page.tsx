@@ -6,6 +6,8 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { countryOptions } from '../../lib/country-options.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
+import { CurrenciesCard } from '../currencies/currencies-card.tsx';
+import { PipelinesCard } from '../deals/pipelines-card.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useUpdateWorkspaceSettings, useWorkspaceSettings } from './api.ts';
 import { ReminderRulesCard } from './reminder-rules-card.tsx';
@@ -69,6 +71,8 @@ export function WorkspacePage() {
         )}
       </Card>
       <ReminderRulesCard />
+      <CurrenciesCard />
+      <PipelinesCard />
     </>
   );
 }
