@@ -123,7 +123,7 @@ export function DealBoard({ pipelineId, query }: Props) {
         </Flex>
         <DragOverlay>
           {dragged && (
-            <Card size="small" style={{ cursor: 'grabbing', width: 256 }}>
+            <Card size="small" data-drag-overlay={dragged.id} style={{ cursor: 'grabbing', width: 256 }}>
               <DealCardBody deal={dragged} />
             </Card>
           )}

@@ -66,7 +66,7 @@ export function StageRequirementsModal({ target, onSubmit, onCancel }: Props) {
   useEffect(() => {
     if (!target) return;
     form.resetFields();
-    form.setFieldsValue({ currency: target.deal.currency ?? undefined, companyId: target.deal.company?.id ?? null });
+    form.setFieldsValue({ currency: target.deal.currency ?? target.deal.baseCurrency, companyId: target.deal.company?.id ?? null });
     setError(null);
   }, [opened, form]);
 
