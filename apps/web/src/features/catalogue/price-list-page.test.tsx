@@ -7,7 +7,7 @@ import { initI18n } from '../../lib/i18n.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { fakeApi, page } from '../duplicates/test-duplicates.ts';
 import { PriceListPage } from './price-list-page.tsx';
-import { aPriceList } from './test-catalogue.ts';
+import { aPriceList, aProduct } from './test-catalogue.ts';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -22,10 +22,13 @@ const PRICES = [
   { product: product(2, 'Focaccia'), price: '3.00' },
   { product: product(3, 'Grissini'), price: '2.20' },
 ];
+const CIABATTA = aProduct('00000000-0000-4000-8000-000000000304', 'Ciabatta', { sku: 'P-4' });
 
 describe('PriceListPage', () => {
-  it('saves only the prices changed or cleared, in one PUT', async () => {
+  it('saves only the prices changed, cleared or added, in one PUT', async () => {
     const api = fakeApi(({ method, url }) => {
+      if (method === 'GET' && url.startsWith('/api/v1/products?'))
+        return jsonResponse(200, page([aProduct(PRICES[0]?.product.id ?? '', 'Sourdough loaf'), CIABATTA]));
       if (method === 'GET' && url === '/api/v1/price-lists') return jsonResponse(200, { data: [RETAIL] });
       if (method === 'GET' && url.startsWith(`/api/v1/price-lists/${RETAIL.id}/prices?`)) return jsonResponse(200, page(PRICES));
       if (method === 'PUT' && url === `/api/v1/price-lists/${RETAIL.id}/prices`) return new Response(null, { status: 204 });
@@ -53,14 +56,24 @@ describe('PriceListPage', () => {
     await waitFor(() => expect(save().textContent).toBe('Save 2 changes'));
     expect(screen.getByText('To remove')).toBeTruthy();
 
+    // A product not in the list yet joins it once it has a price; the loaf, already listed, is not offered.
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Add a product to this list' }));
+    fireEvent.click(await screen.findByTitle('Ciabatta · P-4'));
+    expect(screen.queryByTitle('Sourdough loaf')).toBeNull();
+    const ciabatta = await screen.findByRole('spinbutton', { name: 'Price of Ciabatta' });
+    expect(save().textContent).toBe('Save 2 changes');
+    fireEvent.change(ciabatta, { target: { value: '2.8' } });
+    await waitFor(() => expect(save().textContent).toBe('Save 3 changes'));
+
     fireEvent.click(save());
-    expect(await screen.findByText('2 prices saved.')).toBeTruthy();
+    expect(await screen.findByText('3 prices saved.')).toBeTruthy();
     const puts = api.calls.filter((call) => call.method === 'PUT');
     expect(puts).toHaveLength(1);
     expect(puts[0]?.body).toEqual({
       prices: [
         { productId: PRICES[0]?.product.id, price: '4.9' },
         { productId: PRICES[2]?.product.id, price: null },
+        { productId: CIABATTA.id, price: '2.8' },
       ],
     });
   }, 30_000);

@@ -12,6 +12,7 @@ import { useMe } from '../auth/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { type PriceListPrice, usePriceListPrices, usePriceLists, usePutPrices } from './api.ts';
 import { mayEditCatalogue } from './permissions.ts';
+import { ProductPicker } from './product-picker.tsx';
 
 const DECIMAL_SEPARATOR = { en: '.', ru: ',', it: ',' } as const;
 
@@ -20,6 +21,8 @@ type Drafts = Record<string, { price: string | null; saved: string }>;
 
 function isChange(draft: Drafts[string] | undefined): boolean {
   if (!draft) return false;
+  // A product just added to the list (no saved price) counts once it has a price.
+  if (draft.saved === '') return draft.price !== null;
   return draft.price === null || Number(draft.price) !== Number(draft.saved);
 }
 
@@ -38,6 +41,12 @@ export function PriceListPage() {
   const rows = useMemo(() => prices.data?.pages.flatMap((page) => page.data) ?? [], [prices.data]);
   const total = prices.data?.pages[0]?.total ?? 0;
   const [drafts, setDrafts] = useState<Drafts>({});
+  const [added, setAdded] = useState<PriceListPrice[]>([]);
+  const shownRows = useMemo(() => {
+    const listed = new Set(rows.map((row) => row.product.id));
+    return [...added.filter((row) => !listed.has(row.product.id)), ...rows];
+  }, [added, rows]);
+  const inTable = useMemo(() => new Set(shownRows.map((row) => row.product.id)), [shownRows]);
   const put = usePutPrices();
 
   // Changes survive a new search: they are kept by product, not by row.
@@ -48,6 +57,7 @@ export function PriceListPage() {
       await put.mutateAsync({ id, prices: changes.map(([productId, draft]) => ({ productId, price: draft.price })) });
       message.success(t('prices.saved', { count: changes.length }));
       setDrafts({});
+      setAdded([]);
     } catch {
       // Shown by the alert above the table.
     }
@@ -107,7 +117,13 @@ export function PriceListPage() {
         extra={
           editable && (
             <Flex gap={8}>
-              <Button disabled={changes.length === 0} onClick={() => setDrafts({})}>
+              <Button
+                disabled={changes.length === 0 && added.length === 0}
+                onClick={() => {
+                  setDrafts({});
+                  setAdded([]);
+                }}
+              >
                 {t('prices.discard')}
               </Button>
               <Button type="primary" disabled={changes.length === 0} loading={put.isPending} onClick={save}>
@@ -128,13 +144,24 @@ export function PriceListPage() {
             onChange={(event) => setSearch(event.target.value)}
             style={{ width: 280 }}
           />
+          {editable && (
+            <ProductPicker
+              exclude={inTable}
+              onPick={(product) =>
+                setAdded((current) => [
+                  { product: { id: product.id, name: product.name, sku: product.sku, unit: product.unit }, price: '' },
+                  ...current,
+                ])
+              }
+            />
+          )}
           {editable && <Typography.Text type="secondary">{t('prices.hint')}</Typography.Text>}
         </Flex>
         <ErrorAlert error={priceLists.error ?? prices.error ?? put.error} />
         <Table<PriceListPrice>
           rowKey={(row) => row.product.id}
           columns={columns}
-          dataSource={rows}
+          dataSource={shownRows}
           pagination={false}
           loading={prices.isPending || (prices.isFetching && !prices.isFetchingNextPage)}
           locale={{ emptyText: t('prices.empty') }}

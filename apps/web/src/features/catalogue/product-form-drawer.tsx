@@ -39,7 +39,7 @@ export function ProductFormDrawer({ open, product, onClose }: Props) {
   const update = useUpdateProduct();
   const remove = useDeleteProduct();
   const mutation = product ? update : create;
-  const title = product ? t('products.editTitle', { name: product.name }) : t('products.createTitle');
+  const title = product ? (editable ? t('products.editTitle', { name: product.name }) : product.name) : t('products.createTitle');
   const defaultUnit = t('products.defaultUnit');
 
   useEffect(() => {

@@ -125,7 +125,7 @@ describe('ProductsPage', () => {
     await renderPage({ ...testMe, role: 'employee' });
 
     fireEvent.click(await screen.findByText('Sourdough loaf'));
-    const form = await screen.findByRole('form', { name: 'Edit “Sourdough loaf”' });
+    const form = await screen.findByRole('form', { name: 'Sourdough loaf' });
     expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Sourdough loaf');
     expect((within(form).getByLabelText('Name') as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: /New product/ })).toBeNull();
