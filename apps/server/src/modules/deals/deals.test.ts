@@ -85,7 +85,9 @@ describe('pipelines and deals', () => {
     // Lost asks for a reason from the managed list; an unknown one is refused.
     const lost = stageOf(pipeline, 'lost');
     const other = await post(owner, '/api/v1/deals', { title: 'Wedding cakes' });
-    expect((await move(owner, other.id, { stageId: lost.id })).json().errors).toEqual([{ path: 'lostReasonId', message: expect.any(String) }]);
+    expect((await move(owner, other.id, { stageId: lost.id })).json().errors).toEqual([
+      { path: 'lostReasonId', message: expect.any(String) },
+    ]);
     const reasons = (await get(owner, '/api/v1/pipelines/lost-reasons')).data;
     expect(reasons.map((r: { name: string }) => r.name)).toContain('Prezzo troppo alto');
     expect((await move(owner, other.id, { stageId: lost.id, lostReasonId: pipeline.id })).json()).toMatchObject({
@@ -106,7 +108,10 @@ describe('pipelines and deals', () => {
     expect((await put(owner, '/api/v1/currencies', { baseCurrency: 'RUB' })).json().baseCurrency).toBe('RUB');
     expect((await put(owner, '/api/v1/currencies', { baseCurrency: 'EUR', currencies: ['USD', 'RUB'] })).statusCode).toBe(200);
     // Only an admin sets rates; the base currency has none.
-    expect((await put(employeeA.browser, '/api/v1/currencies/rates', { rates: [{ currency: 'USD', on: '2026-01-01', rate: '0.9' }] })).statusCode).toBe(403);
+    expect(
+      (await put(employeeA.browser, '/api/v1/currencies/rates', { rates: [{ currency: 'USD', on: '2026-01-01', rate: '0.9' }] }))
+        .statusCode,
+    ).toBe(403);
     const baseRate = await put(owner, '/api/v1/currencies/rates', { rates: [{ currency: 'EUR', on: '2026-01-01', rate: '1' }] });
     expect(baseRate.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'rates.0.currency' }] });
     const badRate = await put(owner, '/api/v1/currencies/rates', { rates: [{ currency: 'USD', on: '2026-01-01', rate: '0' }] });
@@ -125,10 +130,30 @@ describe('pipelines and deals', () => {
 
     const pipeline = await defaultPipeline(employeeA.browser);
     const open = pipeline.stages[0]?.id as string;
-    const a = await post(employeeA.browser, '/api/v1/deals', { title: 'A', amount: '1234.56', currency: 'USD', expectedCloseOn: '2026-04-15' });
-    const b = await post(employeeA.browser, '/api/v1/deals', { title: 'B', amount: '1000.10', currency: 'USD', expectedCloseOn: '2026-07-01' });
-    const c = await post(employeeA.browser, '/api/v1/deals', { title: 'C', amount: '99.99', currency: 'EUR', expectedCloseOn: '2026-07-01' });
-    const d = await post(employeeA.browser, '/api/v1/deals', { title: 'D', amount: '150000', currency: 'RUB', expectedCloseOn: '2026-01-10' });
+    const a = await post(employeeA.browser, '/api/v1/deals', {
+      title: 'A',
+      amount: '1234.56',
+      currency: 'USD',
+      expectedCloseOn: '2026-04-15',
+    });
+    const b = await post(employeeA.browser, '/api/v1/deals', {
+      title: 'B',
+      amount: '1000.10',
+      currency: 'USD',
+      expectedCloseOn: '2026-07-01',
+    });
+    const c = await post(employeeA.browser, '/api/v1/deals', {
+      title: 'C',
+      amount: '99.99',
+      currency: 'EUR',
+      expectedCloseOn: '2026-07-01',
+    });
+    const d = await post(employeeA.browser, '/api/v1/deals', {
+      title: 'D',
+      amount: '150000',
+      currency: 'RUB',
+      expectedCloseOn: '2026-01-10',
+    });
     // 1234.56 × 0.9173 = 1132.461888 → 1132.46; 1000.10 × 0.8641 = 864.18641 → 864.19; D is dated before any RUB rate.
     expect([a.amountBase, b.amountBase, c.amountBase, d.amountBase]).toEqual(['1132.46', '864.19', '99.99', null]);
     const board: TPipelineBoard = await get(employeeA.browser, `/api/v1/pipelines/${pipeline.id}/board`);
@@ -151,12 +176,18 @@ describe('pipelines and deals', () => {
     // Amounts are recorded now: the base currency is fixed.
     const settings = await get(owner, '/api/v1/currencies');
     expect(settings).toMatchObject({ baseCurrency: 'EUR', baseCurrencyChangeable: false });
-    expect(settings.currencies.find((x: { code: string }) => x.code === 'USD')).toEqual({ code: 'USD', latestRate: '0.91730000', latestRateOn: '2026-03-01' });
+    expect(settings.currencies.find((x: { code: string }) => x.code === 'USD')).toEqual({
+      code: 'USD',
+      latestRate: '0.91730000',
+      latestRateOn: '2026-03-01',
+    });
     const fixed = await put(owner, '/api/v1/currencies', { baseCurrency: 'USD' });
     expect(fixed.statusCode).toBe(409);
     expect(fixed.json()).toMatchObject({ code: 'base_currency_in_use', errors: [{ path: 'baseCurrency' }] });
     // A currency the workspace does not use is refused, naming the field.
-    const yen = await post(employeeA.browser, '/api/v1/deals', { title: 'Y', amount: '10', currency: 'JPY' }).catch((e: Error) => e.message);
+    const yen = await post(employeeA.browser, '/api/v1/deals', { title: 'Y', amount: '10', currency: 'JPY' }).catch(
+      (e: Error) => e.message,
+    );
     expect(yen).toContain('"path":"currency"');
   });
 
