@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'base_currency_in_use',
   'stage_has_deals',
   'stage_requirements',
+  'credit_limit_exceeded',
+  'status_transition_invalid',
   'too_many_requests',
   'internal_error',
 ] as const;

@@ -17,6 +17,7 @@ export * from './my-day.ts';
 export * from './notifications.ts';
 export * from './products.ts';
 export * from './reminders.ts';
+export * from './sales.ts';
 export * from './search.ts';
 export * from './tasks.ts';
 export * from './units.ts';

@@ -32,6 +32,8 @@ const STATUS_OF: Record<TErrorCode, number> = {
   base_currency_in_use: 409,
   stage_has_deals: 409,
   stage_requirements: 400,
+  credit_limit_exceeded: 409,
+  status_transition_invalid: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -67,6 +69,8 @@ const TITLE_OF: Record<TErrorCode, string> = {
   base_currency_in_use: 'Amounts are recorded in the base currency',
   stage_has_deals: 'The stage still has deals',
   stage_requirements: 'The stage needs more fields',
+  credit_limit_exceeded: 'Over the credit limit',
+  status_transition_invalid: 'Not possible in its present status',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };
