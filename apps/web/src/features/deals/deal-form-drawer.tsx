@@ -51,7 +51,7 @@ export function DealFormDrawer({ open, deal, pipelineId, onClose, onCreated }: P
 
   const submit = async (values: DealFormValues) => {
     // A chance left as it was stays the stage's, not the deal's own.
-    const input = toDealInput({ ...values, probability: form.isFieldTouched('probability') ? values.probability : undefined });
+    const input = toDealInput({ ...values, probability: deal && values.probability === deal.probability ? undefined : values.probability });
     try {
       if (deal) {
         await update.mutateAsync({ id: deal.id, ...input });
