@@ -56,7 +56,7 @@ describe('ProductsPage', () => {
     const row = (await screen.findByText('Sourdough loaf')).closest('tr') as HTMLElement;
     expect(row.textContent).toContain('SD-1');
     expect(row.textContent).toContain('Bread');
-    expect(row.textContent).toContain('10 %');
+    expect(row.textContent).toContain('10%');
     expect(row.textContent).toContain('Retail: €1,250.50');
     expect(row.textContent).toContain('Export: US$14.00');
     expect(within(row).getByText('Active')).toBeTruthy();

@@ -2,22 +2,40 @@ import { PlusOutlined, SearchOutlined, TagsOutlined } from '@ant-design/icons';
 import { PRODUCT_KINDS, type TProduct, type TProductKind } from '@clientela/contract';
 import { Button, Card, Flex, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { formatMoney, formatNumber } from '../../lib/format.ts';
+import { formatMoney } from '../../lib/format.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useMe } from '../auth/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
-import { type ProductQuery, useCategories, useProductPages } from './api.ts';
+import { useCategories, usePriceLists, useProductPages } from './api.ts';
 import { CategoriesDrawer } from './categories-drawer.tsx';
 import { categoryOptions } from './category-options.ts';
 import { mayEditCatalogue } from './permissions.ts';
 import { ProductFormDrawer } from './product-form-drawer.tsx';
+import { filtersFromParams, type ProductFilters, paramsFromFilters, queryOf, type Shown } from './product-query.ts';
 
-type Shown = 'active' | 'inactive' | 'all';
-const ACTIVE_FILTER: Record<Shown, 'true' | 'false' | undefined> = { active: 'true', inactive: 'false', all: undefined };
+function sortOf(sorter: SorterResult<TProduct> | SorterResult<TProduct>[]): string | undefined {
+  const one = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (!one?.order) return undefined;
+  const field = String(one.columnKey);
+  return one.order === 'descend' ? `-${field}` : field;
+}
+
+function sortOrder(sort: string | undefined, key: string) {
+  if (sort === key) return 'ascend' as const;
+  if (sort === `-${key}`) return 'descend' as const;
+  return null;
+}
+
+/** A VAT rate as the user's language writes a percentage: "5.5%", "5,5 %". */
+function formatVat(rate: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(Number(rate) / 100);
+}
 
 /** `/products`: the goods and services the workspace sells, with their prices, searched by name or SKU. */
 export function ProductsPage() {
@@ -25,17 +43,22 @@ export function ProductsPage() {
   const { locale } = useLocale();
   const me = useMe();
   const editable = mayEditCatalogue(me);
-  const [search, setSearch] = useState('');
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const [search, setSearch] = useState(filters.q);
   const q = useDebouncedValue(search);
-  const [categoryId, setCategoryId] = useState<string>();
-  const [kind, setKind] = useState<TProductKind>();
-  const [shown, setShown] = useState<Shown>('active');
   const [editing, setEditing] = useState<{ product?: TProduct } | null>(null);
   const [managingCategories, setManagingCategories] = useState(false);
   const categories = useCategories();
+  const priceLists = usePriceLists();
 
-  const query: ProductQuery = { q, 'filter[categoryId]': categoryId, 'filter[active]': ACTIVE_FILTER[shown], 'filter[kind]': kind };
-  const products = useProductPages(query);
+  const change = (next: Partial<ProductFilters>) => setParams(paramsFromFilters({ ...filters, ...next }), { replace: true });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search text changes the address.
+  useEffect(() => {
+    if (q !== filters.q) change({ q });
+  }, [q]);
+
+  const products = useProductPages(queryOf(filters));
   const rows = useMemo(() => products.data?.pages.flatMap((page) => page.data) ?? [], [products.data]);
   const total = products.data?.pages[0]?.total ?? 0;
 
@@ -43,6 +66,8 @@ export function ProductsPage() {
     {
       key: 'name',
       title: t('fields.name'),
+      sorter: true,
+      sortOrder: sortOrder(filters.sort, 'name'),
       render: (_value, product) => (
         <Flex vertical>
           <Typography.Text strong>{product.name}</Typography.Text>
@@ -50,14 +75,21 @@ export function ProductsPage() {
         </Flex>
       ),
     },
-    { key: 'sku', title: t('fields.sku'), dataIndex: 'sku', render: (sku: string | null) => sku ?? '—' },
+    {
+      key: 'sku',
+      title: t('fields.sku'),
+      dataIndex: 'sku',
+      sorter: true,
+      sortOrder: sortOrder(filters.sort, 'sku'),
+      render: (sku: string | null) => sku ?? '—',
+    },
     { key: 'category', title: t('fields.category'), render: (_value, product) => product.category?.name ?? '—' },
     { key: 'unit', title: t('fields.unit'), dataIndex: 'unit' },
     {
       key: 'vatRate',
       title: t('fields.vatRate'),
       align: 'right',
-      render: (_value, product) => `${formatNumber(Number(product.vatRate), locale)} %`,
+      render: (_value, product) => formatVat(product.vatRate, locale),
     },
     {
       key: 'prices',
@@ -123,8 +155,8 @@ export function ProductsPage() {
             allowClear
             placeholder={t('filters.anyCategory')}
             aria-label={t('fields.category')}
-            value={categoryId}
-            onChange={setCategoryId}
+            value={filters.categoryId}
+            onChange={(categoryId) => change({ categoryId })}
             options={categoryOptions(categories.data ?? [])}
             showSearch={{ optionFilterProp: 'label' }}
             popupMatchSelectWidth={false}
@@ -134,12 +166,27 @@ export function ProductsPage() {
             allowClear
             placeholder={t('filters.anyKind')}
             aria-label={t('fields.kind')}
-            value={kind}
-            onChange={setKind}
+            value={filters.kind}
+            onChange={(kind) => change({ kind })}
             options={PRODUCT_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
             style={{ minWidth: 160 }}
           />
-          <Segmented<Shown> options={shownOptions} value={shown} onChange={setShown} aria-label={t('filters.shown')} />
+          <Select<string>
+            allowClear
+            placeholder={t('filters.anyPriceList')}
+            aria-label={t('filters.priceList')}
+            value={filters.priceListId}
+            onChange={(priceListId) => change({ priceListId })}
+            options={(priceLists.data ?? []).map((list) => ({ value: list.id, label: `${list.name} · ${list.currency}` }))}
+            popupMatchSelectWidth={false}
+            style={{ minWidth: 180 }}
+          />
+          <Segmented<Shown>
+            options={shownOptions}
+            value={filters.shown}
+            onChange={(shown) => change({ shown })}
+            aria-label={t('filters.shown')}
+          />
         </Flex>
         <ErrorAlert error={products.error} />
         <Table<TProduct>
@@ -151,6 +198,7 @@ export function ProductsPage() {
           locale={{ emptyText: t('products.empty') }}
           scroll={{ x: 'max-content' }}
           onRow={(product) => ({ onClick: () => setEditing({ product }), style: { cursor: 'pointer' } })}
+          onChange={(_pagination, _filters, sorter) => change({ sort: sortOf(sorter) })}
         />
         <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
           <Typography.Text type="secondary" data-testid="list-total">

@@ -59,6 +59,9 @@ describe('CurrenciesCard', () => {
     expect(usd.textContent).toContain('1 USD = 0.93 EUR');
     expect(usd.textContent).toContain('since 2 Nov 2026');
     expect(api.calls.some((call) => call.url === '/api/v1/currencies/rates?filter%5Bcurrency%5D=USD&limit=60')).toBe(true);
+    // Two rates or more make a line over time.
+    expect(await screen.findByRole('img', { name: 'Rate of USD in EUR over time' })).toBeTruthy();
+    expect(screen.getByText('1 USD = 0.91 EUR')).toBeTruthy();
   }, 30_000);
 
   it('lets an admin enter a rate, explained as 1 USD = x EUR, and sends it as a decimal string', async () => {
