@@ -42,10 +42,18 @@ export function DealCardBody({ deal }: { deal: TDeal }) {
 /** A deal on the board, dragged to another column to move it; one the reader may not change stays put. */
 export function DealCard({ deal }: { deal: TDeal }) {
   const { t } = useTranslation('deals');
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: deal.id, data: { deal }, disabled: !deal.mayChange });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
+    id: deal.id,
+    data: { deal },
+    disabled: !deal.mayChange,
+  });
   return (
     <Card
-      ref={setNodeRef}
+      ref={(node: HTMLDivElement | null) => {
+        setNodeRef(node);
+        // The keyboard picks up the card itself: Enter on its title's link still opens the deal.
+        setActivatorNodeRef(node);
+      }}
       size="small"
       data-deal-card={deal.id}
       {...(deal.mayChange ? { ...attributes, ...listeners, 'aria-label': t('board.cardLabel', { title: deal.title }) } : {})}

@@ -1,6 +1,6 @@
 import { AppstoreOutlined, PlusOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { DEAL_SORTS } from '@clientela/contract';
-import { Button, Card, Flex, Input, Segmented, Select, Skeleton } from 'antd';
+import { Button, Card, Empty, Flex, Input, Segmented, Select, Skeleton } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -124,7 +124,11 @@ export function DealsPage() {
         {pipelines.isPending ? (
           <Skeleton active />
         ) : view === 'board' ? (
-          pipelineId && <DealBoard pipelineId={pipelineId} query={{ q: q || undefined, 'filter[ownerId]': ownerId }} />
+          pipelineId ? (
+            <DealBoard pipelineId={pipelineId} query={{ q: q || undefined, 'filter[ownerId]': ownerId }} />
+          ) : (
+            <Empty description={t('deals.noPipelines')} />
+          )
         ) : (
           <DealList query={listQuery} onSort={(next) => change({ sort: next })} />
         )}

@@ -35,6 +35,13 @@ export function toPipelineInput(values: Values): TCreatePipelineInput {
   };
 }
 
+/** The names of the stages a 409 `stage_has_deals` names (`stages.<id>`), as the pipeline had them. */
+function busyStageNames(error: unknown, pipeline: TPipeline | undefined): string[] {
+  if (!isApiError(error)) return [];
+  const ids = error.errors.map((item) => item.path.split('.')[1]);
+  return (pipeline?.stages ?? []).filter((stage) => ids.includes(stage.id)).map((stage) => `“${stage.name}”`);
+}
+
 type Props = { open: boolean; pipeline?: TPipeline; onClose: () => void };
 
 /** Creates or edits a pipeline and its stages in order: named, with a chance, a kind and the fields a deal needs to enter. */
@@ -80,11 +87,13 @@ export function PipelineDrawer({ open, pipeline, onClose }: Props) {
       message.success(t('pipelines.saved', { name: input.name }));
       onClose();
     } catch (error) {
-      showFieldErrors(form, error, errorMessage(tc, error));
+      // Its paths name stages by id (`stages.<id>`), not by their place in the form.
+      if (!isApiError(error, 'stage_has_deals')) showFieldErrors(form, error, errorMessage(tc, error));
     }
   };
 
   const stageHasDeals = isApiError(mutation.error, 'stage_has_deals');
+  const busyStages = stageHasDeals ? busyStageNames(mutation.error, pipeline) : [];
   return (
     <Drawer
       open={open}
@@ -106,7 +115,11 @@ export function PipelineDrawer({ open, pipeline, onClose }: Props) {
           type="error"
           showIcon
           role="alert"
-          title={t('pipelines.stageHasDeals')}
+          title={
+            busyStages.length > 0
+              ? t('pipelines.stagesHaveDeals', { count: busyStages.length, names: busyStages.join(', ') })
+              : t('pipelines.stageHasDeals')
+          }
           description={t('pipelines.stageHasDealsHint')}
           style={{ marginBottom: 16 }}
         />
@@ -125,8 +138,18 @@ export function PipelineDrawer({ open, pipeline, onClose }: Props) {
             <Switch />
           </Form.Item>
         </Flex>
-        <Form.List name="stages">
-          {(stages, { add, remove, move }) => (
+        <Form.List
+          name="stages"
+          rules={[
+            {
+              validator: async (_rule, list: StageValues[] | undefined) => {
+                const kinds = new Set((list ?? []).map((stage) => stage.kind));
+                if (!STAGE_KINDS.every((kind) => kinds.has(kind))) throw new Error(t('pipelines.kindsNeeded'));
+              },
+            },
+          ]}
+        >
+          {(stages, { add, remove, move }, { errors }) => (
             <Flex vertical gap={8}>
               {stages.map((stage, index) => (
                 <Card
@@ -205,6 +228,7 @@ export function PipelineDrawer({ open, pipeline, onClose }: Props) {
               >
                 {t('pipelines.addStage')}
               </Button>
+              <Form.ErrorList errors={errors} />
               <Alert type="info" showIcon title={t('pipelines.kindsHint')} />
             </Flex>
           )}

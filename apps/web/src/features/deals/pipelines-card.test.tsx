@@ -7,7 +7,7 @@ import { initI18n } from '../../lib/i18n.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { fakeApi } from '../duplicates/test-duplicates.ts';
 import { PipelinesCard } from './pipelines-card.tsx';
-import { aPipeline, LOST, PROPOSAL, WON } from './test-deals.ts';
+import { aPipeline, LEAD, LOST, PROPOSAL, WON } from './test-deals.ts';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -43,7 +43,14 @@ describe('PipelinesCard', () => {
       method === 'PATCH' && url === `/api/v1/pipelines/${pipeline.id}`
         ? jsonResponse(
             409,
-            { type: 'about:blank', title: 'Conflict', status: 409, code: 'stage_has_deals', detail: 'Lead has 3 deals' },
+            {
+              type: 'about:blank',
+              title: 'Conflict',
+              status: 409,
+              code: 'stage_has_deals',
+              detail: 'Deals are still in a stage being removed',
+              errors: [{ path: `stages.${LEAD.id}`, message: '3 deal(s) in this stage' }],
+            },
             'application/problem+json',
           )
         : undefined,
@@ -72,7 +79,7 @@ describe('PipelinesCard', () => {
         { id: LOST.id, name: 'Lost', probability: 0, kind: 'lost', requiredFields: ['lostReasonId'] },
       ],
     });
-    const alert = await screen.findByText('A stage you removed still has deals in it.');
+    const alert = await screen.findByText('Deals are still in the stage “Lead”: it cannot be removed.');
     expect(alert.closest('[role="alert"]')?.textContent).toContain('Move its deals to another stage on the board first');
   }, 30_000);
 

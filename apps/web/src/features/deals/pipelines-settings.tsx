@@ -4,6 +4,7 @@ import { App, Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { useMe } from '../auth/api.ts';
 import { useDeletePipeline, usePipelines } from './api.ts';
@@ -32,7 +33,7 @@ export function PipelinesSettings() {
           await remove.mutateAsync(pipeline.id);
           message.success(t('pipelines.deleted', { name: pipeline.name }));
         } catch (error) {
-          message.error(errorMessage(tc, error));
+          message.error(isApiError(error, 'stage_has_deals') ? t('pipelines.pipelineHasDeals') : errorMessage(tc, error));
         }
       },
     });

@@ -12,7 +12,10 @@ const HAS: Record<TDealRequiredField, (deal: TDeal) => boolean> = {
 
 /** The fields `stage` requires that `deal` lacks, in the contract's order. */
 export function missingFields(deal: TDeal, stage: TPipelineStage): TDealRequiredField[] {
-  return DEAL_REQUIRED_FIELDS.filter((field) => stage.requiredFields.includes(field) && !HAS[field](deal));
+  return DEAL_REQUIRED_FIELDS.filter(
+    // A lost reason only counts on a lost stage, as the server has it.
+    (field) => stage.requiredFields.includes(field) && !HAS[field](deal) && (field !== 'lostReasonId' || stage.kind === 'lost'),
+  );
 }
 
 /** The fields a 400 `stage_requirements` names (`amount`, `body.amount`, `/amount`); none for any other error. */
