@@ -70,7 +70,17 @@ export function ProductsPage() {
       sortOrder: sortOrder(filters.sort, 'name'),
       render: (_value, product) => (
         <Flex vertical>
-          <Typography.Text strong>{product.name}</Typography.Text>
+          {/* The whole row opens the product; the name does so from the keyboard too. */}
+          <Button
+            type="link"
+            style={{ padding: 0, height: 'auto', fontWeight: 600, justifyContent: 'flex-start' }}
+            onClick={(event) => {
+              event.stopPropagation();
+              setEditing({ product });
+            }}
+          >
+            {product.name}
+          </Button>
           {product.kind === 'service' && <Typography.Text type="secondary">{t('kinds.service')}</Typography.Text>}
         </Flex>
       ),
