@@ -39,7 +39,7 @@ export function toPipelineInput(values: Values): TCreatePipelineInput {
 function busyStageNames(error: unknown, pipeline: TPipeline | undefined): string[] {
   if (!isApiError(error)) return [];
   const ids = error.errors.map((item) => item.path.split('.')[1]);
-  return (pipeline?.stages ?? []).filter((stage) => ids.includes(stage.id)).map((stage) => `“${stage.name}”`);
+  return (pipeline?.stages ?? []).filter((stage) => ids.includes(stage.id)).map((stage) => stage.name);
 }
 
 type Props = { open: boolean; pipeline?: TPipeline; onClose: () => void };
