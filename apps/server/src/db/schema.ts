@@ -19,6 +19,7 @@ export * from '../modules/history/history.table.ts';
 export * from '../modules/imports/imports.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/products/products.table.ts';
+export * from '../modules/sales/sales.table.ts';
 export * from '../modules/tasks/tasks.table.ts';
 export * from '../modules/units/units.table.ts';
 export * from '../modules/users/users.table.ts';

@@ -19,6 +19,7 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { productRoutes } from './products/products.routes.ts';
+import { salesRoutes } from './sales/sales.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
@@ -56,6 +57,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     currencyRoutes,
     dealRoutes,
     productRoutes,
+    salesRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

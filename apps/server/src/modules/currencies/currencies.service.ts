@@ -14,11 +14,44 @@ import { workspaces } from '../workspaces/workspaces.table.ts';
 import { exchangeRates, workspaceCurrencies } from './currencies.table.ts';
 
 /**
- * The tables that keep amounts with their base-currency value, and the columns that hold them. A
+ * What an order leaves unpaid while it counts toward its customer's credit exposure (confirmed,
+ * shipped, delivered), in its currency: written here once, for the orders module and the rates.
+ */
+export const EXPOSED_SQL = `CASE WHEN sales_order.status IN ('confirmed', 'shipped', 'delivered') THEN sales_order.total - sales_order.paid ELSE 0 END`;
+
+/**
+ * The tables that keep amounts with their base-currency value: for each, its currency and date
+ * columns, and each base column with the amount (an SQL expression over the row) it converts. A
  * new or changed rate recomputes the rows of its currency dated from that day on; while any row
  * has an amount, the base currency stays as it is.
  */
-const MONEY_TABLES = [{ table: 'deal', amount: 'amount', currency: 'currency', base: 'amount_base', day: 'rate_on' }] as const;
+const MONEY_TABLES: {
+  table: string;
+  currency: string;
+  day: string;
+  recorded: string;
+  bases: { base: string; amount: string; orZero?: boolean }[];
+}[] = [
+  { table: 'deal', currency: 'currency', day: 'rate_on', recorded: 'amount', bases: [{ base: 'amount_base', amount: 'deal.amount' }] },
+  { table: 'quote', currency: 'currency', day: 'issued_on', recorded: 'total', bases: [{ base: 'total_base', amount: 'quote.total' }] },
+  {
+    table: 'sales_order',
+    currency: 'currency',
+    day: 'ordered_on',
+    recorded: 'total',
+    bases: [
+      { base: 'total_base', amount: 'sales_order.total' },
+      { base: 'exposure_base', amount: EXPOSED_SQL, orZero: true },
+    ],
+  },
+  {
+    table: 'payment',
+    currency: 'currency',
+    day: 'paid_on',
+    recorded: 'amount',
+    bases: [{ base: 'amount_base', amount: 'payment.amount' }],
+  },
+];
 
 /**
  * The base-currency value of `amount` in `currency` on `day`, rounded to cents: the amount itself in
@@ -43,7 +76,7 @@ export async function baseCurrencyOf(db: Executor, workspaceId: string): Promise
 async function amountsRecorded(db: Executor, workspaceId: string): Promise<boolean> {
   const checks = MONEY_TABLES.map(
     (m) =>
-      sql`EXISTS (SELECT 1 FROM ${sql.identifier(m.table)} WHERE workspace_id = ${workspaceId} AND ${sql.identifier(m.amount)} IS NOT NULL)`,
+      sql`EXISTS (SELECT 1 FROM ${sql.identifier(m.table)} WHERE workspace_id = ${workspaceId} AND ${sql.identifier(m.recorded)} IS NOT NULL)`,
   );
   const result = await db.execute<{ recorded: boolean }>(sql`SELECT (${sql.join(checks, sql` OR `)}) AS recorded`);
   return Boolean(result.rows[0]?.recorded);
@@ -53,11 +86,14 @@ async function amountsRecorded(db: Executor, workspaceId: string): Promise<boole
 async function recomputeBaseAmounts(tx: Executor, workspaceId: string, currency: string, from: string): Promise<void> {
   for (const m of MONEY_TABLES) {
     // Qualified: inside the rate lookup a bare "currency" would be the rate's own column.
-    const [amount, cur, day] = [m.amount, m.currency, m.day].map(
-      (c) => sql`${sql.identifier(m.table)}.${sql.identifier(c)}`,
-    ) as [SQL, SQL, SQL];
-    await tx.execute(sql`UPDATE ${sql.identifier(m.table)} SET ${sql.identifier(m.base)} = ${baseAmountSql(sql`${workspaceId}::uuid`, amount, cur, day)}
-      WHERE workspace_id = ${workspaceId} AND ${cur} = ${currency} AND ${day} >= ${from}::date AND ${amount} IS NOT NULL`);
+    const cur = sql`${sql.identifier(m.table)}.${sql.identifier(m.currency)}`;
+    const day = sql`${sql.identifier(m.table)}.${sql.identifier(m.day)}`;
+    const sets = m.bases.map(({ base, amount, orZero }) => {
+      const value = baseAmountSql(sql`${workspaceId}::uuid`, sql.raw(amount), cur, day);
+      return sql`${sql.identifier(base)} = ${orZero ? sql`coalesce(${value}, 0)` : value}`;
+    });
+    await tx.execute(sql`UPDATE ${sql.identifier(m.table)} SET ${sql.join(sets, sql`, `)}
+      WHERE workspace_id = ${workspaceId} AND ${cur} = ${currency} AND ${day} >= ${from}::date AND ${sql.identifier(m.table)}.${sql.identifier(m.recorded)} IS NOT NULL`);
   }
 }
 

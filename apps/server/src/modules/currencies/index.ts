@@ -1,2 +1,2 @@
-export { baseAmountSql, baseCurrencyOf, unknownCurrencies } from './currencies.service.ts';
+export { baseAmountSql, baseCurrencyOf, EXPOSED_SQL, unknownCurrencies } from './currencies.service.ts';
 export { exchangeRates, workspaceCurrencies } from './currencies.table.ts';

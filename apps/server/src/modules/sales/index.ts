@@ -1,0 +1,1 @@
+export { creditLimits, orderLines, payments, quoteLines, quotes, salesOrders } from './sales.table.ts';
