@@ -10,6 +10,7 @@ import type imports from './locales/imports/en.json';
 import type myDay from './locales/my-day/en.json';
 import type notificationSettings from './locales/notification-settings/en.json';
 import type relationships from './locales/relationships/en.json';
+import type sales from './locales/sales/en.json';
 import type tasks from './locales/tasks/en.json';
 
 // Module augmentation needs an interface: it makes every `t('key')` checked against en.json.
@@ -29,6 +30,7 @@ declare module 'i18next' {
       notificationSettings: typeof notificationSettings;
       catalogue: typeof catalogue;
       deals: typeof deals;
+      sales: typeof sales;
       taskSettings: typeof import('./locales/task-settings/en.json');
     };
   }
