@@ -122,7 +122,10 @@ export const deals = pgTable(
     foreignKey({ columns: [t.workspaceId, t.lostReasonId], foreignColumns: [lostReasons.workspaceId, lostReasons.id] }),
     foreignKey({ columns: [t.workspaceId, t.createdById], foreignColumns: [users.workspaceId, users.id] }),
     // The board: a stage's cards, newest in the stage first.
-    index('deal_board_idx').on(t.workspaceId, t.stageId, t.stageEnteredAt.desc(), t.id.desc()).where(sql`deleted_at IS NULL`),
+    // In the order the board and the list ask for (DESC is NULLS FIRST unless told), so they read it without sorting.
+    index('deal_board_idx')
+      .on(t.workspaceId, t.stageId, t.stageEnteredAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`deleted_at IS NULL`),
     index('deal_owner_idx').on(t.workspaceId, t.ownerId).where(sql`deleted_at IS NULL`),
     index('deal_company_idx').on(t.workspaceId, t.companyId),
     index('deal_contact_idx').on(t.workspaceId, t.contactId),

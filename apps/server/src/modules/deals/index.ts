@@ -1,3 +1,3 @@
 export { dealPolicy } from './deals.policy.ts';
-export { dealStageChanges, deals, lostReasons, pipelineStages, pipelines } from './deals.table.ts';
 export { readableDeals } from './deals.service.ts';
+export { dealStageChanges, deals, lostReasons, pipelineStages, pipelines } from './deals.table.ts';

@@ -1,0 +1,2 @@
+DROP INDEX "deal_board_idx";--> statement-breakpoint
+CREATE INDEX "deal_board_idx" ON "deal" USING btree ("workspace_id","stage_id","stage_entered_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE deleted_at IS NULL;
