@@ -79,6 +79,8 @@ export const ZDeal = z.object({
   owner: ZRef.nullable(),
   unitId: ZId.nullable(),
   source: z.string().nullable(),
+  /** The catalogue product the deal is mainly about, if any. */
+  product: ZRef.nullable(),
   /** The amount in its own currency, a decimal string. */
   amount: z.string().nullable(),
   currency: ZCurrencyCode.nullable(),
@@ -115,6 +117,7 @@ const dealFields = {
   /** The actor unless told. */
   ownerId: ZId.nullable().optional(),
   source: text(120).nullable().optional(),
+  productId: ZId.nullable().optional(),
   amount: ZAmount.nullable().optional(),
   currency: ZCurrencyCode.nullable().optional(),
   probability: z.number().int().min(0).max(100).nullable().optional(),

@@ -19,6 +19,7 @@ import { assertReadable, unitOfUser } from '../activities/records.ts';
 import { companies } from '../companies/index.ts';
 import { contacts } from '../contacts/index.ts';
 import { baseAmountSql, unknownCurrencies } from '../currencies/index.ts';
+import { products } from '../products/index.ts';
 import { escapeLike, users } from '../users/index.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 import { dealPolicy } from './deals.policy.ts';
@@ -45,6 +46,7 @@ export function selectDeals(db: Executor, key: SQL<string> = sql<string>`''`) {
       contactName: contacts.name,
       ownerName: users.name,
       lostReasonName: lostReasons.name,
+      productName: products.name,
       baseCurrency: workspaces.baseCurrency,
     })
     .from(deals)
@@ -53,7 +55,8 @@ export function selectDeals(db: Executor, key: SQL<string> = sql<string>`''`) {
     .leftJoin(companies, and(eq(companies.workspaceId, deals.workspaceId), eq(companies.id, deals.companyId)))
     .leftJoin(contacts, and(eq(contacts.workspaceId, deals.workspaceId), eq(contacts.id, deals.contactId)))
     .leftJoin(users, and(eq(users.workspaceId, deals.workspaceId), eq(users.id, deals.ownerId)))
-    .leftJoin(lostReasons, and(eq(lostReasons.workspaceId, deals.workspaceId), eq(lostReasons.id, deals.lostReasonId)));
+    .leftJoin(lostReasons, and(eq(lostReasons.workspaceId, deals.workspaceId), eq(lostReasons.id, deals.lostReasonId)))
+    .leftJoin(products, and(eq(products.workspaceId, deals.workspaceId), eq(products.id, deals.productId)));
 }
 
 type Selected = Awaited<ReturnType<typeof selectDeals>>[number];
@@ -73,6 +76,7 @@ export async function presentDeal(ctx: Ctx, row: Selected): Promise<TDeal> {
     owner: ref(deal.ownerId, row.ownerName),
     unitId: deal.unitId,
     source: deal.source,
+    product: ref(deal.productId, row.productName),
     amount: deal.amount,
     currency: deal.currency,
     amountBase: deal.amountBase,
@@ -148,6 +152,7 @@ type Values = {
   contactId: string | null;
   ownerId: string | null;
   source: string | null;
+  productId: string | null;
   amount: string | null;
   currency: string | null;
   probability: number | null;
@@ -177,6 +182,13 @@ async function checkLinks(ctx: Ctx, db: Executor, values: Values, changed: (fiel
   if (values.amount !== null && !values.currency) errors.push({ path: 'currency', message: 'An amount needs its currency' });
   if (values.currency && changed('currency'))
     errors.push(...(await unknownCurrencies(db, workspaceId, [{ path: 'currency', code: values.currency }])));
+  if (values.productId && changed('productId')) {
+    const [product] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.workspaceId, workspaceId), eq(products.id, values.productId), isNull(products.deletedAt)));
+    if (!product) errors.push({ path: 'productId', message: 'No such product' });
+  }
   if (values.lostReasonId && changed('lostReasonId') && (await inactiveLostReason(db, workspaceId, values.lostReasonId)))
     errors.push({ path: 'lostReasonId', message: 'No such lost reason' });
   if (errors.length) throw new AppError('validation_failed', 'The deal is not consistent', { errors });
@@ -233,6 +245,7 @@ export async function createDeal(ctx: Ctx, raw: TCreateDealInput): Promise<TDeal
       contactId: input.contactId ?? null,
       ownerId,
       source: input.source || null,
+      productId: input.productId ?? null,
       amount: input.amount ?? null,
       currency: input.currency ?? base ?? null,
       probability: input.probability ?? null,
@@ -314,6 +327,7 @@ export async function updateDeal(ctx: Ctx, id: string, raw: TUpdateDealInput): P
       contactId: pick('contactId', deal.contactId),
       ownerId: pick('ownerId', deal.ownerId),
       source: pick('source', deal.source) || null,
+      productId: pick('productId', deal.productId),
       amount: pick('amount', deal.amount),
       currency: pick('currency', deal.currency),
       probability: pick('probability', deal.probability),

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { companies } from '../companies/companies.table.ts';
 import { contacts } from '../contacts/contacts.table.ts';
+import { products } from '../products/products.table.ts';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
@@ -93,6 +94,7 @@ export const deals = pgTable(
     ownerId: uuid('owner_id'),
     unitId: uuid('unit_id'),
     source: text('source'),
+    productId: uuid('product_id'),
     amount: numeric('amount', { precision: 14, scale: 2 }),
     currency: text('currency'),
     /** The amount in the base currency at the rate of `rate_on`; null while that rate is unknown. */
@@ -120,6 +122,7 @@ export const deals = pgTable(
     foreignKey({ columns: [t.workspaceId, t.ownerId], foreignColumns: [users.workspaceId, users.id] }),
     foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }),
     foreignKey({ columns: [t.workspaceId, t.lostReasonId], foreignColumns: [lostReasons.workspaceId, lostReasons.id] }),
+    foreignKey({ columns: [t.workspaceId, t.productId], foreignColumns: [products.workspaceId, products.id] }),
     foreignKey({ columns: [t.workspaceId, t.createdById], foreignColumns: [users.workspaceId, users.id] }),
     // The board: a stage's cards, newest in the stage first.
     // In the order the board and the list ask for (DESC is NULLS FIRST unless told), so they read it without sorting.
@@ -129,6 +132,7 @@ export const deals = pgTable(
     index('deal_owner_idx').on(t.workspaceId, t.ownerId).where(sql`deleted_at IS NULL`),
     index('deal_company_idx').on(t.workspaceId, t.companyId),
     index('deal_contact_idx').on(t.workspaceId, t.contactId),
+    index('deal_product_idx').on(t.workspaceId, t.productId),
     // The deals whose base value a new rate changes.
     index('deal_rate_idx').on(t.workspaceId, t.currency, t.rateOn).where(sql`amount IS NOT NULL`),
   ],

@@ -49,6 +49,7 @@ export function aDeal(id: string, title: string, extra: Partial<TDeal> = {}): TD
     owner: { id: '00000000-0000-4000-8000-000000000003', name: 'Elio Conti' },
     unitId: null,
     source: null,
+    product: null,
     amount: null,
     currency: null,
     amountBase: null,

@@ -1,0 +1,3 @@
+ALTER TABLE "deal" ADD COLUMN "product_id" uuid;--> statement-breakpoint
+ALTER TABLE "deal" ADD CONSTRAINT "deal_workspace_id_product_id_product_workspace_id_id_fk" FOREIGN KEY ("workspace_id","product_id") REFERENCES "public"."product"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "deal_product_idx" ON "deal" USING btree ("workspace_id","product_id");
