@@ -41,7 +41,15 @@ describe('pipelines and deals', () => {
     expect((await get(owner, '/api/v1/pipelines')).data).toHaveLength(1);
 
     const company = await post(owner, '/api/v1/companies', { name: 'Hotel Bellavista' });
-    const deal: TDeal = await post(owner, '/api/v1/deals', { title: 'Breakfast bread for the season', companyId: company.id });
+    const bread = await post(owner, '/api/v1/products', { name: 'Ciabatta 300 g' });
+    const unknownProduct = await owner.request({ method: 'POST', url: '/api/v1/deals', payload: { title: 'X', productId: company.id } });
+    expect(unknownProduct.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'productId' }] });
+    const deal: TDeal = await post(owner, '/api/v1/deals', {
+      title: 'Breakfast bread for the season',
+      companyId: company.id,
+      productId: bread.id,
+    });
+    expect(deal.product).toEqual({ id: bread.id, name: 'Ciabatta 300 g' });
     expect(deal).toMatchObject({
       stage: { id: pipeline.stages[0]?.id, kind: 'open' },
       company: { id: company.id, name: 'Hotel Bellavista' },
