@@ -16,6 +16,7 @@ import { addMembers, createStaticList } from '../views/lists.service.ts';
 import { createView } from '../views/views.service.ts';
 import { createWorkspace } from '../workspaces/index.ts';
 import { VOCABULARY } from './demo-names.ts';
+import { loadDemoSales } from './demo-sales.ts';
 
 export type DemoOptions = { locale: TLocale; customers?: number; password: string; emailDomain?: string };
 export type DemoResult = { workspaceName: string; slug: string; logins: { name: string; role: string; email: string }[] };
@@ -157,6 +158,13 @@ export async function loadDemoWorkspace(db: Database, options: DemoOptions): Pro
   const best = await createStaticList(ctx, { entity: 'contact', name: words.bestList, shared: true });
   await addMembers(ctx, best.id, { query: { 'filter[class]': 'A', 'filter[status]': 'active' } });
   await loadRelationshipHistory(ctx, words, companyIds, staffIds, rnd);
+  await loadDemoSales(
+    ctx,
+    options.locale,
+    words.breads,
+    companyIds.map((id, i) => ({ id, name: words.businesses[i] ?? '' })),
+    group.id,
+  );
   return { workspaceName: workspace.name, slug: workspace.slug, logins };
 }
 

@@ -39,5 +39,14 @@ describe('demo workspace', () => {
     expect((await owner.request({ method: 'GET', url: '/api/v1/contracts' })).json().total).toBe(8);
     expect((await owner.request({ method: 'GET', url: '/api/v1/contracts?filter[expired]=true' })).json().total).toBe(1);
     expect((await owner.request({ method: 'GET', url: '/api/v1/agreements?filter[binding]=true' })).json().total).toBe(8);
+    // Sales: the breads in a price list, a deal with each business client (two won, one lost), a sent proposal, a confirmed order.
+    expect((await owner.request({ method: 'GET', url: '/api/v1/products' })).json().total).toBe(8);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/deals' })).json().total).toBe(8);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/deals?filter[status]=won' })).json().total).toBe(2);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/deals?filter[status]=lost' })).json().total).toBe(1);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/quotes?filter[status]=sent' })).json().total).toBe(1);
+    const order = (await owner.request({ method: 'GET', url: '/api/v1/orders' })).json().data[0];
+    expect(order.status).toBe('confirmed');
+    expect(order.lines).toHaveLength(1);
   });
 });
