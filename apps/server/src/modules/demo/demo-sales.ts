@@ -8,10 +8,21 @@ import { createOrder, putGroupLimit, setOrderStatus } from '../sales/orders.serv
 import { createQuote, setQuoteStatus } from '../sales/quotes.service.ts';
 
 /** What the demo's sales speak, per language. */
-const WORDS: Record<TLocale, { category: string; list: string; deal: string; unit: string; other: string; otherRate: string }> = {
-  it: { category: 'Pane', list: 'Ingrosso', deal: '{{product}} per {{company}}', unit: 'kg', other: 'USD', otherRate: '0.92' },
-  ru: { category: 'Хлеб', list: 'Опт', deal: '{{product}} для «{{company}}»', unit: 'кг', other: 'EUR', otherRate: '99.50' },
-  en: { category: 'Bread', list: 'Wholesale', deal: '{{product}} for {{company}}', unit: 'kg', other: 'USD', otherRate: '0.92' },
+const WORDS: Record<
+  TLocale,
+  { category: string; list: string; deal: string; unit: string; piece: string; other: string; otherRate: string }
+> = {
+  it: { category: 'Pane', list: 'Ingrosso', deal: '{{product}} per {{company}}', unit: 'kg', piece: 'pz', other: 'USD', otherRate: '0.92' },
+  ru: { category: 'Хлеб', list: 'Опт', deal: '{{product}} для «{{company}}»', unit: 'кг', piece: 'шт', other: 'EUR', otherRate: '99.50' },
+  en: {
+    category: 'Bread',
+    list: 'Wholesale',
+    deal: '{{product}} for {{company}}',
+    unit: 'kg',
+    piece: 'pcs',
+    other: 'USD',
+    otherRate: '0.92',
+  },
 };
 
 const DAY = 86_400_000;
@@ -43,7 +54,7 @@ export async function loadDemoSales(
         sku: `BR-${String(i + 1).padStart(3, '0')}`,
         name: capitalise(bread),
         categoryId: category.id,
-        unit: i % 3 === 0 ? words.unit : 'pcs',
+        unit: i % 3 === 0 ? words.unit : words.piece,
         vatRate: locale === 'ru' ? '10' : locale === 'it' ? '4' : '0',
         prices: [{ priceListId: list.id, price: price(i) }],
       }),
