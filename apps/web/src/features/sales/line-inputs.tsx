@@ -37,7 +37,8 @@ export function LineInputs({ currency, priceListId }: Props) {
   const { t: tc } = useTranslation();
   const { locale } = useLocale();
   const form = Form.useFormInstance();
-  const lines = (Form.useWatch('lines', form) as LineFormValues[] | undefined) ?? [];
+  // Preserved: a line's product name and prices have no field of their own.
+  const lines = (Form.useWatch('lines', { form, preserve: true }) as LineFormValues[] | undefined) ?? [];
   const amounts = lineAmounts(lines, priceListId);
   const totals = documentTotals(amounts);
 
@@ -92,7 +93,7 @@ export function LineInputs({ currency, priceListId }: Props) {
                       rules={[zodRule(tc, ZQuantity)]}
                       normalize={decimal}
                     >
-                      <Input inputMode="decimal" aria-label={t('lines.quantity')} suffix={line?.unit} />
+                      <Input inputMode="decimal" aria-label={t('lines.quantity')} suffix={<span>{line?.unit}</span>} />
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={6}>
