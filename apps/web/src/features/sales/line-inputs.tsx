@@ -47,10 +47,12 @@ export function LineInputs({ currency, priceListId }: Props) {
       {(fields, { add, remove }) => (
         <Flex vertical gap={12}>
           {fields.map((field, index) => {
-            const line = lines[index];
+            // From the store, not the closure: Form.List redraws a line just added before this component does.
+            const line = form.getFieldValue(['lines', field.name]) as LineFormValues | undefined;
             const n = index + 1;
             const listPrice = line?.productId ? line.prices?.find((price) => price.priceListId === priceListId) : undefined;
-            const one = amounts[index] ? lineTotals(amounts[index]) : null;
+            const [amount] = line ? lineAmounts([line], priceListId) : [];
+            const one = amount ? lineTotals(amount) : null;
             return (
               <Card key={field.key} size="small" role="group" aria-label={t('lines.line', { n })}>
                 <Row gutter={12}>
@@ -67,7 +69,7 @@ export function LineInputs({ currency, priceListId }: Props) {
                     ) : (
                       <Form.Item
                         name={[field.name, 'description']}
-                        label={`${t('lines.description')} (${t('lines.freeText')})`}
+                        label={t('lines.freeDescription')}
                         rules={[{ required: true, whitespace: true, message: tc('validation.required') }]}
                       >
                         <Input maxLength={500} aria-label={t('lines.description')} />

@@ -74,7 +74,7 @@ export function PaymentsCard({ order }: { order: TOrder }) {
             <Col xs={12} md={6}>
               <Form.Item
                 name="amount"
-                label={`${t('payments.amount')} (${order.currency})`}
+                label={t('payments.amountIn', { currency: order.currency })}
                 rules={[
                   {
                     validator: async (_rule, value: string | undefined) => {

@@ -69,7 +69,7 @@ describe('QuoteEditor', () => {
     );
 
     await addProduct('Ciabatta · P-4 — €14.90');
-    expect(await within(line(1)).findByText('List price €14.90')).toBeTruthy();
+    expect(within(line(1)).getByText('List price €14.90')).toBeTruthy();
     type(1, 'Quantity', '15');
     type(1, 'Discount %', '7,5');
     await addProduct('Olive oil — no price in this list');

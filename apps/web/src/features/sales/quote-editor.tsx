@@ -132,7 +132,7 @@ export function QuoteEditor({ open, quote, companyId, dealId, onClose, onSaved }
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="priceListId" label={t('fields.priceList')} extra={`${t('fields.currency')}: ${currency}`}>
+            <Form.Item name="priceListId" label={t('fields.priceList')} extra={t('editor.currency', { currency })}>
               <Select
                 loading={priceLists.isPending}
                 aria-label={t('fields.priceList')}
