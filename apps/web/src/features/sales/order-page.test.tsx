@@ -141,4 +141,14 @@ describe('OrderPage', () => {
     const amountItem = within(form).getByRole('textbox', { name: 'Amount' }).closest('.ant-form-item') as HTMLElement;
     expect(await within(amountItem).findByText('At most 120.00')).toBeTruthy();
   }, 30_000);
+
+  it('changes the invoiced amount', async () => {
+    const api = await renderOrder(testMe, ({ method, url }) =>
+      method === 'PATCH' && url === URL ? jsonResponse(200, { ...order, invoiced: '1220.00', receivable: '1220.00' }) : undefined,
+    );
+    const form = screen.getByRole('form', { name: 'Change the invoiced amount' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Change the invoiced amount' }), { target: { value: '1220' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.calls.find((call) => call.method === 'PATCH')?.body).toEqual({ invoiced: '1220.00' }));
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import type { TQuote } from '@clientela/contract';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { Route, Routes, useParams } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -100,5 +100,32 @@ describe('QuotePage', () => {
     fireEvent.click(button('New version') as HTMLElement);
     expect(await screen.findByText('version 2')).toBeTruthy();
     expect(offered()).toEqual(['Edit', 'Send']);
+  }, 30_000);
+
+  it('edits a draft with its stored prices kept, and without its company, which does not change', async () => {
+    const draft = aQuote();
+    const api = await renderQuote(draft, ({ method, url }) => {
+      if (method === 'PATCH' && url === `/api/v1/quotes/${draft.id}`) return jsonResponse(200, draft);
+      if (method !== 'GET') return undefined;
+      if (url === '/api/v1/price-lists') return jsonResponse(200, { data: [] });
+      if (url === '/api/v1/currencies') return jsonResponse(200, { baseCurrency: 'EUR', currencies: [], baseCurrencyChangeable: false });
+      return url.includes('?') && !url.startsWith('/api/v1/quotes')
+        ? jsonResponse(200, { data: [], nextCursor: null, total: 0 })
+        : undefined;
+    });
+    fireEvent.click(button('Edit') as HTMLElement);
+    const form = await screen.findByRole('form', { name: 'Edit quote Q-2026-0007' });
+    const line = within(form).getByRole('group', { name: 'Line 1' });
+    expect(within(line).getByText('Ciabatta · P-4')).toBeTruthy();
+    expect(within(form).getByText('Saved by the server')).toBeTruthy();
+    fireEvent.change(within(line).getByRole('textbox', { name: 'Quantity' }), { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(api.calls.find((call) => call.method === 'PATCH')).toBeTruthy());
+    const body = api.calls.find((call) => call.method === 'PATCH')?.body as Record<string, unknown>;
+    expect(body.companyId).toBeUndefined();
+    expect(body.lines).toEqual([{ productId: draft.lines[0]?.product?.id, quantity: '10', unitPrice: '14.90', discountPercent: '7.50' }]);
+    expect(body.language).toBe('it');
+    expect(body.validUntil).toBe('2026-12-31');
   }, 30_000);
 });
