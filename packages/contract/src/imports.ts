@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listOf, ZId } from './common.ts';
 
 /** What an import can bring in; other entities join the same machinery as they arrive. */
-export const IMPORT_ENTITIES = ['company', 'contact'] as const;
+export const IMPORT_ENTITIES = ['company', 'contact', 'product', 'user', 'deal'] as const;
 export const ZImportEntity = z.enum(IMPORT_ENTITIES);
 export type TImportEntity = z.infer<typeof ZImportEntity>;
 
@@ -42,6 +42,33 @@ export const CONTACT_IMPORT_FIELDS = [
   'company',
   ...CUSTOMER_IMPORT_FIELDS,
 ] as const;
+/** Fields of a product import: the series becomes a category, the price goes to the default price list. */
+export const PRODUCT_IMPORT_FIELDS = ['name', 'sku', 'category', 'price', 'unit', 'vatRate', 'kind', 'description'] as const;
+/** Fields of a people import: each row names a person, their manager and their unit (all made when missing). */
+export const USER_IMPORT_FIELDS = ['name', 'manager', 'unit', 'role', 'email'] as const;
+/** Fields of a deal import. */
+export const DEAL_IMPORT_FIELDS = [
+  'title',
+  'owner',
+  'product',
+  'company',
+  'stage',
+  'engagedOn',
+  'closeOn',
+  'amount',
+  'currency',
+  'source',
+  'notes',
+] as const;
+/**
+ * Fields that name a record of the base (a product, a stage, a person, a company): a value that
+ * names none is listed with its rows and the closest records, and the user picks one or none.
+ */
+export const IMPORT_LINK_FIELDS = ['product', 'stage', 'owner', 'company'] as const;
+/** Whether a field of an entity's import links to a record, so that its unknown values go to the values step. */
+export function isLinkField(entity: TImportEntity, field: string): boolean {
+  return entity === 'deal' && (IMPORT_LINK_FIELDS as readonly string[]).includes(field);
+}
 /** Fields whose values must be one of a known set: the preview lists unknown values with a suggestion. */
 export const IMPORT_CHOICE_FIELDS = ['relationships', 'status', 'class', 'preferredChannel'] as const;
 
@@ -140,6 +167,9 @@ export const IMPORT_PROBLEM_CODES = [
   'duplicate_in_base',
   'duplicate_in_file',
   'normalised',
+  'unknown_product',
+  'unknown_stage',
+  'stage_fields_missing',
 ] as const;
 export const ZImportProblemCode = z.enum(IMPORT_PROBLEM_CODES);
 export type TImportProblemCode = z.infer<typeof ZImportProblemCode>;
@@ -188,8 +218,10 @@ export const ZUnknownValue = z.object({
   value: z.string(),
   count: z.number().int(),
   suggestion: z.string().nullable(),
-  /** The known values of the field, for choosing another. */
+  /** The known values of the field, for choosing another (for a link field: the closest records first). */
   options: z.array(z.object({ value: z.string(), label: z.string() })),
+  /** True for a field naming a record (product, stage, person, company): shown in the values step. */
+  link: z.boolean().default(false),
 });
 
 export const ZImportPreview = z.object({
@@ -205,6 +237,8 @@ export const ZImportTemplate = z.object({
   name: z.string(),
   /** Field (and label) by header, compared case- and space-insensitively. */
   columns: z.array(z.object({ header: z.string(), field: z.string().nullable(), label: z.string().optional() })),
+  /** Decisions about values, remembered with the columns: the next file with the same values maps itself. */
+  values: z.record(z.string(), z.record(z.string(), ZValueDecision)).default({}),
   createdAt: z.string(),
 });
 export type TImportTemplate = z.infer<typeof ZImportTemplate>;
@@ -218,6 +252,7 @@ export const ZCreateImportTemplateInput = z.strictObject({
     )
     .min(1)
     .max(500),
+  values: z.record(z.string().max(60), z.record(z.string().max(500), ZValueDecision)).default({}),
 });
 export const ZImportTemplateQuery = z.strictObject({ entity: ZImportEntity.optional() });
 export const ZImportListQuery = z.strictObject({

@@ -1,3 +1,4 @@
 export { dealPolicy } from './deals.policy.ts';
 export { readableDeals } from './deals.service.ts';
 export { dealStageChanges, deals, lostReasons, pipelineStages, pipelines } from './deals.table.ts';
+export { ensureDefaultPipeline } from './pipelines.service.ts';

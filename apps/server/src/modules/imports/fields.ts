@@ -3,8 +3,11 @@ import {
   CONTACT_IMPORT_FIELDS,
   CUSTOMER_CLASSES,
   CUSTOMER_STATUSES,
+  DEAL_IMPORT_FIELDS,
+  PRODUCT_IMPORT_FIELDS,
   RELATIONSHIPS,
   type TImportEntity,
+  USER_IMPORT_FIELDS,
 } from '@clientela/contract';
 import type { Definition } from '../custom-fields/index.ts';
 import type { ImportColumn } from './imports.table.ts';
@@ -218,6 +221,151 @@ const SYNONYMS: Record<string, string[]> = {
   ],
 };
 
+const EMAIL_WORDS = SYNONYMS.emails ?? [];
+
+/** Headers of product, people and deal files, in English, Russian and Italian (compared by headerKey). */
+const ENTITY_SYNONYMS: Partial<Record<TImportEntity, Record<string, string[]>>> = {
+  product: {
+    name: [
+      'product',
+      'product name',
+      'name',
+      'item',
+      'товар',
+      'продукт',
+      'наименование',
+      'название',
+      'prodotto',
+      'nome',
+      'articolo',
+      'nome prodotto',
+    ],
+    sku: ['sku', 'code', 'product code', 'item code', 'article', 'артикул', 'код', 'код товара', 'codice', 'codice articolo'],
+    category: [
+      'series',
+      'category',
+      'product line',
+      'line',
+      'family',
+      'group',
+      'серия',
+      'категория',
+      'группа',
+      'линейка',
+      'serie',
+      'categoria',
+      'linea',
+      'famiglia',
+      'gruppo',
+    ],
+    price: [
+      'price',
+      'sales price',
+      'list price',
+      'unit price',
+      'retail price',
+      'цена',
+      'стоимость',
+      'цена продажи',
+      'prezzo',
+      'prezzo di vendita',
+      'prezzo di listino',
+    ],
+    unit: ['unit', 'uom', 'unit of measure', 'ед', 'ед изм', 'единица', 'единица измерения', 'unita', 'unita di misura', 'um'],
+    vatRate: ['vat', 'vat rate', 'tax rate', 'ндс', 'ставка ндс', 'iva', 'aliquota iva'],
+    kind: ['kind', 'type', 'тип', 'вид', 'tipo'],
+    description: ['description', 'описание', 'descrizione'],
+  },
+  user: {
+    name: [
+      'sales agent',
+      'agent',
+      'name',
+      'full name',
+      'employee',
+      'user',
+      'сотрудник',
+      'агент',
+      'фио',
+      'имя',
+      'agente',
+      'nome',
+      'dipendente',
+      'utente',
+      'venditore',
+    ],
+    manager: [
+      'manager',
+      'sales manager',
+      'head',
+      'supervisor',
+      'руководитель',
+      'менеджер',
+      'начальник',
+      'responsabile',
+      'capo',
+      'supervisore',
+    ],
+    unit: [
+      'regional office',
+      'office',
+      'unit',
+      'branch',
+      'department',
+      'team',
+      'отдел',
+      'филиал',
+      'подразделение',
+      'офис',
+      'ufficio',
+      'ufficio regionale',
+      'filiale',
+      'reparto',
+      'sede',
+    ],
+    role: ['role', 'роль', 'ruolo'],
+    email: EMAIL_WORDS,
+  },
+  deal: {
+    title: [
+      'opportunity id',
+      'opportunity',
+      'deal',
+      'deal name',
+      'title',
+      'сделка',
+      'название сделки',
+      'название',
+      'opportunita',
+      'trattativa',
+      'titolo',
+    ],
+    owner: ['sales agent', 'owner', 'agent', 'responsible', 'ответственный', 'менеджер', 'агент', 'responsabile', 'agente', 'commerciale'],
+    product: ['product', 'item', 'товар', 'продукт', 'prodotto', 'articolo'],
+    company: ['account', 'company', 'customer', 'client', 'компания', 'клиент', 'организация', 'azienda', 'cliente', 'societa'],
+    stage: ['deal stage', 'stage', 'status', 'этап', 'стадия', 'статус', 'fase', 'stato'],
+    engagedOn: [
+      'engage date',
+      'engaged on',
+      'created',
+      'created on',
+      'start date',
+      'дата начала',
+      'дата создания',
+      'data inizio',
+      'data di creazione',
+    ],
+    closeOn: ['close date', 'closed on', 'closing date', 'expected close', 'дата закрытия', 'data chiusura', 'data di chiusura'],
+    amount: ['close value', 'amount', 'value', 'deal value', 'revenue', 'sum', 'сумма', 'стоимость', 'importo', 'valore'],
+    currency: ['currency', 'валюта', 'valuta'],
+    source: SYNONYMS.leadSource ?? [],
+    notes: SYNONYMS.notes ?? [],
+  },
+};
+
+/** Whether the entity's records are customers (companies, contacts): custom fields, phones, duplicates by keys. */
+export const isCustomerEntity = (entity: TImportEntity): entity is 'company' | 'contact' => entity === 'company' || entity === 'contact';
+
 const PHONE_LABELS: Record<string, string> = {
   mobile: 'mobile',
   cell: 'mobile',
@@ -229,6 +377,9 @@ const PHONE_LABELS: Record<string, string> = {
 
 /** The fields a file can fill for an entity, custom fields included (`custom.<key>`). */
 export function importFields(entity: TImportEntity, definitions: Definition[]): string[] {
+  if (entity === 'product') return [...PRODUCT_IMPORT_FIELDS];
+  if (entity === 'user') return [...USER_IMPORT_FIELDS];
+  if (entity === 'deal') return [...DEAL_IMPORT_FIELDS];
   const own: readonly string[] = entity === 'company' ? COMPANY_IMPORT_FIELDS : CONTACT_IMPORT_FIELDS;
   return [...own, ...definitions.map((d) => `custom.${d.key}`)];
 }
@@ -246,7 +397,7 @@ export function suggestMapping(entity: TImportEntity, headers: string[], definit
     const custom = definitions.find((d) => headerKey(d.key) === key || headerKey(d.label) === key);
     const candidates = custom
       ? [`custom.${custom.key}`]
-      : Object.entries(SYNONYMS)
+      : Object.entries(ENTITY_SYNONYMS[entity] ?? SYNONYMS)
           .filter(([, names]) => names.includes(key) || names.some((name) => name.length > 3 && key.startsWith(`${name} `)))
           .map(([field]) => field);
     const field = candidates.find((f) => fields.has(f) && (!taken.has(f) || f === 'phones' || f === 'emails'));

@@ -1,4 +1,5 @@
 import {
+  IMPORT_ENTITIES,
   IMPORT_FILE_MAX_BYTES,
   ZCreateImportTemplateInput,
   ZIdParams,
@@ -31,6 +32,7 @@ import {
   listImports,
   listTemplates,
   previewImport,
+  repeatImport,
   reportRows,
   saveMapping,
   startImport,
@@ -57,7 +59,7 @@ async function queueRun(db: Database, jobs: JobQueue | undefined, workspaceId: s
 
 const ZReportQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
-/** Imports of companies and contacts from CSV, XLSX and vCard files, and their templates. */
+/** Imports of companies, contacts, products, people and deals from CSV, XLSX and vCard files, and their templates. */
 export async function importRoutes(app: FastifyInstance, { db, jobs }: ModuleOptions) {
   await app.register(multipart, { limits: { fileSize: IMPORT_FILE_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
   const api = typed(app);
@@ -76,7 +78,7 @@ export async function importRoutes(app: FastifyInstance, { db, jobs }: ModuleOpt
       const entity = ZImportEntity.safeParse(entityValue);
       if (!entity.success) {
         throw new AppError('validation_failed', 'Say what the file holds, before the file', {
-          errors: [{ path: 'entity', message: 'Expected company or contact' }],
+          errors: [{ path: 'entity', message: `Expected one of ${IMPORT_ENTITIES.join(', ')}` }],
         });
       }
       const content = await file.toBuffer();
@@ -104,6 +106,9 @@ export async function importRoutes(app: FastifyInstance, { db, jobs }: ModuleOpt
     if (started.queued) await queueRun(db, jobs, ctx.actor.workspaceId, started.import.id);
     return reply.status(202).send(started.import);
   });
+  api.post('/imports/:id/repeat', { schema: { tags, params: ZIdParams, response: { 201: ZImport } } }, async (request, reply) =>
+    reply.status(201).send(await repeatImport(ctxOf(db, request), request.params.id)),
+  );
   api.post('/imports/:id/cancel', { schema: { tags, params: ZIdParams, response: { 200: ZImport } } }, async (request) =>
     cancelImport(ctxOf(db, request), request.params.id),
   );

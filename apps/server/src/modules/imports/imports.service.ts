@@ -16,11 +16,13 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { companyPolicy } from '../companies/index.ts';
 import { contactPolicy } from '../contacts/contacts.policy.ts';
 import { definitionsOf } from '../custom-fields/index.ts';
+import { dealPolicy } from '../deals/index.ts';
 import { users } from '../users/index.ts';
 import { closestChoice, convertRow, matchChoice } from './convert.ts';
 import { decide } from './decide.ts';
-import { choicesOf, headerKey, importFields, isMultiValue, suggestMapping } from './fields.ts';
+import { choicesOf, headerKey, importFields, isCustomerEntity, isMultiValue, suggestMapping } from './fields.ts';
 import { dataImportFiles, dataImportProblems, dataImports, importTemplates, type StoredMapping } from './imports.table.ts';
+import { previewRecords } from './preview-records.ts';
 import { type FileRow, readFile } from './read-file.ts';
 import { defaultCountryOf, runContext } from './run.ts';
 
@@ -28,10 +30,22 @@ type ImportRow = typeof dataImports.$inferSelect;
 
 const policyOf = (entity: TImportEntity) => (entity === 'company' ? companyPolicy : contactPolicy);
 
-/** Importing creates records: only people who may create the entity may import it. */
+/** Importing creates records: only people who may create the entity may import it (people: admins; the catalogue: not employees). */
 function assertMayImport(ctx: Ctx, entity: TImportEntity) {
-  if (policyOf(entity).scope(ctx.actor, 'create') === 'none') throw new AppError('forbidden', `You may not create ${entity} records`);
+  const may =
+    entity === 'user'
+      ? ctx.actor.role === 'admin'
+      : entity === 'product'
+        ? ctx.actor.role !== 'employee'
+        : entity === 'deal'
+          ? dealPolicy.scope(ctx.actor, 'create') !== 'none'
+          : policyOf(entity).scope(ctx.actor, 'create') !== 'none';
+  if (!may) throw new AppError('forbidden', `You may not create ${entity} records`);
 }
+
+/** The custom fields an entity's import may fill: customers have them, the other entities none. */
+const definitionsFor = (db: Executor, workspaceId: string, entity: TImportEntity) =>
+  isCustomerEntity(entity) ? definitionsOf(db, workspaceId, entity) : Promise.resolve([]);
 
 function present(row: ImportRow, creatorName: string | null): TImport {
   return {
@@ -106,7 +120,7 @@ export async function uploadImport(
   assertMayImport(ctx, entity);
   const sha = createHash('sha256').update(content).digest('hex');
   const { shape } = await readFile(content);
-  const definitions = await definitionsOf(ctx.db, ctx.actor.workspaceId, entity);
+  const definitions = await definitionsFor(ctx.db, ctx.actor.workspaceId, entity);
   const template = await matchingTemplate(ctx, entity, shape.headers);
   const columns = template
     ? shape.headers.map((header) => {
@@ -115,7 +129,9 @@ export async function uploadImport(
       })
     : suggestMapping(entity, shape.headers, definitions);
   const defaultCountry = await defaultCountryOf(ctx.db, ctx.actor.workspaceId, ctx.actor.userId);
-  const mapping: StoredMapping = { columns, duplicates: 'skip', values: {}, ...(defaultCountry ? { defaultCountry } : {}) };
+  // A product or person already there is the one the file means: updated, never made twice.
+  const duplicates = entity === 'product' || entity === 'user' ? 'update' : 'skip';
+  const mapping: StoredMapping = { columns, duplicates, values: template?.values ?? {}, ...(defaultCountry ? { defaultCountry } : {}) };
   const result = await ctx.db.transaction(async (tx) => {
     // Two requests with the same file wait for each other here; the second finds the first.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${ctx.actor.workspaceId}:${ctx.actor.userId}:${sha}`}))`);
@@ -192,7 +208,7 @@ export async function listImports(ctx: Ctx, limit: number, cursor: string | unde
 /** Checks a mapping against the file and the entity's fields; 400 names each wrong column. */
 async function checkMapping(ctx: Ctx, row: ImportRow, raw: TImportMappingInput): Promise<StoredMapping> {
   const mapping = ZImportMapping.parse(raw);
-  const fields = new Set(importFields(row.entity, await definitionsOf(ctx.db, ctx.actor.workspaceId, row.entity)));
+  const fields = new Set(importFields(row.entity, await definitionsFor(ctx.db, ctx.actor.workspaceId, row.entity)));
   const errors: { path: string; message: string }[] = [];
   if (mapping.columns.length !== row.headers.length) {
     errors.push({ path: 'columns', message: `The file has ${row.headers.length} columns` });
@@ -225,6 +241,55 @@ export async function saveMapping(ctx: Ctx, id: string, raw: TImportMappingInput
       .returning();
     return saved ?? locked;
   });
+  await rememberValues(ctx, row);
+  return presentOne(ctx.db, row);
+}
+
+/** Decisions about values go to the template the file's headers match: the next file with those values maps itself. */
+async function rememberValues(ctx: Ctx, row: ImportRow) {
+  if (Object.keys(row.mapping.values).length === 0) return;
+  const template = await matchingTemplate(ctx, row.entity, row.headers);
+  if (!template) return;
+  const values = { ...template.values };
+  for (const [field, decisions] of Object.entries(row.mapping.values)) values[field] = { ...values[field], ...decisions };
+  await ctx.db
+    .update(importTemplates)
+    .set({ values })
+    .where(and(eq(importTemplates.workspaceId, ctx.actor.workspaceId), eq(importTemplates.id, template.id)));
+}
+
+/**
+ * A new import of the same file with the same mapping, updating what the first one wrote: after
+ * a run, values reported unknown are mapped in the new import's values step and the rows go in
+ * again without doubling anything (records are found by their key, e.g. a deal by its title).
+ */
+export async function repeatImport(ctx: Ctx, id: string): Promise<TImport> {
+  const source = await findImport(ctx, ctx.db, id);
+  assertMayImport(ctx, source.entity);
+  if (source.status === 'queued' || source.status === 'running' || source.status === 'mapping')
+    throw new AppError('import_not_editable', 'Repeat an import once it has finished');
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(dataImports)
+      .values({
+        workspaceId: ctx.actor.workspaceId,
+        entity: source.entity,
+        createdBy: ctx.actor.userId,
+        fileName: source.fileName,
+        fileSha256: source.fileSha256,
+        format: source.format,
+        encoding: source.encoding,
+        delimiter: source.delimiter,
+        headers: source.headers,
+        rowCount: source.rowCount,
+        mapping: { ...source.mapping, duplicates: 'update' },
+      })
+      .returning();
+    if (!created) throw new Error('import insert returned nothing');
+    await tx.execute(sql`INSERT INTO data_import_file (workspace_id, import_id, content)
+      SELECT workspace_id, ${created.id}, content FROM data_import_file WHERE workspace_id = ${source.workspaceId} AND import_id = ${source.id}`);
+    return created;
+  });
   return presentOne(ctx.db, row);
 }
 
@@ -244,6 +309,7 @@ async function rowsOf(db: Executor, row: ImportRow): Promise<FileRow[]> {
 export async function previewImport(ctx: Ctx, id: string): Promise<TImportPreview> {
   const row = await findImport(ctx, ctx.db, id);
   const rows = await rowsOf(ctx.db, row);
+  if (!isCustomerEntity(row.entity)) return previewRecords(ctx, row, rows);
   const run = await runContext(ctx.db, row);
   if (!run) throw notFound('import');
   const first = rows.slice(0, IMPORT_PREVIEW_ROWS);
@@ -293,7 +359,12 @@ export async function previewImport(ctx: Ctx, id: string): Promise<TImportPrevie
     })),
     unknownValues: [...unknown.values()].slice(0, 200).map((u) => {
       const choices = choicesOf(u.field, run.definitions) ?? [];
-      return { ...u, suggestion: closestChoice(choices, u.value), options: choices.map((c) => ({ value: c.value, label: c.label })) };
+      return {
+        ...u,
+        suggestion: closestChoice(choices, u.value),
+        options: choices.map((c) => ({ value: c.value, label: c.label })),
+        link: false,
+      };
     }),
   };
 }
@@ -395,16 +466,28 @@ export async function listTemplates(ctx: Ctx, entity: TImportEntity | undefined)
 }
 
 function presentTemplate(row: typeof importTemplates.$inferSelect): TImportTemplate {
-  return { id: row.id, entity: row.entity, name: row.name, columns: row.columns, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    entity: row.entity,
+    name: row.name,
+    columns: row.columns,
+    values: row.values,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** Saves a mapping for files with the same headers; templates are shared in the workspace. */
 export async function createTemplate(
   ctx: Ctx,
-  input: { entity: TImportEntity; name: string; columns: { header: string; field: string | null; label?: string | undefined }[] },
+  input: {
+    entity: TImportEntity;
+    name: string;
+    columns: { header: string; field: string | null; label?: string | undefined }[];
+    values?: StoredMapping['values'] | undefined;
+  },
 ): Promise<TImportTemplate> {
   assertMayImport(ctx, input.entity);
-  const fields = new Set(importFields(input.entity, await definitionsOf(ctx.db, ctx.actor.workspaceId, input.entity)));
+  const fields = new Set(importFields(input.entity, await definitionsFor(ctx.db, ctx.actor.workspaceId, input.entity)));
   const errors = input.columns.flatMap((c, i) =>
     c.field !== null && !fields.has(c.field) ? [{ path: `columns.${i}.field`, message: 'Unknown field' }] : [],
   );
@@ -416,6 +499,7 @@ export async function createTemplate(
       entity: input.entity,
       name: input.name,
       columns: input.columns,
+      values: input.values ?? {},
       createdBy: ctx.actor.userId,
     })
     .returning();

@@ -1,3 +1,4 @@
+import { IMPORT_ENTITIES } from '@clientela/contract';
 import { customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
@@ -26,7 +27,7 @@ export const dataImports = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
-    entity: text('entity', { enum: ['company', 'contact'] }).notNull(),
+    entity: text('entity', { enum: IMPORT_ENTITIES }).notNull(),
     createdBy: uuid('created_by').notNull(),
     fileName: text('file_name').notNull(),
     /** SHA-256 of the file: the same file submitted again finds the import in progress. */
@@ -120,9 +121,11 @@ export const importTemplates = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
-    entity: text('entity', { enum: ['company', 'contact'] }).notNull(),
+    entity: text('entity', { enum: IMPORT_ENTITIES }).notNull(),
     name: text('name').notNull(),
     columns: jsonb('columns').$type<{ header: string; field: string | null; label?: string | undefined }[]>().notNull(),
+    /** Decisions about values (a product written "GTXPro" is "GTX Pro"), applied to the next file with the same headers. */
+    values: jsonb('values').$type<StoredMapping['values']>().notNull().default({}),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

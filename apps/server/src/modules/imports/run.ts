@@ -11,9 +11,20 @@ import { users } from '../users/index.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 import { type Candidate, convertRow } from './convert.ts';
 import { type Decided, decide, type FileMemory, fileMemory, type RunContext } from './decide.ts';
-import { headerKey } from './fields.ts';
+import { headerKey, isCustomerEntity } from './fields.ts';
+import { writeDeals } from './import-deals.ts';
+import { writeProducts } from './import-products.ts';
+import { writeUsers } from './import-users.ts';
 import { dataImportFiles, dataImportLinks, dataImportProblems, dataImports, type ImportCounts } from './imports.table.ts';
 import { type FileRow, readFile } from './read-file.ts';
+import { type RecordWriter, runRecordRows } from './record-rows.ts';
+
+/** How the rows of a product, people or deal import are written. */
+export const RECORD_WRITERS: Record<'product' | 'user' | 'deal', RecordWriter> = {
+  product: writeProducts,
+  user: writeUsers,
+  deal: writeDeals,
+};
 
 /**
  * Rows written per transaction: each commits its rows, their problems and the progress together.
@@ -50,7 +61,7 @@ export async function runContext(db: Database, row: typeof dataImports.$inferSel
   return {
     entity: row.entity,
     mapping: row.mapping,
-    definitions: await definitionsOf(db, row.workspaceId, row.entity),
+    definitions: isCustomerEntity(row.entity) ? await definitionsOf(db, row.workspaceId, row.entity) : [],
     users: byKey,
     defaultCountry: country as CountryCode | undefined,
     actor,
@@ -73,7 +84,8 @@ const RECORD_COLUMNS = {
 /** The stored record of a new row, in the table's column names. */
 function recordOf(ctx: RunContext, candidate: Candidate, id: string, ownerId: string): Record<string, unknown> {
   const record: Record<string, unknown> = { id, owner_id: ownerId, unit_id: ctx.unitOf.get(ownerId) ?? null };
-  for (const [field, column] of RECORD_COLUMNS[ctx.entity]) record[column] = candidate.fields[field] ?? null;
+  for (const [field, column] of RECORD_COLUMNS[ctx.entity === 'contact' ? 'contact' : 'company'])
+    record[column] = candidate.fields[field] ?? null;
   if (ctx.entity === 'contact') {
     record.first_name ??= '';
     record.last_name ??= '';
@@ -495,6 +507,7 @@ const pgCode = (error: unknown): string | undefined => {
 export async function runImport(db: Database, workspaceId: string, importId: string, stopping: () => boolean = () => false): Promise<void> {
   const imp = await loadImport(db, workspaceId, importId, false);
   if (!imp || (imp.status !== 'queued' && imp.status !== 'running')) return;
+  if (!isCustomerEntity(imp.entity)) return runRecords(db, imp, imp.entity, stopping);
   const ctx = await runContext(db, imp);
   if (!ctx) {
     await db
@@ -555,6 +568,32 @@ export async function runImport(db: Database, workspaceId: string, importId: str
     });
     if (finished) return;
   }
+}
+
+/** Runs a product, people or deal import: the same durable, resumable run, one chunk per transaction. */
+async function runRecords(
+  db: Database,
+  imp: typeof dataImports.$inferSelect,
+  entity: 'product' | 'user' | 'deal',
+  stopping: () => boolean,
+) {
+  const where = and(eq(dataImports.workspaceId, imp.workspaceId), eq(dataImports.id, imp.id));
+  const actor = await actorOfUser(db, imp.workspaceId, imp.createdBy);
+  if (!actor) {
+    await db
+      .update(dataImports)
+      .set({ status: 'failed', error: 'The person who started the import is no longer active', finishedAt: sql`now()` })
+      .where(where);
+    return;
+  }
+  const [file] = await db
+    .select({ content: dataImportFiles.content })
+    .from(dataImportFiles)
+    .where(and(eq(dataImportFiles.workspaceId, imp.workspaceId), eq(dataImportFiles.importId, imp.id)));
+  if (!file) return;
+  const { rows } = await readFile(file.content);
+  const job = { imp, actor, mapping: imp.mapping, memory: fileMemory(imp.id) };
+  await runRecordRows(db, job, rows, RECORD_WRITERS[entity], stopping);
 }
 
 export type { Definition, RunContext };

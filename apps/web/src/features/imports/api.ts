@@ -120,12 +120,15 @@ export function useCancelImport(id: string) {
   });
 }
 
-/** After a run, the lists of companies or contacts hold new rows. */
+/** What each entity's lists are cached under. */
+const LIST_KEYS: Record<TImportEntity, readonly string[]> = { ...RECORDS_KEY, product: ['products'], user: ['users'], deal: ['deals'] };
+
+/** After a run, the lists of the imported records hold new rows. */
 export function useRefreshRecords() {
   const queryClient = useQueryClient();
   return (entity: TImportEntity) =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: RECORDS_KEY[entity] }),
+      queryClient.invalidateQueries({ queryKey: LIST_KEYS[entity] }),
       queryClient.invalidateQueries({ queryKey: [...IMPORTS_KEY, 'list'] }),
     ]);
 }
@@ -144,7 +147,7 @@ export function useImportTemplates(entity: TImportEntity) {
   });
 }
 
-type TemplateInput = Pick<TImportTemplate, 'entity' | 'name' | 'columns'>;
+type TemplateInput = Pick<TImportTemplate, 'entity' | 'name' | 'columns'> & Partial<Pick<TImportTemplate, 'values'>>;
 
 /** Saves the current mapping under a name. */
 export function useCreateTemplate() {
@@ -161,5 +164,17 @@ export function useDeleteTemplate() {
   return useMutation({
     mutationFn: (id: string) => api<void>(`/api/v1/import-templates/${id}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
+  });
+}
+
+/** A new import of a finished one's file and mapping, updating what it wrote: its values can be mapped again. */
+export function useRepeatImport(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<TImport>(`/api/v1/imports/${id}/repeat`, { method: 'POST' }),
+    onSuccess: (created) => {
+      queryClient.setQueryData(oneKey(created.id), created);
+      return queryClient.invalidateQueries({ queryKey: [...IMPORTS_KEY, 'list'] });
+    },
   });
 }

@@ -1,17 +1,20 @@
 import type { TImportEntity } from '@clientela/contract';
 import { useTranslation } from 'react-i18next';
 import { useCustomFields } from '../custom-fields/api.ts';
-import { isImportField } from './mapping.ts';
+import { isCustomerEntity, isImportField } from './mapping.ts';
 
 const CUSTOM_PREFIX = 'custom.';
 const CHOICE_PREFIX: Record<string, string> = { status: 'status', relationships: 'relationship', preferredChannel: 'channel' };
 
 /** Names of the fields a column can fill, in the user's language; custom fields by their label. */
 export function useFieldLabel(entity: TImportEntity): (field: string | null) => string {
-  const { t } = useTranslation('imports');
-  const customFields = useCustomFields(entity);
+  const { t, i18n } = useTranslation('imports');
+  const customFields = useCustomFields(isCustomerEntity(entity) ? entity : 'company');
   return (field) => {
     if (field === null) return t('mapping.notImported');
+    // A field named alike in several entities may read differently ("Name" of a product, of a person).
+    const own = `entityFields.${entity}.${field}`;
+    if (i18n.exists(own, { ns: 'imports' })) return t(own as 'fields.name');
     if (field.startsWith(CUSTOM_PREFIX)) {
       const key = field.slice(CUSTOM_PREFIX.length);
       return customFields.data?.find((custom) => custom.key === key)?.label ?? key;
@@ -32,7 +35,7 @@ export function useChoiceLabel(): (field: string, option: { value: string; label
 
 /** A value as stored in a field, named as the record's pages show it ("active" → "Active"); other values as they are. */
 export function useStoredLabel(entity: TImportEntity): (field: string | null, stored: string) => string {
-  const customFields = useCustomFields(entity);
+  const customFields = useCustomFields(isCustomerEntity(entity) ? entity : 'company');
   const choiceLabel = useChoiceLabel();
   return (field, stored) => {
     if (field === null) return stored;

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { usePreview, useSaveMapping } from './api.ts';
-import { type MappingDraft, mappingBody, nameMissing, refusedColumns } from './mapping.ts';
+import { isCustomerEntity, type MappingDraft, mappingBody, nameMissing, refusedColumns } from './mapping.ts';
 import { MappingOptions } from './mapping-options.tsx';
 import { MappingTable } from './mapping-table.tsx';
 import { TemplateBar } from './template-bar.tsx';
@@ -27,7 +27,7 @@ type Props = { imp: TImport; onSaved: () => void };
 export function MappingStep({ imp, onSaved }: Props) {
   const { t } = useTranslation('imports');
   const preview = usePreview(imp.id);
-  const customFields = useCustomFields(imp.entity);
+  const customFields = useCustomFields(isCustomerEntity(imp.entity) ? imp.entity : 'company');
   const save = useSaveMapping(imp.id);
   const [draft, setDraft] = useState(() => draftOf(imp));
   const refused = refusedColumns(isApiError(save.error) ? save.error.errors : []);
@@ -44,6 +44,7 @@ export function MappingStep({ imp, onSaved }: Props) {
             entity={imp.entity}
             headers={imp.headers}
             columns={draft.columns}
+            values={draft.values}
             onApply={(columns) => setDraft((current) => ({ ...current, columns }))}
           />
         }
@@ -58,13 +59,14 @@ export function MappingStep({ imp, onSaved }: Props) {
           headers={imp.headers}
           columns={draft.columns}
           preview={preview.data}
-          customFields={customFields.data ?? []}
+          customFields={isCustomerEntity(imp.entity) ? (customFields.data ?? []) : []}
           refused={refused}
           onChange={setColumn}
         />
       </Card>
       <Card title={t('mapping.options')}>
         <MappingOptions
+          entity={imp.entity}
           duplicates={draft.duplicates}
           defaultCountry={draft.defaultCountry}
           onDuplicatesChange={(duplicates) => setDraft((current) => ({ ...current, duplicates }))}

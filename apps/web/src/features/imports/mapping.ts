@@ -1,31 +1,61 @@
 import {
   COMPANY_IMPORT_FIELDS,
   CONTACT_IMPORT_FIELDS,
+  DEAL_IMPORT_FIELDS,
+  IMPORT_ENTITIES,
+  PRODUCT_IMPORT_FIELDS,
   type TImportColumn,
   type TImportEntity,
   type TImportMappingInput,
   type TImportPreview,
   type TImportTemplate,
+  USER_IMPORT_FIELDS,
 } from '@clientela/contract';
 
 /** A field of the record a column can fill (custom fields aside). */
-export type ImportField = (typeof COMPANY_IMPORT_FIELDS)[number] | (typeof CONTACT_IMPORT_FIELDS)[number];
+export type ImportField =
+  | (typeof COMPANY_IMPORT_FIELDS)[number]
+  | (typeof CONTACT_IMPORT_FIELDS)[number]
+  | (typeof PRODUCT_IMPORT_FIELDS)[number]
+  | (typeof USER_IMPORT_FIELDS)[number]
+  | (typeof DEAL_IMPORT_FIELDS)[number];
 
 /** The mapping as the form edits it. */
 export type MappingDraft = Required<Pick<TImportMappingInput, 'columns' | 'duplicates' | 'values'>> & { defaultCountry?: string };
 
-const FIELDS: Record<TImportEntity, readonly ImportField[]> = { company: COMPANY_IMPORT_FIELDS, contact: CONTACT_IMPORT_FIELDS };
+const FIELDS: Record<TImportEntity, readonly ImportField[]> = {
+  company: COMPANY_IMPORT_FIELDS,
+  contact: CONTACT_IMPORT_FIELDS,
+  product: PRODUCT_IMPORT_FIELDS,
+  user: USER_IMPORT_FIELDS,
+  deal: DEAL_IMPORT_FIELDS,
+};
 /** Fields several columns may fill: each column adds its values. */
 const MULTI_COLUMN = new Set(['phones', 'emails', 'tags']);
 
-const ALL_FIELDS = new Set<string>([...COMPANY_IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS]);
+const ALL_FIELDS = new Set<string>(Object.values(FIELDS).flat());
+
+/** Whether the entity's records are customers (companies, contacts), with custom fields. */
+export function isCustomerEntity(entity: TImportEntity): entity is 'company' | 'contact' {
+  return entity === 'company' || entity === 'contact';
+}
+
+/** Whether the entity's file names records by their name (products, stages, people, companies): it has a values step. */
+export function hasValuesStep(entity: TImportEntity): boolean {
+  return entity === 'deal';
+}
+
+/** The entities a person may import: people only for admins, the catalogue not for employees. */
+export function importableEntities(role: 'admin' | 'manager' | 'employee'): TImportEntity[] {
+  return IMPORT_ENTITIES.filter((entity) => (entity === 'user' ? role === 'admin' : entity === 'product' ? role !== 'employee' : true));
+}
 
 /** Whether a string names a standard field (rather than a custom one). */
 export function isImportField(field: string): field is ImportField {
   return ALL_FIELDS.has(field);
 }
 
-/** The standard fields of companies or contacts, in the order the select lists them. */
+/** The standard fields of the entity's records, in the order the select lists them. */
 export function importFields(entity: TImportEntity): readonly ImportField[] {
   return FIELDS[entity];
 }
@@ -99,7 +129,7 @@ export function samplesOf(preview: TImportPreview | undefined, column: number, c
 
 /** Whether no column gives the records their name, so that every row would be rejected. */
 export function nameMissing(entity: TImportEntity, columns: TImportColumn[]): boolean {
-  const names = entity === 'company' ? ['name'] : ['fullName', 'firstName', 'lastName'];
+  const names = entity === 'contact' ? ['fullName', 'firstName', 'lastName'] : entity === 'deal' ? ['title'] : ['name'];
   return !columns.some((column) => column.field !== null && names.includes(column.field));
 }
 

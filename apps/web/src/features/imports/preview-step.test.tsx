@@ -82,7 +82,7 @@ const preview: TImportPreview = {
       duplicateOf: { id: BAR_SPORT, name: 'Bar Sport Srl' },
     },
   ],
-  unknownValues: [{ field: 'status', value: 'actve', count: 12, suggestion: 'active', options: statusOptions }],
+  unknownValues: [{ field: 'status', value: 'actve', count: 12, suggestion: 'active', options: statusOptions, link: false }],
 };
 
 const cellOf = (line: number, text: string) =>

@@ -27,7 +27,11 @@ export function PreviewStep({ imp, onBack }: Props) {
   const save = useSaveMapping(imp.id);
   const run = useRunImport(imp.id);
   const [seen, setSeen] = useState<UnknownValue[]>([]);
-  const unknown = merge(seen, preview.data?.unknownValues ?? []);
+  // Values naming records (products, stages, people) had their own step.
+  const unknown = merge(
+    seen,
+    (preview.data?.unknownValues ?? []).filter((value) => !value.link),
+  );
   // Remembered during render (React's pattern for state derived from earlier renders).
   if (unknown !== seen) setSeen(unknown);
 

@@ -4,10 +4,10 @@ import { Flex, Table, Tooltip, Typography } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RESOURCE } from '../customer-list/api.ts';
 import { useFieldLabel } from './field-labels.ts';
 import { useProblemText } from './problem-text.ts';
 import { problemColumn, type Severity, severities } from './problems.ts';
+import { RECORDS_PATH, recordPath } from './record-paths.ts';
 import { OutcomeTag } from './status-tags.tsx';
 
 type Row = TImportPreview['rows'][number];
@@ -127,7 +127,8 @@ export function PreviewTable({ imp, rows, loading }: { imp: TImport; rows: Row[]
                 ))}
                 {row.duplicateOf && (
                   <Typography.Text style={{ fontSize: 12 }}>
-                    {t('preview.looksLike')} <Link to={`/${RESOURCE[imp.entity]}/${row.duplicateOf.id}`}>{row.duplicateOf.name}</Link>
+                    {t('preview.looksLike')}{' '}
+                    <Link to={recordPath(imp.entity, row.duplicateOf.id) ?? RECORDS_PATH[imp.entity]}>{row.duplicateOf.name}</Link>
                   </Typography.Text>
                 )}
               </Flex>

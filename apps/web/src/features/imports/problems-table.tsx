@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatNumber } from '../../lib/format.ts';
-import { RESOURCE } from '../customer-list/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useImportProblems } from './api.ts';
 import { useFieldLabel } from './field-labels.ts';
 import { useProblemText } from './problem-text.ts';
+import { recordPath } from './record-paths.ts';
 import { OutcomeTag } from './status-tags.tsx';
 
 type Row = TImportProblem & { key: string };
@@ -53,8 +53,8 @@ export function ProblemsTable({ imp }: { imp: TImport }) {
             render: (_, row) => (
               <Flex vertical gap={2}>
                 <span>{text.reason(row)}</span>
-                {row.recordId && (
-                  <Link to={`/${RESOURCE[imp.entity]}/${row.recordId}`}>
+                {row.recordId && recordPath(imp.entity, row.recordId) && (
+                  <Link to={recordPath(imp.entity, row.recordId) as string}>
                     {/* A duplicate points at the record it looks like; any other problem at the record the row became. */}
                     {t(DUPLICATE_CODES.has(row.code) ? 'result.openRecord' : 'result.openImported')}
                   </Link>

@@ -3,13 +3,14 @@ import type { TImport } from '@clientela/contract';
 import { Alert, App, Button, Card, Flex, Progress, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
-import { RESOURCE } from '../customer-list/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
-import { isRunning, useCancelImport, useRefreshRecords } from './api.ts';
+import { isRunning, useCancelImport, useRefreshRecords, useRepeatImport } from './api.ts';
+import { hasValuesStep } from './mapping.ts';
 import { ProblemsTable } from './problems-table.tsx';
+import { RECORDS_PATH } from './record-paths.ts';
 import { ReportButton } from './report-button.tsx';
 import { ResultCounts } from './result-counts.tsx';
 import { RowsChart } from './rows-chart.tsx';
@@ -35,6 +36,8 @@ export function ProgressStep({ imp }: { imp: TImport }) {
   const { modal, message } = App.useApp();
   const cancel = useCancelImport(imp.id);
   const refreshRecords = useRefreshRecords();
+  const repeat = useRepeatImport(imp.id);
+  const navigate = useNavigate();
   const running = isRunning(imp);
   const finished = imp.status === 'done' || imp.status === 'failed' || imp.status === 'cancelled';
   const percent = percentDone(imp);
@@ -118,7 +121,20 @@ export function ProgressStep({ imp }: { imp: TImport }) {
           extra={
             <Flex gap={16} wrap>
               <ReportButton importId={imp.id} />
-              <Link to={`/${RESOURCE[imp.entity]}`} style={{ alignSelf: 'center' }}>
+              {hasValuesStep(imp.entity) && imp.counts.modified + imp.counts.rejected > 0 && (
+                <Button
+                  loading={repeat.isPending}
+                  onClick={() =>
+                    repeat.mutate(undefined, {
+                      onSuccess: (created) => navigate(`/imports/${created.id}?step=values`),
+                      onError: (error) => message.error(errorMessage(tc, error)),
+                    })
+                  }
+                >
+                  {t('result.repeat')}
+                </Button>
+              )}
+              <Link to={RECORDS_PATH[imp.entity]} style={{ alignSelf: 'center' }}>
                 {t(`result.open.${imp.entity}`)}
               </Link>
             </Flex>

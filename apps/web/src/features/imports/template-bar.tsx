@@ -1,5 +1,5 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
-import { type TImportColumn, type TImportEntity, ZCreateImportTemplateInput } from '@clientela/contract';
+import { type TImportColumn, type TImportEntity, type TImportMapping, ZCreateImportTemplateInput } from '@clientela/contract';
 import { App, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,11 +13,13 @@ type Props = {
   entity: TImportEntity;
   headers: string[];
   columns: TImportColumn[];
+  /** Decisions about values, saved with the columns so that the next file maps its values too. */
+  values?: TImportMapping['values'];
   onApply: (columns: TImportColumn[]) => void;
 };
 
 /** Applies a saved mapping to the file's headers, saves the current one, or deletes one. */
-export function TemplateBar({ entity, headers, columns, onApply }: Props) {
+export function TemplateBar({ entity, headers, columns, values, onApply }: Props) {
   const { t } = useTranslation('imports');
   const { t: tc } = useTranslation();
   const { message, modal } = App.useApp();
@@ -70,7 +72,12 @@ export function TemplateBar({ entity, headers, columns, onApply }: Props) {
   };
 
   const save = async ({ name }: { name: string }) => {
-    const template = await create.mutateAsync({ entity, name: name.trim(), columns: templateColumns(headers, columns) });
+    const template = await create.mutateAsync({
+      entity,
+      name: name.trim(),
+      columns: templateColumns(headers, columns),
+      values: values ?? {},
+    });
     message.success(t('templates.created', { name: template.name }));
     setSaving(false);
   };

@@ -14,10 +14,12 @@ type Props = {
   decisions: TImportMapping['values'];
   saving: boolean;
   onDecide: (field: string, value: string, decision: TValueDecision) => void;
+  /** Values naming records (products, stages, people, companies): worded for the values step, options searchable. */
+  link?: boolean;
 };
 
 /** Values a choice field does not know ("technolgy"), each with what to do: the suggestion, another option, keep, leave empty. */
-export function UnknownValues({ entity, values, decisions, saving, onDecide }: Props) {
+export function UnknownValues({ entity, values, decisions, saving, onDecide, link = false }: Props) {
   const { t } = useTranslation('imports');
   const { locale } = useLocale();
   const fieldLabel = useFieldLabel(entity);
@@ -26,8 +28,8 @@ export function UnknownValues({ entity, values, decisions, saving, onDecide }: P
   const undecided = values.filter((unknown) => !decisions[unknown.field]?.[unknown.value]).length;
 
   return (
-    <Card title={t('unknown.title')} data-testid="unknown-values">
-      <Typography.Paragraph type="secondary">{t('unknown.intro')}</Typography.Paragraph>
+    <Card title={link ? t('values.title') : t('unknown.title')} data-testid="unknown-values">
+      <Typography.Paragraph type="secondary">{link ? t('values.intro') : t('unknown.intro')}</Typography.Paragraph>
       <Flex vertical gap={12}>
         {values.map((unknown) => {
           const label = (value: string) => {
@@ -43,7 +45,7 @@ export function UnknownValues({ entity, values, decisions, saving, onDecide }: P
             ...(others.length > 0
               ? [
                   {
-                    label: t('unknown.otherOptions'),
+                    label: link ? t('values.otherRecords') : t('unknown.otherOptions'),
                     options: others.map((option) => ({ value: `use:${option.value}`, label: choiceLabel(unknown.field, option) })),
                   },
                 ]
@@ -72,6 +74,7 @@ export function UnknownValues({ entity, values, decisions, saving, onDecide }: P
                 options={options}
                 disabled={saving}
                 onChange={(key: string) => onDecide(unknown.field, unknown.value, decisionOf(key))}
+                {...(link ? { showSearch: { optionFilterProp: 'label' } } : {})}
                 style={{ width: 320 }}
                 popupMatchSelectWidth={false}
               />
@@ -79,7 +82,14 @@ export function UnknownValues({ entity, values, decisions, saving, onDecide }: P
           );
         })}
       </Flex>
-      {undecided > 0 && <Alert type="warning" showIcon title={t('unknown.undecided', { count: undecided })} style={{ marginTop: 16 }} />}
+      {undecided > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={link ? t('values.undecided', { count: undecided }) : t('unknown.undecided', { count: undecided })}
+          style={{ marginTop: 16 }}
+        />
+      )}
     </Card>
   );
 }

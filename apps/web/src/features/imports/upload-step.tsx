@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { IMPORT_ENTITIES, IMPORT_FILE_MAX_BYTES, type TImportEntity } from '@clientela/contract';
+import { IMPORT_FILE_MAX_BYTES, type TImportEntity } from '@clientela/contract';
 import { Alert, Card, Flex, Radio, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,10 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { formatMegabytes } from '../../lib/format.ts';
+import { useMe } from '../auth/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useUploadImport } from './api.ts';
+import { importableEntities } from './mapping.ts';
 
 const ACCEPT = '.csv,.txt,.xlsx,.vcf';
 
@@ -20,6 +22,7 @@ export function UploadStep({ entity, onEntityChange }: Props) {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const upload = useUploadImport();
+  const entities = importableEntities(useMe().role);
   const [tooBig, setTooBig] = useState(false);
   const maxSize = formatMegabytes(IMPORT_FILE_MAX_BYTES, locale);
 
@@ -41,10 +44,10 @@ export function UploadStep({ entity, onEntityChange }: Props) {
             aria-labelledby="import-entity"
             optionType="button"
             buttonStyle="solid"
-            value={entity}
+            value={entities.includes(entity) ? entity : undefined}
             disabled={upload.isPending}
             onChange={(event) => onEntityChange(event.target.value as TImportEntity)}
-            options={IMPORT_ENTITIES.map((value) => ({ value, label: t(`entities.${value}`) }))}
+            options={entities.map((value) => ({ value, label: t(`entities.${value}`) }))}
           />
         </div>
         {tooBig || isApiError(upload.error, 'payload_too_large') ? (
@@ -57,7 +60,7 @@ export function UploadStep({ entity, onEntityChange }: Props) {
             accept={ACCEPT}
             multiple={false}
             showUploadList={false}
-            disabled={upload.isPending}
+            disabled={upload.isPending || !entities.includes(entity)}
             customRequest={({ file }) => send(file as File)}
           >
             <p className="ant-upload-drag-icon">

@@ -1,0 +1,1 @@
+ALTER TABLE "import_template" ADD COLUMN "values" jsonb DEFAULT '{}'::jsonb NOT NULL;

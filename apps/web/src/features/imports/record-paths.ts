@@ -1,0 +1,15 @@
+import type { TImportEntity } from '@clientela/contract';
+
+/** Where the imported records are listed. */
+export const RECORDS_PATH: Record<TImportEntity, string> = {
+  company: '/companies',
+  contact: '/contacts',
+  product: '/products',
+  user: '/admin/users',
+  deal: '/deals',
+};
+
+/** The page of one imported record, or null where records have no page of their own (products, people). */
+export function recordPath(entity: TImportEntity, id: string): string | null {
+  return entity === 'company' || entity === 'contact' || entity === 'deal' ? `${RECORDS_PATH[entity]}/${id}` : null;
+}
