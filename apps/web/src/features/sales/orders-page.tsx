@@ -9,18 +9,20 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useLocale } from '../locale/locale-context.tsx';
+import { UnitSelect } from '../units/unit-select.tsx';
 import { useOrderPages } from './api.ts';
 import { money } from './money.ts';
 import { OrderStatusTag } from './status-tag.tsx';
 
-/** `/orders`: the orders, newest first, searched and filtered by status, with what each still leaves owed. */
+/** `/orders`: the orders, newest first, searched and filtered by status and branch, with what each still leaves owed. */
 export function OrdersPage() {
   const { t } = useTranslation('sales');
   const { locale } = useLocale();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search).trim();
   const [status, setStatus] = useState<TOrderStatus>();
-  const orders = useOrderPages({ q: q || undefined, 'filter[status]': status });
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const orders = useOrderPages({ q: q || undefined, 'filter[status]': status, 'filter[unitId]': unitId ?? undefined });
   const rows = useMemo(() => orders.data?.pages.flatMap((page) => page.data) ?? [], [orders.data]);
   const total = orders.data?.pages[0]?.total ?? 0;
 
@@ -83,6 +85,9 @@ export function OrdersPage() {
             options={ORDER_STATUSES.map((value) => ({ value, label: t(`orderStatus.${value}`) }))}
             style={{ minWidth: 160 }}
           />
+          <div style={{ minWidth: 220 }}>
+            <UnitSelect value={unitId} onChange={setUnitId} placeholder={t('orders.anyBranch')} aria-label={t('fields.branch')} />
+          </div>
         </Flex>
         <ErrorAlert error={orders.error} />
         <Table<TOrder>

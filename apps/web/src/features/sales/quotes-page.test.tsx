@@ -27,6 +27,7 @@ function stubApi(handler: Parameters<typeof fakeApi>[0]) {
     if (call.method !== 'GET') return undefined;
     if (call.url === '/api/v1/price-lists') return jsonResponse(200, { data: [] });
     if (call.url === '/api/v1/currencies') return jsonResponse(200, settings);
+    if (call.url === '/api/v1/units') return jsonResponse(200, page([]));
     if (call.url.startsWith('/api/v1/companies?')) return jsonResponse(200, page([aCompany(COMPANY.id, COMPANY.name)]));
     if (call.url.startsWith('/api/v1/contacts?') || call.url.startsWith('/api/v1/deals?')) return jsonResponse(200, page([]));
     return undefined;
