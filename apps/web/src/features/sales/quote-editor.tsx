@@ -58,13 +58,16 @@ export function QuoteEditor({ open, quote, companyId, dealId, onClose, onSaved }
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(
-      quote
-        ? toQuoteFormValues(quote)
-        : { companyId: companyId ?? null, dealId: dealId ?? null, priceListId: defaultList?.id ?? null, language: me.locale, lines: [] },
+      quote ? toQuoteFormValues(quote) : { companyId: companyId ?? null, dealId: dealId ?? null, language: me.locale, lines: [] },
     );
     create.reset();
     update.reset();
-  }, [open, quote, companyId, dealId, defaultList?.id, me.locale, form, create.reset, update.reset]);
+  }, [open, quote, companyId, dealId, me.locale, form, create.reset, update.reset]);
+
+  // The price lists may come after the editor opened: a new quote then starts from the default one, keeping what was typed.
+  useEffect(() => {
+    if (open && !quote && defaultList && !form.getFieldValue('priceListId')) form.setFieldValue('priceListId', defaultList.id);
+  }, [open, quote, defaultList, form]);
 
   const submit = async (values: QuoteFormValues) => {
     if (!values.lines?.length) {
