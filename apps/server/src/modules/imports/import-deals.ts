@@ -47,7 +47,7 @@ async function stateOf(tx: Executor, job: RecordJob) {
       )
     ).rows;
     state = {
-      links: await loadLinks(tx, job.imp.workspaceId),
+      links: await loadLinks(tx, job.imp.workspaceId, job.actor),
       base: await baseCurrencyOf(tx, job.imp.workspaceId),
       units: new Map(units.map((u) => [u.id, u.unit_id])),
       allowed: new Map(),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   IMPORT_PREVIEW_ROWS,
+  isLinkField,
   type TImport,
   type TImportEntity,
   type TImportMappingInput,
@@ -245,11 +246,26 @@ export async function saveMapping(ctx: Ctx, id: string, raw: TImportMappingInput
   return presentOne(ctx.db, row);
 }
 
-/** Decisions about values go to the template the file's headers match: the next file with those values maps itself. */
+/**
+ * Decisions about values go to the template the file's headers match: the next file with those
+ * values maps itself. Names mapped to records (a product, a stage) make that template, named
+ * after the file, when there is none yet.
+ */
 async function rememberValues(ctx: Ctx, row: ImportRow) {
   if (Object.keys(row.mapping.values).length === 0) return;
   const template = await matchingTemplate(ctx, row.entity, row.headers);
-  if (!template) return;
+  if (!template) {
+    if (!Object.keys(row.mapping.values).some((field) => isLinkField(row.entity, field))) return;
+    await ctx.db.insert(importTemplates).values({
+      workspaceId: ctx.actor.workspaceId,
+      entity: row.entity,
+      name: row.fileName.slice(0, 120),
+      columns: row.headers.map((header, i) => ({ header, field: row.mapping.columns[i]?.field ?? null })),
+      values: row.mapping.values,
+      createdBy: ctx.actor.userId,
+    });
+    return;
+  }
   const values = { ...template.values };
   for (const [field, decisions] of Object.entries(row.mapping.values)) values[field] = { ...values[field], ...decisions };
   await ctx.db

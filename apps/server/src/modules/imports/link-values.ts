@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { distance } from 'fastest-levenshtein';
 import type { Executor } from '../../db/client.ts';
+import type { Actor } from '../authz/index.ts';
+import { companyPolicy, companies as companyTable } from '../companies/index.ts';
 import { ensureDefaultPipeline } from '../deals/index.ts';
 import { headerKey } from './fields.ts';
 import type { StoredMapping } from './imports.table.ts';
@@ -19,8 +21,11 @@ const KIND_WORDS: Record<'won' | 'lost', string[]> = {
 
 const squeeze = (key: string) => key.replace(/ /g, '');
 
-/** The records deal rows may name, each with the keys it is found by (name; a person also by e-mail). */
-export async function loadLinks(db: Executor, workspaceId: string): Promise<Links> {
+/**
+ * The records deal rows may name, each with the keys it is found by (name; a person also by
+ * e-mail). Companies are those the importer may read: a file never links to, nor shows, others.
+ */
+export async function loadLinks(db: Executor, workspaceId: string, actor: Actor): Promise<Links> {
   await ensureDefaultPipeline(db, workspaceId);
   const rows = async <T>(query: ReturnType<typeof sql>) => (await db.execute(query)).rows as T[];
   const products = await rows<{ id: string; name: string }>(
@@ -34,9 +39,17 @@ export async function loadLinks(db: Executor, workspaceId: string): Promise<Link
   const people = await rows<{ id: string; name: string; email: string }>(
     sql`SELECT id, name, email FROM app_user WHERE workspace_id = ${workspaceId} ORDER BY name`,
   );
-  const companies = await rows<{ id: string; name: string }>(
-    sql`SELECT id, name FROM company WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL ORDER BY name`,
-  );
+  const companies = await db
+    .select({ id: companyTable.id, name: companyTable.name })
+    .from(companyTable)
+    .where(
+      and(
+        eq(companyTable.workspaceId, workspaceId),
+        isNull(companyTable.deletedAt),
+        await companyPolicy.filter(actor, 'read', { owner: companyTable.ownerId, unit: companyTable.unitId }),
+      ),
+    )
+    .orderBy(companyTable.name);
   const named = (r: { id: string; name: string }) => ({ id: r.id, name: r.name, keys: [headerKey(r.name)] });
   return {
     product: products.map(named),
@@ -58,11 +71,23 @@ export type Resolved<T extends Target> =
   | { how: 'empty'; target: null }
   | { how: 'unknown'; target: null };
 
+const indexes = new WeakMap<Target[], Map<string, Target>>();
+
+/** The targets by each of their keys, the first one winning; made once per list, as a file repeats the same names. */
+function indexOf<T extends Target>(targets: T[]): Map<string, T> {
+  let index = indexes.get(targets);
+  if (!index) {
+    index = new Map();
+    for (const target of targets) for (const key of target.keys) if (!index.has(key)) index.set(key, target);
+    indexes.set(targets, index);
+  }
+  return index as Map<string, T>;
+}
+
 /** Finds the record a cell names: exactly (case, spacing and accents aside), else as the user decided, else unknown. */
 export function resolve<T extends Target>(targets: T[], field: LinkField, mapping: StoredMapping, written: string): Resolved<T> {
-  const key = headerKey(written);
-  const lower = written.trim().toLowerCase();
-  const found = targets.find((t) => t.keys.includes(key) || t.keys.includes(lower));
+  const index = indexOf(targets);
+  const found = index.get(headerKey(written)) ?? index.get(written.trim().toLowerCase());
   if (found) return { how: 'found', target: found };
   const decision = mapping.values[field]?.[written.trim()];
   if (decision?.action === 'use') {

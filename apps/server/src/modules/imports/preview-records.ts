@@ -18,7 +18,7 @@ async function unknownLinks(ctx: Ctx, row: ImportRow, rows: FileRow[]): Promise<
     .map((c, index) => ({ field: c.field, index }))
     .filter((c): c is { field: LinkField; index: number } => c.field !== null && isLinkField(row.entity, c.field));
   if (fields.length === 0) return [];
-  const links = await loadLinks(ctx.db, row.workspaceId);
+  const links = await loadLinks(ctx.db, row.workspaceId, ctx.actor);
   const result: TImportPreview['unknownValues'] = [];
   for (const { field, index } of fields) {
     const counts = new Map<string, number>();

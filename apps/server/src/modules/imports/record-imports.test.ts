@@ -206,4 +206,47 @@ describe('imports of products, people and deals', () => {
     );
     expect(rows.rows).toEqual([{ title: 'GOOD1', amount: '1234.50', owner_id: b.employeeA.user.id }]);
   });
+
+  it('remembers mapped names in a template made for the file, never shows companies the importer may not read, and previews without writing', async () => {
+    const b = await makeBakery(t);
+    const ws = b.owner.session.user.workspace.id;
+    const hidden = await b.employeeB.browser.request({ method: 'POST', url: '/api/v1/companies', payload: { name: 'Forno Segreto' } });
+    expect(hidden.statusCode).toBe(201);
+    const catalogue = await uploaded(b.managerA.browser, 'product', 'products.csv', maven('products.csv'));
+    const previewed = (
+      await b.managerA.browser.request({ method: 'GET', url: `/api/v1/imports/${catalogue.id}/preview` })
+    ).json<TImportPreview>();
+    expect(previewed.rows.map((r) => r.outcome)).toEqual(Array(7).fill('create'));
+    expect(await count(sql`SELECT count(*)::int AS n FROM product WHERE workspace_id = ${ws}`)).toBe(0);
+    await run(b.managerA.browser, catalogue.id);
+
+    const file = Buffer.from('opportunity_id,product,account,deal_stage\n' + 'A1,GTXPro,Forno Segreto,Won\n' + 'A2,GTX Basic,,Lost\n');
+    const imp = await uploaded(b.employeeA.browser, 'deal', 'mine.csv', file);
+    const preview = (await b.employeeA.browser.request({ method: 'GET', url: `/api/v1/imports/${imp.id}/preview` })).json<TImportPreview>();
+    const company = preview.unknownValues.find((u) => u.field === 'company');
+    expect(company).toMatchObject({ value: 'Forno Segreto', count: 1, suggestion: null });
+    expect(company?.options.map((o) => o.label)).not.toContain('Forno Segreto');
+    const product = preview.unknownValues.find((u) => u.field === 'product');
+    const values = { product: { GTXPro: { action: 'use', value: product?.suggestion } } };
+    expect(
+      (await b.employeeA.browser.request({ method: 'PUT', url: `/api/v1/imports/${imp.id}/mapping`, payload: { ...imp.mapping, values } }))
+        .statusCode,
+    ).toBe(200);
+    const done = await run(b.employeeA.browser, imp.id);
+    expect(done.counts).toMatchObject({ created: 2, rejected: 0 });
+    const reported = await allProblems(b.employeeA.browser, imp.id);
+    expect(reported).toContainEqual(expect.objectContaining({ line: 2, code: 'value_corrected', value: 'GTXPro', stored: 'GTX Pro' }));
+    expect(reported).toContainEqual(expect.objectContaining({ line: 2, code: 'unknown_company', value: 'Forno Segreto' }));
+    expect(reported).toContainEqual(expect.objectContaining({ line: 3, code: 'stage_fields_missing', outcome: 'create' }));
+
+    const templates = (await b.employeeA.browser.request({ method: 'GET', url: '/api/v1/import-templates?entity=deal' })).json();
+    expect(templates.data).toEqual([expect.objectContaining({ name: 'mine.csv', values })]);
+    const next = await uploaded(
+      b.employeeA.browser,
+      'deal',
+      'mine-2.csv',
+      Buffer.from('opportunity_id,product,account,deal_stage\nA3,GTXPro,,Won\n'),
+    );
+    expect(next.mapping.values).toEqual(values);
+  });
 });
