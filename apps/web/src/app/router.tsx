@@ -12,6 +12,7 @@ import { loadDealMessages } from '../lib/deal-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
+import { loadSalesMessages } from '../lib/sales-messages.ts';
 import { loadTaskMessages } from '../lib/task-messages.ts';
 
 /** A customer page's chunk, together with the messages it speaks. */
@@ -74,6 +75,14 @@ function withImportMessages<M>(load: () => Promise<M>): () => Promise<M> {
 function withDealMessages<M>(load: () => Promise<M>): () => Promise<M> {
   return async () => {
     const [module] = await Promise.all([load(), loadCustomerMessages(), loadRelationshipMessages(), loadDealMessages()]);
+    return module;
+  };
+}
+
+/** A quotes or orders page's chunk, with its messages and those its customer pickers speak. */
+function withSalesMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages(), loadRelationshipMessages(), loadSalesMessages()]);
     return module;
   };
 }
@@ -181,6 +190,22 @@ const PriceListPage = lazyNamed(
   withCatalogueMessages(() => import('../features/catalogue/price-list-page.tsx')),
   'PriceListPage',
 );
+const QuotesPage = lazyNamed(
+  withSalesMessages(() => import('../features/sales/quotes-page.tsx')),
+  'QuotesPage',
+);
+const QuotePage = lazyNamed(
+  withSalesMessages(() => import('../features/sales/quote-page.tsx')),
+  'QuotePage',
+);
+const OrdersPage = lazyNamed(
+  withSalesMessages(() => import('../features/sales/orders-page.tsx')),
+  'OrdersPage',
+);
+const OrderPage = lazyNamed(
+  withSalesMessages(() => import('../features/sales/order-page.tsx')),
+  'OrderPage',
+);
 /** The workspace page shows the pipelines and currencies cards too: their messages come with it. */
 const WorkspacePage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/workspace/workspace-page.tsx'), loadDealMessages(), loadCatalogueMessages()]);
@@ -248,6 +273,10 @@ export function createRouter() {
                 { path: 'calendar', element: inLayout(<CalendarPage />) },
                 { path: 'deals', element: inLayout(<DealsPage />) },
                 { path: 'deals/:id', element: inLayout(<DealPage />) },
+                { path: 'quotes', element: inLayout(<QuotesPage />) },
+                { path: 'quotes/:id', element: inLayout(<QuotePage />) },
+                { path: 'orders', element: inLayout(<OrdersPage />) },
+                { path: 'orders/:id', element: inLayout(<OrderPage />) },
                 { path: 'products', element: inLayout(<ProductsPage />) },
                 { path: 'price-lists', element: inLayout(<PriceListsPage />) },
                 { path: 'price-lists/:id', element: inLayout(<PriceListPage />) },

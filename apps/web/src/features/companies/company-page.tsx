@@ -14,6 +14,7 @@ import { ClassTag, StatusTag } from '../customers/customer-tags.tsx';
 import { HistoryCard } from '../customers/history-card.tsx';
 import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
+import { CompanyCreditCard } from '../sales/company-credit-card.tsx';
 import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useCompany, useCompanyHistory, useDeleteCompany } from './api.ts';
 import { CompanyContactsCard } from './company-contacts-card.tsx';
@@ -100,6 +101,7 @@ export function CompanyPage() {
             <CompanyDetails company={data} />
             <CompanyContactsCard company={data} />
             <CompanyContractsCard companyId={data.id} />
+            <CompanyCreditCard companyId={data.id} />
             <TimelineCard owner={{ kind: 'company', id: data.id }} about={{ companies: [{ id: data.id, name: data.name }] }} />
           </Flex>
         </Col>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +72,11 @@ export function DealPage() {
         </div>
         {data.mayChange && (
           <Flex gap={8} wrap>
+            {data.company && (
+              <Link to={`/quotes?new=1&companyId=${data.company.id}&dealId=${data.id}`}>
+                <Button icon={<FileTextOutlined />}>{t('deal.newQuote')}</Button>
+              </Link>
+            )}
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t('deal.edit')}
             </Button>
