@@ -19,30 +19,32 @@ async function unknownLinks(ctx: Ctx, row: ImportRow, rows: FileRow[]): Promise<
     .filter((c): c is { field: LinkField; index: number } => c.field !== null && isLinkField(row.entity, c.field));
   if (fields.length === 0) return [];
   const links = await loadLinks(ctx.db, row.workspaceId, ctx.actor);
-  const result: TImportPreview['unknownValues'] = [];
+  const unknown: { field: LinkField; value: string; count: number }[] = [];
   for (const { field, index } of fields) {
     const counts = new Map<string, number>();
     for (const fileRow of rows) {
       const value = (fileRow.cells[index] ?? '').replace(/\s+/g, ' ').trim();
       if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
-    const targets = links[field];
     for (const [value, count] of counts) {
-      const found = resolve(targets, field, { ...row.mapping, values: {} }, value);
-      if (found.how === 'found') continue;
-      const near = closest(targets, value);
-      result.push({
-        field,
-        value,
-        count,
-        suggestion: near.suggestion?.id ?? null,
-        options: near.options.map((t) => ({ value: t.id, label: t.name })),
-        link: true,
-      });
+      if (resolve(links[field], field, { ...row.mapping, values: {} }, value).how !== 'found') unknown.push({ field, value, count });
     }
   }
+  // The closest records are looked for only among the values shown: a misspelt column may hold thousands.
+  const shown = unknown.sort((a, b) => b.count - a.count).slice(0, 200);
+  const result: TImportPreview['unknownValues'] = shown.map(({ field, value, count }) => {
+    const near = closest(links[field], value);
+    return {
+      field,
+      value,
+      count,
+      suggestion: near.suggestion?.id ?? null,
+      options: near.options.map((t) => ({ value: t.id, label: t.name })),
+      link: true,
+    };
+  });
   const order = (field: string) => (IMPORT_LINK_FIELDS as readonly string[]).indexOf(field);
-  return result.sort((a, b) => order(a.field) - order(b.field) || b.count - a.count).slice(0, 200);
+  return result.sort((a, b) => order(a.field) - order(b.field) || b.count - a.count);
 }
 
 /** The first rows of a product, people or deal file as the run would write them (written, then rolled back). */

@@ -3,6 +3,7 @@ import type { TImport, TImportPreview, TImportProblem, TPipeline } from '@client
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Browser, makeBakery, useTestApp } from '../../test/harness.ts';
+import { suggestMapping } from './fields.ts';
 
 const t = useTestApp();
 
@@ -248,5 +249,42 @@ describe('imports of products, people and deals', () => {
       Buffer.from('opportunity_id,product,account,deal_stage\nA3,GTXPro,,Won\n'),
     );
     expect(next.mapping.values).toEqual(values);
+  });
+});
+
+describe('headers of product, people and deal files', () => {
+  const fieldsOf = (entity: 'product' | 'user' | 'deal', headers: string[]) => suggestMapping(entity, headers, []).map((c) => c.field);
+
+  it('are read in English, Russian and Italian', () => {
+    expect(fieldsOf('product', ['Артикул', 'Наименование', 'Серия', 'Цена', 'Ед. изм.', 'Ставка НДС'])).toEqual([
+      'sku',
+      'name',
+      'category',
+      'price',
+      'unit',
+      'vatRate',
+    ]);
+    expect(fieldsOf('product', ['Codice articolo', 'Prodotto', 'Categoria', 'Prezzo di listino', 'Aliquota IVA', 'Tipo'])).toEqual([
+      'sku',
+      'name',
+      'category',
+      'price',
+      'vatRate',
+      'kind',
+    ]);
+    expect(fieldsOf('user', ['Сотрудник', 'Руководитель', 'Филиал', 'E-mail'])).toEqual(['name', 'manager', 'unit', 'email']);
+    expect(fieldsOf('user', ['Agente', 'Responsabile', 'Ufficio regionale', 'Ruolo'])).toEqual(['name', 'manager', 'unit', 'role']);
+    expect(
+      fieldsOf('deal', ['Сделка', 'Ответственный', 'Товар', 'Клиент', 'Этап', 'Дата начала', 'Дата закрытия', 'Сумма', 'Валюта']),
+    ).toEqual(['title', 'owner', 'product', 'company', 'stage', 'engagedOn', 'closeOn', 'amount', 'currency']);
+    expect(fieldsOf('deal', ['Titolo', 'Agente', 'Prodotto', 'Cliente', 'Fase', 'Data chiusura', 'Importo'])).toEqual([
+      'title',
+      'owner',
+      'product',
+      'company',
+      'stage',
+      'closeOn',
+      'amount',
+    ]);
   });
 });

@@ -52,7 +52,8 @@ export function UnknownValues({ entity, values, decisions, saving, onDecide, lin
               : []),
             // Only custom fields learn new options; the standard ones have a fixed list.
             ...(unknown.field.startsWith('custom.') ? [{ value: 'keep', label: t('unknown.keep') }] : []),
-            { value: 'empty', label: t('unknown.empty') },
+            // A deal needs a stage: a stage name is mapped to one, never left empty.
+            ...(link && unknown.field === 'stage' ? [] : [{ value: 'empty', label: t('unknown.empty') }]),
           ];
           return (
             <Flex key={`${unknown.field}\u0000${unknown.value}`} gap={12} align="center" wrap data-testid="unknown-value">

@@ -188,3 +188,39 @@ describe('UploadStep entities', () => {
     expect(offered()).toEqual(['Companies', 'Contacts', 'Deals']);
   });
 });
+
+describe('After a deal import', () => {
+  it('offers to map the names reported and import again: a new import of the same file opens at its values step', async () => {
+    const NEW_ID = '00000000-0000-4000-8000-0000000000a2';
+    const done = {
+      ...deals,
+      status: 'done' as const,
+      processed: 8800,
+      counts: { created: 8800, updated: 0, skipped: 0, rejected: 0, modified: 4000 },
+      finishedAt: '2025-03-01T09:01:00.000Z',
+    };
+    const repeated = { ...deals, id: NEW_ID, mapping: { ...deals.mapping, duplicates: 'update' as const } };
+    const api = fakeApi((call) => {
+      if (call.method === 'GET' && call.url === `/api/v1/imports/${IMPORT_ID}`) return jsonResponse(200, done);
+      if (call.method === 'POST' && call.url === `/api/v1/imports/${IMPORT_ID}/repeat`) return jsonResponse(201, repeated);
+      if (call.method === 'GET' && call.url === `/api/v1/imports/${NEW_ID}`) return jsonResponse(200, repeated);
+      if (call.method === 'GET' && call.url === `/api/v1/imports/${NEW_ID}/preview`) return jsonResponse(200, preview);
+      if (call.method === 'GET') return jsonResponse(200, page([]));
+      return undefined;
+    });
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    await renderWithApp(
+      <App>
+        <Routes>
+          <Route path="/imports/:id" element={<ImportWizard />} />
+        </Routes>
+      </App>,
+      { me: testMe, path: `/imports/${IMPORT_ID}` },
+    );
+    const again = await screen.findByRole('button', { name: 'Map the values and import again' });
+    expect(screen.getByRole('link', { name: 'Open the deals' }).getAttribute('href')).toBe('/deals');
+    fireEvent.click(again);
+    expect(await screen.findByText('Names that match no record')).toBeTruthy();
+    expect(api.calls.some((call) => call.method === 'POST' && call.url.endsWith('/repeat'))).toBe(true);
+  });
+});
