@@ -167,7 +167,8 @@ export const writeDeals: RecordWriter = async (tx, job, rows) => {
       created_on: engagedOn,
     };
     const missing = stage.requiredFields.filter((f) => !FILLED[f]?.(record));
-    if (missing.length > 0) p.add('stage', 'stage_fields_missing', stage.name, missing.join(', '));
+    // The report names the stage; which of its fields are missing reads in the problem's text (e.g. the lost reason).
+    if (missing.length > 0) p.add('stage', 'stage_fields_missing', stage.name);
     const key = title.toLowerCase();
     const earlier = seen.get(key);
     const inBase = existing.get(key);
