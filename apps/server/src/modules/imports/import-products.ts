@@ -78,11 +78,13 @@ export const writeProducts: RecordWriter = async (tx, job, rows) => {
     const name = p.cells.get('name').slice(0, 300);
     if (!name) p.add('name', 'required_missing', null, null, true);
     const priceText = p.cells.get('price');
-    const price = priceText ? parseNumber(priceText) : null;
-    if (priceText && (price === null || price < 0 || price >= 1e12)) p.add('price', 'invalid_number', priceText);
+    const priceRead = priceText ? parseNumber(priceText) : null;
+    const price = priceRead !== null && priceRead >= 0 && priceRead < 1e12 ? priceRead : null;
+    if (priceText && price === null) p.add('price', 'invalid_number', priceText);
     const vatText = p.cells.get('vatRate').replace('%', '');
-    const vat = vatText ? parseNumber(vatText) : null;
-    if (vatText && (vat === null || vat < 0 || vat >= 100)) p.add('vatRate', 'invalid_number', vatText);
+    const vatRead = vatText ? parseNumber(vatText) : null;
+    const vat = vatRead !== null && vatRead >= 0 && vatRead < 100 ? vatRead : null;
+    if (vatText && vat === null) p.add('vatRate', 'invalid_number', vatText);
     const kindText = p.cells.get('kind');
     const kind = kindText ? KINDS[headerKey(kindText)] : undefined;
     if (kindText && !kind) p.add('kind', 'unknown_value', kindText);
@@ -142,7 +144,7 @@ export const writeProducts: RecordWriter = async (tx, job, rows) => {
       await tx.execute(sql`INSERT INTO product (workspace_id, id, sku, name, description, kind, category_id, unit, vat_rate)
         VALUES (${workspaceId}, ${id}, ${skuFree}, ${name}, ${description}, ${kind ?? 'product'}, ${categoryId}, ${unit ?? 'pcs'}, ${vat ?? 0})`);
     }
-    if (price !== null && !p.list.some((x) => x.field === 'price'))
+    if (price !== null)
       await tx.execute(sql`INSERT INTO product_price (workspace_id, price_list_id, product_id, price) VALUES (${workspaceId}, ${priceList}, ${id}, ${price})
         ON CONFLICT (workspace_id, price_list_id, product_id) DO UPDATE SET price = excluded.price, updated_at = now()`);
     results.push({ line: row.line, outcome, id, problems: p.list });

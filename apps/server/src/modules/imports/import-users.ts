@@ -79,8 +79,10 @@ export const writeUsers: RecordWriter = async (tx, job, rows) => {
     return id;
   };
   const makePerson = async (id: string, name: string, email: string, role: Role, unitId: string | null) => {
-    await tx.execute(sql`INSERT INTO app_user (workspace_id, id, email, name, password_hash, role, unit_id, active)
-      VALUES (${workspaceId}, ${id}, ${email}, ${name}, ${unusable}, ${role}, ${unitId}, false)`);
+    // They start in the importer's language and time zone, which an admin or they themselves change later.
+    await tx.execute(sql`INSERT INTO app_user (workspace_id, id, email, name, password_hash, role, unit_id, active, locale, time_zone)
+      SELECT ${workspaceId}, ${id}, ${email}, ${name}, ${unusable}, ${role}, ${unitId}, false, locale, time_zone
+      FROM app_user WHERE workspace_id = ${workspaceId} AND id = ${job.actor.userId}`);
     known.emails.add(email);
     known.byName.set(headerKey(name), { id, unitId, role });
   };

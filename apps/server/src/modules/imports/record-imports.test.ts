@@ -262,6 +262,55 @@ describe('imports of products, people and deals', () => {
   });
 });
 
+describe('a product file with every column', () => {
+  it('fills SKU, unit, VAT and kind, reports what it cannot read, and updates a product of the same name in any case', async () => {
+    const b = await makeBakery(t);
+    const ws = b.owner.session.user.workspace.id;
+    const file = Buffer.from(
+      'Артикул;Наименование;Серия;Цена;Ед. изм.;Ставка НДС;Тип;Описание\n' +
+        'B-1;Хлеб ржаной;Хлеб;120,50;шт;10%;товар;Ржаной на закваске\n' +
+        'S-1;Доставка;Услуги;300;;20;услуга;\n' +
+        'B-2;Багет;Хлеб;дорого;шт;120;подарок;\n' +
+        ';;;;;;;\n' +
+        'B-1b;ХЛЕБ РЖАНОЙ;Хлеб;130;;;;\n',
+    );
+    const imp = await uploaded(b.managerA.browser, 'product', 'товары.csv', file);
+    expect(imp.mapping.columns.map((c) => c.field)).toEqual(['sku', 'name', 'category', 'price', 'unit', 'vatRate', 'kind', 'description']);
+    const done = await run(b.managerA.browser, imp.id);
+    expect(done.counts).toMatchObject({ created: 3, updated: 1, skipped: 1, rejected: 0 });
+    const rows = await t.db.execute<{
+      sku: string;
+      name: string;
+      unit: string;
+      vat: string;
+      kind: string;
+      price: string | null;
+      category: string;
+    }>(sql`
+      SELECT p.sku, p.name, p.unit, p.vat_rate::text AS vat, p.kind, pp.price::text AS price, c.name AS category FROM product p
+      JOIN product_category c ON c.workspace_id = p.workspace_id AND c.id = p.category_id
+      LEFT JOIN product_price pp ON pp.workspace_id = p.workspace_id AND pp.product_id = p.id
+      WHERE p.workspace_id = ${ws} ORDER BY p.sku`);
+    expect(rows.rows).toEqual([
+      { sku: 'B-1b', name: 'Хлеб ржаной', unit: 'шт', vat: '10.00', kind: 'product', price: '130.00', category: 'Хлеб' },
+      { sku: 'B-2', name: 'Багет', unit: 'шт', vat: '0.00', kind: 'product', price: null, category: 'Хлеб' },
+      { sku: 'S-1', name: 'Доставка', unit: 'pcs', vat: '20.00', kind: 'service', price: '300.00', category: 'Услуги' },
+    ]);
+    const reported = await allProblems(b.managerA.browser, imp.id);
+    expect(reported.map((p) => [p.line, p.code, p.field, p.value])).toEqual([
+      [4, 'invalid_number', 'price', 'дорого'],
+      [4, 'invalid_number', 'vatRate', '120'],
+      [4, 'unknown_value', 'kind', 'подарок'],
+      [5, 'empty_row', null, null],
+      [6, 'duplicate_in_file', null, null],
+    ]);
+    const list = await t.db.execute<{ currency: string; is_default: boolean }>(
+      sql`SELECT currency, is_default FROM price_list WHERE workspace_id = ${ws}`,
+    );
+    expect(list.rows).toEqual([{ currency: expect.stringMatching(/^[A-Z]{3}$/), is_default: true }]);
+  });
+});
+
 describe('a deal import that stops', () => {
   it('resumes after the last committed chunk, and two runs at once write each row once', async () => {
     const b = await makeBakery(t);

@@ -100,6 +100,20 @@ export async function runRecordRows(
   write: RecordWriter,
   stopping: () => boolean,
 ): Promise<void> {
+  try {
+    await runChunks(db, job, rows, write, stopping);
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    // The chunk rolled back: the rows before it stay, the import stops with the reason instead of retrying forever.
+    const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+    await db
+      .update(dataImports)
+      .set({ status: 'failed', error: cause.slice(0, 500), finishedAt: sql`now()` })
+      .where(and(eq(dataImports.workspaceId, job.imp.workspaceId), eq(dataImports.id, job.imp.id)));
+  }
+}
+
+async function runChunks(db: Database, job: RecordJob, rows: FileRow[], write: RecordWriter, stopping: () => boolean) {
   const { imp } = job;
   const where = and(eq(dataImports.workspaceId, imp.workspaceId), eq(dataImports.id, imp.id));
   while (!stopping()) {
@@ -137,6 +151,13 @@ export async function runRecordRows(
     });
     if (done) return;
   }
+}
+
+/** A value the database refuses (class 22) or a constraint (23): trying again would fail the same way. */
+function isDataError(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === 'string' && (code.startsWith('22') || (code.startsWith('23') && code !== '23505'));
 }
 
 /** An error that rolls back a preview's writes. */
