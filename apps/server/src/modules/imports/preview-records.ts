@@ -1,5 +1,6 @@
 import { IMPORT_LINK_FIELDS, IMPORT_PREVIEW_ROWS, isLinkField, type TImportPreview } from '@clientela/contract';
 import type { Ctx } from '../../http/context.ts';
+import { ensureDefaultPipeline } from '../deals/index.ts';
 import { fileMemory } from './decide.ts';
 import type { dataImports } from './imports.table.ts';
 import { closest, type LinkField, loadLinks, resolve } from './link-values.ts';
@@ -50,6 +51,8 @@ async function unknownLinks(ctx: Ctx, row: ImportRow, rows: FileRow[]): Promise<
 /** The first rows of a product, people or deal file as the run would write them (written, then rolled back). */
 export async function previewRecords(ctx: Ctx, row: ImportRow, rows: FileRow[]): Promise<TImportPreview> {
   if (row.entity === 'company' || row.entity === 'contact') throw new Error('customers are previewed by decide()');
+  // Made for real first: a pipeline made inside the rolled-back preview would give its stages other ids.
+  if (row.entity === 'deal') await ensureDefaultPipeline(ctx.db, row.workspaceId);
   const first = rows.slice(0, IMPORT_PREVIEW_ROWS);
   const job = { imp: row, actor: ctx.actor, mapping: row.mapping, memory: fileMemory() };
   const results = await previewRecordRows(ctx.db, job, first, RECORD_WRITERS[row.entity]);
