@@ -264,3 +264,31 @@ export type TCreditStatus = z.infer<typeof ZCreditStatus>;
 /** A credit limit in the base currency; null: none. Managers and admins set it. */
 export const ZPutCreditLimitInput = z.strictObject({ limit: ZAmount.nullable() });
 export type TPutCreditLimitInput = z.infer<typeof ZPutCreditLimitInput>;
+
+/** Sales added up by branch, by product or by month (cancelled orders left out), in the base currency. */
+export const ZSalesSummaryQuery = z.strictObject({
+  groupBy: z.enum(['unit', 'product', 'month']),
+  'filter[from]': ZDay.optional(),
+  'filter[to]': ZDay.optional(),
+  'filter[unitId]': ZId.optional(),
+});
+export type TSalesSummaryQuery = z.infer<typeof ZSalesSummaryQuery>;
+
+export const ZSalesSummary = z.object({
+  baseCurrency: ZCurrencyCode,
+  rows: z.array(
+    z.object({
+      /** The branch or product (null: none), or the month as YYYY-MM. */
+      key: z.string().nullable(),
+      name: z.string().nullable(),
+      orders: z.number().int(),
+      /** With VAT, in the base currency at each order's rate. */
+      totalBase: z.string(),
+      /** Quantity sold, when grouped by product. */
+      quantity: z.string().nullable(),
+    }),
+  ),
+  /** Orders left out because no rate for their date is known yet. */
+  withoutRate: z.number().int(),
+});
+export type TSalesSummary = z.infer<typeof ZSalesSummary>;

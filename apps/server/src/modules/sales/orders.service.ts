@@ -8,9 +8,18 @@ import type {
   TOrderStatusInput,
   TPayment,
   TPaymentListQuery,
+  TSalesSummary,
+  TSalesSummaryQuery,
   TUpdateOrderInput,
 } from '@clientela/contract';
-import { ZCreateOrderInput, ZCreatePaymentInput, ZOrderStatusInput, ZPutCreditLimitInput, ZUpdateOrderInput } from '@clientela/contract';
+import {
+  ZCreateOrderInput,
+  ZCreatePaymentInput,
+  ZOrderStatusInput,
+  ZPutCreditLimitInput,
+  ZSalesSummaryQuery,
+  ZUpdateOrderInput,
+} from '@clientela/contract';
 import { and, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
@@ -604,4 +613,61 @@ export async function putGroupLimit(ctx: Ctx, groupId: string, raw: { limit: str
     if (limit !== null) await tx.insert(creditLimits).values({ workspaceId, groupId, limitBase: limit, setById: ctx.actor.userId });
   });
   return { limit };
+}
+
+// Sales by branch, product or month
+
+/**
+ * Sales added up in the base currency: by branch (the order's unit), by product (each line at its
+ * order's rate) or by month, over the orders the actor may read that are not cancelled.
+ */
+export async function salesSummary(ctx: Ctx, query: TSalesSummaryQuery): Promise<TSalesSummary> {
+  const { groupBy } = ZSalesSummaryQuery.parse(query);
+  const workspaceId = ctx.actor.workspaceId;
+  const where = and(
+    await readableOrders(ctx),
+    sql`${salesOrders.status} <> 'cancelled'`,
+    query['filter[from]'] ? sql`${salesOrders.orderedOn} >= ${query['filter[from]']}::date` : undefined,
+    query['filter[to]'] ? sql`${salesOrders.orderedOn} <= ${query['filter[to]']}::date` : undefined,
+    query['filter[unitId]'] ? eq(salesOrders.unitId, query['filter[unitId]']) : undefined,
+  );
+  const ws = sql`${workspaceId}::uuid`;
+  const lineBase = baseAmountSql(ws, sql`(order_line.net + order_line.vat)`, sql`sales_order.currency`, sql`sales_order.ordered_on`);
+  const grouped =
+    groupBy === 'product'
+      ? sql`
+        SELECT order_line.product_id::text AS key, max(product.name) AS name, count(DISTINCT sales_order.id)::int AS orders,
+          coalesce(sum(${lineBase}), 0)::text AS total_base, sum(order_line.quantity)::text AS quantity,
+          count(DISTINCT sales_order.id) FILTER (WHERE ${lineBase} IS NULL)::int AS without_rate
+        FROM sales_order JOIN order_line ON order_line.workspace_id = sales_order.workspace_id AND order_line.order_id = sales_order.id
+        LEFT JOIN product ON product.workspace_id = order_line.workspace_id AND product.id = order_line.product_id
+        WHERE ${where} GROUP BY order_line.product_id ORDER BY sum(${lineBase}) DESC NULLS LAST`
+      : groupBy === 'unit'
+        ? sql`
+        SELECT sales_order.unit_id::text AS key, max(unit.name) AS name, count(*)::int AS orders,
+          coalesce(sum(sales_order.total_base), 0)::text AS total_base, NULL AS quantity,
+          count(*) FILTER (WHERE sales_order.total_base IS NULL)::int AS without_rate
+        FROM sales_order LEFT JOIN unit ON unit.workspace_id = sales_order.workspace_id AND unit.id = sales_order.unit_id
+        WHERE ${where} GROUP BY sales_order.unit_id ORDER BY sum(sales_order.total_base) DESC NULLS LAST`
+        : sql`
+        SELECT to_char(sales_order.ordered_on, 'YYYY-MM') AS key, NULL AS name, count(*)::int AS orders,
+          coalesce(sum(sales_order.total_base), 0)::text AS total_base, NULL AS quantity,
+          count(*) FILTER (WHERE sales_order.total_base IS NULL)::int AS without_rate
+        FROM sales_order WHERE ${where} GROUP BY 1 ORDER BY 1`;
+  const [rows, base] = await Promise.all([
+    ctx.db.execute<{
+      key: string | null;
+      name: string | null;
+      orders: number;
+      total_base: string;
+      quantity: string | null;
+      without_rate: number;
+    }>(grouped),
+    ctx.db.select({ base: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+  ]);
+  return {
+    baseCurrency: base[0]?.base ?? 'EUR',
+    rows: rows.rows.map((r) => ({ key: r.key, name: r.name, orders: r.orders, totalBase: r.total_base, quantity: r.quantity })),
+    withoutRate: rows.rows.reduce((n, r) => n + r.without_rate, 0),
+  };
 }

@@ -16,6 +16,8 @@ import {
   ZQuoteList,
   ZQuoteListQuery,
   ZQuoteStatusInput,
+  ZSalesSummary,
+  ZSalesSummaryQuery,
   ZUpdateOrderInput,
   ZUpdateQuoteInput,
 } from '@clientela/contract';
@@ -32,6 +34,7 @@ import {
   listPayments,
   putCompanyLimit,
   putGroupLimit,
+  salesSummary,
   setOrderStatus,
   updateOrder,
 } from './orders.service.ts';
@@ -81,6 +84,9 @@ export async function salesRoutes(app: FastifyInstance, { db }: ModuleOptions) {
   );
   api.post('/orders', { schema: { tags, body: ZCreateOrderInput, response: { 201: ZOrder } } }, async (request, reply) =>
     reply.status(201).send(await createOrder(ctxOf(db, request), request.body)),
+  );
+  api.get('/orders/summary', { schema: { tags, querystring: ZSalesSummaryQuery, response: { 200: ZSalesSummary } } }, async (request) =>
+    salesSummary(ctxOf(db, request), request.query),
   );
   api.get('/orders/:id', { schema: { tags, params: ZIdParams, response: { 200: ZOrder } } }, async (request) =>
     getOrder(ctxOf(db, request), request.params.id),

@@ -134,7 +134,7 @@ describe('quotes, orders, payments and credit', () => {
   });
 
   it('blocks confirming or shipping past a company or group credit limit for an employee, and lets a manager through with a recorded reason', async () => {
-    const { owner, managerA, employeeA, rye } = await bakeryWithCatalogue();
+    const { owner, managerA, employeeA, employeeB, rye } = await bakeryWithCatalogue();
     // Two legal entities of one owner: credit is given to the group.
     const group = await post(owner, '/api/v1/company-groups', { name: 'Volga hotels' });
     const north = await post(employeeA.browser, '/api/v1/companies', { name: 'Volga North', groupId: group.id });
@@ -226,6 +226,19 @@ describe('quotes, orders, payments and credit', () => {
     expect((await status(employeeA.browser, `/api/v1/orders/${second.id}/status`, { status: 'new' })).json().code).toBe(
       'status_transition_invalid',
     );
+
+    // Sales by branch, by product and by month: the cancelled order is left out, amounts are exact.
+    const byUnit = await get(managerA.browser, '/api/v1/orders/summary?groupBy=unit');
+    expect(byUnit).toMatchObject({ baseCurrency: 'EUR', withoutRate: 0, rows: [{ name: 'Via Roma', orders: 2, totalBase: '405.35' }] });
+    const byProduct = await get(managerA.browser, '/api/v1/orders/summary?groupBy=product');
+    expect(byProduct.rows).toEqual([{ key: rye.id, name: 'Rye loaf 800 g', orders: 2, totalBase: '405.35', quantity: '110.000' }]);
+    const byMonth = await get(managerA.browser, '/api/v1/orders/summary?groupBy=month');
+    expect(byMonth.rows).toEqual([
+      { key: expect.stringMatching(/^\d{4}-\d{2}$/), name: null, orders: 2, totalBase: '405.35', quantity: null },
+    ]);
+    // Another shop's employee adds up nothing of it.
+    expect((await get(employeeB.browser, '/api/v1/orders/summary?groupBy=unit')).rows).toEqual([]);
+    expect((await employeeB.browser.request({ method: 'GET', url: '/api/v1/orders/summary?groupBy=customer' })).statusCode).toBe(400);
 
     // Another workspace sees none of it.
     const { admin } = await makeWorkspace(t);
