@@ -8,8 +8,8 @@ import { runImport } from './run.ts';
 
 const t = useTestApp();
 
-/** The Maven CRM sample data set, kept beside the repository. */
-const DATASET = new URL('../../../../../../shared/datasets/maven-crm/', import.meta.url);
+/** The Maven CRM sample data set, kept unchanged in the repository's test data. */
+const DATASET = new URL('../../../../../test-data/maven-crm/', import.meta.url);
 const maven = (name: string) => fs.readFileSync(new URL(name, DATASET));
 
 function multipart(entity: string, fileName: string, content: Buffer) {
