@@ -27,12 +27,15 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           theme="light"
-          style={{ borderInlineEnd: '1px solid #e8ecea', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          style={{ borderInlineEnd: '1px solid #e8ecea', position: 'sticky', top: 0, height: '100vh', overflow: 'hidden' }}
         >
           <Flex align="center" style={{ height: 64, paddingInline: collapsed ? 20 : 24 }}>
             <Brand compact={collapsed} />
           </Flex>
-          <NavMenu />
+          {/* The menu scrolls on its own, above the collapse button (48 px), so no item ever hides behind it. */}
+          <div style={{ height: 'calc(100vh - 64px - 48px)', overflowY: 'auto' }}>
+            <NavMenu />
+          </div>
         </Layout.Sider>
         <Layout>
           <Layout.Header
