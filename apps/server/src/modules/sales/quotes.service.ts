@@ -344,3 +344,15 @@ export async function listQuotes(ctx: Ctx, query: TQuoteListQuery) {
   );
   return { data: await presentQuotes(ctx, page), nextCursor, total: counted?.n ?? 0 };
 }
+
+/**
+ * Sent quotes whose last valid day has passed become expired, the day after it in their owner's
+ * time zone (UTC for a quote without one). Run with the per-minute sweep; returns how many expired.
+ */
+export async function expireQuotes(db: Executor, now: Date): Promise<number> {
+  const result = await db.execute(sql`
+    UPDATE quote SET status = 'expired', updated_at = now()
+    WHERE quote.status = 'sent' AND quote.valid_until < (${now.toISOString()}::timestamptz AT TIME ZONE coalesce(
+      (SELECT u.time_zone FROM app_user u WHERE u.workspace_id = quote.workspace_id AND u.id = quote.owner_id), 'UTC'))::date`);
+  return result.rowCount ?? 0;
+}

@@ -97,6 +97,8 @@ export const quotes = pgTable(
     foreignKey({ columns: [t.workspaceId, t.ownerId], foreignColumns: [users.workspaceId, users.id] }),
     index('quote_company_idx').on(t.workspaceId, t.companyId),
     index('quote_deal_idx').on(t.workspaceId, t.dealId),
+    // The sweep that expires sent quotes past their date.
+    index('quote_sent_until_idx').on(t.validUntil).where(sql`status = 'sent'`),
   ],
 );
 

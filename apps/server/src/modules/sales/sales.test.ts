@@ -2,6 +2,7 @@ import type { TOrder, TQuote } from '@clientela/contract';
 import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
+import { expireQuotes } from './quotes.service.ts';
 
 const t = useTestApp();
 
@@ -280,5 +281,33 @@ describe('quotes, orders, payments and credit', () => {
     const paid = await post(employeeA.browser, '/api/v1/payments', { orderId: order.id, amount: '13.63', paidOn: '2026-04-02' });
     expect(paid.amountBase).toBe('12.27'); // 13.63 × 0.9 = 12.267
     expect((await get(employeeA.browser, `/api/v1/credit/companies/${importer.id}`)).exposure).toBe('733.84'); // 800.00 × 0.9173
+  });
+
+  it('expires a sent quote the day after its last valid day in its owner time zone, and leaves drafts and valid ones alone', async () => {
+    const { employeeA, rye } = await bakeryWithCatalogue();
+    expect((await patch(employeeA.browser, '/api/v1/me', { timeZone: 'Europe/Rome' })).statusCode).toBe(200);
+    const shop = await post(employeeA.browser, '/api/v1/companies', { name: 'Bar Centrale' });
+    const quote = (validUntil: string) =>
+      post(employeeA.browser, '/api/v1/quotes', {
+        companyId: shop.id,
+        issuedOn: '2026-01-05',
+        validUntil,
+        lines: [{ productId: rye.id, quantity: '1' }],
+      });
+    const lapsing: TQuote = await quote('2026-01-31');
+    const draft: TQuote = await quote('2026-01-31');
+    const later: TQuote = await quote('2026-02-28');
+    for (const q of [lapsing, later]) await status(employeeA.browser, `/api/v1/quotes/${q.id}/status`, { status: 'sent' });
+    // 31 January, 23:30 in Rome (the owner's zone) is still its last valid day.
+    expect(await expireQuotes(t.db, new Date('2026-01-31T22:30:00Z'))).toBe(0);
+    // Half an hour later it is 1 February there.
+    expect(await expireQuotes(t.db, new Date('2026-01-31T23:30:00Z'))).toBe(1);
+    expect((await get(employeeA.browser, `/api/v1/quotes/${lapsing.id}`)).status).toBe('expired');
+    expect((await get(employeeA.browser, `/api/v1/quotes/${draft.id}`)).status).toBe('draft');
+    expect((await get(employeeA.browser, `/api/v1/quotes/${later.id}`)).status).toBe('sent');
+    // Expired, it may be sent again only as a new version.
+    expect((await status(employeeA.browser, `/api/v1/quotes/${lapsing.id}/status`, { status: 'accepted' })).json().code).toBe(
+      'status_transition_invalid',
+    );
   });
 });

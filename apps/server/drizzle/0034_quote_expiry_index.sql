@@ -1,0 +1,1 @@
+CREATE INDEX "quote_sent_until_idx" ON "quote" USING btree ("valid_until") WHERE status = 'sent';
