@@ -143,6 +143,8 @@ export const ZOrder = z.object({
   contact: ZRef.nullable(),
   deal: z.object({ id: ZId, title: z.string() }).nullable(),
   quoteId: ZId.nullable(),
+  /** The quote it came from, as its number and version. */
+  quote: z.object({ id: ZId, number: z.string(), version: z.number().int() }).nullable(),
   owner: ZRef.nullable(),
   /** The branch that sells and ships it. */
   unit: ZRef.nullable(),

@@ -38,7 +38,7 @@ import { workspaces } from '../workspaces/workspaces.table.ts';
 import { type LineValues, linesOf, resolveLines, writeLines } from './lines.ts';
 import { nextNumber } from './numbers.ts';
 import { salesPolicy } from './sales.policy.ts';
-import { creditLimits, orderLines, payments, salesOrders } from './sales.table.ts';
+import { creditLimits, orderLines, payments, quotes, salesOrders } from './sales.table.ts';
 
 const overrideBy = alias(users, 'override_by');
 
@@ -51,6 +51,8 @@ function selectOrders(db: Executor, key: SQL<string> = sql<string>`''`) {
       companyName: companies.name,
       contactName: contacts.name,
       dealTitle: deals.title,
+      quoteNumber: quotes.number,
+      quoteVersion: quotes.version,
       ownerName: users.name,
       unitName: units.name,
       overrideByName: overrideBy.name,
@@ -61,6 +63,7 @@ function selectOrders(db: Executor, key: SQL<string> = sql<string>`''`) {
     .innerJoin(workspaces, eq(workspaces.id, salesOrders.workspaceId))
     .leftJoin(contacts, and(eq(contacts.workspaceId, salesOrders.workspaceId), eq(contacts.id, salesOrders.contactId)))
     .leftJoin(deals, and(eq(deals.workspaceId, salesOrders.workspaceId), eq(deals.id, salesOrders.dealId)))
+    .leftJoin(quotes, and(eq(quotes.workspaceId, salesOrders.workspaceId), eq(quotes.id, salesOrders.quoteId)))
     .leftJoin(users, and(eq(users.workspaceId, salesOrders.workspaceId), eq(users.id, salesOrders.ownerId)))
     .leftJoin(units, and(eq(units.workspaceId, salesOrders.workspaceId), eq(units.id, salesOrders.unitId)))
     .leftJoin(overrideBy, and(eq(overrideBy.workspaceId, salesOrders.workspaceId), eq(overrideBy.id, salesOrders.creditOverrideById)));
@@ -88,6 +91,7 @@ async function presentOrders(ctx: Ctx, rows: Selected[]): Promise<TOrder[]> {
         contact: ref(order.contactId, row.contactName),
         deal: order.dealId ? { id: order.dealId, title: row.dealTitle ?? '' } : null,
         quoteId: order.quoteId,
+        quote: order.quoteId ? { id: order.quoteId, number: row.quoteNumber ?? '', version: row.quoteVersion ?? 1 } : null,
         owner: ref(order.ownerId, row.ownerName),
         unit: ref(order.unitId, row.unitName),
         priceListId: order.priceListId,

@@ -121,6 +121,7 @@ describe('quotes, orders, payments and credit', () => {
       number: expect.stringMatching(/^O-\d{4}-0001$/),
       status: 'new',
       quoteId: v2.id,
+      quote: { id: v2.id, number: quote.number, version: 2 },
       company: { id: hotel.id },
       total: '350.08',
       paid: '0.00',

@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const order = anOrder();
+const order = anOrder({
+  quoteId: '00000000-0000-4000-8000-000000000991',
+  quote: { id: '00000000-0000-4000-8000-000000000991', number: 'Q-2026-0007', version: 2 },
+});
 const URL = `/api/v1/orders/${order.id}`;
 const employee: TMe = { ...testMe, role: 'employee' };
 const manager: TMe = { ...testMe, role: 'manager' };
@@ -58,6 +61,9 @@ describe('OrderPage', () => {
       method === 'POST' && url === `${URL}/status` ? overLimit(['company']) : undefined,
     );
     expect(screen.getByText('Via Roma shop')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Q-2026-0007, version 2' }).getAttribute('href')).toBe(
+      '/quotes/00000000-0000-4000-8000-000000000991',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
 
     const panel = await screen.findByTestId('credit-panel');

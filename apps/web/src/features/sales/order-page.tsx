@@ -90,7 +90,11 @@ export function OrderPage() {
     {
       key: 'quote',
       label: t('order.fromQuote'),
-      children: data.quoteId ? <Link to={`/quotes/${data.quoteId}`}>{t('fields.quote')}</Link> : none,
+      children: data.quote ? (
+        <Link to={`/quotes/${data.quote.id}`}>{t('order.quoteNumber', { number: data.quote.number, version: data.quote.version })}</Link>
+      ) : (
+        none
+      ),
     },
     { key: 'owner', label: t('fields.owner'), children: data.owner?.name ?? none },
     ...(data.notes

@@ -74,7 +74,7 @@ describe('QuotePage', () => {
 
   it('converts an accepted quote into an order and goes to it', async () => {
     const accepted = aQuote({ status: 'accepted' });
-    const order = anOrder({ quoteId: accepted.id });
+    const order = anOrder({ quoteId: accepted.id, quote: { id: accepted.id, number: accepted.number, version: accepted.version } });
     await renderQuote(accepted, ({ method, url }) =>
       method === 'POST' && url === `/api/v1/quotes/${accepted.id}/order` ? jsonResponse(201, order) : undefined,
     );

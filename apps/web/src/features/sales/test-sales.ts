@@ -65,6 +65,7 @@ export function anOrder(extra: Partial<TOrder> = {}): TOrder {
     contact: null,
     deal: null,
     quoteId: null,
+    quote: null,
     owner: { id: '00000000-0000-4000-8000-000000000003', name: 'Elio Conti' },
     unit: { id: '00000000-0000-4000-8000-000000000f01', name: 'Via Roma shop' },
     priceListId: LIST_ID,
