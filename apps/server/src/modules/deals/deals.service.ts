@@ -18,7 +18,7 @@ import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } fr
 import { assertReadable, unitOfUser } from '../activities/records.ts';
 import { companies } from '../companies/index.ts';
 import { contacts } from '../contacts/index.ts';
-import { baseAmountSql, unknownCurrencies } from '../currencies/index.ts';
+import { baseAmountSql, baseCurrencyOf, unknownCurrencies } from '../currencies/index.ts';
 import { products } from '../products/index.ts';
 import { escapeLike, users } from '../users/index.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
@@ -235,10 +235,7 @@ export async function createDeal(ctx: Ctx, raw: TCreateDealInput): Promise<TDeal
         : await unitOfUser(tx, workspaceId, ownerId, 'ownerId')
       : null;
     await dealPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
-    const base =
-      input.amount && !input.currency
-        ? (await tx.select({ b: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)))[0]?.b
-        : undefined;
+    const base = input.amount && !input.currency ? await baseCurrencyOf(tx, workspaceId) : undefined;
     const values: Values = {
       title: input.title,
       companyId: input.companyId ?? null,
@@ -337,8 +334,7 @@ export async function updateDeal(ctx: Ctx, id: string, raw: TUpdateDealInput): P
       notes: pick('notes', deal.notes) || null,
     };
     if (values.amount !== null && !values.currency && input.amount !== undefined) {
-      values.currency =
-        (await tx.select({ b: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)))[0]?.b ?? null;
+      values.currency = (await baseCurrencyOf(tx, workspaceId)) ?? null;
     }
     const changed = (field: keyof Values) => values[field] !== (deal as Record<string, unknown>)[field];
     await checkLinks(ctx, tx, values, changed);

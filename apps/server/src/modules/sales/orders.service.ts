@@ -29,7 +29,7 @@ import { afterCursor, cursorKey, orderBy, pageOf, parseSort } from '../../lib/pa
 import { assertReadable } from '../activities/records.ts';
 import { companies, companyGroups } from '../companies/index.ts';
 import { contacts } from '../contacts/index.ts';
-import { baseAmountSql, EXPOSED_SQL, unknownCurrencies } from '../currencies/index.ts';
+import { baseAmountSql, baseCurrencyOf, EXPOSED_SQL, unknownCurrencies } from '../currencies/index.ts';
 import { deals, readableDeals } from '../deals/index.ts';
 import { priceLists } from '../products/index.ts';
 import { units } from '../units/index.ts';
@@ -184,11 +184,7 @@ export async function documentPricing(db: Executor, workspaceId: string, input: 
       errors: [{ path: 'currency', message: `The price list is in ${list.currency}` }],
     });
   const usable = list && (!input.currency || input.currency === list.currency) ? list : undefined;
-  const currency =
-    usable?.currency ??
-    input.currency ??
-    (await db.select({ base: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)))[0]?.base ??
-    'EUR';
+  const currency = usable?.currency ?? input.currency ?? (await baseCurrencyOf(db, workspaceId));
   const unknown = await unknownCurrencies(db, workspaceId, [{ path: 'currency', code: currency }]);
   if (unknown.length) throw new AppError('validation_failed', 'Unknown currency', { errors: unknown });
   return { priceListId: usable?.id ?? null, currency };
@@ -667,10 +663,10 @@ export async function salesSummary(ctx: Ctx, query: TSalesSummaryQuery): Promise
       quantity: string | null;
       without_rate: number;
     }>(grouped),
-    ctx.db.select({ base: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+    baseCurrencyOf(ctx.db, workspaceId),
   ]);
   return {
-    baseCurrency: base[0]?.base ?? 'EUR',
+    baseCurrency: base,
     rows: rows.rows.map((r) => ({ key: r.key, name: r.name, orders: r.orders, totalBase: r.total_base, quantity: r.quantity })),
     withoutRate: rows.rows.reduce((n, r) => n + r.without_rate, 0),
   };
