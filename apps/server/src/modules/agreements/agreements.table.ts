@@ -3,6 +3,7 @@ import { date, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } f
 import { companies } from '../companies/companies.table.ts';
 import { contacts } from '../contacts/contacts.table.ts';
 import { contracts } from '../contracts/contracts.table.ts';
+import { deals } from '../deals/deals.table.ts';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
@@ -28,6 +29,8 @@ export const agreements = pgTable(
     validUntil: date('valid_until'),
     resource: text('resource'),
     contractId: uuid('contract_id'),
+    /** The deal the promise was made in, shown on the deal's timeline. */
+    dealId: uuid('deal_id'),
     createdById: uuid('created_by_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -40,6 +43,8 @@ export const agreements = pgTable(
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
     foreignKey({ columns: [t.workspaceId, t.createdById], foreignColumns: [users.workspaceId, users.id] }),
     foreignKey({ columns: [t.workspaceId, t.contractId], foreignColumns: [contracts.workspaceId, contracts.id] }),
+    foreignKey({ columns: [t.workspaceId, t.dealId], foreignColumns: [deals.workspaceId, deals.id] }),
+    index('agreement_deal_idx').on(t.workspaceId, t.dealId, t.createdAt).where(sql`deal_id IS NOT NULL`),
     index('agreement_contract_idx').on(t.workspaceId, t.contractId).where(sql`contract_id IS NOT NULL`),
     index('agreement_company_idx').on(t.workspaceId, t.companyId, t.createdAt).where(sql`company_id IS NOT NULL`),
     index('agreement_contact_idx').on(t.workspaceId, t.contactId, t.createdAt).where(sql`contact_id IS NOT NULL`),

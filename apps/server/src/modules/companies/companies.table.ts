@@ -1,10 +1,9 @@
 import { getTableColumns, sql } from 'drizzle-orm';
-import { customType, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tsvector } from '../../db/column-types.ts';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export type LabelledValue = { label: string; value: string };
 

@@ -1,11 +1,10 @@
 import { getTableColumns, sql } from 'drizzle-orm';
-import { customType, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tsvector } from '../../db/column-types.ts';
 import { companies, type LabelledValue } from '../companies/companies.table.ts';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** People of the shared customer base: a bakery's regulars, a buyer at a client company. */
 export const contacts = pgTable(

@@ -1,9 +1,8 @@
 import { IMPORT_ENTITIES } from '@clientela/contract';
-import { customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/column-types.ts';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export type ImportColumn = { field: string | null; label?: string | undefined };
 export type ValueDecision = { action: 'use'; value: string } | { action: 'keep' } | { action: 'empty' };
