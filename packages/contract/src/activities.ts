@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LIST_LIMIT_MAX, listOf, ZId } from './common.ts';
+import { ZDealRef, ZDealStageChange } from './deals.ts';
+import { ZTask } from './tasks.ts';
 
 /** What happened with a customer: a call, a meeting, a visit, an e-mail or a note. */
 export const ACTIVITY_TYPES = ['call', 'meeting', 'visit', 'email', 'note'] as const;
@@ -50,6 +52,8 @@ export const ZActivity = z.object({
   followUpAt: z.iso.datetime().nullable(),
   /** The companies and contacts it is about, as far as the reader may see them. */
   links: z.array(ZRecordRef),
+  /** The deals it is about, as far as the reader may see them. */
+  deals: z.array(ZDealRef),
   author: ZPerson.nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -81,13 +85,14 @@ const activityFields = {
   followUpAt: z.iso.datetime({ offset: true }).nullable().optional(),
   companyIds: links.optional(),
   contactIds: links.optional(),
+  dealIds: links.optional(),
 };
 
-/** Logs an activity; it must be about at least one company or contact. */
+/** Logs an activity; it must be about at least one company, contact or deal. */
 export const ZCreateActivityInput = z.strictObject({ type: ZActivityType, ...activityFields });
 export type TCreateActivityInput = z.infer<typeof ZCreateActivityInput>;
 
-/** A partial update: only the fields sent change; `companyIds`/`contactIds` replace the links when sent. */
+/** A partial update: only the fields sent change; `companyIds`/`contactIds`/`dealIds` replace the links when sent. */
 export const ZUpdateActivityInput = z.strictObject({ type: ZActivityType.optional(), ...activityFields });
 export type TUpdateActivityInput = z.infer<typeof ZUpdateActivityInput>;
 
@@ -132,7 +137,9 @@ export const ZActivityList = listOf(ZActivity);
 
 /** What a timeline shows: activities by type, agreements, and changes of the record itself. */
 export const TIMELINE_TYPES = [...ACTIVITY_TYPES, 'agreement', 'system'] as const;
-export type TTimelineType = (typeof TIMELINE_TYPES)[number];
+/** What a deal's timeline shows: its activities by type, its agreements and tasks, and its moves between stages. */
+export const DEAL_TIMELINE_TYPES = [...ACTIVITY_TYPES, 'agreement', 'task', 'stage'] as const;
+export type TTimelineType = (typeof TIMELINE_TYPES)[number] | (typeof DEAL_TIMELINE_TYPES)[number];
 
 export const ZTimelineQuery = z.strictObject({
   ...page,
@@ -141,6 +148,14 @@ export const ZTimelineQuery = z.strictObject({
   'filter[personId]': ZId.optional(),
 });
 export type TTimelineQuery = z.infer<typeof ZTimelineQuery>;
+
+export const ZDealTimelineQuery = z.strictObject({
+  ...page,
+  'filter[type]': commaList(DEAL_TIMELINE_TYPES).optional(),
+  /** Who did it: an activity's author, an agreement's creator, a task's sender, a move's author. */
+  'filter[personId]': ZId.optional(),
+});
+export type TDealTimelineQuery = z.infer<typeof ZDealTimelineQuery>;
 
 /** A record created, changed, merged or moved to the bin, or an agreement whose status or date changed, as history keeps it. */
 export const ZSystemEvent = z.object({
@@ -180,6 +195,8 @@ export const ZAgreement = z.object({
   resource: z.string().nullable(),
   /** The contract it is about (e.g. a promise to renew it). */
   contract: z.object({ id: ZId, number: z.string(), subject: z.string() }).nullable(),
+  /** The deal it was made in, when the reader may see that deal (always sent by the server). */
+  deal: ZDealRef.nullable().optional(),
   /** Open (proposed or agreed) and not past its date. */
   binding: z.boolean(),
   createdBy: ZPerson.nullable(),
@@ -202,6 +219,8 @@ const agreementFields = {
   validUntil: ZDay.nullable(),
   resource: optionalText(300),
   contractId: ZId.nullable(),
+  /** The deal it was made in: one the actor may read, with the same company as the agreement. */
+  dealId: ZId.nullable(),
 };
 
 export const ZCreateAgreementInput = z.strictObject({
@@ -213,6 +232,7 @@ export const ZCreateAgreementInput = z.strictObject({
   agreedOn: agreementFields.agreedOn.optional(),
   validUntil: agreementFields.validUntil.optional(),
   contractId: agreementFields.contractId.optional(),
+  dealId: agreementFields.dealId.optional(),
 });
 export type TCreateAgreementInput = z.input<typeof ZCreateAgreementInput>;
 
@@ -227,6 +247,7 @@ export const ZUpdateAgreementInput = z.strictObject({
   validUntil: agreementFields.validUntil.optional(),
   resource: agreementFields.resource,
   contractId: agreementFields.contractId.optional(),
+  dealId: agreementFields.dealId.optional(),
 });
 export type TUpdateAgreementInput = z.infer<typeof ZUpdateAgreementInput>;
 
@@ -244,6 +265,8 @@ export const ZAgreementListQuery = z.strictObject({
   'filter[companyId]': ZId.optional(),
   'filter[contactId]': ZId.optional(),
   'filter[contractId]': ZId.optional(),
+  /** The agreements made in a deal the reader may read. */
+  'filter[dealId]': ZId.optional(),
   'filter[agreedById]': ZId.optional(),
   /** Agreements about a resource: a substring of it, any case. */
   'filter[resource]': z.string().max(200).optional(),
@@ -251,10 +274,26 @@ export const ZAgreementListQuery = z.strictObject({
 export type TAgreementListQuery = z.infer<typeof ZAgreementListQuery>;
 export const ZAgreementList = listOf(ZAgreement);
 
+/** A task on a deal's timeline, at the time it was sent: what, how it stands, who has it, by when. */
+export const ZTimelineTask = ZTask.pick({
+  id: true,
+  title: true,
+  priority: true,
+  status: true,
+  dueAt: true,
+  sender: true,
+  assignee: true,
+  queue: true,
+});
+export type TTimelineTask = z.infer<typeof ZTimelineTask>;
+
 export const ZTimelineItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('activity'), id: ZId, at: z.iso.datetime(), activity: ZActivity }),
   z.object({ kind: z.literal('agreement'), id: ZId, at: z.iso.datetime(), agreement: ZAgreement }),
   z.object({ kind: z.literal('system'), id: ZId, at: z.iso.datetime(), event: ZSystemEvent }),
+  z.object({ kind: z.literal('task'), id: ZId, at: z.iso.datetime(), task: ZTimelineTask }),
+  /** A deal moved from one stage to another (or entered its first). */
+  z.object({ kind: z.literal('stage'), id: ZId, at: z.iso.datetime(), change: ZDealStageChange }),
 ]);
 export type TTimelineItem = z.infer<typeof ZTimelineItem>;
 export const ZTimeline = z.object({ data: z.array(ZTimelineItem), nextCursor: z.string().nullable() });

@@ -195,6 +195,10 @@ export const ZPipelineBoard = z.object({
 });
 export type TPipelineBoard = z.infer<typeof ZPipelineBoard>;
 
+/** A deal another record names (an activity, a task, an agreement), shown by its title. */
+export const ZDealRef = z.object({ id: ZId, title: z.string() });
+export type TDealRef = z.infer<typeof ZDealRef>;
+
 /** A deal's way through the stages: kept for the funnel's analytics. */
 export const ZDealStageChange = z.object({
   from: z.object({ id: ZId, name: z.string() }).nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIST_LIMIT_MAX, listOf, ZId } from './common.ts';
+import { ZDealRef } from './deals.ts';
 
 /** How urgent an assignment is. */
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -46,7 +47,9 @@ export const ZTask = z.object({
   checklist: z.array(z.object({ text: z.string(), done: z.boolean() })),
   /** The companies, contacts, agreements and contracts it is about, as far as the reader may see them. */
   links: z.array(ZTaskRecordRef),
-  /** How many of the records it is about the reader may not see (named to those who may). */
+  /** The deals it is about, as far as the reader may see them. */
+  deals: z.array(ZDealRef),
+  /** How many of the records (deals too) it is about the reader may not see (named to those who may). */
   hiddenLinks: z.number().int(),
   sender: ZPerson.nullable(),
   /** Whoever has it; null while a queue task waits for a member to take it. */
@@ -98,6 +101,7 @@ const taskFields = {
   contactIds: ids.optional(),
   agreementIds: ids.optional(),
   contractIds: ids.optional(),
+  dealIds: ids.optional(),
   watcherIds: ids.optional(),
 };
 

@@ -14,6 +14,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
 import { afterCursor, EXACT_COUNT_LIMIT, encodeCursor, type Keyset } from '../../lib/pagination.ts';
 import { scopeOf } from '../authz/index.ts';
+import { assertReadableDeals, readableDealRefs } from '../deals/index.ts';
 import { users } from '../users/index.ts';
 import { activityPolicy } from './activities.policy.ts';
 import { activities, activityLinks } from './activities.table.ts';
@@ -22,7 +23,9 @@ import { assertReadable, readableEntitySql, readableRecords } from './records.ts
 import { sanitiseRichText } from './rich-text.ts';
 
 type ActivityRow = typeof activities.$inferSelect;
-export type LinkRef = { activityId: string; entityType: 'company' | 'contact'; entityId: string };
+export type LinkRef = { activityId: string; entityType: 'company' | 'contact' | 'deal'; entityId: string };
+type LinkIds = { company: readonly string[]; contact: readonly string[]; deal: readonly string[] };
+const LINK_TYPES = ['company', 'contact', 'deal'] as const;
 const TYPE_FIELDS = ['direction', 'outcome', 'durationMinutes', 'place', 'participants'] as const;
 const KEYSET: Keyset = { name: 'occurredAt', field: { column: activities.occurredAt, cast: 'timestamptz' }, direction: 'desc' };
 
@@ -44,13 +47,10 @@ function typeFields(type: TActivityType, values: Partial<Pick<ActivityRow, (type
   >;
 }
 
-/** Links the activity to its companies and contacts, replacing any links it had. */
-async function setLinks(tx: Executor, row: ActivityRow, companyIds: readonly string[], contactIds: readonly string[]) {
+/** Links the activity to its companies, contacts and deals, replacing any links it had. */
+async function setLinks(tx: Executor, row: ActivityRow, ids: LinkIds) {
   await tx.delete(activityLinks).where(and(eq(activityLinks.workspaceId, row.workspaceId), eq(activityLinks.activityId, row.id)));
-  const links = [
-    ...[...new Set(companyIds)].map((entityId) => ({ entityType: 'company' as const, entityId })),
-    ...[...new Set(contactIds)].map((entityId) => ({ entityType: 'contact' as const, entityId })),
-  ];
+  const links = LINK_TYPES.flatMap((entityType) => [...new Set(ids[entityType])].map((entityId) => ({ entityType, entityId })));
   await tx.insert(activityLinks).values(
     links.map((link) => ({
       ...link,
@@ -88,11 +88,16 @@ export async function presentActivities(
       rows.map((r) => r.id),
     ));
   const authorIds = [...new Set(rows.map((r) => r.authorId))];
-  const [records, authors] = await Promise.all([
+  const [records, deals, authors] = await Promise.all([
     readableRecords(ctx, db, {
       company: links.filter((l) => l.entityType === 'company').map((l) => l.entityId),
       contact: links.filter((l) => l.entityType === 'contact').map((l) => l.entityId),
     }),
+    readableDealRefs(
+      ctx,
+      db,
+      links.filter((l) => l.entityType === 'deal').map((l) => l.entityId),
+    ),
     authorIds.length === 0
       ? []
       : db
@@ -123,9 +128,16 @@ export async function presentActivities(
     participants: row.participants,
     followUpAt: row.followUpAt?.toISOString() ?? null,
     links: links
-      .filter((l) => l.activityId === row.id)
+      .filter((l) => l.activityId === row.id && l.entityType !== 'deal')
       .flatMap((l) => records.get(l.entityId) ?? [])
       .sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'company' ? -1 : 1)),
+    deals: links
+      .filter((l) => l.activityId === row.id && l.entityType === 'deal')
+      .flatMap((l) => {
+        const deal = deals.get(l.entityId);
+        return deal ? [{ id: deal.id, title: deal.title }] : [];
+      })
+      .sort((a, b) => a.title.localeCompare(b.title)),
     author: authorName.has(row.authorId) ? { id: row.authorId, name: authorName.get(row.authorId) as string } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -136,8 +148,8 @@ export async function presentActivities(
 
 /** SQL: the activity is the actor's own, or about a record the actor may read. */
 export async function visibleActivity(ctx: Ctx): Promise<SQL> {
-  // Who reads every company and contact (an admin) reads every activity.
-  if (scopeOf(ctx.actor, 'companies', 'read') === 'all' && scopeOf(ctx.actor, 'contacts', 'read') === 'all') return sql`true`;
+  // Who reads every company, contact and deal (an admin) reads every activity.
+  if ((['companies', 'contacts', 'deals'] as const).every((what) => scopeOf(ctx.actor, what, 'read') === 'all')) return sql`true`;
   const readable = await readableEntitySql(ctx, sql`${activityLinks.entityId}`);
   return sql`(${activities.authorId} = ${ctx.actor.userId} OR EXISTS (SELECT 1 FROM ${activityLinks}
     WHERE ${activityLinks.workspaceId} = ${activities.workspaceId} AND ${activityLinks.activityId} = ${activities.id} AND ${readable}))`;
@@ -159,18 +171,19 @@ export async function getActivity(ctx: Ctx, id: string): Promise<TActivity> {
 }
 
 const noLinkError = () =>
-  new AppError('validation_failed', 'An activity must be about at least one company or contact', {
+  new AppError('validation_failed', 'An activity must be about at least one company, contact or deal', {
     errors: [{ path: 'companyIds', message: 'Choose a company or a contact' }],
   });
 
-/** Logs a call, meeting, visit, e-mail or note about customers the actor may read. */
+/** Logs a call, meeting, visit, e-mail or note about customers and deals the actor may read. */
 export async function createActivity(ctx: Ctx, raw: TCreateActivityInput): Promise<TActivity> {
   const input = ZCreateActivityInput.parse(raw);
   const errors = typeFieldErrors(input.type, input);
   if (errors.length > 0) throw new AppError('validation_failed', 'Fields that do not belong to this type', { errors });
   const companyIds = input.companyIds ?? [];
   const contactIds = input.contactIds ?? [];
-  if (companyIds.length + contactIds.length === 0) throw noLinkError();
+  const dealIds = input.dealIds ?? [];
+  if (companyIds.length + contactIds.length + dealIds.length === 0) throw noLinkError();
   await activityPolicy.authorize(ctx.actor, 'create');
   const workspaceId = ctx.actor.workspaceId;
   return ctx.db.transaction(async (tx) => {
@@ -178,6 +191,7 @@ export async function createActivity(ctx: Ctx, raw: TCreateActivityInput): Promi
       { path: 'companyIds', type: 'company', ids: companyIds },
       { path: 'contactIds', type: 'contact', ids: contactIds },
     ]);
+    await assertReadableDeals(ctx, tx, { path: 'dealIds', ids: dealIds });
     const [row] = await tx
       .insert(activities)
       .values({
@@ -193,7 +207,7 @@ export async function createActivity(ctx: Ctx, raw: TCreateActivityInput): Promi
       })
       .returning();
     if (!row) throw new Error('activity insert returned nothing');
-    await setLinks(tx, row, companyIds, contactIds);
+    await setLinks(tx, row, { company: companyIds, contact: contactIds, deal: dealIds });
     await refreshLastContact(tx, workspaceId, { company: companyIds, contact: contactIds });
     const [activity] = await presentActivities(ctx, tx, [row]);
     return activity as TActivity;
@@ -210,26 +224,31 @@ export async function updateActivity(ctx: Ctx, id: string, raw: TUpdateActivityI
     const errors = typeFieldErrors(type, input);
     if (errors.length > 0) throw new AppError('validation_failed', 'Fields that do not belong to this type', { errors });
     const before = await linksOf(tx, row.workspaceId, [row.id]);
-    const readable = await readableRecords(ctx, tx, {
-      company: before.filter((l) => l.entityType === 'company').map((l) => l.entityId),
-      contact: before.filter((l) => l.entityType === 'contact').map((l) => l.entityId),
-    });
+    const idsBefore = (type: LinkRef['entityType']) => before.filter((l) => l.entityType === type).map((l) => l.entityId);
+    const [readable, readableDeals] = await Promise.all([
+      readableRecords(ctx, tx, { company: idsBefore('company'), contact: idsBefore('contact') }),
+      readableDealRefs(ctx, tx, idsBefore('deal')),
+    ]);
     // Links to records the editor cannot see are not theirs to drop: sent links replace only the visible ones.
-    const hidden = (type: 'company' | 'contact') =>
-      before.filter((l) => l.entityType === type && !readable.has(l.entityId)).map((l) => l.entityId);
-    const companyIds = input.companyIds
-      ? [...new Set([...input.companyIds, ...hidden('company')])]
-      : before.filter((l) => l.entityType === 'company').map((l) => l.entityId);
-    const contactIds = input.contactIds
-      ? [...new Set([...input.contactIds, ...hidden('contact')])]
-      : before.filter((l) => l.entityType === 'contact').map((l) => l.entityId);
-    if (companyIds.length + contactIds.length === 0) throw noLinkError();
+    const hidden = (type: LinkRef['entityType']) =>
+      idsBefore(type).filter((id) => !(type === 'deal' ? readableDeals.has(id) : readable.has(id)));
+    const sent = { company: input.companyIds, contact: input.contactIds, deal: input.dealIds };
+    const next = (type: LinkRef['entityType']) => {
+      const ids = sent[type];
+      return ids ? [...new Set([...ids, ...hidden(type)])] : idsBefore(type);
+    };
+    const companyIds = next('company');
+    const contactIds = next('contact');
+    const dealIds = next('deal');
+    if (companyIds.length + contactIds.length + dealIds.length === 0) throw noLinkError();
     // Links newly added must be readable.
     const kept = new Set(before.map((l) => l.entityId));
+    const added = (type: LinkRef['entityType']) => sent[type]?.filter((id) => !kept.has(id)) ?? [];
     await assertReadable(ctx, tx, [
-      { path: 'companyIds', type: 'company', ids: input.companyIds ? input.companyIds.filter((c) => !kept.has(c)) : [] },
-      { path: 'contactIds', type: 'contact', ids: input.contactIds ? input.contactIds.filter((c) => !kept.has(c)) : [] },
+      { path: 'companyIds', type: 'company', ids: added('company') },
+      { path: 'contactIds', type: 'contact', ids: added('contact') },
     ]);
+    await assertReadableDeals(ctx, tx, { path: 'dealIds', ids: added('deal') });
     const merged = { ...row, ...stripUndefined(input) };
     const [updated] = await tx
       .update(activities)
@@ -245,7 +264,7 @@ export async function updateActivity(ctx: Ctx, id: string, raw: TUpdateActivityI
       .where(and(eq(activities.workspaceId, row.workspaceId), eq(activities.id, row.id)))
       .returning();
     if (!updated) throw notFound('activity');
-    await setLinks(tx, updated, companyIds, contactIds);
+    await setLinks(tx, updated, { company: companyIds, contact: contactIds, deal: dealIds });
     await refreshLastContact(tx, row.workspaceId, {
       company: [...companyIds, ...before.filter((l) => l.entityType === 'company').map((l) => l.entityId)],
       contact: [...contactIds, ...before.filter((l) => l.entityType === 'contact').map((l) => l.entityId)],

@@ -41,7 +41,7 @@ export const activities = pgTable(
 );
 
 /**
- * What an activity is about: companies and contacts. `occurred_at` repeats the activity's, so
+ * What an activity is about: companies, contacts and deals. `occurred_at` repeats the activity's, so
  * that a record's timeline reads newest first straight from the index.
  */
 export const activityLinks = pgTable(
@@ -49,7 +49,7 @@ export const activityLinks = pgTable(
   {
     workspaceId: uuid('workspace_id').notNull(),
     activityId: uuid('activity_id').notNull(),
-    entityType: text('entity_type', { enum: ['company', 'contact'] }).notNull(),
+    entityType: text('entity_type', { enum: ['company', 'contact', 'deal'] }).notNull(),
     entityId: uuid('entity_id').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     /** The activity's type and author, repeated too: a timeline filtered by them reads the index alone. */

@@ -5,6 +5,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contactCompanies, contactPolicy, contacts } from '../contacts/index.ts';
+import { readableDealSql } from '../deals/index.ts';
 import { users } from '../users/index.ts';
 
 export type RecordType = TRecordRef['type'];
@@ -112,9 +113,14 @@ export async function readableContactSql(ctx: Ctx, idColumn: SQL): Promise<SQL> 
     AND ${contacts.id} = ${idColumn} AND ${contacts.deletedAt} IS NULL AND ${scope})`;
 }
 
-/** SQL true when `entityColumn` is a company or a contact the actor may read (an activity link). */
+/** SQL true when `entityColumn` is a company, a contact or a deal the actor may read (an activity link). */
 export async function readableEntitySql(ctx: Ctx, entityColumn: SQL): Promise<SQL> {
-  return sql`(${await readableCompanySql(ctx, entityColumn)} OR ${await readableContactSql(ctx, entityColumn)})`;
+  const [company, contact, deal] = await Promise.all([
+    readableCompanySql(ctx, entityColumn),
+    readableContactSql(ctx, entityColumn),
+    readableDealSql(ctx, entityColumn),
+  ]);
+  return sql`(${company} OR ${contact} OR ${deal})`;
 }
 
 /** The unit of an active user of the workspace; 400 naming `path` for anyone else. */

@@ -14,13 +14,44 @@ import { type LinkRef, presentActivities } from './activities.service.ts';
 import { activities } from './activities.table.ts';
 import { contactsOfCompanies, readableRecords } from './records.ts';
 
+/** What a further source of entries reads its page with: how many rows, past which cursor, whose. */
+export type TimelineWindow = {
+  workspaceId: string;
+  take: number;
+  /** SQL: the row comes after the cursor in (at, id) descending order; nothing on the first page. */
+  before: (at: SQL, id: SQL) => SQL;
+  /** Only what this person did, when the reader filters by person. */
+  personId?: string;
+};
+
+/** Another kind of entry on a timeline (a deal's tasks, its moves between stages). */
+export type TimelineSource = {
+  kind: Exclude<TTimelineItem['kind'], 'activity' | 'agreement' | 'system'>;
+  /** At most `take` rows `(kind, id, at)` past the cursor, newest first, as one parenthesised SELECT. */
+  page: (window: TimelineWindow) => SQL;
+  /** The entries of the page's ids. */
+  details: (ids: string[]) => Promise<TTimelineItem[]>;
+};
+
 /** Whose timeline: the records whose activities and agreements it shows, and whose own changes. */
-type Subject = {
-  companyIds: string[];
-  contactIds: string[];
+export type TimelineSubject = {
+  /** The companies, contacts or deals whose activities it shows (an activity about several comes once). */
+  entityIds: string[];
+  /** Which agreements it shows (and their changes), as a condition on the agreement table; null for none. */
+  agreements: SQL | null;
   /** The records whose creation, status changes, merges and hand-overs show as system events. */
   own: TRecordRef[];
+  sources?: TimelineSource[];
 };
+
+/** A timeline's page and filters; a deal's timeline takes other types than a customer's. */
+export type TimelineQuery = Pick<TTimelineQuery, 'limit' | 'cursor' | 'filter[personId]'> & { 'filter[type]'?: TTimelineType[] };
+
+const customers = (companyIds: string[], contactIds: string[], own: TRecordRef[]): TimelineSubject => ({
+  entityIds: [...companyIds, ...contactIds],
+  agreements: companyIds.length + contactIds.length > 0 ? agreementsOfCustomers(companyIds, contactIds) : null,
+  own,
+});
 
 /** The changes of a record worth a line on its timeline; other field edits stay in its history. */
 const SYSTEM_FIELDS = ['status', 'ownerId', 'mergedFrom', 'mergedInto', 'groupId', 'validUntil'];
@@ -41,13 +72,13 @@ export async function companyTimeline(ctx: Ctx, companyId: string, query: TTimel
   ]);
   const found = readable.get(companyId);
   if (!found) throw notFound('company');
-  return timelineOf(ctx, { companyIds: [companyId], contactIds, own: [found] }, query);
+  return timelineOf(ctx, customers([companyId], contactIds, [found]), query);
 }
 
 export async function contactTimeline(ctx: Ctx, contactId: string, query: TTimelineQuery): Promise<TTimeline> {
   const found = (await readableRecords(ctx, ctx.db, { contact: [contactId] })).get(contactId);
   if (!found) throw notFound('contact');
-  return timelineOf(ctx, { companyIds: [], contactIds: [contactId], own: [found] }, query);
+  return timelineOf(ctx, customers([], [contactId], [found]), query);
 }
 
 /** A client group's timeline: that of every member company the actor may read. */
@@ -72,7 +103,15 @@ export async function groupTimeline(ctx: Ctx, groupId: string, query: TTimelineQ
     );
   const companyIds = members.map((m) => m.id);
   const contactIds = await contactsOfCompanies(ctx.db, workspaceId, companyIds);
-  return timelineOf(ctx, { companyIds, contactIds, own: members.map((m) => ({ type: 'company', id: m.id, name: m.name })) }, query);
+  return timelineOf(
+    ctx,
+    customers(
+      companyIds,
+      contactIds,
+      members.map((m) => ({ type: 'company', id: m.id, name: m.name })),
+    ),
+    query,
+  );
 }
 
 type Cursor = { at: string; id: string };
@@ -93,11 +132,11 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
 const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
 
 /**
- * One page of a timeline, newest first. Each source (activities, agreements, system events)
- * reads at most a page from its index past the cursor, and one statement merges them; then
- * each kind's details are read for that page only.
+ * One page of a timeline, newest first. Each source (activities, agreements, system events, and
+ * the subject's own further sources) reads at most a page from its index past the cursor, and
+ * one statement merges them; then each kind's details are read for that page only.
  */
-async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Promise<TTimeline> {
+export async function timelineOf(ctx: Ctx, subject: TimelineSubject, query: TimelineQuery): Promise<TTimeline> {
   const workspaceId = ctx.actor.workspaceId;
   const types = new Set<TTimelineType>(query['filter[type]']?.length ? query['filter[type]'] : undefined);
   const wants = (type: TTimelineType) => types.size === 0 || types.has(type);
@@ -106,7 +145,7 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
   const cursor = decodeCursor(query.cursor);
   const take = query.limit + 1;
   const before = (at: SQL, id: SQL) => (cursor ? sql`AND (${at}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``);
-  const entityIds = [...subject.companyIds, ...subject.contactIds];
+  const entityIds = subject.entityIds;
   const parts: SQL[] = [];
 
   if (activityTypes.length > 0 && entityIds.length > 0) {
@@ -130,10 +169,10 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
           ORDER BY l.occurred_at DESC NULLS LAST, l.activity_id DESC NULLS LAST LIMIT ${take}) p
         GROUP BY p.activity_id ORDER BY at DESC, p.activity_id DESC LIMIT ${take}) picked)`);
   }
-  if (wants('agreement') && entityIds.length > 0) {
+  if (wants('agreement') && subject.agreements) {
     parts.push(sql`(SELECT 'agreement' AS kind, ${agreements.id} AS id, ${agreements.createdAt} AS at FROM ${agreements}
       WHERE ${agreements.workspaceId} = ${workspaceId} AND ${agreements.deletedAt} IS NULL
-        AND ${agreementsOfCustomers(subject.companyIds, subject.contactIds)}
+        AND ${subject.agreements}
         ${person ? sql`AND ${agreements.createdById} = ${person}::uuid` : sql``}
         ${before(sql`${agreements.createdAt}`, sql`${agreements.id}`)}
       ORDER BY ${agreements.createdAt} DESC, ${agreements.id} DESC LIMIT ${take})`);
@@ -144,10 +183,10 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
         return ids.length === 0 ? [] : [sql`(r.entity_type = ${type} AND r.entity_id = ANY(${uuids(ids)}))`];
       })
     : [];
-  // The customer's agreements: a status or date changed, or one removed.
-  if (wants('agreement') && entityIds.length > 0) {
+  // The subject's agreements: a status or date changed, or one removed.
+  if (wants('agreement') && subject.agreements) {
     changed.push(sql`(r.entity_type = 'agreement' AND r.entity_id IN (SELECT ${agreements.id} FROM ${agreements}
-      WHERE ${agreements.workspaceId} = ${workspaceId} AND ${agreementsOfCustomers(subject.companyIds, subject.contactIds)}))`);
+      WHERE ${agreements.workspaceId} = ${workspaceId} AND ${subject.agreements}))`);
   }
   if (changed.length > 0) {
     parts.push(sql`(SELECT 'system' AS kind, r.id, r.at FROM record_change r
@@ -160,6 +199,8 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
         ${before(sql`r.at`, sql`r.id`)}
       ORDER BY r.at DESC, r.id DESC LIMIT ${take})`);
   }
+  const sources = (subject.sources ?? []).filter((source) => wants(source.kind));
+  for (const source of sources) parts.push(source.page({ workspaceId, take, before, personId: person }));
   if (parts.length === 0) return { data: [], nextCursor: null };
 
   const merged = await ctx.db.execute<{ kind: TTimelineItem['kind']; id: string; at: string }>(
@@ -167,15 +208,19 @@ async function timelineOf(ctx: Ctx, subject: Subject, query: TTimelineQuery): Pr
   );
   const page = merged.rows.slice(0, query.limit);
   const idsOf = (kind: TTimelineItem['kind']) => page.filter((p) => p.kind === kind).map((p) => p.id);
-  const [activityItems, agreementItems, systemItems] = await Promise.all([
+  const found = await Promise.all([
     activityDetails(ctx, idsOf('activity')),
     agreementDetails(ctx, idsOf('agreement')),
     systemDetails(ctx, idsOf('system'), subject.own),
+    ...sources.map((source) => {
+      const ids = idsOf(source.kind);
+      return ids.length === 0 ? [] : source.details(ids);
+    }),
   ]);
-  const details = new Map<string, TTimelineItem>([...activityItems, ...agreementItems, ...systemItems].map((item) => [item.id, item]));
+  const details = new Map<string, TTimelineItem>(found.flat().map((item) => [`${item.kind}:${item.id}`, item]));
   const last = page.at(-1);
   return {
-    data: page.flatMap((p) => details.get(p.id) ?? []),
+    data: page.flatMap((p) => details.get(`${p.kind}:${p.id}`) ?? []),
     nextCursor: merged.rows.length > query.limit && last ? encodeCursor(last.at, last.id) : null,
   };
 }

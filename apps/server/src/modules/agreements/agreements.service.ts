@@ -16,6 +16,7 @@ import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } fr
 import { assertReadable, contactsOfCompanies, readableRecords, unitOfUser } from '../activities/records.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contracts } from '../contracts/contracts.table.ts';
+import { assertReadableDeals, deals, readableDealRefs } from '../deals/index.ts';
 import { recordChange } from '../history/index.ts';
 import { users } from '../users/index.ts';
 import { agreementPolicy } from './agreements.policy.ts';
@@ -24,7 +25,19 @@ import { agreements } from './agreements.table.ts';
 type AgreementRow = typeof agreements.$inferSelect;
 
 /** What an agreement's history keeps: every field people change (its status above all). */
-const TRACKED = ['title', 'details', 'status', 'companyId', 'contactId', 'agreedById', 'agreedOn', 'validUntil', 'resource', 'contractId'];
+const TRACKED = [
+  'title',
+  'details',
+  'status',
+  'companyId',
+  'contactId',
+  'agreedById',
+  'agreedOn',
+  'validUntil',
+  'resource',
+  'contractId',
+  'dealId',
+];
 
 const SORTS: Record<(typeof AGREEMENT_SORTS)[number], SortField> = {
   agreedOn: { column: agreements.agreedOn },
@@ -50,7 +63,7 @@ export async function presentAgreements(
   rows: readonly (AgreementRow & { binding?: boolean })[],
 ): Promise<TAgreement[]> {
   const people = [...new Set(rows.flatMap((r) => [r.agreedById, r.createdById]).filter((id): id is string => Boolean(id)))];
-  const [records, names, contractsById] = await Promise.all([
+  const [records, names, contractsById, dealsById] = await Promise.all([
     readableRecords(ctx, db, {
       company: rows.flatMap((r) => r.companyId ?? []),
       contact: rows.flatMap((r) => r.contactId ?? []),
@@ -66,7 +79,16 @@ export async function presentAgreements(
       db,
       rows.flatMap((r) => r.contractId ?? []),
     ),
+    readableDealRefs(
+      ctx,
+      db,
+      rows.flatMap((r) => r.dealId ?? []),
+    ),
   ]);
+  const deal = (id: string | null) => {
+    const found = id ? dealsById.get(id) : undefined;
+    return found ? { id: found.id, title: found.title } : null;
+  };
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const person = (id: string | null) => (id && nameOf.has(id) ? { id, name: nameOf.get(id) as string } : null);
   const record = (id: string | null) => {
@@ -96,6 +118,7 @@ export async function presentAgreements(
     validUntil: row.validUntil,
     resource: row.resource,
     contract: (row.contractId && contractsById.get(row.contractId)) || null,
+    deal: deal(row.dealId),
     binding:
       row.binding ?? ((OPEN_AGREEMENT_STATUSES as readonly string[]).includes(row.status) && (!row.validUntil || row.validUntil >= now)),
     createdBy: person(row.createdById),
@@ -157,6 +180,25 @@ function checkShape(values: { companyId: string | null; contactId: string | null
   if (errors.length > 0) throw new AppError('validation_failed', 'The agreement is not complete', { errors });
 }
 
+/**
+ * A deal named by an agreement must be one the actor may read; when both the agreement and the
+ * deal name a company, it must be the same one. 400 naming `dealId` otherwise.
+ */
+async function checkDeal(ctx: Ctx, db: Executor, dealId: string | null | undefined, companyId: string | null, known = false) {
+  if (!dealId) return;
+  // A deal the agreement already names is not the editor's to see: only its company is compared.
+  const [deal] = known
+    ? await db
+        .select({ companyId: deals.companyId })
+        .from(deals)
+        .where(and(eq(deals.workspaceId, ctx.actor.workspaceId), eq(deals.id, dealId)))
+    : [(await assertReadableDeals(ctx, db, { path: 'dealId', ids: [dealId], single: true })).get(dealId)];
+  if (deal?.companyId && companyId && deal.companyId !== companyId)
+    throw new AppError('validation_failed', 'The deal is with another company', {
+      errors: [{ path: 'dealId', message: 'The deal is with another company' }],
+    });
+}
+
 async function checkCustomers(ctx: Ctx, db: Executor, values: { companyId?: string | null; contactId?: string | null }) {
   await assertReadable(ctx, db, [
     { path: 'companyId', type: 'company', ids: values.companyId ? [values.companyId] : [], single: true },
@@ -181,6 +223,7 @@ export async function createAgreement(ctx: Ctx, raw: TCreateAgreementInput): Pro
     agreedById === ctx.actor.userId ? ctx.actor.unitId : unitOfUser(ctx.db, workspaceId, agreedById, 'agreedById'),
     checkCustomers(ctx, ctx.db, values),
     checkContract(ctx, ctx.db, input.contractId),
+    checkDeal(ctx, ctx.db, input.dealId, values.companyId),
   ]);
   const [row] = await ctx.db
     .insert(agreements)
@@ -194,6 +237,7 @@ export async function createAgreement(ctx: Ctx, raw: TCreateAgreementInput): Pro
       unitId,
       resource: input.resource || null,
       contractId: input.contractId ?? null,
+      dealId: input.dealId ?? null,
       createdById: ctx.actor.userId,
     })
     .returning();
@@ -220,6 +264,10 @@ export async function updateAgreement(ctx: Ctx, id: string, raw: TUpdateAgreemen
       contactId: values.contactId !== row.contactId ? values.contactId : null,
     });
     if (input.contractId !== undefined && input.contractId !== row.contractId) await checkContract(ctx, tx, input.contractId);
+    const dealId = input.dealId === undefined ? row.dealId : input.dealId;
+    // A new deal, or a kept one under another company: the pair is checked again.
+    if (dealId !== row.dealId || values.companyId !== row.companyId)
+      await checkDeal(ctx, tx, dealId, values.companyId, dealId === row.dealId);
     const agreedById = input.agreedById ?? row.agreedById;
     const unitId =
       input.agreedById && input.agreedById !== row.agreedById
@@ -236,6 +284,7 @@ export async function updateAgreement(ctx: Ctx, id: string, raw: TUpdateAgreemen
         unitId,
         resource: input.resource === undefined ? row.resource : input.resource || null,
         contractId: input.contractId === undefined ? row.contractId : input.contractId,
+        dealId,
         updatedAt: sql`now()`,
       })
       .where(and(eq(agreements.workspaceId, row.workspaceId), eq(agreements.id, row.id)))
@@ -310,6 +359,7 @@ export async function listAgreements(ctx: Ctx, query: TAgreementListQuery) {
     query['filter[binding]'] === 'true' ? bindingSql : query['filter[binding]'] === 'false' ? sql`NOT ${bindingSql}` : undefined,
     query['filter[agreedById]'] ? eq(agreements.agreedById, query['filter[agreedById]']) : undefined,
     query['filter[contractId]'] ? eq(agreements.contractId, query['filter[contractId]']) : undefined,
+    query['filter[dealId]'] ? await dealCondition(ctx, query['filter[dealId]']) : undefined,
     resource ? sql`lower(coalesce(${agreements.resource}, '')) LIKE ${`%${escapeLike(resource)}%`}` : undefined,
     q
       ? sql`(lower(coalesce(${agreements.title}, '') || ' ' || coalesce(${agreements.resource}, '')) LIKE ${`%${escapeLike(q)}%`}
@@ -332,6 +382,12 @@ export async function listAgreements(ctx: Ctx, query: TAgreementListQuery) {
     keyset,
   );
   return { data: await presentAgreements(ctx, ctx.db, page), nextCursor, total: counted?.n ?? 0 };
+}
+
+/** The agreements made in a deal: the deal must be one the actor may read (404 otherwise). */
+async function dealCondition(ctx: Ctx, dealId: string): Promise<SQL> {
+  if (!(await readableDealRefs(ctx, ctx.db, [dealId])).has(dealId)) throw notFound('deal');
+  return eq(agreements.dealId, dealId);
 }
 
 /** A company's agreements and its contacts': the company must be one the actor may read. */

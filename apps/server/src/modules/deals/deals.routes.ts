@@ -6,6 +6,7 @@ import {
   ZDealList,
   ZDealListQuery,
   ZDealStageHistory,
+  ZDealTimelineQuery,
   ZIdParams,
   ZLostReason,
   ZLostReasonList,
@@ -14,6 +15,7 @@ import {
   ZPipelineBoard,
   ZPipelineBoardQuery,
   ZPipelineList,
+  ZTimeline,
   ZUpdateDealInput,
   ZUpdateLostReasonInput,
   ZUpdatePipelineInput,
@@ -21,7 +23,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { pipelineBoard } from './board.ts';
-import { createDeal, dealStageHistory, deleteDeal, getDeal, listDeals, moveDeal, updateDeal } from './deals.service.ts';
+import { dealTimeline } from './deal-timeline.ts';
+import { createDeal, deleteDeal, getDeal, listDeals, moveDeal, updateDeal } from './deals.service.ts';
 import {
   createLostReason,
   createPipeline,
@@ -32,8 +35,9 @@ import {
   updateLostReason,
   updatePipeline,
 } from './pipelines.service.ts';
+import { dealStageHistory } from './stage-history.ts';
 
-/** Pipelines with their stages and lost reasons, the board, and deals. */
+/** Pipelines with their stages and lost reasons, the board, and deals with their timelines. */
 export async function dealRoutes(app: FastifyInstance, { db }: ModuleOptions) {
   const api = typed(app);
   const tags = ['deals'];
@@ -95,5 +99,10 @@ export async function dealRoutes(app: FastifyInstance, { db }: ModuleOptions) {
   });
   api.get('/deals/:id/stages', { schema: { tags, params: ZIdParams, response: { 200: ZDealStageHistory } } }, async (request) =>
     dealStageHistory(ctxOf(db, request), request.params.id),
+  );
+  api.get(
+    '/deals/:id/timeline',
+    { schema: { tags: ['timeline'], params: ZIdParams, querystring: ZDealTimelineQuery, response: { 200: ZTimeline } } },
+    async (request) => dealTimeline(ctxOf(db, request), request.params.id, request.query),
   );
 }

@@ -4,13 +4,11 @@ import type {
   TDeal,
   TDealListQuery,
   TDealRequiredField,
-  TDealStageChange,
   TMoveDealInput,
   TUpdateDealInput,
 } from '@clientela/contract';
 import { ZCreateDealInput, ZMoveDealInput, ZUpdateDealInput } from '@clientela/contract';
 import { and, asc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -103,7 +101,7 @@ export async function readableDeals(ctx: Ctx): Promise<SQL> {
   ) as SQL;
 }
 
-async function findVisible(ctx: Ctx, db: Executor, id: string): Promise<Selected> {
+export async function findVisible(ctx: Ctx, db: Executor, id: string): Promise<Selected> {
   const [row] = await selectDeals(db).where(and(eq(deals.id, id), await readableDeals(ctx)));
   if (!row) throw notFound('deal');
   return row;
@@ -450,36 +448,5 @@ export async function listDeals(ctx: Ctx, query: TDealListQuery) {
     nextCursor,
     total,
     ...(total > COUNT_CAP ? { totalIsEstimate: true } : {}),
-  };
-}
-
-/** A deal's way through the stages, oldest first. */
-export async function dealStageHistory(ctx: Ctx, id: string): Promise<{ data: TDealStageChange[] }> {
-  await findVisible(ctx, ctx.db, id);
-  const from = alias(pipelineStages, 'from_stage');
-  const rows = await ctx.db
-    .select({
-      change: dealStageChanges,
-      fromName: from.name,
-      toName: pipelineStages.name,
-      toKind: pipelineStages.kind,
-      byName: users.name,
-    })
-    .from(dealStageChanges)
-    .innerJoin(
-      pipelineStages,
-      and(eq(pipelineStages.workspaceId, dealStageChanges.workspaceId), eq(pipelineStages.id, dealStageChanges.toStageId)),
-    )
-    .leftJoin(from, and(eq(from.workspaceId, dealStageChanges.workspaceId), eq(from.id, dealStageChanges.fromStageId)))
-    .leftJoin(users, and(eq(users.workspaceId, dealStageChanges.workspaceId), eq(users.id, dealStageChanges.changedById)))
-    .where(and(eq(dealStageChanges.workspaceId, ctx.actor.workspaceId), eq(dealStageChanges.dealId, id)))
-    .orderBy(asc(dealStageChanges.changedAt), asc(dealStageChanges.id));
-  return {
-    data: rows.map((r) => ({
-      from: r.change.fromStageId ? { id: r.change.fromStageId, name: r.fromName ?? '' } : null,
-      to: { id: r.change.toStageId, name: r.toName, kind: r.toKind },
-      at: r.change.changedAt.toISOString(),
-      by: ref(r.change.changedById, r.byName),
-    })),
   };
 }

@@ -1,3 +1,4 @@
+export { assertReadableDeals, type DealRef, readableDealRefs, readableDealSql } from './deal-refs.ts';
 export { dealPolicy } from './deals.policy.ts';
 export { readableDeals } from './deals.service.ts';
 export { dealStageChanges, deals, lostReasons, pipelineStages, pipelines } from './deals.table.ts';

@@ -1,2 +1,3 @@
+export { presentTasks, readableTaskSql } from './present.ts';
 export { taskPolicy } from './tasks.policy.ts';
 export { taskEvents, taskLinks, tasks, unitLeadTimes } from './tasks.table.ts';

@@ -7,6 +7,7 @@ import { readableRecords } from '../activities/records.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contracts } from '../contracts/contracts.table.ts';
+import { readableDealRefs } from '../deals/index.ts';
 import { units } from '../units/index.ts';
 import { users } from '../users/index.ts';
 import { taskPolicy } from './tasks.policy.ts';
@@ -78,7 +79,7 @@ export async function readableAgreementsAndContracts(
   return found;
 }
 
-/** Tasks as the API shows them: links the reader may see, people's names, the timeline. */
+/** Tasks as the API shows them: links (deals apart) the reader may see, people's names, the timeline. */
 export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Promise<TTask[]> {
   if (rows.length === 0) return [];
   const workspaceId = ctx.actor.workspaceId;
@@ -103,9 +104,10 @@ export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Pro
   }
   for (const event of events) if (event.actorId) personIds.add(event.actorId);
   const unitIds = [...new Set(rows.flatMap((row) => row.queueUnitId ?? []))];
-  const [customers, deals, people, queues] = await Promise.all([
+  const [customers, promises, deals, people, queues] = await Promise.all([
     readableRecords(ctx, db, { company: ofType('company'), contact: ofType('contact') }),
     readableAgreementsAndContracts(ctx, db, { agreement: ofType('agreement'), contract: ofType('contract') }),
+    readableDealRefs(ctx, db, ofType('deal')),
     db
       .select({ id: users.id, name: users.name })
       .from(users)
@@ -131,12 +133,17 @@ export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Pro
     checklist: row.checklist,
     links: links.flatMap((link) => {
       if (link.taskId !== row.id) return [];
-      const found = customers.get(link.recordId) ?? deals.get(link.recordId);
+      const found = customers.get(link.recordId) ?? promises.get(link.recordId);
       return found && found.type === link.recordType ? [found] : [];
+    }),
+    deals: links.flatMap((link) => {
+      const deal = link.taskId === row.id && link.recordType === 'deal' ? deals.get(link.recordId) : undefined;
+      return deal ? [{ id: deal.id, title: deal.title }] : [];
     }),
     hiddenLinks: links.filter((link) => {
       if (link.taskId !== row.id) return false;
-      const found = customers.get(link.recordId) ?? deals.get(link.recordId);
+      if (link.recordType === 'deal') return !deals.has(link.recordId);
+      const found = customers.get(link.recordId) ?? promises.get(link.recordId);
       return !found || found.type !== link.recordType;
     }).length,
     sender: person(row.senderId),

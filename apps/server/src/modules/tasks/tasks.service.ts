@@ -14,6 +14,7 @@ import { AppError, type FieldError, forbidden, notFound } from '../../http/error
 import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } from '../../lib/pagination.ts';
 import { coveredUserIds, standInFor } from '../absences/index.ts';
 import { assertReadable, unitOfUser } from '../activities/records.ts';
+import { assertReadableDeals } from '../deals/index.ts';
 import { membersOf, notify } from '../notifications/index.ts';
 import { units } from '../units/index.ts';
 import { escapeLike, users } from '../users/index.ts';
@@ -74,7 +75,8 @@ export async function getTask(ctx: Ctx, id: string): Promise<TTask> {
   return task as TTask;
 }
 
-type LinkInput = Pick<TCreateTaskInput, 'companyIds' | 'contactIds' | 'agreementIds' | 'contractIds'>;
+type LinkInput = Pick<TCreateTaskInput, 'companyIds' | 'contactIds' | 'agreementIds' | 'contractIds' | 'dealIds'>;
+const LINK_TYPES = ['company', 'contact', 'agreement', 'contract', 'deal'] as const;
 
 /** Every linked record must be one the actor may read; 400 naming each that is not. */
 async function checkLinks(ctx: Ctx, db: Executor, input: LinkInput) {
@@ -89,6 +91,7 @@ async function checkLinks(ctx: Ctx, db: Executor, input: LinkInput) {
     ),
   );
   if (errors.length > 0) throw new AppError('validation_failed', 'A linked record does not exist', { errors });
+  await assertReadableDeals(ctx, db, { path: 'dealIds', ids: input.dealIds ?? [] });
 }
 
 /** Watchers must be active users of the workspace. */
@@ -104,7 +107,7 @@ async function checkWatchers(db: Executor, workspaceId: string, ids: readonly st
 }
 
 function linkRows(workspaceId: string, taskId: string, input: LinkInput) {
-  const rows = (['company', 'contact', 'agreement', 'contract'] as const).flatMap((recordType) =>
+  const rows = LINK_TYPES.flatMap((recordType) =>
     [...new Set(input[`${recordType}Ids`] ?? [])].map((recordId) => ({ workspaceId, taskId, recordType, recordId })),
   );
   return rows;
@@ -215,7 +218,7 @@ export async function updateTask(ctx: Ctx, id: string, raw: TUpdateTaskInput): P
         updatedAt: sql`now()`,
       })
       .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, id)));
-    for (const type of ['company', 'contact', 'agreement', 'contract'] as const) {
+    for (const type of LINK_TYPES) {
       const ids = input[`${type}Ids`];
       if (ids === undefined) continue;
       await tx

@@ -51,13 +51,13 @@ export const tasks = pgTable(
   ],
 );
 
-/** A record an assignment is about: a company, a contact, an agreement or a contract. */
+/** A record an assignment is about: a company, a contact, an agreement, a contract or a deal. */
 export const taskLinks = pgTable(
   'task_link',
   {
     workspaceId: uuid('workspace_id').notNull(),
     taskId: uuid('task_id').notNull(),
-    recordType: text('record_type', { enum: ['company', 'contact', 'agreement', 'contract'] }).notNull(),
+    recordType: text('record_type', { enum: ['company', 'contact', 'agreement', 'contract', 'deal'] }).notNull(),
     recordId: uuid('record_id').notNull(),
   },
   (t) => [

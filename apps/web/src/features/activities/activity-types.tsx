@@ -1,6 +1,8 @@
 import {
   CarOutlined,
+  CheckSquareOutlined,
   FileTextOutlined,
+  FlagOutlined,
   HistoryOutlined,
   MailOutlined,
   PhoneOutlined,
@@ -19,6 +21,8 @@ export const TYPE_ICON: Record<TTimelineType, ReactNode> = {
   note: <FileTextOutlined aria-hidden />,
   agreement: <SafetyCertificateOutlined aria-hidden />,
   system: <HistoryOutlined aria-hidden />,
+  task: <CheckSquareOutlined aria-hidden />,
+  stage: <FlagOutlined aria-hidden />,
 };
 
 /** The timeline's dot colour per kind. */
@@ -30,4 +34,6 @@ export const TYPE_COLOR: Record<TTimelineType, string> = {
   note: '#64748b',
   agreement: '#c2410c',
   system: '#94a3b8',
+  task: '#0891b2',
+  stage: '#16a34a',
 };

@@ -16,6 +16,7 @@ export function aTask(id: string, title: string, extra: Partial<TTask> = {}): TT
     status: 'received',
     checklist: [{ text: 'Book the van', done: false }],
     links: [{ type: 'company', id: '00000000-0000-4000-8000-000000000501', name: 'Gazzetta di Quartiere' }],
+    deals: [],
     hiddenLinks: 0,
     sender: MARCO,
     assignee: ANNA,
