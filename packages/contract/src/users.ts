@@ -65,14 +65,38 @@ export const ZChangePasswordInput = z.strictObject({
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
-/** Workspace-wide settings an admin keeps. */
+/** The largest logo accepted for the letterhead: a PNG or JPEG of 512 KB. */
+export const WORKSPACE_LOGO_MAX_BYTES = 512 * 1024;
+export const WORKSPACE_LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+
+/** Workspace-wide settings an admin keeps, with the letterhead printed on quotes. */
 export const ZWorkspaceSettings = z.object({
   id: ZId,
   name: z.string(),
   /** ISO 3166 country of phone numbers written without one (imports, forms). */
   defaultCountry: z.string().nullable(),
+  /** The company's name on documents; the workspace's name when none. */
+  legalName: z.string().nullable(),
+  address: z.string().nullable(),
+  taxNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  /** Whether a logo is kept: `GET /workspace/logo` serves it. */
+  hasLogo: z.boolean(),
 });
 export type TWorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;
+
+/** A letterhead line: trimmed, and an empty one means none. */
+const letterhead = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => value || null)
+    .nullable()
+    .optional();
+
 export const ZUpdateWorkspaceSettingsInput = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   defaultCountry: z
@@ -80,5 +104,28 @@ export const ZUpdateWorkspaceSettingsInput = z.strictObject({
     .regex(/^[A-Z]{2}$/, { message: 'Expected a two-letter country code (IT, RU, GB…)' })
     .nullable()
     .optional(),
+  legalName: letterhead(200),
+  address: letterhead(500),
+  taxNumber: letterhead(40),
+  phone: letterhead(40),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((value) => value === '' || z.email().safeParse(value).success, 'Expected an e-mail address')
+    .transform((value) => value.toLowerCase() || null)
+    .nullable()
+    .optional(),
+  website: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(
+      (value) => value === '' || z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).safeParse(value).success,
+      'Expected a web address starting with http:// or https://',
+    )
+    .transform((value) => value || null)
+    .nullable()
+    .optional(),
 });
-export type TUpdateWorkspaceSettingsInput = z.infer<typeof ZUpdateWorkspaceSettingsInput>;
+export type TUpdateWorkspaceSettingsInput = z.input<typeof ZUpdateWorkspaceSettingsInput>;

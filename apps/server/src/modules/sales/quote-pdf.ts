@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TLocale, TQuote } from '@clientela/contract';
 import PDFDocument from 'pdfkit';
+import type { Letterhead } from '../workspaces/index.ts';
 import en from './pdf-locales/en.json' with { type: 'json' };
 import it from './pdf-locales/it.json' with { type: 'json' };
 import ru from './pdf-locales/ru.json' with { type: 'json' };
@@ -16,12 +17,66 @@ const ACCENT = '#1f6feb';
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => String(values[key] ?? ''));
 
+/** Who sends the quote: the letterhead printed at its top, and the person who prepared it. */
+export type Seller = { letterhead: Letterhead; author: string };
+
+const LOGO_BOX = { width: 150, height: 60 };
+
 /**
- * A quote as a PDF in its customer's language: the seller's name as the letterhead, the customer,
- * dates, the lines with discounts and VAT, the totals, and the notes. Money and dates are written
- * the way that language writes them.
+ * Prints the letterhead from the top of the first page: the logo scaled into its box on the left
+ * and the company's name, address, tax number and contacts beside it (or, without a logo, the same
+ * lines from the left margin). Leaves the cursor below both.
  */
-export function quotePdf(quote: TQuote, seller: { workspace: string; author: string }): Promise<Buffer> {
+function printLetterhead(doc: PDFKit.PDFDocument, letterhead: Letterhead, text: typeof en, width: number) {
+  const left = doc.page.margins.left;
+  const top = 32;
+  let logoBottom = top;
+  let textLeft = left;
+  let align: 'left' | 'right' = 'left';
+  if (letterhead.logo) {
+    // The file was checked on upload; should it still not read, the letterhead goes without it.
+    try {
+      doc.image(letterhead.logo, left, top, { fit: [LOGO_BOX.width, LOGO_BOX.height] });
+      logoBottom = top + LOGO_BOX.height;
+      textLeft = left + LOGO_BOX.width + 20;
+      align = 'right';
+    } catch {
+      logoBottom = top;
+    }
+  }
+  const textWidth = left + width - textLeft;
+  const details = [
+    letterhead.address,
+    letterhead.taxNumber ? fill(text.taxNumber, { value: letterhead.taxNumber }) : null,
+    [letterhead.phone ? fill(text.phone, { value: letterhead.phone }) : null, letterhead.email, letterhead.website]
+      .filter(Boolean)
+      .join(' · ') || null,
+  ].filter((line): line is string => Boolean(line));
+  doc
+    .fillColor('#111111')
+    .font('bold')
+    .fontSize(details.length ? 15 : 18)
+    .text(letterhead.legalName ?? letterhead.name, textLeft, top, { width: textWidth, align });
+  doc.font('body').fontSize(9).fillColor('#444444');
+  for (const line of details) doc.text(line, textLeft, doc.y + 1, { width: textWidth, align });
+  const bottom = Math.max(doc.y, logoBottom) + 10;
+  doc
+    .moveTo(left, bottom)
+    .lineTo(left + width, bottom)
+    .strokeColor('#dddddd')
+    .lineWidth(0.5)
+    .stroke();
+  doc.x = left;
+  doc.y = bottom + 14;
+  doc.fillColor('#111111');
+}
+
+/**
+ * A quote as a PDF in its customer's language: the seller's letterhead, the customer, dates, the
+ * lines with discounts and VAT, the totals, and the notes. Money and dates are written the way
+ * that language writes them.
+ */
+export function quotePdf(quote: TQuote, seller: Seller): Promise<Buffer> {
   const text = PDF_MESSAGES[quote.language];
   const locale = { en: 'en-GB', ru: 'ru-RU', it: 'it-IT' }[quote.language];
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: quote.currency });
@@ -34,7 +89,7 @@ export function quotePdf(quote: TQuote, seller: { workspace: string; author: str
     size: 'A4',
     margin: 50,
     bufferPages: true,
-    info: { Title: `${text.title} ${quote.number}`, Author: seller.workspace },
+    info: { Title: `${text.title} ${quote.number}`, Author: seller.letterhead.legalName ?? seller.letterhead.name },
   });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', BOLD);
@@ -48,8 +103,7 @@ export function quotePdf(quote: TQuote, seller: { workspace: string; author: str
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   doc.rect(0, 0, doc.page.width, 8).fill(ACCENT);
-  doc.fillColor('#111111').font('bold').fontSize(18).text(seller.workspace, left, 36);
-  doc.moveDown(1.2);
+  printLetterhead(doc, seller.letterhead, text, width);
   doc.font('bold').fontSize(14).fillColor(ACCENT).text(text.title);
   doc.font('body').fontSize(10).fillColor('#111111');
   doc.text(fill(text.number, { number: quote.number, version: quote.version }));
@@ -127,7 +181,7 @@ export function quotePdf(quote: TQuote, seller: { workspace: string; author: str
     doc.switchToPage(pages.start + i);
     const bottom = doc.page.height - doc.page.margins.bottom + 16;
     doc.font('body').fontSize(8).fillColor('#666666');
-    doc.text(fill(text.footer, { name: seller.author, workspace: seller.workspace }), left, bottom, {
+    doc.text(fill(text.footer, { name: seller.author, workspace: seller.letterhead.name }), left, bottom, {
       width: width * 0.7,
       lineBreak: false,
     });

@@ -21,10 +21,9 @@ import {
   ZUpdateOrderInput,
   ZUpdateQuoteInput,
 } from '@clientela/contract';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
-import { workspaces } from '../workspaces/workspaces.table.ts';
+import { letterheadOf } from '../workspaces/index.ts';
 import {
   createOrder,
   createPayment,
@@ -71,8 +70,7 @@ export async function salesRoutes(app: FastifyInstance, { db }: ModuleOptions) {
   api.get('/quotes/:id/pdf', { schema: { tags, params: ZIdParams } }, async (request, reply) => {
     const ctx = ctxOf(db, request);
     const quote = await getQuote(ctx, request.params.id);
-    const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.actor.workspaceId));
-    const pdf = await quotePdf(quote, { workspace: workspace?.name ?? '', author: quote.owner?.name ?? '' });
+    const pdf = await quotePdf(quote, { letterhead: await letterheadOf(db, ctx.actor.workspaceId), author: quote.owner?.name ?? '' });
     return reply
       .type('application/pdf')
       .header('content-disposition', attachment(`${quote.number}-v${quote.version}.pdf`))

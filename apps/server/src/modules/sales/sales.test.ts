@@ -2,12 +2,14 @@ import type { TOrder, TQuote } from '@clientela/contract';
 import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
+import { aPng } from '../workspaces/test-logos.ts';
 import { expireQuotes } from './quotes.service.ts';
 
 const t = useTestApp();
 
 const put = (browser: Browser, url: string, payload: Record<string, unknown>) => browser.request({ method: 'PUT', url, payload });
 const patch = (browser: Browser, url: string, payload: Record<string, unknown>) => browser.request({ method: 'PATCH', url, payload });
+const IMAGE = /\/Subtype\s*\/Image/;
 const status = (browser: Browser, url: string, payload: Record<string, unknown>) => browser.request({ method: 'POST', url, payload });
 
 /** A bakery with a catalogue: a wholesale list in EUR with rye bread and croissants. */
@@ -99,6 +101,8 @@ describe('quotes, orders, payments and credit', () => {
     expect(text).toContain('Butter croissants, box of 12');
     expect(text.replace(/\s/g, '')).toContain('669,61€'); // the Russian way of writing 669.61 EUR
     expect(text).toContain('Доставка по вторникам и пятницам');
+    // Without a letterhead kept, the workspace's name heads it and no image is embedded.
+    expect(pdf.rawPayload.toString('latin1')).not.toMatch(IMAGE);
     // Nobody else's: another shop's employee neither reads it nor prints it.
     expect((await employeeB.browser.request({ method: 'GET', url: `/api/v1/quotes/${quote.id}/pdf` })).statusCode).toBe(404);
 
@@ -133,6 +137,58 @@ describe('quotes, orders, payments and credit', () => {
     expect((await get(employeeA.browser, `/api/v1/quotes/${v2.id}`)).orderId).toBe(order.id);
     // Once.
     expect((await status(employeeA.browser, `/api/v1/quotes/${v2.id}/order`, {})).json().code).toBe('status_transition_invalid');
+  });
+
+  it("heads a quote's PDF with the workspace's letterhead and logo, its labels in the customer's language", async () => {
+    const { owner, employeeA, rye } = await bakeryWithCatalogue();
+    await patch(owner, '/api/v1/workspace', {
+      legalName: 'Panificio Rossi S.r.l.',
+      address: 'Via Roma 12, 00184 Roma',
+      taxNumber: 'IT01234567890',
+      phone: '+39 06 1234 5678',
+      email: 'ordini@rossi.example',
+      website: 'https://rossi.example',
+    });
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(aPng(300, 100, true))], { type: 'image/png' }), 'logo.png');
+    const body = new Response(form);
+    const logo = await owner.request({
+      method: 'PUT',
+      url: '/api/v1/workspace/logo',
+      payload: Buffer.from(await body.arrayBuffer()),
+      headers: { 'content-type': body.headers.get('content-type') as string },
+    });
+    expect(logo.json().hasLogo).toBe(true);
+    const hotel = await post(employeeA.browser, '/api/v1/companies', { name: 'Гостиница «Волга»' });
+    const pdfOf = async (language: string) => {
+      const quote: TQuote = await post(employeeA.browser, '/api/v1/quotes', {
+        companyId: hotel.id,
+        language,
+        lines: [{ productId: rye.id, quantity: '10' }],
+      });
+      const pdf = await employeeA.browser.request({ method: 'GET', url: `/api/v1/quotes/${quote.id}/pdf` });
+      expect(pdf.statusCode).toBe(200);
+      return { bytes: pdf.rawPayload, text: (await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true })).text };
+    };
+
+    const russian = await pdfOf('ru');
+    expect(russian.bytes.toString('latin1')).toMatch(IMAGE);
+    for (const line of ['Panificio Rossi S.r.l.', 'Via Roma 12, 00184 Roma', 'ИНН IT01234567890', 'Тел. +39 06 1234 5678']) {
+      expect(russian.text).toContain(line);
+    }
+    expect(russian.text).toContain('ordini@rossi.example');
+    expect(russian.text).toContain('https://rossi.example');
+    expect(russian.text).toContain('Коммерческое предложение');
+    const italian = await pdfOf('it');
+    expect(italian.text).toContain('P.IVA IT01234567890');
+    expect(italian.text).toContain('Tel. +39 06 1234 5678');
+    expect((await pdfOf('en')).text).toContain('Tax no. IT01234567890');
+
+    // Without the logo, the letterhead is text only.
+    await owner.request({ method: 'DELETE', url: '/api/v1/workspace/logo' });
+    const plain = await pdfOf('en');
+    expect(plain.bytes.toString('latin1')).not.toMatch(IMAGE);
+    expect(plain.text).toContain('Panificio Rossi S.r.l.');
   });
 
   it('blocks confirming or shipping past a company or group credit limit for an employee, and lets a manager through with a recorded reason', async () => {
