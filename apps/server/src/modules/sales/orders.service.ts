@@ -286,6 +286,9 @@ export async function updateOrder(ctx: Ctx, id: string, raw: TUpdateOrderInput):
       });
     await assertReadable(ctx, tx, [{ path: 'contactId', type: 'contact', ids: input.contactId ? [input.contactId] : [], single: true }]);
     if (input.unitId) await assertUnit(tx, workspaceId, input.unitId);
+    // Moved to another branch, the order must stay within the actor's reach (as when it was created).
+    if (input.unitId !== undefined && input.unitId !== order.unitId)
+      await salesPolicy.authorize(ctx.actor, 'update', { ownerId: order.ownerId, unitId: input.unitId });
     if (input.lines) {
       const lines = await resolveLines(tx, workspaceId, order.priceListId, input.lines);
       await writeLines(tx, orderLines, { workspaceId, column: 'orderId', id }, lines);

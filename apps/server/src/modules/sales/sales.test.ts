@@ -191,6 +191,44 @@ describe('quotes, orders, payments and credit', () => {
     expect(plain.text).toContain('Panificio Rossi S.r.l.');
   });
 
+  it('takes an order made by hand, changes its lines only while it is new, and keeps it within the branch of whoever moves it', async () => {
+    const { managerA, employeeA, shopA, shopB, rye, croissant } = await bakeryWithCatalogue();
+    const bar = await post(employeeA.browser, '/api/v1/companies', { name: 'Bar Centrale' });
+    const order: TOrder = await post(employeeA.browser, '/api/v1/orders', {
+      companyId: bar.id,
+      lines: [
+        { productId: croissant.id, quantity: '4', discountPercent: '10' },
+        { description: 'Delivery', quantity: '1', unitPrice: '12.50', vatRate: '22' },
+      ],
+    });
+    // 4 × 14.90 = 59.60 less 10 % = 53.64, VAT 10 % 5.36; delivery 12.50 + 22 % 2.75.
+    expect(order).toMatchObject({ status: 'new', unit: { id: shopA.id }, quote: null, net: '66.14', vat: '8.11', total: '74.25' });
+
+    // While new, its lines change and the totals follow; a bad line is named and nothing is written.
+    const bad = await patch(employeeA.browser, `/api/v1/orders/${order.id}`, {
+      lines: [{ productId: rye.id, quantity: '0' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ path: 'lines.0.quantity', message: expect.any(String) }]);
+    const changed = (
+      await patch(employeeA.browser, `/api/v1/orders/${order.id}`, { lines: [{ productId: rye.id, quantity: '20' }], notes: 'Back door' })
+    ).json();
+    expect(changed).toMatchObject({ net: '67.00', vat: '6.70', total: '73.70', notes: 'Back door' });
+    expect(changed.lines).toHaveLength(1);
+
+    // A manager of one shop cannot hand the order to another shop it does not run.
+    const moved = await patch(managerA.browser, `/api/v1/orders/${order.id}`, { unitId: shopB.id });
+    expect(moved.statusCode).toBe(403);
+    expect((await get(employeeA.browser, `/api/v1/orders/${order.id}`)).unit.id).toBe(shopA.id);
+
+    // Confirmed, its lines are fixed.
+    await status(employeeA.browser, `/api/v1/orders/${order.id}/status`, { status: 'confirmed' });
+    const frozen = await patch(employeeA.browser, `/api/v1/orders/${order.id}`, { lines: [{ productId: rye.id, quantity: '1' }] });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json()).toMatchObject({ code: 'status_transition_invalid', errors: [{ path: 'lines' }] });
+    expect((await get(employeeA.browser, `/api/v1/orders/${order.id}`)).total).toBe('73.70');
+  });
+
   it('blocks confirming or shipping past a company or group credit limit for an employee, and lets a manager through with a recorded reason', async () => {
     const { owner, managerA, employeeA, employeeB, rye } = await bakeryWithCatalogue();
     // Two legal entities of one owner: credit is given to the group.
