@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
 
@@ -278,5 +278,54 @@ describe('activities', () => {
     // Asked for system events only, the customer's own changes come without its agreements'.
     const own = (await get(owner, `/api/v1/companies/${cafe.id}/timeline?filter[type]=system`)).data;
     expect(own.map((i: { event: { record: { type: string } } }) => i.event.record.type)).toEqual(['company']);
+  });
+
+  it('is about a deal only the author may read, and shows that deal only to those who may read it too', async () => {
+    const { owner, employeeA, employeeB } = await makeBakery(t);
+    const deal = await post(employeeA.browser, '/api/v1/deals', { title: 'Breakfast bread' });
+    const kiosk = await post(employeeB.browser, '/api/v1/companies', { name: 'Edicola Bea' });
+    const timelineLength = async () => (await get(employeeA.browser, `/api/v1/deals/${deal.id}/timeline`)).data.length;
+    const before = await timelineLength();
+    const log = (browser: typeof owner, payload: Record<string, unknown>) =>
+      browser.request({ method: 'POST', url: '/api/v1/activities', payload });
+
+    // Bea may not read Elio's deal; a stranger's workspace has no such deal; nor is a company a deal.
+    const { admin } = await makeWorkspace(t);
+    const stranger = await signIn(t, admin.email);
+    const strangersShop = await post(stranger, '/api/v1/companies', { name: 'Forno Altrove' });
+    for (const [browser, companyId, dealId] of [
+      [employeeB.browser, kiosk.id, deal.id],
+      [stranger, strangersShop.id, deal.id],
+      [employeeB.browser, kiosk.id, kiosk.id],
+    ] as const) {
+      const refused = await log(browser, { type: 'note', subject: 'Sneaky', companyIds: [companyId], dealIds: [dealId] });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'dealIds.0' }] });
+    }
+    expect((await get(employeeB.browser, '/api/v1/activities')).data).toEqual([]);
+    expect(await timelineLength()).toBe(before);
+
+    // Bea logs a visit at her kiosk; the admin adds Elio's deal to it. Bea still reads her visit, without the deal.
+    const visit = await post(employeeB.browser, '/api/v1/activities', { type: 'visit', subject: 'Morning visit', companyIds: [kiosk.id] });
+    expect(visit.deals).toEqual([]);
+    const linked = await owner.request({ method: 'PATCH', url: `/api/v1/activities/${visit.id}`, payload: { dealIds: [deal.id] } });
+    expect(linked.json().deals).toEqual([{ id: deal.id, title: 'Breakfast bread' }]);
+    const seen = await get(employeeB.browser, `/api/v1/activities/${visit.id}`);
+    expect(seen).toMatchObject({ links: [{ type: 'company', id: kiosk.id }], deals: [] });
+    // Her edit, sending her links, does not drop the deal she cannot see.
+    const edited = await employeeB.browser.request({
+      method: 'PATCH',
+      url: `/api/v1/activities/${visit.id}`,
+      payload: { subject: 'Morning visit, with coffee', companyIds: [kiosk.id], dealIds: [] },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect((await get(owner, `/api/v1/activities/${visit.id}`)).deals).toEqual([{ id: deal.id, title: 'Breakfast bread' }]);
+    // Elio reads the visit through his deal, without the kiosk he may not read; it is on the deal's timeline.
+    expect(await get(employeeA.browser, `/api/v1/activities/${visit.id}`)).toMatchObject({
+      links: [],
+      deals: [{ id: deal.id, title: 'Breakfast bread' }],
+    });
+    expect(await timelineLength()).toBe(before + 1);
   });
 });

@@ -108,4 +108,36 @@ describe('agreements', () => {
     expect((await get(owner, '/api/v1/agreements')).total).toBe(0);
     expect((await owner.request({ method: 'GET', url: '/api/v1/agreements?filter[status]=maybe' })).statusCode).toBe(400);
   });
+
+  it('is made in a deal of the same company that the person may read', async () => {
+    const { employeeA, employeeB } = await makeBakery(t);
+    const hotel = await post(employeeA.browser, '/api/v1/companies', { name: 'Hotel Bellavista' });
+    const cafe = await post(employeeA.browser, '/api/v1/companies', { name: 'Caffè Centrale' });
+    const deal = await post(employeeA.browser, '/api/v1/deals', { title: 'Breakfast bread', companyId: hotel.id });
+    const kiosk = await post(employeeB.browser, '/api/v1/companies', { name: 'Edicola Bea' });
+    const record = (browser: typeof employeeA.browser, payload: Record<string, unknown>) =>
+      browser.request({ method: 'POST', url: '/api/v1/agreements', payload });
+
+    // Another company than the deal's, or a deal the person may not read: 400 naming the deal, nothing recorded.
+    for (const [browser, companyId] of [
+      [employeeA.browser, cafe.id],
+      [employeeB.browser, kiosk.id],
+    ] as const) {
+      const refused = await record(browser, { title: 'Free delivery', companyId, dealId: deal.id });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'dealId' }] });
+    }
+    expect((await get(employeeA.browser, '/api/v1/agreements')).total).toBe(0);
+
+    const agreement = await post(employeeA.browser, '/api/v1/agreements', { title: 'Free delivery', companyId: hotel.id, dealId: deal.id });
+    expect(agreement.deal).toEqual({ id: deal.id, title: 'Breakfast bread' });
+    // Moving it to another company than the deal's is refused; dropping the deal is not.
+    const patch = (payload: Record<string, unknown>) =>
+      employeeA.browser.request({ method: 'PATCH', url: `/api/v1/agreements/${agreement.id}`, payload });
+    expect((await patch({ companyId: cafe.id })).json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'dealId' }] });
+    expect((await patch({ companyId: cafe.id, dealId: null })).json()).toMatchObject({ company: { id: cafe.id }, deal: null });
+    // Bea reads the agreement without the deal, which she may not see.
+    await patch({ companyId: hotel.id, dealId: deal.id });
+    expect((await get(employeeB.browser, `/api/v1/agreements/${agreement.id}`)).deal).toBeNull();
+  });
 });

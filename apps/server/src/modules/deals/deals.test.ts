@@ -1,4 +1,4 @@
-import type { TDeal, TPipeline, TPipelineBoard } from '@clientela/contract';
+import type { TDeal, TPipeline, TPipelineBoard, TTimeline, TTimelineItem } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
 
@@ -280,5 +280,94 @@ describe('pipelines and deals', () => {
     ]);
     const fresh = await post(employeeA.browser, '/api/v1/deals', { title: 'Goes to the default' });
     expect(fresh).toMatchObject({ pipelineId: wholesale.id, stage: { name: 'Call' } });
+  });
+
+  it("shows a deal's activities, tasks, agreements and stage moves on its timeline, newest first and page by page, to its readers only", async () => {
+    const { managerA, employeeA, employeeA2, employeeB } = await makeBakery(t);
+    const pipeline = await defaultPipeline(employeeA.browser);
+    const hotel = await post(employeeA.browser, '/api/v1/companies', { name: 'Hotel Bellavista' });
+    const deal: TDeal = await post(employeeA.browser, '/api/v1/deals', { title: 'Breakfast bread', companyId: hotel.id });
+    const second = pipeline.stages[1] as TPipeline['stages'][number];
+    expect((await move(employeeA.browser, deal.id, { stageId: second.id })).statusCode).toBe(200);
+    // Long ago, a call about the deal and its hotel; then, today, a note about the deal alone.
+    const call = await post(employeeA.browser, '/api/v1/activities', {
+      type: 'call',
+      subject: 'Asked for samples',
+      occurredAt: '2026-01-05T09:00:00Z',
+      companyIds: [hotel.id],
+      dealIds: [deal.id],
+    });
+    expect(call.deals).toEqual([{ id: deal.id, title: 'Breakfast bread' }]);
+    const note = await post(employeeA.browser, '/api/v1/activities', { type: 'note', subject: 'Samples liked', dealIds: [deal.id] });
+    const task = await post(employeeA.browser, '/api/v1/tasks', {
+      title: 'Bake the samples',
+      assigneeId: employeeA2.user.id,
+      dueAt: '2026-12-20T15:00:00Z',
+      dealIds: [deal.id],
+    });
+    expect(task.deals).toEqual([{ id: deal.id, title: 'Breakfast bread' }]);
+    const agreement = await post(employeeA.browser, '/api/v1/agreements', {
+      title: 'Free delivery on Saturdays',
+      companyId: hotel.id,
+      dealId: deal.id,
+    });
+    expect(agreement.deal).toEqual({ id: deal.id, title: 'Breakfast bread' });
+
+    const timeline = async (browser: Browser, query = '') =>
+      browser.request({ method: 'GET', url: `/api/v1/deals/${deal.id}/timeline${query}` });
+    const summary = (item: TTimelineItem) => `${item.kind}:${item.id}`;
+    const all: TTimeline = (await timeline(employeeA.browser)).json();
+    const entered = all.data.filter((item) => item.kind === 'stage');
+    expect(all.data.map(summary)).toEqual([
+      `agreement:${agreement.id}`,
+      `task:${task.id}`,
+      `activity:${note.id}`,
+      ...entered.map(summary),
+      `activity:${call.id}`,
+    ]);
+    expect(all.nextCursor).toBeNull();
+    // The move, then the deal's entry into its first stage.
+    expect(entered.map((item) => (item.kind === 'stage' ? [item.change.from?.name ?? null, item.change.to.name] : []))).toEqual([
+      [pipeline.stages[0]?.name, second.name],
+      [null, pipeline.stages[0]?.name],
+    ]);
+    expect(all.data[1]).toMatchObject({
+      kind: 'task',
+      task: { title: 'Bake the samples', status: 'sent', assignee: { name: 'Ezio' }, dueAt: '2026-12-20T15:00:00.000Z' },
+    });
+    expect(all.data[0]).toMatchObject({ kind: 'agreement', agreement: { title: 'Free delivery on Saturdays' } });
+
+    // Page by page, the same entries in the same order.
+    const paged: TTimelineItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: TTimeline = (await timeline(employeeA.browser, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      paged.push(...page.data);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged.map(summary)).toEqual(all.data.map(summary));
+    // Filtered by kind, and by person (the moves and the task are Elio's; Ezio did nothing).
+    const filtered: TTimeline = (await timeline(employeeA.browser, '?filter[type]=task,stage')).json();
+    expect(filtered.data.map((item) => item.kind)).toEqual(['task', 'stage', 'stage']);
+    expect((await timeline(employeeA.browser, `?filter[personId]=${employeeA2.user.id}`)).json().data).toEqual([]);
+    // A kind only customers' timelines have is refused by name.
+    expect((await timeline(employeeA.browser, '?filter[type]=system')).json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'filter[type]' }],
+    });
+
+    // The shop's manager reads it (the task too, as the manager over its unit); another shop's employee and another workspace get 404.
+    expect(((await timeline(managerA.browser)).json() as TTimeline).data).toHaveLength(all.data.length);
+    // Ezio has the task but may not read the deal.
+    expect((await timeline(employeeA2.browser)).statusCode).toBe(404);
+    const refused = await timeline(employeeB.browser);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    const { admin } = await makeWorkspace(t);
+    expect((await timeline(await signIn(t, admin.email))).statusCode).toBe(404);
+    // The agreements made in the deal, listed by deal; 404 for a deal the reader may not see.
+    expect((await get(employeeA.browser, `/api/v1/agreements?filter[dealId]=${deal.id}`)).data).toMatchObject([{ id: agreement.id }]);
+    expect((await employeeB.browser.request({ method: 'GET', url: `/api/v1/agreements?filter[dealId]=${deal.id}` })).statusCode).toBe(404);
   });
 });

@@ -270,4 +270,29 @@ describe('tasks', () => {
     expect(twice.json().errors[0].path).toBe('data.1.kind');
     expect((await get(owner, `/api/v1/units/${shopA.id}/lead-times`)).data).toEqual([]);
   });
+
+  it('is about a deal the sender may read; the assignee sees the deal only if they may read it too', async () => {
+    const { managerA, employeeA, employeeB } = await makeBakery(t);
+    const deal = await post(employeeA.browser, '/api/v1/deals', { title: 'Breakfast bread' });
+    const send = (browser: Browser, payload: Record<string, unknown>) => browser.request({ method: 'POST', url: '/api/v1/tasks', payload });
+    // Bea may not read Elio's deal: 400 naming it, and no task is sent.
+    const refused = await send(employeeB.browser, { title: 'Peek', assigneeId: managerA.user.id, dealIds: [deal.id] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'dealIds.0' }] });
+    expect((await get(employeeB.browser, '/api/v1/tasks?filter[sentByMe]=true')).total).toBe(0);
+
+    const task = await post(employeeA.browser, '/api/v1/tasks', {
+      title: 'Deliver the samples',
+      assigneeId: employeeB.user.id,
+      dealIds: [deal.id],
+    });
+    expect(task).toMatchObject({ deals: [{ id: deal.id, title: 'Breakfast bread' }], hiddenLinks: 0 });
+    // Bea has the task, not the deal: she learns that it is about something she may not see.
+    expect(await get(employeeB.browser, `/api/v1/tasks/${task.id}`)).toMatchObject({ deals: [], hiddenLinks: 1 });
+    // The deal can be dropped, and added back, by the sender.
+    const patch = (payload: Record<string, unknown>) =>
+      employeeA.browser.request({ method: 'PATCH', url: `/api/v1/tasks/${task.id}`, payload });
+    expect((await patch({ dealIds: [] })).json().deals).toEqual([]);
+    expect((await patch({ dealIds: [deal.id] })).json().deals).toEqual([{ id: deal.id, title: 'Breakfast bread' }]);
+  });
 });
