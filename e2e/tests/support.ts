@@ -26,5 +26,8 @@ export async function chooseInUserMenu(page: Page, item: string) {
 
 /** Picks an option of the antd select (or tree select) whose dropdown is open. */
 export async function pickOption(page: Page, title: string) {
-  await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
+  // Only once the dropdown has finished sliding open: a click during the animation can land on
+  // the option above the one meant, which the list has not yet moved away from.
+  const settled = page.locator('.ant-select-dropdown:visible:not([class*="slide-up-appear"]):not([class*="slide-up-enter"])');
+  await settled.getByTitle(title, { exact: true }).click();
 }
