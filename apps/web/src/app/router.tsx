@@ -202,6 +202,10 @@ const OrdersPage = lazyNamed(
   withSalesMessages(() => import('../features/sales/orders-page.tsx')),
   'OrdersPage',
 );
+const NewOrderPage = lazyNamed(
+  withSalesMessages(() => import('../features/sales/orders-page.tsx')),
+  'NewOrderPage',
+);
 const OrderPage = lazyNamed(
   withSalesMessages(() => import('../features/sales/order-page.tsx')),
   'OrderPage',
@@ -276,6 +280,7 @@ export function createRouter() {
                 { path: 'quotes', element: inLayout(<QuotesPage />) },
                 { path: 'quotes/:id', element: inLayout(<QuotePage />) },
                 { path: 'orders', element: inLayout(<OrdersPage />) },
+                { path: 'orders/new', element: inLayout(<NewOrderPage />) },
                 { path: 'orders/:id', element: inLayout(<OrderPage />) },
                 { path: 'products', element: inLayout(<ProductsPage />) },
                 { path: 'price-lists', element: inLayout(<PriceListsPage />) },

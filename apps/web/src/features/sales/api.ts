@@ -1,4 +1,5 @@
 import type {
+  TCreateOrderInput,
   TCreatePaymentInput,
   TCreateQuoteInput,
   TCreditStatus,
@@ -119,6 +120,11 @@ export function useNewQuoteVersion() {
 /** Turns an accepted quote into an order, once. */
 export function useConvertQuote() {
   return useSalesMutation((id: string) => api<TOrder>(`/api/v1/quotes/${id}/order`, { method: 'POST' }));
+}
+
+/** Creates an order by hand; lines with a product and no price take the price list's. */
+export function useCreateOrder() {
+  return useSalesMutation((input: TCreateOrderInput) => api<TOrder>('/api/v1/orders', { method: 'POST', body: input }));
 }
 
 /** Changes an order: its lines while new, its invoiced amount until cancelled. */

@@ -1,7 +1,8 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, type DescriptionsProps, Flex, Form, Input, Skeleton, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
@@ -81,7 +82,10 @@ function LimitForm({
   );
 }
 
-/** A company's credit: its limit, exposure and receivable, its group's limit and exposure, a chart, and for managers the limits to set. */
+/**
+ * A company's credit: its limit, exposure and receivable, its group's limit and exposure, a chart,
+ * for managers the limits to set, and a link to take a new order from the company.
+ */
 export function CreditCard({ companyId }: { companyId: string }) {
   const { t } = useTranslation('sales');
   const { locale } = useLocale();
@@ -159,7 +163,14 @@ export function CreditCard({ companyId }: { companyId: string }) {
   ];
 
   return (
-    <Card title={t('credit.title')}>
+    <Card
+      title={t('credit.title')}
+      extra={
+        <Link to={`/orders/new?companyId=${companyId}`}>
+          <PlusOutlined /> {t('orders.create')}
+        </Link>
+      }
+    >
       <Descriptions column={1} size="small" items={items} />
       {editing === 'companies' && (
         <LimitForm target="companies" id={companyId} current={data.limit} currency={data.baseCurrency} onDone={() => setEditing(null)} />

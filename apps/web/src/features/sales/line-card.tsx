@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { zodRule } from '../../lib/form.ts';
 import { useLocale } from '../locale/locale-context.tsx';
+import { type LineFormValues, lineAmounts } from './line-payload.ts';
 import { lineTotals, money, moneyOfCents } from './money.ts';
-import { type LineFormValues, lineAmounts } from './quote-payload.ts';
 
 // People type "14,90" as often as "14.90": both are read as the same amount.
 const decimal = (value: string | undefined) => value?.replace(',', '.');
@@ -38,7 +38,7 @@ type Props = {
   onRemove: () => void;
 };
 
-/** One line of a quote being edited: a catalogue product or free text, its quantity, price, discount, VAT and running total. */
+/** One line of a quote or an order being edited: a catalogue product or free text, its quantity, price, discount, VAT and running total. */
 export function LineCard({ name, n, currency, priceListId, onRemove }: Props) {
   const { t } = useTranslation('sales');
   const { t: tc } = useTranslation();

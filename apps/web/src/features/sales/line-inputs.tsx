@@ -3,13 +3,13 @@ import { Button, Descriptions, Flex, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../locale/locale-context.tsx';
 import { LineCard } from './line-card.tsx';
+import { freeLine, type LineFormValues, lineAmounts, productLine } from './line-payload.ts';
 import { documentTotals, moneyOfCents } from './money.ts';
-import { freeLine, type LineFormValues, lineAmounts, productLine } from './quote-payload.ts';
 import { SalesProductPicker } from './sales-product-picker.tsx';
 
 type Props = { currency: string; priceListId: string | null | undefined };
 
-/** The lines of a quote: products from the catalogue or free text, each with its running total, and the document's totals in cents. */
+/** The lines of a quote or an order: products from the catalogue or free text, each with its running total, and the document's totals in cents. */
 export function LineInputs({ currency, priceListId }: Props) {
   const { t } = useTranslation('sales');
   const { locale } = useLocale();

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import type { TOrderStatus } from '@clientela/contract';
 import { Alert, App, Button, Card, Col, Descriptions, type DescriptionsProps, Flex, Result, Row, Skeleton, Steps, Typography } from 'antd';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { CreditPanel } from './credit-panel.tsx';
 import { InvoicedForm } from './invoiced-form.tsx';
 import { LinesTable } from './lines-table.tsx';
 import { money } from './money.ts';
+import { OrderEditor } from './order-editor.tsx';
 import { PaymentsCard } from './payments-card.tsx';
 import { OrderStatusTag } from './status-tag.tsx';
 
@@ -39,6 +40,7 @@ export function OrderPage() {
   const setStatus = useOrderStatus();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [overrideError, setOverrideError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
 
   if (order.isPending) return <Skeleton active />;
   if (order.error || !order.data) {
@@ -137,6 +139,11 @@ export function OrderPage() {
         </Flex>
         {data.mayChange && (
           <Flex gap={8} wrap>
+            {data.status === 'new' && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('order.edit')}
+              </Button>
+            )}
             {NEXT[data.status].map((status) => (
               <Button
                 key={status}
@@ -207,6 +214,7 @@ export function OrderPage() {
         </Card>
         <PaymentsCard order={data} />
       </Flex>
+      {data.status === 'new' && <OrderEditor open={editing} order={data} onClose={() => setEditing(false)} />}
     </>
   );
 }

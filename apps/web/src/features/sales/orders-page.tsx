@@ -1,9 +1,9 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { ORDER_STATUSES, type TOrder, type TOrderStatus } from '@clientela/contract';
 import { Button, Card, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
@@ -12,12 +12,21 @@ import { useLocale } from '../locale/locale-context.tsx';
 import { UnitSelect } from '../units/unit-select.tsx';
 import { useOrderPages } from './api.ts';
 import { money } from './money.ts';
+import { OrderEditor } from './order-editor.tsx';
 import { OrderStatusTag } from './status-tag.tsx';
 
-/** `/orders`: the orders, newest first, searched and filtered by status and branch, with what each still leaves owed. */
-export function OrdersPage() {
+/**
+ * `/orders`: the orders, newest first, searched and filtered by status and branch, with what each
+ * still leaves owed. On `/orders/new` the editor for an order made by hand is open over it,
+ * prefilled with `?companyId=` when given (a company's page links so).
+ */
+export function OrdersPage({ creating = false }: { creating?: boolean }) {
   const { t } = useTranslation('sales');
   const { locale } = useLocale();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // The editor closes after saving too: by then the page is on its way to the new order.
+  const saved = useRef(false);
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search).trim();
   const [status, setStatus] = useState<TOrderStatus>();
@@ -64,7 +73,15 @@ export function OrdersPage() {
 
   return (
     <>
-      <PageHeader title={t('orders.title')} subtitle={t('orders.subtitle')} />
+      <PageHeader
+        title={t('orders.title')}
+        subtitle={t('orders.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')}>
+            {t('orders.create')}
+          </Button>
+        }
+      />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input
@@ -108,6 +125,22 @@ export function OrdersPage() {
           )}
         </Flex>
       </Card>
+      <OrderEditor
+        open={creating}
+        companyId={params.get('companyId') ?? undefined}
+        onClose={() => {
+          if (!saved.current) navigate('/orders', { replace: true });
+        }}
+        onSaved={(order) => {
+          saved.current = true;
+          navigate(`/orders/${order.id}`);
+        }}
+      />
     </>
   );
+}
+
+/** `/orders/new`: the orders with the editor of a new order open. */
+export function NewOrderPage() {
+  return <OrdersPage creating />;
 }

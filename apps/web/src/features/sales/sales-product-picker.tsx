@@ -15,7 +15,7 @@ function label(product: TProduct, priceListId: string | null | undefined, locale
   return `${name} — ${price ? money(price.price, price.currency, locale) : noPrice}`;
 }
 
-/** A search over the active products showing each one's price in the quote's price list; picking one hands it over. */
+/** A search over the active products showing each one's price in the document's price list; picking one hands it over. */
 export function SalesProductPicker({ priceListId, onPick }: Props) {
   const { t } = useTranslation('sales');
   const { locale } = useLocale();
