@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listOf, ZId } from './common.ts';
 
 /** What an import can bring in; other entities join the same machinery as they arrive. */
-export const IMPORT_ENTITIES = ['company', 'contact', 'product', 'user', 'deal'] as const;
+export const IMPORT_ENTITIES = ['company', 'contact', 'product', 'user', 'deal', 'exchange_rate'] as const;
 export const ZImportEntity = z.enum(IMPORT_ENTITIES);
 export type TImportEntity = z.infer<typeof ZImportEntity>;
 
@@ -42,8 +42,13 @@ export const CONTACT_IMPORT_FIELDS = [
   'company',
   ...CUSTOMER_IMPORT_FIELDS,
 ] as const;
-/** Fields of a product import: the series becomes a category, the price goes to the default price list. */
-export const PRODUCT_IMPORT_FIELDS = ['name', 'sku', 'category', 'price', 'unit', 'vatRate', 'kind', 'description'] as const;
+/**
+ * Fields of a product import: the series becomes a category, the price goes to the default price list.
+ * `price.<priceListId>` names the price in one list of the workspace (a column per list, as exported).
+ */
+export const PRODUCT_IMPORT_FIELDS = ['name', 'sku', 'category', 'price', 'unit', 'vatRate', 'kind', 'active', 'description'] as const;
+/** The field of a product's price in one price list. */
+export const PRICE_FIELD_PREFIX = 'price.';
 /** Fields of a people import: each row names a person, their manager and their unit (all made when missing). */
 export const USER_IMPORT_FIELDS = ['name', 'manager', 'unit', 'role', 'email'] as const;
 /** Fields of a deal import. */
@@ -60,6 +65,11 @@ export const DEAL_IMPORT_FIELDS = [
   'source',
   'notes',
 ] as const;
+/**
+ * Fields of an exchange-rate import: on `date`, `units` units of `currency` (1 when absent, as
+ * central banks write "100 JPY = 53.12 RUB") were worth `rate` units of the base currency.
+ */
+export const EXCHANGE_RATE_IMPORT_FIELDS = ['date', 'currency', 'rate', 'units'] as const;
 /**
  * Fields that name a record of the base (a product, a stage, a person, a company): a value that
  * names none is listed with its rows and the closest records, and the user picks one or none.
@@ -170,6 +180,8 @@ export const IMPORT_PROBLEM_CODES = [
   'unknown_product',
   'unknown_stage',
   'stage_fields_missing',
+  'unknown_currency',
+  'base_currency',
 ] as const;
 export const ZImportProblemCode = z.enum(IMPORT_PROBLEM_CODES);
 export type TImportProblemCode = z.infer<typeof ZImportProblemCode>;

@@ -173,11 +173,14 @@ export const ZBulkResult = z.object({ changed: z.number().int() });
 
 /** `vcf` (vCard 4.0) is for contacts only. */
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'vcf'] as const;
+/** What can be exported: the customer lists and the catalogue's products (with their prices). */
+export const EXPORT_RESOURCES = ['companies', 'contacts', 'products'] as const;
+export type TExportResource = (typeof EXPORT_RESOURCES)[number];
 /**
- * `GET /api/v1/exports/<companies|contacts>?format=&columns=a,b,custom.c&` + the list's `q`,
+ * `GET /api/v1/exports/<companies|contacts|products>?format=&columns=a,b,custom.c&` + the list's `q`,
  * `sort` and `filter[...]`: a file of every matching record the actor may see.
  */
-export const ZExportParams = z.strictObject({ resource: z.enum(['companies', 'contacts']) });
+export const ZExportParams = z.strictObject({ resource: z.enum(EXPORT_RESOURCES) });
 export const ZExportOptions = z.object({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   /** Comma-separated column ids; all standard and custom columns when absent. */
@@ -189,7 +192,7 @@ export const ZExportOptions = z.object({
  * download, written by a job with progress, then fetched from `/exports/jobs/:id/file`.
  */
 export const ZCreateExportInput = z.strictObject({
-  resource: z.enum(['companies', 'contacts']),
+  resource: z.enum(EXPORT_RESOURCES),
   format: z.enum(EXPORT_FORMATS).default('csv'),
   columns: z.string().max(2_000).optional(),
   /** The list's `q`, `sort` and `filter[...]`, as in the list's query string. */
@@ -199,7 +202,7 @@ export type TCreateExportInput = z.input<typeof ZCreateExportInput>;
 export const EXPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export const ZExportJob = z.object({
   id: ZId,
-  resource: z.enum(['companies', 'contacts']),
+  resource: z.enum(EXPORT_RESOURCES),
   format: z.enum(EXPORT_FORMATS),
   status: z.enum(EXPORT_JOB_STATUSES),
   /** Records to write, known once the job has matched them. */

@@ -163,28 +163,58 @@ export async function putExchangeRates(ctx: Ctx, raw: TPutExchangeRatesInput): P
   const { rates } = ZPutExchangeRatesInput.parse(raw);
   const workspaceId = ctx.actor.workspaceId;
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select({ base: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('share');
+    const base = await lockBaseCurrency(tx, workspaceId);
     const errors = rates.flatMap((r, i) =>
-      r.currency === row?.base ? [{ path: `rates.${i}.currency`, message: 'The base currency is always worth 1' }] : [],
+      r.currency === base ? [{ path: `rates.${i}.currency`, message: 'The base currency is always worth 1' }] : [],
     );
     if (errors.length) throw new AppError('validation_failed', 'A rate names the base currency', { errors });
-    await tx
-      .insert(exchangeRates)
-      .values(rates.map((r) => ({ workspaceId, currency: r.currency, on: r.on, rate: r.rate, createdById: ctx.actor.userId })))
-      .onConflictDoUpdate({
-        target: [exchangeRates.workspaceId, exchangeRates.currency, exchangeRates.on],
-        set: { rate: sql`excluded.rate`, createdById: sql`excluded.created_by_id`, createdAt: sql`now()` },
-      });
-    const currencies = [...new Set(rates.map((r) => r.currency))];
-    await tx
-      .insert(workspaceCurrencies)
-      .values(currencies.map((code) => ({ workspaceId, code })))
-      .onConflictDoNothing();
-    for (const currency of currencies) {
-      const [from = ''] = rates.flatMap((r) => (r.currency === currency ? [r.on] : [])).sort();
-      await recomputeBaseAmounts(tx, workspaceId, currency, from);
-    }
+    await saveExchangeRates(tx, workspaceId, ctx.actor.userId, rates);
   });
+}
+
+/** The base currency, locked against a change until the caller's transaction ends (rates are kept against it). */
+export async function lockBaseCurrency(tx: Executor, workspaceId: string): Promise<string> {
+  const [row] = await tx.select({ base: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('share');
+  if (!row) throw notFound('workspace');
+  return row.base;
+}
+
+/**
+ * Writes checked rates in the caller's transaction (none may name the base currency; each
+ * currency and day once): a day that has a rate gets the new one, their currencies join the
+ * workspace's, and the amounts they date are recomputed, once per currency from its first day.
+ * The manual entry and the import of rates both write through here.
+ */
+export async function saveExchangeRates(
+  tx: Executor,
+  workspaceId: string,
+  userId: string,
+  rates: { currency: string; on: string; rate: string }[],
+): Promise<void> {
+  if (rates.length === 0) return;
+  await tx
+    .insert(exchangeRates)
+    .values(rates.map((r) => ({ workspaceId, currency: r.currency, on: r.on, rate: r.rate, createdById: userId })))
+    .onConflictDoUpdate({
+      target: [exchangeRates.workspaceId, exchangeRates.currency, exchangeRates.on],
+      set: { rate: sql`excluded.rate`, createdById: sql`excluded.created_by_id`, createdAt: sql`now()` },
+    });
+  const currencies = [...new Set(rates.map((r) => r.currency))];
+  await tx
+    .insert(workspaceCurrencies)
+    .values(currencies.map((code) => ({ workspaceId, code })))
+    .onConflictDoNothing();
+  for (const currency of currencies) {
+    const [from = ''] = rates.flatMap((r) => (r.currency === currency ? [r.on] : [])).sort();
+    await recomputeBaseAmounts(tx, workspaceId, currency, from);
+  }
+}
+
+const ISO_CODES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Whether a code is an ISO 4217 currency this runtime knows ("EUR", "JPY"), not a typo ("EUE"). */
+export function isKnownCurrency(code: string): boolean {
+  return ISO_CODES.has(code);
 }
 
 /** Removes a rate; the amounts it dated fall back to the rate before it. */

@@ -6,7 +6,8 @@ export type Cell = string | number | Date | null;
 type Kind = 'text' | 'date' | 'datetime' | 'money';
 /** What an export writes of a record: companies and contacts share the columns they have in common. */
 export type ExportRecord = TCompany & TContact;
-export type Column = { id: string; heading: string; kind: Kind; currency?: string | null; value: (record: ExportRecord) => Cell };
+/** A column of a file of `R` records (companies and contacts by default, or products). */
+export type Column<R = ExportRecord> = { id: string; heading: string; kind: Kind; currency?: string | null; value: (record: R) => Cell };
 
 /** A file column: its heading in the user's language, the kind of its cells and how a record fills it. */
 export function columnOf(id: string, labels: ExportLabels, definitions: Definition[], unitNames: Map<string, string>): Column {

@@ -37,7 +37,20 @@ const en = {
   channel: { phone: 'Phone', email: 'E-mail', messenger: 'Messenger', visit: 'Visit', post: 'Post' },
   yes: 'Yes',
   no: 'No',
-  file: { companies: 'companies', contacts: 'contacts' },
+  file: { companies: 'companies', contacts: 'contacts', products: 'products' },
+  /** Product files: headed as the product import reads them back. */
+  product: {
+    sku: 'SKU',
+    name: 'Name',
+    category: 'Category',
+    kind: 'Kind',
+    unit: 'Unit',
+    vatRate: 'VAT rate',
+    active: 'Active',
+    description: 'Description',
+    price: 'Price',
+  },
+  kind: { product: 'Product', service: 'Service' },
 };
 
 export type ExportLabels = typeof en;
@@ -78,7 +91,19 @@ const ru: ExportLabels = {
   channel: { phone: 'Телефон', email: 'Эл. почта', messenger: 'Мессенджер', visit: 'Личная встреча', post: 'Почта' },
   yes: 'Да',
   no: 'Нет',
-  file: { companies: 'компании', contacts: 'контакты' },
+  file: { companies: 'компании', contacts: 'контакты', products: 'товары' },
+  product: {
+    sku: 'Артикул',
+    name: 'Наименование',
+    category: 'Категория',
+    kind: 'Тип',
+    unit: 'Единица измерения',
+    vatRate: 'Ставка НДС',
+    active: 'Активен',
+    description: 'Описание',
+    price: 'Цена',
+  },
+  kind: { product: 'Товар', service: 'Услуга' },
 };
 
 const it: ExportLabels = {
@@ -117,7 +142,19 @@ const it: ExportLabels = {
   channel: { phone: 'Telefono', email: 'E-mail', messenger: 'Messaggistica', visit: 'Visita', post: 'Posta' },
   yes: 'Sì',
   no: 'No',
-  file: { companies: 'aziende', contacts: 'contatti' },
+  file: { companies: 'aziende', contacts: 'contatti', products: 'prodotti' },
+  product: {
+    sku: 'Codice articolo',
+    name: 'Nome',
+    category: 'Categoria',
+    kind: 'Tipo',
+    unit: 'Unità di misura',
+    vatRate: 'Aliquota IVA',
+    active: 'Attivo',
+    description: 'Descrizione',
+    price: 'Prezzo',
+  },
+  kind: { product: 'Prodotto', service: 'Servizio' },
 };
 
 export const EXPORT_LABELS: Record<TLocale, ExportLabels> = { en, ru, it };

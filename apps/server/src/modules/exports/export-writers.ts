@@ -27,12 +27,12 @@ function drained(stream: Writable, out: Writable = stream): Promise<void> {
   });
 }
 
-export function csvOf(columns: Column[], pages: AsyncGenerator<ExportRecord[]>, timeZone: string): Readable {
+export function csvOf<R = ExportRecord>(columns: Column<R>[], pages: AsyncGenerator<R[]>, timeZone: string): Readable {
   // A byte-order mark lets spreadsheet programs read the file as UTF-8.
   const csv = stringify({ bom: true });
   const wallClock = wallClockIn(timeZone);
   const safe = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
-  const text = (column: Column, cell: Cell): string => {
+  const text = (column: Column<R>, cell: Cell): string => {
     if (cell === null) return '';
     if (cell instanceof Date) {
       const iso = (column.kind === 'datetime' ? wallClock(cell) : cell).toISOString();
@@ -59,7 +59,7 @@ export function csvOf(columns: Column[], pages: AsyncGenerator<ExportRecord[]>, 
 }
 
 /** The style of a column's cells, one object per column (see xlsxOf). */
-function styleOf(column: Column): Partial<ExcelJS.Style> {
+function styleOf<R>(column: Column<R>): Partial<ExcelJS.Style> {
   switch (column.kind) {
     case 'date':
       return { numFmt: 'yyyy-mm-dd' };
@@ -89,7 +89,7 @@ function sheetEntry(sheet: ExcelJS.Worksheet): { stream: Writable; state: EntryS
   return stream && state ? { stream, state } : undefined;
 }
 
-export function xlsxOf(columns: Column[], pages: AsyncGenerator<ExportRecord[]>, timeZone: string): Readable {
+export function xlsxOf<R = ExportRecord>(columns: Column<R>[], pages: AsyncGenerator<R[]>, timeZone: string): Readable {
   const out = new PassThrough();
   const wallClock = wallClockIn(timeZone);
   // Deflate level 1 is already archiver's default (measured: the same bytes as with no option).

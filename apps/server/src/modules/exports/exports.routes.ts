@@ -22,7 +22,7 @@ const ZExportQuery = z.record(z.string().max(80), z.string().max(2_000)).superRe
  */
 export const STREAMED_EXPORTS_MAX = 4;
 
-/** Files of companies and contacts: what the list shows, as CSV or XLSX. */
+/** Files of companies, contacts and products: what the list shows, as CSV or XLSX. */
 export async function exportRoutes(app: FastifyInstance, { db, jobs }: ModuleOptions) {
   const api = typed(app);
   let streaming = 0;

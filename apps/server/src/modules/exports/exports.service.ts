@@ -1,4 +1,4 @@
-import type { TContact, TLocale, TRecordEntity, TSavedQuery } from '@clientela/contract';
+import type { TContact, TExportResource, TLocale, TRecordEntity, TSavedQuery } from '@clientela/contract';
 import { COLUMNS_OF, ZCompanyListQuery, ZContactListQuery } from '@clientela/contract';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
@@ -8,8 +8,9 @@ import { contactsInOrder } from '../contacts/index.ts';
 import { definitionsOf } from '../custom-fields/index.ts';
 import { units } from '../units/index.ts';
 import { checkColumns, checkSavedQuery } from '../views/index.ts';
-import { columnOf, type ExportRecord } from './export-columns.ts';
+import { type Column, columnOf, type ExportRecord } from './export-columns.ts';
 import { EXPORT_LABELS } from './export-labels.ts';
+import { prepareProducts } from './export-products.ts';
 import { csvOf, vcardOf, xlsxOf } from './export-writers.ts';
 import { type OpenedInOrder, openInOrder } from './read-in-order.ts';
 
@@ -25,7 +26,7 @@ const BATCH = 100;
 const EXPORT_ROWS_MAX = 100_000;
 
 export type ExportRequest = {
-  resource: 'companies' | 'contacts';
+  resource: TExportResource;
   format: Format;
   columns: string | undefined;
   query: TSavedQuery;
@@ -37,10 +38,11 @@ export type ExportRequest = {
 
 /** Checks an export's format, columns and list query, as the export itself would; throws 400s. */
 export async function checkExport(ctx: Ctx, request: Pick<ExportRequest, 'resource' | 'format' | 'columns' | 'query'>): Promise<void> {
-  await prepare(ctx, request);
+  if (request.resource === 'products') await prepareProducts(ctx, request);
+  else await prepare(ctx, request);
 }
 
-/** The entity, parsed list query and checked columns of an export. */
+/** The entity, parsed list query and checked columns of a customer export. */
 async function prepare(ctx: Ctx, request: Pick<ExportRequest, 'resource' | 'format' | 'columns' | 'query'>) {
   const entity: TRecordEntity = request.resource === 'companies' ? 'company' : 'contact';
   if (request.format === 'vcf' && entity !== 'contact') {
@@ -64,9 +66,13 @@ async function prepare(ctx: Ctx, request: Pick<ExportRequest, 'resource' | 'form
  * sent; the records are read a batch at a time, so memory stays flat however long the list.
  */
 export async function exportRecords(ctx: Ctx, request: ExportRequest) {
+  const labels = EXPORT_LABELS[request.locale];
+  if (request.resource === 'products') {
+    const products = await prepareProducts(ctx, request);
+    return fileOf(request, labels.file.products, products.columns(labels), await products.open(BATCH));
+  }
   const { entity, parsed, definitions, columnIds } = await prepare(ctx, request);
   const { workspaceId } = ctx.actor;
-  const labels = EXPORT_LABELS[request.locale];
   const unitNames = new Map(
     (await ctx.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.workspaceId, workspaceId))).map((u) => [
       u.id,
@@ -78,7 +84,11 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
     entity === 'company'
       ? await openInOrder(ctx.db, await companiesInOrder(ctx, ZCompanyListQuery.parse(parsed)), BATCH)
       : await openInOrder(ctx.db, await contactsInOrder(ctx, ZContactListQuery.parse(parsed)), BATCH);
-  const records = opened as OpenedInOrder<ExportRecord>;
+  return fileOf(request, labels.file[request.resource], columns, opened as OpenedInOrder<ExportRecord>);
+}
+
+/** The file of the opened records, streamed as they are read; too many records are refused before the first byte. */
+async function fileOf<R>(request: ExportRequest, name: string, columns: Column<R>[], records: OpenedInOrder<R>) {
   if (records.total > EXPORT_ROWS_MAX) {
     await records.close();
     const message = `The filter matches more than ${EXPORT_ROWS_MAX} records; narrow it`;
@@ -100,12 +110,12 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
     }
   };
   const date = new Intl.DateTimeFormat('sv-SE', { timeZone: request.timeZone }).format(new Date());
-  const filename = `${labels.file[request.resource]}-${date}.${request.format}`;
+  const filename = `${name}-${date}.${request.format}`;
   const stream =
     request.format === 'csv'
       ? csvOf(columns, pages(), request.timeZone)
       : request.format === 'vcf'
-        ? vcardOf(pages() as AsyncGenerator<TContact[]>)
+        ? vcardOf(pages() as unknown as AsyncGenerator<TContact[]>)
         : xlsxOf(columns, pages(), request.timeZone);
   const contentType = {
     csv: 'text/csv; charset=utf-8',

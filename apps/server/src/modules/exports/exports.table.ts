@@ -1,3 +1,4 @@
+import { EXPORT_RESOURCES } from '@clientela/contract';
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/column-types.ts';
 import { users } from '../users/users.table.ts';
@@ -12,7 +13,7 @@ export const dataExports = pgTable(
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
     createdBy: uuid('created_by').notNull(),
-    resource: text('resource', { enum: ['companies', 'contacts'] }).notNull(),
+    resource: text('resource', { enum: EXPORT_RESOURCES }).notNull(),
     format: text('format', { enum: ['csv', 'xlsx', 'vcf'] }).notNull(),
     columns: text('columns'),
     query: jsonb('query').$type<Record<string, string>>().notNull(),

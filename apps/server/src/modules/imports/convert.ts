@@ -147,20 +147,35 @@ export function parseDate(value: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-/** A number as people write it: "1 234,5", "1.234,5", "1,234.5", "1100.04". */
-export function parseNumber(value: string): number | null {
+/**
+ * A number as people write it ("1 234,5", "1.234,5", "1,234.5", "1100.04"), as a plain decimal
+ * string ("1234.5"): exact, for values that must never pass through floating point (rates).
+ */
+export function parseDecimal(value: string): string | null {
   let text = value.replace(/[\s\u00a0'’]/g, '').replace(/[€$₽£]|EUR|RUB|USD|руб\.?/gi, '');
   const comma = text.lastIndexOf(',');
   const dot = text.lastIndexOf('.');
   if (comma > -1 && dot > -1) text = comma > dot ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, '');
   else if (comma > -1) text = /^-?\d{1,3}(,\d{3}){2,}$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+  return /^-?\d+(\.\d+)?$/.test(text) ? text : null;
+}
+
+/** A number as people write it: "1 234,5", "1.234,5", "1,234.5", "1100.04". */
+export function parseNumber(value: string): number | null {
+  const text = parseDecimal(value);
+  if (text === null) return null;
   const number = Number(text);
   return Number.isFinite(number) ? number : null;
 }
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'да', 'д', 'si', 'sì', 'vero']);
 const NO = new Set(['no', 'n', 'false', '0', 'нет', 'н', 'falso']);
+
+/** Yes or no as people write it ("Yes", "да", "Sì", "0"); null for anything else. */
+export function parseYesNo(raw: string): boolean | null {
+  const key = raw.trim().toLowerCase();
+  return YES.has(key) ? true : NO.has(key) ? false : null;
+}
 
 /** Splits "Rossi Anna" / "Anna Rossi" / "Иванов Иван Иванович" into first and last name. */
 function splitFullName(full: string): { firstName: string; lastName: string } {
@@ -308,8 +323,7 @@ function convertCustom(candidate: Candidate, field: string, raw: string, column:
     value = parseDate(raw);
     if (value === null) return problem(column, field, 'invalid_date', raw, null);
   } else if (definition.type === 'boolean') {
-    const key = raw.toLowerCase();
-    value = YES.has(key) ? true : NO.has(key) ? false : null;
+    value = parseYesNo(raw);
     if (value === null) return problem(column, field, 'unknown_value', raw, null);
   } else if (definition.type === 'link' && !/^https?:\/\//i.test(raw)) value = `https://${raw}`;
   else if (definition.type === 'text' && raw.length > 5_000) {

@@ -4,6 +4,8 @@ import {
   CUSTOMER_CLASSES,
   CUSTOMER_STATUSES,
   DEAL_IMPORT_FIELDS,
+  EXCHANGE_RATE_IMPORT_FIELDS,
+  PRICE_FIELD_PREFIX,
   PRODUCT_IMPORT_FIELDS,
   RELATIONSHIPS,
   type TImportEntity,
@@ -274,7 +276,26 @@ const ENTITY_SYNONYMS: Partial<Record<TImportEntity, Record<string, string[]>>> 
     unit: ['unit', 'uom', 'unit of measure', 'ед', 'ед изм', 'единица', 'единица измерения', 'unita', 'unita di misura', 'um'],
     vatRate: ['vat', 'vat rate', 'tax rate', 'ндс', 'ставка ндс', 'iva', 'aliquota iva'],
     kind: ['kind', 'type', 'тип', 'вид', 'tipo'],
+    active: ['active', 'on sale', 'активен', 'активный', 'в продаже', 'attivo', 'in vendita'],
     description: ['description', 'описание', 'descrizione'],
+  },
+  exchange_rate: {
+    date: ['date', 'day', 'on', 'valid from', 'дата', 'день', 'дата курса', 'data', 'giorno', 'data cambio'],
+    currency: [
+      'currency',
+      'currency code',
+      'code',
+      'iso code',
+      'валюта',
+      'код валюты',
+      'букв код',
+      'буквенный код',
+      'valuta',
+      'codice valuta',
+      'divisa',
+    ],
+    rate: ['rate', 'exchange rate', 'value', 'курс', 'значение', 'курс валюты', 'cambio', 'tasso', 'tasso di cambio', 'valore'],
+    units: ['units', 'unit', 'per', 'nominal', 'amount', 'единиц', 'номинал', 'количество', 'unita', 'quantita', 'nominale'],
   },
   user: {
     name: [
@@ -375,11 +396,18 @@ const PHONE_LABELS: Record<string, string> = {
   cellulare: 'mobile',
 };
 
-/** The fields a file can fill for an entity, custom fields included (`custom.<key>`). */
-export function importFields(entity: TImportEntity, definitions: Definition[]): string[] {
-  if (entity === 'product') return [...PRODUCT_IMPORT_FIELDS];
+/** A price list of the workspace, whose prices a product file can fill (`price.<id>`). */
+export type PriceColumn = { id: string; name: string; currency: string };
+
+/**
+ * The fields a file can fill for an entity, custom fields included (`custom.<key>`), and for
+ * products a price in each price list (`price.<id>`).
+ */
+export function importFields(entity: TImportEntity, definitions: Definition[], priceLists: PriceColumn[] = []): string[] {
+  if (entity === 'product') return [...PRODUCT_IMPORT_FIELDS, ...priceLists.map((l) => `${PRICE_FIELD_PREFIX}${l.id}`)];
   if (entity === 'user') return [...USER_IMPORT_FIELDS];
   if (entity === 'deal') return [...DEAL_IMPORT_FIELDS];
+  if (entity === 'exchange_rate') return [...EXCHANGE_RATE_IMPORT_FIELDS];
   const own: readonly string[] = entity === 'company' ? COMPANY_IMPORT_FIELDS : CONTACT_IMPORT_FIELDS;
   return [...own, ...definitions.map((d) => `custom.${d.key}`)];
 }
@@ -388,24 +416,43 @@ export function importFields(entity: TImportEntity, definitions: Definition[]): 
  * Suggests a field for each header: the admin's custom fields by key or label first, then
  * the synonyms; a field is suggested once, except phones and e-mails, which several columns fill.
  */
-export function suggestMapping(entity: TImportEntity, headers: string[], definitions: Definition[]): ImportColumn[] {
-  const fields = new Set(importFields(entity, definitions));
+export function suggestMapping(
+  entity: TImportEntity,
+  headers: string[],
+  definitions: Definition[],
+  priceLists: PriceColumn[] = [],
+): ImportColumn[] {
+  const fields = new Set(importFields(entity, definitions, priceLists));
   const taken = new Set<string>();
   return headers.map((header) => {
     const key = headerKey(header);
     if (!key) return { field: null };
     const custom = definitions.find((d) => headerKey(d.key) === key || headerKey(d.label) === key);
+    const list = entity === 'product' ? priceListOf(key, priceLists) : undefined;
     const candidates = custom
       ? [`custom.${custom.key}`]
-      : Object.entries(ENTITY_SYNONYMS[entity] ?? SYNONYMS)
-          .filter(([, names]) => names.includes(key) || names.some((name) => name.length > 3 && key.startsWith(`${name} `)))
-          .map(([field]) => field);
+      : list
+        ? [`${PRICE_FIELD_PREFIX}${list.id}`]
+        : Object.entries(ENTITY_SYNONYMS[entity] ?? SYNONYMS)
+            .filter(([, names]) => names.includes(key) || names.some((name) => name.length > 3 && key.startsWith(`${name} `)))
+            .map(([field]) => field);
     const field = candidates.find((f) => fields.has(f) && (!taken.has(f) || f === 'phones' || f === 'emails'));
     if (!field) return { field: null };
     taken.add(field);
     if (field === 'phones') return { field, label: PHONE_LABELS[key] ?? '' };
     if (field === 'emails') return { field, label: '' };
     return { field };
+  });
+}
+
+const PRICE_WORDS = ENTITY_SYNONYMS.product?.price ?? [];
+
+/** The price list a header names, as a product export heads its columns: "Price: Retail (EUR)", "Цена Опт". */
+function priceListOf(key: string, priceLists: PriceColumn[]): PriceColumn | undefined {
+  return priceLists.find((list) => {
+    const name = headerKey(list.name);
+    const currency = list.currency.toLowerCase();
+    return PRICE_WORDS.some((word) => key === `${word} ${name}` || key === `${word} ${name} ${currency}`);
   });
 }
 

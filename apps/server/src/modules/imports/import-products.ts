@@ -1,9 +1,10 @@
+import { PRICE_FIELD_PREFIX } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { baseCurrencyOf } from '../currencies/index.ts';
-import { parseNumber } from './convert.ts';
+import { parseDecimal, parseNumber, parseYesNo } from './convert.ts';
 import { headerKey } from './fields.ts';
-import { problemsOf, type RecordWriter, type RowResult } from './record-rows.ts';
+import { problemsOf, type RecordJob, type RecordWriter, type RowResult } from './record-rows.ts';
 
 const KINDS: Record<string, 'product' | 'service'> = {
   product: 'product',
@@ -54,14 +55,26 @@ async function categoryNamed(tx: Executor, workspaceId: string, name: string, ca
   return id;
 }
 
+/** The live price lists among those the mapping names (`price.<id>` columns), with their columns' fields. */
+async function mappedPriceLists(tx: Executor, job: RecordJob): Promise<{ field: string; id: string }[]> {
+  const fields = job.mapping.columns.flatMap((c) => (c.field?.startsWith(PRICE_FIELD_PREFIX) ? [c.field] : []));
+  if (fields.length === 0) return [];
+  const live = await tx.execute<{ id: string }>(
+    sql`SELECT id::text FROM price_list WHERE workspace_id = ${job.imp.workspaceId} AND deleted_at IS NULL`,
+  );
+  const ids = new Set(live.rows.map((r) => r.id));
+  return fields.map((field) => ({ field, id: field.slice(PRICE_FIELD_PREFIX.length) })).filter((l) => ids.has(l.id));
+}
+
 /**
  * Products: a name already in the catalogue (any letter case) is that product, updated (or
  * skipped, as the mapping says); the series becomes a category and the price goes to the
- * default price list.
+ * default price list, or a column's price to the list it names (as a product export writes them).
  */
 export const writeProducts: RecordWriter = async (tx, job, rows) => {
   const workspaceId = job.imp.workspaceId;
   const priceList = await defaultPriceList(tx, workspaceId);
+  const lists = await mappedPriceLists(tx, job);
   const categories = new Map<string, string>();
   const results: RowResult[] = [];
   for (const row of rows) {
@@ -88,6 +101,19 @@ export const writeProducts: RecordWriter = async (tx, job, rows) => {
     const kindText = p.cells.get('kind');
     const kind = kindText ? KINDS[headerKey(kindText)] : undefined;
     if (kindText && !kind) p.add('kind', 'unknown_value', kindText);
+    const activeText = p.cells.get('active');
+    const active = activeText ? parseYesNo(activeText) : null;
+    if (activeText && active === null) p.add('active', 'unknown_value', activeText);
+    const listPrices = lists.flatMap(({ field, id }) => {
+      const text = p.cells.get(field);
+      if (!text) return [];
+      const decimal = parseDecimal(text);
+      if (decimal === null || Number(decimal) < 0 || Number(decimal) >= 1e12) {
+        p.add(field, 'invalid_number', text);
+        return [];
+      }
+      return [{ id, price: decimal }];
+    });
     if (p.fatal()) {
       results.push({ line: row.line, outcome: 'reject', id: null, problems: p.list });
       continue;
@@ -136,16 +162,18 @@ export const writeProducts: RecordWriter = async (tx, job, rows) => {
       await tx.execute(sql`UPDATE product SET
           sku = coalesce(${skuFree}, sku), unit = coalesce(${unit}, unit), kind = coalesce(${kind ?? null}, kind),
           vat_rate = coalesce(${vat}::numeric, vat_rate), description = coalesce(${description}, description),
-          category_id = coalesce(${categoryId}::uuid, category_id), updated_at = now()
+          category_id = coalesce(${categoryId}::uuid, category_id), active = coalesce(${active}::boolean, active), updated_at = now()
         WHERE workspace_id = ${workspaceId} AND id = ${id}`);
     } else {
       id = job.memory.idOf(row.line);
       outcome = 'create';
-      await tx.execute(sql`INSERT INTO product (workspace_id, id, sku, name, description, kind, category_id, unit, vat_rate)
-        VALUES (${workspaceId}, ${id}, ${skuFree}, ${name}, ${description}, ${kind ?? 'product'}, ${categoryId}, ${unit ?? 'pcs'}, ${vat ?? 0})`);
+      await tx.execute(sql`INSERT INTO product (workspace_id, id, sku, name, description, kind, category_id, unit, vat_rate, active)
+        VALUES (${workspaceId}, ${id}, ${skuFree}, ${name}, ${description}, ${kind ?? 'product'}, ${categoryId}, ${unit ?? 'pcs'}, ${vat ?? 0},
+          ${active ?? true})`);
     }
-    if (price !== null)
-      await tx.execute(sql`INSERT INTO product_price (workspace_id, price_list_id, product_id, price) VALUES (${workspaceId}, ${priceList}, ${id}, ${price})
+    const prices = [...(price === null ? [] : [{ id: priceList, price: String(price) }]), ...listPrices];
+    for (const one of prices)
+      await tx.execute(sql`INSERT INTO product_price (workspace_id, price_list_id, product_id, price) VALUES (${workspaceId}, ${one.id}, ${id}, ${one.price}::numeric)
         ON CONFLICT (workspace_id, price_list_id, product_id) DO UPDATE SET price = excluded.price, updated_at = now()`);
     results.push({ line: row.line, outcome, id, problems: p.list });
   }

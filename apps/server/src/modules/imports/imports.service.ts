@@ -10,7 +10,7 @@ import {
   type TImportTemplate,
   ZImportMapping,
 } from '@clientela/contract';
-import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -18,10 +18,11 @@ import { companyPolicy } from '../companies/index.ts';
 import { contactPolicy } from '../contacts/contacts.policy.ts';
 import { definitionsOf } from '../custom-fields/index.ts';
 import { dealPolicy } from '../deals/index.ts';
+import { priceLists } from '../products/index.ts';
 import { users } from '../users/index.ts';
 import { closestChoice, convertRow, matchChoice } from './convert.ts';
 import { decide } from './decide.ts';
-import { choicesOf, headerKey, importFields, isCustomerEntity, isMultiValue, suggestMapping } from './fields.ts';
+import { choicesOf, headerKey, importFields, isCustomerEntity, isMultiValue, type PriceColumn, suggestMapping } from './fields.ts';
 import { dataImportFiles, dataImportProblems, dataImports, importTemplates, type StoredMapping } from './imports.table.ts';
 import { previewRecords } from './preview-records.ts';
 import { type FileRow, readFile } from './read-file.ts';
@@ -31,10 +32,13 @@ type ImportRow = typeof dataImports.$inferSelect;
 
 const policyOf = (entity: TImportEntity) => (entity === 'company' ? companyPolicy : contactPolicy);
 
-/** Importing creates records: only people who may create the entity may import it (people: admins; the catalogue: not employees). */
+/**
+ * Importing creates records: only people who may create the entity may import it (people and
+ * exchange rates: admins, as only they enter rates; the catalogue: not employees).
+ */
 function assertMayImport(ctx: Ctx, entity: TImportEntity) {
   const may =
-    entity === 'user'
+    entity === 'user' || entity === 'exchange_rate'
       ? ctx.actor.role === 'admin'
       : entity === 'product'
         ? ctx.actor.role !== 'employee'
@@ -47,6 +51,22 @@ function assertMayImport(ctx: Ctx, entity: TImportEntity) {
 /** The custom fields an entity's import may fill: customers have them, the other entities none. */
 const definitionsFor = (db: Executor, workspaceId: string, entity: TImportEntity) =>
   isCustomerEntity(entity) ? definitionsOf(db, workspaceId, entity) : Promise.resolve([]);
+
+/** The price lists a product file may fill, a column each: the workspace's live lists. */
+async function priceListsFor(db: Executor, workspaceId: string, entity: TImportEntity): Promise<PriceColumn[]> {
+  if (entity !== 'product') return [];
+  return db
+    .select({ id: priceLists.id, name: priceLists.name, currency: priceLists.currency })
+    .from(priceLists)
+    .where(and(eq(priceLists.workspaceId, workspaceId), isNull(priceLists.deletedAt)))
+    .orderBy(desc(priceLists.isDefault), asc(priceLists.name));
+}
+
+/** Every field an entity's file may fill in the workspace. */
+async function fieldsFor(db: Executor, workspaceId: string, entity: TImportEntity): Promise<Set<string>> {
+  const [definitions, lists] = await Promise.all([definitionsFor(db, workspaceId, entity), priceListsFor(db, workspaceId, entity)]);
+  return new Set(importFields(entity, definitions, lists));
+}
 
 function present(row: ImportRow, creatorName: string | null): TImport {
   return {
@@ -122,16 +142,17 @@ export async function uploadImport(
   const sha = createHash('sha256').update(content).digest('hex');
   const { shape } = await readFile(content);
   const definitions = await definitionsFor(ctx.db, ctx.actor.workspaceId, entity);
+  const lists = await priceListsFor(ctx.db, ctx.actor.workspaceId, entity);
   const template = await matchingTemplate(ctx, entity, shape.headers);
   const columns = template
     ? shape.headers.map((header) => {
         const column = template.columns.find((c) => headerKey(c.header) === headerKey(header));
         return { field: column?.field ?? null, ...(column?.label !== undefined ? { label: column.label } : {}) };
       })
-    : suggestMapping(entity, shape.headers, definitions);
+    : suggestMapping(entity, shape.headers, definitions, lists);
   const defaultCountry = await defaultCountryOf(ctx.db, ctx.actor.workspaceId, ctx.actor.userId);
-  // A product or person already there is the one the file means: updated, never made twice.
-  const duplicates = entity === 'product' || entity === 'user' ? 'update' : 'skip';
+  // A product, person or day's rate already there is the one the file means: updated, never made twice.
+  const duplicates = entity === 'product' || entity === 'user' || entity === 'exchange_rate' ? 'update' : 'skip';
   const mapping: StoredMapping = { columns, duplicates, values: template?.values ?? {}, ...(defaultCountry ? { defaultCountry } : {}) };
   const result = await ctx.db.transaction(async (tx) => {
     // Two requests with the same file wait for each other here; the second finds the first.
@@ -209,7 +230,7 @@ export async function listImports(ctx: Ctx, limit: number, cursor: string | unde
 /** Checks a mapping against the file and the entity's fields; 400 names each wrong column. */
 async function checkMapping(ctx: Ctx, row: ImportRow, raw: TImportMappingInput): Promise<StoredMapping> {
   const mapping = ZImportMapping.parse(raw);
-  const fields = new Set(importFields(row.entity, await definitionsFor(ctx.db, ctx.actor.workspaceId, row.entity)));
+  const fields = await fieldsFor(ctx.db, ctx.actor.workspaceId, row.entity);
   const errors: { path: string; message: string }[] = [];
   if (mapping.columns.length !== row.headers.length) {
     errors.push({ path: 'columns', message: `The file has ${row.headers.length} columns` });
@@ -503,7 +524,7 @@ export async function createTemplate(
   },
 ): Promise<TImportTemplate> {
   assertMayImport(ctx, input.entity);
-  const fields = new Set(importFields(input.entity, await definitionsFor(ctx.db, ctx.actor.workspaceId, input.entity)));
+  const fields = await fieldsFor(ctx.db, ctx.actor.workspaceId, input.entity);
   const errors = input.columns.flatMap((c, i) =>
     c.field !== null && !fields.has(c.field) ? [{ path: `columns.${i}.field`, message: 'Unknown field' }] : [],
   );

@@ -13,17 +13,19 @@ import { type Candidate, convertRow } from './convert.ts';
 import { type Decided, decide, type FileMemory, fileMemory, type RunContext } from './decide.ts';
 import { headerKey, isCustomerEntity } from './fields.ts';
 import { writeDeals } from './import-deals.ts';
+import { writeExchangeRates } from './import-exchange-rates.ts';
 import { writeProducts } from './import-products.ts';
 import { writeUsers } from './import-users.ts';
 import { dataImportFiles, dataImportLinks, dataImportProblems, dataImports, type ImportCounts } from './imports.table.ts';
 import { type FileRow, readFile } from './read-file.ts';
 import { type RecordWriter, runRecordRows } from './record-rows.ts';
 
-/** How the rows of a product, people or deal import are written. */
-export const RECORD_WRITERS: Record<'product' | 'user' | 'deal', RecordWriter> = {
+/** How the rows of a product, people, deal or exchange-rate import are written. */
+export const RECORD_WRITERS: Record<'product' | 'user' | 'deal' | 'exchange_rate', RecordWriter> = {
   product: writeProducts,
   user: writeUsers,
   deal: writeDeals,
+  exchange_rate: writeExchangeRates,
 };
 
 /**
@@ -570,11 +572,11 @@ export async function runImport(db: Database, workspaceId: string, importId: str
   }
 }
 
-/** Runs a product, people or deal import: the same durable, resumable run, one chunk per transaction. */
+/** Runs a product, people, deal or exchange-rate import: the same durable, resumable run, one chunk per transaction. */
 async function runRecords(
   db: Database,
   imp: typeof dataImports.$inferSelect,
-  entity: 'product' | 'user' | 'deal',
+  entity: keyof typeof RECORD_WRITERS,
   stopping: () => boolean,
 ) {
   const where = and(eq(dataImports.workspaceId, imp.workspaceId), eq(dataImports.id, imp.id));

@@ -1,1 +1,2 @@
+export { listPriceLists, productsInOrder } from './products.service.ts';
 export { priceLists, productCategories, productPrices, products } from './products.table.ts';

@@ -22,7 +22,7 @@ import {
   ZUpdateProductCategoryInput,
   ZUpdateProductInput,
 } from '@clientela/contract';
-import { type AnyColumn, and, asc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, getTableColumns, ilike, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
@@ -161,7 +161,7 @@ const SORTS: Record<(typeof PRODUCT_SORTS)[number], SortField> = {
 
 function selectProducts(db: Executor, key: SQL<string> = sql<string>`''`) {
   return db
-    .select({ key, product: products, categoryName: productCategories.name })
+    .select({ key, product: getTableColumns(products), categoryName: productCategories.name })
     .from(products)
     .leftJoin(
       productCategories,
@@ -346,12 +346,11 @@ export async function deleteProduct(ctx: Ctx, id: string): Promise<void> {
   if (removed.length === 0) throw notFound('product');
 }
 
-export async function listProducts(ctx: Ctx, query: TProductListQuery) {
-  const keyset = parseSort(query.sort, SORTS, 'name');
-  const workspaceId = ctx.actor.workspaceId;
+/** What the products list (and its export) shows of the catalogue: everyone reads it, live products only. */
+function productListWhere(ctx: Ctx, query: TProductListQuery) {
   const q = query.q?.trim();
-  const conditions = [
-    eq(products.workspaceId, workspaceId),
+  return and(
+    eq(products.workspaceId, ctx.actor.workspaceId),
     isNull(products.deletedAt),
     query['filter[categoryId]'] ? eq(products.categoryId, query['filter[categoryId]']) : undefined,
     query['filter[active]'] ? eq(products.active, query['filter[active]'] === 'true') : undefined,
@@ -361,16 +360,19 @@ export async function listProducts(ctx: Ctx, query: TProductListQuery) {
           AND pp.price_list_id = ${query['filter[priceListId]']})`
       : undefined,
     q ? or(ilike(products.name, `%${escapeLike(q)}%`), ilike(products.sku, `%${escapeLike(q)}%`)) : undefined,
-  ];
+  );
+}
+
+export async function listProducts(ctx: Ctx, query: TProductListQuery) {
+  const keyset = parseSort(query.sort, SORTS, 'name');
+  const workspaceId = ctx.actor.workspaceId;
+  const where = productListWhere(ctx, query);
   const [rows, counted] = await Promise.all([
     selectProducts(ctx.db, cursorKey(keyset))
-      .where(and(...conditions, afterCursor(keyset, products.id, query.cursor)))
+      .where(and(where, afterCursor(keyset, products.id, query.cursor)))
       .orderBy(...orderBy(keyset, products.id))
       .limit(query.limit + 1),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(products)
-      .where(and(...conditions)),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
   ]);
   const { page, nextCursor } = pageOf(
     rows.map((row) => ({ ...row, id: row.product.id, cursorKey: row.key })),
@@ -378,6 +380,22 @@ export async function listProducts(ctx: Ctx, query: TProductListQuery) {
     keyset,
   );
   return { data: await presentProducts(ctx.db, workspaceId, page), nextCursor, total: counted[0]?.n ?? 0 };
+}
+
+/**
+ * Every product a list query matches, for an export to read in one cursor: the select in the
+ * list's order, its count, and how a batch of its rows is presented (with their prices).
+ */
+export function productsInOrder(ctx: Ctx, query: TProductListQuery) {
+  const where = productListWhere(ctx, query);
+  const select = selectProducts(ctx.db)
+    .where(where)
+    .orderBy(...orderBy(parseSort(query.sort, SORTS, 'name'), products.id));
+  return {
+    select,
+    count: ctx.db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
+    present: (rows: Awaited<typeof select>) => presentProducts(ctx.db, ctx.actor.workspaceId, rows),
+  };
 }
 
 // Price lists

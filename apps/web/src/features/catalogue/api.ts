@@ -53,9 +53,10 @@ export function useCategories() {
   });
 }
 
-/** Every price list of the workspace. */
-export function usePriceLists() {
+/** Every price list of the workspace; `enabled` false asks nothing (a page that may not need them). */
+export function usePriceLists(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [...PRICE_LISTS_KEY, 'all'],
     queryFn: ({ signal }) => api<{ data: TPriceList[] }>('/api/v1/price-lists', { signal }),
     select: (list) => list.data,

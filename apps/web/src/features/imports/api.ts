@@ -121,7 +121,13 @@ export function useCancelImport(id: string) {
 }
 
 /** What each entity's lists are cached under. */
-const LIST_KEYS: Record<TImportEntity, readonly string[]> = { ...RECORDS_KEY, product: ['products'], user: ['users'], deal: ['deals'] };
+const LIST_KEYS: Record<TImportEntity, readonly string[]> = {
+  ...RECORDS_KEY,
+  product: ['products'],
+  user: ['users'],
+  deal: ['deals'],
+  exchange_rate: ['currencies'],
+};
 
 /** After a run, the lists of the imported records hold new rows. */
 export function useRefreshRecords() {

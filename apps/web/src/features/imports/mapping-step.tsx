@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { usePreview, useSaveMapping } from './api.ts';
+import { usePriceFields } from './field-labels.ts';
 import { isCustomerEntity, type MappingDraft, mappingBody, nameMissing, refusedColumns } from './mapping.ts';
 import { MappingOptions } from './mapping-options.tsx';
 import { MappingTable } from './mapping-table.tsx';
@@ -28,6 +29,7 @@ export function MappingStep({ imp, onSaved }: Props) {
   const { t } = useTranslation('imports');
   const preview = usePreview(imp.id);
   const customFields = useCustomFields(isCustomerEntity(imp.entity) ? imp.entity : 'company');
+  const priceFields = usePriceFields(imp.entity);
   const save = useSaveMapping(imp.id);
   const [draft, setDraft] = useState(() => draftOf(imp));
   const refused = refusedColumns(isApiError(save.error) ? save.error.errors : []);
@@ -60,6 +62,7 @@ export function MappingStep({ imp, onSaved }: Props) {
           columns={draft.columns}
           preview={preview.data}
           customFields={isCustomerEntity(imp.entity) ? (customFields.data ?? []) : []}
+          listFields={priceFields}
           refused={refused}
           onChange={setColumn}
         />

@@ -1,7 +1,7 @@
 import type { TCustomField, TImportColumn, TImportEntity, TImportPreview } from '@clientela/contract';
 import { Flex, Input, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { importFields, repeatedFields, samplesOf, takesLabel } from './mapping.ts';
+import { type ImportField, importFields, repeatedFields, samplesOf, takesLabel } from './mapping.ts';
 
 /** The select's value for "Do not import" (antd selects do not take null). */
 const NOT_IMPORTED = '';
@@ -14,18 +14,25 @@ type Props = {
   columns: TImportColumn[];
   preview: TImportPreview | undefined;
   customFields: TCustomField[];
+  /** Fields of the workspace beside the standard ones: a product file's price in each price list. */
+  listFields?: { value: string; label: string }[];
   /** Columns whose field the server refused. */
   refused: Set<number>;
   onChange: (index: number, column: TImportColumn) => void;
 };
 
 /** One line per column of the file: its header, a few values, the field it fills and, for phones and e-mails, their label. */
-export function MappingTable({ entity, headers, columns, preview, customFields, refused, onChange }: Props) {
-  const { t } = useTranslation('imports');
+export function MappingTable({ entity, headers, columns, preview, customFields, listFields = [], refused, onChange }: Props) {
+  const { t, i18n } = useTranslation('imports');
   const repeated = repeatedFields(columns);
+  // A field named alike in several entities may read differently ("Price" of a product is the default list's).
+  const fieldLabel = (field: ImportField) => {
+    const own = `entityFields.${entity}.${field}`;
+    return i18n.exists(own, { ns: 'imports' }) ? t(own as 'fields.name') : t(`fields.${field}`);
+  };
   const headerOf = (index: number) => headers[index]?.trim() || t('mapping.noHeader', { number: index + 1 });
 
-  const standard = importFields(entity).map((field) => ({ value: field, label: t(`fields.${field}`) }));
+  const standard = [...importFields(entity).map((field) => ({ value: field, label: fieldLabel(field) })), ...listFields];
   const custom = customFields.map((field) => ({ value: `custom.${field.key}`, label: field.label }));
   const known = new Set([...standard, ...custom].map((option) => option.value));
   // A field the server suggested that the form no longer offers (e.g. a custom field just deleted) stays visible.

@@ -2,6 +2,7 @@ import {
   COMPANY_IMPORT_FIELDS,
   CONTACT_IMPORT_FIELDS,
   DEAL_IMPORT_FIELDS,
+  EXCHANGE_RATE_IMPORT_FIELDS,
   IMPORT_ENTITIES,
   PRODUCT_IMPORT_FIELDS,
   type TImportColumn,
@@ -18,7 +19,8 @@ export type ImportField =
   | (typeof CONTACT_IMPORT_FIELDS)[number]
   | (typeof PRODUCT_IMPORT_FIELDS)[number]
   | (typeof USER_IMPORT_FIELDS)[number]
-  | (typeof DEAL_IMPORT_FIELDS)[number];
+  | (typeof DEAL_IMPORT_FIELDS)[number]
+  | (typeof EXCHANGE_RATE_IMPORT_FIELDS)[number];
 
 /** The mapping as the form edits it. */
 export type MappingDraft = Required<Pick<TImportMappingInput, 'columns' | 'duplicates' | 'values'>> & { defaultCountry?: string };
@@ -29,6 +31,7 @@ const FIELDS: Record<TImportEntity, readonly ImportField[]> = {
   product: PRODUCT_IMPORT_FIELDS,
   user: USER_IMPORT_FIELDS,
   deal: DEAL_IMPORT_FIELDS,
+  exchange_rate: EXCHANGE_RATE_IMPORT_FIELDS,
 };
 /** Fields several columns may fill: each column adds its values. */
 const MULTI_COLUMN = new Set(['phones', 'emails', 'tags']);
@@ -45,9 +48,11 @@ export function hasValuesStep(entity: TImportEntity): boolean {
   return entity === 'deal';
 }
 
-/** The entities a person may import: people only for admins, the catalogue not for employees. */
+/** The entities a person may import: people and exchange rates only for admins, the catalogue not for employees. */
 export function importableEntities(role: 'admin' | 'manager' | 'employee'): TImportEntity[] {
-  return IMPORT_ENTITIES.filter((entity) => (entity === 'user' ? role === 'admin' : entity === 'product' ? role !== 'employee' : true));
+  return IMPORT_ENTITIES.filter((entity) =>
+    entity === 'user' || entity === 'exchange_rate' ? role === 'admin' : entity === 'product' ? role !== 'employee' : true,
+  );
 }
 
 /** Whether a string names a standard field (rather than a custom one). */
@@ -127,8 +132,11 @@ export function samplesOf(preview: TImportPreview | undefined, column: number, c
   return samples;
 }
 
-/** Whether no column gives the records their name, so that every row would be rejected. */
+/** Whether no column gives the records their name (a rate: its date, currency and rate), so that every row would be rejected. */
 export function nameMissing(entity: TImportEntity, columns: TImportColumn[]): boolean {
+  if (entity === 'exchange_rate') {
+    return !['date', 'currency', 'rate'].every((field) => columns.some((column) => column.field === field));
+  }
   const names = entity === 'contact' ? ['fullName', 'firstName', 'lastName'] : entity === 'deal' ? ['title'] : ['name'];
   return !columns.some((column) => column.field !== null && names.includes(column.field));
 }

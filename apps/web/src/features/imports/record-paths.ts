@@ -7,6 +7,8 @@ export const RECORDS_PATH: Record<TImportEntity, string> = {
   product: '/products',
   user: '/admin/users',
   deal: '/deals',
+  // Rates are kept in the workspace's settings, with its currencies.
+  exchange_rate: '/admin/workspace',
 };
 
 /** The page of one imported record, or null where records have no page of their own (products, people). */

@@ -177,9 +177,9 @@ describe('UploadStep entities', () => {
   };
   const offered = () => screen.getAllByRole('radio').map((radio) => radio.closest('label')?.textContent);
 
-  it('offers only what the person may import: people to admins, products to managers too, deals to everyone', async () => {
+  it('offers only what the person may import: people and rates to admins, products to managers too, deals to everyone', async () => {
     await renderNew('admin');
-    expect(offered()).toEqual(['Companies', 'Contacts', 'Products', 'People', 'Deals']);
+    expect(offered()).toEqual(['Companies', 'Contacts', 'Products', 'People', 'Deals', 'Exchange rates']);
     expect(screen.getByRole('radio', { name: 'Deals' })).toHaveProperty('checked', true);
   });
 
