@@ -8,7 +8,12 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('WorkspacePage', () => {
   it("saves the workspace's name and default phone country", async () => {
-    const settings = { id: '00000000-0000-4000-8000-000000000001', name: 'Rossi Bakery', defaultCountry: null };
+    const settings = {
+      id: '00000000-0000-4000-8000-000000000001',
+      name: 'Rossi Bakery',
+      defaultCountry: null,
+      ...{ legalName: null, address: null, taxNumber: null, phone: null, email: null, website: null, hasLogo: false },
+    };
     const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
       jsonResponse(200, init?.method === 'PATCH' ? { ...settings, ...JSON.parse(String(init.body)) } : settings),
     );

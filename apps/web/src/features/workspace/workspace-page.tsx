@@ -1,11 +1,12 @@
 import { App, Button, Card, Form, Input, Select } from 'antd';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { countryOptions } from '../../lib/country-options.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
+import { loadSalesMessages } from '../../lib/sales-messages.ts';
 import { CurrenciesCard } from '../currencies/currencies-card.tsx';
 import { PipelinesCard } from '../deals/pipelines-card.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
@@ -14,7 +15,13 @@ import { ReminderRulesCard } from './reminder-rules-card.tsx';
 
 type Values = { name: string; defaultCountry: string | null };
 
-/** `/admin/workspace`: the workspace's name and the country of phone numbers written without one. */
+// The letterhead is printed on quotes and speaks the sales namespace: its code and messages load with it.
+const LetterheadCard = lazy(async () => {
+  const [module] = await Promise.all([import('./letterhead-card.tsx'), loadSalesMessages()]);
+  return { default: module.LetterheadCard };
+});
+
+/** `/admin/workspace`: the workspace's name, the country of phone numbers written without one, and the letterhead of its quotes. */
 export function WorkspacePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -70,6 +77,9 @@ export function WorkspacePage() {
           </Form>
         )}
       </Card>
+      <Suspense fallback={<Card loading style={{ maxWidth: 960, marginTop: 16 }} />}>
+        <LetterheadCard />
+      </Suspense>
       <ReminderRulesCard />
       <CurrenciesCard />
       <PipelinesCard />
