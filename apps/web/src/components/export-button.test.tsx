@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
+import { jsonResponse, renderWithApp, testMe } from '../test/render.tsx';
 import { ExportButton } from './export-button.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -38,7 +38,12 @@ describe('ExportButton', () => {
     URL.revokeObjectURL = vi.fn();
     await renderWithApp(
       <App>
-        <ExportButton entity="contact" query={{ q: 'rossi' }} columns={['name', 'phones']} />
+        <ExportButton
+          resource="contacts"
+          formats={['csv', 'xlsx', 'vcf']}
+          query={{ q: 'rossi', sort: undefined }}
+          columns={['name', 'phones']}
+        />
       </App>,
       { me: testMe },
     );
@@ -53,5 +58,32 @@ describe('ExportButton', () => {
       columns: 'name,phones',
       query: { q: 'rossi' },
     });
+  });
+
+  it('offers CSV and Excel only unless told otherwise, and leaves out the columns when none are named', async () => {
+    const fetch = vi.fn(async (url: string) => {
+      if (url === '/api/v1/exports') return jsonResponse(202, job({ resource: 'products', format: 'csv', status: 'queued', total: null }));
+      if (url.endsWith('/file')) return new Response('SKU', { status: 200 });
+      return jsonResponse(
+        200,
+        job({ resource: 'products', format: 'csv', status: 'done', total: 1, processed: 1, fileName: 'products.csv' }),
+      );
+    });
+    vi.stubGlobal('fetch', fetch);
+    URL.createObjectURL = vi.fn(() => 'blob:file');
+    URL.revokeObjectURL = vi.fn();
+    await renderWithApp(
+      <App>
+        <ExportButton resource="products" query={{ 'filter[active]': 'true' }} />
+      </App>,
+      { me: testMe },
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Export/ }));
+    expect(await screen.findByText('Excel workbook (XLSX)')).toBeTruthy();
+    expect(screen.queryByText('vCard (address book)')).toBeNull();
+    fireEvent.click(screen.getByText('CSV file (any spreadsheet)'));
+    await waitFor(() => expect(fetch.mock.calls.some(([url]) => String(url).endsWith('/file'))).toBe(true), { timeout: 3000 });
+    const [, request] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(String(request.body))).toEqual({ resource: 'products', format: 'csv', query: { 'filter[active]': 'true' } });
   });
 });

@@ -1,16 +1,23 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { TExportJob, TRecordEntity, TSavedQuery } from '@clientela/contract';
+import type { TExportJob, TExportResource } from '@clientela/contract';
 import { App, Button, Dropdown, Modal, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, toApiError } from '../../lib/api.ts';
-import { errorMessage } from '../../lib/errors.ts';
-import { formatNumber } from '../../lib/format.ts';
-import { useLocale } from '../locale/locale-context.tsx';
-import { RESOURCE } from './api.ts';
+import { useLocale } from '../features/locale/locale-context.tsx';
+import { ApiError, api, toApiError } from '../lib/api.ts';
+import { errorMessage } from '../lib/errors.ts';
+import { formatNumber } from '../lib/format.ts';
 
 type Format = 'csv' | 'xlsx' | 'vcf';
-type Props = { entity: TRecordEntity; query: TSavedQuery; columns: readonly string[] };
+type Props = {
+  resource: TExportResource;
+  /** The list's `q`, `sort` and `filter[...]` as shown; unset ones are left out. */
+  query: Record<string, string | undefined>;
+  /** The columns shown, in their order; all of them when absent. */
+  columns?: readonly string[];
+  /** The files offered: CSV and XLSX, and vCard for people. */
+  formats?: readonly Format[];
+};
 
 /** The file name the server proposes (`filename*=UTF-8''…` or `filename="…"`). */
 export function fileNameOf(disposition: string | null, fallback: string): string {
@@ -56,13 +63,12 @@ async function finishedJob(id: string, onProgress: (job: TExportJob) => void): P
 }
 
 /**
- * Downloads the list as shown (search, filters, sort, columns) as a CSV file, an Excel workbook
- * or (contacts) vCard cards. The server writes the file as a background job; a dialog shows how
- * many records are written until the download starts.
+ * Downloads a list as shown (search, filters, sort, columns) as a CSV file, an Excel workbook or
+ * (contacts) vCard cards. The server writes the file as a background job; a dialog shows how many
+ * records are written until the download starts. Used by the customer lists and the catalogue.
  */
-export function ExportButton({ entity, query, columns }: Props) {
-  const { t } = useTranslation('customers');
-  const { t: tc } = useTranslation();
+export function ExportButton({ resource, query, columns, formats = ['csv', 'xlsx'] }: Props) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { locale } = useLocale();
   const [job, setJob] = useState<TExportJob | null>(null);
@@ -70,7 +76,7 @@ export function ExportButton({ entity, query, columns }: Props) {
   const run = async (format: Format) => {
     setJob({
       id: '',
-      resource: RESOURCE[entity],
+      resource,
       format,
       status: 'queued',
       total: null,
@@ -82,14 +88,15 @@ export function ExportButton({ entity, query, columns }: Props) {
       finishedAt: null,
     });
     try {
+      const shown = Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
       const started = await api<TExportJob>('/api/v1/exports', {
         method: 'POST',
-        body: { resource: RESOURCE[entity], format, columns: columns.join(','), query },
+        body: { resource, format, ...(columns ? { columns: columns.join(',') } : {}), query: shown },
       });
       const done = await finishedJob(started.id, setJob);
-      await download(`/api/v1/exports/jobs/${done.id}/file`, done.fileName ?? `${RESOURCE[entity]}.${format}`);
+      await download(`/api/v1/exports/jobs/${done.id}/file`, done.fileName ?? `${resource}.${format}`);
     } catch (error) {
-      message.error(errorMessage(tc, error));
+      message.error(errorMessage(t, error));
     } finally {
       setJob(null);
     }
@@ -100,15 +107,7 @@ export function ExportButton({ entity, query, columns }: Props) {
     <>
       <Dropdown
         trigger={['click']}
-        menu={{
-          items: [
-            { key: 'csv', label: t('export.csv') },
-            { key: 'xlsx', label: t('export.xlsx') },
-            // Address books read vCard: people only.
-            ...(entity === 'contact' ? [{ key: 'vcf', label: t('export.vcf') }] : []),
-          ],
-          onClick: ({ key }) => run(key as Format),
-        }}
+        menu={{ items: formats.map((format) => ({ key: format, label: t(`export.${format}`) })), onClick: ({ key }) => run(key as Format) }}
       >
         <Button icon={<DownloadOutlined />} loading={job !== null}>
           {t('export.button')}

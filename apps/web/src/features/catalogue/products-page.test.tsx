@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
+import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCatalogueMessages } from '../../lib/catalogue-messages.ts';
 import { initI18n } from '../../lib/i18n.ts';
@@ -28,14 +29,21 @@ const LOAF = aProduct('00000000-0000-4000-8000-000000000301', 'Sourdough loaf', 
   ],
 });
 
-function catalogueApi(onPost?: (body: unknown) => Response) {
+function catalogueApi(onPost?: (body: unknown) => Response, onExport?: () => Response) {
   return fakeApi(({ method, url, body }) => {
     if (method === 'GET' && url.startsWith('/api/v1/products?')) return jsonResponse(200, page([LOAF]));
     if (method === 'GET' && url === '/api/v1/products/categories') return jsonResponse(200, { data: [BREAD] });
     if (method === 'GET' && url === '/api/v1/price-lists') return jsonResponse(200, { data: [RETAIL, EXPORT, OLD] });
     if (method === 'POST' && url === '/api/v1/products' && onPost) return onPost(body);
+    if (method === 'POST' && url === '/api/v1/exports' && onExport) return onExport();
     return undefined;
   });
+}
+
+/** Where the page has taken the user. */
+function Where() {
+  const { pathname, search } = useLocation();
+  return <div data-testid="where">{`${pathname}${search}`}</div>;
 }
 
 async function renderPage(me = testMe) {
@@ -129,6 +137,9 @@ describe('ProductsPage', () => {
     expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Sourdough loaf');
     expect((within(form).getByLabelText('Name') as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: /New product/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Import/ })).toBeNull();
+    // Everyone reads the catalogue, so everyone may take it away as a file.
+    expect(screen.getByRole('button', { name: /Export/ })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Remove' })).toBeNull();
 
@@ -141,5 +152,45 @@ describe('ProductsPage', () => {
     expect(await within(drawer).findByRole('cell', { name: 'Bread' })).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Category' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Rename “Bread”' })).toBeNull();
+  }, 30_000);
+
+  it('exports the products as filtered, and opens the product import', async () => {
+    const api = catalogueApi(undefined, () =>
+      jsonResponse(202, {
+        id: '00000000-0000-4000-8000-000000000401',
+        resource: 'products',
+        format: 'xlsx',
+        status: 'failed',
+        total: null,
+        processed: 0,
+        fileName: null,
+        size: null,
+        error: 'stopped',
+        createdAt: '2026-11-25T10:00:00.000Z',
+        finishedAt: null,
+      }),
+    );
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    await renderWithApp(
+      <App>
+        <Routes>
+          <Route path="/products" element={<ProductsPage />} />
+          <Route path="/imports/new" element={<Where />} />
+        </Routes>
+      </App>,
+      { me: { ...testMe, role: 'manager' }, path: '/products?kind=service' },
+    );
+    await screen.findByText('Sourdough loaf');
+    fireEvent.click(screen.getByRole('button', { name: /Export/ }));
+    fireEvent.click(await screen.findByText('Excel workbook (XLSX)'));
+    await waitFor(() => expect(api.calls.some((call) => call.method === 'POST')).toBe(true));
+    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({
+      resource: 'products',
+      format: 'xlsx',
+      query: { 'filter[active]': 'true', 'filter[kind]': 'service' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: /Import/ }));
+    expect((await screen.findByTestId('where')).textContent).toBe('/imports/new?entity=product');
   }, 30_000);
 });

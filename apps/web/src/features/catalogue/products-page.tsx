@@ -7,10 +7,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ExportButton } from '../../components/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatMoney } from '../../lib/format.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useMe } from '../auth/api.ts';
+import { ImportButton } from '../imports/import-button.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useCategories, usePriceLists, useProductPages } from './api.ts';
 import { CategoriesDrawer } from './categories-drawer.tsx';
@@ -142,6 +144,9 @@ export function ProductsPage() {
             <Button icon={<TagsOutlined />} onClick={() => setManagingCategories(true)}>
               {t('categories.title')}
             </Button>
+            {/* The file holds the products as filtered, a price column per list; it imports back as it is. */}
+            <ExportButton resource="products" query={queryOf(filters)} />
+            {editable && <ImportButton entity="product" />}
             {editable && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
                 {t('products.create')}

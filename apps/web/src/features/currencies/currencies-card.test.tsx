@@ -2,6 +2,7 @@ import type { TCurrencySettings, TExchangeRate } from '@clientela/contract';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import dayjs from 'dayjs';
+import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCatalogueMessages } from '../../lib/catalogue-messages.ts';
 import { initI18n } from '../../lib/i18n.ts';
@@ -25,6 +26,12 @@ function currenciesApi(settings: TCurrencySettings) {
     if (method === 'PUT' && url === '/api/v1/currencies/rates') return new Response(null, { status: 204 });
     return undefined;
   });
+}
+
+/** Where the card has taken the user. */
+function Where() {
+  const { pathname, search } = useLocation();
+  return <div data-testid="where">{`${pathname}${search}`}</div>;
 }
 
 async function renderCard(me = testMe) {
@@ -87,6 +94,23 @@ describe('CurrenciesCard', () => {
     expect(await screen.findByText('US Dollar')).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Enter an exchange rate' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Import from file/ })).toBeNull();
     await waitFor(() => expect(screen.getAllByText('1 USD = 0.91 EUR').length).toBeGreaterThan(0));
+  }, 30_000);
+
+  it('opens the import wizard for rates from the rates section, for an admin, even before another currency is in use', async () => {
+    const onlyBase: TCurrencySettings = { ...LOCKED, currencies: [{ code: 'EUR', latestRate: null, latestRateOn: null }] };
+    vi.stubGlobal('fetch', vi.fn(currenciesApi(onlyBase).fetch));
+    await renderWithApp(
+      <App>
+        <Routes>
+          <Route path="/admin/workspace" element={<CurrenciesCard />} />
+          <Route path="/imports/new" element={<Where />} />
+        </Routes>
+      </App>,
+      { me: testMe, path: '/admin/workspace' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /Import from file/ }));
+    expect((await screen.findByTestId('where')).textContent).toBe('/imports/new?entity=exchange_rate');
   }, 30_000);
 });

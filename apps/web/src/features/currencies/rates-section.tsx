@@ -1,6 +1,6 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { type TCurrencySettings, type TExchangeRate, ZRate } from '@clientela/contract';
-import { App, Button, Col, DatePicker, Form, Input, Popconfirm, Row, Select, Table, Typography } from 'antd';
+import { App, Button, Col, DatePicker, Flex, Form, Input, Popconfirm, Row, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
 import { formatCalendarDate, formatNumber } from '../../lib/format.ts';
 import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
+import { ImportButton } from '../imports/import-button.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useDeleteExchangeRate, useExchangeRates, usePutExchangeRates } from './api.ts';
 
@@ -92,10 +93,20 @@ export function RatesSection({ settings, admin }: Props) {
     });
   }
 
+  // Admins enter rates, or bring a file of them (a central bank's, a treasury's) through the import wizard.
+  const title = (
+    <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('rates.title')}
+      </Typography.Title>
+      {admin && <ImportButton entity="exchange_rate">{t('rates.importFile')}</ImportButton>}
+    </Flex>
+  );
+
   if (others.length === 0) {
     return (
       <>
-        <Typography.Title level={5}>{t('rates.title')}</Typography.Title>
+        {title}
         <Typography.Paragraph type="secondary">{t('rates.noOtherCurrency', { base })}</Typography.Paragraph>
       </>
     );
@@ -104,7 +115,7 @@ export function RatesSection({ settings, admin }: Props) {
   const data = rates.data?.data ?? [];
   return (
     <>
-      <Typography.Title level={5}>{t('rates.title')}</Typography.Title>
+      {title}
       {admin && (
         <Form
           form={form}

@@ -4,6 +4,7 @@ import { Button, Card, Checkbox, Flex, Table, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ExportButton } from '../../components/export-button.tsx';
 import { companyColumnSpecs } from '../companies/company-columns.tsx';
 import { contactColumnSpecs } from '../contacts/contact-columns.tsx';
 import { useCustomFields } from '../custom-fields/api.ts';
@@ -19,11 +20,10 @@ import { useUnits } from '../units/api.ts';
 import { unitNames } from '../units/unit-tree.ts';
 import { useViews } from '../views/api.ts';
 import { ViewBar } from '../views/view-bar.tsx';
-import { type CustomerRecord, useRecordPages } from './api.ts';
+import { type CustomerRecord, RESOURCE, useRecordPages } from './api.ts';
 import { BulkBar } from './bulk-bar.tsx';
 import { ColumnChooser } from './column-chooser.tsx';
 import { columnChoices, visibleColumns } from './columns.ts';
-import { ExportButton } from './export-button.tsx';
 import { type ColumnContext, type ColumnSpec, tableColumns } from './record-columns.tsx';
 import { useColumns } from './use-columns.ts';
 
@@ -96,7 +96,13 @@ export function CustomerList({ entity, listId, emptyText }: Props) {
         )}
         <Flex gap={8} wrap>
           <ColumnChooser entity={entity} fields={customFields} value={shown} onChange={columns.set} />
-          <ExportButton entity={entity} query={query} columns={shown} />
+          <ExportButton
+            resource={RESOURCE[entity]}
+            query={query}
+            columns={shown}
+            // Address books read vCard: people only.
+            formats={entity === 'contact' ? ['csv', 'xlsx', 'vcf'] : ['csv', 'xlsx']}
+          />
           {!listId && <ImportButton entity={entity} />}
           {!listId && <DuplicatesLink entity={entity} />}
           {!listId && (

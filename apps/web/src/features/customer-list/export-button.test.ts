@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fileNameOf } from '../../components/export-button.tsx';
 import { exportUrl } from './api.ts';
-import { fileNameOf } from './export-button.tsx';
 
 describe('export', () => {
   it("asks for the list's query with the columns shown", () => {

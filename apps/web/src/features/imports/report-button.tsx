@@ -2,8 +2,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { download } from '../../components/export-button.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { download } from '../customer-list/export-button.tsx';
 import { reportUrl } from './api.ts';
 
 type Format = 'csv' | 'xlsx';
