@@ -179,12 +179,15 @@ describe('product exports', () => {
     expect(bad.json().errors).toEqual([{ path: 'columns.1', message: 'No such column' }]);
   });
 
-  it('reads back through the product import: the file maps itself and gives the same catalogue, in English and Russian', async () => {
-    for (const locale of ['en', 'ru'] as const) {
+  it('reads back through the product import: the file maps itself and gives the same catalogue, as CSV in English and XLSX in Russian', async () => {
+    for (const [locale, format] of [
+      ['en', 'csv'],
+      ['ru', 'xlsx'],
+    ] as const) {
       const source = await makeBakery(t);
       await source.owner.request({ method: 'PATCH', url: '/api/v1/me', payload: { locale } });
       await catalogue(source.owner);
-      const file = await source.owner.request({ method: 'GET', url: '/api/v1/exports/products?format=csv' });
+      const file = await source.owner.request({ method: 'GET', url: `/api/v1/exports/products?format=${format}` });
 
       // Another workspace with the same price lists (they are named in the file) and no products.
       const { admin } = await makeWorkspace(t);
@@ -192,7 +195,7 @@ describe('product exports', () => {
       await target.request({ method: 'PUT', url: '/api/v1/currencies', payload: { currencies: ['USD'] } });
       await post(target, '/api/v1/price-lists', { name: 'Retail', currency: 'EUR' });
       await post(target, '/api/v1/price-lists', { name: 'Export', currency: 'USD' });
-      const imported = await importFile(target, 'products.csv', file.rawPayload);
+      const imported = await importFile(target, `products.${format}`, file.rawPayload);
       expect(imported.mapping.columns.map((c) => c.field?.replace(/^price\..*/, 'price.<list>'))).toEqual([
         'sku',
         'name',
@@ -209,7 +212,7 @@ describe('product exports', () => {
       expect(await catalogueOf(target)).toEqual(await catalogueOf(source.owner));
 
       // The same file into its own workspace changes nothing.
-      const again = await importFile(source.owner, 'products.csv', file.rawPayload);
+      const again = await importFile(source.owner, `products.${format}`, file.rawPayload);
       expect(again.counts).toMatchObject({ created: 0, updated: 2, rejected: 0 });
       expect(await catalogueOf(source.owner)).toEqual(await catalogueOf(target));
     }
