@@ -74,6 +74,7 @@ describe('ActivityFormDrawer', () => {
       durationMinutes: 12,
       companyIds: [CAFE.id],
       contactIds: [],
+      dealIds: [],
     });
   }, 40_000);
 
@@ -145,7 +146,7 @@ describe('ActivityFormDrawer', () => {
     expect(select.textContent).toContain(CAFE.name);
     fireEvent.click(select.querySelector('.ant-select-selection-item-remove') as HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: 'Log it' }));
-    expect(await screen.findByText('Choose at least one company or contact it is about.')).toBeTruthy();
+    expect(await screen.findByText('Choose at least one company, contact or deal it is about.')).toBeTruthy();
     expect(api.calls.some((call) => call.method === 'POST')).toBe(false);
   }, 20_000);
 });

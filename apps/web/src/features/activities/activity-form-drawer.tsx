@@ -8,8 +8,16 @@ import { errorMessage } from '../../lib/errors.ts';
 import { nowInZone } from '../../lib/zoned-time.ts';
 import { useMe } from '../auth/api.ts';
 import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
+import { DealSelect } from '../deals/deal-select.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
-import { type ActivityFormValues, activityChanges, newActivityValues, toActivityFormValues, toActivityInput } from './activity-payload.ts';
+import {
+  type ActivityAbout,
+  type ActivityFormValues,
+  activityChanges,
+  newActivityValues,
+  toActivityFormValues,
+  toActivityInput,
+} from './activity-payload.ts';
 import { TYPE_ICON } from './activity-types.tsx';
 import { useCreateActivity, useUpdateActivity } from './api.ts';
 import { CustomerSelect } from './customer-select.tsx';
@@ -36,13 +44,13 @@ type Props = {
   onClose: () => void;
   /** The activity to edit; none to log a new one. */
   activity?: TActivity;
-  /** What a new activity is about at first: the record the page shows. */
-  about?: { companies?: readonly Named[]; contacts?: readonly Named[] };
+  /** What a new activity is about at first: the record the page shows (a deal, with its customer). */
+  about?: ActivityAbout;
   /** Companies offered before any search (a group's members). */
   offer?: readonly Named[];
 };
 
-/** Logs a call, a meeting, a visit, an e-mail or a note about customers, or edits one, in a side panel. */
+/** Logs a call, a meeting, a visit, an e-mail or a note about customers and deals, or edits one, in a side panel. */
 export function ActivityFormDrawer({ open, onClose, activity, about = {}, offer = [] }: Props) {
   const { t } = useTranslation('relationships');
   const { t: tc } = useTranslation();
@@ -65,6 +73,7 @@ export function ActivityFormDrawer({ open, onClose, activity, about = {}, offer 
   const known = {
     companies: [...(about.companies ?? []), ...(activity?.links.filter((link) => link.type === 'company') ?? []), ...offer],
     contacts: [...(about.contacts ?? []), ...(activity?.links.filter((link) => link.type === 'contact') ?? [])],
+    deals: [...(about.deals ?? []), ...(activity?.deals ?? [])],
   };
 
   useEffect(() => {
@@ -92,6 +101,7 @@ export function ActivityFormDrawer({ open, onClose, activity, about = {}, offer 
     } catch (error) {
       showApiFieldErrors(form, error, errorMessage(tc, error), (field, { indexed }) => {
         if (field === 'companyIds' || field === 'contactIds') return indexed ? t('form.errors.linkUnknown') : t('form.errors.linksMissing');
+        if (field === 'dealIds') return t('form.errors.dealUnknown');
         if (field === 'occurredAt' || field === 'followUpAt') return t('form.errors.dateTime');
         if (field === 'durationMinutes') return t('form.errors.duration');
         return undefined;
@@ -107,7 +117,10 @@ export function ActivityFormDrawer({ open, onClose, activity, about = {}, offer 
   ];
   const linksRule = {
     validator: async () => {
-      const count = (form.getFieldValue('companyIds')?.length ?? 0) + (form.getFieldValue('contactIds')?.length ?? 0);
+      const count = (['companyIds', 'contactIds', 'dealIds'] as const).reduce(
+        (sum, field) => sum + (form.getFieldValue(field)?.length ?? 0),
+        0,
+      );
       if (count === 0) throw new Error(t('form.errors.linksMissing'));
     },
   };
@@ -206,7 +219,7 @@ export function ActivityFormDrawer({ open, onClose, activity, about = {}, offer 
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
-            <Form.Item name="companyIds" label={t('form.companies')} rules={[linksRule]} dependencies={['contactIds']}>
+            <Form.Item name="companyIds" label={t('form.companies')} rules={[linksRule]} dependencies={['contactIds', 'dealIds']}>
               <CustomerSelect entity="company" multiple known={known.companies} aria-label={t('form.companies')} />
             </Form.Item>
           </Col>
@@ -216,6 +229,9 @@ export function ActivityFormDrawer({ open, onClose, activity, about = {}, offer 
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="dealIds" label={t('form.deals')}>
+          <DealSelect multiple known={known.deals} aria-label={t('form.deals')} />
+        </Form.Item>
       </Form>
     </Drawer>
   );

@@ -24,6 +24,7 @@ describe('activity payload', () => {
       followUpAt: null,
       companyIds: [CAFE.id],
       contactIds: [],
+      dealIds: [],
     });
     expect(toActivityInput({ ...values, type: 'visit', participants: '  ' }, rome)).toMatchObject({
       type: 'visit',

@@ -27,16 +27,16 @@ export type ActivityFormValues = {
   followUpAt?: Dayjs | null;
   companyIds?: string[];
   contactIds?: string[];
+  dealIds?: string[];
 };
 
 type Named = { id: string; name: string };
 
+/** What a new activity is about at first: the page's own record, a deal with its customer. */
+export type ActivityAbout = { companies?: readonly Named[]; contacts?: readonly Named[]; deals?: readonly { id: string; title: string }[] };
+
 /** A new activity about the records given, happening now. */
-export function newActivityValues(
-  timeZone: string,
-  about: { companies?: readonly Named[]; contacts?: readonly Named[] },
-  type: TActivityType = 'call',
-): ActivityFormValues {
+export function newActivityValues(timeZone: string, about: ActivityAbout, type: TActivityType = 'call'): ActivityFormValues {
   return {
     type,
     subject: '',
@@ -50,6 +50,7 @@ export function newActivityValues(
     followUpAt: null,
     companyIds: (about.companies ?? []).map((record) => record.id),
     contactIds: (about.contacts ?? []).map((record) => record.id),
+    dealIds: (about.deals ?? []).map((deal) => deal.id),
   };
 }
 
@@ -68,6 +69,7 @@ export function toActivityFormValues(activity: TActivity, timeZone: string): Act
     followUpAt: activity.followUpAt ? toZonedPickerValue(activity.followUpAt, timeZone) : null,
     companyIds: activity.links.filter((link) => link.type === 'company').map((link) => link.id),
     contactIds: activity.links.filter((link) => link.type === 'contact').map((link) => link.id),
+    dealIds: activity.deals.map((deal) => deal.id),
   };
 }
 
@@ -91,6 +93,7 @@ export function toActivityInput(values: ActivityFormValues, timeZone: string): T
     followUpAt: values.followUpAt ? fromZonedPickerValue(values.followUpAt, timeZone) : null,
     companyIds: values.companyIds ?? [],
     contactIds: values.contactIds ?? [],
+    dealIds: values.dealIds ?? [],
   };
   if (own.includes('direction')) input.direction = values.direction ?? null;
   if (own.includes('outcome')) input.outcome = values.outcome ?? null;

@@ -9,10 +9,10 @@ const PAGE_SIZE = 20;
 /** Every timeline lives under this key: activities and agreements refresh them all when they change. */
 export const TIMELINE_KEY = ['timeline'] as const;
 
-/** Whose timeline: a company, a contact or a client group. */
-export type TimelineOwner = { kind: 'company' | 'contact' | 'group'; id: string };
+/** Whose timeline: a company, a contact, a client group or a deal. */
+export type TimelineOwner = { kind: 'company' | 'contact' | 'group' | 'deal'; id: string };
 
-const PATH: Record<TimelineOwner['kind'], string> = { company: 'companies', contact: 'contacts', group: 'company-groups' };
+const PATH: Record<TimelineOwner['kind'], string> = { company: 'companies', contact: 'contacts', group: 'company-groups', deal: 'deals' };
 
 export type TimelineFilters = { types: TTimelineType[]; personId?: string };
 

@@ -1,12 +1,18 @@
 import type { TTimelineItem } from '@clientela/contract';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../../lib/i18n.ts';
+import { loadTaskMessages } from '../../lib/task-messages.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { fakeApi, page } from '../duplicates/test-duplicates.ts';
 import { ANNA, activityItem, anActivity, anAgreement, CAFE, ELIO, GIULIA } from './test-activities.ts';
 import { TimelineCard } from './timeline-card.tsx';
 
+beforeAll(async () => {
+  await initI18n('en');
+  await loadTaskMessages();
+});
 afterEach(() => vi.unstubAllGlobals());
 
 const TIMELINE = `/api/v1/companies/${CAFE.id}/timeline`;
@@ -167,5 +173,83 @@ describe('TimelineCard', () => {
     expect(await screen.findByText('We could not find what you were looking for. It may have been deleted.')).toBeTruthy();
     expect(api.calls.some((c) => c.method === 'DELETE' && c.url === `/api/v1/activities/${call.id}`)).toBe(true);
     expect(screen.getByText('Christmas order')).toBeTruthy();
+  }, 20_000);
+
+  it("a deal's timeline shows its tasks and stage moves, names other deals by title, and offers the deal's kinds of entry", async () => {
+    const DEAL = { id: '00000000-0000-4000-8000-000000000e01', title: 'Breakfast bread' };
+    const OTHER = { id: '00000000-0000-4000-8000-000000000e02', title: 'Christmas panettoni' };
+    const url = `/api/v1/deals/${DEAL.id}/timeline`;
+    const items: TTimelineItem[] = [
+      {
+        kind: 'task',
+        id: '00000000-0000-4000-8000-000000000a01',
+        at: '2026-12-02T08:00:00.000Z',
+        task: {
+          id: '00000000-0000-4000-8000-000000000a01',
+          title: 'Bake the samples',
+          priority: 'normal',
+          status: 'accepted',
+          dueAt: '2099-12-20T15:00:00.000Z',
+          sender: ANNA,
+          assignee: ELIO,
+          queue: null,
+        },
+      },
+      activityItem(anActivity('00000000-0000-4000-8000-000000000704', { subject: 'Samples liked', deals: [DEAL, OTHER] })),
+      {
+        kind: 'stage',
+        id: '00000000-0000-4000-8000-000000000b01',
+        at: '2026-11-25T10:00:00.000Z',
+        change: {
+          from: { id: '00000000-0000-4000-8000-000000000c01', name: 'Lead' },
+          to: { id: '00000000-0000-4000-8000-000000000c02', name: 'Proposal', kind: 'open' },
+          at: '2026-11-25T10:00:00.000Z',
+          by: ANNA,
+        },
+      },
+      {
+        kind: 'stage',
+        id: '00000000-0000-4000-8000-000000000b02',
+        at: '2026-11-20T10:00:00.000Z',
+        change: {
+          from: null,
+          to: { id: '00000000-0000-4000-8000-000000000c01', name: 'Lead', kind: 'open' },
+          at: '2026-11-20T10:00:00.000Z',
+          by: ELIO,
+        },
+      },
+    ];
+    const api = fakeApi(({ method, url: asked }) => {
+      if (asked === `${url}?limit=20`) return jsonResponse(200, { data: items, nextCursor: null });
+      if (method === 'GET') return jsonResponse(200, page([]));
+      return undefined;
+    });
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    await renderWithApp(
+      <App>
+        <TimelineCard owner={{ kind: 'deal', id: DEAL.id }} about={{ companies: [CAFE], deals: [DEAL] }} />
+      </App>,
+      { me: testMe },
+    );
+    const task = await screen.findByTestId('timeline-task');
+    expect(within(task).getByRole('link', { name: 'Bake the samples' }).getAttribute('href')).toBe(
+      '/tasks/00000000-0000-4000-8000-000000000a01',
+    );
+    expect(within(task).getByText('Accepted')).toBeTruthy();
+    expect(task.textContent).toContain('Anna Rossi sent a task · 2 Dec 2026, 09:00');
+    expect(task.textContent).toContain('For Elio Verdi · 20 Dec 2099, 16:00');
+    // The deal itself is not linked on its own timeline; another deal is, by its title.
+    const activity = screen.getByTestId('timeline-activity');
+    expect(within(activity).queryByRole('link', { name: 'Breakfast bread' })).toBeNull();
+    expect(within(activity).getByRole('link', { name: 'Christmas panettoni' }).getAttribute('href')).toBe(`/deals/${OTHER.id}`);
+    expect(screen.getAllByTestId('timeline-stage').map((line) => line.textContent)).toEqual([
+      'Anna Rossi moved the deal from Lead to Proposal · 25 Nov 2026, 11:00',
+      'Elio Verdi opened the deal in Lead · 20 Nov 2026, 11:00',
+    ]);
+    // The filter offers the deal's kinds: tasks and stage moves, not the record changes of a customer.
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Show only' }));
+    await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option').length).toBeGreaterThan(0));
+    const offered = [...document.querySelectorAll('.ant-select-item-option')].map((item) => item.textContent?.trim());
+    expect(offered).toEqual(['Call', 'Meeting', 'Visit', 'E-mail', 'Note', 'Agreement', 'Tasks', 'Stage moves']);
   }, 20_000);
 });

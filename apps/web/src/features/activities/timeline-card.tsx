@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type TActivity, TIMELINE_TYPES, type TTimelineType } from '@clientela/contract';
+import { DEAL_TIMELINE_TYPES, type TActivity, TIMELINE_TYPES, type TTimelineType } from '@clientela/contract';
 import { App, Button, Card, Empty, Flex, Select, Skeleton, Timeline, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { UserSelect } from '../customers/user-select.tsx';
 import { ActivityFormDrawer } from './activity-form-drawer.tsx';
+import type { ActivityAbout } from './activity-payload.ts';
 import { TYPE_COLOR, TYPE_ICON } from './activity-types.tsx';
 import { type TimelineOwner, useDeleteActivity, useTimeline } from './api.ts';
 import { TimelineEntry } from './timeline-entry.tsx';
@@ -15,10 +16,12 @@ type Named = { id: string; name: string };
 
 type Props = {
   owner: TimelineOwner;
-  /** What a new activity is about at first: the record the page shows. */
-  about?: { companies?: readonly Named[]; contacts?: readonly Named[] };
+  /** What a new activity is about at first: the record the page shows (a deal, with its customer). */
+  about?: ActivityAbout;
   /** Companies the log form offers before any search (a group's members). */
   offer?: readonly Named[];
+  /** Further things to do from here, beside "Log activity" (a deal's "Send a task", "Record an agreement"). */
+  actions?: ReactNode;
 };
 
 /** Asks for the next page when the end of the list scrolls into view. */
@@ -39,10 +42,11 @@ function useLoadOnSight(load: () => void, active: boolean) {
 }
 
 /**
- * Everything that happened with a customer, newest first: activities, agreements and changes of
- * the record, filtered by kind and person, loading further back as the reader scrolls.
+ * Everything that happened with a customer or in a deal, newest first: activities, agreements and
+ * changes of the record (a deal's tasks and stage moves), filtered by kind and person, loading
+ * further back as the reader scrolls.
  */
-export function TimelineCard({ owner, about, offer }: Props) {
+export function TimelineCard({ owner, about, offer, actions }: Props) {
   const { t } = useTranslation('relationships');
   const { t: tc } = useTranslation();
   const { modal, message } = App.useApp();
@@ -81,9 +85,12 @@ export function TimelineCard({ owner, about, offer }: Props) {
       title={t('timeline.title')}
       data-testid="timeline"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true })}>
-          {t('timeline.log')}
-        </Button>
+        <Flex gap={8} wrap justify="flex-end">
+          {actions}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true })}>
+            {t('timeline.log')}
+          </Button>
+        </Flex>
       }
     >
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
@@ -94,7 +101,7 @@ export function TimelineCard({ owner, about, offer }: Props) {
           onChange={setTypes}
           placeholder={t('timeline.allTypes')}
           aria-label={t('timeline.typeFilter')}
-          options={TIMELINE_TYPES.map((value) => ({
+          options={(owner.kind === 'deal' ? DEAL_TIMELINE_TYPES : TIMELINE_TYPES).map((value) => ({
             value,
             text: t(`types.${value}`),
             title: t(`types.${value}`),

@@ -1,5 +1,5 @@
 import { ClockCircleOutlined, DeleteOutlined, EditOutlined, EnvironmentOutlined, UserOutlined } from '@ant-design/icons';
-import type { TActivity, TAgreement, TSystemEvent, TTimelineItem } from '@clientela/contract';
+import type { TActivity, TAgreement, TDealStageChange, TSystemEvent, TTimelineItem, TTimelineTask } from '@clientela/contract';
 import { Button, Flex, Tag, Tooltip, Typography } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format.ts';
 import { AgreementCustomer, AgreementStatusTag, BindingTag } from '../agreements/agreement-tags.tsx';
 import { useFormatters } from '../customers/date-format.ts';
+import { TaskDue, TaskStatusTag } from '../tasks/task-tags.tsx';
 import { RichText } from './rich-text.tsx';
 import { changeLine, systemSentence } from './system-lines.ts';
 
@@ -24,10 +25,16 @@ const PATH_OF = {
   company: (id: string) => `/companies/${id}`,
   contact: (id: string) => `/contacts/${id}`,
   agreement: (id: string) => `/agreements?open=${id}`,
+  deal: (id: string) => `/deals/${id}`,
 };
 
-function RecordLink({ record }: { record: { type: 'company' | 'contact' | 'agreement'; id: string; name: string } }) {
+function RecordLink({ record }: { record: { type: 'company' | 'contact' | 'agreement' | 'deal'; id: string; name: string } }) {
   return <Link to={PATH_OF[record.type](record.id)}>{record.name}</Link>;
+}
+
+/** A deal named on an entry: its title, opening the deal. */
+export function DealLink({ deal }: { deal: { id: string; title: string } }) {
+  return <RecordLink record={{ type: 'deal', id: deal.id, name: deal.title }} />;
 }
 
 type ActivityProps = {
@@ -64,7 +71,10 @@ export function ActivityEntry({ activity, subjectId, onEdit, onDelete }: Activit
       </span>,
     );
   }
-  const others = activity.links.filter((link) => link.id !== subjectId);
+  const others = [
+    ...activity.links.filter((link) => link.id !== subjectId),
+    ...activity.deals.filter((deal) => deal.id !== subjectId).map((deal) => ({ type: 'deal' as const, id: deal.id, name: deal.title })),
+  ];
   const due = activity.followUpAt !== null && new Date(activity.followUpAt).getTime() < Date.now();
 
   return (
@@ -163,7 +173,52 @@ export function AgreementEntry({ agreement, at, subjectId }: { agreement: TAgree
           {t('entry.with')} <AgreementCustomer agreement={agreement} exceptId={subjectId} />
         </Typography.Text>
       )}
+      {agreement.deal && agreement.deal.id !== subjectId && (
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          {t('entry.inDeal')} <DealLink deal={agreement.deal} />
+        </Typography.Text>
+      )}
     </Flex>
+  );
+}
+
+/** A task sent about a deal: what, how it stands, who has it, by when. */
+export function TaskEntry({ task, at }: { task: TTimelineTask; at: string }) {
+  const { t } = useTranslation('relationships');
+  const holder = task.assignee?.name ?? task.queue?.name;
+  return (
+    <Flex vertical gap={4} data-testid="timeline-task">
+      <Flex gap={6} align="center" wrap>
+        <TaskStatusTag status={task.status} />
+        <Link to={`/tasks/${task.id}`}>
+          <Typography.Text strong>{task.title}</Typography.Text>
+        </Link>
+      </Flex>
+      <Byline who={t('entry.taskSent', { name: task.sender?.name ?? t('system.someone') })} at={at} />
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {holder ? t('entry.taskFor', { name: holder }) : t('entry.taskWaiting')}
+        {' · '}
+        <TaskDue task={task} />
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/** A deal's move to another stage (or its entry into the first). */
+export function StageEntry({ change, at }: { change: TDealStageChange; at: string }) {
+  const { t } = useTranslation('relationships');
+  const format = useFormatters();
+  const who = change.by?.name ?? t('system.someone');
+  return (
+    <Typography.Text data-testid="timeline-stage">
+      {change.from
+        ? t('entry.stageMoved', { actor: who, from: change.from.name, to: change.to.name })
+        : t('entry.stageEntered', { actor: who, to: change.to.name })}
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {' · '}
+        <time dateTime={at}>{format.dateTime(at)}</time>
+      </Typography.Text>
+    </Typography.Text>
   );
 }
 
@@ -221,5 +276,9 @@ export function TimelineEntry({
       return <AgreementEntry agreement={item.agreement} at={item.at} subjectId={subjectId} />;
     case 'system':
       return <SystemEntry event={item.event} at={item.at} subjectId={subjectId} />;
+    case 'task':
+      return <TaskEntry task={item.task} at={item.at} />;
+    case 'stage':
+      return <StageEntry change={item.change} at={item.at} />;
   }
 }

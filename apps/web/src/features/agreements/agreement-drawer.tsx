@@ -67,6 +67,9 @@ export function AgreementDrawer({ id, onClose }: Props) {
               },
             ]
           : []),
+        ...(data.deal
+          ? [{ key: 'deal', label: t('agreementForm.deal'), children: <Link to={`/deals/${data.deal.id}`}>{data.deal.title}</Link> }]
+          : []),
         { key: 'agreedBy', label: t('agreementForm.agreedBy'), children: data.agreedBy?.name ?? '—' },
         { key: 'agreedOn', label: t('agreementForm.agreedOn'), children: format.calendarDate(data.agreedOn) },
         {

@@ -11,6 +11,7 @@ import { useMe } from '../auth/api.ts';
 import { ContractSelect } from '../contracts/contract-select.tsx';
 import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
 import { UserSelect } from '../customers/user-select.tsx';
+import { DealSelect } from '../deals/deal-select.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
 import {
   type AgreementFormValues,
@@ -32,10 +33,12 @@ type Props = {
   customer?: { company?: Named; contact?: Named };
   /** The contract a new agreement is about at first (e.g. a promise to renew it). */
   contract?: { id: string; number: string; subject: string };
+  /** The deal a new agreement is made in at first: the deal whose page this is. */
+  deal?: { id: string; title: string };
 };
 
-/** Records a promise made to or by a customer, or edits one. */
-export function AgreementFormModal({ open, onClose, agreement, customer = {}, contract }: Props) {
+/** Records a promise made to or by a customer (in a deal), or edits one. */
+export function AgreementFormModal({ open, onClose, agreement, customer = {}, contract, deal }: Props) {
   const { t } = useTranslation('relationships');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
@@ -49,18 +52,19 @@ export function AgreementFormModal({ open, onClose, agreement, customer = {}, co
   const hidden = agreement?.customerHidden ?? false;
 
   // The page passes a new object on each render: only its value when the dialog opens counts.
-  const customerNow = useRef({ ...customer, contract });
-  customerNow.current = { ...customer, contract };
+  const customerNow = useRef({ ...customer, contract, deal });
+  customerNow.current = { ...customer, contract, deal };
   const initial = useRef<AgreementFormValues | null>(null);
   const knownCompanies = [customer.company, agreement?.company].filter((record): record is Named => Boolean(record));
   const knownContacts = [customer.contact, agreement?.contact].filter((record): record is Named => Boolean(record));
+  const knownDeals = [deal, agreement?.deal].filter((one): one is { id: string; title: string } => Boolean(one));
 
   useEffect(() => {
     if (!open) return;
-    const { company, contact, contract: about } = customerNow.current;
+    const { company, contact, contract: about, deal: madeIn } = customerNow.current;
     const values = agreement
       ? toAgreementFormValues(agreement)
-      : newAgreementValues(me.id, { companyId: company?.id, contactId: contact?.id, contractId: about?.id });
+      : newAgreementValues(me.id, { companyId: company?.id, contactId: contact?.id, contractId: about?.id, dealId: madeIn?.id });
     initial.current = values;
     form.resetFields();
     form.setFieldsValue(values);
@@ -87,6 +91,7 @@ export function AgreementFormModal({ open, onClose, agreement, customer = {}, co
         if (field === 'validUntil') return t('agreementForm.errors.validUntil');
         if (field === 'agreedById') return t('agreementForm.errors.agreedBy');
         if (field === 'contractId') return t('agreementForm.errors.contract');
+        if (field === 'dealId') return t('agreementForm.errors.deal');
         return undefined;
       });
     }
@@ -179,6 +184,9 @@ export function AgreementFormModal({ open, onClose, agreement, customer = {}, co
             placeholder={t('agreementForm.noContract')}
             aria-label={t('agreementForm.contract')}
           />
+        </Form.Item>
+        <Form.Item name="dealId" label={t('agreementForm.deal')} extra={t('agreementForm.dealHelp')}>
+          <DealSelect known={knownDeals} placeholder={t('agreementForm.noDeal')} aria-label={t('agreementForm.deal')} />
         </Form.Item>
         <Form.Item name="details" label={t('agreementForm.details')}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={10_000} placeholder={t('agreementForm.detailsPlaceholder')} />

@@ -26,6 +26,7 @@ describe('agreement payload', () => {
       validUntil: '2027-01-31',
       resource: 'ad slot page 3, Fridays',
       contractId: CONTRACT.id,
+      dealId: null,
     });
   });
 

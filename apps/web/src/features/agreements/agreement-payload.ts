@@ -14,12 +14,13 @@ export type AgreementFormValues = {
   validUntil?: Dayjs | null;
   resource?: string | null;
   contractId?: string | null;
+  dealId?: string | null;
 };
 
-/** A new agreement with the customer given, agreed today by the user. */
+/** A new agreement with the customer given (in the deal given), agreed today by the user. */
 export function newAgreementValues(
   meId: string,
-  customer: { companyId?: string; contactId?: string; contractId?: string },
+  customer: { companyId?: string; contactId?: string; contractId?: string; dealId?: string },
 ): AgreementFormValues {
   return {
     title: '',
@@ -32,6 +33,7 @@ export function newAgreementValues(
     validUntil: null,
     resource: '',
     contractId: customer.contractId ?? null,
+    dealId: customer.dealId ?? null,
   };
 }
 
@@ -48,6 +50,7 @@ export function toAgreementFormValues(agreement: TAgreement): AgreementFormValue
     validUntil: agreement.validUntil ? dayjs(agreement.validUntil) : null,
     resource: agreement.resource ?? '',
     contractId: agreement.contract?.id ?? null,
+    dealId: agreement.deal?.id ?? null,
   };
 }
 
@@ -65,6 +68,7 @@ export function toAgreementInput(values: AgreementFormValues): TCreateAgreementI
     validUntil: day(values.validUntil),
     resource: textOrNull(values.resource),
     contractId: values.contractId ?? null,
+    dealId: values.dealId ?? null,
   };
   if (values.agreedById) input.agreedById = values.agreedById;
   return input;

@@ -1,18 +1,22 @@
-import type { TCurrencySettings, TDealStageChange, TLostReason } from '@clientela/contract';
+import type { TCurrencySettings, TDealStageChange, TLostReason, TTimelineItem } from '@clientela/contract';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDealMessages } from '../../lib/deal-messages.ts';
 import { initI18n } from '../../lib/i18n.ts';
+import { loadTaskMessages } from '../../lib/task-messages.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
+import { anActivity, anAgreement } from '../activities/test-activities.ts';
 import { fakeApi, page } from '../duplicates/test-duplicates.ts';
+import { aTask, MARCO } from '../tasks/test-tasks.ts';
 import { DealPage } from './deal-page.tsx';
 import { aDeal, aPipeline, LEAD, LOST, PROPOSAL } from './test-deals.ts';
 
 beforeAll(async () => {
   await initI18n('en');
   await loadDealMessages();
+  await loadTaskMessages();
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -42,6 +46,22 @@ const history: TDealStageChange[] = [
     by: { id: testMe.id, name: 'Anna Rossi' },
   },
 ];
+const DEAL = { id: samovars.id, title: samovars.title };
+const HOTEL = samovars.company as { id: string; name: string };
+const timeline: TTimelineItem[] = [
+  {
+    kind: 'agreement',
+    id: '00000000-0000-4000-8000-000000000801',
+    at: '2026-12-02T10:00:00.000Z',
+    agreement: anAgreement('00000000-0000-4000-8000-000000000801', { title: 'Tea glasses as a gift', company: HOTEL, deal: DEAL }),
+  },
+  {
+    kind: 'activity',
+    id: '00000000-0000-4000-8000-000000000701',
+    at: '2026-12-01T09:00:00.000Z',
+    activity: anActivity('00000000-0000-4000-8000-000000000701', { subject: 'Tasting at the hotel', links: [], deals: [DEAL] }),
+  },
+];
 const settings: TCurrencySettings = {
   baseCurrency: 'EUR',
   currencies: [{ code: 'RUB', latestRate: '0.011', latestRateOn: '2026-11-01' }],
@@ -58,6 +78,8 @@ async function renderDeal(handler: Parameters<typeof fakeApi>[0]) {
     if (call.url === '/api/v1/pipelines') return jsonResponse(200, { data: [aPipeline()] });
     if (call.url === '/api/v1/pipelines/lost-reasons') return jsonResponse(200, { data: [PRICE, OLD] });
     if (call.url === '/api/v1/currencies') return jsonResponse(200, settings);
+    if (call.url.startsWith(`${URL}/timeline?`)) return jsonResponse(200, { data: timeline, nextCursor: null });
+    if (call.url === '/api/v1/units') return jsonResponse(200, page([]));
     if (call.url.startsWith('/api/v1/users?') || call.url.startsWith('/api/v1/companies?') || call.url.startsWith('/api/v1/contacts?'))
       return jsonResponse(200, page([]));
     return undefined;
@@ -166,4 +188,52 @@ describe('DealPage', () => {
     });
     expect(await within(form).findByText('The close date cannot be before the deal was created')).toBeTruthy();
   }, 30_000);
+
+  it('shows the deal’s timeline and, from it, logs an activity, records an agreement and sends a task about the deal, prefilled', async () => {
+    const api = await renderDeal(({ method, url }) => {
+      if (method === 'POST' && url === '/api/v1/activities') return jsonResponse(201, anActivity('00000000-0000-4000-8000-000000000702'));
+      if (method === 'POST' && url === '/api/v1/agreements') return jsonResponse(201, anAgreement('00000000-0000-4000-8000-000000000802'));
+      if (method === 'POST' && url === '/api/v1/tasks')
+        return jsonResponse(201, {
+          ...aTask('00000000-0000-4000-8000-000000000a01', 'Polish the samovars'),
+          leadTime: null,
+          redirected: null,
+        });
+      if (method === 'GET' && url.startsWith('/api/v1/users')) return jsonResponse(200, page([MARCO]));
+      return undefined;
+    });
+    const card = await screen.findByTestId('timeline');
+    expect(await within(card).findByText('Tasting at the hotel')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: 'Tea glasses as a gift' })).toBeTruthy();
+    const posted = (url: string) => api.calls.find((call) => call.method === 'POST' && call.url === url)?.body;
+
+    // An activity: about the deal and its hotel from the start.
+    fireEvent.click(within(card).getByRole('button', { name: /Log activity/ }));
+    const drawer = await screen.findByRole('form', { name: 'Log activity' });
+    expect(within(drawer).getByTitle('Samovars for the hotel')).toBeTruthy();
+    expect(within(drawer).getByTitle('Hotel Neva')).toBeTruthy();
+    fireEvent.click(within(drawer.closest('.ant-drawer') as HTMLElement).getByRole('button', { name: 'Log it' }));
+    await waitFor(() => expect(posted('/api/v1/activities')).toMatchObject({ companyIds: [HOTEL.id], contactIds: [], dealIds: [DEAL.id] }));
+
+    // An agreement: with the hotel, made in the deal.
+    fireEvent.click(within(card).getByRole('button', { name: /Record an agreement/ }));
+    const modal = await screen.findByRole('form', { name: 'New agreement' });
+    expect(within(modal).getByTitle('Samovars for the hotel')).toBeTruthy();
+    fireEvent.change(within(modal).getByLabelText('What was agreed'), { target: { value: 'Tea glasses as a gift' } });
+    fireEvent.click(within(modal.closest('.ant-modal') as HTMLElement).getByRole('button', { name: 'Record it' }));
+    await waitFor(() =>
+      expect(posted('/api/v1/agreements')).toMatchObject({ title: 'Tea glasses as a gift', companyId: HOTEL.id, dealId: DEAL.id }),
+    );
+
+    // A task: about the deal.
+    fireEvent.click(await within(card).findByRole('button', { name: /Send a task/ }));
+    const task = await screen.findByRole('form', { name: 'Send a task' });
+    fireEvent.change(within(task).getByLabelText('Title'), { target: { value: 'Polish the samovars' } });
+    fireEvent.mouseDown(within(task).getByRole('combobox', { name: 'Person' }));
+    fireEvent.click(await screen.findByTitle('Marco Bruni'));
+    fireEvent.click(within(task.closest('.ant-drawer') as HTMLElement).getByRole('button', { name: 'Send' }));
+    await waitFor(() =>
+      expect(posted('/api/v1/tasks')).toMatchObject({ title: 'Polish the samovars', assigneeId: MARCO.id, dealIds: [DEAL.id] }),
+    );
+  }, 60_000);
 });

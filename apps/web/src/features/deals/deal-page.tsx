@@ -9,11 +9,12 @@ import { useDeal, useDeleteDeal, usePipelines } from './api.ts';
 import { DealDetails } from './deal-details.tsx';
 import { DealFormDrawer } from './deal-form-drawer.tsx';
 import { DealStageSteps } from './deal-stage-steps.tsx';
+import { DealTimelineCard } from './deal-timeline-card.tsx';
 import { StageHistoryCard } from './stage-history-card.tsx';
 
 const KIND_COLOR = { open: 'blue', won: 'green', lost: 'red' } as const;
 
-/** `/deals/:id`: one deal — its details, its stage among the pipeline's and its way through them. */
+/** `/deals/:id`: one deal — its details, its stage among the pipeline's, its way through them and its timeline. */
 export function DealPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('deals');
@@ -105,6 +106,7 @@ export function DealPage() {
             <StageHistoryCard dealId={data.id} />
           </Col>
         </Row>
+        <DealTimelineCard deal={data} />
       </Flex>
       <DealFormDrawer open={editing} deal={data} onClose={() => setEditing(false)} />
     </>

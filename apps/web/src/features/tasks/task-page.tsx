@@ -27,10 +27,17 @@ import { useTask, useUpdateTask } from './api.ts';
 import { TaskActionBar } from './task-action-bar.tsx';
 import { TaskDue, TaskPriorityTag, TaskStatusTag } from './task-tags.tsx';
 
-const RECORD_PATH = { company: '/companies/', contact: '/contacts/', contract: '/contracts/' } as const;
+const RECORD_PATH = { company: '/companies/', contact: '/contacts/', contract: '/contracts/', deal: '/deals/' } as const;
 
-function linkTo(ref: TTask['links'][number]): string {
+type Ref = TTask['links'][number] | { type: 'deal'; id: string; name: string };
+
+function linkTo(ref: Ref): string {
   return ref.type === 'agreement' ? '/agreements' : `${RECORD_PATH[ref.type]}${ref.id}`;
+}
+
+/** What a task is about, its deals (by title) among the other records. */
+function refsOf(task: TTask): Ref[] {
+  return [...task.links, ...task.deals.map((deal) => ({ type: 'deal' as const, id: deal.id, name: deal.title }))];
 }
 
 /** The checklist; the sender and the assignee tick it, everyone else reads it. */
@@ -141,11 +148,11 @@ export function TaskPage() {
               {data.hiddenLinks > 0 && (
                 <Typography.Paragraph type="secondary">{t('task.hiddenLinks', { count: data.hiddenLinks })}</Typography.Paragraph>
               )}
-              {data.links.length === 0 ? (
+              {refsOf(data).length === 0 ? (
                 data.hiddenLinks === 0 && <Typography.Text type="secondary">{t('task.noLinks')}</Typography.Text>
               ) : (
                 <Flex vertical gap={4}>
-                  {data.links.map((ref) => (
+                  {refsOf(data).map((ref) => (
                     <span key={`${ref.type}-${ref.id}`}>
                       <Tag>{t(`record.${ref.type}`)}</Tag>
                       <Link to={linkTo(ref)}>{ref.name}</Link>

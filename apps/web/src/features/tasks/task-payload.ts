@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { fromZonedPickerValue } from '../../lib/zoned-time.ts';
 
 /** The records a new task is about, by id, as a page that offers "Send a task" knows them. */
-export type TaskAbout = { companies?: string[]; contacts?: string[]; agreements?: string[]; contracts?: string[] };
+export type TaskAbout = { companies?: string[]; contacts?: string[]; agreements?: string[]; contracts?: string[]; deals?: string[] };
 
 /** The send drawer's form. */
 export type SendTaskValues = {
@@ -43,6 +43,7 @@ export function toCreateTaskInput(values: SendTaskValues, timeZone: string, abou
     contactIds: nonEmpty(about.contacts),
     agreementIds: nonEmpty(about.agreements),
     contractIds: nonEmpty(about.contracts),
+    dealIds: nonEmpty(about.deals),
   };
   for (const [key, ids] of Object.entries(links)) if (ids) input[key as keyof typeof links] = ids;
   return input;
