@@ -148,6 +148,23 @@ describe('OrderPage', () => {
     expect(await within(amountItem).findByText('At most 120.00')).toBeTruthy();
   }, 30_000);
 
+  it('offers editing only while the order is new, in the order editor', async () => {
+    await renderOrder(testMe, () => undefined);
+    fireEvent.click(screen.getByRole('button', { name: /Edit/ }));
+    expect(await screen.findByRole('form', { name: 'Edit order O-2026-0012' })).toBeTruthy();
+    expect(screen.getByDisplayValue('100.000')).toBeTruthy();
+  }, 30_000);
+
+  it('offers no editing once the order is confirmed', async () => {
+    await renderOrder(
+      testMe,
+      () => undefined,
+      () => anOrder({ status: 'confirmed' }),
+    );
+    expect(screen.getByRole('button', { name: 'Ship' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Edit/ })).toBeNull();
+  }, 30_000);
+
   it('changes the invoiced amount', async () => {
     const api = await renderOrder(testMe, ({ method, url }) =>
       method === 'PATCH' && url === URL ? jsonResponse(200, { ...order, invoiced: '1220.00', receivable: '1220.00' }) : undefined,

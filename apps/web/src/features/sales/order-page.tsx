@@ -214,7 +214,8 @@ export function OrderPage() {
         </Card>
         <PaymentsCard order={data} />
       </Flex>
-      {data.status === 'new' && <OrderEditor open={editing} order={data} onClose={() => setEditing(false)} />}
+      {/* Mounted only while open: the editor's lists (price lists, branches, products) load when needed. */}
+      {data.status === 'new' && editing && <OrderEditor open order={data} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -125,17 +125,19 @@ export function OrdersPage({ creating = false }: { creating?: boolean }) {
           )}
         </Flex>
       </Card>
-      <OrderEditor
-        open={creating}
-        companyId={params.get('companyId') ?? undefined}
-        onClose={() => {
-          if (!saved.current) navigate('/orders', { replace: true });
-        }}
-        onSaved={(order) => {
-          saved.current = true;
-          navigate(`/orders/${order.id}`);
-        }}
-      />
+      {creating && (
+        <OrderEditor
+          open
+          companyId={params.get('companyId') ?? undefined}
+          onClose={() => {
+            if (!saved.current) navigate('/orders', { replace: true });
+          }}
+          onSaved={(order) => {
+            saved.current = true;
+            navigate(`/orders/${order.id}`);
+          }}
+        />
+      )}
     </>
   );
 }
