@@ -15,6 +15,7 @@ import type {
 } from '@clientela/contract';
 import { keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
+import { TIMELINE_KEY } from '../activities/api.ts';
 import type { Page } from '../customers/types.ts';
 import { appendCards, placeDeal } from './board-cache.ts';
 
@@ -127,12 +128,15 @@ export function useDealStages(id: string) {
   });
 }
 
-/** Everything about deals but the boards, which a move already set right. */
+/** Everything about deals but the boards, which a move already set right; and deals' timelines, which show the moves. */
 const refreshDeals = (queryClient: QueryClient, boards = true) =>
-  queryClient.invalidateQueries({
-    queryKey: DEALS_KEY,
-    predicate: (query) => boards || query.queryKey[1] !== 'board',
-  });
+  Promise.all([
+    queryClient.invalidateQueries({
+      queryKey: DEALS_KEY,
+      predicate: (query) => boards || query.queryKey[1] !== 'board',
+    }),
+    queryClient.invalidateQueries({ queryKey: [...TIMELINE_KEY, 'deal'] }),
+  ]);
 
 function useDealMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
   const queryClient = useQueryClient();

@@ -9,6 +9,7 @@ import type {
 } from '@clientela/contract';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
+import { TIMELINE_KEY } from '../activities/api.ts';
 import type { Page } from '../customers/types.ts';
 
 export const TASKS_KEY = ['tasks'] as const;
@@ -50,7 +51,11 @@ function useTaskMutation<TInput, TResult extends TTask = TTask>(mutationFn: (inp
     mutationFn,
     onSuccess: (task) => {
       queryClient.setQueryData([...TASKS_KEY, 'one', task.id], task);
-      return queryClient.invalidateQueries({ queryKey: [...TASKS_KEY, 'list'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...TASKS_KEY, 'list'] }),
+        // A deal's timeline shows the tasks about it, with their status.
+        queryClient.invalidateQueries({ queryKey: [...TIMELINE_KEY, 'deal'] }),
+      ]);
     },
   });
 }

@@ -44,7 +44,9 @@ function typeDate(input: HTMLElement, text: string) {
 
 describe('TaskPage', () => {
   it('offers the assignee Accept and Decline, and accepts with the committed date', async () => {
-    const received = aTask(ID, 'Test two air conditioners');
+    const received = aTask(ID, 'Test two air conditioners', {
+      deals: [{ id: '00000000-0000-4000-8000-000000000e01', title: 'Air conditioning for the newsroom' }],
+    });
     const accepted = aTask(ID, 'Test two air conditioners', {
       status: 'accepted',
       committedDate: '2026-12-18',
@@ -58,6 +60,10 @@ describe('TaskPage', () => {
     expect(screen.getByText('Book the van')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Gazzetta di Quartiere' }).getAttribute('href')).toBe(
       '/companies/00000000-0000-4000-8000-000000000501',
+    );
+    // A deal it is about shows by its title, opening the deal.
+    expect(screen.getByRole('link', { name: 'Air conditioning for the newsroom' }).getAttribute('href')).toBe(
+      '/deals/00000000-0000-4000-8000-000000000e01',
     );
     expect(screen.getAllByTestId('task-event').map((event) => event.textContent)).toEqual([
       expect.stringContaining('Marco Bruni'),
