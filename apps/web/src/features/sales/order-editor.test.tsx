@@ -42,7 +42,9 @@ async function renderEditor(handler: Parameters<typeof fakeApi>[0], order?: TOrd
     if (call.url === '/api/v1/currencies') return jsonResponse(200, settings);
     if (call.url === '/api/v1/units') return jsonResponse(200, page([SHOP]));
     if (call.url.startsWith('/api/v1/products?')) return jsonResponse(200, page([ciabatta]));
-    if (call.url.startsWith('/api/v1/companies?')) return jsonResponse(200, page([aCompany(COMPANY.id, COMPANY.name)]));
+    // The company is not among the first found: the editor asks for it by its id.
+    if (call.url.startsWith('/api/v1/companies?')) return jsonResponse(200, page([]));
+    if (call.url === `/api/v1/companies/${COMPANY.id}`) return jsonResponse(200, aCompany(COMPANY.id, COMPANY.name));
     if (call.url.startsWith('/api/v1/contacts?') || call.url.startsWith('/api/v1/deals?')) return jsonResponse(200, page([]));
     return undefined;
   });
@@ -69,6 +71,7 @@ describe('OrderEditor', () => {
     const { api, onSaved } = await renderEditor(({ method, url }) =>
       method === 'POST' && url === '/api/v1/orders' ? jsonResponse(201, saved) : undefined,
     );
+    expect(await screen.findByTitle('Forno Rossi')).toBeTruthy();
     // The seller's own branch is where a new order is sold from, unless changed.
     expect(await screen.findByTitle('Via Roma shop')).toBeTruthy();
 

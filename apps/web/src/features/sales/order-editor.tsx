@@ -1,13 +1,16 @@
-import type { TOrder } from '@clientela/contract';
+import type { TCompany, TOrder } from '@clientela/contract';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Col, DatePicker, Divider, Drawer, Flex, Form, Input, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { api } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
 import { CustomerSelect } from '../activities/customer-select.tsx';
 import { useMe } from '../auth/api.ts';
+import { COMPANIES_KEY } from '../companies/api.ts';
 import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { UnitSelect } from '../units/unit-select.tsx';
@@ -43,6 +46,13 @@ export function OrderEditor({ open, order, companyId, onClose, onSaved }: Props)
   const mutation = order ? update : create;
   const title = order ? t('orderEditor.editTitle', { number: order.number }) : t('orderEditor.createTitle');
   const chosenCompany = Form.useWatch('companyId', form) as string | null | undefined;
+  // Prefilled from a company's page: its name shows at once, whether or not the first search finds it.
+  const prefilled = useQuery({
+    queryKey: [...COMPANIES_KEY, 'one', companyId],
+    queryFn: ({ signal }) => api<TCompany>(`/api/v1/companies/${companyId}`, { signal }),
+    enabled: Boolean(companyId) && !order,
+  });
+  const knownCompanies = order ? [order.company] : prefilled.data ? [{ id: prefilled.data.id, name: prefilled.data.name }] : [];
 
   useEffect(() => {
     if (!open) return;
@@ -94,12 +104,7 @@ export function OrderEditor({ open, order, companyId, onClose, onSaved }: Props)
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="companyId" label={t('fields.company')} rules={[{ required: true, message: tc('validation.required') }]}>
-              <CustomerSelect
-                entity="company"
-                known={order ? [order.company] : []}
-                disabled={Boolean(order)}
-                aria-label={t('fields.company')}
-              />
+              <CustomerSelect entity="company" known={knownCompanies} disabled={Boolean(order)} aria-label={t('fields.company')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
