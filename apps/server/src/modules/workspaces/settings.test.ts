@@ -65,6 +65,7 @@ describe('workspace letterhead', () => {
       { path: 'website', message: expect.any(String) },
     ]);
     expect((await patch(owner, { surname: 'Rossi' })).json().errors).toEqual([{ path: 'surname', message: 'Unknown field' }]);
+    expect((await patch(owner, {})).statusCode).toBe(200);
     expect(await get(owner, '/api/v1/workspace')).toMatchObject({ ...LETTERHEAD, email: 'ordini@rossi.example' });
 
     // An emptied field means none; the fields left out stay as they were.

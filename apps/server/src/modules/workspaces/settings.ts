@@ -48,14 +48,13 @@ export async function updateWorkspaceSettings(ctx: Ctx, raw: z.input<typeof ZUpd
     throw new AppError('validation_failed', 'Unknown country', { errors: [{ path: 'defaultCountry', message: 'Unknown country' }] });
   }
   const letterhead = Object.fromEntries(LETTERHEAD.filter((key) => input[key] !== undefined).map((key) => [key, input[key]]));
-  await ctx.db
-    .update(workspaces)
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.defaultCountry !== undefined ? { defaultCountry: input.defaultCountry } : {}),
-      ...letterhead,
-    })
-    .where(eq(workspaces.id, ctx.actor.workspaceId));
+  const changes = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.defaultCountry !== undefined ? { defaultCountry: input.defaultCountry } : {}),
+    ...letterhead,
+  };
+  // Nothing sent, nothing to write (an empty SET is no SQL).
+  if (Object.keys(changes).length > 0) await ctx.db.update(workspaces).set(changes).where(eq(workspaces.id, ctx.actor.workspaceId));
   return workspaceSettings(ctx);
 }
 
