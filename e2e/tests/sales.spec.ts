@@ -20,6 +20,8 @@ const croissants = `Croissants, box of 12 ${Tag}`;
 const north = `Volga North ${Tag}`;
 const south = `Volga South ${Tag}`;
 const dealTitle = `Hotel breakfast bread ${Tag}`;
+const callSubject = `Breakfast volumes for the winter ${Tag}`;
+const letterhead = { legalName: 'Panificio Rossi S.r.l.', taxNumber: 'IT01234567890', address: 'Via del Forno 7, 00184 Roma' };
 const DAY = 86_400_000;
 
 async function signIn(page: Page, person: { email: string; name: string }, secret = password) {
@@ -34,7 +36,7 @@ async function signIn(page: Page, person: { email: string; name: string }, secre
 async function apiAs(page: Page) {
   const session = await (await page.request.get('/api/v1/auth/session')).json();
   const headers = { 'X-CSRF-Token': session.csrfToken as string };
-  return async (method: 'GET' | 'POST' | 'PUT', url: string, data?: Record<string, unknown>) => {
+  return async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, data?: Record<string, unknown>) => {
     const response = await page.request.fetch(url, { method, headers, ...(data ? { data } : {}) });
     expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
     return response.json();
@@ -59,6 +61,8 @@ test('sales: a deal dragged to won, a quote with a discount as PDF, an order, an
     const setup = await newPage(browser, contexts);
     await signIn(setup, admin, admin.password);
     const call = await apiAs(setup);
+    // The bakery's letterhead, printed at the top of every proposal.
+    await call('PATCH', '/api/v1/workspace', letterhead);
     const branch = await call('POST', '/api/v1/units', { name: `Branch ${Tag}`, parentId: null });
     const users: Record<string, { id: string }> = {};
     for (const person of [seller, head])
@@ -126,8 +130,21 @@ test('sales: a deal dragged to won, a quote with a discount as PDF, an order, an
     await expect(won.getByText('1 deal · €650.00')).toBeVisible();
     await page.screenshot({ path: screenshot('deal-won-on-board.png') });
 
-    // 2. A proposal from the deal: two breads from the catalogue, 7.5 % off the croissants.
+    // 2. On the deal's page the seller logs the call that won it; the timeline shows it above the stage move.
     await page.goto(`/deals/${deal.id}`);
+    const timeline = page.getByTestId('timeline');
+    await expect(timeline.getByTestId('timeline-stage').first()).toContainText(`${seller.name} moved the deal from Negotiation to Won`);
+    await timeline.getByRole('button', { name: 'Log activity' }).click();
+    const form = page.getByRole('form', { name: 'Log activity' });
+    await form.getByLabel('Subject').fill(callSubject);
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await expect(page.getByText('Call logged.')).toBeVisible();
+    const logged = timeline.getByTestId('timeline-activity').filter({ hasText: callSubject });
+    await expect(logged).toBeVisible();
+    await expect(logged.getByRole('link', { name: north })).toBeVisible();
+    await page.screenshot({ path: screenshot('deal-timeline.png'), fullPage: true });
+
+    // 3. A proposal from the deal: two breads from the catalogue, 7.5 % off the croissants.
     await page.getByRole('button', { name: 'New quote' }).click();
     const editor = page.getByRole('dialog', { name: 'New quote' });
     await expect(editor.getByLabel('Company')).toBeVisible();
@@ -153,6 +170,9 @@ test('sales: a deal dragged to won, a quote with a discount as PDF, an order, an
     const file = await download.path();
     const { text } = await extractText(new Uint8Array(fs.readFileSync(file)), { mergePages: true });
     expect(text).toContain('Commercial proposal');
+    expect(text).toContain(letterhead.legalName);
+    expect(text).toContain(`Tax no. ${letterhead.taxNumber}`);
+    expect(text).toContain(letterhead.address);
     expect(text).toContain(north);
     expect(text).toContain(rye);
     expect(text).toContain(croissants);
@@ -160,7 +180,7 @@ test('sales: a deal dragged to won, a quote with a discount as PDF, an order, an
     expect(text).toContain('€669.61');
     await page.screenshot({ path: screenshot('quote-page.png') });
 
-    // 3. Sent, accepted, converted to an order, confirmed: the group owes 669.61 of its 1,000.00.
+    // 4. Sent, accepted, converted to an order, confirmed: the group owes 669.61 of its 1,000.00.
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('button', { name: 'Mark accepted' }).click();
     await page.getByRole('button', { name: 'Convert to order' }).click();
@@ -180,7 +200,7 @@ test('sales: a deal dragged to won, a quote with a discount as PDF, an order, an
     });
     await asHead('POST', `/api/v1/orders/${sister.id}/status`, { status: 'confirmed', overrideReason: 'Sister hotel, pays on the 5th' });
 
-    // 4. The seller cannot ship: the group would go over its limit, and the screen says why.
+    // 5. The seller cannot ship: the group would go over its limit, and the screen says why.
     await page.reload();
     await page.getByRole('button', { name: 'Ship' }).click();
     await expect(page.getByText('This order would exceed the credit limit')).toBeVisible();
@@ -189,7 +209,7 @@ test('sales: a deal dragged to won, a quote with a discount as PDF, an order, an
     await expect(page.getByRole('textbox', { name: 'Override with a reason' })).toHaveCount(0);
     await page.screenshot({ path: screenshot('order-ship-blocked-for-seller.png'), fullPage: true });
 
-    // 5. The head ships it with a reason; the order keeps who, when and why.
+    // 6. The head ships it with a reason; the order keeps who, when and why.
     await headPage.goto(orderUrl);
     await headPage.getByRole('button', { name: 'Ship' }).click();
     await expect(headPage.getByText('This order would exceed the credit limit')).toBeVisible();
