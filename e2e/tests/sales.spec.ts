@@ -189,16 +189,26 @@ test('sales: a deal dragged to won, a quote with a discount as PDF, an order, an
     await expect(page.getByText('The order is now: Confirmed')).toBeVisible();
     const orderUrl = page.url();
 
-    // Meanwhile the head lets the sister company order 368.50 over the limit: the group now owes 1,038.11.
+    // Meanwhile the head takes the sister hotel's order by hand, 368.50, and lets it over the
+    // limit: the group now owes 1,038.11.
     const headPage = await newPage(browser, contexts);
     await signIn(headPage, head);
     const asHead = await apiAs(headPage);
-    const product = ((await asHead('GET', `/api/v1/products?q=${encodeURIComponent(rye)}`)).data as { id: string }[])[0];
-    const sister = await asHead('POST', '/api/v1/orders', {
-      companyId: companies[south]?.id,
-      lines: [{ productId: product?.id, quantity: '100' }],
-    });
-    await asHead('POST', `/api/v1/orders/${sister.id}/status`, { status: 'confirmed', overrideReason: 'Sister hotel, pays on the 5th' });
+    await headPage.goto('/orders');
+    await headPage.getByRole('button', { name: 'New order' }).click();
+    const orderEditor = headPage.getByRole('dialog', { name: 'New order' });
+    await orderEditor.getByLabel('Company').fill(south);
+    await headPage.locator('.ant-select-dropdown:visible').getByText(south).click();
+    await orderEditor.getByLabel('Add a product from the catalogue').click();
+    await orderEditor.getByLabel('Add a product from the catalogue').fill(rye);
+    await headPage.locator('.ant-select-dropdown:visible').getByText(rye).first().click();
+    await orderEditor.getByRole('group', { name: 'Line 1' }).getByLabel('Quantity').fill('100');
+    await expect(orderEditor.getByText('€368.50').first()).toBeVisible();
+    await headPage.screenshot({ path: screenshot('order-editor-by-hand.png') });
+    await orderEditor.getByRole('button', { name: 'Create' }).click();
+    await expect(headPage).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+    const sisterId = new URL(headPage.url()).pathname.split('/').pop();
+    await asHead('POST', `/api/v1/orders/${sisterId}/status`, { status: 'confirmed', overrideReason: 'Sister hotel, pays on the 5th' });
 
     // 5. The seller cannot ship: the group would go over its limit, and the screen says why.
     await page.reload();
