@@ -7,7 +7,12 @@ export type DemoVocabulary = {
   cities: [string, string];
   streets: string[];
   phonePrefix: string;
-  bakery: { name: string; branches: [string, string] };
+  bakery: {
+    name: string;
+    branches: [string, string];
+    /** What its proposals carry at the top (the e-mail is made from the demo's domain). */
+    letterhead: { legalName: string; address: string; taxNumber: string; phone: string; website: string };
+  };
   staff: { name: string; role: 'admin' | 'manager' | 'employee'; branch: 0 | 1 | null }[];
   businesses: string[];
   breads: string[];
@@ -68,7 +73,17 @@ export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
     cities: ['Bologna', 'Modena'],
     streets: ['Via Roma', 'Via Emilia', 'Via Garibaldi', 'Via Mazzini', 'Viale Italia', 'Piazza Maggiore'],
     phonePrefix: '+39 3',
-    bakery: { name: 'Forno Rossi', branches: ['Negozio Via Roma', 'Negozio Modena'] },
+    bakery: {
+      name: 'Forno Rossi',
+      branches: ['Negozio Via Roma', 'Negozio Modena'],
+      letterhead: {
+        legalName: 'Forno Rossi S.r.l.',
+        address: 'Via Roma 12, 41121 Modena (MO)',
+        taxNumber: '03456780364',
+        phone: '+39 059 123 4567',
+        website: 'https://fornorossi.example',
+      },
+    },
     staff: [
       { name: 'Lucia Rossi', role: 'admin', branch: null },
       { name: 'Giorgio Neri', role: 'manager', branch: 1 },
@@ -146,7 +161,17 @@ export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
     cities: ['Казань', 'Набережные Челны'],
     streets: ['ул. Баумана', 'ул. Пушкина', 'пр. Победы', 'ул. Чернышевского', 'ул. Гагарина', 'ул. Мира'],
     phonePrefix: '+7 9',
-    bakery: { name: 'Пекарня «Хлебный дом»', branches: ['Магазин на Баумана', 'Магазин в Челнах'] },
+    bakery: {
+      name: 'Пекарня «Хлебный дом»',
+      branches: ['Магазин на Баумана', 'Магазин в Челнах'],
+      letterhead: {
+        legalName: 'ООО «Хлебный дом»',
+        address: '420111, г. Казань, ул. Баумана, д. 15',
+        taxNumber: '1655123456',
+        phone: '+7 843 123-45-67',
+        website: 'https://hlebdom.example',
+      },
+    },
     staff: [
       { name: 'Ольга Сафина', role: 'admin', branch: null },
       { name: 'Рустам Галиев', role: 'manager', branch: 1 },
@@ -224,7 +249,17 @@ export const VOCABULARY: Record<TLocale, DemoVocabulary> = {
     cities: ['York', 'Leeds'],
     streets: ['High Street', 'Church Lane', 'Station Road', 'Mill Road', 'Park Avenue', 'Victoria Road'],
     phonePrefix: '+44 7',
-    bakery: { name: "Baker's Dozen", branches: ['York shop', 'Leeds shop'] },
+    bakery: {
+      name: "Baker's Dozen",
+      branches: ['York shop', 'Leeds shop'],
+      letterhead: {
+        legalName: "Baker's Dozen Ltd",
+        address: '14 Stonegate, York YO1 8AS',
+        taxNumber: 'GB 123 4567 89',
+        phone: '+44 1904 123456',
+        website: 'https://bakersdozen.example',
+      },
+    },
     staff: [
       { name: 'Helen Baker', role: 'admin', branch: null },
       { name: 'Mark Turner', role: 'manager', branch: 1 },

@@ -14,7 +14,7 @@ import { createUnit } from '../units/units.service.ts';
 import { createUser } from '../users/users.service.ts';
 import { addMembers, createStaticList } from '../views/lists.service.ts';
 import { createView } from '../views/views.service.ts';
-import { createWorkspace } from '../workspaces/index.ts';
+import { createWorkspace, updateWorkspaceSettings } from '../workspaces/index.ts';
 import { VOCABULARY } from './demo-names.ts';
 import { loadDemoSales } from './demo-sales.ts';
 
@@ -65,6 +65,7 @@ export async function loadDemoWorkspace(db: Database, options: DemoOptions): Pro
     unitTree: async () => new Set(),
   };
   const ctx: Ctx = { db, actor };
+  await updateWorkspaceSettings(ctx, { ...words.bakery.letterhead, email: `info@${domain}` });
   const logins = [{ name: owner.name, role: owner.role, email: admin.email }];
 
   const branches = [await createUnit(ctx, { name: words.bakery.branches[0] }), await createUnit(ctx, { name: words.bakery.branches[1] })];

@@ -48,5 +48,10 @@ describe('demo workspace', () => {
     const order = (await owner.request({ method: 'GET', url: '/api/v1/orders' })).json().data[0];
     expect(order.status).toBe('confirmed');
     expect(order.lines).toHaveLength(1);
+    // Its proposals carry the bakery's letterhead.
+    const settings = (await owner.request({ method: 'GET', url: '/api/v1/workspace' })).json();
+    expect(settings).toMatchObject({ email: `info@${locale}.demo.test`, hasLogo: false });
+    expect(settings.legalName).toBeTruthy();
+    expect(settings.taxNumber).toBeTruthy();
   });
 });

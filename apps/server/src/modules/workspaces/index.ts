@@ -1,4 +1,4 @@
 export { bootstrapFromEnvironment } from './bootstrap.ts';
-export { type Letterhead, letterheadOf } from './settings.ts';
+export { type Letterhead, letterheadOf, updateWorkspaceSettings } from './settings.ts';
 export { createFirstWorkspace, createWorkspace, needsSetup } from './workspaces.service.ts';
 export { workspaces } from './workspaces.table.ts';
