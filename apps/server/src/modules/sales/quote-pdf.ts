@@ -48,9 +48,9 @@ function printLetterhead(doc: PDFKit.PDFDocument, letterhead: Letterhead, text: 
   const details = [
     letterhead.address,
     letterhead.taxNumber ? fill(text.taxNumber, { value: letterhead.taxNumber }) : null,
-    [letterhead.phone ? fill(text.phone, { value: letterhead.phone }) : null, letterhead.email, letterhead.website]
-      .filter(Boolean)
-      .join(' · ') || null,
+    [letterhead.phone ? fill(text.phone, { value: letterhead.phone }) : null, letterhead.email].filter(Boolean).join(' · ') || null,
+    // An address is not broken across lines: the site has a line of its own.
+    letterhead.website,
   ].filter((line): line is string => Boolean(line));
   doc
     .fillColor('#111111')
@@ -179,7 +179,10 @@ export function quotePdf(quote: TQuote, seller: Seller): Promise<Buffer> {
   const pages = doc.bufferedPageRange();
   for (let i = 0; i < pages.count; i++) {
     doc.switchToPage(pages.start + i);
-    const bottom = doc.page.height - doc.page.margins.bottom + 16;
+    const margin = doc.page.margins.bottom;
+    const bottom = doc.page.height - margin + 16;
+    // Text below the bottom margin would make pdfkit start a new page: the footer lifts it meanwhile.
+    doc.page.margins.bottom = 0;
     doc.font('body').fontSize(8).fillColor('#666666');
     doc.text(fill(text.footer, { name: seller.author, workspace: seller.letterhead.name }), left, bottom, {
       width: width * 0.7,
@@ -190,6 +193,7 @@ export function quotePdf(quote: TQuote, seller: Seller): Promise<Buffer> {
       align: 'right',
       lineBreak: false,
     });
+    doc.page.margins.bottom = margin;
   }
   doc.end();
   return done;
