@@ -32,6 +32,9 @@ declare module 'i18next' {
       deals: typeof deals;
       sales: typeof sales;
       taskSettings: typeof import('./locales/task-settings/en.json');
+      analytics: typeof import('./locales/analytics/en.json');
+      reports: typeof import('./locales/reports/en.json');
+      rhythm: typeof import('./locales/rhythm/en.json');
     };
   }
 }

@@ -3,6 +3,7 @@
 export * from '../modules/absences/absences.table.ts';
 export * from '../modules/activities/activities.table.ts';
 export * from '../modules/agreements/agreements.table.ts';
+export * from '../modules/analysis/analysis.table.ts';
 export * from '../modules/api-tokens/api-tokens.table.ts';
 export * from '../modules/attachments/attachments.table.ts';
 export * from '../modules/auth/auth.table.ts';
@@ -19,6 +20,7 @@ export * from '../modules/history/history.table.ts';
 export * from '../modules/imports/imports.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/products/products.table.ts';
+export * from '../modules/rhythm/rhythm.table.ts';
 export * from '../modules/sales/sales.table.ts';
 export * from '../modules/tasks/tasks.table.ts';
 export * from '../modules/units/units.table.ts';

@@ -5,6 +5,7 @@ import { PageSpinner } from '../components/page-spinner.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { loadAbsenceMessages } from '../lib/absence-messages.ts';
+import { loadAnalyticsMessages } from '../lib/analytics-messages.ts';
 import { loadCatalogueMessages } from '../lib/catalogue-messages.ts';
 import { loadContractMessages } from '../lib/contract-messages.ts';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
@@ -12,6 +13,8 @@ import { loadDealMessages } from '../lib/deal-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
+import { loadReportsMessages } from '../lib/reports-messages.ts';
+import { loadRhythmMessages } from '../lib/rhythm-messages.ts';
 import { loadSalesMessages } from '../lib/sales-messages.ts';
 import { loadTaskMessages } from '../lib/task-messages.ts';
 
@@ -210,6 +213,19 @@ const OrderPage = lazyNamed(
   withSalesMessages(() => import('../features/sales/order-page.tsx')),
   'OrderPage',
 );
+/** The director's pages: each loads its own messages with its chunk. */
+const DashboardPage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/analytics/dashboard-page.tsx'), loadAnalyticsMessages()]);
+  return module;
+}, 'DashboardPage');
+const ReportsPage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/reports/reports-page.tsx'), loadReportsMessages()]);
+  return module;
+}, 'ReportsPage');
+const RhythmPage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/rhythm/rhythm-page.tsx'), loadRhythmMessages()]);
+  return module;
+}, 'RhythmPage');
 /** The workspace page shows the pipelines and currencies cards too: their messages come with it. */
 const WorkspacePage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/workspace/workspace-page.tsx'), loadDealMessages(), loadCatalogueMessages()]);
@@ -293,6 +309,10 @@ export function createRouter() {
                 { path: 'imports', element: inLayout(<ImportsPage />) },
                 { path: 'imports/new', element: inLayout(<ImportWizard />) },
                 { path: 'imports/:id', element: inLayout(<ImportWizard />) },
+                { path: 'dashboard', element: inLayout(<DashboardPage />) },
+                { path: 'reports', element: inLayout(<ReportsPage />) },
+                { path: 'reports/:report', element: inLayout(<ReportsPage />) },
+                { path: 'rhythm', element: inLayout(<RhythmPage />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
                 { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
                 { path: 'admin/workspace', element: inLayout(<WorkspacePage />) },

@@ -1,9 +1,12 @@
 import {
   AppstoreOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   CoffeeOutlined,
   ContactsOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   FileTextOutlined,
@@ -32,6 +35,7 @@ export function NavMenu() {
 
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    { key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> },
     { key: '/companies', icon: <ShopOutlined />, label: <Link to="/companies">{t('nav.companies')}</Link> },
     { key: '/contacts', icon: <ContactsOutlined />, label: <Link to="/contacts">{t('nav.contacts')}</Link> },
     {
@@ -50,6 +54,8 @@ export function NavMenu() {
     { key: '/duplicates', icon: <MergeOutlined />, label: <Link to="/duplicates">{t('nav.duplicates')}</Link> },
     { key: '/lists', icon: <UnorderedListOutlined />, label: <Link to="/lists">{t('nav.lists')}</Link> },
     { key: '/imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
+    { key: '/reports', icon: <BarChartOutlined />, label: <Link to="/reports">{t('nav.reports')}</Link> },
+    { key: '/rhythm', icon: <FieldTimeOutlined />, label: <Link to="/rhythm">{t('nav.rhythm')}</Link> },
     ...(me.role === 'admin'
       ? [
           { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.admin')}</Link> },
