@@ -3,6 +3,8 @@ import type { ModuleOptions } from '../http/route-helpers.ts';
 import { absenceRoutes } from './absences/absences.routes.ts';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { agreementRoutes } from './agreements/agreements.routes.ts';
+import { analysisRoutes } from './analysis/analysis.routes.ts';
+import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { attachmentRoutes } from './attachments/attachments.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -19,6 +21,7 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { productRoutes } from './products/products.routes.ts';
+import { rhythmRoutes } from './rhythm/rhythm.routes.ts';
 import { salesRoutes } from './sales/sales.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
@@ -58,6 +61,9 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     dealRoutes,
     productRoutes,
     salesRoutes,
+    analyticsRoutes,
+    analysisRoutes,
+    rhythmRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }
