@@ -1,5 +1,7 @@
 export * from './absences.ts';
 export * from './activities.ts';
+export * from './analysis.ts';
+export * from './analytics.ts';
 export * from './api-tokens.ts';
 export * from './attachments.ts';
 export * from './auth.ts';
@@ -17,6 +19,7 @@ export * from './my-day.ts';
 export * from './notifications.ts';
 export * from './products.ts';
 export * from './reminders.ts';
+export * from './rhythm.ts';
 export * from './sales.ts';
 export * from './search.ts';
 export * from './tasks.ts';

@@ -1,0 +1,2 @@
+// The API contract of the analytics module.
+export {};

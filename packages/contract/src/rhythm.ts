@@ -1,0 +1,2 @@
+// The API contract of the rhythm module.
+export {};
