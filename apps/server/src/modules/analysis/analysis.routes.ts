@@ -1,5 +1,84 @@
-import type { FastifyInstance } from 'fastify';
-import type { ModuleOptions } from '../../http/route-helpers.ts';
+import {
+  ZAbcQuery,
+  ZAbcReport,
+  ZAbcSettings,
+  ZApplyAbcInput,
+  ZApplyAbcResult,
+  ZCustomersReport,
+  ZCustomersReportQuery,
+  ZSalesReport,
+  ZSalesReportQuery,
+  ZUpdateAbcSettingsInput,
+  ZWinRateQuery,
+  ZWinRateReport,
+} from '@clientela/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { abcReport, applyAbc, getAbcSettings, updateAbcSettings } from './abc.ts';
+import { abcXlsx, groupedXlsx, reportFileName, winRateXlsx, XLSX_TYPE } from './report-xlsx.ts';
+import { customersReport, salesReport, winRateReport } from './sales-report.ts';
 
-/** The routes of sales reports and the ABC×XYZ analysis. */
-export async function analysisRoutes(_app: FastifyInstance, _options: ModuleOptions) {}
+/** Sends a report as an Excel file, headed in the reader's language. */
+async function sendXlsx(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  name: string,
+  write: (locale: 'en' | 'ru' | 'it') => Promise<Buffer>,
+) {
+  const file = await write(request.signedIn?.user.locale ?? 'en');
+  return reply
+    .header('content-disposition', attachment(reportFileName(name)))
+    .header('cache-control', 'no-store')
+    .type(XLSX_TYPE)
+    .send(file);
+}
+
+/**
+ * The routes of sales reports and the ABC×XYZ analysis: each report as JSON for the chart and the
+ * table, or with `format=xlsx` as an Excel file.
+ */
+export async function analysisRoutes(app: FastifyInstance, { db }: ModuleOptions) {
+  const api = typed(app);
+  const tags = ['reports'];
+  api.get(
+    '/reports/sales',
+    { schema: { tags, querystring: ZSalesReportQuery, response: { 200: ZSalesReport } } },
+    async (request, reply) => {
+      const report = await salesReport(ctxOf(db, request), request.query);
+      if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'sales', (locale) => groupedXlsx(report, locale));
+      return report;
+    },
+  );
+  api.get(
+    '/reports/win-rate',
+    { schema: { tags, querystring: ZWinRateQuery, response: { 200: ZWinRateReport } } },
+    async (request, reply) => {
+      const report = await winRateReport(ctxOf(db, request), request.query);
+      if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'win-rate', (locale) => winRateXlsx(report, locale));
+      return report;
+    },
+  );
+  api.get(
+    '/reports/customers',
+    { schema: { tags, querystring: ZCustomersReportQuery, response: { 200: ZCustomersReport } } },
+    async (request, reply) => {
+      const report = await customersReport(ctxOf(db, request), request.query);
+      if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'customers', (locale) => groupedXlsx(report, locale));
+      return report;
+    },
+  );
+  api.get('/reports/abc', { schema: { tags, querystring: ZAbcQuery, response: { 200: ZAbcReport } } }, async (request, reply) => {
+    const report = await abcReport(ctxOf(db, request), request.query);
+    if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'abc-xyz', (locale) => abcXlsx(report, locale));
+    return report;
+  });
+  api.get('/reports/abc/settings', { schema: { tags, response: { 200: ZAbcSettings } } }, async (request) =>
+    getAbcSettings(ctxOf(db, request)),
+  );
+  api.put('/reports/abc/settings', { schema: { tags, body: ZUpdateAbcSettingsInput, response: { 200: ZAbcSettings } } }, async (request) =>
+    updateAbcSettings(ctxOf(db, request), request.body),
+  );
+  api.post('/reports/abc/apply', { schema: { tags, body: ZApplyAbcInput, response: { 200: ZApplyAbcResult } } }, async (request) =>
+    applyAbc(ctxOf(db, request), request.body ?? {}),
+  );
+}

@@ -1,0 +1,2 @@
+export { ABC_JOB, ABC_SCHEDULE, abcJob } from './abc.ts';
+export { abcSettings } from './analysis.table.ts';

@@ -1,0 +1,93 @@
+import type { TRevenueBasis } from '@clientela/contract';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
+import { readableDeals } from '../deals/index.ts';
+import { salesOrders } from '../sales/index.ts';
+import { salesPolicy } from '../sales/sales.policy.ts';
+
+/** A report that runs longer than this is stopped, so that one heavy report never holds the database. */
+export const REPORT_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs a report's queries in one read-only transaction with a statement timeout: a runaway report
+ * answers "try again" instead of stalling everyone else's requests.
+ */
+export async function inReport<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`));
+      return work(tx);
+    });
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (code === '57014')
+      throw new AppError('too_many_requests', 'The report took too long: narrow the period or the filters', {
+        headers: { 'retry-after': '5' },
+      });
+    throw error;
+  }
+}
+
+export type SourceFilters = {
+  from?: string | undefined;
+  to?: string | undefined;
+  unitId?: string | undefined;
+  ownerId?: string | undefined;
+  productId?: string | undefined;
+};
+
+/**
+ * The revenue records a reader may see, as rows of (id, on, amount, unit_id, owner_id, product_id,
+ * company_id): won deals by their close date at their base-currency value, or orders that are not
+ * cancelled by their date at their base-currency total. With `byProduct`, an order gives a row per
+ * line, its total shared out over its lines by their gross value (each part rounded to the cent).
+ */
+export async function revenueSource(ctx: Ctx, basis: TRevenueBasis, filters: SourceFilters, byProduct = false): Promise<SQL> {
+  const ws = ctx.actor.workspaceId;
+  if (basis === 'won_deals') {
+    return sql`SELECT deal.id, deal.closed_on AS on_day, coalesce(deal.amount_base, 0) AS amount, deal.unit_id, deal.owner_id,
+        deal.product_id, deal.company_id
+      FROM deal JOIN pipeline_stage st ON st.workspace_id = deal.workspace_id AND st.id = deal.stage_id AND st.kind = 'won'
+      WHERE ${await readableDeals(ctx)} AND deal.closed_on IS NOT NULL
+        ${filters.from ? sql`AND deal.closed_on >= ${filters.from}::date` : sql``}
+        ${filters.to ? sql`AND deal.closed_on <= ${filters.to}::date` : sql``}
+        ${filters.unitId ? sql`AND deal.unit_id = ${filters.unitId}::uuid` : sql``}
+        ${filters.ownerId ? sql`AND deal.owner_id = ${filters.ownerId}::uuid` : sql``}
+        ${filters.productId ? sql`AND deal.product_id = ${filters.productId}::uuid` : sql``}`;
+  }
+  const readable = await salesPolicy.filter(ctx.actor, 'read', { owner: salesOrders.ownerId, unit: salesOrders.unitId });
+  const orderWhere = sql`sales_order.workspace_id = ${ws} AND sales_order.status <> 'cancelled' AND ${readable}
+    ${filters.from ? sql`AND sales_order.ordered_on >= ${filters.from}::date` : sql``}
+    ${filters.to ? sql`AND sales_order.ordered_on <= ${filters.to}::date` : sql``}
+    ${filters.unitId ? sql`AND sales_order.unit_id = ${filters.unitId}::uuid` : sql``}
+    ${filters.ownerId ? sql`AND sales_order.owner_id = ${filters.ownerId}::uuid` : sql``}`;
+  if (!byProduct && !filters.productId) {
+    return sql`SELECT sales_order.id, sales_order.ordered_on AS on_day, coalesce(sales_order.total_base, 0) AS amount,
+        sales_order.unit_id, sales_order.owner_id, NULL::uuid AS product_id, sales_order.company_id
+      FROM sales_order WHERE ${orderWhere}`;
+  }
+  return sql`SELECT sales_order.id, sales_order.ordered_on AS on_day,
+        CASE WHEN sales_order.total = 0 THEN 0
+          ELSE round((ol.net + ol.vat) * coalesce(sales_order.total_base, 0) / sales_order.total, 2) END AS amount,
+        sales_order.unit_id, sales_order.owner_id, ol.product_id, sales_order.company_id
+      FROM sales_order JOIN order_line ol ON ol.workspace_id = sales_order.workspace_id AND ol.order_id = sales_order.id
+      WHERE ${orderWhere} ${filters.productId ? sql`AND ol.product_id = ${filters.productId}::uuid` : sql``}`;
+}
+
+/** Exact sums of decimal strings, in cents. */
+export const cents = (amount: string | null | undefined): bigint => {
+  if (!amount) return 0n;
+  const negative = amount.startsWith('-');
+  const [whole = '0', fraction = ''] = amount.replace('-', '').split('.');
+  const value = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  return negative ? -value : value;
+};
+
+/** Cents back to a decimal string with two decimals. */
+export const money = (value: bigint): string => {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+};
