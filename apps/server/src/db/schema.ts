@@ -4,6 +4,7 @@ export * from '../modules/absences/absences.table.ts';
 export * from '../modules/activities/activities.table.ts';
 export * from '../modules/agreements/agreements.table.ts';
 export * from '../modules/analysis/analysis.table.ts';
+export * from '../modules/analytics/analytics.table.ts';
 export * from '../modules/api-tokens/api-tokens.table.ts';
 export * from '../modules/attachments/attachments.table.ts';
 export * from '../modules/auth/auth.table.ts';
