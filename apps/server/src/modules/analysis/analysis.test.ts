@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
 import { abcJob } from './abc.ts';
 
+/** The values of a row of the first sheet, from its first cell. */
+const rowOf = (book: ExcelJS.Workbook, n: number) => ((book.worksheets[0] as ExcelJS.Worksheet).getRow(n).values as unknown[]).slice(1);
+
 const t = useTestApp();
 
 const put = (browser: Browser, url: string, payload: Record<string, unknown>) => browser.request({ method: 'PUT', url, payload });
@@ -163,7 +166,7 @@ describe('sales reports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
+    const values = (n: number) => rowOf(book, n);
     expect(sheet?.name).toBe('Vendite');
     expect(values(1)).toEqual(['Gruppo', 'Numero', 'Importo']);
     expect(values(2)).toEqual(['Via Roma', 1, 10.1]);
@@ -172,13 +175,7 @@ describe('sales reports', () => {
 
     const winRate = await b.owner.request({ method: 'GET', url: '/api/v1/reports/win-rate?groupBy=month&format=xlsx' });
     await book.xlsx.load(winRate.rawPayload as unknown as ArrayBuffer);
-    expect((book.worksheets[0]?.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'Gruppo',
-      'Vinte',
-      'Perse',
-      'Tasso di successo, %',
-      'Importo vinto',
-    ]);
+    expect(rowOf(book, 1)).toEqual(['Gruppo', 'Vinte', 'Perse', 'Tasso di successo, %', 'Importo vinto']);
   });
 });
 
@@ -290,6 +287,6 @@ describe('ABC×XYZ analysis', () => {
     const xlsx = await b.owner.request({ method: 'GET', url: '/api/v1/reports/abc?from=2026-01-01&to=2026-03-31&format=xlsx' });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect((book.worksheets[0]?.getRow(2).values as unknown[]).slice(1)).toEqual(['P', 700, 70, 70, 'A', 10.1, 'Y']);
+    expect(rowOf(book, 2)).toEqual(['P', 700, 70, 70, 'A', 10.1, 'Y']);
   });
 });

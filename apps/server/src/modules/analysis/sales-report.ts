@@ -15,7 +15,7 @@ import type { Ctx } from '../../http/context.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { baseCurrencyOf } from '../currencies/index.ts';
 import { readableDeals } from '../deals/index.ts';
-import { cents, inReport, money, revenueSource } from './report-source.ts';
+import { cents, inReport, revenueSource } from './report-source.ts';
 
 type Grouping = TSalesGrouping | 'status' | 'class';
 
