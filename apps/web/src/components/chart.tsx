@@ -1,4 +1,4 @@
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   type GridComponentOption,
@@ -13,9 +13,13 @@ import { type HTMLAttributes, useEffect, useRef } from 'react';
 
 // Only the parts our charts use are bundled; a chart that needs another part registers it here.
 use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+// Reports draw periods as lines.
+use([LineChart]);
 
 /** An ECharts option limited to the registered parts. */
-export type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+>;
 
 type Props = { option: ChartOption; height: number } & Omit<HTMLAttributes<HTMLDivElement>, 'children'>;
 
