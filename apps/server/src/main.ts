@@ -16,6 +16,7 @@ import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.
 import { startJobs } from './modules/jobs/jobs.ts';
 import { startMailer } from './modules/notifications/index.ts';
 import { listenForNotifications } from './modules/notifications/live.ts';
+import { sweepRhythmTasks } from './modules/rhythm/index.ts';
 import { expireQuotes } from './modules/sales/quotes.service.ts';
 import { REMINDER_JOB, sweepReminders } from './modules/tasks/reminders.ts';
 import { bootstrapFromEnvironment } from './modules/workspaces/index.ts';
@@ -61,12 +62,13 @@ async function main() {
   const mailer = config.smtpUrl
     ? startMailer({ pool, transport: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl, log })
     : undefined;
-  // Hand-overs of absences, quote expiry and reminders are apart: a failure of one does not stop the others.
+  // Hand-overs of absences, quote expiry, contact rhythm tasks and reminders are apart: a failure of one does not stop the others.
   const sweep = async () => {
     await applyAbsenceMoves(db, clock.now()).catch((error: unknown) =>
       log.warn({ err: error }, "handing over absent people's tasks failed"),
     );
     await expireQuotes(db, clock.now()).catch((error: unknown) => log.warn({ err: error }, 'expiring quotes failed'));
+    await sweepRhythmTasks(db, clock.now()).catch((error: unknown) => log.warn({ err: error }, 'sending contact rhythm tasks failed'));
     return sweepReminders(db, clock.now());
   };
   const jobs = await startJobs(

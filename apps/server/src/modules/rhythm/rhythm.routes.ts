@@ -1,5 +1,47 @@
-import type { FastifyInstance } from 'fastify';
-import type { ModuleOptions } from '../../http/route-helpers.ts';
+import {
+  ZBirthdays,
+  ZBirthdaysQuery,
+  ZDormantList,
+  ZDormantQuery,
+  ZNotContactedList,
+  ZNotContactedQuery,
+  ZRhythmCompliance,
+  ZRhythmRules,
+  ZRhythmScopeQuery,
+} from '@clientela/contract';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { birthdays } from './birthdays.ts';
+import { rhythmCompliance } from './compliance.ts';
+import { dormant } from './dormant.ts';
+import { notContacted } from './not-contacted.ts';
+import { getRhythmRules, putRhythmRules } from './rules.ts';
+
+/** "Today" is the asking person's: their calendar decides which day a report is about. */
+const zoneOf = (request: FastifyRequest) => request.signedIn?.user.timeZone ?? 'UTC';
 
 /** The routes of contact rhythm rules, compliance and the lists for action. */
-export async function rhythmRoutes(_app: FastifyInstance, _options: ModuleOptions) {}
+export async function rhythmRoutes(app: FastifyInstance, { db }: ModuleOptions) {
+  const api = typed(app);
+  const tags = ['rhythm'];
+  api.get('/rhythm/rules', { schema: { tags, response: { 200: ZRhythmRules } } }, async (request) => getRhythmRules(ctxOf(db, request)));
+  api.put('/rhythm/rules', { schema: { tags, body: ZRhythmRules, response: { 200: ZRhythmRules } } }, async (request) =>
+    putRhythmRules(ctxOf(db, request), request.body),
+  );
+  api.get(
+    '/reports/contact-rhythm',
+    { schema: { tags, querystring: ZRhythmScopeQuery, response: { 200: ZRhythmCompliance } } },
+    async (request) => rhythmCompliance(ctxOf(db, request), request.query, new Date(), zoneOf(request)),
+  );
+  api.get('/reports/birthdays', { schema: { tags, querystring: ZBirthdaysQuery, response: { 200: ZBirthdays } } }, async (request) =>
+    birthdays(ctxOf(db, request), request.query, new Date(), zoneOf(request)),
+  );
+  api.get(
+    '/reports/not-contacted',
+    { schema: { tags, querystring: ZNotContactedQuery, response: { 200: ZNotContactedList } } },
+    async (request) => notContacted(ctxOf(db, request), request.query, new Date(), zoneOf(request)),
+  );
+  api.get('/reports/dormant', { schema: { tags, querystring: ZDormantQuery, response: { 200: ZDormantList } } }, async (request) =>
+    dormant(ctxOf(db, request), request.query, new Date(), zoneOf(request)),
+  );
+}

@@ -1,0 +1,1 @@
+export { RHYTHM_TASK_KIND, sweepRhythmTasks } from './sweep.ts';

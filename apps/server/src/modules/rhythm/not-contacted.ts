@@ -1,0 +1,58 @@
+import { RHYTHM_LIST_CAP, type TNotContactedList, type TNotContactedQuery, ZNotContactedQuery } from '@clientela/contract';
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import { addDays, dayIn, startOfDay } from '../my-day/zoned-day.ts';
+import { contactedThrough, customersSql } from './customers.ts';
+import { customerScope } from './scope.ts';
+
+/**
+ * Customers with no activity of any kind (a note too) for `days` days up to `now`, or never:
+ * never-contacted first, then the longest silent. "Last contact" kept on each record answers most
+ * of it: whoever was contacted since needs no look at the timeline; the rest are checked per
+ * customer in the timeline index, for notes and unanswered calls.
+ */
+export async function notContacted(ctx: Ctx, raw: TNotContactedQuery, now: Date, timeZone: string): Promise<TNotContactedList> {
+  const query = ZNotContactedQuery.parse(raw);
+  const workspaceId = ctx.actor.workspaceId;
+  const since = addDays(dayIn(timeZone, now), -query.days);
+  const cutoff = startOfDay(since, timeZone).toISOString();
+  const scope = await customerScope(ctx, query);
+  const result = await ctx.db.execute<{
+    type: 'company' | 'contact';
+    id: string;
+    name: string;
+    class: 'A' | 'B' | 'C' | null;
+    owner_id: string | null;
+    last_activity_at: string | null;
+    total: number;
+  }>(sql`
+    WITH silent AS (
+      SELECT c.type, c.id, c.name, c.class, c.owner_id
+      FROM ${customersSql(workspaceId, scope, { classedOnly: false })} c
+      WHERE (c.last_contact_at IS NULL OR c.last_contact_at < ${cutoff}::timestamptz)
+        AND NOT EXISTS (SELECT 1 FROM activity_link l
+          WHERE l.workspace_id = ${workspaceId} AND l.entity_id IN ${contactedThrough(workspaceId)}
+            AND l.occurred_at >= ${cutoff}::timestamptz AND l.occurred_at <= ${now.toISOString()}::timestamptz)
+    ),
+    page AS (
+      SELECT c.*, last.at AS last_activity_at FROM silent c
+      LEFT JOIN LATERAL (SELECT max(l.occurred_at) AS at FROM activity_link l
+        WHERE l.workspace_id = ${workspaceId} AND l.entity_id IN ${contactedThrough(workspaceId)}
+          AND l.occurred_at <= ${now.toISOString()}::timestamptz) last ON true
+    )
+    SELECT page.*, (SELECT count(*) FROM silent)::int AS total FROM page
+    ORDER BY last_activity_at NULLS FIRST, name, id
+    LIMIT ${RHYTHM_LIST_CAP}`);
+  return {
+    since,
+    data: result.rows.map((r) => ({
+      type: r.type,
+      id: r.id,
+      name: r.name,
+      class: r.class,
+      ownerId: r.owner_id,
+      lastActivityAt: r.last_activity_at ? new Date(r.last_activity_at).toISOString() : null,
+    })),
+    total: result.rows[0]?.total ?? 0,
+  };
+}
