@@ -130,16 +130,23 @@ describe('KPI aggregates', () => {
       } else if (roll < 0.95 && quotes.length) {
         const q = pick(quotes);
         const current = await get(q.by, `/api/v1/quotes/${q.id}`);
-        if (current.status === 'draft') await post(q.by, `/api/v1/quotes/${q.id}/status`, { status: 'sent' }).catch(() => null);
+        const setStatus = (status: string) => q.by.request({ method: 'POST', url: `/api/v1/quotes/${q.id}/status`, payload: { status } });
+        if (current.status === 'draft') await setStatus('sent');
         else if (current.status === 'sent' && random() < 0.6) {
           const v = await post(q.by, `/api/v1/quotes/${q.id}/versions`, {});
           quotes.push({ id: v.id, by: q.by });
-        } else await post(q.by, `/api/v1/quotes/${q.id}/status`, { status: 'accepted' }).catch(() => null);
+        } else await setStatus('accepted');
       } else {
         await put(owner, '/api/v1/currencies/rates', {
           rates: [{ currency: 'USD', on: '2020-01-01', rate: `${(0.8 + random() / 2).toFixed(4)}` }],
         });
       }
+    }
+    // Every draft sent, and some proposals revised and sent again.
+    for (const q of quotes) {
+      const send = (id: string) => q.by.request({ method: 'POST', url: `/api/v1/quotes/${id}/status`, payload: { status: 'sent' } });
+      if ((await get(q.by, `/api/v1/quotes/${q.id}`)).status === 'draft') await send(q.id);
+      if (random() < 0.4) await send((await post(q.by, `/api/v1/quotes/${q.id}/versions`, {})).id);
     }
     // Multi-row statements, as imports and clean-ups write: records spread over past days, a stage
     // that stops being won, one that becomes won.
@@ -157,6 +164,10 @@ describe('KPI aggregates', () => {
     const measures = new Set((await kept(workspaceId)).map((row) => row.measure));
     expect([...measures].sort()).toEqual(['deals_won', 'new_deals', 'potential_clients', 'quotes_sent']);
     expect(await kept(workspaceId)).toEqual(await fromScratch(workspaceId));
+    // Proposals were sent, some in several versions, each counted once.
+    const sent = await t.db.execute<{ versions: number; numbers: number }>(sql`SELECT count(*)::int AS versions,
+      count(DISTINCT q.number)::int AS numbers FROM kpi_quote_sending s JOIN quote q ON q.id = s.quote_id WHERE s.workspace_id = ${workspaceId}`);
+    expect(sent.rows[0]?.versions).toBeGreaterThan(sent.rows[0]?.numbers ?? 0);
     expect(shopA.id).toBeTruthy();
   });
 });

@@ -1,0 +1,2 @@
+export { kpiBoard } from './kpi-board.ts';
+export { kpiSeries } from './kpi-series.ts';

@@ -1,0 +1,104 @@
+import type { TKpiPeriod } from '@clientela/contract';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { unitSubtree, units } from '../units/index.ts';
+import { users } from '../users/index.ts';
+import { analyticsPolicy } from './analytics.policy.ts';
+import { kpiHourly } from './analytics.table.ts';
+
+/** A board query is stopped after this long, so that it can never hold the database. */
+export const KPI_TIMEOUT_MS = 3_000;
+
+/**
+ * Runs the board's queries in one read-only transaction with a statement timeout: a runaway
+ * query answers "try again" (429) instead of stalling everyone else's requests.
+ */
+export async function inKpiQuery<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(
+      async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${KPI_TIMEOUT_MS}`));
+        return work(tx);
+      },
+      { accessMode: 'read only' },
+    );
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (code === '57014')
+      throw new AppError('too_many_requests', 'The figures took too long: try again in a moment', { headers: { 'retry-after': '5' } });
+    throw error;
+  }
+}
+
+/**
+ * The aggregate rows this reader may count, as SQL: their own (employees), their unit's tree
+ * (managers) or all (admins), narrowed to `unitId` and the units below it. A unit out of reach
+ * answers 403, an unknown one 404.
+ */
+export async function kpiRows(ctx: Ctx, tx: Executor, unitId: string | undefined): Promise<SQL> {
+  const { actor } = ctx;
+  let narrowed: SQL | undefined;
+  if (unitId) {
+    const [unit] = await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.workspaceId, actor.workspaceId), eq(units.id, unitId)));
+    if (!unit) throw notFound('unit');
+    if (actor.role !== 'admin' && !(await actor.unitTree()).has(unitId)) throw forbidden('That unit is outside what you may see');
+    const tree = [...(await unitSubtree(tx, actor.workspaceId, unitId))];
+    narrowed = sql`${kpiHourly.unitId} IN (${sql.join(
+      tree.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`;
+  }
+  return and(
+    eq(kpiHourly.workspaceId, actor.workspaceId),
+    await analyticsPolicy.filter(actor, 'read', { owner: kpiHourly.ownerId, unit: kpiHourly.unitId }),
+    narrowed,
+  ) as SQL;
+}
+
+/** The reader's time zone, unless the request names one. */
+export async function zoneOf(ctx: Ctx, tx: Executor, asked: string | undefined): Promise<string> {
+  if (asked) return asked;
+  const [row] = await tx
+    .select({ zone: users.timeZone })
+    .from(users)
+    .where(and(eq(users.workspaceId, ctx.actor.workspaceId), eq(users.id, ctx.actor.userId)));
+  return row?.zone ?? 'UTC';
+}
+
+const ms = (instant: SQL) => sql`(extract(epoch FROM ${instant}) * 1000)::float8`;
+
+const UNIT: Record<TKpiPeriod, string> = { today: 'day', week: 'week', month: 'month' };
+
+/**
+ * The period's bounds in the zone, computed by PostgreSQL (which knows the zone's offsets and
+ * summer time): the current period from its start (local midnight, Monday, the 1st) until now,
+ * the previous one from its start for as long as the current has lasted, capped at its end —
+ * so today until 14:20 compares with yesterday until 14:20. The aggregates count whole UTC hours:
+ * a bound inside an hour (zones with a half-hour offset) takes that hour with it.
+ */
+export async function periodBounds(tx: Executor, period: TKpiPeriod, zone: string) {
+  const unit = UNIT[period];
+  const result = await tx.execute<{ cur_from: number; prev_from: number; prev_to: number; now: number }>(sql`
+    WITH b AS (
+      SELECT now() AS now,
+        date_trunc(${unit}, now() AT TIME ZONE ${zone}) AS local_start
+    ), s AS (
+      SELECT now, local_start AT TIME ZONE ${zone} AS cur_from,
+        (local_start - ${`1 ${unit}`}::interval) AT TIME ZONE ${zone} AS prev_from
+      FROM b
+    )
+    SELECT ${ms(sql`cur_from`)} AS cur_from, ${ms(sql`prev_from`)} AS prev_from,
+      ${ms(sql`least(prev_from + (now - cur_from), cur_from)`)} AS prev_to, ${ms(sql`now`)} AS now
+    FROM s`);
+  const row = result.rows[0];
+  if (!row) throw new Error('no period bounds');
+  const date = (v: number | string) => new Date(Number(v));
+  return { curFrom: date(row.cur_from), prevFrom: date(row.prev_from), prevTo: date(row.prev_to), now: date(row.now) };
+}
+
+export type PeriodBounds = Awaited<ReturnType<typeof periodBounds>>;
