@@ -1,8 +1,39 @@
+import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
+import { AbcReport } from './abc-report.tsx';
+import { CustomersReport } from './customers-report.tsx';
+import { SalesReport } from './sales-report.tsx';
+import { WinRateReport } from './win-rate-report.tsx';
 
-/** The page's heading; what it shows is built up below it. */
+const TABS = ['sales', 'win-rate', 'customers', 'abc'] as const;
+type Tab = (typeof TABS)[number];
+
+/** `/reports/:report`: sales, win rate, customers and ABC×XYZ, each with a chart, a table and an Excel file. */
 export function ReportsPage() {
   const { t } = useTranslation('reports');
-  return <PageHeader title={t('reports.title')} subtitle={t('reports.subtitle')} />;
+  const navigate = useNavigate();
+  const { report } = useParams();
+  const active: Tab = TABS.find((one) => one === report) ?? 'sales';
+  const content: Record<Tab, React.ReactNode> = {
+    sales: <SalesReport />,
+    'win-rate': <WinRateReport />,
+    customers: <CustomersReport />,
+    abc: <AbcReport />,
+  };
+  return (
+    <>
+      <PageHeader title={t('reports.title')} subtitle={t('reports.subtitle')} />
+      <Card>
+        <Tabs
+          activeKey={active}
+          // Each report keeps only the period and the unit of the one before: its groupings are its own.
+          onChange={(key) => navigate(`/reports/${key}`)}
+          items={TABS.map((key) => ({ key, label: t(`tabs.${key}`), children: key === active ? content[key] : null }))}
+          destroyOnHidden
+        />
+      </Card>
+    </>
+  );
 }
