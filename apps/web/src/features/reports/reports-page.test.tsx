@@ -120,7 +120,7 @@ const renderAt = (path: string) =>
     { me: testMe, path },
   );
 
-describe('the reports page', () => {
+describe('the reports page', { timeout: 20_000 }, () => {
   it('draws sales as a chart and a table with its total, and follows a change of grouping', async () => {
     const fetch = stubApi();
     await renderAt('/reports/sales?groupBy=quarter&from=2017-01-01&to=2017-12-31');
