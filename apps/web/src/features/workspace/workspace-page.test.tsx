@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
+import { RULES } from '../rhythm/test-rhythm.ts';
 import { WorkspacePage } from './workspace-page.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -14,9 +15,18 @@ describe('WorkspacePage', () => {
       defaultCountry: null,
       ...{ legalName: null, address: null, taxNumber: null, phone: null, email: null, website: null, hasLogo: false },
     };
-    const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
-      jsonResponse(200, init?.method === 'PATCH' ? { ...settings, ...JSON.parse(String(init.body)) } : settings),
-    );
+    // The other cards of the page ask their own endpoints: each gets its answer, anything else a 404.
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/v1/rhythm/rules') return jsonResponse(200, RULES);
+      if (url === '/api/v1/auth/session') return jsonResponse(200, { user: testMe, csrfToken: 'test' });
+      if (url === '/api/v1/workspace')
+        return jsonResponse(200, init?.method === 'PATCH' ? { ...settings, ...JSON.parse(String(init.body)) } : settings);
+      return jsonResponse(
+        404,
+        { type: 'about:blank', title: 'Not found', status: 404, code: 'not_found', detail: url },
+        'application/problem+json',
+      );
+    });
     vi.stubGlobal('fetch', fetch);
     await renderWithApp(
       <App>
@@ -35,5 +45,7 @@ describe('WorkspacePage', () => {
     expect(patch[0]).toBe('/api/v1/workspace');
     expect(JSON.parse(String(patch[1].body))).toEqual({ name: 'Rossi Bakery', defaultCountry: 'IT' });
     expect(await screen.findByText('Workspace settings saved.')).toBeTruthy();
-  });
+    // The contact rhythm card loads its own code and messages.
+    expect(await screen.findByRole('form', { name: 'Contact rhythm' }, { timeout: 10_000 })).toBeTruthy();
+  }, 30_000);
 });
