@@ -149,6 +149,10 @@ export const ZMoveDealInput = z.strictObject({
 });
 export type TMoveDealInput = z.infer<typeof ZMoveDealInput>;
 
+/** Stands for "without it" in the deals list's filters (no owner, product, unit, company or region). */
+export const FILTER_NONE = 'none';
+const ZIdOrNone = z.union([ZId, z.literal(FILTER_NONE)]);
+
 export const DEAL_SORTS = ['stageEnteredAt', 'expectedCloseOn', 'amountBase', 'title', 'createdAt'] as const;
 
 export const ZDealListQuery = z.strictObject({
@@ -160,9 +164,18 @@ export const ZDealListQuery = z.strictObject({
   'filter[stageId]': ZId.optional(),
   /** open: in an open stage; won or lost: closed so. */
   'filter[status]': ZStageKind.optional(),
-  'filter[ownerId]': ZId.optional(),
-  'filter[companyId]': ZId.optional(),
+  /** An owner, or `none` for deals without one (as the filters below). */
+  'filter[ownerId]': ZIdOrNone.optional(),
+  'filter[companyId]': ZIdOrNone.optional(),
   'filter[contactId]': ZId.optional(),
+  /** The branch (unit) the deal belongs to. */
+  'filter[unitId]': ZIdOrNone.optional(),
+  'filter[productId]': ZIdOrNone.optional(),
+  /** The region of the deal's company; `none`: no company or a company without a region. */
+  'filter[region]': z.string().trim().min(1).max(200).optional(),
+  /** Closed on or after, on or before these days (both included): the deals behind a report's figure. */
+  'filter[closedFrom]': ZDay.optional(),
+  'filter[closedTo]': ZDay.optional(),
 });
 export type TDealListQuery = z.infer<typeof ZDealListQuery>;
 export const ZDealList = listOf(ZDeal);

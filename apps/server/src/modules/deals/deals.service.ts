@@ -7,8 +7,8 @@ import type {
   TMoveDealInput,
   TUpdateDealInput,
 } from '@clientela/contract';
-import { ZCreateDealInput, ZMoveDealInput, ZUpdateDealInput } from '@clientela/contract';
-import { and, asc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { FILTER_NONE, ZCreateDealInput, ZMoveDealInput, ZUpdateDealInput } from '@clientela/contract';
+import { type AnyColumn, and, asc, eq, gte, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -399,6 +399,23 @@ export async function deleteDeal(ctx: Ctx, id: string): Promise<void> {
     .where(and(eq(deals.workspaceId, ctx.actor.workspaceId), eq(deals.id, id)));
 }
 
+/** A filter on an id column; `none` asks for the rows without one. */
+const idOrNone = (column: AnyColumn, value: string | undefined) =>
+  value === undefined ? undefined : value === FILTER_NONE ? isNull(column) : eq(column, value);
+
+/**
+ * Deals by their company's region, as the sales report groups them (trimmed, blank as none);
+ * `none`: deals without a company or whose company has no region.
+ */
+function regionFilter(workspaceId: string, region: string | undefined): SQL | undefined {
+  if (region === undefined) return undefined;
+  const withRegion = (value: SQL) =>
+    sql`${deals.companyId} IN (SELECT c.id FROM company c WHERE c.workspace_id = ${workspaceId} AND ${value})`;
+  return region === FILTER_NONE
+    ? sql`(${deals.companyId} IS NULL OR NOT ${withRegion(sql`nullif(btrim(c.region), '') IS NOT NULL`)})`
+    : withRegion(sql`btrim(c.region) = ${region}`);
+}
+
 /** The filters of the deals list, shared with the board. */
 export async function dealConditions(ctx: Ctx, query: Pick<TDealListQuery, 'q' | 'filter[ownerId]'> & Partial<TDealListQuery>) {
   const q = query.q?.trim();
@@ -407,9 +424,14 @@ export async function dealConditions(ctx: Ctx, query: Pick<TDealListQuery, 'q' |
     await readableDeals(ctx),
     query['filter[pipelineId]'] ? eq(deals.pipelineId, query['filter[pipelineId]']) : undefined,
     query['filter[stageId]'] ? eq(deals.stageId, query['filter[stageId]']) : undefined,
-    query['filter[ownerId]'] ? eq(deals.ownerId, query['filter[ownerId]']) : undefined,
-    query['filter[companyId]'] ? eq(deals.companyId, query['filter[companyId]']) : undefined,
+    idOrNone(deals.ownerId, query['filter[ownerId]']),
+    idOrNone(deals.companyId, query['filter[companyId]']),
     query['filter[contactId]'] ? eq(deals.contactId, query['filter[contactId]']) : undefined,
+    idOrNone(deals.unitId, query['filter[unitId]']),
+    idOrNone(deals.productId, query['filter[productId]']),
+    regionFilter(ctx.actor.workspaceId, query['filter[region]']),
+    query['filter[closedFrom]'] ? gte(deals.closedOn, query['filter[closedFrom]']) : undefined,
+    query['filter[closedTo]'] ? lte(deals.closedOn, query['filter[closedTo]']) : undefined,
     status
       ? sql`${deals.stageId} IN (SELECT s.id FROM pipeline_stage s WHERE s.workspace_id = ${ctx.actor.workspaceId} AND s.kind = ${status})`
       : undefined,

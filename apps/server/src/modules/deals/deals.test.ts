@@ -1,4 +1,5 @@
 import type { TDeal, TPipeline, TPipelineBoard, TTimeline, TTimelineItem } from '@clientela/contract';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
 
@@ -369,5 +370,42 @@ describe('pipelines and deals', () => {
     // The agreements made in the deal, listed by deal; 404 for a deal the reader may not see.
     expect((await get(employeeA.browser, `/api/v1/agreements?filter[dealId]=${deal.id}`)).data).toMatchObject([{ id: agreement.id }]);
     expect((await employeeB.browser.request({ method: 'GET', url: `/api/v1/agreements?filter[dealId]=${deal.id}` })).statusCode).toBe(404);
+  });
+});
+
+describe('the deals behind a report figure', () => {
+  it('lists deals by close period, branch, product, region and status, with none for deals without one', async () => {
+    const b = await makeBakery(t);
+    const pipeline = await defaultPipeline(b.owner);
+    const won = stageOf(pipeline, 'won');
+    const north = await post(b.employeeA.browser, '/api/v1/companies', { name: 'Hotel Nord', region: ' North ' });
+    const blank = await post(b.employeeA.browser, '/api/v1/companies', { name: 'Bar Senza' });
+    const bread = await post(b.owner, '/api/v1/products', { name: 'Ciabatta' });
+    const deal = async (browser: Browser, title: string, closedOn: string, extra: Record<string, unknown> = {}) => {
+      const created = await post(browser, '/api/v1/deals', { title, amount: '10', expectedCloseOn: closedOn, ...extra });
+      expect((await move(browser, created.id, { stageId: won.id })).statusCode).toBe(200);
+      await t.db.execute(sql`UPDATE deal SET closed_on = ${closedOn}::date WHERE id = ${created.id}`);
+      return created;
+    };
+    await deal(b.employeeA.browser, 'A-Jan', '2026-01-31', { companyId: north.id, productId: bread.id });
+    await deal(b.employeeA.browser, 'A-Feb', '2026-02-01', { companyId: blank.id });
+    await deal(b.employeeB.browser, 'B-Mar', '2026-03-15');
+    await post(b.employeeB.browser, '/api/v1/deals', { title: 'B-open' });
+
+    const titles = async (query: string, browser: Browser = b.owner) =>
+      ((await get(browser, `/api/v1/deals?sort=title&${query}`)).data as TDeal[]).map((d) => d.title);
+    expect(await titles('filter[status]=won&filter[closedFrom]=2026-01-01&filter[closedTo]=2026-01-31')).toEqual(['A-Jan']);
+    expect(await titles('filter[closedFrom]=2026-02-01')).toEqual(['A-Feb', 'B-Mar']);
+    expect(await titles(`filter[unitId]=${b.shopA.id}`)).toEqual(['A-Feb', 'A-Jan']);
+    expect(await titles(`filter[productId]=${bread.id}`)).toEqual(['A-Jan']);
+    expect(await titles('filter[productId]=none&filter[status]=won')).toEqual(['A-Feb', 'B-Mar']);
+    expect(await titles('filter[region]=North')).toEqual(['A-Jan']);
+    expect(await titles('filter[region]=none&filter[status]=won')).toEqual(['A-Feb', 'B-Mar']);
+    expect(await titles('filter[companyId]=none&filter[status]=won')).toEqual(['B-Mar']);
+    // The reader's reach still holds: the other shop's employee finds none of shop A's deals.
+    expect(await titles(`filter[unitId]=${b.shopA.id}`, b.employeeB.browser)).toEqual([]);
+    const bad = await b.owner.request({ method: 'GET', url: '/api/v1/deals?filter[closedFrom]=yesterday' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('filter[closedFrom]');
   });
 });
