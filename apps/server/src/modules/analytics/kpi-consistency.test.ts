@@ -168,6 +168,15 @@ describe('KPI aggregates', () => {
     const sent = await t.db.execute<{ versions: number; numbers: number }>(sql`SELECT count(*)::int AS versions,
       count(DISTINCT q.number)::int AS numbers FROM kpi_quote_sending s JOIN quote q ON q.id = s.quote_id WHERE s.workspace_id = ${workspaceId}`);
     expect(sent.rows[0]?.versions).toBeGreaterThan(sent.rows[0]?.numbers ?? 0);
+    // Rows removed for good: theirs go too; a whole workspace removed takes its figures with it.
+    await t.db.execute(sql`DELETE FROM deal WHERE workspace_id = ${workspaceId} AND id IN (
+      SELECT id FROM deal WHERE workspace_id = ${workspaceId} AND id NOT IN (SELECT deal_id FROM quote WHERE deal_id IS NOT NULL) LIMIT 5)`);
+    await t.db.execute(
+      sql`DELETE FROM contact WHERE workspace_id = ${workspaceId} AND id IN (SELECT id FROM contact WHERE workspace_id = ${workspaceId} LIMIT 3)`,
+    );
+    expect(await kept(workspaceId)).toEqual(await fromScratch(workspaceId));
+    await t.db.execute(sql`DELETE FROM workspace WHERE id = ${workspaceId}`);
+    expect(await kept(workspaceId)).toEqual([]);
     expect(shopA.id).toBeTruthy();
   });
 });
