@@ -36,7 +36,23 @@ export type DealQuery = {
   'filter[status]'?: 'open' | 'won' | 'lost';
   'filter[ownerId]'?: string;
   'filter[companyId]'?: string;
+  'filter[unitId]'?: string;
+  'filter[productId]'?: string;
+  'filter[region]'?: string;
+  'filter[closedFrom]'?: string;
+  'filter[closedTo]'?: string;
 };
+
+/** The name of a product or company a filter names, for its chip; nothing for `none`. */
+export function useFilterName(kind: 'products' | 'companies', id: string | undefined) {
+  return useQuery({
+    queryKey: [kind, 'one', id],
+    queryFn: ({ signal }) => api<{ name: string }>(`/api/v1/${kind}/${id}`, { signal }),
+    enabled: Boolean(id) && id !== 'none',
+    select: (record) => record.name,
+    staleTime: 5 * 60_000,
+  });
+}
 
 /** Every pipeline with its stages in order. */
 export function usePipelines() {

@@ -34,7 +34,11 @@ const problem = (status: number, code: string, errors: { path: string; message: 
   jsonResponse(status, { type: 'about:blank', title: code, status, code, detail: code, errors }, 'application/problem+json');
 
 /** Shows the deals page on a board answered by `board`; `handler` answers the rest first. */
-async function renderBoard(board: TPipelineBoard, handler: (call: Call) => Response | Promise<Response> | undefined = () => undefined) {
+async function renderBoard(
+  board: TPipelineBoard,
+  handler: (call: Call) => Response | Promise<Response> | undefined = () => undefined,
+  path = '/deals',
+) {
   const api = fakeApi(() => undefined);
   const answer = (call: Call): Response | Promise<Response> | undefined => {
     const own = handler(call);
@@ -59,9 +63,9 @@ async function renderBoard(board: TPipelineBoard, handler: (call: Call) => Respo
     <App>
       <DealsPage />
     </App>,
-    { me: testMe, path: '/deals' },
+    { me: testMe, path },
   );
-  await screen.findByRole('region', { name: 'Lead' });
+  if (!path.includes('view=list')) await screen.findByRole('region', { name: 'Lead' });
   const calls = () =>
     fetch.mock.calls.map(([url, init]) => ({
       method: init?.method ?? 'GET',
@@ -263,5 +267,48 @@ describe('DealsPage list', () => {
     await waitFor(() => expect(listUrls().at(-1)).toBe(`/api/v1/deals?sort=amountBase&${filter}&limit=50`));
     fireEvent.change(screen.getByRole('textbox', { name: 'Search deals' }), { target: { value: 'bread' } });
     await waitFor(() => expect(listUrls().at(-1)).toBe(`/api/v1/deals?q=bread&sort=amountBase&${filter}&limit=50`));
+  }, 30_000);
+
+  it('lists the deals behind a report figure from the address, each filter a chip that can be removed', async () => {
+    const bread = aDeal('00000000-0000-4000-8000-000000000e01', 'Bread for the canteen', {
+      amount: '800.00',
+      currency: 'EUR',
+      amountBase: '800.00',
+    });
+    const product = '00000000-0000-4000-8000-000000000f01';
+    const { calls } = await renderBoard(
+      aBoard({}),
+      ({ method, url }) => {
+        if (method !== 'GET') return undefined;
+        if (url.startsWith('/api/v1/deals?')) return jsonResponse(200, page([bread]));
+        if (url === `/api/v1/products/${product}`) return jsonResponse(200, { id: product, name: 'Ciabatta' });
+        if (url === '/api/v1/units') return jsonResponse(200, { data: [] });
+        return undefined;
+      },
+      `/deals?view=list&status=won&closedFrom=2017-01-01&closedTo=2017-03-31&product=${product}&region=North&unit=none`,
+    );
+    const listUrls = () =>
+      calls()
+        .filter((call) => call.url.startsWith('/api/v1/deals?'))
+        .map((call) => new URL(call.url, 'http://localhost').searchParams);
+    await screen.findByRole('link', { name: 'Bread for the canteen' });
+    // Every pipeline's deals: a report counts them all.
+    expect(Object.fromEntries(listUrls().at(-1) ?? [])).toEqual({
+      'filter[status]': 'won',
+      'filter[closedFrom]': '2017-01-01',
+      'filter[closedTo]': '2017-03-31',
+      'filter[unitId]': 'none',
+      'filter[productId]': product,
+      'filter[region]': 'North',
+      limit: '50',
+    });
+    const chips = screen.getByTestId('drill-chips');
+    expect(within(chips).getByText('Closed 1 Jan 2017 – 31 Mar 2017')).toBeTruthy();
+    expect(await within(chips).findByText('Product: Ciabatta')).toBeTruthy();
+    expect(within(chips).getByText('Branch: none')).toBeTruthy();
+    fireEvent.click(within(chips).getByLabelText('Remove the filter Region: North'));
+    await waitFor(() => expect(listUrls().at(-1)?.has('filter[region]')).toBe(false));
+    expect(listUrls().at(-1)?.get('filter[productId]')).toBe(product);
+    expect(within(chips).queryByText('Region: North')).toBeNull();
   }, 30_000);
 });

@@ -1,14 +1,16 @@
 import { AppstoreOutlined, PlusOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { DEAL_SORTS } from '@clientela/contract';
-import { Button, Card, Empty, Flex, Input, Segmented, Select, Skeleton } from 'antd';
+import { Button, Card, Empty, Flex, Input, Segmented, Select, Skeleton, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
+import { useFormatters } from '../customers/date-format.ts';
 import { UserSelect } from '../customers/user-select.tsx';
-import { type DealQuery, usePipelines } from './api.ts';
+import { useUnits } from '../units/api.ts';
+import { type DealQuery, useFilterName, usePipelines } from './api.ts';
 import { DealBoard } from './deal-board.tsx';
 import { DealFormDrawer } from './deal-form-drawer.tsx';
 import { DealList } from './deal-list.tsx';
@@ -18,6 +20,65 @@ type View = 'board' | 'list';
 type Status = NonNullable<DealQuery['filter[status]']>;
 const STATUSES: Status[] = ['open', 'won', 'lost'];
 const SORTS = DEAL_SORTS.flatMap((field) => [field, `-${field}`]);
+/** Filters a report's drill-down puts in the address (`none`: deals without one). */
+const DRILL_PARAMS = ['closedFrom', 'closedTo', 'unit', 'product', 'region', 'company'] as const;
+type Drill = Partial<Record<(typeof DRILL_PARAMS)[number], string>>;
+
+/** The drill-down filters as removable chips: a report's figure opened as its deals. */
+function DrillChips({ drill, onRemove }: { drill: Drill; onRemove: (keys: (keyof Drill)[]) => void }) {
+  const { t } = useTranslation('deals');
+  const format = useFormatters();
+  const units = useUnits();
+  const product = useFilterName('products', drill.product);
+  const company = useFilterName('companies', drill.company);
+  const nameOf = (value: string, name: string | undefined) => (value === 'none' ? t('filters.none') : (name ?? '…'));
+  const chips: { keys: (keyof Drill)[]; label: string }[] = [];
+  if (drill.closedFrom || drill.closedTo) {
+    const from = drill.closedFrom ? format.calendarDate(drill.closedFrom) : '';
+    const to = drill.closedTo ? format.calendarDate(drill.closedTo) : '';
+    chips.push({
+      keys: ['closedFrom', 'closedTo'],
+      label:
+        from && to
+          ? t('filters.closedBetween', { from, to })
+          : from
+            ? t('filters.closedFrom', { date: from })
+            : t('filters.closedTo', { date: to }),
+    });
+  }
+  if (drill.unit)
+    chips.push({
+      keys: ['unit'],
+      label: t('filters.unitChip', { name: nameOf(drill.unit, units.data?.find((u) => u.id === drill.unit)?.name) }),
+    });
+  if (drill.product) chips.push({ keys: ['product'], label: t('filters.productChip', { name: nameOf(drill.product, product.data) }) });
+  if (drill.region) chips.push({ keys: ['region'], label: t('filters.regionChip', { name: nameOf(drill.region, drill.region) }) });
+  if (drill.company) chips.push({ keys: ['company'], label: t('filters.companyChip', { name: nameOf(drill.company, company.data) }) });
+  if (chips.length === 0) return null;
+  return (
+    <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }} data-testid="drill-chips">
+      {chips.map((chip) => (
+        <Tag
+          key={chip.keys[0]}
+          color="blue"
+          closable
+          closeIcon={<span aria-label={t('filters.remove', { filter: chip.label })}>×</span>}
+          onClose={(event) => {
+            event.preventDefault();
+            onRemove(chip.keys);
+          }}
+        >
+          {chip.label}
+        </Tag>
+      ))}
+      {chips.length > 1 && (
+        <Button size="small" type="link" onClick={() => onRemove(chips.flatMap((chip) => chip.keys))}>
+          {t('filters.clearAll')}
+        </Button>
+      )}
+    </Flex>
+  );
+}
 
 /** `/deals`: the deals of a pipeline, on its board or in a list, searched and by owner. */
 export function DealsPage() {
@@ -35,6 +96,7 @@ export function DealsPage() {
   const ownerId = params.get('owner') ?? undefined;
   const status = STATUSES.find((one) => one === params.get('status'));
   const sort = SORTS.find((one) => one === params.get('sort'));
+  const drill: Drill = Object.fromEntries(DRILL_PARAMS.flatMap((key) => (params.get(key) ? [[key, params.get(key) as string]] : [])));
 
   const change = (next: Record<string, string | undefined>) =>
     setParams(
@@ -56,9 +118,16 @@ export function DealsPage() {
   const listQuery: DealQuery = {
     q: q || undefined,
     sort,
-    'filter[pipelineId]': pipelineId ?? undefined,
+    // A report's figure counts every pipeline: its deals are listed across them unless one is chosen.
+    'filter[pipelineId]': Object.keys(drill).length > 0 && !params.get('pipeline') ? undefined : (pipelineId ?? undefined),
     'filter[ownerId]': ownerId,
     'filter[status]': status,
+    'filter[closedFrom]': drill.closedFrom,
+    'filter[closedTo]': drill.closedTo,
+    'filter[unitId]': drill.unit,
+    'filter[productId]': drill.product,
+    'filter[region]': drill.region,
+    'filter[companyId]': drill.company,
   };
 
   return (
@@ -120,6 +189,9 @@ export function DealsPage() {
             ]}
           />
         </Flex>
+        {view === 'list' && (
+          <DrillChips drill={drill} onRemove={(keys) => change(Object.fromEntries(keys.map((key) => [key, undefined])))} />
+        )}
         <ErrorAlert error={pipelines.error} />
         {pipelines.isPending ? (
           <Skeleton active />
