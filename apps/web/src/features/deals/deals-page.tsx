@@ -1,4 +1,4 @@
-import { AppstoreOutlined, PlusOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, CloseOutlined, PlusOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { DEAL_SORTS } from '@clientela/contract';
 import { Button, Card, Empty, Flex, Input, Segmented, Select, Skeleton, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -62,7 +62,7 @@ function DrillChips({ drill, onRemove }: { drill: Drill; onRemove: (keys: (keyof
           key={chip.keys[0]}
           color="blue"
           closable
-          closeIcon={<span aria-label={t('filters.remove', { filter: chip.label })}>×</span>}
+          closeIcon={<CloseOutlined aria-label={t('filters.remove', { filter: chip.label })} />}
           onClose={(event) => {
             event.preventDefault();
             onRemove(chip.keys);
