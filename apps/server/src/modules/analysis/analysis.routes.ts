@@ -14,7 +14,7 @@ import {
 } from '@clientela/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
-import { abcReport, applyAbc, getAbcSettings, updateAbcSettings } from './abc.ts';
+import { ABC_JOB, ABC_SCHEDULE, abcJob, abcReport, applyAbc, getAbcSettings, updateAbcSettings } from './abc.ts';
 import { abcXlsx, groupedXlsx, reportFileName, winRateXlsx, XLSX_TYPE } from './report-xlsx.ts';
 import { customersReport, salesReport, winRateReport } from './sales-report.ts';
 
@@ -37,8 +37,10 @@ async function sendXlsx(
  * The routes of sales reports and the ABC×XYZ analysis: each report as JSON for the chart and the
  * table, or with `format=xlsx` as an Excel file.
  */
-export async function analysisRoutes(app: FastifyInstance, { db }: ModuleOptions) {
+export async function analysisRoutes(app: FastifyInstance, { db, jobs }: ModuleOptions) {
   const api = typed(app);
+  // Workspaces whose ABC schedule is monthly get their classes written on the first of each month.
+  if (jobs) await jobs.schedule(ABC_JOB, ABC_SCHEDULE, abcJob(db));
   const tags = ['reports'];
   api.get(
     '/reports/sales',

@@ -37,4 +37,21 @@ describe('jobs', () => {
     for (let i = 1; i < runs.length; i += 1)
       expect(runs[i]?.started).toBeGreaterThanOrEqual(runs[i - 1]?.ended ?? Number.POSITIVE_INFINITY);
   });
+
+  it('keeps a schedule a module adds, and runs its job', async () => {
+    const jobs = await startJobs(t.pool, {}, { pollingIntervalSeconds: 0.5 });
+    try {
+      let ran: () => void = () => {};
+      const done = new Promise<void>((resolve) => {
+        ran = resolve;
+      });
+      await jobs.schedule('first-of-month', '0 3 1 * *', async () => ran());
+      const schedules = await t.pool.query("SELECT name, cron FROM pgboss.schedule WHERE name = 'first-of-month'");
+      expect(schedules.rows).toEqual([{ name: 'first-of-month', cron: '0 3 1 * *' }]);
+      await jobs.send('first-of-month', {});
+      await done;
+    } finally {
+      await jobs.stop();
+    }
+  });
 });

@@ -11,6 +11,11 @@ export type JobHandler = (data: Record<string, unknown>, stopping: () => boolean
 export type JobQueue = {
   /** Queues a job; with a key, at most one job per key waits in the queue. */
   send(name: string, data: Record<string, unknown>, key?: string): Promise<void>;
+  /**
+   * Adds a job on a cron schedule once the queue runs (a module's own schedule, such as the
+   * monthly ABC classes); each tick is queued once whatever the number of processes.
+   */
+  schedule(name: string, cron: string, handler: JobHandler): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -45,7 +50,7 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
   const running = new Set<Promise<void>>();
   await boss.start();
   const expireInSeconds = options.expireInSeconds ?? 60;
-  for (const [name, handler] of Object.entries(handlers)) {
+  const register = async (name: string, handler: JobHandler) => {
     await boss.createQueue(name, {
       name,
       // One waiting job per key (e.g. per import); the ones running are not limited.
@@ -82,11 +87,16 @@ export async function startJobs(pool: pg.Pool, handlers: Record<string, JobHandl
         }
       },
     );
-  }
+  };
+  for (const [name, handler] of Object.entries(handlers)) await register(name, handler);
   for (const [name, cron] of Object.entries(options.schedules ?? {})) await boss.schedule(name, cron);
   return {
     async send(name, data, key) {
       await boss.send(name, data, key ? { singletonKey: key } : {});
+    },
+    async schedule(name, cron, handler) {
+      await register(name, handler);
+      await boss.schedule(name, cron);
     },
     async stop() {
       stopping = true;
