@@ -39,7 +39,7 @@ export async function rhythmCompliance(ctx: Ctx, query: TRhythmScopeQuery, now: 
       -- Per customer, the newest counted activity straight from the timeline index.
       LEFT JOIN LATERAL (
         SELECT max(l.occurred_at) AS at FROM activity_link l
-        WHERE l.workspace_id = ${workspaceId} AND l.entity_id IN ${contactedThrough(workspaceId)}
+        WHERE l.workspace_id = ${workspaceId} AND l.entity_id = ANY(${contactedThrough(workspaceId)})
           AND l.activity_type = ANY(rule.types) AND l.occurred_at <= ${now.toISOString()}::timestamptz
       ) last ON true
     ),

@@ -27,6 +27,8 @@ export function customersSql(workspaceId: string, scope: { company: SQL; contact
  * company's "last contact" counts them.
  */
 export function contactedThrough(workspaceId: string) {
-  return sql`(SELECT c.id UNION ALL SELECT cc.contact_id FROM contact_company cc
+  // An array, not `IN (subquery)`: `entity_id = ANY(array)` reads the timeline index once per record,
+  // where a correlated IN would be checked against every link of the workspace.
+  return sql`ARRAY(SELECT c.id UNION ALL SELECT cc.contact_id FROM contact_company cc
     WHERE c.type = 'company' AND cc.workspace_id = ${workspaceId} AND cc.company_id = c.id)`;
 }

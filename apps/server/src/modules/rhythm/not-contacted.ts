@@ -31,13 +31,13 @@ export async function notContacted(ctx: Ctx, raw: TNotContactedQuery, now: Date,
       FROM ${customersSql(workspaceId, scope, { classedOnly: false })} c
       WHERE (c.last_contact_at IS NULL OR c.last_contact_at < ${cutoff}::timestamptz)
         AND NOT EXISTS (SELECT 1 FROM activity_link l
-          WHERE l.workspace_id = ${workspaceId} AND l.entity_id IN ${contactedThrough(workspaceId)}
+          WHERE l.workspace_id = ${workspaceId} AND l.entity_id = ANY(${contactedThrough(workspaceId)})
             AND l.occurred_at >= ${cutoff}::timestamptz AND l.occurred_at <= ${now.toISOString()}::timestamptz)
     ),
     page AS (
       SELECT c.*, last.at AS last_activity_at FROM silent c
       LEFT JOIN LATERAL (SELECT max(l.occurred_at) AS at FROM activity_link l
-        WHERE l.workspace_id = ${workspaceId} AND l.entity_id IN ${contactedThrough(workspaceId)}
+        WHERE l.workspace_id = ${workspaceId} AND l.entity_id = ANY(${contactedThrough(workspaceId)})
           AND l.occurred_at <= ${now.toISOString()}::timestamptz) last ON true
     )
     SELECT page.*, (SELECT count(*) FROM silent)::int AS total FROM page

@@ -60,7 +60,7 @@ async function sweepWorkspace(db: Database, workspaceId: string, now: Date): Pro
       JOIN app_user u ON u.workspace_id = ${workspaceId} AND u.id = c.owner_id AND u.active
       LEFT JOIN LATERAL (
         SELECT max(l.occurred_at) AS at FROM activity_link l
-        WHERE l.workspace_id = ${workspaceId} AND l.entity_id IN ${contactedThrough(workspaceId)}
+        WHERE l.workspace_id = ${workspaceId} AND l.entity_id = ANY(${contactedThrough(workspaceId)})
           AND l.activity_type = ANY(rule.types) AND l.occurred_at <= ${now.toISOString()}::timestamptz
       ) last ON true
       WHERE (coalesce(last.at, c.created_at) AT TIME ZONE u.time_zone)::date + rule.every_days
