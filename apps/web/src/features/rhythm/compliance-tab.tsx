@@ -29,15 +29,16 @@ export function ComplianceTab() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex gap={8} wrap>
-        <UserSelect
-          value={scope.ownerId ?? null}
-          onChange={(ownerId) => setScope((s) => ({ ...s, ownerId: ownerId ?? undefined }))}
-          placeholder={t('filters.anyManager')}
-          aria-label={t('filters.manager')}
-          style={{ minWidth: 220 }}
-        />
-        {me.role !== 'employee' && (
+      {/* An employee sees their own customers only: there is nothing to narrow. */}
+      {me.role !== 'employee' && (
+        <Flex gap={8} wrap>
+          <UserSelect
+            value={scope.ownerId ?? null}
+            onChange={(ownerId) => setScope((s) => ({ ...s, ownerId: ownerId ?? undefined }))}
+            placeholder={t('filters.anyManager')}
+            aria-label={t('filters.manager')}
+            style={{ minWidth: 220 }}
+          />
           <div style={{ minWidth: 220 }}>
             <UnitSelect
               value={scope.unitId ?? null}
@@ -46,8 +47,8 @@ export function ComplianceTab() {
               aria-label={t('filters.unit')}
             />
           </div>
-        )}
-      </Flex>
+        </Flex>
+      )}
       <ErrorAlert error={report.error} />
       {data && (
         <>

@@ -27,12 +27,12 @@ function serve() {
   return api;
 }
 
-async function renderPage(path = '/rhythm') {
+async function renderPage(path = '/rhythm', me = testMe) {
   await renderWithApp(
     <App>
       <RhythmPage />
     </App>,
-    { me: testMe, path },
+    { me, path },
   );
 }
 
@@ -61,6 +61,16 @@ describe('RhythmPage', () => {
     expect(within(lines[0] as HTMLElement).getByText('Never')).toBeTruthy();
     expect(within(lines[1] as HTMLElement).getByText('6 May 2026')).toBeTruthy();
     expect(screen.getByText('2 customers overdue')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Manager' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Unit' })).toBeTruthy();
+  }, 30_000);
+
+  it('gives an employee, who sees only their own customers, no manager or unit filter', async () => {
+    serve();
+    await renderPage('/rhythm', { ...testMe, role: 'employee' });
+    await screen.findByRole('table', { name: 'Compliance per manager' });
+    expect(screen.queryByRole('combobox', { name: 'Manager' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Unit' })).toBeNull();
   }, 30_000);
 
   it('lists birthdays, silent customers (90 days at first) and dormant companies (6 months at first) in their tabs', async () => {
