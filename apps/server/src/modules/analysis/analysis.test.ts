@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
 import { abcJob } from './abc.ts';
+import { inReport } from './report-source.ts';
 
 /** The values of a row of the first sheet, from its first cell. */
 const rowOf = (book: ExcelJS.Workbook, n: number) => ((book.worksheets[0] as ExcelJS.Worksheet).getRow(n).values as unknown[]).slice(1);
@@ -131,6 +132,65 @@ describe('sales reports', () => {
     const customers = await get(b.owner, '/api/v1/reports/customers?groupBy=region&thenBy=status');
     expect(customers).toMatchObject({ total: { count: 1 }, rows: [{ key: 'North', count: 1, children: [{ key: 'new', count: 1 }] }] });
     expect((await get(b.employeeB.browser, '/api/v1/reports/customers?groupBy=status')).total.count).toBe(0);
+  });
+
+  it('adds orders that are not cancelled by their date, shared out over their lines by product', async () => {
+    const b = await makeBakery(t);
+    const bread = await post(b.owner, '/api/v1/products', { name: 'Ciabatta' });
+    const bar = await post(b.employeeA.browser, '/api/v1/companies', { name: 'Bar Centrale', region: 'Centro' });
+    const hotel = await post(b.employeeB.browser, '/api/v1/companies', { name: 'Hotel Milano' });
+    const order = (browser: Browser, companyId: string, orderedOn: string, lines: Record<string, unknown>[]) =>
+      post(browser, '/api/v1/orders', { companyId, orderedOn, lines });
+    // 2 × 10.00 of bread and 5.00 of delivery: 25.00.
+    await order(b.employeeA.browser, bar.id, '2026-01-10', [
+      { productId: bread.id, quantity: '2', unitPrice: '10.00' },
+      { description: 'Delivery', quantity: '1', unitPrice: '5.00' },
+    ]);
+    const cancelled = await order(b.employeeA.browser, bar.id, '2026-02-10', [{ productId: bread.id, quantity: '1', unitPrice: '3.33' }]);
+    const cancel = await b.employeeA.browser.request({
+      method: 'POST',
+      url: `/api/v1/orders/${cancelled.id}/status`,
+      payload: { status: 'cancelled' },
+    });
+    expect(cancel.statusCode).toBe(200);
+    await order(b.employeeB.browser, hotel.id, '2026-02-11', [{ description: 'Catering', quantity: '1', unitPrice: '100.00' }]);
+
+    const byMonth = await sales(b.owner, 'groupBy=month&basis=orders');
+    expect(byMonth.rows.map((r) => [r.key, r.count, r.amount])).toEqual([
+      ['2026-01', 1, '25.00'],
+      ['2026-02', 1, '100.00'],
+    ]);
+    expect((await sales(b.employeeA.browser, 'groupBy=month&basis=orders')).total).toEqual({ count: 1, amount: '25.00' });
+    const byProduct = await sales(b.owner, 'groupBy=product&basis=orders');
+    expect(byProduct.rows.map((r) => [r.label, r.count, r.amount])).toEqual([
+      ['', 2, '105.00'],
+      ['Ciabatta', 1, '20.00'],
+    ]);
+    expect(byProduct.total).toEqual({ count: 2, amount: '125.00' });
+    const abc: TAbcReport = await get(b.owner, '/api/v1/reports/abc?from=2026-01-01&to=2026-02-28&basis=orders');
+    expect(abc.customers.map((c) => [c.company.name, c.revenue, c.abc])).toEqual([
+      ['Hotel Milano', '100.00', 'A'],
+      ['Bar Centrale', '25.00', 'B'],
+    ]);
+  });
+
+  it('stops a report that runs past its statement timeout with a "try again", and the connection serves on', async () => {
+    const { admin } = await makeWorkspace(t);
+    const owner = await signIn(t, admin.email);
+    const ctx = {
+      db: t.db,
+      actor: {
+        workspaceId: owner.session.user.workspace.id,
+        userId: admin.id,
+        name: '',
+        role: 'admin' as const,
+        unitId: null,
+        unitTree: async () => new Set<string>(),
+      },
+    };
+    await expect(inReport(ctx, (tx) => tx.execute(sql`SELECT pg_sleep(2)`), 100)).rejects.toMatchObject({ code: 'too_many_requests' });
+    // The timeout was the transaction's own: the next statement on the pool runs as long as it needs.
+    expect((await t.db.execute(sql`SELECT current_setting('statement_timeout') AS s`)).rows[0]).toEqual({ s: '0' });
   });
 
   it('refuses bad parameters with a problem naming the field', async () => {

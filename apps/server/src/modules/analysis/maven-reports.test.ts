@@ -26,7 +26,7 @@ function csv(name: string): Record<string, string>[] {
 /** Whole currency units or decimals to integer cents, never through a float. */
 const toCents = (value: string) => {
   const [whole = '0', fraction = ''] = value.split('.');
-  return BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  return BigInt(whole) * 100n + BigInt(`${fraction}00`.slice(0, 2));
 };
 const show = (cents: bigint) => `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
 const add = (map: Map<string, { count: number; cents: bigint }>, key: string, cents: bigint) => {

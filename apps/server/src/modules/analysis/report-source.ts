@@ -14,10 +14,10 @@ export const REPORT_TIMEOUT_MS = 10_000;
  * Runs a report's queries in one read-only transaction with a statement timeout: a runaway report
  * answers "try again" instead of stalling everyone else's requests.
  */
-export async function inReport<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>): Promise<T> {
+export async function inReport<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>, timeoutMs = REPORT_TIMEOUT_MS): Promise<T> {
   try {
     return await ctx.db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`));
+      await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`));
       return work(tx);
     });
   } catch (error) {
@@ -81,7 +81,7 @@ export const cents = (amount: string | null | undefined): bigint => {
   if (!amount) return 0n;
   const negative = amount.startsWith('-');
   const [whole = '0', fraction = ''] = amount.replace('-', '').split('.');
-  const value = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  const value = BigInt(whole) * 100n + BigInt(`${fraction}00`.slice(0, 2));
   return negative ? -value : value;
 };
 
