@@ -90,6 +90,8 @@ const settings: TAbcSettings = {
   writtenBy: null,
 };
 
+let stubbed: () => unknown[][] = () => [];
+
 function stubApi() {
   const fetch = vi.fn(async (input: string) => {
     const url = new URL(input, 'http://localhost');
@@ -101,6 +103,7 @@ function stubApi() {
     return jsonResponse(404, { code: 'not_found' });
   });
   vi.stubGlobal('fetch', fetch);
+  stubbed = () => fetch.mock.calls;
   return fetch;
 }
 
@@ -135,6 +138,15 @@ describe('the reports page', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Central')).toBeTruthy();
     expect(screen.getByText('(none)')).toBeTruthy();
     expect(fetch.mock.calls.some(([url]) => String(url).includes('groupBy=unit'))).toBe(true);
+  });
+
+  it('keeps the period when another report is opened', async () => {
+    stubApi();
+    await renderAt('/reports/sales?groupBy=unit&from=2017-01-01&to=2017-06-30');
+    await screen.findByText('Central');
+    fireEvent.click(screen.getByRole('tab', { name: 'ABC×XYZ' }));
+    expect(await screen.findByRole('button', { name: 'AY: 1 customers' })).toBeTruthy();
+    expect(stubbed().some(([url]) => String(url).startsWith('/api/v1/reports/abc?from=2017-01-01&to=2017-06-30'))).toBe(true);
   });
 
   it('opens the won deals behind a table row, narrowed to its group and the report period', async () => {

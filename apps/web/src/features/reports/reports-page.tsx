@@ -1,6 +1,6 @@
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AbcReport } from './abc-report.tsx';
 import { CustomersReport } from './customers-report.tsx';
@@ -15,6 +15,7 @@ export function ReportsPage() {
   const { t } = useTranslation('reports');
   const navigate = useNavigate();
   const { report } = useParams();
+  const [params] = useSearchParams();
   const active: Tab = TABS.find((one) => one === report) ?? 'sales';
   const content: Record<Tab, React.ReactNode> = {
     sales: <SalesReport />,
@@ -29,7 +30,14 @@ export function ReportsPage() {
         <Tabs
           activeKey={active}
           // Each report keeps only the period and the unit of the one before: its groupings are its own.
-          onChange={(key) => navigate(`/reports/${key}`)}
+          onChange={(key) => {
+            const kept = new URLSearchParams();
+            for (const name of ['from', 'to', 'unitId']) {
+              const value = params.get(name);
+              if (value) kept.set(name, value);
+            }
+            navigate(`/reports/${key}${kept.size ? `?${kept}` : ''}`);
+          }}
           items={TABS.map((key) => ({ key, label: t(`tabs.${key}`), children: key === active ? content[key] : null }))}
           destroyOnHidden
         />
