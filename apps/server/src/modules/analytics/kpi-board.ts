@@ -10,15 +10,14 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { baseCurrencyOf } from '../currencies/index.ts';
-import { kpiHourly } from './analytics.table.ts';
-import { inKpiQuery, kpiRows, periodBounds, zoneOf } from './kpi-scope.ts';
+import { inKpiQuery, kpiSource, periodBounds, zoneOf } from './kpi-scope.ts';
 
 /** Each measure's count and base-currency sum columns in the aggregate table. */
 export const MEASURE_COLUMNS: Record<TKpiMeasure, { count: SQL; sum: SQL | null }> = {
-  potentialClients: { count: sql`${kpiHourly.potentialClients}`, sum: null },
-  quotesSent: { count: sql`${kpiHourly.quotesSent}`, sum: sql`${kpiHourly.quotesSentBase}` },
-  newDeals: { count: sql`${kpiHourly.newDeals}`, sum: sql`${kpiHourly.newDealsBase}` },
-  dealsWon: { count: sql`${kpiHourly.dealsWon}`, sum: sql`${kpiHourly.dealsWonBase}` },
+  potentialClients: { count: sql`k.potential_clients`, sum: null },
+  quotesSent: { count: sql`k.quotes_sent`, sum: sql`k.quotes_sent_base` },
+  newDeals: { count: sql`k.new_deals`, sum: sql`k.new_deals_base` },
+  dealsWon: { count: sql`k.deals_won`, sum: sql`k.deals_won_base` },
 };
 
 /** The hour (UTC) an instant falls in: the aggregates' buckets are whole hours. */
@@ -36,15 +35,15 @@ export const hourOf = (instant: Date) => {
 export async function kpiBoard(ctx: Ctx, raw: TKpiQuery): Promise<TKpiBoard> {
   const query = ZKpiQuery.parse(raw);
   return inKpiQuery(ctx, async (tx) => {
-    const rows = await kpiRows(ctx, tx, query.unitId);
     const zone = await zoneOf(ctx, tx, query.timeZone);
     const bounds = await periodBounds(tx, query.period, zone);
     const curFrom = hourOf(bounds.curFrom).toISOString();
     const prevFrom = hourOf(bounds.prevFrom).toISOString();
     // The previous period stops where the current one starts, even when a half-hour zone shares that hour.
     const prevTo = new Date(Math.min(bounds.prevTo.getTime(), hourOf(bounds.curFrom).getTime())).toISOString();
-    const inCurrent = sql`${kpiHourly.bucket} >= ${curFrom}::timestamptz`;
-    const inPrevious = sql`${kpiHourly.bucket} < ${prevTo}::timestamptz`;
+    const source = await kpiSource(ctx, tx, query.unitId, { from: prevFrom, to: bounds.now.toISOString() });
+    const inCurrent = sql`k.bucket >= ${curFrom}::timestamptz`;
+    const inPrevious = sql`k.bucket < ${prevTo}::timestamptz`;
     const columns = KPI_MEASURES.flatMap((measure) => {
       const { count, sum } = MEASURE_COLUMNS[measure];
       return [
@@ -60,9 +59,8 @@ export async function kpiBoard(ctx: Ctx, raw: TKpiQuery): Promise<TKpiBoard> {
           columns.map((c, i) => sql`${c} AS ${sql.identifier(`f${i}`)}`),
           sql`, `,
         )}
-        FROM ${kpiHourly}
-        WHERE ${rows} AND ${kpiHourly.bucket} >= ${prevFrom}::timestamptz AND ${kpiHourly.bucket} <= ${bounds.now.toISOString()}::timestamptz
-          AND (${inCurrent} OR ${inPrevious})`),
+        FROM ${source}
+        WHERE ${inCurrent} OR ${inPrevious}`),
       baseCurrencyOf(tx, ctx.actor.workspaceId),
     ]);
     const row = result.rows[0] ?? {};

@@ -54,6 +54,23 @@ async function kept(workspaceId: string) {
   return result.rows;
 }
 
+/** The per-unit rows against the per-owner rows added up by unit: they must always agree. */
+async function rollupMismatches(workspaceId: string) {
+  const result = await t.db.execute(sql`
+    WITH owners AS (
+      SELECT bucket, unit_id, sum(potential_clients) AS pc, sum(quotes_sent) AS qs, sum(quotes_sent_base) AS qsb,
+        sum(new_deals) AS nd, sum(new_deals_base) AS ndb, sum(deals_won) AS dw, sum(deals_won_base) AS dwb
+      FROM kpi_hourly WHERE workspace_id = ${workspaceId} GROUP BY 1, 2
+    ), units AS (
+      SELECT bucket, unit_id, potential_clients AS pc, quotes_sent AS qs, quotes_sent_base AS qsb,
+        new_deals AS nd, new_deals_base AS ndb, deals_won AS dw, deals_won_base AS dwb
+      FROM kpi_unit_hourly WHERE workspace_id = ${workspaceId}
+    )
+    SELECT * FROM owners o FULL JOIN units u ON u.bucket = o.bucket AND u.unit_id IS NOT DISTINCT FROM o.unit_id
+    WHERE (o.pc, o.qs, o.qsb, o.nd, o.ndb, o.dw, o.dwb) IS DISTINCT FROM (u.pc, u.qs, u.qsb, u.nd, u.ndb, u.dw, u.dwb)`);
+  return result.rows;
+}
+
 /** A small deterministic random sequence, so a failure can be replayed. */
 function randomFrom(seed: number) {
   let state = seed;
@@ -175,6 +192,7 @@ describe('KPI aggregates', () => {
       sql`DELETE FROM contact WHERE workspace_id = ${workspaceId} AND id IN (SELECT id FROM contact WHERE workspace_id = ${workspaceId} LIMIT 3)`,
     );
     expect(await kept(workspaceId)).toEqual(await fromScratch(workspaceId));
+    expect(await rollupMismatches(workspaceId)).toEqual([]);
     await t.db.execute(sql`DELETE FROM workspace WHERE id = ${workspaceId}`);
     expect(await kept(workspaceId)).toEqual([]);
     expect(shopA.id).toBeTruthy();

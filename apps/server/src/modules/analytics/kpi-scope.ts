@@ -6,7 +6,6 @@ import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { unitSubtree, units } from '../units/index.ts';
 import { users } from '../users/index.ts';
 import { analyticsPolicy } from './analytics.policy.ts';
-import { kpiHourly } from './analytics.table.ts';
 
 /** A board query is stopped after this long, so that it can never hold the database. */
 export const KPI_TIMEOUT_MS = 3_000;
@@ -32,14 +31,23 @@ export async function inKpiQuery<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>
   }
 }
 
+const MEASURES = sql.raw('bucket, potential_clients, quotes_sent, quotes_sent_base, new_deals, new_deals_base, deals_won, deals_won_base');
+
+const uuids = (ids: Iterable<string>) =>
+  sql.join(
+    [...ids].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
 /**
- * The aggregate rows this reader may count, as SQL: their own (employees), their unit's tree
- * (managers) or all (admins), narrowed to `unitId` and the units below it. A unit out of reach
- * answers 403, an unknown one 404.
+ * The aggregate rows this reader may count between two hours, as a FROM item `k` with the bucket
+ * and the measures: admins and managers read the per-unit rows (a unit's tree; a manager also
+ * their own deals booked outside it), employees their own per-owner rows. `unitId` narrows to that
+ * unit and the units below it; a unit out of reach answers 403, an unknown one 404.
  */
-export async function kpiRows(ctx: Ctx, tx: Executor, unitId: string | undefined): Promise<SQL> {
+export async function kpiSource(ctx: Ctx, tx: Executor, unitId: string | undefined, range: { from: string; to: string }): Promise<SQL> {
   const { actor } = ctx;
-  let narrowed: SQL | undefined;
+  let narrowed: Set<string> | undefined;
   if (unitId) {
     const [unit] = await tx
       .select({ id: units.id })
@@ -47,17 +55,27 @@ export async function kpiRows(ctx: Ctx, tx: Executor, unitId: string | undefined
       .where(and(eq(units.workspaceId, actor.workspaceId), eq(units.id, unitId)));
     if (!unit) throw notFound('unit');
     if (actor.role !== 'admin' && !(await actor.unitTree()).has(unitId)) throw forbidden('That unit is outside what you may see');
-    const tree = [...(await unitSubtree(tx, actor.workspaceId, unitId))];
-    narrowed = sql`${kpiHourly.unitId} IN (${sql.join(
-      tree.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`;
+    narrowed = await unitSubtree(tx, actor.workspaceId, unitId);
   }
-  return and(
-    eq(kpiHourly.workspaceId, actor.workspaceId),
-    await analyticsPolicy.filter(actor, 'read', { owner: kpiHourly.ownerId, unit: kpiHourly.unitId }),
-    narrowed,
-  ) as SQL;
+  const within = (table: string) =>
+    sql`${sql.identifier(table)}.workspace_id = ${actor.workspaceId} AND ${sql.identifier(table)}.bucket >= ${range.from}::timestamptz
+      AND ${sql.identifier(table)}.bucket <= ${range.to}::timestamptz`;
+  const byUnit = (ids: Set<string> | undefined) =>
+    sql`SELECT ${MEASURES} FROM kpi_unit_hourly WHERE ${within('kpi_unit_hourly')}${ids ? sql` AND unit_id IN (${uuids(ids)})` : sql``}`;
+  const own = (extra: SQL = sql``) =>
+    sql`SELECT ${MEASURES} FROM kpi_hourly WHERE ${within('kpi_hourly')} AND owner_id = ${actor.userId}${extra}`;
+  const scope = analyticsPolicy.scope(actor, 'read');
+  let source: SQL;
+  if (scope === 'all') source = byUnit(narrowed);
+  else if (scope === 'unit') {
+    const tree = await actor.unitTree();
+    if (tree.size === 0) source = own(narrowed ? sql` AND unit_id IN (${uuids(narrowed)})` : sql``);
+    else if (narrowed) source = byUnit(narrowed);
+    // Their unit's rows, and their own deals booked in no unit or in another one.
+    else source = sql`${byUnit(new Set(tree))} UNION ALL ${own(sql` AND (unit_id IS NULL OR unit_id NOT IN (${uuids(tree)}))`)}`;
+  } else if (scope === 'own') source = own(narrowed ? sql` AND unit_id IN (${uuids(narrowed)})` : sql``);
+  else source = sql`SELECT ${MEASURES} FROM kpi_hourly WHERE false`;
+  return sql`(${source}) AS k`;
 }
 
 /** The reader's time zone, unless the request names one. */

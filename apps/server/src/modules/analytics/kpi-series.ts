@@ -2,9 +2,8 @@ import { KPI_MONEY_MEASURES, type TKpiPoint, type TKpiSeries, type TKpiSeriesQue
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { baseCurrencyOf } from '../currencies/index.ts';
-import { kpiHourly } from './analytics.table.ts';
-import { MEASURE_COLUMNS } from './kpi-board.ts';
-import { inKpiQuery, kpiRows, zoneOf } from './kpi-scope.ts';
+import { hourOf, MEASURE_COLUMNS } from './kpi-board.ts';
+import { inKpiQuery, kpiSource, periodBounds, zoneOf } from './kpi-scope.ts';
 
 const SPAN = { today: 'day', week: 'week', month: 'month' } as const;
 
@@ -20,8 +19,13 @@ export async function kpiSeries(ctx: Ctx, raw: TKpiSeriesQuery): Promise<TKpiSer
   const { count, sum } = MEASURE_COLUMNS[query.measure];
   const money = KPI_MONEY_MEASURES.includes(query.measure);
   return inKpiQuery(ctx, async (tx) => {
-    const rows = await kpiRows(ctx, tx, query.unitId);
     const zone = await zoneOf(ctx, tx, query.timeZone);
+    const bounds = await periodBounds(tx, query.period, zone);
+    // From the previous period's first hour to past the end of the current one (a month at most).
+    const source = await kpiSource(ctx, tx, query.unitId, {
+      from: hourOf(bounds.prevFrom).toISOString(),
+      to: new Date(bounds.curFrom.getTime() + 32 * 86_400_000).toISOString(),
+    });
     const oneSpan = `1 ${span}`;
     const oneStep = `1 ${step}`;
     // Steps are local (a summer-time day has 23 or 25 hours); each sums the UTC hours it covers.
@@ -45,7 +49,7 @@ export async function kpiSeries(ctx: Ctx, raw: TKpiSeriesQuery): Promise<TKpiSer
           coalesce(sum(${count}), 0)::int AS n, coalesce(sum(${sum ?? sql`0`}), 0)::numeric(18, 2)::text AS amount,
           (SELECT (extract(epoch FROM now) * 1000)::float8 FROM p) AS now
         FROM spans sp
-        LEFT JOIN ${kpiHourly} ON ${rows} AND ${kpiHourly.bucket} >= sp.b_from AND ${kpiHourly.bucket} < sp.b_to
+        LEFT JOIN ${source} ON k.bucket >= sp.b_from AND k.bucket < sp.b_to
         GROUP BY sp.which, sp.i, sp.start
         ORDER BY sp.which, sp.i`),
       baseCurrencyOf(tx, ctx.actor.workspaceId),
