@@ -93,12 +93,13 @@ const settings: TAbcSettings = {
 let stubbed: () => unknown[][] = () => [];
 
 function stubApi() {
-  const fetch = vi.fn(async (input: string) => {
+  const fetch = vi.fn(async (input: string, _init?: RequestInit) => {
     const url = new URL(input, 'http://localhost');
     if (url.pathname === '/api/v1/reports/sales')
       return jsonResponse(200, url.searchParams.get('groupBy') === 'unit' ? salesByUnit : salesByQuarter);
     if (url.pathname === '/api/v1/reports/abc') return jsonResponse(200, abc);
     if (url.pathname === '/api/v1/reports/abc/settings') return jsonResponse(200, settings);
+    if (url.pathname === '/api/v1/reports/abc/apply') return jsonResponse(200, { changed: 2, writtenAt: '2018-01-01T03:00:00.000Z' });
     if (url.pathname === '/api/v1/units') return jsonResponse(200, { data: [] });
     return jsonResponse(404, { code: 'not_found' });
   });
@@ -183,5 +184,21 @@ describe('the reports page', { timeout: 20_000 }, () => {
     expect(within(list).getByRole('link', { name: 'Acme' }).getAttribute('href')).toBe('/companies/00000000-0000-4000-8000-0000000000c1');
     expect(within(list).queryByText('Betasoloin')).toBeNull();
     expect(screen.getByRole('button', { name: 'Apply classes to customers' })).toBeTruthy();
+  });
+
+  it('writes the classes to the customers only after a confirmation', async () => {
+    const fetch = stubApi();
+    await renderAt('/reports/abc');
+    await screen.findByRole('button', { name: 'AY: 1 customers' });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply classes to customers' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getAllByText('Write the ABC classes to the customers?').length).toBeGreaterThan(0);
+    expect(fetch.mock.calls.some(([url]) => String(url).includes('/apply'))).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Apply classes to customers' }));
+    await waitFor(() => expect(fetch.mock.calls.some(([url]) => String(url) === '/api/v1/reports/abc/apply')).toBe(true));
+    const call = fetch.mock.calls.find(([url]) => String(url) === '/api/v1/reports/abc/apply');
+    expect(call?.[1]?.method).toBe('POST');
+    expect(JSON.parse(String(call?.[1]?.body))).toEqual({ from: '2017-01-01', to: '2017-12-31' });
+    expect(await screen.findByText('2 customers changed')).toBeTruthy();
   });
 });
