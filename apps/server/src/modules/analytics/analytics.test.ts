@@ -134,6 +134,13 @@ describe('the daily KPI board', () => {
     expect(await newDeals(owner)).toEqual([5, '310.00']);
     expect(await newDeals(owner, `&unitId=${shopB.id}`)).toEqual([1, '40.00']);
     expect(await newDeals(managerA.browser, `&unitId=${shopA.id}`)).toEqual([3, '110.00']);
+    // A manager's own deal booked in another unit stays theirs; that unit's figures count it too.
+    await t.db.execute(sql`UPDATE deal SET unit_id = ${shopB.id} WHERE owner_id = ${managerA.user.id}`);
+    expect(await newDeals(managerA.browser)).toEqual([3, '110.00']);
+    expect(await newDeals(managerA.browser, `&unitId=${shopA.id}`)).toEqual([2, '30.00']);
+    expect(await newDeals(owner, `&unitId=${shopB.id}`)).toEqual([2, '120.00']);
+    // A zone half an hour off UTC answers too (its midnight falls inside a UTC hour).
+    expect(figures(await board(owner, 'period=today&timeZone=Asia/Kolkata')).newDeals?.[0]).toBeGreaterThanOrEqual(0);
 
     // A unit out of reach is refused, an unknown one not found, a bad period names the field.
     const ask = (b: Browser, query: string) => b.request({ method: 'GET', url: `/api/v1/dashboards/kpi?${query}` });
