@@ -92,7 +92,7 @@ try {
   await pool.query(
     `INSERT INTO activity (workspace_id, id, type, subject, occurred_at, author_id)
      SELECT $1, gen_random_uuid(), (ARRAY['call','meeting','visit','email','note'])[1 + i % 5], 'Activity ' || i,
-       now() - ((i * 7919 % (730 * 24 * 60)) - 73 * 24 * 60 || ' minutes')::interval, ($2::uuid[])[1 + i % 24]
+       now() - ((i::bigint * 7919 % (730 * 24 * 60)) - 73 * 24 * 60 || ' minutes')::interval, ($2::uuid[])[1 + i % 24]
      FROM generate_series(1, $3::int) i`,
     [ws, ownerIds, activities],
   );

@@ -27,20 +27,16 @@ export async function notContacted(ctx: Ctx, raw: TNotContactedQuery, now: Date,
     total: number;
   }>(sql`
     WITH silent AS (
-      SELECT c.type, c.id, c.name, c.class, c.owner_id
+      SELECT c.type, c.id, c.name, c.class, c.owner_id, last.at AS last_activity_at
       FROM ${customersSql(workspaceId, scope, { classedOnly: false })} c
-      WHERE (c.last_contact_at IS NULL OR c.last_contact_at < ${cutoff}::timestamptz)
-        AND NOT EXISTS (SELECT 1 FROM activity_link l
-          WHERE l.workspace_id = ${workspaceId} AND l.entity_id = ANY(${contactedThrough(workspaceId)})
-            AND l.occurred_at >= ${cutoff}::timestamptz AND l.occurred_at <= ${now.toISOString()}::timestamptz)
-    ),
-    page AS (
-      SELECT c.*, last.at AS last_activity_at FROM silent c
+      -- Per customer, its newest activity of any kind that has happened, from the timeline index.
       LEFT JOIN LATERAL (SELECT max(l.occurred_at) AS at FROM activity_link l
         WHERE l.workspace_id = ${workspaceId} AND l.entity_id = ANY(${contactedThrough(workspaceId)})
           AND l.occurred_at <= ${now.toISOString()}::timestamptz) last ON true
+      WHERE (c.last_contact_at IS NULL OR c.last_contact_at < ${cutoff}::timestamptz)
+        AND (last.at IS NULL OR last.at < ${cutoff}::timestamptz)
     )
-    SELECT page.*, (SELECT count(*) FROM silent)::int AS total FROM page
+    SELECT silent.*, (count(*) OVER ())::int AS total FROM silent
     ORDER BY last_activity_at NULLS FIRST, name, id
     LIMIT ${RHYTHM_LIST_CAP}`);
   return {
