@@ -2,6 +2,7 @@ import { RHYTHM_LIST_CAP, type TBirthdays, type TBirthdaysQuery, ZBirthdaysQuery
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { addDays, dayIn } from '../my-day/zoned-day.ts';
+import { inReportQuery } from './in-report-query.ts';
 import { customerScope } from './scope.ts';
 
 /** The first and last day of this week (Monday to Sunday) or this month, around `today`. */
@@ -36,16 +37,17 @@ export async function birthdays(ctx: Ctx, raw: TBirthdaysQuery, now: Date, timeZ
   const scope = await customerScope(ctx, query);
   // A week can run from December into January: the birthday's day in either year.
   const years = [...new Set([Number(from.slice(0, 4)), Number(to.slice(0, 4))])];
-  const result = await ctx.db.execute<{
-    id: string;
-    name: string;
-    owner_id: string | null;
-    birthday: string;
-    celebrated_on: string;
-    age: number | null;
-    phone: string | null;
-    total: number;
-  }>(sql`
+  const result = await inReportQuery(ctx, (tx) =>
+    tx.execute<{
+      id: string;
+      name: string;
+      owner_id: string | null;
+      birthday: string;
+      celebrated_on: string;
+      age: number | null;
+      phone: string | null;
+      total: number;
+    }>(sql`
     SELECT contact.id, contact.name, contact.owner_id, contact.birthday::text AS birthday, d.day::text AS celebrated_on,
       CASE WHEN extract(year FROM contact.birthday) >= 1900
         THEN (extract(year FROM d.day) - extract(year FROM contact.birthday))::int END AS age,
@@ -61,7 +63,8 @@ export async function birthdays(ctx: Ctx, raw: TBirthdaysQuery, now: Date, timeZ
     WHERE contact.workspace_id = ${workspaceId} AND contact.deleted_at IS NULL AND contact.birthday IS NOT NULL
       AND ${scope.contact}
     ORDER BY d.day, contact.name, contact.id
-    LIMIT ${RHYTHM_LIST_CAP}`);
+    LIMIT ${RHYTHM_LIST_CAP}`),
+  );
   return {
     from,
     to,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { dayIn } from '../my-day/zoned-day.ts';
 import { contactedThrough, customersSql } from './customers.ts';
+import { inReportQuery } from './in-report-query.ts';
 import { rulesOf, rulesSql } from './rules.ts';
 import { customerScope } from './scope.ts';
 
@@ -30,7 +31,8 @@ export async function rhythmCompliance(ctx: Ctx, query: TRhythmScopeQuery, now: 
   const workspaceId = ctx.actor.workspaceId;
   const today = dayIn(timeZone, now);
   const [rules, scope] = await Promise.all([rulesOf(ctx.db, workspaceId), customerScope(ctx, query)]);
-  const result = await ctx.db.execute<{ lines: Line[] | null; overdue: Overdue[] | null; overdue_total: number }>(sql`
+  const result = await inReportQuery(ctx, (tx) =>
+    tx.execute<{ lines: Line[] | null; overdue: Overdue[] | null; overdue_total: number }>(sql`
     WITH measured AS (
       SELECT c.type, c.id, c.name, c.class, c.owner_id, last.at AS last_contact_at,
         (coalesce(last.at, c.created_at) AT TIME ZONE ${timeZone})::date + rule.every_days AS due_on
@@ -59,7 +61,8 @@ export async function rhythmCompliance(ctx: Ctx, query: TRhythmScopeQuery, now: 
     )
     SELECT (SELECT json_agg(lines ORDER BY owner_name NULLS LAST, owner_id) FROM lines) AS lines,
       (SELECT json_agg(late ORDER BY due_on, name, id) FROM late) AS overdue,
-      (SELECT count(*) FROM measured WHERE due_on < ${today}::date)::int AS overdue_total`);
+      (SELECT count(*) FROM measured WHERE due_on < ${today}::date)::int AS overdue_total`),
+  );
   const row = result.rows[0];
   const lines = row?.lines ?? [];
   const sum = (key: 'total' | 'on_time' | 'overdue') => lines.reduce((s, l) => s + l[key], 0);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { baseCurrencyOf } from '../currencies/index.ts';
 import { dayIn } from '../my-day/zoned-day.ts';
+import { inReportQuery } from './in-report-query.ts';
 import { customerScope } from './scope.ts';
 
 /** The day `months` calendar months before `day` (the month's last day when it has fewer days). */
@@ -22,15 +23,16 @@ export async function dormant(ctx: Ctx, raw: TDormantQuery, now: Date, timeZone:
   const workspaceId = ctx.actor.workspaceId;
   const since = monthsBefore(dayIn(timeZone, now), query.months);
   const [scope, baseCurrency] = await Promise.all([customerScope(ctx, query), baseCurrencyOf(ctx.db, workspaceId)]);
-  const result = await ctx.db.execute<{
-    id: string;
-    name: string;
-    owner_id: string | null;
-    class: 'A' | 'B' | 'C' | null;
-    last_purchase_on: string;
-    revenue: string;
-    total: number;
-  }>(sql`
+  const result = await inReportQuery(ctx, (tx) =>
+    tx.execute<{
+      id: string;
+      name: string;
+      owner_id: string | null;
+      class: 'A' | 'B' | 'C' | null;
+      last_purchase_on: string;
+      revenue: string;
+      total: number;
+    }>(sql`
     WITH purchase AS (
       SELECT o.company_id, o.ordered_on AS day, coalesce(o.total_base, 0) AS amount
       FROM sales_order o WHERE o.workspace_id = ${workspaceId} AND o.status <> 'cancelled'
@@ -50,7 +52,8 @@ export async function dormant(ctx: Ctx, raw: TDormantQuery, now: Date, timeZone:
     FROM bought b JOIN company ON company.workspace_id = ${workspaceId} AND company.id = b.company_id
     WHERE company.deleted_at IS NULL AND ${scope.company}
     ORDER BY b.revenue DESC, company.name, company.id
-    LIMIT ${RHYTHM_LIST_CAP}`);
+    LIMIT ${RHYTHM_LIST_CAP}`),
+  );
   return {
     since,
     baseCurrency,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { addDays, dayIn, startOfDay } from '../my-day/zoned-day.ts';
 import { contactedThrough, customersSql } from './customers.ts';
+import { inReportQuery } from './in-report-query.ts';
 import { customerScope } from './scope.ts';
 
 /**
@@ -17,15 +18,16 @@ export async function notContacted(ctx: Ctx, raw: TNotContactedQuery, now: Date,
   const since = addDays(dayIn(timeZone, now), -query.days);
   const cutoff = startOfDay(since, timeZone).toISOString();
   const scope = await customerScope(ctx, query);
-  const result = await ctx.db.execute<{
-    type: 'company' | 'contact';
-    id: string;
-    name: string;
-    class: 'A' | 'B' | 'C' | null;
-    owner_id: string | null;
-    last_activity_at: string | null;
-    total: number;
-  }>(sql`
+  const result = await inReportQuery(ctx, (tx) =>
+    tx.execute<{
+      type: 'company' | 'contact';
+      id: string;
+      name: string;
+      class: 'A' | 'B' | 'C' | null;
+      owner_id: string | null;
+      last_activity_at: string | null;
+      total: number;
+    }>(sql`
     WITH silent AS (
       SELECT c.type, c.id, c.name, c.class, c.owner_id, last.at AS last_activity_at
       FROM ${customersSql(workspaceId, scope, { classedOnly: false })} c
@@ -38,7 +40,8 @@ export async function notContacted(ctx: Ctx, raw: TNotContactedQuery, now: Date,
     )
     SELECT silent.*, (count(*) OVER ())::int AS total FROM silent
     ORDER BY last_activity_at NULLS FIRST, name, id
-    LIMIT ${RHYTHM_LIST_CAP}`);
+    LIMIT ${RHYTHM_LIST_CAP}`),
+  );
   return {
     since,
     data: result.rows.map((r) => ({

@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
+
+/** A rhythm report's query is stopped after this long, so that it can never hold the database. */
+export const REPORT_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs a report's query in a read-only transaction with a statement timeout: one that runs away
+ * answers "try again" (429) instead of stalling everyone else's requests.
+ */
+export async function inReportQuery<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(
+      async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`));
+        return work(tx);
+      },
+      { accessMode: 'read only' },
+    );
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (code === '57014')
+      throw new AppError('too_many_requests', 'The report took too long: try again in a moment', { headers: { 'retry-after': '5' } });
+    throw error;
+  }
+}
