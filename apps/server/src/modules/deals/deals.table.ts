@@ -134,6 +134,8 @@ export const deals = pgTable(
     index('deal_contact_idx').on(t.workspaceId, t.contactId),
     index('deal_product_idx').on(t.workspaceId, t.productId),
     // The deals whose base value a new rate changes.
+    // Reports of closed deals read a period of close dates.
+    index('deal_closed_idx').on(t.workspaceId, t.closedOn).where(sql`deleted_at IS NULL AND closed_on IS NOT NULL`),
     index('deal_rate_idx').on(t.workspaceId, t.currency, t.rateOn).where(sql`amount IS NOT NULL`),
   ],
 );

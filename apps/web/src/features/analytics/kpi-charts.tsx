@@ -37,7 +37,7 @@ type ComparisonProps = { kpis: TKpiValue[]; labels: Labels; label: string; onOpe
 export function ComparisonChart({ kpis, labels, label, onOpen }: ComparisonProps) {
   const option = useMemo(
     (): ChartOption => ({
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 32, bottom: 8 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: kpis.map((k) => labels.measures[k.measure]) },
@@ -71,7 +71,7 @@ export function SeriesChart({ series, locale, labels, label, onOpen }: SeriesPro
     const money = series.current[0]?.sum !== null && series.current[0]?.sum !== undefined;
     const format = (value: number) => (money ? formatSum(String(value), series.baseCurrency, locale) : formatCount(value, locale));
     return {
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 32, bottom: 8 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (value) => format(Number(value)) },
       xAxis: { type: 'category', data: series.current.map((p) => formatStep(p.start, series.step, locale, series.timeZone)) },

@@ -20,7 +20,7 @@ export function RateChart({ rates, label }: Props) {
   const option = useMemo((): LineOption => {
     const points = [...rates].sort((a, b) => a.on.localeCompare(b.on));
     return {
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 16, bottom: 8 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: points.map((rate) => formatCalendarDate(rate.on, locale)), boundaryGap: false },
       yAxis: { type: 'value', scale: true },

@@ -12,7 +12,7 @@ type Props = { bars: CreditBar[]; currency: string; locale: TLocale; labels: { e
 export function CreditChart({ bars, currency, locale, labels }: Props) {
   const option = useMemo(
     (): ChartOption => ({
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 32, bottom: 8 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (value) => formatMoney(Number(value), currency, locale) },
       xAxis: { type: 'category', data: bars.map((bar) => bar.name) },

@@ -68,6 +68,21 @@ describe('QuotesPage', () => {
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Q-2026-0003 (version 1)' })).toBeNull());
   }, 30_000);
 
+  it('filters by the status given in the address, as the KPI board links to it', async () => {
+    const api = stubApi(({ url }) =>
+      url === '/api/v1/quotes?filter%5Bstatus%5D=sent&limit=50' ? jsonResponse(200, page([first])) : undefined,
+    );
+    await renderWithApp(
+      <App>
+        <QuotesPage />
+      </App>,
+      { me: testMe, path: '/quotes?status=sent' },
+    );
+    expect(await screen.findByRole('link', { name: 'Q-2026-0007 (version 2)' })).toBeTruthy();
+    expect(api.calls.map((call) => call.url)).not.toContain('/api/v1/quotes?limit=50');
+    expect(within(screen.getByRole('combobox', { name: 'Status' }).closest('.ant-select') as HTMLElement).getByText('Sent')).toBeTruthy();
+  }, 30_000);
+
   it('opens the editor for the company given in the address', async () => {
     stubApi(({ url }) => (url.startsWith('/api/v1/quotes?') ? jsonResponse(200, page([])) : undefined));
     await renderWithApp(

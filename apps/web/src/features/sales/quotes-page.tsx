@@ -15,7 +15,7 @@ import { QuoteEditor } from './quote-editor.tsx';
 import { QuoteStatusTag } from './status-tag.tsx';
 
 /**
- * `/quotes`: the quotes, newest first, searched and filtered by status. `?new=1` opens the editor,
+ * `/quotes`: the quotes, newest first, searched and filtered by status (`?status=sent`). `?new=1` opens the editor,
  * prefilled with `companyId` and `dealId` when given (a company's or a deal's page links so).
  */
 export function QuotesPage() {
@@ -25,7 +25,19 @@ export function QuotesPage() {
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search).trim();
-  const [status, setStatus] = useState<TQuoteStatus>();
+  // The status lives in the address, so that a figure elsewhere (the KPI board) links to the quotes behind it.
+  const asked = params.get('status');
+  const status = QUOTE_STATUSES.find((value) => value === asked);
+  const setStatus = (next?: TQuoteStatus) =>
+    setParams(
+      (previous) => {
+        const updated = new URLSearchParams(previous);
+        if (next) updated.set('status', next);
+        else updated.delete('status');
+        return updated;
+      },
+      { replace: true },
+    );
   const [creating, setCreating] = useState(params.get('new') === '1');
   const quotes = useQuotePages({ q: q || undefined, 'filter[status]': status });
   const rows = useMemo(() => quotes.data?.pages.flatMap((page) => page.data) ?? [], [quotes.data]);
@@ -65,7 +77,11 @@ export function QuotesPage() {
 
   const closeEditor = () => {
     setCreating(false);
-    if (params.has('new')) setParams({}, { replace: true });
+    if (params.has('new')) {
+      const kept = new URLSearchParams(params);
+      for (const name of ['new', 'companyId', 'dealId']) kept.delete(name);
+      setParams(kept, { replace: true });
+    }
   };
 
   return (

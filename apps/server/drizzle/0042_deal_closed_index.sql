@@ -1,0 +1,1 @@
+CREATE INDEX "deal_closed_idx" ON "deal" USING btree ("workspace_id","closed_on") WHERE deleted_at IS NULL AND closed_on IS NOT NULL;
