@@ -1,6 +1,6 @@
 import type { TKpiBoard, TKpiSeries, TLocale, TMe } from '@clientela/contract';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -130,7 +130,7 @@ describe('DashboardPage', () => {
     expect(text('kpi-quotesSent-sum')).toBe('1 234,50 €');
     expect(text('kpi-quotesSent-sum-change')).toContain('-50 %');
     expect(text('kpi-quotesSent-previous')).toBe('Прошлый период: 4 · 2 469,00 €');
-    expect(screen.getByText('Новые потенциальные клиенты')).toBeTruthy();
+    expect(within(screen.getByTestId('kpi-potentialClients')).getByText('Новые потенциальные клиенты')).toBeTruthy();
     expect(text('kpi-refreshed')).toBe('Данные на 14:05 (в реальном времени)');
   }, 30_000);
 });

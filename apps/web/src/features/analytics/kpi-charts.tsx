@@ -29,6 +29,10 @@ function ClickableChart({ option, height, label, testId, onItemClick }: Clickabl
   );
 }
 
+/** The period looked at in the brand's colour, the one before in grey: the same in both charts. */
+const CURRENT_COLOR = '#0f766e';
+const PREVIOUS_COLOR = '#b8c0cc';
+
 type Labels = { current: string; previous: string; measures: Record<TKpiMeasure, string> };
 
 type ComparisonProps = { kpis: TKpiValue[]; labels: Labels; label: string; onOpen: (measure: TKpiMeasure) => void };
@@ -37,14 +41,21 @@ type ComparisonProps = { kpis: TKpiValue[]; labels: Labels; label: string; onOpe
 export function ComparisonChart({ kpis, labels, label, onOpen }: ComparisonProps) {
   const option = useMemo(
     (): ChartOption => ({
-      grid: { left: 8, right: 16, top: 32, bottom: 8 },
+      grid: { left: 8, right: 24, top: 32, bottom: 8 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: kpis.map((k) => labels.measures[k.measure]) },
-      yAxis: { type: 'value', minInterval: 1 },
+      // Lying bars: the measures' names are long, and read whole on the left.
+      yAxis: { type: 'category', inverse: true, data: kpis.map((k) => labels.measures[k.measure]) },
+      xAxis: { type: 'value', minInterval: 1 },
       series: [
-        { id: 'previous', name: labels.previous, type: 'bar', data: kpis.map((k) => k.previous.count) },
-        { id: 'current', name: labels.current, type: 'bar', data: kpis.map((k) => k.current.count) },
+        { id: 'current', name: labels.current, type: 'bar', data: kpis.map((k) => k.current.count), itemStyle: { color: CURRENT_COLOR } },
+        {
+          id: 'previous',
+          name: labels.previous,
+          type: 'bar',
+          data: kpis.map((k) => k.previous.count),
+          itemStyle: { color: PREVIOUS_COLOR },
+        },
       ],
     }),
     [kpis, labels],
@@ -77,8 +88,15 @@ export function SeriesChart({ series, locale, labels, label, onOpen }: SeriesPro
       xAxis: { type: 'category', data: series.current.map((p) => formatStep(p.start, series.step, locale, series.timeZone)) },
       yAxis: { type: 'value', minInterval: money ? 0 : 1, axisLabel: { formatter: (value: number) => format(value) } },
       series: [
-        { id: 'current', name: labels.current, type: 'bar', data: series.current.map(plotted) },
-        { id: 'previous', name: labels.previous, type: 'line', data: series.previous.map(plotted) },
+        { id: 'current', name: labels.current, type: 'bar', data: series.current.map(plotted), itemStyle: { color: CURRENT_COLOR } },
+        {
+          id: 'previous',
+          name: labels.previous,
+          type: 'line',
+          data: series.previous.map(plotted),
+          itemStyle: { color: PREVIOUS_COLOR },
+          lineStyle: { color: PREVIOUS_COLOR },
+        },
       ],
     };
   }, [series, locale, labels]);

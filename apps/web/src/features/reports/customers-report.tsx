@@ -8,6 +8,7 @@ import { useLocale } from '../locale/locale-context.tsx';
 import { useReport } from './api.ts';
 import { ReportChart } from './report-chart.tsx';
 import { ControlsRow, ExportReportButton, GroupingSelect, UnitFilter } from './report-controls.tsx';
+import { compactNumber } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
 /** How many customers there are by region, status, manager or class, up to two levels. */
@@ -32,7 +33,7 @@ export function CustomersReport() {
       legend: thenBy ? { type: 'scroll', bottom: 0 } : { show: false },
       grid: { left: 8, right: 8, top: 16, bottom: thenBy ? 40 : 8 },
       xAxis: { type: 'category', data: rows.map((row) => labelOf(groupBy, row)) },
-      yAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => compactNumber(value, locale) } },
       series: thenBy
         ? subKeys.map((sub) => ({
             id: sub.key ?? '',

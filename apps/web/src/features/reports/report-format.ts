@@ -22,3 +22,8 @@ export function periodLabel(key: string, locale: TLocale): string {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
   return new Intl.DateTimeFormat(INTL[locale], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/** An axis's number the way the language writes it, shortened when large (12.000 → 12K, 1,2 Mln). */
+export function compactNumber(value: number, locale: TLocale): string {
+  return new Intl.NumberFormat(locale, { notation: value >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: 1 }).format(value);
+}

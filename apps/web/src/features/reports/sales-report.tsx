@@ -10,7 +10,7 @@ import { useReport } from './api.ts';
 import { dealsUrlFor } from './drill-down.ts';
 import { ReportChart } from './report-chart.tsx';
 import { BasisSelect, ControlsRow, ExportReportButton, GroupingSelect, PeriodPicker, UnitFilter } from './report-controls.tsx';
-import { money, periodLabel } from './report-format.ts';
+import { compactNumber, money, periodLabel } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
 const isPeriod = (grouping: string) => (PERIOD_GROUPINGS as readonly string[]).includes(grouping);
@@ -53,14 +53,15 @@ export function SalesReport() {
   const option = useMemo((): ChartOption => {
     const rows = data?.rows ?? [];
     const categories = rows.map((row) => labelOf(groupBy, row));
-    const line = isPeriod(groupBy) && !thenBy;
+    // Periods read as a line once there are a few of them; one or two are clearer as bars.
+    const line = isPeriod(groupBy) && !thenBy && rows.length > 2;
     const subKeys = thenBy ? [...new Map(rows.flatMap((row) => row.children ?? []).map((c) => [c.key ?? '', c])).values()] : [];
     return {
       tooltip: { trigger: 'axis', valueFormatter: (value) => money(String(value), currency, locale) },
       legend: thenBy ? { type: 'scroll', bottom: 0 } : { show: false },
       grid: { left: 8, right: 8, top: 16, bottom: thenBy ? 40 : 8 },
       xAxis: { type: 'category', data: categories },
-      yAxis: { type: 'value' },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => compactNumber(value, locale) } },
       series: thenBy
         ? subKeys.map((sub) => ({
             id: sub.key ?? '',

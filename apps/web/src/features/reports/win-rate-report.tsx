@@ -10,7 +10,7 @@ import { useReport } from './api.ts';
 import { dealsUrlFor } from './drill-down.ts';
 import { ReportChart } from './report-chart.tsx';
 import { ControlsRow, ExportReportButton, GroupingSelect, PeriodPicker, UnitFilter } from './report-controls.tsx';
-import { money, percent, periodLabel } from './report-format.ts';
+import { compactNumber, money, percent, periodLabel } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
 /** Won and lost deals per group, the win rate and what was won; a click opens the won deals. */
@@ -36,7 +36,7 @@ export function WinRateReport() {
       legend: { bottom: 0 },
       grid: { left: 8, right: 8, top: 16, bottom: 40 },
       xAxis: { type: 'category', data: rows.map(labelOf) },
-      yAxis: { type: 'value' },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => compactNumber(value, locale) } },
       series: [
         { id: 'won', name: t('table.won'), type: 'bar', stack: 'closed', data: rows.map((row) => row.won), color: '#52c41a' },
         { id: 'lost', name: t('table.lost'), type: 'bar', stack: 'closed', data: rows.map((row) => row.lost), color: '#ff7875' },
