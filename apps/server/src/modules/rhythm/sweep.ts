@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../authz/index.ts';
 // The tasks module's own service, so that the owner is told of the task as of any other.
-import { createTask } from '../tasks/tasks.service.ts';
+import { createTask } from '../tasks/index.ts';
 import { unitSubtree } from '../units/index.ts';
 import { users } from '../users/users.table.ts';
 import { contactedThrough, customersSql } from './customers.ts';

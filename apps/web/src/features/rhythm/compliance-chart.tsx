@@ -8,7 +8,7 @@ type Props = { lines: TRhythmManagerLine[]; labels: { onTime: string; overdue: s
 export function ComplianceChart({ lines, labels }: Props) {
   const option = useMemo(
     (): ChartOption => ({
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 32, bottom: 8 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: lines.map((line) => line.ownerName ?? labels.noOwner) },
