@@ -442,16 +442,17 @@ async function loadImport(db: Executor, workspaceId: string, importId: string, l
   return row ?? null;
 }
 
-/** Chunks written at once, each on its own connection: PostgreSQL's index upkeep then uses both cores. */
+/** Chunks in flight at once: one is written while the next is planned. */
 const WRITERS = 2;
 class Stale extends Error {}
 
 /**
- * Writes one planned chunk in a transaction. Its new rows go in while the previous chunk's
- * transaction still runs; then it waits for that one, takes the lock on the import and commits
- * only if the import stands exactly where the chunk starts (the previous chunk committed, no other
- * run moved on); else it rolls back. Updates of records come after the wait: they may update a
- * record the previous chunk created.
+ * Writes one planned chunk in a transaction, once the previous chunk's transaction has ended; takes
+ * the lock on the import and commits only if the import stands exactly where the chunk starts (the
+ * previous chunk committed, no other run moved on); else it rolls back. It no longer writes its rows
+ * while the previous chunk is still open: new companies and contacts add to the KPI board's
+ * aggregate rows in the same transaction, so a later chunk that got there first would hold the row
+ * the earlier one needs while waiting for it to commit, and both would wait for ever.
  */
 async function writePlan(
   db: Database,
@@ -462,9 +463,9 @@ async function writePlan(
 ) {
   const where = and(eq(dataImports.workspaceId, imp.workspaceId), eq(dataImports.id, imp.id));
   try {
+    await previous?.catch(() => {});
     await db.transaction(async (tx) => {
       await writeChunk(tx, ctx, imp, plan);
-      await previous?.catch(() => {});
       const current = await loadImport(tx, imp.workspaceId, imp.id, true);
       if (!current || (current.status !== 'queued' && current.status !== 'running') || current.processed !== plan.start) throw new Stale();
       if (current.status === 'queued') {
@@ -503,8 +504,8 @@ const pgCode = (error: unknown): string | undefined => {
  * processes (or a retried job) never write the same rows; the records' ids, derived from the
  * import and the line, make a second copy impossible anyway. Safe to call any number of times.
  *
- * Three chunks move at once: one is converted and decided in Node (rows of chunks not committed
- * yet are met in the run's memory of its file) while the two before it are written.
+ * Chunks overlap: one is converted and decided in Node (rows of chunks not committed yet are met
+ * in the run's memory of its file) while the one before it is written.
  */
 export async function runImport(db: Database, workspaceId: string, importId: string, stopping: () => boolean = () => false): Promise<void> {
   const imp = await loadImport(db, workspaceId, importId, false);
