@@ -35,6 +35,8 @@ declare module 'i18next' {
       analytics: typeof import('./locales/analytics/en.json');
       reports: typeof import('./locales/reports/en.json');
       rhythm: typeof import('./locales/rhythm/en.json');
+      forecast: typeof import('./locales/forecast/en.json');
+      reportBuilder: typeof import('./locales/report-builder/en.json');
     };
   }
 }

@@ -20,7 +20,9 @@ import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { planningRoutes } from './planning/planning.routes.ts';
 import { productRoutes } from './products/products.routes.ts';
+import { reportBuilderRoutes } from './report-builder/report-builder.routes.ts';
 import { rhythmRoutes } from './rhythm/rhythm.routes.ts';
 import { salesRoutes } from './sales/sales.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -64,6 +66,8 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     analyticsRoutes,
     analysisRoutes,
     rhythmRoutes,
+    planningRoutes,
+    reportBuilderRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -11,8 +11,10 @@ import { loadContractMessages } from '../lib/contract-messages.ts';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
 import { loadDealMessages } from '../lib/deal-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
+import { loadForecastMessages } from '../lib/forecast-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
+import { loadReportBuilderMessages } from '../lib/report-builder-messages.ts';
 import { loadReportsMessages } from '../lib/reports-messages.ts';
 import { loadRhythmMessages } from '../lib/rhythm-messages.ts';
 import { loadSalesMessages } from '../lib/sales-messages.ts';
@@ -219,9 +221,18 @@ const DashboardPage = lazyNamed(async () => {
   return module;
 }, 'DashboardPage');
 const ReportsPage = lazyNamed(async () => {
-  const [module] = await Promise.all([import('../features/reports/reports-page.tsx'), loadReportsMessages()]);
+  const [module] = await Promise.all([
+    import('../features/reports/reports-page.tsx'),
+    loadReportsMessages(),
+    loadForecastMessages(),
+    loadReportBuilderMessages(),
+  ]);
   return module;
 }, 'ReportsPage');
+const PlansPage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/plans/plans-page.tsx'), loadForecastMessages()]);
+  return module;
+}, 'PlansPage');
 const RhythmPage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/rhythm/rhythm-page.tsx'), loadRhythmMessages()]);
   return module;
@@ -313,6 +324,7 @@ export function createRouter() {
                 { path: 'reports', element: inLayout(<ReportsPage />) },
                 { path: 'reports/:report', element: inLayout(<ReportsPage />) },
                 { path: 'rhythm', element: inLayout(<RhythmPage />) },
+                { path: 'plans', element: inLayout(<PlansPage />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
                 { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
                 { path: 'admin/workspace', element: inLayout(<WorkspacePage />) },

@@ -17,10 +17,10 @@ import { baseCurrencyOf } from '../currencies/index.ts';
 import { readableDeals } from '../deals/index.ts';
 import { cents, inReport, revenueSource } from './report-source.ts';
 
-type Grouping = TSalesGrouping | 'status' | 'class';
+export type Grouping = TSalesGrouping | 'status' | 'class';
 
 /** A grouping's key and label over the source `s`, and the join that names it. */
-function dimension(grouping: Grouping, alias: string): { key: SQL; label: SQL; join: SQL } {
+export function dimension(grouping: Grouping, alias: string): { key: SQL; label: SQL; join: SQL } {
   const none = sql``;
   switch (grouping) {
     case 'month':
@@ -67,13 +67,13 @@ function dimension(grouping: Grouping, alias: string): { key: SQL; label: SQL; j
   }
 }
 
-type GroupedRow = { k1: string | null; l1: string | null; k2: string | null; l2: string | null; g1: number; g2: number };
+export type GroupedRow = { k1: string | null; l1: string | null; k2: string | null; l2: string | null; g1: number; g2: number };
 
 /**
  * Groups `source` by one or two levels in one pass (GROUPING SETS): the groups, their subgroups
  * and the grand total, each counted and summed exactly in PostgreSQL.
  */
-function groupedQuery(source: SQL, groupBy: Grouping, thenBy: Grouping | undefined, measures: SQL): SQL {
+export function groupedQuery(source: SQL, groupBy: Grouping, thenBy: Grouping | undefined, measures: SQL): SQL {
   const first = dimension(groupBy, 'd1');
   const second = thenBy ? dimension(thenBy, 'd2') : { key: sql`NULL::text`, label: sql`NULL::text`, join: sql`` };
   const sets = thenBy ? sql`GROUPING SETS ((), (k1, l1), (k1, l1, k2, l2))` : sql`GROUPING SETS ((), (k1, l1))`;
@@ -88,7 +88,7 @@ function groupedQuery(source: SQL, groupBy: Grouping, thenBy: Grouping | undefin
 const isPeriod = (grouping: Grouping) => (PERIOD_GROUPINGS as readonly string[]).includes(grouping);
 
 /** Periods in time order; everything else largest first, then by name. */
-function sortRows<T extends { key: string | null; label: string }>(rows: T[], grouping: Grouping, size: (row: T) => bigint): T[] {
+export function sortRows<T extends { key: string | null; label: string }>(rows: T[], grouping: Grouping, size: (row: T) => bigint): T[] {
   return rows.sort((a, b) => {
     if (isPeriod(grouping)) return (a.key ?? '').localeCompare(b.key ?? '');
     const difference = size(b) - size(a);
@@ -97,10 +97,10 @@ function sortRows<T extends { key: string | null; label: string }>(rows: T[], gr
   });
 }
 
-type Measured = GroupedRow & { n: number; amount: string | null };
+export type Measured = GroupedRow & { n: number; amount: string | null };
 
 /** The GROUPING SETS rows as a two-level tree with its total. */
-function tree(rows: Measured[], groupBy: Grouping, thenBy: Grouping | undefined) {
+export function tree(rows: Measured[], groupBy: Grouping, thenBy: Grouping | undefined) {
   const row = (key: string | null, label: string | null, r: Measured): TReportRow => ({
     key,
     label: label ?? '',

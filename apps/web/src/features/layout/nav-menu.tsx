@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AppstoreOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -55,6 +56,7 @@ export function NavMenu() {
     { key: '/lists', icon: <UnorderedListOutlined />, label: <Link to="/lists">{t('nav.lists')}</Link> },
     { key: '/imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> },
     { key: '/reports', icon: <BarChartOutlined />, label: <Link to="/reports">{t('nav.reports')}</Link> },
+    { key: '/plans', icon: <AimOutlined />, label: <Link to="/plans">{t('nav.plans')}</Link> },
     { key: '/rhythm', icon: <FieldTimeOutlined />, label: <Link to="/rhythm">{t('nav.rhythm')}</Link> },
     ...(me.role === 'admin'
       ? [

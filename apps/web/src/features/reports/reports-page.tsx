@@ -2,12 +2,16 @@ import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ReportBuilder } from '../report-builder/report-builder.tsx';
 import { AbcReport } from './abc-report.tsx';
 import { CustomersReport } from './customers-report.tsx';
+import { ForecastReport } from './forecast-report.tsx';
+import { FunnelReport } from './funnel-report.tsx';
+import { LostReport } from './lost-report.tsx';
 import { SalesReport } from './sales-report.tsx';
 import { WinRateReport } from './win-rate-report.tsx';
 
-const TABS = ['sales', 'win-rate', 'customers', 'abc'] as const;
+const TABS = ['sales', 'win-rate', 'lost', 'funnel', 'customers', 'abc', 'forecast', 'builder'] as const;
 type Tab = (typeof TABS)[number];
 
 /** `/reports/:report`: sales, win rate, customers and ABC×XYZ, each with a chart, a table and an Excel file. */
@@ -22,6 +26,10 @@ export function ReportsPage() {
     'win-rate': <WinRateReport />,
     customers: <CustomersReport />,
     abc: <AbcReport />,
+    lost: <LostReport />,
+    funnel: <FunnelReport />,
+    forecast: <ForecastReport />,
+    builder: <ReportBuilder />,
   };
   return (
     <>

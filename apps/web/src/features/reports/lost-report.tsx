@@ -1,0 +1,4 @@
+/** Won and lost deals, with the reasons deals were lost. */
+export function LostReport() {
+  return null;
+}
