@@ -19,7 +19,7 @@ import { baseCurrencyOf } from '../currencies/index.ts';
 import { recordChanges } from '../history/index.ts';
 import { users } from '../users/index.ts';
 import { abcSettings } from './analysis.table.ts';
-import { cents, inReport, money, revenueSource } from './report-source.ts';
+import { cents, inReport, money, monthlyRevenue } from './report-source.ts';
 
 type SettingsRow = typeof abcSettings.$inferSelect;
 
@@ -149,7 +149,7 @@ export async function abcReport(ctx: Ctx, query: Partial<TAbcQuery>, today?: Dat
     const xVariation = query.xVariation ?? settings.xVariation;
     const yVariation = query.yVariation ?? settings.yVariation;
     const months = monthsOf(from, to);
-    const source = await revenueSource(ctx, basis, { from, to });
+    const source = await monthlyRevenue(ctx, basis, { from, to });
     const result = await tx.execute<{
       company_id: string | null;
       name: string | null;
@@ -157,7 +157,7 @@ export async function abcReport(ctx: Ctx, query: Partial<TAbcQuery>, today?: Dat
       m: string;
       amount: string;
     }>(sql`
-      SELECT s.company_id, c.name, c.class, to_char(s.on_day, 'YYYY-MM') AS m, sum(s.amount)::text AS amount
+      SELECT s.company_id, c.name, c.class, s.m, sum(s.amount)::text AS amount
       FROM (${source}) s
       LEFT JOIN company c ON c.workspace_id = ${ctx.actor.workspaceId} AND c.id = s.company_id AND c.deleted_at IS NULL
       GROUP BY 1, 2, 3, 4`);

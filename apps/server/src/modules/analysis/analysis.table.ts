@@ -1,4 +1,4 @@
-import { numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
 /**
@@ -27,3 +27,30 @@ export const abcSettings = pgTable('abc_setting', {
   writtenById: uuid('written_by_id'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Revenue per workspace, calendar month, customer, owner and unit, in the base currency: the won
+ * deals by their close date (`won_deals`) and the orders that are not cancelled by their date
+ * (`orders`), summed and counted. Kept by PostgreSQL triggers on deals, orders and stages in the same
+ * transaction (migration `revenue_monthly_triggers`), so the ABC×XYZ analysis reads a few thousand
+ * rows instead of every closed deal of the period. Owner and unit stay in the key because readers see
+ * revenue by the same owner-or-unit rule as the deals and orders themselves.
+ */
+export const revenueMonthly = pgTable(
+  'revenue_monthly',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    basis: text('basis', { enum: ['won_deals', 'orders'] }).notNull(),
+    /** The first day of the month. */
+    month: date('month').notNull(),
+    companyId: uuid('company_id'),
+    ownerId: uuid('owner_id'),
+    unitId: uuid('unit_id'),
+    amount: numeric('amount', { precision: 18, scale: 2 }).notNull().default('0'),
+    count: integer('count').notNull().default(0),
+  },
+  // One row per month, customer, owner and unit; a missing one is a row of its own (nulls not distinct).
+  (t) => [unique('revenue_monthly_key').on(t.workspaceId, t.basis, t.month, t.companyId, t.ownerId, t.unitId).nullsNotDistinct()],
+);

@@ -3,9 +3,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { readableDeals } from '../deals/index.ts';
+import { dealPolicy, readableDeals } from '../deals/index.ts';
 import { salesOrders } from '../sales/index.ts';
 import { salesPolicy } from '../sales/sales.policy.ts';
+import { revenueMonthly } from './analysis.table.ts';
 
 /** A report that runs longer than this is stopped, so that one heavy report never holds the database. */
 export const REPORT_TIMEOUT_MS = 10_000;
@@ -91,3 +92,44 @@ export const money = (value: bigint): string => {
   const abs = negative ? -value : value;
   return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 };
+
+const dayShift = (day: string, days: number) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+const monthEnd = (day: string) => {
+  const date = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0));
+  return date.toISOString().slice(0, 10);
+};
+
+/**
+ * Revenue per customer and calendar month between two days (both included), as rows (company_id,
+ * m 'YYYY-MM', amount), the same sums `revenueSource` gives grouped by customer and month, read from
+ * the monthly aggregate `revenue_monthly`: whole months from the aggregate, minus the days of the
+ * first and last month that fall outside the period, read from the source by its date index. The
+ * reader sees the rows of the owners and units the deals' or orders' policy lets them read, which
+ * the aggregate keeps per owner and unit.
+ */
+export async function monthlyRevenue(ctx: Ctx, basis: TRevenueBasis, period: { from: string; to: string }): Promise<SQL> {
+  const { from, to } = period;
+  if (from > to) return sql`SELECT NULL::uuid AS company_id, NULL::text AS m, 0::numeric AS amount WHERE false`;
+  const columns = { owner: revenueMonthly.ownerId, unit: revenueMonthly.unitId };
+  const readable =
+    basis === 'won_deals' ? await dealPolicy.filter(ctx.actor, 'read', columns) : await salesPolicy.filter(ctx.actor, 'read', columns);
+  const firstMonth = `${from.slice(0, 7)}-01`;
+  const lastMonthEnd = monthEnd(to);
+  const parts: SQL[] = [
+    sql`SELECT revenue_monthly.company_id, to_char(revenue_monthly.month, 'YYYY-MM') AS m, revenue_monthly.amount
+      FROM revenue_monthly
+      WHERE revenue_monthly.workspace_id = ${ctx.actor.workspaceId} AND revenue_monthly.basis = ${basis}
+        AND revenue_monthly.month >= ${firstMonth}::date AND revenue_monthly.month <= ${to}::date AND ${readable}`,
+  ];
+  const outside = async (start: string, end: string) => {
+    const source = await revenueSource(ctx, basis, { from: start, to: end });
+    parts.push(sql`SELECT e.company_id, to_char(e.on_day, 'YYYY-MM') AS m, -e.amount AS amount FROM (${source}) e`);
+  };
+  if (from > firstMonth) await outside(firstMonth, dayShift(from, -1));
+  if (to < lastMonthEnd) await outside(dayShift(to, 1), lastMonthEnd);
+  return sql.join(parts, sql` UNION ALL `);
+}
