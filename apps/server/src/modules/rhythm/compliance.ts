@@ -2,8 +2,9 @@ import { RHYTHM_OVERDUE_CAP, type TRhythmCompliance, type TRhythmScopeQuery } fr
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { dayIn } from '../my-day/zoned-day.ts';
-import { contactedThrough, customersSql } from './customers.ts';
+import { customersSql } from './customers.ts';
 import { inReportQuery } from './in-report-query.ts';
+import { lastActivitySql, lastContactJoins } from './last-contact.ts';
 import { rulesOf, rulesSql } from './rules.ts';
 import { customerScope } from './scope.ts';
 
@@ -38,12 +39,9 @@ export async function rhythmCompliance(ctx: Ctx, query: TRhythmScopeQuery, now: 
         (coalesce(last.at, c.created_at) AT TIME ZONE ${timeZone})::date + rule.every_days AS due_on
       FROM ${customersSql(workspaceId, scope, { classedOnly: true })} c
       JOIN ${rulesSql(rules)} ON rule.class = c.class
-      -- Per customer, the newest counted activity straight from the timeline index.
-      LEFT JOIN LATERAL (
-        SELECT max(l.occurred_at) AS at FROM activity_link l
-        WHERE l.workspace_id = ${workspaceId} AND l.entity_id = ANY(${contactedThrough(workspaceId)})
-          AND l.activity_type = ANY(rule.types) AND l.occurred_at <= ${now.toISOString()}::timestamptz
-      ) last ON true
+      ${lastContactJoins(workspaceId)}
+      -- Per customer, the newest counted activity: kept, or from the timeline index.
+      CROSS JOIN LATERAL (SELECT ${lastActivitySql(workspaceId, now.toISOString(), sql`rule.types`)} AS at) last
     ),
     lines AS (
       SELECT m.owner_id, u.name AS owner_name, count(*)::int AS total,

@@ -2,15 +2,17 @@ import { RHYTHM_LIST_CAP, type TNotContactedList, type TNotContactedQuery, ZNotC
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { addDays, dayIn, startOfDay } from '../my-day/zoned-day.ts';
-import { contactedThrough, customersSql } from './customers.ts';
+import { customersSql } from './customers.ts';
 import { inReportQuery } from './in-report-query.ts';
+import { lastActivitySql, lastContactJoins } from './last-contact.ts';
 import { customerScope } from './scope.ts';
 
 /**
  * Customers with no activity of any kind (a note too) for `days` days up to `now`, or never:
  * never-contacted first, then the longest silent. "Last contact" kept on each record answers most
- * of it: whoever was contacted since needs no look at the timeline; the rest are checked per
- * customer in the timeline index, for notes and unanswered calls.
+ * of it: whoever was contacted since is ruled out first; for the rest, the newest activity of each
+ * kind kept per customer (`customer_last_contact`) answers, or the customer's timeline where that
+ * row may be behind.
  */
 export async function notContacted(ctx: Ctx, raw: TNotContactedQuery, now: Date, timeZone: string): Promise<TNotContactedList> {
   const query = ZNotContactedQuery.parse(raw);
@@ -31,10 +33,9 @@ export async function notContacted(ctx: Ctx, raw: TNotContactedQuery, now: Date,
     WITH silent AS (
       SELECT c.type, c.id, c.name, c.class, c.owner_id, last.at AS last_activity_at
       FROM ${customersSql(workspaceId, scope, { classedOnly: false })} c
-      -- Per customer, its newest activity of any kind that has happened, from the timeline index.
-      LEFT JOIN LATERAL (SELECT max(l.occurred_at) AS at FROM activity_link l
-        WHERE l.workspace_id = ${workspaceId} AND l.entity_id = ANY(${contactedThrough(workspaceId)})
-          AND l.occurred_at <= ${now.toISOString()}::timestamptz) last ON true
+      ${lastContactJoins(workspaceId)}
+      -- Per customer, its newest activity of any kind that has happened: kept, or from the timeline index.
+      CROSS JOIN LATERAL (SELECT ${lastActivitySql(workspaceId, now.toISOString(), null)} AS at) last
       WHERE (c.last_contact_at IS NULL OR c.last_contact_at < ${cutoff}::timestamptz)
         AND (last.at IS NULL OR last.at < ${cutoff}::timestamptz)
     )

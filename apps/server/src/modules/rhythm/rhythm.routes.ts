@@ -14,6 +14,7 @@ import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { birthdays } from './birthdays.ts';
 import { rhythmCompliance } from './compliance.ts';
 import { dormant } from './dormant.ts';
+import { LAST_CONTACT_JOB, LAST_CONTACT_SCHEDULE, lastContactJob } from './last-contact.ts';
 import { notContacted } from './not-contacted.ts';
 import { getRhythmRules, putRhythmRules } from './rules.ts';
 
@@ -21,8 +22,10 @@ import { getRhythmRules, putRhythmRules } from './rules.ts';
 const zoneOf = (request: FastifyRequest) => request.signedIn?.user.timeZone ?? 'UTC';
 
 /** The routes of contact rhythm rules, compliance and the lists for action. */
-export async function rhythmRoutes(app: FastifyInstance, { db }: ModuleOptions) {
+export async function rhythmRoutes(app: FastifyInstance, { db, jobs }: ModuleOptions) {
   const api = typed(app);
+  // The customers' kept newest activities follow their changes every minute.
+  if (jobs) await jobs.schedule(LAST_CONTACT_JOB, LAST_CONTACT_SCHEDULE, lastContactJob(db));
   const tags = ['rhythm'];
   api.get('/rhythm/rules', { schema: { tags, response: { 200: ZRhythmRules } } }, async (request) => getRhythmRules(ctxOf(db, request)));
   api.put('/rhythm/rules', { schema: { tags, body: ZRhythmRules, response: { 200: ZRhythmRules } } }, async (request) =>
