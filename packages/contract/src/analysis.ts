@@ -1,4 +1,4 @@
-// The API contract of the analysis module: sales reports, win rates, customer counts and ABC×XYZ.
+// The API contract of the analysis module: sales reports, win rates, the funnel, won and lost deals, customer counts and ABC×XYZ.
 import { z } from 'zod';
 import { ZId } from './common.ts';
 import { ZCurrencyCode } from './currencies.ts';
@@ -257,3 +257,104 @@ export type TApplyAbcInput = z.infer<typeof ZApplyAbcInput>;
 
 export const ZApplyAbcResult = z.object({ changed: z.number().int(), writtenAt: z.iso.datetime() });
 export type TApplyAbcResult = z.infer<typeof ZApplyAbcResult>;
+
+/* The funnel and won and lost deals */
+
+export const ZFunnelQuery = z
+  .strictObject({
+    /** The default pipeline unless told. */
+    pipelineId: ZId.optional(),
+    /** The deals created in these days (both included), as the reader's calendar reads them. */
+    ...period,
+    unitId: ZId.optional(),
+    ownerId: ZId.optional(),
+    productId: ZId.optional(),
+    format: ZReportFormat.default('json'),
+  })
+  .superRefine(fromBeforeTo);
+export type TFunnelQuery = z.infer<typeof ZFunnelQuery>;
+
+export const ZFunnelStage = z.object({
+  stage: z.object({ id: ZId, name: z.string(), kind: z.enum(['open', 'won', 'lost']), probability: z.number().int() }),
+  /**
+   * Deals that reached the stage: entered it at some time, or (for an open stage) a later open
+   * stage or a won one. Won and lost stages count the deals that entered them.
+   */
+  reached: z.number().int(),
+  /** The base-currency sum of the deals that reached it. */
+  reachedAmount: z.string(),
+  /**
+   * Per cent to two decimals: reached here out of reached in the open stage before (a won stage:
+   * the last open one; null for the first stage and for lost stages), and out of the first stage.
+   */
+  fromPrevious: z.string().nullable(),
+  fromFirst: z.string().nullable(),
+  /** Deals in the stage now, and their base-currency sum. */
+  current: z.number().int(),
+  currentAmount: z.string(),
+  /**
+   * Days deals spent in an open stage, from entering it until leaving it (each deal's stays added
+   * up); deals still in it count up to `asOf`. Average and median to two decimals; null for won and
+   * lost stages or with no deal measured.
+   */
+  averageDays: z.string().nullable(),
+  medianDays: z.string().nullable(),
+  /** How many deals the durations were taken over, and how many of them are still in the stage. */
+  measured: z.number().int(),
+  stillIn: z.number().int(),
+});
+export type TFunnelStage = z.infer<typeof ZFunnelStage>;
+
+export const ZFunnelReport = z.object({
+  pipeline: z.object({ id: ZId, name: z.string() }),
+  baseCurrency: ZCurrencyCode,
+  /** The moment durations of deals still in a stage run up to. */
+  asOf: z.iso.datetime(),
+  /** The time zone the period's days were read in. */
+  timeZone: z.string(),
+  /** Deals of the pipeline created in the period. */
+  deals: z.number().int(),
+  /** Open stages in the pipeline's order, then the won and the lost ones. */
+  stages: z.array(ZFunnelStage),
+});
+export type TFunnelReport = z.infer<typeof ZFunnelReport>;
+
+export const ZWonLostQuery = z
+  .strictObject({
+    groupBy: ZWinRateGrouping,
+    /** Deals closed in these days, both included. */
+    ...period,
+    unitId: ZId.optional(),
+    ownerId: ZId.optional(),
+    productId: ZId.optional(),
+    format: ZReportFormat.default('json'),
+  })
+  .superRefine(fromBeforeTo);
+export type TWonLostQuery = z.infer<typeof ZWonLostQuery>;
+
+export const ZWonLostRow = ZWinRateRow.extend({
+  /** The base-currency sum of the lost deals. */
+  lostAmount: z.string(),
+});
+export type TWonLostRow = z.infer<typeof ZWonLostRow>;
+
+/** Lost deals of one reason; `key` null: lost with no reason given. */
+export const ZLostReasonRow = z.object({
+  key: ZId.nullable(),
+  label: z.string(),
+  count: z.number().int(),
+  amount: z.string(),
+  /** Its share of the lost deals, per cent to two decimals. */
+  share: z.string(),
+});
+export type TLostReasonRow = z.infer<typeof ZLostReasonRow>;
+
+export const ZWonLostReport = z.object({
+  groupBy: ZWinRateGrouping,
+  baseCurrency: ZCurrencyCode,
+  rows: z.array(ZWonLostRow),
+  total: ZWonLostRow.omit({ key: true, label: true }),
+  /** The lost deals by reason, most first. */
+  reasons: z.array(ZLostReasonRow),
+});
+export type TWonLostReport = z.infer<typeof ZWonLostReport>;

@@ -176,6 +176,16 @@ export const ZDealListQuery = z.strictObject({
   /** Closed on or after, on or before these days (both included): the deals behind a report's figure. */
   'filter[closedFrom]': ZDay.optional(),
   'filter[closedTo]': ZDay.optional(),
+  /** Created on or after, on or before these days (both included) as the reader's calendar reads them. */
+  'filter[createdFrom]': ZDay.optional(),
+  'filter[createdTo]': ZDay.optional(),
+  /**
+   * Deals that reached this stage: entered it (or, for an open stage, a later open stage or a won
+   * one) at some time, as the funnel report counts them.
+   */
+  'filter[reachedStageId]': ZId.optional(),
+  /** A lost reason, or `none` for deals lost without one. */
+  'filter[lostReasonId]': ZIdOrNone.optional(),
 });
 export type TDealListQuery = z.infer<typeof ZDealListQuery>;
 export const ZDealList = listOf(ZDeal);

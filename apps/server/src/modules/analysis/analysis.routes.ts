@@ -6,16 +6,22 @@ import {
   ZApplyAbcResult,
   ZCustomersReport,
   ZCustomersReportQuery,
+  ZFunnelQuery,
+  ZFunnelReport,
   ZSalesReport,
   ZSalesReportQuery,
   ZUpdateAbcSettingsInput,
   ZWinRateQuery,
   ZWinRateReport,
+  ZWonLostQuery,
+  ZWonLostReport,
 } from '@clientela/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { ABC_JOB, ABC_SCHEDULE, abcJob, abcReport, applyAbc, getAbcSettings, updateAbcSettings } from './abc.ts';
-import { abcXlsx, groupedXlsx, reportFileName, winRateXlsx, XLSX_TYPE } from './report-xlsx.ts';
+import { funnelReport } from './funnel.ts';
+import { wonLostReport } from './lost.ts';
+import { abcXlsx, funnelXlsx, groupedXlsx, reportFileName, winRateXlsx, wonLostXlsx, XLSX_TYPE } from './report-xlsx.ts';
 import { customersReport, salesReport, winRateReport } from './sales-report.ts';
 
 /** Sends a report as an Excel file, headed in the reader's language. */
@@ -34,7 +40,7 @@ async function sendXlsx(
 }
 
 /**
- * The routes of sales reports and the ABC×XYZ analysis: each report as JSON for the chart and the
+ * The routes of sales reports, the funnel, won and lost deals and the ABC×XYZ analysis: each report as JSON for the chart and the
  * table, or with `format=xlsx` as an Excel file.
  */
 export async function analysisRoutes(app: FastifyInstance, { db, jobs }: ModuleOptions) {
@@ -60,6 +66,22 @@ export async function analysisRoutes(app: FastifyInstance, { db, jobs }: ModuleO
       return report;
     },
   );
+  api.get(
+    '/reports/won-lost',
+    { schema: { tags, querystring: ZWonLostQuery, response: { 200: ZWonLostReport } } },
+    async (request, reply) => {
+      const report = await wonLostReport(ctxOf(db, request), request.query);
+      if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'won-lost', (locale) => wonLostXlsx(report, locale));
+      return report;
+    },
+  );
+  api.get('/reports/funnel', { schema: { tags, querystring: ZFunnelQuery, response: { 200: ZFunnelReport } } }, async (request, reply) => {
+    // The period's days are the reader's: their profile's time zone reads them.
+    const zone = request.signedIn?.user.timeZone ?? 'UTC';
+    const report = await funnelReport(ctxOf(db, request), request.query, new Date(), zone);
+    if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'funnel', (locale) => funnelXlsx(report, locale));
+    return report;
+  });
   api.get(
     '/reports/customers',
     { schema: { tags, querystring: ZCustomersReportQuery, response: { 200: ZCustomersReport } } },

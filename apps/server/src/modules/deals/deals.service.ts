@@ -416,6 +416,39 @@ function regionFilter(workspaceId: string, region: string | undefined): SQL | un
     : withRegion(sql`btrim(c.region) = ${region}`);
 }
 
+/** The reader's time zone, as their profile names it: the calendar their date filters are read in. */
+export const readerZone = (ctx: Ctx) =>
+  sql<string>`(SELECT u.time_zone FROM app_user u WHERE u.workspace_id = ${ctx.actor.workspaceId} AND u.id = ${ctx.actor.userId})`;
+
+/** Deals created from the start of `from` to the end of `to` (both included) on the calendar of `zone`. */
+export function createdInDays(zone: SQL | string, from: string | undefined, to: string | undefined): SQL | undefined {
+  return and(
+    from ? sql`${deals.createdAt} >= (${from}::date::timestamp AT TIME ZONE ${zone})` : undefined,
+    to ? sql`${deals.createdAt} < ((${to}::date + 1)::timestamp AT TIME ZONE ${zone})` : undefined,
+  );
+}
+
+/**
+ * Deals that reached a stage, as the funnel counts them: they entered it (their stage history or
+ * their present stage says so), or, for an open stage, a later open stage or a won one of its pipeline.
+ */
+function reachedStage(workspaceId: string, stageId: string | undefined): SQL | undefined {
+  if (stageId === undefined) return undefined;
+  return sql`EXISTS (SELECT 1 FROM pipeline_stage target
+      JOIN pipeline_stage s ON s.workspace_id = target.workspace_id AND s.pipeline_id = target.pipeline_id AND s.deleted_at IS NULL
+        AND (s.id = target.id OR (target.kind = 'open' AND (s.kind = 'won' OR (s.kind = 'open' AND s.position > target.position))))
+    WHERE target.workspace_id = ${workspaceId} AND target.id = ${stageId} AND target.pipeline_id = ${deals.pipelineId}
+      AND (s.id = ${deals.stageId} OR EXISTS (SELECT 1 FROM deal_stage_change c
+        WHERE c.workspace_id = ${deals.workspaceId} AND c.deal_id = ${deals.id} AND c.to_stage_id = s.id)))`;
+}
+
+/** Deals lost for a reason; `none`: lost with no reason given. */
+function lostReasonFilter(workspaceId: string, reasonId: string | undefined): SQL | undefined {
+  if (reasonId !== FILTER_NONE) return idOrNone(deals.lostReasonId, reasonId);
+  return sql`${deals.lostReasonId} IS NULL
+    AND ${deals.stageId} IN (SELECT s.id FROM pipeline_stage s WHERE s.workspace_id = ${workspaceId} AND s.kind = 'lost')`;
+}
+
 /** The filters of the deals list, shared with the board. */
 export async function dealConditions(ctx: Ctx, query: Pick<TDealListQuery, 'q' | 'filter[ownerId]'> & Partial<TDealListQuery>) {
   const q = query.q?.trim();
@@ -432,6 +465,9 @@ export async function dealConditions(ctx: Ctx, query: Pick<TDealListQuery, 'q' |
     regionFilter(ctx.actor.workspaceId, query['filter[region]']),
     query['filter[closedFrom]'] ? gte(deals.closedOn, query['filter[closedFrom]']) : undefined,
     query['filter[closedTo]'] ? lte(deals.closedOn, query['filter[closedTo]']) : undefined,
+    createdInDays(readerZone(ctx), query['filter[createdFrom]'], query['filter[createdTo]']),
+    reachedStage(ctx.actor.workspaceId, query['filter[reachedStageId]']),
+    lostReasonFilter(ctx.actor.workspaceId, query['filter[lostReasonId]']),
     status
       ? sql`${deals.stageId} IN (SELECT s.id FROM pipeline_stage s WHERE s.workspace_id = ${ctx.actor.workspaceId} AND s.kind = ${status})`
       : undefined,
