@@ -62,3 +62,6 @@ export function formatMegabytes(bytes: number, locale: TLocale): string {
 export function formatPercent(percent: number, locale: TLocale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 }
+
+/** The decimal separator of each language, for number inputs (antd's InputNumber does not read it from the locale). */
+export const DECIMAL_SEPARATOR = { en: '.', ru: ',', it: ',' } as const satisfies Record<TLocale, string>;

@@ -2,6 +2,8 @@ import type { TAbcSettings, TUpdateAbcSettingsInput } from '@clientela/contract'
 import { App, Button, Card, Form, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
+import { DECIMAL_SEPARATOR } from '../../lib/format.ts';
+import { useLocale } from '../locale/locale-context.tsx';
 import { useSaveAbcSettings } from './api.ts';
 
 type Values = {
@@ -19,7 +21,11 @@ export function AbcSettingsForm({ settings }: { settings: TAbcSettings }) {
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const save = useSaveAbcSettings();
-  const percentInput = <InputNumber min={0} max={100} step={1} precision={2} suffix="%" style={{ width: 140 }} />;
+  const { locale } = useLocale();
+  // Whole numbers show as such ("80 %"); a fraction is written with the reader's decimal separator.
+  const percentInput = (
+    <InputNumber min={0} max={100} step={1} decimalSeparator={DECIMAL_SEPARATOR[locale]} suffix="%" style={{ width: 140 }} />
+  );
   return (
     <Card size="small" title={t('abc.settings')} style={{ marginTop: 16 }}>
       <Form<Values>
