@@ -113,14 +113,22 @@ describe('DashboardPage', () => {
     await renderBoard(testMe);
     expect(screen.getByTestId('kpi-potentialClients').getAttribute('href')).toBe('/companies?status=potential');
     expect(screen.getByTestId('kpi-quotesSent').getAttribute('href')).toBe('/quotes?status=sent');
-    expect(screen.getByTestId('kpi-newDeals').getAttribute('href')).toBe('/deals?view=list');
-    expect(screen.getByTestId('kpi-dealsWon').getAttribute('href')).toBe('/deals?view=list&status=won');
+    // Today on the board's (Rome) calendar: 7 December, which began at 23:00 UTC on the 6th.
+    expect(screen.getByTestId('kpi-newDeals').getAttribute('href')).toBe('/deals?view=list&createdFrom=2026-12-07&createdTo=2026-12-07');
+    expect(screen.getByTestId('kpi-dealsWon').getAttribute('href')).toBe(
+      '/deals?view=list&status=won&closedFrom=2026-12-07&closedTo=2026-12-07',
+    );
     expect(screen.getByRole('combobox', { name: 'Branch' })).toBeTruthy();
   }, 30_000);
 
   it('gives an employee links to their own deals, without the branch filter', async () => {
     await renderBoard({ ...testMe, role: 'employee' });
-    expect(screen.getByTestId('kpi-dealsWon').getAttribute('href')).toBe(`/deals?view=list&status=won&owner=${testMe.id}`);
+    expect(screen.getByTestId('kpi-dealsWon').getAttribute('href')).toBe(
+      `/deals?view=list&status=won&closedFrom=2026-12-07&closedTo=2026-12-07&owner=${testMe.id}`,
+    );
+    expect(screen.getByTestId('kpi-newDeals').getAttribute('href')).toBe(
+      `/deals?view=list&createdFrom=2026-12-07&createdTo=2026-12-07&owner=${testMe.id}`,
+    );
     expect(screen.queryByRole('combobox', { name: 'Branch' })).toBeNull();
   }, 30_000);
 

@@ -35,6 +35,9 @@ export function DashboardPage() {
   const series = useKpiSeries({ period, unitId, measure });
   // Employees see their own figures: their lists open on their own records.
   const ownerId = me.role === 'employee' ? me.id : undefined;
+  // The lists open on the days of the period shown, on the board's calendar.
+  const shown = board.data ? { from: board.data.current.from, to: board.data.current.to, timeZone: board.data.timeZone } : undefined;
+  const drill = (m: TKpiMeasure) => drillDownUrl(m, ownerId, shown);
 
   const change = (next: Record<string, string | undefined>) =>
     setParams(
@@ -93,7 +96,7 @@ export function DashboardPage() {
           <Row gutter={[16, 16]}>
             {board.data.kpis.map((kpi) => (
               <Col key={kpi.measure} xs={24} sm={12} lg={6}>
-                <KpiTile kpi={kpi} currency={board.data.baseCurrency} locale={locale} href={drillDownUrl(kpi.measure, ownerId)} />
+                <KpiTile kpi={kpi} currency={board.data.baseCurrency} locale={locale} href={drill(kpi.measure)} />
               </Col>
             ))}
           </Row>
@@ -105,7 +108,7 @@ export function DashboardPage() {
                     kpis={board.data.kpis}
                     labels={labels}
                     label={t('kpi.comparisonLabel')}
-                    onOpen={(m) => navigate(drillDownUrl(m, ownerId))}
+                    onOpen={(m) => navigate(drill(m))}
                   />
                 </Suspense>
               </Card>
@@ -132,7 +135,7 @@ export function DashboardPage() {
                       locale={locale}
                       labels={labels}
                       label={t('kpi.seriesLabel', { name: labels.measures[measure] })}
-                      onOpen={() => navigate(drillDownUrl(measure, ownerId))}
+                      onOpen={() => navigate(drill(measure))}
                     />
                   </Suspense>
                 ) : series.isError ? (

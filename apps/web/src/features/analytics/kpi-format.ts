@@ -61,20 +61,42 @@ export function formatStep(iso: string, step: 'hour' | 'day', locale: TLocale, t
 /** The value a chart plots for a figure: the sum for money measures, else the count. */
 export const plotted = (figure: Pick<TKpiFigure, 'count' | 'sum'>) => (figure.sum === null ? figure.count : Number(figure.sum));
 
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone; the browser's own for an unknown zone. */
+export function dayIn(iso: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { ...options, timeZone }).formatToParts(new Date(iso));
+  } catch {
+    parts = new Intl.DateTimeFormat('en-US', options).formatToParts(new Date(iso));
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The board's current period: from its start until now, and the zone whose calendar it follows. */
+export type BoardPeriod = { from: string; to: string; timeZone: string };
+
 /**
- * Where the records behind a measure are listed. The lists have no "created in this period"
- * filter yet, so the links open the right list with the filters it has (status, owner).
+ * Where the records behind a measure are listed: new deals by the days they were created, won deals
+ * by the days they were closed, in the board's period. The customers and quotes lists have no
+ * period filter yet, so those links open the list with the filters it has (status).
  */
-export function drillDownUrl(measure: TKpiMeasure, ownerId?: string): string {
-  const owner = ownerId ? `&owner=${ownerId}` : '';
+export function drillDownUrl(measure: TKpiMeasure, ownerId?: string, period?: BoardPeriod): string {
+  const days = period ? { from: dayIn(period.from, period.timeZone), to: dayIn(period.to, period.timeZone) } : undefined;
+  const deals = (params: Record<string, string>) => {
+    const query = new URLSearchParams({ view: 'list', ...params });
+    if (ownerId) query.set('owner', ownerId);
+    return `/deals?${query}`;
+  };
   switch (measure) {
     case 'potentialClients':
       return '/companies?status=potential';
     case 'quotesSent':
       return '/quotes?status=sent';
     case 'newDeals':
-      return `/deals?view=list${owner}`;
+      return deals(days ? { createdFrom: days.from, createdTo: days.to } : {});
     case 'dealsWon':
-      return `/deals?view=list&status=won${owner}`;
+      return deals({ status: 'won', ...(days ? { closedFrom: days.from, closedTo: days.to } : {}) });
   }
 }

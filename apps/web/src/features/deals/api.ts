@@ -41,6 +41,10 @@ export type DealQuery = {
   'filter[region]'?: string;
   'filter[closedFrom]'?: string;
   'filter[closedTo]'?: string;
+  'filter[createdFrom]'?: string;
+  'filter[createdTo]'?: string;
+  'filter[reachedStageId]'?: string;
+  'filter[lostReasonId]'?: string;
 };
 
 /** The name of a product or company a filter names, for its chip; nothing for `none`. */

@@ -10,7 +10,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useFormatters } from '../customers/date-format.ts';
 import { UserSelect } from '../customers/user-select.tsx';
 import { useUnits } from '../units/api.ts';
-import { type DealQuery, useFilterName, usePipelines } from './api.ts';
+import { type DealQuery, useFilterName, useLostReasons, usePipelines } from './api.ts';
 import { DealBoard } from './deal-board.tsx';
 import { DealFormDrawer } from './deal-form-drawer.tsx';
 import { DealList } from './deal-list.tsx';
@@ -21,7 +21,19 @@ type Status = NonNullable<DealQuery['filter[status]']>;
 const STATUSES: Status[] = ['open', 'won', 'lost'];
 const SORTS = DEAL_SORTS.flatMap((field) => [field, `-${field}`]);
 /** Filters a report's drill-down puts in the address (`none`: deals without one). */
-const DRILL_PARAMS = ['closedFrom', 'closedTo', 'unit', 'product', 'region', 'company'] as const;
+const DRILL_PARAMS = [
+  'closedFrom',
+  'closedTo',
+  'createdFrom',
+  'createdTo',
+  'stage',
+  'reached',
+  'lostReason',
+  'unit',
+  'product',
+  'region',
+  'company',
+] as const;
 type Drill = Partial<Record<(typeof DRILL_PARAMS)[number], string>>;
 
 /** The drill-down filters as removable chips: a report's figure opened as its deals. */
@@ -31,7 +43,10 @@ function DrillChips({ drill, onRemove }: { drill: Drill; onRemove: (keys: (keyof
   const units = useUnits();
   const product = useFilterName('products', drill.product);
   const company = useFilterName('companies', drill.company);
+  const pipelines = usePipelines();
+  const reasons = useLostReasons();
   const nameOf = (value: string, name: string | undefined) => (value === 'none' ? t('filters.none') : (name ?? '…'));
+  const stageName = (id: string) => pipelines.data?.flatMap((p) => p.stages).find((s) => s.id === id)?.name;
   const chips: { keys: (keyof Drill)[]; label: string }[] = [];
   if (drill.closedFrom || drill.closedTo) {
     const from = drill.closedFrom ? format.calendarDate(drill.closedFrom) : '';
@@ -46,6 +61,29 @@ function DrillChips({ drill, onRemove }: { drill: Drill; onRemove: (keys: (keyof
             : t('filters.closedTo', { date: to }),
     });
   }
+  if (drill.createdFrom || drill.createdTo) {
+    const from = drill.createdFrom ? format.calendarDate(drill.createdFrom) : '';
+    const to = drill.createdTo ? format.calendarDate(drill.createdTo) : '';
+    chips.push({
+      keys: ['createdFrom', 'createdTo'],
+      label:
+        from && to
+          ? t('filters.createdBetween', { from, to })
+          : from
+            ? t('filters.createdFrom', { date: from })
+            : t('filters.createdTo', { date: to }),
+    });
+  }
+  if (drill.stage) chips.push({ keys: ['stage'], label: t('filters.stageChip', { name: nameOf(drill.stage, stageName(drill.stage)) }) });
+  if (drill.reached)
+    chips.push({ keys: ['reached'], label: t('filters.reachedChip', { name: nameOf(drill.reached, stageName(drill.reached)) }) });
+  if (drill.lostReason)
+    chips.push({
+      keys: ['lostReason'],
+      label: t('filters.lostReasonChip', {
+        name: nameOf(drill.lostReason, reasons.data?.find((r) => r.id === drill.lostReason)?.name),
+      }),
+    });
   if (drill.unit)
     chips.push({
       keys: ['unit'],
@@ -124,6 +162,11 @@ export function DealsPage() {
     'filter[status]': status,
     'filter[closedFrom]': drill.closedFrom,
     'filter[closedTo]': drill.closedTo,
+    'filter[createdFrom]': drill.createdFrom,
+    'filter[createdTo]': drill.createdTo,
+    'filter[stageId]': drill.stage,
+    'filter[reachedStageId]': drill.reached,
+    'filter[lostReasonId]': drill.lostReason,
     'filter[unitId]': drill.unit,
     'filter[productId]': drill.product,
     'filter[region]': drill.region,

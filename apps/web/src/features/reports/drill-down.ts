@@ -33,19 +33,28 @@ const URL_PARAM: Record<Exclude<Dimension, 'month' | 'quarter' | 'year'>, string
   company: 'company',
 };
 
-/**
- * The deals list's address for the won deals behind a report row: the report's period and filters,
- * narrowed to the row's group (and subgroup), so the list holds exactly the deals summed there.
- */
-export function dealsUrlFor(
-  groups: { dimension: Dimension; key: string | null }[],
-  report: Period & { unitId?: string | undefined; ownerId?: string | undefined; productId?: string | undefined },
-): string {
-  const params = new URLSearchParams({ view: 'list', status: 'won' });
-  let { from, to } = report;
+type Filters = { unitId?: string | undefined; ownerId?: string | undefined; productId?: string | undefined };
+
+const withFilters = (params: URLSearchParams, report: Filters) => {
   if (report.unitId) params.set('unit', report.unitId);
   if (report.ownerId) params.set('owner', report.ownerId);
   if (report.productId) params.set('product', report.productId);
+};
+
+/**
+ * The deals list's address for the deals behind a report row — won unless told (lost ones, with
+ * `lostReason` the reason or `none`): the report's period of close days and filters, narrowed to
+ * the row's group (and subgroup), so the list holds exactly the deals counted there.
+ */
+export function dealsUrlFor(
+  groups: { dimension: Dimension; key: string | null }[],
+  report: Period & Filters,
+  closed: { status: 'won' | 'lost'; lostReason?: string | null } = { status: 'won' },
+): string {
+  const params = new URLSearchParams({ view: 'list', status: closed.status });
+  let { from, to } = report;
+  withFilters(params, report);
+  if (closed.lostReason !== undefined) params.set('lostReason', closed.lostReason ?? NONE);
   for (const { dimension, key } of groups) {
     if (dimension === 'month' || dimension === 'quarter' || dimension === 'year') {
       const days = key ? daysOf(key) : null;
@@ -56,5 +65,18 @@ export function dealsUrlFor(
   }
   if (from) params.set('closedFrom', from);
   if (to) params.set('closedTo', to);
+  return `/deals?${params.toString()}`;
+}
+
+/**
+ * The deals list's address for a stage of the funnel: the pipeline's deals created in the report's
+ * days (the reader's calendar) that reached the stage, or that are in it now.
+ */
+export function funnelDealsUrl(stage: { pipelineId: string; stageId: string; which: 'reached' | 'now' }, report: Period & Filters): string {
+  const params = new URLSearchParams({ view: 'list', pipeline: stage.pipelineId });
+  params.set(stage.which === 'reached' ? 'reached' : 'stage', stage.stageId);
+  withFilters(params, report);
+  if (report.from) params.set('createdFrom', report.from);
+  if (report.to) params.set('createdTo', report.to);
   return `/deals?${params.toString()}`;
 }

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../components/export-button.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { usePipelines } from '../deals/api.ts';
+import { orderedPipelines } from '../deals/pipeline-order.ts';
 import { UnitSelect } from '../units/unit-select.tsx';
 import { type ReportName, type ReportParams, reportFileUrl } from './api.ts';
 import { useReportParams } from './use-report-params.ts';
@@ -84,8 +86,29 @@ export function UnitFilter() {
   );
 }
 
-/** Downloads the report as shown as an Excel workbook. */
-export function ExportReportButton({ report, params }: { report: ReportName; params: ReportParams }) {
+type ExportProps = { report: ReportName; params: ReportParams } | { report: string; url: string };
+
+/** A pipeline, the default one until another is chosen (`current`: the one the report shows). */
+export function PipelineSelect({ current }: { current: string | undefined }) {
+  const { t } = useTranslation('reports');
+  const { get, change } = useReportParams();
+  const pipelines = usePipelines();
+  return (
+    <Select
+      aria-label={t('controls.pipeline')}
+      value={pipelines.data ? (get('pipelineId') ?? current) : undefined}
+      loading={pipelines.isPending}
+      onChange={(pipelineId: string) => change({ pipelineId })}
+      options={orderedPipelines(pipelines.data ?? []).map((one) => ({ value: one.id, label: one.name }))}
+      popupMatchSelectWidth={false}
+      style={{ minWidth: 180 }}
+    />
+  );
+}
+
+/** Downloads the report as shown as an Excel workbook (from the reports' own address, or the one given). */
+export function ExportReportButton(props: ExportProps) {
+  const { report } = props;
   const { t } = useTranslation('reports');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
@@ -97,7 +120,7 @@ export function ExportReportButton({ report, params }: { report: ReportName; par
       onClick={async () => {
         setBusy(true);
         try {
-          await download(reportFileUrl(report, params), `${report}.xlsx`);
+          await download('url' in props ? props.url : reportFileUrl(props.report, props.params), `${report}.xlsx`);
         } catch (error) {
           message.error(errorMessage(tc, error));
         } finally {
