@@ -85,10 +85,11 @@ export type TSavePlansInput = z.infer<typeof ZSavePlansInput>;
 export const ZSavePlansResult = z.object({ saved: z.number().int(), deleted: z.number().int() });
 export type TSavePlansResult = z.infer<typeof ZSavePlansResult>;
 
-/** The targets of a kind the reader may set plans for, by name: to add a row to the grid. */
+/** The targets of a kind the reader may set (to add a row to the grid) or read (to pick a forecast) plans for, by name. */
 export const ZPlanTargetsQuery = z.strictObject({
   kind: ZPlanKind.exclude(['total']),
   q: z.string().max(100).optional(),
+  action: z.enum(['read', 'set']).default('set'),
 });
 export type TPlanTargetsQuery = z.infer<typeof ZPlanTargetsQuery>;
 

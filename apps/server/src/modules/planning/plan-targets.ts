@@ -45,7 +45,7 @@ export const TARGET_NOUN: Record<TPlanKind, string> = {
   company: 'customer',
 };
 
-/** Up to 20 targets of a kind, matching the name, that the reader may set plans for. */
+/** Up to 20 targets of a kind, matching the name, that the reader may set (or read) plans for. */
 export async function findPlanTargets(ctx: Ctx, query: TPlanTargetsQuery): Promise<TPlanTargets> {
   const q = query.q?.trim();
   const result = await ctx.db.execute<Row>(sql`SELECT * FROM (${targetTable(query.kind, ctx.actor.workspaceId)}) t
@@ -54,7 +54,7 @@ export async function findPlanTargets(ctx: Ctx, query: TPlanTargetsQuery): Promi
   const data: TPlanTargets['data'] = [];
   for (const row of result.rows) {
     if (data.length === 20) break;
-    if (await mayPlan(ctx.actor, 'set', query.kind, refOf(row))) data.push({ id: row.id, name: row.name });
+    if (await mayPlan(ctx.actor, query.action, query.kind, refOf(row))) data.push({ id: row.id, name: row.name });
   }
   return { data };
 }

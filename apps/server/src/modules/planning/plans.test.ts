@@ -138,6 +138,7 @@ describe('sales plans', () => {
     expect((await grid(b.employeeB.browser, 'kind=company&year=2026')).rows).toEqual([]);
     expect((await grid(b.employeeB.browser, 'kind=unit&year=2026')).rows).toEqual([]);
     expect((await get(elio, '/api/v1/plans/targets?kind=owner')).data).toEqual([]);
+    expect((await get(elio, '/api/v1/plans/targets?kind=owner&action=read')).data.map((u: { name: string }) => u.name)).toEqual(['Elio']);
 
     // Another workspace sees none of it and cannot plan for its targets.
     const { admin } = await makeWorkspace(t);
