@@ -139,6 +139,16 @@ describe('the report builder', () => {
       count: 3,
       amount: '350.50',
     });
+    // Stages read in the pipeline's order, not by size.
+    const { data: pipelines } = await get(b.owner, '/api/v1/pipelines');
+    const stages = (pipelines as TPipeline[]).flatMap((p) => [...p.stages].sort((x, y) => x.position - y.position));
+    const counts = new Map([
+      [stages[0]?.id, 2],
+      [stages.find((s) => s.kind === 'won')?.id, 2],
+      [stages.find((s) => s.kind === 'lost')?.id, 1],
+    ]);
+    const byStage = await run(b.owner, { entity: 'deals', groupBy: 'stage', filters: period });
+    expect(flat(byStage, 'label')).toEqual(stages.filter((s) => counts.has(s.id)).map((s) => [s.name, counts.get(s.id), null]));
     const byUnit = await run(b.owner, { entity: 'deals', groupBy: 'unit', filters: { ...period, unitId: b.shopB.id } });
     expect(flat(byUnit, 'label')).toEqual([['Via Milano', 2, null]]);
   });

@@ -53,6 +53,20 @@ async function zoneOf(ctx: Ctx, tx: Executor): Promise<string> {
   return row?.zone ?? 'UTC';
 }
 
+/** Stages in the order of their pipelines and of each pipeline's steps, as the board shows them. */
+async function stageOrder(ctx: Ctx, tx: Executor): Promise<Map<string, number>> {
+  const result = await tx.execute<{ id: string; n: number }>(sql`SELECT st.id::text AS id,
+      (row_number() OVER (ORDER BY p.position, p.created_at, p.id, st.position, st.id))::int AS n
+    FROM pipeline_stage st JOIN pipeline p ON p.workspace_id = st.workspace_id AND p.id = st.pipeline_id
+    WHERE st.workspace_id = ${ctx.actor.workspaceId}`);
+  return new Map(result.rows.map((row) => [row.id, row.n]));
+}
+
+function inStageOrder<T extends { key: string | null }>(rows: T[], order: Map<string, number>): T[] {
+  const place = (row: T) => (row.key === null ? Number.MAX_SAFE_INTEGER : (order.get(row.key) ?? Number.MAX_SAFE_INTEGER - 1));
+  return rows.sort((a, b) => place(a) - place(b));
+}
+
 /** Runs a checked definition over the records the reader may see: groups, subgroups and the total. */
 export async function runReport(ctx: Ctx, definition: TReportDefinition): Promise<TBuilderReport> {
   const { entity, groupBy, thenBy, measure } = definition;
@@ -60,6 +74,11 @@ export async function runReport(ctx: Ctx, definition: TReportDefinition): Promis
     const source = await builderSource(ctx, entity, definition.filters, await zoneOf(ctx, tx));
     const result = await tx.execute<Measured>(builderQuery(entity, source, groupBy, thenBy, MEASURES[measure]));
     const { rows, total } = tree(result.rows, sortAs(groupBy), thenBy ? sortAs(thenBy) : undefined);
+    if (groupBy === 'stage' || thenBy === 'stage') {
+      const order = await stageOrder(ctx, tx);
+      if (groupBy === 'stage') inStageOrder(rows, order);
+      else for (const row of rows) if (row.children) inStageOrder(row.children, order);
+    }
     return {
       entity,
       groupBy,

@@ -29,6 +29,22 @@ export const DEFAULT_DEFINITION: TReportDefinition = {
   chart: 'bar',
 };
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The first definition, with the period and the branch another report tab passed along in the address. */
+export function startingDefinition(params: URLSearchParams): TReportDefinition {
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const unitId = params.get('unitId') ?? '';
+  const filters: TBuilderFilters = {
+    ...(DAY.test(from) ? { from } : {}),
+    ...(DAY.test(to) && !(DAY.test(from) && from > to) ? { to } : {}),
+    ...(ID.test(unitId) ? { unitId } : {}),
+  };
+  return { ...DEFAULT_DEFINITION, filters };
+}
+
 /** The definition moved to another entity: its groupings and measure where they fit, the period, owner and unit kept. */
 export function forEntity(entity: TBuilderEntity, previous: TReportDefinition): TReportDefinition {
   const dimensions: readonly TBuilderDimension[] = DIMENSIONS_OF[entity];

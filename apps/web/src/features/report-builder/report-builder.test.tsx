@@ -221,6 +221,15 @@ describe('the report builder', { timeout: 20_000 }, () => {
     expect((within(dialog).getByLabelText('Name') as HTMLInputElement).value).toBe('Customers by class (copy)');
   });
 
+  it('starts from the period and branch another report passed along', async () => {
+    const fetch = stubApi();
+    await renderAt('/reports/builder?from=2026-01-01&to=2026-03-31&unitId=00000000-0000-4000-8000-0000000000a1');
+    await screen.findByText('Choose what to count and press Run.');
+    fireEvent.click(screen.getByRole('button', { name: /Run/ }));
+    await screen.findByText('Won');
+    expect(runCalls(fetch)[0]?.filters).toEqual({ from: '2026-01-01', to: '2026-03-31', unitId: '00000000-0000-4000-8000-0000000000a1' });
+  });
+
   it('shows why the server refused a definition', async () => {
     stubApi({ runFails: true });
     await renderAt('/reports/builder');

@@ -19,7 +19,7 @@ import {
 } from './api.ts';
 import { BuilderChart } from './builder-chart.tsx';
 import { drillUrl } from './builder-drill.ts';
-import { BuilderForm, DEFAULT_DEFINITION } from './builder-form.tsx';
+import { BuilderForm, startingDefinition } from './builder-form.tsx';
 import { BuilderTable } from './builder-table.tsx';
 import { SaveReportModal } from './save-report-modal.tsx';
 import { SavedReportsPanel } from './saved-reports-panel.tsx';
@@ -36,7 +36,7 @@ export function ReportBuilder() {
   const list = useSavedReports();
   const saved = useSavedReport(reportId);
   const current = reportId && saved.data?.id === reportId ? saved.data : undefined;
-  const [draft, setDraft] = useState<TReportDefinition>(DEFAULT_DEFINITION);
+  const [draft, setDraft] = useState<TReportDefinition>(() => startingDefinition(params));
   const [ran, setRan] = useState<TReportDefinition | null>(null);
   const [saving, setSaving] = useState<'as' | null>(null);
   const [busy, setBusy] = useState(false);
