@@ -314,6 +314,8 @@ describe('the forecast', () => {
       expect(bad.headers['content-type']).toContain('application/problem+json');
       expect(bad.json().errors.map((e: { path: string }) => e.path)).toContain(path);
     }
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/forecasts', '/api/v1/plans', '/api/v1/plans/targets']));
     const { admin } = await makeWorkspace(t);
     const stranger = await signIn(t, admin.email);
     const foreign = await stranger.request({ method: 'GET', url: `/api/v1/forecasts?kind=unit&targetId=${b.shopA.id}` });
