@@ -7,7 +7,7 @@ import { initI18n } from '../../lib/i18n.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { fakeApi, page } from '../duplicates/test-duplicates.ts';
 import { DealsPage } from './deals-page.tsx';
-import { aBoard, aDeal, aPipeline, LEAD, layOutBoard, PROPOSAL, WON } from './test-deals.ts';
+import { aBoard, aDeal, aPipeline, LEAD, LOST, layOutBoard, PROPOSAL, WON } from './test-deals.ts';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -310,5 +310,46 @@ describe('DealsPage list', () => {
     await waitFor(() => expect(listUrls().at(-1)?.has('filter[region]')).toBe(false));
     expect(listUrls().at(-1)?.get('filter[productId]')).toBe(product);
     expect(within(chips).queryByText('Region: North')).toBeNull();
+  }, 30_000);
+
+  it('lists the deals behind a funnel stage or a lost reason: created in the period, the stage reached, now or the reason, as chips', async () => {
+    const reason = '00000000-0000-4000-8000-000000000f09';
+    const { calls } = await renderBoard(
+      aBoard({}),
+      ({ method, url }) => {
+        if (method !== 'GET') return undefined;
+        if (url.startsWith('/api/v1/deals?')) return jsonResponse(200, page([aDeal('00000000-0000-4000-8000-000000000e02', 'Rolls')]));
+        if (url === '/api/v1/pipelines/lost-reasons')
+          return jsonResponse(200, { data: [{ id: reason, name: 'Price too high', active: true }] });
+        return undefined;
+      },
+      `/deals?view=list&pipeline=${pipeline.id}&reached=${PROPOSAL.id}&stage=${LOST.id}&lostReason=${reason}&createdFrom=2026-03-01&createdTo=2026-03-31`,
+    );
+    const listUrls = () =>
+      calls()
+        .filter((call) => call.url.startsWith('/api/v1/deals?'))
+        .map((call) => new URL(call.url, 'http://localhost').searchParams);
+    await screen.findByRole('link', { name: 'Rolls' });
+    expect(Object.fromEntries(listUrls().at(-1) ?? [])).toEqual({
+      'filter[pipelineId]': pipeline.id,
+      'filter[createdFrom]': '2026-03-01',
+      'filter[createdTo]': '2026-03-31',
+      'filter[stageId]': LOST.id,
+      'filter[reachedStageId]': PROPOSAL.id,
+      'filter[lostReasonId]': reason,
+      limit: '50',
+    });
+    const chips = screen.getByTestId('drill-chips');
+    expect(within(chips).getByText('Created 1 Mar 2026 – 31 Mar 2026')).toBeTruthy();
+    expect(within(chips).getByText('Reached: Proposal')).toBeTruthy();
+    expect(within(chips).getByText('Stage now: Lost')).toBeTruthy();
+    expect(await within(chips).findByText('Lost reason: Price too high')).toBeTruthy();
+    fireEvent.click(within(chips).getByLabelText('Remove the filter Created 1 Mar 2026 – 31 Mar 2026'));
+    await waitFor(() => expect(listUrls().at(-1)?.has('filter[createdFrom]')).toBe(false));
+    expect(listUrls().at(-1)?.has('filter[createdTo]')).toBe(false);
+    expect(listUrls().at(-1)?.get('filter[reachedStageId]')).toBe(PROPOSAL.id);
+    fireEvent.click(within(chips).getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(listUrls().at(-1)?.has('filter[reachedStageId]')).toBe(false));
+    expect(screen.queryByTestId('drill-chips')).toBeNull();
   }, 30_000);
 });
