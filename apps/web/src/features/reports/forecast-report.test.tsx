@@ -1,12 +1,16 @@
 import type { TForecast } from '@clientela/contract';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
-import { Route, Routes } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadForecastMessages } from '../../lib/forecast-messages.ts';
 import { initI18n } from '../../lib/i18n.ts';
+import { createQueryClient, SESSION_KEY } from '../../lib/query-client.ts';
 import { loadReportsMessages } from '../../lib/reports-messages.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
+import { LocaleProvider } from '../locale/locale-context.tsx';
+import { ForecastReport } from './forecast-report.tsx';
 import { ReportsPage } from './reports-page.tsx';
 
 beforeAll(async () => {
@@ -125,5 +129,34 @@ describe('the forecast tab', { timeout: 20_000 }, () => {
     await waitFor(() =>
       expect(fetch.mock.calls.some(([url]) => String(url) === `/api/v1/forecasts?kind=unit&targetId=${UNIT}&basis=orders`)).toBe(true),
     );
+  });
+
+  it('speaks Russian: money, percentages and plural forms the Russian way', async () => {
+    stubApi();
+    const antdLocale = await initI18n('ru');
+    const queryClient = createQueryClient();
+    queryClient.setQueryData(SESSION_KEY, { user: { ...testMe, locale: 'ru' }, csrfToken: 'test' });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <LocaleProvider initialLocale="ru" initialAntdLocale={antdLocale}>
+          <MemoryRouter initialEntries={['/reports/forecast']}>
+            <App>
+              <ForecastReport />
+            </App>
+          </MemoryRouter>
+        </LocaleProvider>
+      </QueryClientProvider>,
+    );
+    const text = async (testId: string) => (await screen.findByTestId(testId)).textContent?.replace(/\s/g, ' ');
+    expect(await text('backtest-summary')).toBe(
+      'В среднем прогноз ошибался на 16,67 %. 1 месяц без продаж не входит в среднее. Обычно он был занижен — на 50,00 € в месяц.',
+    );
+    expect(await text('forecast-notes')).toBe(
+      'Новые продажи — среднее за последние 5 месяцев; сезонность учитывается, когда известен полный год. 1 открытая сделка без ожидаемой даты закрытия (80,00 € с учётом вероятности) не попала ни в один месяц.',
+    );
+    const spaced = (wanted: string) => (_: string, element: Element | null) =>
+      element?.children.length === 0 && element.textContent?.replace(/\s/g, ' ') === wanted;
+    expect(screen.getAllByText(spaced('2 313,33 €')).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(spaced('-100,00 €')).length).toBe(1);
   });
 });
