@@ -1,8 +1,8 @@
 import { InputNumber, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DECIMAL_SEPARATOR } from '../deals/deal-payload.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { money } from '../reports/report-format.ts';
+import { formatAmount, parseAmount } from './amount-input.ts';
 import { cellValue, type Drafts, fromCents, type GridRow, rowKey, toCents } from './plan-grid.ts';
 
 type Props = {
@@ -51,7 +51,8 @@ export function PlanTable({ months, rows, drafts, refused, currency, loading, on
             min="0"
             max="999999999999.99"
             precision={2}
-            decimalSeparator={DECIMAL_SEPARATOR[locale]}
+            formatter={(amount, { userTyping, input }) => (userTyping ? input : formatAmount(amount, locale))}
+            parser={(text) => parseAmount(text, locale)}
             controls={false}
             value={value}
             onChange={(next) => onChange(row, month, next ? next : null)}

@@ -57,12 +57,12 @@ const saveBody = (fetch: ReturnType<typeof stubApi>) => {
   return call ? JSON.parse(String(call[1]?.body)) : undefined;
 };
 
-describe('the plans page', { timeout: 20_000 }, () => {
+describe('the plans page', { timeout: 45_000 }, () => {
   it('edits a grid of months, adds a branch, and saves every changed cell in one request', async () => {
     const fetch = stubApi(units);
     await renderAt('/plans?kind=unit&year=2026');
     const january = await screen.findByRole('spinbutton', { name: 'Via Roma, Jan' });
-    expect((january as HTMLInputElement).value).toBe('1000.50');
+    expect((january as HTMLInputElement).value).toBe('1,000.50');
     expect(screen.getByTestId(`plan-total-${ROMA}`).textContent).toBe('€3,000.50');
     expect(fetch.mock.calls.some(([url]) => String(url) === '/api/v1/plans?kind=unit&year=2026')).toBe(true);
 

@@ -86,7 +86,7 @@ const renderAt = (path: string) =>
     { me: testMe, path },
   );
 
-describe('the forecast tab', { timeout: 20_000 }, () => {
+describe('the forecast tab', { timeout: 45_000 }, () => {
   it('shows next month and quarter against the plan, the chart, and how far the backtest was off', async () => {
     const fetch = stubApi();
     await renderAt('/reports/forecast');
