@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ZId } from './common.ts';
 import { ZCurrencyCode } from './currencies.ts';
+import { ZStageKind } from './deals.ts';
 
 const ZDay = z.iso.date();
 
@@ -275,7 +276,7 @@ export const ZFunnelQuery = z
 export type TFunnelQuery = z.infer<typeof ZFunnelQuery>;
 
 export const ZFunnelStage = z.object({
-  stage: z.object({ id: ZId, name: z.string(), kind: z.enum(['open', 'won', 'lost']), probability: z.number().int() }),
+  stage: z.object({ id: ZId, name: z.string(), kind: ZStageKind, probability: z.number().int() }),
   /**
    * Deals that reached the stage: entered it at some time, or (for an open stage) a later open
    * stage or a won one. Won and lost stages count the deals that entered them.

@@ -47,7 +47,7 @@ export function FunnelReport() {
     const stages = data?.stages ?? [];
     return {
       tooltip: { trigger: 'axis', valueFormatter: (value) => formatNumber(Number(value), locale) },
-      grid: { left: 8, right: 24, top: 8, bottom: 8 },
+      grid: { left: 8, right: 48, top: 8, bottom: 8 },
       // Lying bars, the first stage on top: a funnel whose stage names read whole on the left.
       yAxis: { type: 'category', inverse: true, data: stages.map((s) => s.stage.name) },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => compactNumber(value, locale) } },
@@ -56,6 +56,7 @@ export function FunnelReport() {
           id: 'reached',
           name: t('funnel.reachedLegend'),
           type: 'bar',
+          label: { show: true, position: 'right', formatter: ({ value }) => formatNumber(Number(value), locale) },
           data: stages.map((s) => ({ value: s.reached, itemStyle: { color: KIND_COLOR[s.stage.kind] } })),
         },
       ],
