@@ -143,12 +143,14 @@ export const ZBuilderFilters = z.strictObject({
   /** The owner (an activity's author). */
   ownerId: ZId.optional(),
   unitId: ZId.optional(),
-  /** Deals: open, won or lost; companies and contacts: their status; orders: theirs. */
-  status: z.string().max(40).optional(),
-  class: z.enum(CUSTOMER_CLASSES).optional(),
+  /** Any of these statuses. Deals: open, won or lost; companies and contacts: theirs; orders: theirs (all but `cancelled`, say). */
+  status: z.array(z.string().max(40)).min(1).max(10).optional(),
+  /** Companies and contacts of any of these classes. */
+  class: z.array(z.enum(CUSTOMER_CLASSES)).min(1).max(CUSTOMER_CLASSES.length).optional(),
   stageId: ZId.optional(),
   productId: ZId.optional(),
-  type: z.enum(ACTIVITY_TYPES).optional(),
+  /** Activities of any of these types. */
+  type: z.array(z.enum(ACTIVITY_TYPES)).min(1).max(ACTIVITY_TYPES.length).optional(),
 });
 export type TBuilderFilters = z.infer<typeof ZBuilderFilters>;
 
@@ -173,10 +175,13 @@ function checkCombination(definition: Shape, ctx: z.RefinementCtx) {
     if (value === undefined) continue;
     if (!own.includes(key)) ctx.addIssue({ code: 'custom', path: ['filters', key], message: `Not a filter of ${entity}` });
   }
-  const status = definition.filters.status;
-  if (status !== undefined && entity in STATUSES_OF) {
+  const statuses = definition.filters.status;
+  if (statuses !== undefined && entity in STATUSES_OF) {
     const allowed: readonly string[] = STATUSES_OF[entity as keyof typeof STATUSES_OF];
-    if (!allowed.includes(status)) ctx.addIssue({ code: 'custom', path: ['filters', 'status'], message: `Allowed: ${allowed.join(', ')}` });
+    statuses.forEach((status, index) => {
+      if (!allowed.includes(status))
+        ctx.addIssue({ code: 'custom', path: ['filters', 'status', index], message: `Allowed: ${allowed.join(', ')}` });
+    });
   }
   const { from, to } = definition.filters;
   if (from && to && from > to) ctx.addIssue({ code: 'custom', path: ['filters', 'to'], message: 'Must not be before from' });

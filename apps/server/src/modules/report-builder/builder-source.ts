@@ -25,6 +25,14 @@ function dayPeriod(column: SQL, filters: TBuilderFilters): SQL {
 const equal = (column: SQL, value: string | undefined, cast = '') =>
   value === undefined ? none : sql`AND ${column} = ${value}${sql.raw(cast)}`;
 
+const anyOf = (column: SQL, values: readonly string[] | undefined) =>
+  values === undefined
+    ? none
+    : sql`AND ${column} IN (${sql.join(
+        values.map((value) => sql`${value}`),
+        sql`, `,
+      )})`;
+
 /**
  * The records of an entity the reader may see, narrowed by the filters, as rows the groupings read:
  * `on_day` is the record's main day (created, ordered, occurred; in the reader's zone), `amount`
@@ -43,7 +51,7 @@ export async function builderSource(ctx: Ctx, entity: TBuilderEntity, filters: T
           deal.stage_id, nullif(btrim(deal.source), '') AS source, deal.lost_reason_id
         FROM deal JOIN pipeline_stage st ON st.workspace_id = deal.workspace_id AND st.id = deal.stage_id
         WHERE ${await readableDeals(ctx)} ${period} ${ownerAndUnit('deal')}
-          ${equal(sql`st.kind`, filters.status)} ${equal(sql`deal.stage_id`, filters.stageId, '::uuid')}
+          ${anyOf(sql`st.kind`, filters.status)} ${equal(sql`deal.stage_id`, filters.stageId, '::uuid')}
           ${equal(sql`deal.product_id`, filters.productId, '::uuid')}`;
     }
     case 'companies':
@@ -61,7 +69,7 @@ export async function builderSource(ctx: Ctx, entity: TBuilderEntity, filters: T
         FROM ${sql.raw(table)}
         WHERE ${t('workspace_id')} = ${ws} AND ${t('deleted_at')} IS NULL AND ${readable}
           ${instantPeriod(t('created_at'), filters, zone)} ${ownerAndUnit(table)}
-          ${equal(t('status'), filters.status)} ${equal(t('class'), filters.class)}`;
+          ${anyOf(t('status'), filters.status)} ${anyOf(t('class'), filters.class)}`;
     }
     case 'activities':
       return sql`SELECT activity.id, activity.workspace_id, (activity.occurred_at AT TIME ZONE ${zone})::date AS on_day,
@@ -69,14 +77,14 @@ export async function builderSource(ctx: Ctx, entity: TBuilderEntity, filters: T
         FROM activity
         WHERE activity.workspace_id = ${ws} AND ${await visibleActivity(ctx)}
           ${instantPeriod(sql`activity.occurred_at`, filters, zone)} ${ownerAndUnit('activity', 'author_id')}
-          ${equal(sql`activity.type`, filters.type)}`;
+          ${anyOf(sql`activity.type`, filters.type)}`;
     case 'orders': {
       const readable = await salesPolicy.filter(ctx.actor, 'read', { owner: salesOrders.ownerId, unit: salesOrders.unitId });
       return sql`SELECT sales_order.id, sales_order.workspace_id, sales_order.ordered_on AS on_day, sales_order.total_base AS amount,
           sales_order.owner_id, sales_order.unit_id, sales_order.company_id, sales_order.status
         FROM sales_order
         WHERE sales_order.workspace_id = ${ws} AND ${readable} ${dayPeriod(sql`sales_order.ordered_on`, filters)}
-          ${ownerAndUnit('sales_order')} ${equal(sql`sales_order.status`, filters.status)}`;
+          ${ownerAndUnit('sales_order')} ${anyOf(sql`sales_order.status`, filters.status)}`;
     }
   }
 }

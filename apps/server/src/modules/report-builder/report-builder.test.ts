@@ -116,7 +116,7 @@ describe('the report builder', () => {
       groupBy: 'closeQuarter',
       thenBy: 'source',
       measure: 'sum',
-      filters: { ...period, dateField: 'closed', status: 'won' },
+      filters: { ...period, dateField: 'closed', status: ['won'] },
     });
     expect(flat(won)).toEqual([
       [
@@ -177,7 +177,7 @@ describe('the report builder', () => {
       ['lost', 1, null, [['A', 1, null]]],
       ['new', 1, null, [[null, 1, null]]],
     ]);
-    expect(flat(await run(b.owner, { entity: 'companies', groupBy: 'region', filters: { class: 'A' } }))).toEqual([
+    expect(flat(await run(b.owner, { entity: 'companies', groupBy: 'region', filters: { class: ['A'] } }))).toEqual([
       [null, 1, null],
       ['Lazio', 1, null],
       ['Lombardia', 1, null],
@@ -189,7 +189,7 @@ describe('the report builder', () => {
     await contact(b.employeeA.browser, 'Uno', { region: 'Lazio', status: 'active', leadSource: 'Fair' });
     await contact(b.employeeA.browser, 'Due', { region: 'Lazio', status: 'new' });
     await contact(b.employeeB.browser, 'Tre', { region: 'Veneto', status: 'active', leadSource: 'Fair' });
-    const contacts = await run(b.owner, { entity: 'contacts', groupBy: 'region', thenBy: 'leadSource', filters: { status: 'active' } });
+    const contacts = await run(b.owner, { entity: 'contacts', groupBy: 'region', thenBy: 'leadSource', filters: { status: ['active'] } });
     expect(flat(contacts)).toEqual([
       ['Lazio', 1, null, [['Fair', 1, null]]],
       ['Veneto', 1, null, [['Fair', 1, null]]],
@@ -222,7 +222,7 @@ describe('the report builder', () => {
       ['note', 1, null, [['Bea', 1, null]]],
       ['visit', 1, null, [['Elio', 1, null]]],
     ]);
-    expect(flat(await run(b.owner, { entity: 'activities', groupBy: 'outcome', filters: { type: 'call' } }))).toEqual([
+    expect(flat(await run(b.owner, { entity: 'activities', groupBy: 'outcome', filters: { type: ['call'] } }))).toEqual([
       [null, 1, null],
       ['no_answer', 1, null],
       ['reached', 1, null],
@@ -263,10 +263,22 @@ describe('the report builder', () => {
         ],
       ],
     ]);
-    const byCustomer = await run(b.owner, { entity: 'orders', groupBy: 'company', measure: 'avg', filters: { status: 'new' } });
+    const byCustomer = await run(b.owner, { entity: 'orders', groupBy: 'company', measure: 'avg', filters: { status: ['new'] } });
     expect(flat(byCustomer, 'label')).toEqual([
       ['Hotel Milano', 2, '55.01'],
       ['Bar Centrale', 1, '25.00'],
+    ]);
+    // Orders that count as sales: every status but cancelled.
+    const live = await run(b.owner, {
+      entity: 'orders',
+      groupBy: 'month',
+      measure: 'sum',
+      filters: { status: ['new', 'confirmed', 'shipped', 'delivered'] },
+    });
+    expect(flat(live)).toEqual([
+      ['2026-01', 1, '25.00'],
+      ['2026-02', 1, '100.00'],
+      ['2026-05', 1, '10.01'],
     ]);
     expect(flat(await run(b.owner, { entity: 'orders', groupBy: 'region', measure: 'sum' }))).toEqual([
       [null, 2, '110.01'],
@@ -404,8 +416,8 @@ describe('saved reports', () => {
       [{ entity: 'companies', groupBy: 'stage' }, ['groupBy']],
       [{ entity: 'contacts', groupBy: 'status', thenBy: 'product' }, ['thenBy']],
       [{ entity: 'contacts', groupBy: 'status', measure: 'sum' }, ['measure']],
-      [{ entity: 'orders', groupBy: 'status', filters: { stageId: b.shopA.id, class: 'A' } }, ['filters.class', 'filters.stageId']],
-      [{ entity: 'orders', groupBy: 'status', filters: { status: 'won' } }, ['filters.status']],
+      [{ entity: 'orders', groupBy: 'status', filters: { stageId: b.shopA.id, class: ['A'] } }, ['filters.class', 'filters.stageId']],
+      [{ entity: 'orders', groupBy: 'status', filters: { status: ['new', 'won'] } }, ['filters.status.1']],
       [{ entity: 'deals', groupBy: 'owner', thenBy: 'owner' }, ['thenBy']],
       [{ entity: 'deals', groupBy: 'shoeSize' }, ['groupBy']],
       [{ entity: 'deals', groupBy: 'owner', chart: 'radar' }, ['chart']],

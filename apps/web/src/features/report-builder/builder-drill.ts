@@ -23,6 +23,15 @@ const DEAL_PARAMS: Partial<Record<TBuilderDimension, { param: string; none: bool
   status: { param: 'status', none: false },
 };
 
+/**
+ * A filter of several values, as one list parameter: its value when there is one, nothing when a
+ * group of the same field names it anyway, null when the list cannot take it.
+ */
+function oneOf(values: readonly string[] | undefined, groups: Group[], dimension: TBuilderDimension): string | undefined | null {
+  if (!values || groups.some((group) => group.dimension === dimension)) return undefined;
+  return values.length === 1 ? values[0] : null;
+}
+
 const CREATED: Partial<Record<TBuilderDimension, true>> = { createdMonth: true, createdQuarter: true, createdYear: true };
 const CLOSED: Partial<Record<TBuilderDimension, true>> = { closeMonth: true, closeQuarter: true, closeYear: true };
 
@@ -34,7 +43,9 @@ function dealsUrl(definition: TReportDefinition, groups: Group[]): string | null
   let closed = byClose ? { from: filters.from, to: filters.to } : {};
   if (filters.ownerId) params.set('owner', filters.ownerId);
   if (filters.unitId) params.set('unit', filters.unitId);
-  if (filters.status) params.set('status', filters.status);
+  const status = oneOf(filters.status, groups, 'status');
+  if (status === null) return null;
+  if (status) params.set('status', status);
   if (filters.stageId) params.set('stage', filters.stageId);
   if (filters.productId) params.set('product', filters.productId);
   for (const { dimension, key } of groups) {
@@ -73,8 +84,11 @@ function customersUrl(path: string, definition: TReportDefinition, groups: Group
   const params = new URLSearchParams();
   if (filters.ownerId) params.set('ownerId', filters.ownerId);
   if (filters.unitId) params.set('unitId', filters.unitId);
-  if (filters.status) params.set('status', filters.status);
-  if (filters.class) params.set('class', filters.class);
+  const status = oneOf(filters.status, groups, 'status');
+  const kind = oneOf(filters.class, groups, 'class');
+  if (status === null || kind === null) return null;
+  if (status) params.set('status', status);
+  if (kind) params.set('class', kind);
   for (const { dimension, key } of groups) {
     const param = CUSTOMER_PARAMS[dimension];
     if (!param || key === null) return null;

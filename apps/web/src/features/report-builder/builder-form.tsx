@@ -184,10 +184,11 @@ export function BuilderForm({ value, onChange }: Props) {
             <Form.Item label={t('form.status')}>
               <Select
                 aria-label={t('form.status')}
+                mode="multiple"
                 allowClear
                 placeholder={t('form.any')}
-                value={filters.status}
-                onChange={(status?: string) => setFilters({ status })}
+                value={filters.status ?? []}
+                onChange={(status: string[]) => setFilters({ status: status.length ? status : undefined })}
                 options={statuses.map((one) => ({
                   value: one,
                   label: t(`values.${statusGroup(entity)}.${one}` as 'values.deals.open'),
@@ -218,10 +219,11 @@ export function BuilderForm({ value, onChange }: Props) {
             <Form.Item label={t('form.class')}>
               <Select
                 aria-label={t('form.class')}
+                mode="multiple"
                 allowClear
                 placeholder={t('form.any')}
-                value={filters.class}
-                onChange={(next?: TBuilderFilters['class']) => setFilters({ class: next })}
+                value={filters.class ?? []}
+                onChange={(next: NonNullable<TBuilderFilters['class']>) => setFilters({ class: next.length ? next : undefined })}
                 options={CUSTOMER_CLASSES.map((one) => ({ value: one, label: one }))}
               />
             </Form.Item>
@@ -232,10 +234,11 @@ export function BuilderForm({ value, onChange }: Props) {
             <Form.Item label={t('form.type')}>
               <Select
                 aria-label={t('form.type')}
+                mode="multiple"
                 allowClear
                 placeholder={t('form.any')}
-                value={filters.type}
-                onChange={(type?: TBuilderFilters['type']) => setFilters({ type })}
+                value={filters.type ?? []}
+                onChange={(type: NonNullable<TBuilderFilters['type']>) => setFilters({ type: type.length ? type : undefined })}
                 options={ACTIVITY_TYPES.map((one) => ({ value: one, label: t(`values.type.${one}`) }))}
               />
             </Form.Item>

@@ -184,7 +184,9 @@ describe('the report builder', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Active')).toBeTruthy();
     expect(screen.getByText('1,234')).toBeTruthy();
     expect(screen.getByTestId('builder-summary').textContent).toBe('1,236 companies in the report');
-    expect(runCalls(fetch)).toEqual([{ entity: 'companies', groupBy: 'status', measure: 'count', filters: { class: 'A' }, chart: 'bar' }]);
+    expect(runCalls(fetch)).toEqual([
+      { entity: 'companies', groupBy: 'status', measure: 'count', filters: { class: ['A'] }, chart: 'bar' },
+    ]);
     fireEvent.click(screen.getByText('Dormant'));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/companies?class=A&status=dormant'));
   });
@@ -243,7 +245,7 @@ describe('the builder’s drill-down', () => {
   const base = { measure: 'count', chart: 'bar' } as const;
   it('opens deals by close period and owner, within the report’s period', () => {
     expect(
-      drillUrl({ ...base, entity: 'deals', groupBy: 'closeMonth', filters: { from: '2026-01-10', dateField: 'closed', status: 'won' } }, [
+      drillUrl({ ...base, entity: 'deals', groupBy: 'closeMonth', filters: { from: '2026-01-10', dateField: 'closed', status: ['won'] } }, [
         { dimension: 'closeMonth', key: '2026-01' },
         { dimension: 'owner', key: ELIO },
       ]),
@@ -254,6 +256,14 @@ describe('the builder’s drill-down', () => {
   });
 
   it('offers nothing the list cannot show exactly', () => {
+    const twoStatuses: TReportDefinition = { ...base, entity: 'deals', groupBy: 'owner', filters: { status: ['open', 'won'] } };
+    expect(drillUrl(twoStatuses, [{ dimension: 'owner', key: ELIO }])).toBeNull();
+    expect(
+      drillUrl({ ...twoStatuses, thenBy: 'status' }, [
+        { dimension: 'owner', key: ELIO },
+        { dimension: 'status', key: 'won' },
+      ]),
+    ).toBe(`/deals?view=list&owner=${ELIO}&status=won`);
     expect(drillUrl({ ...base, entity: 'deals', groupBy: 'source', filters: {} }, [{ dimension: 'source', key: 'Fair' }])).toBeNull();
     expect(
       drillUrl({ ...base, entity: 'companies', groupBy: 'status', filters: { from: '2026-01-01' } }, [{ dimension: 'status', key: 'new' }]),
