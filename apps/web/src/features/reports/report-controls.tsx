@@ -6,8 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../components/export-button.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
 import { usePipelines } from '../deals/api.ts';
 import { orderedPipelines } from '../deals/pipeline-order.ts';
+import { useLocale } from '../locale/locale-context.tsx';
 import { UnitSelect } from '../units/unit-select.tsx';
 import { type ReportName, type ReportParams, reportFileUrl } from './api.ts';
 import { useReportParams } from './use-report-params.ts';
@@ -41,11 +43,13 @@ export function GroupingSelect({ options, param, fallback, label }: GroupingProp
 export function PeriodPicker() {
   const { t } = useTranslation('reports');
   const { get, change } = useReportParams();
+  const { locale } = useLocale();
   const from = get('from');
   const to = get('to');
   return (
     <DatePicker.RangePicker
       aria-label={t('controls.period')}
+      format={DATE_INPUT_FORMAT[locale]}
       allowEmpty={[true, true]}
       value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
       onChange={(range) =>
