@@ -8,6 +8,8 @@ type Words = {
   avg: string;
   total: string;
   none: string;
+  /** An activity's owner is its author. */
+  author: string;
   dimensions: Record<TBuilderDimension, string>;
   /** Codes the groupings show (statuses, classes, activity types, outcomes), by their code. */
   values: Record<string, string>;
@@ -22,6 +24,7 @@ const WORDS: Record<TLocale, Words> = {
     avg: 'Average',
     total: 'Total',
     none: '(none)',
+    author: 'Author',
     dimensions: {
       createdMonth: 'Month created',
       createdQuarter: 'Quarter created',
@@ -78,6 +81,7 @@ const WORDS: Record<TLocale, Words> = {
     avg: 'Среднее',
     total: 'Итого',
     none: '(нет)',
+    author: 'Автор',
     dimensions: {
       createdMonth: 'Месяц создания',
       createdQuarter: 'Квартал создания',
@@ -134,6 +138,7 @@ const WORDS: Record<TLocale, Words> = {
     avg: 'Media',
     total: 'Totale',
     none: '(nessuno)',
+    author: 'Autore',
     dimensions: {
       createdMonth: 'Mese di creazione',
       createdQuarter: 'Trimestre di creazione',
@@ -206,9 +211,11 @@ export async function builderXlsx(report: TBuilderReport, locale: TLocale): Prom
   ];
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(w.sheet);
+  const heading = (grouping: TBuilderDimension) =>
+    report.entity === 'activities' && grouping === 'owner' ? w.author : w.dimensions[grouping];
   const headings = [
-    w.dimensions[report.groupBy],
-    ...(report.thenBy ? [w.dimensions[report.thenBy]] : []),
+    heading(report.groupBy),
+    ...(report.thenBy ? [heading(report.thenBy)] : []),
     w.count,
     ...(withAmount ? [report.measure === 'sum' ? w.sum : w.avg] : []),
   ];

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { UserSelect } from '../customers/user-select.tsx';
 import { usePipelines } from '../deals/api.ts';
 import { UnitSelect } from '../units/unit-select.tsx';
-import { statusGroup } from './builder-labels.ts';
+import { dimensionLabel, statusGroup } from './builder-labels.ts';
 
 /** A first definition: deals by the month they were made, counted, as bars. */
 export const DEFAULT_DEFINITION: TReportDefinition = {
@@ -70,7 +70,7 @@ export function BuilderForm({ value, onChange }: Props) {
   const { entity, filters } = value;
   const own: readonly string[] = FILTERS_OF[entity];
   const pipelines = usePipelines();
-  const dimensions = DIMENSIONS_OF[entity].map((one) => ({ value: one, label: t(`dimensions.${one}`) }));
+  const dimensions = DIMENSIONS_OF[entity].map((one) => ({ value: one, label: dimensionLabel(t, entity, one) }));
   const setFilters = (next: Partial<TBuilderFilters>) => {
     const merged = { ...filters, ...next };
     onChange({ ...value, filters: Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== null)) });

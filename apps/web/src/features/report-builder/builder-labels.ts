@@ -23,3 +23,7 @@ export function groupLabel(
   if (grouping === 'outcome') return t(`values.outcome.${row.key}` as 'values.outcome.reached', { defaultValue: row.key });
   return row.label || row.key;
 }
+
+/** A grouping's name; an activity's owner is its author. */
+export const dimensionLabel = (t: TFunction<'reportBuilder'>, entity: TBuilderEntity, grouping: TBuilderDimension) =>
+  entity === 'activities' && grouping === 'owner' ? t('form.author') : t(`dimensions.${grouping}`);

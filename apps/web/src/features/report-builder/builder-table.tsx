@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { money } from '../reports/report-format.ts';
-import { groupLabel } from './builder-labels.ts';
+import { dimensionLabel, groupLabel } from './builder-labels.ts';
 
 type Props = {
   report: TBuilderReport;
@@ -25,7 +25,7 @@ export function BuilderTable({ report, loading, drillable, onPick }: Props) {
   const columnsFor = (grouping: typeof groupBy, titled: boolean): TableColumnsType<TGroupedReportRow> => [
     {
       key: 'group',
-      ...(titled ? { title: t(`dimensions.${groupBy}`) } : {}),
+      ...(titled ? { title: dimensionLabel(t, entity, groupBy) } : {}),
       render: (_, row) => groupLabel(t, locale, entity, grouping, row),
     },
     {
