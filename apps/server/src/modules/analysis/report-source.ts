@@ -133,3 +133,39 @@ export async function monthlyRevenue(ctx: Ctx, basis: TRevenueBasis, period: { f
   if (to < lastMonthEnd) await outside(dayShift(to, 1), lastMonthEnd);
   return sql.join(parts, sql` UNION ALL `);
 }
+
+/**
+ * The same revenue as `revenueSource` without products, a row per month, customer, owner and unit
+ * instead of one per record, from the monthly aggregate: rows of (id NULL, on_day the month's first
+ * day, amount, n how many records, unit_id, owner_id, product_id NULL, company_id). The days of the
+ * first and last month outside the period come from the source as rows of n = -1 and the negated
+ * amount, so a group's sums are exact; a group whose rows net to n = 0 had no record in the period.
+ */
+export async function monthlySource(ctx: Ctx, basis: TRevenueBasis, filters: SourceFilters): Promise<SQL> {
+  const columns = { owner: revenueMonthly.ownerId, unit: revenueMonthly.unitId };
+  const readable =
+    basis === 'won_deals' ? await dealPolicy.filter(ctx.actor, 'read', columns) : await salesPolicy.filter(ctx.actor, 'read', columns);
+  const { from, to } = filters;
+  const narrowed = (unit: SQL, owner: SQL) =>
+    sql`${filters.unitId ? sql`AND ${unit} = ${filters.unitId}::uuid` : sql``} ${filters.ownerId ? sql`AND ${owner} = ${filters.ownerId}::uuid` : sql``}`;
+  if (from && to && from > to)
+    return sql`SELECT NULL::uuid AS id, NULL::date AS on_day, 0::numeric AS amount, 0 AS n,
+    NULL::uuid AS unit_id, NULL::uuid AS owner_id, NULL::uuid AS product_id, NULL::uuid AS company_id WHERE false`;
+  const parts: SQL[] = [
+    sql`SELECT NULL::uuid AS id, revenue_monthly.month AS on_day, revenue_monthly.amount, revenue_monthly.count AS n,
+        revenue_monthly.unit_id, revenue_monthly.owner_id, NULL::uuid AS product_id, revenue_monthly.company_id
+      FROM revenue_monthly
+      WHERE revenue_monthly.workspace_id = ${ctx.actor.workspaceId} AND revenue_monthly.basis = ${basis} AND ${readable}
+        ${from ? sql`AND revenue_monthly.month >= ${`${from.slice(0, 7)}-01`}::date` : sql``}
+        ${to ? sql`AND revenue_monthly.month <= ${to}::date` : sql``}
+        ${narrowed(sql`revenue_monthly.unit_id`, sql`revenue_monthly.owner_id`)}`,
+  ];
+  const outside = async (start: string, end: string) => {
+    const source = await revenueSource(ctx, basis, { ...filters, from: start, to: end });
+    parts.push(sql`SELECT NULL::uuid, date_trunc('month', e.on_day::timestamp)::date, -e.amount, -1, e.unit_id, e.owner_id, NULL::uuid,
+        e.company_id FROM (${source}) e`);
+  };
+  if (from && from > `${from.slice(0, 7)}-01`) await outside(`${from.slice(0, 7)}-01`, dayShift(from, -1));
+  if (to && to < monthEnd(to)) await outside(dayShift(to, 1), monthEnd(to));
+  return sql.join(parts, sql` UNION ALL `);
+}

@@ -135,6 +135,32 @@ describe('monthly revenue aggregate', () => {
     expect(new Set(counted.map((row) => row.basis))).toEqual(new Set(['won_deals', 'orders']));
     expect(counted).toEqual(await fromScratch(workspaceId));
 
+    // Sales by month over a period that starts and ends inside a month read the aggregate and the
+    // days outside the period: the same counts and sums as the records themselves.
+    const wonStage = stages.find((stage) => stage.kind === 'won')?.id;
+    await t.db.execute(sql`UPDATE deal SET stage_id = ${wonStage}::uuid, closed_on = current_date - (random() * 300)::int
+      WHERE workspace_id = ${workspaceId} AND random() < 0.6`);
+    expect(await kept(workspaceId)).toEqual(await fromScratch(workspaceId));
+    for (const basis of ['won_deals', 'orders'] as const) {
+      const from = '2026-02-17';
+      const to = '2026-11-12';
+      const report = await get(owner, `/api/v1/reports/sales?groupBy=month&basis=${basis}&from=${from}&to=${to}`);
+      const expected = await t.db.execute<{ key: string; count: number; amount: string }>(
+        basis === 'won_deals'
+          ? sql`SELECT to_char(d.closed_on, 'YYYY-MM') AS key, count(*)::int AS count, sum(coalesce(d.amount_base, 0))::numeric(18, 2)::text AS amount
+              FROM deal d JOIN pipeline_stage s ON s.workspace_id = d.workspace_id AND s.id = d.stage_id AND s.kind = 'won'
+              WHERE d.workspace_id = ${workspaceId} AND d.deleted_at IS NULL AND d.closed_on BETWEEN ${from}::date AND ${to}::date
+              GROUP BY 1 ORDER BY 1`
+          : sql`SELECT to_char(ordered_on, 'YYYY-MM') AS key, count(*)::int AS count, sum(coalesce(total_base, 0))::numeric(18, 2)::text AS amount
+              FROM sales_order WHERE workspace_id = ${workspaceId} AND status <> 'cancelled' AND ordered_on BETWEEN ${from}::date AND ${to}::date
+              GROUP BY 1 ORDER BY 1`,
+      );
+      expect(expected.rows.length).toBeGreaterThan(1);
+      expect(
+        report.rows.map((r: { key: string; count: number; amount: string }) => ({ key: r.key, count: r.count, amount: r.amount })),
+      ).toEqual(expected.rows);
+    }
+
     // Multi-row statements, as imports and clean-ups write: close dates and order dates spread over
     // past months, owners moved, a base value recomputed, a stage that stops being won and one that
     // becomes won, rows removed for good.

@@ -15,7 +15,7 @@ import type { Ctx } from '../../http/context.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { baseCurrencyOf } from '../currencies/index.ts';
 import { readableDeals } from '../deals/index.ts';
-import { cents, inReport, revenueSource } from './report-source.ts';
+import { cents, inReport, monthlySource, revenueSource } from './report-source.ts';
 
 export type Grouping = TSalesGrouping | 'status' | 'class';
 
@@ -125,12 +125,19 @@ export function tree(rows: Measured[], groupBy: Grouping, thenBy: Grouping | und
 /** Sales grouped by up to two of period, branch, manager, product, region and customer, in the base currency. */
 export async function salesReport(ctx: Ctx, query: TSalesReportQuery): Promise<TSalesReport> {
   const byProduct = query.groupBy === 'product' || query.thenBy === 'product';
+  // Without products, the monthly aggregate holds every figure: a row per month and customer read
+  // instead of one per deal or order.
+  const monthly = !byProduct && !query.productId;
   return inReport(ctx, async (tx) => {
-    const source = await revenueSource(ctx, query.basis, query, byProduct);
+    const source = monthly ? await monthlySource(ctx, query.basis, query) : await revenueSource(ctx, query.basis, query, byProduct);
     const withWorkspace = sql`SELECT src.*, ${ctx.actor.workspaceId}::uuid AS workspace_id FROM (${source}) src`;
-    const measures = sql`count(DISTINCT s.id)::int AS n, coalesce(sum(s.amount), 0)::numeric(18, 2)::text AS amount`;
+    const measures = monthly
+      ? sql`coalesce(sum(s.n), 0)::int AS n, coalesce(sum(s.amount), 0)::numeric(18, 2)::text AS amount`
+      : sql`count(DISTINCT s.id)::int AS n, coalesce(sum(s.amount), 0)::numeric(18, 2)::text AS amount`;
     const result = await tx.execute<Measured>(groupedQuery(withWorkspace, query.groupBy, query.thenBy, measures));
-    const { rows, total } = tree(result.rows, query.groupBy, query.thenBy);
+    // Months at the period's ends whose records all fell outside it net to nothing: no group.
+    const counted = monthly ? result.rows.filter((r) => r.n !== 0 || r.g1 === 1) : result.rows;
+    const { rows, total } = tree(counted, query.groupBy, query.thenBy);
     return {
       groupBy: query.groupBy,
       thenBy: query.thenBy ?? null,
