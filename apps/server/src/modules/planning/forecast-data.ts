@@ -124,6 +124,11 @@ export async function openPipeline(
  * it; without one, the stage they are in if it is open, else their pipeline's first open stage).
  * Amounts, probabilities set on the deal and expected dates are as they are now: their past values
  * are not kept.
+ *
+ * Each stage a deal was in holds for a run of month starts, and adds the same weighted amount to
+ * each of them; so every run gives +amount at its first month and −amount after its last, and the
+ * months' pipelines are the running sums: one pass over the deals and their moves, however many
+ * months are replayed.
  */
 export async function pastPipelines(
   ctx: Ctx,
@@ -132,31 +137,54 @@ export async function pastPipelines(
   range: { from: number; to: number },
   zone: string,
 ): Promise<Map<number, bigint>> {
+  const ws = ctx.actor.workspaceId;
   const created = monthIndexSql(local(sql`deal.created_at`, zone));
   const expected = monthIndexSql(sql`deal.expected_close_on`);
   const closed = monthIndexSql(sql`deal.closed_on`);
-  const startOf = (point: SQL) => sql`(make_date(${point} / 12, ${point} % 12 + 1, 1)::timestamp AT TIME ZONE ${zone})`;
-  const result = await tx.execute<{ s: number; w: string }>(sql`
-    SELECT p.s, coalesce(sum(coalesce(deal.amount_base, 0) * coalesce(deal.probability, st.probability)), 0)::text AS w
-    FROM deal
-      CROSS JOIN LATERAL generate_series(greatest(${range.from}::int, ${created} + 1, ${expected}),
-        least(${range.to}::int, coalesce(${closed}, ${range.to}::int))) AS p(s)
-      JOIN pipeline_stage cur ON cur.workspace_id = deal.workspace_id AND cur.id = deal.stage_id
-      LEFT JOIN LATERAL (
-        SELECT c.to_stage_id FROM deal_stage_change c
-        WHERE c.workspace_id = deal.workspace_id AND c.deal_id = deal.id AND c.changed_at < ${startOf(sql`p.s`)}
-        ORDER BY c.changed_at DESC, c.id DESC LIMIT 1
-      ) h ON true
-      JOIN pipeline_stage st ON st.workspace_id = deal.workspace_id AND st.id = coalesce(h.to_stage_id,
-        CASE WHEN cur.kind = 'open' THEN cur.id ELSE (
-          SELECT f.id FROM pipeline_stage f
-          WHERE f.workspace_id = deal.workspace_id AND f.pipeline_id = deal.pipeline_id AND f.kind = 'open'
-          ORDER BY f.position LIMIT 1) END)
-    WHERE ${await readableDeals(ctx)} AND ${targetCondition(target, dealColumns)}
-      AND deal.expected_close_on IS NOT NULL AND deal.expected_close_on < ${monthStart(range.to + 1)}::date
-      AND deal.created_at < ${startOf(sql`${range.to}::int`)}
-      AND (deal.closed_on IS NULL OR deal.closed_on >= ${monthStart(range.from)}::date)
-      AND st.kind = 'open'
-    GROUP BY p.s`);
-  return new Map(result.rows.map((row) => [Number(row.s), cents(row.w)]));
+  const moved = monthIndexSql(local(sql`c.changed_at`, zone));
+  const to = sql`${range.to}::int`;
+  // A month start s is after a move made in month m when s > m, and not after the next move (month n) when s <= n.
+  const result = await tx.execute<{ p: number; w: string }>(sql`
+    WITH d AS (
+      SELECT deal.id, deal.pipeline_id, deal.stage_id, coalesce(deal.amount_base, 0) AS amount, deal.probability,
+        greatest(${range.from}::int, ${created} + 1, ${expected}) AS lo, least(${to}, coalesce(${closed}, ${to})) AS hi
+      FROM deal
+      WHERE ${await readableDeals(ctx)} AND ${targetCondition(target, dealColumns)}
+        AND deal.expected_close_on IS NOT NULL AND deal.expected_close_on < ${monthStart(range.to + 1)}::date
+        AND deal.created_at < (${monthStart(range.to)}::timestamp AT TIME ZONE ${zone})
+        AND (deal.closed_on IS NULL OR deal.closed_on >= ${monthStart(range.from)}::date)
+    ), ch AS (
+      SELECT c.deal_id, c.to_stage_id, ${moved} AS m,
+        lead(${moved}) OVER (PARTITION BY c.deal_id ORDER BY c.changed_at, c.id) AS next_m,
+        row_number() OVER (PARTITION BY c.deal_id ORDER BY c.changed_at, c.id) AS rn
+      FROM deal_stage_change c JOIN d ON d.id = c.deal_id
+      WHERE c.workspace_id = ${ws}
+    ), first_open AS (
+      SELECT DISTINCT ON (pipeline_id) pipeline_id, id FROM pipeline_stage
+      WHERE workspace_id = ${ws} AND kind = 'open' ORDER BY pipeline_id, position
+    ), runs AS (
+      SELECT ch.deal_id, ch.to_stage_id AS stage_id, ch.m + 1 AS a, coalesce(ch.next_m, ${to}) AS b FROM ch
+      UNION ALL
+      SELECT d.id, CASE WHEN cur.kind = 'open' THEN cur.id ELSE first_open.id END, d.lo, coalesce(ch.m, ${to})
+      FROM d JOIN pipeline_stage cur ON cur.workspace_id = ${ws} AND cur.id = d.stage_id
+        LEFT JOIN first_open ON first_open.pipeline_id = d.pipeline_id
+        LEFT JOIN ch ON ch.deal_id = d.id AND ch.rn = 1
+    ), weighted AS (
+      SELECT greatest(d.lo, runs.a) AS a, least(d.hi, runs.b) AS b, d.amount * coalesce(d.probability, st.probability) AS w
+      FROM runs JOIN d ON d.id = runs.deal_id
+        JOIN pipeline_stage st ON st.workspace_id = ${ws} AND st.id = runs.stage_id AND st.kind = 'open'
+    )
+    SELECT p, sum(w)::text AS w FROM (
+      SELECT a AS p, w FROM weighted WHERE a <= b
+      UNION ALL
+      SELECT b + 1, -w FROM weighted WHERE a <= b
+    ) steps GROUP BY p`);
+  const steps = new Map(result.rows.map((row) => [Number(row.p), cents(row.w)]));
+  const pipelines = new Map<number, bigint>();
+  let running = 0n;
+  for (let month = range.from; month <= range.to; month++) {
+    running += steps.get(month) ?? 0n;
+    pipelines.set(month, running);
+  }
+  return pipelines;
 }
