@@ -236,6 +236,36 @@ describe('the forecast', () => {
     expect(long.backtest).toMatchObject({ mape: '54.90', monthsWithoutSales: 3 });
   });
 
+  it('replays deals without a stage history in the stage they are in, or their pipeline’s first open stage once closed', async () => {
+    const b = await makeBakery(t);
+    const elio = b.employeeA.browser;
+    const hotel = await post(elio, '/api/v1/companies', { name: 'Hotel Nord' });
+    // Imported deals come without their moves: one won on 20 April, one still in Qualified (25 %).
+    const won = await deal(elio, {
+      amount: '1000',
+      companyId: hotel.id,
+      created: '2026-02-10T09:00:00Z',
+      expected: '2026-04-15',
+      moves: [['Won', '2026-04-20T09:00:00Z']],
+    });
+    const open = await deal(elio, {
+      amount: '400',
+      companyId: hotel.id,
+      created: '2026-01-10T09:00:00Z',
+      stage: 'Qualified',
+      expected: '2026-03-10',
+    });
+    await t.db.execute(sql`DELETE FROM deal_stage_change WHERE deal_id IN (${won.id}, ${open.id})`);
+    const { backtest } = await forecast(b.owner, { kind: 'total', monthsBack: 0, backtestMonths: 3 });
+    // March and May: the open one, overdue, 400 × 25 %; April also the won one in New lead (10 %), 100.
+    expect(backtest.months.map((m) => [m.month, m.forecast, m.actual])).toEqual([
+      ['2026-03', '100.00', '0.00'],
+      ['2026-04', '200.00', '1000.00'],
+      ['2026-05', '100.00', '0.00'],
+    ]);
+    expect(backtest).toMatchObject({ mape: '80.00', monthsWithoutSales: 2, meanAbsoluteError: '333.33', bias: '-200.00' });
+  });
+
   it('narrows to a unit, a manager, a product or a customer, within what the reader may see', async () => {
     const b = await history();
     const elioId = b.employeeA.user.id;
