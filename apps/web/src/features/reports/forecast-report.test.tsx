@@ -131,6 +131,21 @@ describe('the forecast tab', { timeout: 45_000 }, () => {
     );
   });
 
+  it('starts an employee on their own forecast', async () => {
+    const fetch = stubApi();
+    await renderWithApp(
+      <App>
+        <Routes>
+          <Route path="/reports/:report" element={<ReportsPage />} />
+        </Routes>
+      </App>,
+      { me: { ...testMe, role: 'employee' }, path: '/reports/forecast' },
+    );
+    await screen.findByText('€2,313.33');
+    expect(fetch.mock.calls.some(([url]) => String(url) === `/api/v1/forecasts?kind=owner&targetId=${testMe.id}`)).toBe(true);
+    expect(fetch.mock.calls.some(([url]) => String(url).includes('kind=total'))).toBe(false);
+  });
+
   it('speaks Russian: money, percentages and plural forms the Russian way', async () => {
     stubApi();
     const antdLocale = await initI18n('ru');

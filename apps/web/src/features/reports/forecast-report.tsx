@@ -2,6 +2,7 @@ import { PLAN_KINDS, type TForecastPeriod, type TPlanKind } from '@clientela/con
 import { Alert, Card, Col, Row, Select, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useMe } from '../auth/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useForecast } from '../plans/api.ts';
 import { TargetSelect } from '../plans/target-select.tsx';
@@ -42,8 +43,11 @@ export function ForecastReport() {
   const { t } = useTranslation('forecast');
   const { locale } = useLocale();
   const { get, change } = useReportParams();
-  const kind: TPlanKind = PLAN_KINDS.find((one) => one === get('kind')) ?? 'total';
-  const targetId = kind === 'total' ? undefined : get('targetId');
+  const me = useMe();
+  // Employees see their own deals: their own forecast is where they start.
+  const start = me.role === 'employee' && !get('kind') ? { kind: 'owner' as const, targetId: me.id } : undefined;
+  const kind: TPlanKind = start?.kind ?? PLAN_KINDS.find((one) => one === get('kind')) ?? 'total';
+  const targetId = kind === 'total' ? undefined : (start?.targetId ?? get('targetId'));
   const basis = get('basis') === 'orders' ? 'orders' : undefined;
   const forecast = useForecast({ kind, targetId, basis });
   const report = forecast.data;
@@ -55,7 +59,7 @@ export function ForecastReport() {
         <Select
           aria-label={t('forecast.kind')}
           value={kind}
-          onChange={(next) => change({ kind: next === 'total' ? undefined : next, targetId: undefined })}
+          onChange={(next) => change({ kind: next, targetId: undefined })}
           options={PLAN_KINDS.map((value) => ({ value, label: t(`kind.${value}`) }))}
           style={{ minWidth: 180 }}
         />
@@ -66,7 +70,7 @@ export function ForecastReport() {
             action="read"
             value={targetId}
             label={report?.target?.id === targetId ? report?.target?.name : undefined}
-            onChange={(id) => change({ targetId: id })}
+            onChange={(id) => change({ kind, targetId: id })}
             placeholder={t('forecast.pickTarget')}
             aria-label={t('forecast.pickTarget')}
           />
