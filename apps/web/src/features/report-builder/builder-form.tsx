@@ -131,6 +131,7 @@ export function BuilderForm({ value, onChange }: Props) {
               value={value.chart}
               onChange={(chart) => onChange({ ...value, chart: chart as TReportDefinition['chart'] })}
               options={BUILDER_CHARTS.map((one) => ({ value: one, label: t(`charts.${one}`) }))}
+              style={{ maxWidth: '100%', overflowX: 'auto' }}
             />
           </Form.Item>
         </Col>

@@ -221,6 +221,10 @@ describe('the report builder', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: /^save Save$/i }));
     const dialog = await screen.findByRole('dialog');
     expect((within(dialog).getByLabelText('Name') as HTMLInputElement).value).toBe('Customers by class (copy)');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: /New report/ }));
+    expect(await screen.findByText('Choose what to count and press Run.')).toBeTruthy();
+    expect(screen.queryByTestId('builder-report-name')).toBeNull();
   });
 
   it('starts from the period and branch another report passed along', async () => {

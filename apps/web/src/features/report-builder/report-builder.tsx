@@ -1,4 +1,4 @@
-import { DeleteOutlined, DownloadOutlined, PlayCircleOutlined, SaveOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PlayCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import type { TGroupedReportRow, TReportDefinition } from '@clientela/contract';
 import { App, Button, Col, Divider, Flex, Popconfirm, Row, Space, Switch, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -95,7 +95,8 @@ export function ReportBuilder() {
       },
     );
 
-  const report = run.data;
+  // A cleared report shows nothing, not the previous figures kept while the next ones load.
+  const report = ran ? run.data : undefined;
   const shown = ran ?? draft;
   const groupsOf = (row: TGroupedReportRow, child?: TGroupedReportRow) => [
     { dimension: shown.groupBy, key: row.key },
@@ -146,6 +147,19 @@ export function ReportBuilder() {
             {t('actions.save')}
           </Button>
           <Button onClick={() => setSaving('as')}>{t('actions.saveAs')}</Button>
+          {current && (
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => {
+                opened.current = undefined;
+                setDraft(startingDefinition(new URLSearchParams()));
+                setRan(null);
+                open(undefined);
+              }}
+            >
+              {t('actions.new')}
+            </Button>
+          )}
           <Button
             icon={<DownloadOutlined />}
             disabled={!ran}
