@@ -97,14 +97,17 @@ export function ReportBuilder() {
 
   // A cleared report shows nothing, not the previous figures kept while the next ones load.
   const report = ran ? run.data : undefined;
-  const shown = ran ?? draft;
-  const groupsOf = (row: TGroupedReportRow, child?: TGroupedReportRow) => [
-    { dimension: shown.groupBy, key: row.key },
-    ...(child && shown.thenBy ? [{ dimension: shown.thenBy, key: child.key }] : []),
-  ];
-  const urlOf = (row: TGroupedReportRow, child?: TGroupedReportRow) => (ran ? drillUrl(ran, groupsOf(row, child)) : null);
-  // The chart opens a figure's records when the list can show exactly them for every group.
-  const chartDrills = report && ran ? report.rows.some((row) => urlOf(row) !== null) : false;
+  const urlOf = (row: TGroupedReportRow, child?: TGroupedReportRow) => {
+    // Figures of the previous run, shown while the next loads, open nothing: their filters are gone.
+    if (!report || !ran || run.isPlaceholderData) return null;
+    const groups = [
+      { dimension: report.groupBy, key: row.key },
+      ...(child && report.thenBy ? [{ dimension: report.thenBy, key: child.key }] : []),
+    ];
+    return drillUrl(ran, groups);
+  };
+  // The chart opens records when the list can show exactly those behind a figure.
+  const chartDrills = report ? report.rows.some((row) => urlOf(row) !== null) : false;
   const pick = (row: TGroupedReportRow, child?: TGroupedReportRow) => {
     const url = urlOf(row, child);
     if (url) navigate(url);
