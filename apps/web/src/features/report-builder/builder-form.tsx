@@ -15,8 +15,10 @@ import {
 import { Col, DatePicker, Form, Row, Segmented, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
 import { UserSelect } from '../customers/user-select.tsx';
 import { usePipelines } from '../deals/api.ts';
+import { useLocale } from '../locale/locale-context.tsx';
 import { UnitSelect } from '../units/unit-select.tsx';
 import { dimensionLabel, statusGroup } from './builder-labels.ts';
 
@@ -67,6 +69,7 @@ type Props = { value: TReportDefinition; onChange: (next: TReportDefinition) => 
 /** The definition's controls: entity, groupings, measure, chart type and the entity's filters. */
 export function BuilderForm({ value, onChange }: Props) {
   const { t } = useTranslation('reportBuilder');
+  const { locale } = useLocale();
   const { entity, filters } = value;
   const own: readonly string[] = FILTERS_OF[entity];
   const pipelines = usePipelines();
@@ -139,6 +142,7 @@ export function BuilderForm({ value, onChange }: Props) {
           <Form.Item label={t(`form.period.${entity}`)}>
             <DatePicker.RangePicker
               aria-label={t(`form.period.${entity}`)}
+              format={DATE_INPUT_FORMAT[locale]}
               allowEmpty={[true, true]}
               value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
               onChange={(range) =>
