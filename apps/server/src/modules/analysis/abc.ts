@@ -150,31 +150,41 @@ export async function abcReport(ctx: Ctx, query: Partial<TAbcQuery>, today?: Dat
     const yVariation = query.yVariation ?? settings.yVariation;
     const months = monthsOf(from, to);
     const source = await monthlyRevenue(ctx, basis, { from, to });
+    // Summed per customer and month first, then one row per customer with its months: the
+    // customers' names are looked up once each, and few rows travel.
     const result = await tx.execute<{
       company_id: string | null;
       name: string | null;
       class: TAbcClass | null;
-      m: string;
-      amount: string;
+      months: string[];
+      amounts: string[];
     }>(sql`
-      SELECT s.company_id, c.name, c.class, s.m, sum(s.amount)::text AS amount
-      FROM (${source}) s
-      LEFT JOIN company c ON c.workspace_id = ${ctx.actor.workspaceId} AND c.id = s.company_id AND c.deleted_at IS NULL
-      GROUP BY 1, 2, 3, 4`);
+      WITH monthly AS (SELECT s.company_id, s.month, sum(s.amount) AS amount FROM (${source}) s GROUP BY 1, 2),
+      customers AS (
+        SELECT company_id, array_agg(to_char(month, 'YYYY-MM')) AS months, array_agg(amount::text) AS amounts
+        FROM monthly GROUP BY 1
+      )
+      SELECT m.company_id, c.name, c.class, m.months, m.amounts
+      FROM customers m
+      LEFT JOIN company c ON c.workspace_id = ${ctx.actor.workspaceId} AND c.id = m.company_id AND c.deleted_at IS NULL`);
 
     let unassigned = 0n;
     const byCompany = new Map<string, { name: string; current: TAbcClass | null; total: bigint; monthly: Map<string, bigint> }>();
     for (const row of result.rows) {
-      const amount = cents(row.amount);
+      const amounts = row.amounts.map(cents);
       if (!row.company_id) {
-        unassigned += amount;
+        unassigned += amounts.reduce((sum, amount) => sum + amount, 0n);
         continue;
       }
       if (row.name === null) continue; // a company in the bin
-      const entry = byCompany.get(row.company_id) ?? { name: row.name, current: row.class, total: 0n, monthly: new Map() };
-      entry.total += amount;
-      entry.monthly.set(row.m, (entry.monthly.get(row.m) ?? 0n) + amount);
-      byCompany.set(row.company_id, entry);
+      const monthly = new Map<string, bigint>();
+      row.months.forEach((m, i) => monthly.set(m, amounts[i] ?? 0n));
+      byCompany.set(row.company_id, {
+        name: row.name,
+        current: row.class,
+        total: amounts.reduce((sum, amount) => sum + amount, 0n),
+        monthly,
+      });
     }
     const ranked = [...byCompany.entries()]
       .filter(([, c]) => c.total > 0n)

@@ -105,7 +105,7 @@ const monthEnd = (day: string) => {
 
 /**
  * Revenue per customer and calendar month between two days (both included), as rows (company_id,
- * m 'YYYY-MM', amount), the same sums `revenueSource` gives grouped by customer and month, read from
+ * month its first day, amount), the same sums `revenueSource` gives grouped by customer and month, read from
  * the monthly aggregate `revenue_monthly`: whole months from the aggregate, minus the days of the
  * first and last month that fall outside the period, read from the source by its date index. The
  * reader sees the rows of the owners and units the deals' or orders' policy lets them read, which
@@ -113,21 +113,21 @@ const monthEnd = (day: string) => {
  */
 export async function monthlyRevenue(ctx: Ctx, basis: TRevenueBasis, period: { from: string; to: string }): Promise<SQL> {
   const { from, to } = period;
-  if (from > to) return sql`SELECT NULL::uuid AS company_id, NULL::text AS m, 0::numeric AS amount WHERE false`;
+  if (from > to) return sql`SELECT NULL::uuid AS company_id, NULL::date AS month, 0::numeric AS amount WHERE false`;
   const columns = { owner: revenueMonthly.ownerId, unit: revenueMonthly.unitId };
   const readable =
     basis === 'won_deals' ? await dealPolicy.filter(ctx.actor, 'read', columns) : await salesPolicy.filter(ctx.actor, 'read', columns);
   const firstMonth = `${from.slice(0, 7)}-01`;
   const lastMonthEnd = monthEnd(to);
   const parts: SQL[] = [
-    sql`SELECT revenue_monthly.company_id, to_char(revenue_monthly.month, 'YYYY-MM') AS m, revenue_monthly.amount
+    sql`SELECT revenue_monthly.company_id, revenue_monthly.month, revenue_monthly.amount
       FROM revenue_monthly
       WHERE revenue_monthly.workspace_id = ${ctx.actor.workspaceId} AND revenue_monthly.basis = ${basis}
         AND revenue_monthly.month >= ${firstMonth}::date AND revenue_monthly.month <= ${to}::date AND ${readable}`,
   ];
   const outside = async (start: string, end: string) => {
     const source = await revenueSource(ctx, basis, { from: start, to: end });
-    parts.push(sql`SELECT e.company_id, to_char(e.on_day, 'YYYY-MM') AS m, -e.amount AS amount FROM (${source}) e`);
+    parts.push(sql`SELECT e.company_id, date_trunc('month', e.on_day::timestamp)::date, -e.amount FROM (${source}) e`);
   };
   if (from > firstMonth) await outside(firstMonth, dayShift(from, -1));
   if (to < lastMonthEnd) await outside(dayShift(to, 1), lastMonthEnd);
