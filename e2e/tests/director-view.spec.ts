@@ -103,6 +103,8 @@ async function clickItem(page: Page, index: number) {
 test('director: the KPI board in Italian and Russian, a bar drilled to its deals, Excel, the ABC×XYZ matrix and the forecast', async ({
   browser,
 }) => {
+  // A year of history is imported first, and every report page loads its chart code.
+  test.setTimeout(300_000);
   const contexts: BrowserContext[] = [];
   try {
     const { file, byMonth } = history();
@@ -168,6 +170,12 @@ test('director: the KPI board in Italian and Russian, a bar drilled to its deals
         expectedCloseOn: nextMonth,
       });
       await api('POST', `/api/v1/deals/${today.id}/move`, { stageId: wonStage });
+
+      // The branch's plan: 2,000.00 a month, from a year back to three months ahead.
+      const months: Record<string, string> = {};
+      for (let back = 12; back >= -3; back -= 1) months[monthKey(back)] = '2000.00';
+      await api('PUT', '/api/v1/plans', { kind: 'unit', rows: [{ targetId: unitId, months }] });
+      await page.context().close();
     });
 
     const page = await newPage(browser, contexts);
@@ -175,7 +183,8 @@ test('director: the KPI board in Italian and Russian, a bar drilled to its deals
 
     await test.step('the KPI board of the branch, in Italian', async () => {
       await page.goto(`/dashboard?period=month&unit=${unitId}`);
-      await expect(page.getByRole('heading', { name: 'Cruscotto' })).toBeVisible();
+      // The first page loads its charts' code: give a busy machine time.
+      await expect(page.getByRole('heading', { name: 'Cruscotto' })).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId('kpi-dealsWon')).toContainText('Trattative vinte');
       await expect(page.getByTestId('kpi-dealsWon-count')).toHaveText('1');
       await expect(page.getByTestId('kpi-refreshed')).toContainText('Dati delle');
@@ -199,7 +208,7 @@ test('director: the KPI board in Italian and Russian, a bar drilled to its deals
     const to = new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)), 0)).toISOString().slice(0, 10);
     await test.step('the sales report by month; a bar opens the deals behind it', async () => {
       await page.goto(`/reports/sales?groupBy=month&unitId=${unitId}&from=${from}&to=${to}`);
-      await expect(page.getByRole('heading', { name: 'Report' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
       const months = [...byMonth.keys()].filter((m) => m >= monthKey(12)).sort();
       await expect(page.getByRole('row')).toHaveCount(months.length + 2);
       await page.screenshot({ path: screenshot('director-sales-by-month.png'), fullPage: true });
@@ -234,6 +243,19 @@ test('director: the KPI board in Italian and Russian, a bar drilled to its deals
       await cell.click();
       await expect(page.getByTestId('cell-customers')).toContainText(customers[0]?.name ?? '');
       await page.screenshot({ path: screenshot('director-abc-xyz.png'), fullPage: true });
+    });
+
+    await test.step('the forecast against the branch plan, and how far past forecasts were off', async () => {
+      await page.goto(`/reports/forecast?kind=unit&targetId=${unitId}`);
+      await expect(page.getByTestId('backtest-summary')).toContainText('In media la previsione ha sbagliato del');
+      // The backtest replays the last twelve month starts: a row each.
+      await expect(page.getByTestId('backtest-table').locator('tbody tr')).toHaveCount(12);
+      await expect(page.locator('[_echarts_instance_] svg')).toHaveCount(2);
+      await page.screenshot({ path: screenshot('director-forecast.png'), fullPage: true });
+      // This year's twelve months at 2,000.00 each.
+      await page.goto(`/plans?kind=unit`);
+      await expect(page.getByRole('row').filter({ hasText: unitName })).toContainText('24.000,00');
+      await page.screenshot({ path: screenshot('director-plans.png'), fullPage: true });
     });
   } finally {
     for (const context of contexts) await context.close();

@@ -16,8 +16,9 @@ export function ForecastBacktest({ report }: { report: TForecast }) {
   const option = useMemo(
     (): ChartOption => ({
       tooltip: { trigger: 'axis', valueFormatter: (amount) => money(String(amount), currency, locale) },
-      legend: { bottom: 0 },
-      grid: { left: 8, right: 8, top: 12, bottom: 36 },
+      // The legend above: below, a short chart's month labels would run into it.
+      legend: { top: 0 },
+      grid: { left: 8, right: 8, top: 36, bottom: 8 },
       xAxis: { type: 'category', data: backtest.months.map((m) => periodLabel(m.month, locale)) },
       yAxis: { type: 'value', axisLabel: { formatter: (amount: number) => compactNumber(amount, locale) } },
       series: [
