@@ -5,7 +5,7 @@ import { dayIn } from '../my-day/zoned-day.ts';
 import { customersSql } from './customers.ts';
 import { inReportQuery } from './in-report-query.ts';
 import { lastActivitySql, lastContactJoins } from './last-contact.ts';
-import { rulesOf, rulesSql } from './rules.ts';
+import { rulesOf } from './rules.ts';
 import { customerScope } from './scope.ts';
 
 type Line = { owner_id: string | null; owner_name: string | null; total: number; on_time: number; overdue: number };
@@ -38,10 +38,14 @@ export async function rhythmCompliance(ctx: Ctx, query: TRhythmScopeQuery, now: 
       SELECT c.type, c.id, c.name, c.class, c.owner_id, last.at AS last_contact_at,
         (coalesce(last.at, c.created_at) AT TIME ZONE ${timeZone})::date + rule.every_days AS due_on
       FROM ${customersSql(workspaceId, scope, { classedOnly: true })} c
-      JOIN ${rulesSql(rules)} ON rule.class = c.class
+      -- The rule of the class as expressions, not a join: the planner then expects every customer, not a few.
+      CROSS JOIN LATERAL (SELECT CASE c.class ${sql.join(
+        rules.map((rule) => sql`WHEN ${rule.class} THEN ${rule.everyDays}::int`),
+        sql` `,
+      )} END AS every_days) rule
       ${lastContactJoins(workspaceId)}
       -- Per customer, the newest counted activity: kept, or from the timeline index.
-      CROSS JOIN LATERAL (SELECT ${lastActivitySql(workspaceId, now.toISOString(), sql`rule.types`)} AS at) last
+      CROSS JOIN LATERAL (SELECT ${lastActivitySql(workspaceId, now.toISOString(), Object.fromEntries(rules.map((rule) => [rule.class, rule.activityTypes])))} AS at) last
     ),
     lines AS (
       SELECT m.owner_id, u.name AS owner_name, count(*)::int AS total,

@@ -15,6 +15,8 @@ export async function inReportQuery<T>(ctx: Ctx, work: (tx: Executor) => Promise
     return await ctx.db.transaction(
       async (tx) => {
         await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`));
+        // Room to count and sort a whole workspace's customers in memory rather than on disk.
+        await tx.execute(sql.raw("SET LOCAL work_mem = '32MB'"));
         return work(tx);
       },
       { accessMode: 'read only' },

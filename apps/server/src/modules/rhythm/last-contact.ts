@@ -75,26 +75,30 @@ export function markedSql(workspaceId: string): SQL {
 }
 
 /**
- * Customer `c`'s newest activity that has happened by `now`, of the kinds `types` (an SQL text
- * array; every kind when null), given its kept row `k` (LEFT JOINed on the customer) and `marked`
- * (LEFT JOINed on the customer): the kept row answers unless the customer is marked, the row was
- * refreshed after `now`-dated activities (a report about an earlier moment), or a planned activity
- * has come since; then the customer's timeline answers, from its index.
+ * Customer `c`'s newest activity that has happened by `now`, of the kinds `kinds` (per class of the
+ * customer, or every kind when null), given its kept row `k` (LEFT JOINed on the customer) and
+ * `marked` (LEFT JOINed on the customer): the kept row answers unless the customer is marked, the
+ * row was refreshed after `now`-dated activities (a report about an earlier moment), or a planned
+ * activity has come since; then the customer's timeline answers, from its index.
  */
-export function lastActivitySql(workspaceId: string, now: string, types: SQL | null): SQL {
-  const all = sql`greatest(k.call_at, k.meeting_at, k.visit_at, k.email_at, k.note_at)`;
-  const kept = types
-    ? sql`greatest(${sql.join(
-        KINDS.map((kind) => sql`CASE WHEN ${kind} = ANY(${types}) THEN k.${sql.raw(`${kind}_at`)} END`),
-        sql`, `,
-      )})`
+export function lastActivitySql(workspaceId: string, now: string, kinds: Readonly<Record<string, readonly string[]>> | null): SQL {
+  const column = (kind: string) => sql.raw(`k.${kind}_at`);
+  const all = sql`greatest(${sql.join(KINDS.map(column), sql`, `)})`;
+  const byClass = (each: (types: readonly string[]) => SQL) =>
+    sql`CASE c.class ${sql.join(
+      Object.entries(kinds ?? {}).map(([cls, types]) => sql`WHEN ${cls} THEN ${each(types)}`),
+      sql` `,
+    )} END`;
+  const kept = kinds
+    ? byClass((types) => sql`greatest(${sql.join(KINDS.filter((kind) => types.includes(kind)).map(column), sql`, `)})`)
     : all;
   const told = sql`marked.id IS NULL AND (k.customer_id IS NULL
     OR ((${all} IS NULL OR ${all} <= ${now}::timestamptz) AND (k.next_at IS NULL OR k.next_at > ${now}::timestamptz)))`;
+  const typeFilter = kinds ? sql`AND l.activity_type = ANY(${byClass((types) => sql`${`{${types.join(',')}}`}::text[]`)})` : sql``;
   return sql`CASE WHEN ${told} THEN ${kept} ELSE (
     SELECT max(l.occurred_at) FROM activity_link l
     WHERE l.workspace_id = ${workspaceId} AND l.entity_id = ANY(${contactedThrough(workspaceId)})
-      ${types ? sql`AND l.activity_type = ANY(${types})` : sql``} AND l.occurred_at <= ${now}::timestamptz
+      ${typeFilter} AND l.occurred_at <= ${now}::timestamptz
   ) END`;
 }
 
