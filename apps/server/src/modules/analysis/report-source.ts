@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { TRevenueBasis } from '@clientela/contract';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
@@ -12,15 +13,40 @@ import { revenueMonthly } from './analysis.table.ts';
 export const REPORT_TIMEOUT_MS = 10_000;
 
 /**
- * Runs a report's queries in one read-only transaction with a statement timeout: a runaway report
- * answers "try again" instead of stalling everyone else's requests.
+ * How many reports over large data one server process runs at once: half its cores, at least one.
+ * The rest wait their turn in the process (holding no connection), so that reports asked in a burst
+ * take at most that share of the machine and every other request keeps a core.
+ */
+export const REPORT_LANES = Math.max(1, Math.floor(os.availableParallelism() / 2));
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `work` when a report lane is free. */
+export async function inReportLane<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= REPORT_LANES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
+/**
+ * Runs a report's queries in one read-only transaction with a statement timeout, in a report lane:
+ * a runaway report answers "try again" instead of stalling everyone else's requests.
  */
 export async function inReport<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>, timeoutMs = REPORT_TIMEOUT_MS): Promise<T> {
   try {
-    return await ctx.db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`));
-      return work(tx);
-    });
+    return await inReportLane(() =>
+      ctx.db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`));
+        return work(tx);
+      }),
+    );
   } catch (error) {
     const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
     if (code === '57014')
