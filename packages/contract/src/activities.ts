@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIST_LIMIT_MAX, listOf, ZId } from './common.ts';
+import { LIST_LIMIT_MAX, listOf, ZDay, ZId } from './common.ts';
 import { ZDealRef, ZDealStageChange } from './deals.ts';
 import { ZTask } from './tasks.ts';
 
@@ -174,8 +174,6 @@ export const AGREEMENT_STATUSES = ['proposed', 'agreed', 'fulfilled', 'broken', 
 export const OPEN_AGREEMENT_STATUSES = ['proposed', 'agreed'] as const;
 export const ZAgreementStatus = z.enum(AGREEMENT_STATUSES);
 export type TAgreementStatus = z.infer<typeof ZAgreementStatus>;
-
-const ZDay = z.iso.date();
 
 /** A promise made to or by a customer, binding the whole company. */
 export const ZAgreement = z.object({

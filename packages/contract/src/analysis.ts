@@ -1,10 +1,8 @@
 // The API contract of the analysis module: sales reports, win rates, the funnel, won and lost deals, customer counts and ABC×XYZ.
 import { z } from 'zod';
-import { ZId } from './common.ts';
+import { ZDay, ZId } from './common.ts';
 import { ZCurrencyCode } from './currencies.ts';
 import { ZStageKind } from './deals.ts';
-
-const ZDay = z.iso.date();
 
 /** What revenue is: won deals by their close date (their base-currency value), or orders (not cancelled) by their date. */
 export const REVENUE_BASES = ['won_deals', 'orders'] as const;

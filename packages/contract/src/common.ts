@@ -13,6 +13,12 @@ export type TRole = z.infer<typeof ZRole>;
 export const ZId = z.uuid();
 export const ZIdParams = z.strictObject({ id: ZId });
 
+/**
+ * A calendar day, YYYY-MM-DD. ISO 8601 has a year 0 but PostgreSQL's calendar does not, so such a
+ * day is refused here, with the field named, instead of failing in the database.
+ */
+export const ZDay = z.iso.date().refine((day) => !day.startsWith('0000'), 'There is no year 0');
+
 export const ZEmail = z
   .email()
   .max(254)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZAgreement } from './activities.ts';
-import { LIST_LIMIT_MAX, listOf, ZId } from './common.ts';
+import { LIST_LIMIT_MAX, listOf, ZDay, ZId } from './common.ts';
 
 /**
  * Where a contract stands on renewal: it renews by itself, it must be renegotiated, renewal was
@@ -10,7 +10,6 @@ export const RENEWAL_STATES = ['auto_renew', 'to_renegotiate', 'verbally_renewed
 export const ZRenewalState = z.enum(RENEWAL_STATES);
 export type TRenewalState = z.infer<typeof ZRenewalState>;
 
-const ZDay = z.iso.date();
 const ZRef = z.object({ id: ZId, name: z.string() });
 
 export const ZContract = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIST_LIMIT_MAX, listOf } from './common.ts';
+import { LIST_LIMIT_MAX, listOf, ZDay } from './common.ts';
 
 /** An ISO 4217 code such as EUR, RUB or USD. */
 export const ZCurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR or RUB');
@@ -19,8 +19,6 @@ export const ZRate = z
   .trim()
   .regex(/^\d{1,10}(\.\d{1,8})?$/, 'A positive rate with at most eight decimals')
   .refine((value) => Number(value) > 0, 'A rate above zero');
-
-const ZDay = z.iso.date();
 
 /** The workspace's base currency (in which reports add up) and the other currencies it trades in. */
 export const ZCurrencySettings = z.object({

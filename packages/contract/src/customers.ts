@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, ZId, ZListQuery } from './common.ts';
+import { listOf, ZDay, ZId, ZListQuery } from './common.ts';
 import { ZCustomValues } from './custom-fields.ts';
 
 /** What a company or a person is to us; several may hold at once. */
@@ -151,7 +151,7 @@ export const ZUpdateContactInput = z.strictObject({
   firstName: text(120).optional(),
   lastName: text(120).optional(),
   position: optionalText(120),
-  birthday: z.iso.date().nullable().optional(),
+  birthday: ZDay.nullable().optional(),
   preferredChannel: ZChannel.nullable().optional(),
   /** What they like and buy ("rye bread, no sugar"). */
   preferences: optionalText(5_000),

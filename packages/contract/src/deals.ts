@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { LIST_LIMIT_MAX, listOf, ZId } from './common.ts';
+import { LIST_LIMIT_MAX, listOf, ZDay, ZId } from './common.ts';
 import { ZAmount, ZCurrencyCode } from './currencies.ts';
 
 const text = (max: number) => z.string().trim().max(max);
-const ZDay = z.iso.date();
 const ZRef = z.object({ id: ZId, name: z.string() });
 
 /** An open stage is still being worked; a won or lost stage closes the deal. */

@@ -10,7 +10,7 @@ export const ZPlanKind = z.enum(PLAN_KINDS);
 export type TPlanKind = z.infer<typeof ZPlanKind>;
 
 /** A calendar month, "2026-03". */
-export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM');
+export const ZMonth = z.string().regex(/^(?!0000)\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM');
 
 /** The plans of one kind over a year (default: this year) or a range of at most 36 months. */
 export const ZPlansQuery = z
@@ -68,18 +68,26 @@ export type TPlanGrid = z.infer<typeof ZPlanGrid>;
  * A grid to save in one go: each row's months are set to their amount, or deleted when null;
  * months left out stay as they are. Nothing is written unless every cell is valid and allowed.
  */
-export const ZSavePlansInput = z.strictObject({
-  kind: ZPlanKind,
-  rows: z
-    .array(
-      z.strictObject({
-        targetId: ZId.nullable(),
-        months: z.record(ZMonth, ZAmount.nullable()),
-      }),
-    )
-    .min(1)
-    .max(1000),
-});
+export const ZSavePlansInput = z
+  .strictObject({
+    kind: ZPlanKind,
+    rows: z
+      .array(
+        z.strictObject({
+          targetId: ZId.nullable(),
+          // Ten years of months at most in one row; a grid shows one.
+          months: z
+            .record(ZMonth, ZAmount.nullable())
+            .refine((months) => Object.keys(months).length <= 120, 'At most 120 months in one row'),
+        }),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .refine((input) => input.rows.reduce((cells, row) => cells + Object.keys(row.months).length, 0) <= 12_000, {
+    path: ['rows'],
+    message: 'At most 12,000 cells in one save',
+  });
 export type TSavePlansInput = z.infer<typeof ZSavePlansInput>;
 
 export const ZSavePlansResult = z.object({ saved: z.number().int(), deleted: z.number().int() });

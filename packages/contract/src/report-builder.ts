@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES } from './activities.ts';
 import { ZGroupedReportRow } from './analysis.ts';
-import { listOf, ZId } from './common.ts';
+import { listOf, ZDay, ZId } from './common.ts';
 import { ZCurrencyCode } from './currencies.ts';
 import { CUSTOMER_CLASSES, CUSTOMER_STATUSES } from './customers.ts';
 import { STAGE_KINDS } from './deals.ts';
@@ -131,8 +131,6 @@ export const FILTERS_OF = {
   activities: ['type'],
   orders: ['status'],
 } as const satisfies Record<TBuilderEntity, readonly string[]>;
-
-const ZDay = z.iso.date();
 
 export const ZBuilderFilters = z.strictObject({
   /** The first and last day of the period (both included) on the entity's main date. */

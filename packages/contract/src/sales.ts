@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { LIST_LIMIT_MAX, listOf, ZId, ZLocale } from './common.ts';
+import { LIST_LIMIT_MAX, listOf, ZDay, ZId, ZLocale } from './common.ts';
 import { ZAmount, ZCurrencyCode } from './currencies.ts';
 import { ZVatRate } from './products.ts';
 
 const text = (max: number) => z.string().trim().max(max);
-const ZDay = z.iso.date();
 const ZRef = z.object({ id: ZId, name: z.string() });
 
 /** A quantity with up to three decimals ("12", "2.5", "0.125"), above zero. */

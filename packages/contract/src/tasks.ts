@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIST_LIMIT_MAX, listOf, ZId } from './common.ts';
+import { LIST_LIMIT_MAX, listOf, ZDay, ZId } from './common.ts';
 import { ZDealRef } from './deals.ts';
 
 /** How urgent an assignment is. */
@@ -21,7 +21,6 @@ export const ZTaskRecordType = z.enum(TASK_RECORD_TYPES);
 export const ZTaskRecordRef = z.object({ type: ZTaskRecordType, id: ZId, name: z.string() });
 
 const ZPerson = z.object({ id: ZId, name: z.string() });
-const ZDay = z.iso.date();
 
 export const ZChecklistItem = z.strictObject({ text: z.string().trim().min(1).max(500), done: z.boolean().default(false) });
 

@@ -68,3 +68,44 @@ describe('HTTP surface', () => {
     expect(response.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'id' }] });
   });
 });
+
+describe('days and months in a year PostgreSQL does not have', () => {
+  // ISO 8601 has a year 0; PostgreSQL's calendar does not. Each is refused with the field named,
+  // where it used to reach the database and fail there with a 500.
+  const requests: { method: 'GET' | 'PUT' | 'POST'; url: string; payload?: Record<string, unknown>; path: string }[] = [
+    { method: 'GET', url: '/api/v1/plans?kind=unit&from=0000-01&to=0000-02', path: 'from' },
+    {
+      method: 'PUT',
+      url: '/api/v1/plans',
+      payload: { kind: 'total', rows: [{ targetId: null, months: { '0000-01': '5' } }] },
+      path: 'rows.0.months',
+    },
+    {
+      method: 'POST',
+      url: '/api/v1/reports/builder/run',
+      payload: { entity: 'deals', groupBy: 'status', measure: 'count', chart: 'bar', filters: { from: '0000-01-01' } },
+      path: 'filters.from',
+    },
+    { method: 'GET', url: '/api/v1/deals?filter[createdFrom]=0000-01-01', path: 'filter[createdFrom]' },
+    { method: 'GET', url: '/api/v1/reports/funnel?from=0000-01-01', path: 'from' },
+    { method: 'GET', url: '/api/v1/reports/won-lost?groupBy=month&to=0000-12-31', path: 'to' },
+    { method: 'GET', url: '/api/v1/reports/sales?groupBy=month&from=0000-01-01', path: 'from' },
+    { method: 'GET', url: '/api/v1/reports/abc?from=0000-01-01', path: 'from' },
+  ];
+
+  it('answers each with 400 naming the field, and saves nothing', async () => {
+    const { admin } = await makeWorkspace(t);
+    const browser = await signIn(t, admin.email);
+    for (const { method, url, payload, path } of requests) {
+      const response = await browser.request({ method, url, ...(payload ? { payload } : {}) });
+      expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(400);
+      const paths = (response.json().errors as { path: string }[]).map((error) => error.path);
+      expect(
+        paths.some((one) => one.startsWith(path)),
+        `${url}: ${paths.join(', ')}`,
+      ).toBe(true);
+    }
+    const plans = await browser.request({ method: 'GET', url: '/api/v1/plans?kind=total&from=2000-01&to=2002-12' });
+    expect(plans.json().rows).toEqual([]);
+  });
+});

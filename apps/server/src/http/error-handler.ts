@@ -51,6 +51,12 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const pgCode = (error.cause as { code?: string } | undefined)?.code ?? error.code;
   if (pgCode === '23503') return sendProblem(reply, request, 'validation_failed', 'A record this refers to does not exist (any more)');
   if (pgCode === '23505') return sendProblem(reply, request, 'conflict', 'This would duplicate an existing record');
+  // Two transactions waited on each other (or could not be serialised): PostgreSQL undid this one.
+  // It is the caller's turn to repeat it, not a fault of ours.
+  if (pgCode === '40P01' || pgCode === '40001') {
+    reply.header('retry-after', '1');
+    return sendProblem(reply, request, 'conflict', 'Someone changed the same records at the same moment; please try again');
+  }
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendProblem(reply, request, mapped, error.message);
   if (error instanceof SyntaxError && error.statusCode === 400) return sendProblem(reply, request, 'malformed_json', error.message);

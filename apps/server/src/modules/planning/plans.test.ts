@@ -70,6 +70,14 @@ describe('sales plans', () => {
     expect(total.json().errors).toEqual([{ path: 'rows.0.targetId', message: 'The whole company has no target' }]);
     expect((await put(b.owner, { kind: 'region', rows: [first] })).statusCode).toBe(400);
     expect((await put(b.owner, { kind: 'unit', rows: [] })).statusCode).toBe(400);
+    // More months in one row than a save may carry (each would be a parameter of one statement).
+    const decade = (start: number) =>
+      Object.fromEntries(
+        Array.from({ length: 121 }, (_, i) => [`${start + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, '1']),
+      );
+    const tooLong = await put(b.owner, { kind: 'total', rows: [{ targetId: null, months: decade(2000) }] });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors.map((e: { path: string }) => e.path)).toContain('rows.0.months');
     expect((await b.owner.request({ method: 'GET', url: '/api/v1/plans?kind=unit&year=2026&from=2026-01' })).statusCode).toBe(400);
     expect((await b.owner.request({ method: 'GET', url: '/api/v1/plans?kind=unit&from=2026-01&to=2029-01' })).statusCode).toBe(400);
     expect(await grid(b.owner, 'kind=unit&year=2026')).toEqual(before);
