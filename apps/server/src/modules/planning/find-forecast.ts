@@ -68,7 +68,12 @@ export async function findForecast(ctx: Ctx, query: TForecastQuery, now = new Da
       if (!found) throw notFound(TARGET_NOUN[query.kind]);
       ref = found;
     }
-    if (!(await mayPlan(actor, 'read', query.kind, ref))) throw forbidden('You may not see the plans of this target');
+    if (!(await mayPlan(actor, 'read', query.kind, ref))) {
+      // A customer the reader may not see is not there for them, as everywhere else; units and
+      // people are known to everyone in the workspace, only their figures are not.
+      if (query.kind === 'company') throw notFound(TARGET_NOUN[query.kind]);
+      throw forbidden('You may not see the plans of this target');
+    }
     const target: ForecastTarget = {
       kind: query.kind,
       id: ref?.id ?? null,

@@ -288,6 +288,8 @@ describe('the forecast', () => {
     // Bea may not look at Elio's plans, nor a manager at the other shop's.
     await expect(forecast(b.employeeB.browser, { kind: 'owner', targetId: elioId })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(forecast(b.managerA.browser, { kind: 'unit', targetId: b.shopB.id })).rejects.toMatchObject({ code: 'forbidden' });
+    // A customer Bea may not see is not there for her at all.
+    await expect(forecast(b.employeeB.browser, { kind: 'company', targetId: b.hotel.id })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('counts orders without a deal in the run-rate and orders of deals already open in the pipeline only', async () => {

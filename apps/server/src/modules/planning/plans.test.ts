@@ -1,4 +1,5 @@
 import type { TPlanGrid } from '@clientela/contract';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
 
@@ -157,5 +158,20 @@ describe('sales plans', () => {
     expect(foreign.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'rows.0.targetId', message: 'No such unit' }] });
     expect((await get(stranger, '/api/v1/plans/targets?kind=unit')).data).toEqual([]);
     expect(cells(await grid(b.owner, 'kind=unit&year=2026'))).toEqual([['Via Roma', { '2026-01': '300.00' }, '300.00', true]]);
+  });
+
+  it('offers a reader the targets they may plan for even when hundreds of others come first by name', async () => {
+    const b = await makeBakery(t);
+    const ws = b.owner.session.user.workspace.id;
+    // 250 customers of the other shop, all named before Elio's one customer.
+    await t.db.execute(sql`INSERT INTO company (workspace_id, name, owner_id, unit_id)
+      SELECT ${ws}::uuid, 'Aaa ' || lpad(n::text, 3, '0'), ${b.employeeB.user.id}::uuid, ${b.shopB.id}::uuid FROM generate_series(1, 250) n`);
+    await post(b.employeeA.browser, '/api/v1/companies', { name: 'Zanzibar Hotel' });
+    const read = await get(b.employeeA.browser, '/api/v1/plans/targets?kind=company&action=read');
+    expect(read.data.map((c: { name: string }) => c.name)).toEqual(['Zanzibar Hotel']);
+    // The admin sees the first twenty by name.
+    const all = await get(b.owner, '/api/v1/plans/targets?kind=company&action=read');
+    expect(all.data).toHaveLength(20);
+    expect(all.data[0].name).toBe('Aaa 001');
   });
 });
