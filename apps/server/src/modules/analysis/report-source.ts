@@ -19,18 +19,39 @@ export const REPORT_TIMEOUT_MS = 10_000;
  */
 export const REPORT_LANES = Math.max(1, Math.floor(os.availableParallelism() / 2));
 
-let running = 0;
-const waiting: (() => void)[] = [];
+/** How long a report waits for a lane, and how many may wait, before the answer is "try again". */
+export const REPORT_WAIT_MS = 15_000;
+export const REPORT_QUEUE_MAX = 100;
 
-/** Runs `work` when a report lane is free. */
+let running = 0;
+const waiting: { start: () => void; timer: NodeJS.Timeout }[] = [];
+
+const busy = () =>
+  new AppError('too_many_requests', 'Many reports are running just now: try again in a moment', { headers: { 'retry-after': '5' } });
+
+/** Runs `work` when a report lane is free; after too long a wait, or behind too many others, it answers 429 instead. */
 export async function inReportLane<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= REPORT_LANES) await new Promise<void>((resolve) => waiting.push(resolve));
-  else running += 1;
+  if (running >= REPORT_LANES) {
+    if (waiting.length >= REPORT_QUEUE_MAX) throw busy();
+    await new Promise<void>((resolve, reject) => {
+      const entry = {
+        start: () => {
+          clearTimeout(entry.timer);
+          resolve();
+        },
+        timer: setTimeout(() => {
+          waiting.splice(waiting.indexOf(entry), 1);
+          reject(busy());
+        }, REPORT_WAIT_MS),
+      };
+      waiting.push(entry);
+    });
+  } else running += 1;
   try {
     return await work();
   } finally {
     const next = waiting.shift();
-    if (next) next();
+    if (next) next.start();
     else running -= 1;
   }
 }
