@@ -23,10 +23,21 @@ export type ChartOption = ComposeOption<
 
 type Props = { option: ChartOption; height: number } & Omit<HTMLAttributes<HTMLDivElement>, 'children'>;
 
-/** Defaults for every chart: the page's font, and no animation for people who ask their system for less motion. */
+/** Series colours: the product's teal first, then colours that stay apart from it and from each other. */
+const PALETTE = ['#0f766e', '#f59e0b', '#6366f1', '#ef4444', '#0ea5e9', '#8b5cf6', '#84cc16', '#f97316', '#64748b'];
+
+/**
+ * Defaults for every chart: the page's font and colours, bars no wider than a bar should look when
+ * there are only one or two, and no animation for people who ask their system for less motion.
+ */
 function defaults(element: HTMLElement): object {
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
-  return { textStyle: { fontFamily: getComputedStyle(element).fontFamily }, animation: !reducedMotion };
+  return {
+    color: PALETTE,
+    bar: { barMaxWidth: 56 },
+    textStyle: { fontFamily: getComputedStyle(element).fontFamily },
+    animation: !reducedMotion,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
 import type { TFunnelStage, TLocale } from '@clientela/contract';
-import { Button, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -106,9 +107,16 @@ export function FunnelReport() {
         <>
           {days(row.averageDays, locale)}
           {row.stillIn > 0 && (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {t('funnel.stillIn', { count: row.stillIn })}
-            </Typography.Text>
+            // Short in the cell, whole in the tooltip and for screen readers: the table keeps to the page's width.
+            <Tooltip title={t('funnel.stillIn', { count: row.stillIn })}>
+              <Typography.Text
+                type="secondary"
+                style={{ display: 'block', fontSize: 12, whiteSpace: 'nowrap' }}
+                aria-label={t('funnel.stillIn', { count: row.stillIn })}
+              >
+                <ClockCircleOutlined /> {formatNumber(row.stillIn, locale)}
+              </Typography.Text>
+            </Tooltip>
           )}
         </>
       ),
