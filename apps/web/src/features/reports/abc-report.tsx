@@ -9,7 +9,7 @@ import { useMe } from '../auth/api.ts';
 import { useFormatters } from '../customers/date-format.ts';
 import { AbcSettingsForm } from './abc-settings-form.tsx';
 import { useAbcSettings, useApplyAbc, useReport } from './api.ts';
-import { BasisSelect, ControlsRow, ExportReportButton, PeriodPicker } from './report-controls.tsx';
+import { BasisSelect, ControlsRow, ExportReportButton, PeriodPicker, RefreshedAt } from './report-controls.tsx';
 import { money, percent } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
@@ -71,6 +71,7 @@ export function AbcReport() {
         <PeriodPicker />
         <BasisSelect />
         <ExportReportButton report="abc" params={params} />
+        <RefreshedAt query={report} />
         {me.role === 'admin' && (
           <Button type="primary" onClick={confirmApply} loading={apply.isPending} disabled={!data?.customers.length}>
             {t('abc.apply')}

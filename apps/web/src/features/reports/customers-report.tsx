@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
 import { useReport } from './api.ts';
 import { ReportChart } from './report-chart.tsx';
-import { ControlsRow, ExportReportButton, GroupingSelect, UnitFilter } from './report-controls.tsx';
+import { ControlsRow, ExportReportButton, GroupingSelect, RefreshedAt, UnitFilter } from './report-controls.tsx';
 import { compactNumber } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
@@ -63,6 +63,7 @@ export function CustomersReport() {
         <GroupingSelect options={CUSTOMER_GROUPINGS} param="thenBy" label={t('controls.thenBy')} />
         <UnitFilter />
         <ExportReportButton report="customers" params={params} />
+        <RefreshedAt query={report} />
       </ControlsRow>
       <ErrorAlert error={report.error} />
       <ReportChart option={option} label={t('chart.customers')} />

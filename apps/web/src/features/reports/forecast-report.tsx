@@ -8,7 +8,7 @@ import { useForecast } from '../plans/api.ts';
 import { TargetSelect } from '../plans/target-select.tsx';
 import { ForecastBacktest } from './forecast-backtest.tsx';
 import { ForecastChart } from './forecast-chart.tsx';
-import { ControlsRow } from './report-controls.tsx';
+import { ControlsRow, RefreshedAt } from './report-controls.tsx';
 import { money, percent, periodLabel } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
@@ -82,6 +82,7 @@ export function ForecastReport() {
           options={(['won_deals', 'orders'] as const).map((value) => ({ value, label: t(`basis.${value}`) }))}
           style={{ minWidth: 170 }}
         />
+        <RefreshedAt query={forecast} />
       </ControlsRow>
       <ErrorAlert error={forecast.error} />
       {kind !== 'total' && !targetId && <Alert type="info" showIcon title={t('forecast.pickTarget')} />}

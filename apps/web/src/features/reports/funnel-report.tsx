@@ -11,7 +11,7 @@ import { useLocale } from '../locale/locale-context.tsx';
 import { dealReportFileUrl, useDealReport } from './deal-reports-api.ts';
 import { funnelDealsUrl } from './drill-down.ts';
 import { ReportChart } from './report-chart.tsx';
-import { ControlsRow, ExportReportButton, PeriodPicker, PipelineSelect, UnitFilter } from './report-controls.tsx';
+import { ControlsRow, ExportReportButton, PeriodPicker, PipelineSelect, RefreshedAt, UnitFilter } from './report-controls.tsx';
 import { compactNumber, money, percent } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
@@ -130,6 +130,7 @@ export function FunnelReport() {
         <PeriodPicker />
         <UnitFilter />
         <ExportReportButton report="funnel" url={dealReportFileUrl('funnel', params)} />
+        <RefreshedAt query={report} />
       </ControlsRow>
       <ErrorAlert error={report.error} />
       {data && (

@@ -10,7 +10,7 @@ import { useLocale } from '../locale/locale-context.tsx';
 import { dealReportFileUrl, useDealReport } from './deal-reports-api.ts';
 import { dealsUrlFor } from './drill-down.ts';
 import { ReportChart } from './report-chart.tsx';
-import { ControlsRow, ExportReportButton, GroupingSelect, PeriodPicker, UnitFilter } from './report-controls.tsx';
+import { ControlsRow, ExportReportButton, GroupingSelect, PeriodPicker, RefreshedAt, UnitFilter } from './report-controls.tsx';
 import { compactNumber, money, percent, periodLabel } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
@@ -93,6 +93,7 @@ export function LostReport() {
         <PeriodPicker />
         <UnitFilter />
         <ExportReportButton report="won-lost" url={dealReportFileUrl('won-lost', params)} />
+        <RefreshedAt query={report} />
       </ControlsRow>
       <ErrorAlert error={report.error} />
       <ReportChart

@@ -1,12 +1,12 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { TCustomerGrouping, TSalesGrouping } from '@clientela/contract';
-import { App, Button, DatePicker, Select, Space } from 'antd';
+import { App, Button, DatePicker, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../components/export-button.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
+import { DATE_INPUT_FORMAT, useFormatters } from '../customers/date-format.ts';
 import { usePipelines } from '../deals/api.ts';
 import { orderedPipelines } from '../deals/pipeline-order.ts';
 import { useLocale } from '../locale/locale-context.tsx';
@@ -134,6 +134,26 @@ export function ExportReportButton(props: ExportProps) {
     >
       {t('controls.export')}
     </Button>
+  );
+}
+
+/**
+ * When the figures on screen were read from the server, and a button to read them again: the
+ * reports are live, but a page left open shows what it read then.
+ */
+export function RefreshedAt({ query }: { query: { dataUpdatedAt: number; isFetching: boolean; refetch: () => unknown } }) {
+  const { t } = useTranslation('reports');
+  const format = useFormatters();
+  if (!query.dataUpdatedAt) return null;
+  return (
+    <Space size={4}>
+      <Typography.Text type="secondary" data-testid="report-refreshed">
+        {t('controls.asOf', { time: format.dateTime(new Date(query.dataUpdatedAt).toISOString()) })}
+      </Typography.Text>
+      <Button type="link" size="small" icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => query.refetch()}>
+        {t('controls.refresh')}
+      </Button>
+    </Space>
   );
 }
 

@@ -201,4 +201,15 @@ describe('the reports page', { timeout: 20_000 }, () => {
     expect(JSON.parse(String(call?.[1]?.body))).toEqual({ from: '2017-01-01', to: '2017-12-31' });
     expect(await screen.findByText('2 customers changed')).toBeTruthy();
   });
+
+  it('says when the figures on screen were read, and reads them again on request', async () => {
+    const fetch = stubApi();
+    await renderAt('/reports/sales?groupBy=quarter&from=2017-01-01&to=2017-12-31');
+    const refreshed = await screen.findByTestId('report-refreshed');
+    expect(refreshed.textContent).toMatch(/^Figures as of \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
+    const reads = () => fetch.mock.calls.filter(([url]) => String(url).startsWith('/api/v1/reports/sales')).length;
+    const before = reads();
+    fireEvent.click(screen.getByRole('button', { name: /Refresh/ }));
+    await waitFor(() => expect(reads()).toBe(before + 1));
+  });
 });

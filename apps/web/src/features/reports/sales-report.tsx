@@ -9,7 +9,7 @@ import { useLocale } from '../locale/locale-context.tsx';
 import { useReport } from './api.ts';
 import { dealsUrlFor } from './drill-down.ts';
 import { ReportChart } from './report-chart.tsx';
-import { BasisSelect, ControlsRow, ExportReportButton, GroupingSelect, PeriodPicker, UnitFilter } from './report-controls.tsx';
+import { BasisSelect, ControlsRow, ExportReportButton, GroupingSelect, PeriodPicker, RefreshedAt, UnitFilter } from './report-controls.tsx';
 import { compactNumber, money, periodLabel } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
@@ -109,6 +109,7 @@ export function SalesReport() {
         <BasisSelect />
         <UnitFilter />
         <ExportReportButton report="sales" params={params} />
+        <RefreshedAt query={report} />
       </ControlsRow>
       <ErrorAlert error={report.error} />
       <ReportChart option={option} onItemClick={onChartClick} label={t('chart.sales')} />

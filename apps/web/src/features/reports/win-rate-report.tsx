@@ -9,7 +9,7 @@ import { useLocale } from '../locale/locale-context.tsx';
 import { useReport } from './api.ts';
 import { dealsUrlFor } from './drill-down.ts';
 import { ReportChart } from './report-chart.tsx';
-import { ControlsRow, ExportReportButton, GroupingSelect, PeriodPicker, UnitFilter } from './report-controls.tsx';
+import { ControlsRow, ExportReportButton, GroupingSelect, PeriodPicker, RefreshedAt, UnitFilter } from './report-controls.tsx';
 import { compactNumber, money, percent, periodLabel } from './report-format.ts';
 import { useReportParams } from './use-report-params.ts';
 
@@ -58,6 +58,7 @@ export function WinRateReport() {
         <PeriodPicker />
         <UnitFilter />
         <ExportReportButton report="win-rate" params={params} />
+        <RefreshedAt query={report} />
       </ControlsRow>
       <ErrorAlert error={report.error} />
       <ReportChart option={option} label={t('chart.winRate')} onItemClick={(index) => data?.rows[index] && drill(data.rows[index])} />
