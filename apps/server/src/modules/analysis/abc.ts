@@ -178,7 +178,9 @@ export async function abcReport(ctx: Ctx, query: Partial<TAbcQuery>, today?: Dat
       }
       if (row.name === null) continue; // a company in the bin
       const monthly = new Map<string, bigint>();
-      row.months.forEach((m, i) => monthly.set(m, amounts[i] ?? 0n));
+      row.months.forEach((m, i) => {
+        monthly.set(m, amounts[i] ?? 0n);
+      });
       byCompany.set(row.company_id, {
         name: row.name,
         current: row.class,
