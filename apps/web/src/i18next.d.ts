@@ -37,6 +37,8 @@ declare module 'i18next' {
       rhythm: typeof import('./locales/rhythm/en.json');
       forecast: typeof import('./locales/forecast/en.json');
       reportBuilder: typeof import('./locales/report-builder/en.json');
+      processes: typeof import('./locales/processes/en.json');
+      processDesigner: typeof import('./locales/process-designer/en.json');
     };
   }
 }

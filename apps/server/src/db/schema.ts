@@ -21,6 +21,7 @@ export * from '../modules/history/history.table.ts';
 export * from '../modules/imports/imports.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/planning/planning.table.ts';
+export * from '../modules/processes/processes.table.ts';
 export * from '../modules/products/products.table.ts';
 export * from '../modules/report-builder/report-builder.table.ts';
 export * from '../modules/rhythm/rhythm.table.ts';

@@ -13,6 +13,7 @@ import { loadDealMessages } from '../lib/deal-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadForecastMessages } from '../lib/forecast-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
+import { loadProcessDesignerMessages, loadProcessMessages } from '../lib/process-messages.ts';
 import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
 import { loadReportBuilderMessages } from '../lib/report-builder-messages.ts';
 import { loadReportsMessages } from '../lib/reports-messages.ts';
@@ -233,6 +234,30 @@ const PlansPage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/plans/plans-page.tsx'), loadForecastMessages()]);
   return module;
 }, 'PlansPage');
+const ProcessesPage = lazyNamed(async () => {
+  const [module] = await Promise.all([
+    import('../features/processes/processes-page.tsx'),
+    loadProcessMessages(),
+    loadProcessDesignerMessages(),
+  ]);
+  return module;
+}, 'ProcessesPage');
+const ProcessDesignerPage = lazyNamed(async () => {
+  const [module] = await Promise.all([
+    import('../features/processes/designer-page.tsx'),
+    loadProcessMessages(),
+    loadProcessDesignerMessages(),
+  ]);
+  return module;
+}, 'ProcessDesignerPage');
+const ProcessMonitorPage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/processes/monitor-page.tsx'), loadProcessMessages()]);
+  return module;
+}, 'ProcessMonitorPage');
+const ProcessInstancePage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/processes/instance-page.tsx'), loadProcessMessages()]);
+  return module;
+}, 'ProcessInstancePage');
 const RhythmPage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/rhythm/rhythm-page.tsx'), loadRhythmMessages()]);
   return module;
@@ -325,6 +350,10 @@ export function createRouter() {
                 { path: 'reports/:report', element: inLayout(<ReportsPage />) },
                 { path: 'rhythm', element: inLayout(<RhythmPage />) },
                 { path: 'plans', element: inLayout(<PlansPage />) },
+                { path: 'processes', element: inLayout(<ProcessesPage />) },
+                { path: 'processes/instances/:id', element: inLayout(<ProcessInstancePage />) },
+                { path: 'processes/:id', element: inLayout(<ProcessMonitorPage />) },
+                { path: 'processes/:id/design', element: inLayout(<ProcessDesignerPage />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
                 { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
                 { path: 'admin/workspace', element: inLayout(<WorkspacePage />) },

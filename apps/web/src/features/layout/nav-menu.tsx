@@ -16,6 +16,7 @@ import {
   HomeOutlined,
   ImportOutlined,
   MergeOutlined,
+  PartitionOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -58,6 +59,7 @@ export function NavMenu() {
     { key: '/reports', icon: <BarChartOutlined />, label: <Link to="/reports">{t('nav.reports')}</Link> },
     { key: '/plans', icon: <AimOutlined />, label: <Link to="/plans">{t('nav.plans')}</Link> },
     { key: '/rhythm', icon: <FieldTimeOutlined />, label: <Link to="/rhythm">{t('nav.rhythm')}</Link> },
+    { key: '/processes', icon: <PartitionOutlined />, label: <Link to="/processes">{t('nav.processes')}</Link> },
     ...(me.role === 'admin'
       ? [
           { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.admin')}</Link> },
