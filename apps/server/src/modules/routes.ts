@@ -21,6 +21,9 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { planningRoutes } from './planning/planning.routes.ts';
+import { processDefinitionRoutes } from './processes/definitions.routes.ts';
+import { processInstanceRoutes } from './processes/instances.routes.ts';
+import { processMonitorRoutes } from './processes/monitor.routes.ts';
 import { productRoutes } from './products/products.routes.ts';
 import { reportBuilderRoutes } from './report-builder/report-builder.routes.ts';
 import { rhythmRoutes } from './rhythm/rhythm.routes.ts';
@@ -68,6 +71,9 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     rhythmRoutes,
     planningRoutes,
     reportBuilderRoutes,
+    processDefinitionRoutes,
+    processInstanceRoutes,
+    processMonitorRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }
