@@ -107,3 +107,65 @@ export const CLIENTELA_MODDLE = {
   ],
   enumerations: [],
 } as const;
+
+/**
+ * The parameters (`clientela:param`) each service action takes, and which it needs. Values may hold
+ * placeholders filled at run time: `{{record.name}}`, `{{form.reason}}`, `{{process.name}}`.
+ */
+export const SERVICE_ACTION_PARAMS: Record<TServiceAction, readonly { name: string; required: boolean }[]> = {
+  /** Sets a field of the instance's record. */
+  setField: [
+    { name: 'field', required: true },
+    { name: 'value', required: true },
+  ],
+  /** Creates a company, contact or deal (`recordType`) named `name`. */
+  createRecord: [
+    { name: 'recordType', required: true },
+    { name: 'name', required: true },
+  ],
+  /** Writes an activity (call, meeting, note…) on the instance's record. */
+  createActivity: [
+    { name: 'kind', required: true },
+    { name: 'subject', required: true },
+    { name: 'body', required: false },
+  ],
+  /** `to`: owner, ownerManager, starter, contact, or an e-mail address. */
+  sendEmail: [
+    { name: 'to', required: true },
+    { name: 'subject', required: true },
+    { name: 'body', required: true },
+  ],
+  /** Calls an http(s) URL (POST by default) with the instance as JSON, or with `body`. */
+  callWebhook: [
+    { name: 'url', required: true },
+    { name: 'method', required: false },
+    { name: 'body', required: false },
+  ],
+  /** Starts the published version of another process (`definitionId`) on the same record. */
+  startProcess: [{ name: 'definitionId', required: true }],
+};
+
+/** The stable codes of the problems a model's check reports (the designer translates them). */
+export const PROCESS_PROBLEM_CODES = [
+  'bpmn_invalid',
+  'no_process',
+  'no_start_event',
+  'start_trigger_invalid',
+  'performer_missing',
+  'performer_invalid',
+  'due_invalid',
+  'form_field_invalid',
+  'action_missing',
+  'action_param_missing',
+  'action_param_invalid',
+  'condition_missing',
+  'condition_invalid',
+  'timer_invalid',
+  'unsupported_element',
+  'inclusive_join',
+  // Warnings: publication goes ahead.
+  'unreachable',
+  'no_end_event',
+  'moddle_warning',
+] as const;
+export type TProcessProblemCode = (typeof PROCESS_PROBLEM_CODES)[number];
