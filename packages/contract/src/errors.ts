@@ -35,6 +35,10 @@ export const ERROR_CODES = [
   'stage_requirements',
   'credit_limit_exceeded',
   'status_transition_invalid',
+  'bpmn_invalid',
+  'process_invalid',
+  'draft_changed',
+  'process_running',
   'too_many_requests',
   'internal_error',
 ] as const;

@@ -17,8 +17,15 @@ const FASTIFY_CODES: Record<string, TErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
 };
 
-function sendProblem(reply: FastifyReply, request: FastifyRequest, code: TErrorCode, detail: string, errors?: FieldError[]) {
-  const body = problemOf(code, detail, request.url.split('?')[0], errors);
+function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: TErrorCode,
+  detail: string,
+  errors?: FieldError[],
+  extra?: Record<string, unknown>,
+) {
+  const body = { ...extra, ...problemOf(code, detail, request.url.split('?')[0], errors) };
   return reply.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
@@ -41,7 +48,7 @@ function fieldErrorsOf(
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     reply.headers(error.headers);
-    return sendProblem(reply, request, error.code, error.message, error.errors);
+    return sendProblem(reply, request, error.code, error.message, error.errors, error.extra);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext === 'body' ? 'body' : error.validationContext;

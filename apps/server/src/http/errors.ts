@@ -34,6 +34,10 @@ const STATUS_OF: Record<TErrorCode, number> = {
   stage_requirements: 400,
   credit_limit_exceeded: 409,
   status_transition_invalid: 409,
+  bpmn_invalid: 400,
+  process_invalid: 400,
+  draft_changed: 409,
+  process_running: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -71,6 +75,10 @@ const TITLE_OF: Record<TErrorCode, string> = {
   stage_requirements: 'The stage needs more fields',
   credit_limit_exceeded: 'Over the credit limit',
   status_transition_invalid: 'Not possible in its present status',
+  bpmn_invalid: 'The file is not a BPMN 2.0 model',
+  process_invalid: 'The process cannot be published as it is',
+  draft_changed: 'Someone saved the process in the meantime',
+  process_running: 'The process still has running instances',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };
@@ -82,13 +90,20 @@ export class AppError extends Error {
   readonly code: TErrorCode;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
+  /** More members of the problem body, for a code whose callers need more than `errors`. */
+  readonly extra: Record<string, unknown> | undefined;
 
-  constructor(code: TErrorCode, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: TErrorCode,
+    detail?: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string>; extra?: Record<string, unknown> } = {},
+  ) {
     super(detail ?? TITLE_OF[code]);
     this.name = 'AppError';
     this.code = code;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.extra = options.extra;
   }
 
   get status(): number {
