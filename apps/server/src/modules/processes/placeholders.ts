@@ -77,13 +77,17 @@ export async function readRecord(db: Executor, workspaceId: string, record: Proc
   return fields;
 }
 
-/** What a step's placeholders may name: the record as it is now, the forms, the process, earlier results. */
-export async function placeholderView(step: StepContext & { results?: Record<string, unknown> }): Promise<PlaceholderView> {
-  const record = step.record ? await readRecord(step.tx, step.workspaceId, step.record) : null;
-  return {
-    record: record ?? {},
+/**
+ * What a step's placeholders may name: the record as it is now, the forms, the process, earlier
+ * results. `fields` is the record as read (null when the instance has none or it is gone).
+ */
+export async function placeholderView(step: StepContext & { results?: Record<string, unknown> }) {
+  const fields = step.record ? await readRecord(step.tx, step.workspaceId, step.record) : null;
+  const view: PlaceholderView = {
+    record: fields ?? {},
     form: step.form,
     process: { id: step.definitionId, name: step.processName, instanceId: step.instanceId },
     results: step.results ?? {},
   };
+  return { view, fields };
 }

@@ -139,6 +139,22 @@ describe('service actions', () => {
     expect((await companyRow(workspaceId, company.id))?.status).toBe('active');
   });
 
+  it('setField sets a deal’s probability and expected close, refusing what is not a percentage or a day', async () => {
+    const { step } = await setUp();
+    const made = await run('createRecord', step(), { recordType: 'deal', name: 'Panettoni' });
+    const onDeal = step({ record: { type: 'deal', id: made?.id as string } });
+    await run('setField', onDeal, { field: 'probability', value: '70' });
+    await run('setField', onDeal, { field: 'expectedCloseOn', value: '2026-12-24' });
+    const [deal] = await t.db
+      .select()
+      .from(deals)
+      .where(eq(deals.id, made?.id as string));
+    expect(deal).toMatchObject({ probability: 70, expectedCloseOn: '2026-12-24' });
+    expect(await failure(run('setField', onDeal, { field: 'probability', value: '120' }))).toBe('invalid_field');
+    expect(await failure(run('setField', onDeal, { field: 'expectedCloseOn', value: '24/12/2026' }))).toBe('invalid_field');
+    expect(await failure(run('setField', onDeal, { field: 'status', value: 'active' }))).toBe('invalid_field');
+  });
+
   it('createRecord creates a company, a contact and a deal owned by the starter', async () => {
     const { workspaceId, company, step, employeeB } = await setUp();
     const made = await run('createRecord', step(), { recordType: 'company', name: 'Supplier of {{record.name}}' });

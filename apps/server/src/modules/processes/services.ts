@@ -173,7 +173,7 @@ const camelRow = (row: Row): Row =>
 
 const setField: ActionHandler = async (step, params) => {
   const record = recordOf(step);
-  const view = await placeholderView(step);
+  const { view } = await placeholderView(step);
   const field = required(params, 'field').trim();
   const kind = SETTABLE_FIELDS[record.type][field];
   if (!kind) throw invalid('invalid_field', `A process cannot set ${field} of a ${record.type}`);
@@ -250,12 +250,12 @@ async function createDeal(step: StepContext, title: string, ownerId: string | nu
 }
 
 const createRecord: ActionHandler = async (step, params) => {
-  const view = await placeholderView(step);
+  const { view, fields } = await placeholderView(step);
   const recordType = required(params, 'recordType').trim();
   if (!(CREATABLE as readonly string[]).includes(recordType)) throw invalid('invalid_param', `A process cannot create a ${recordType}`);
   const name = fillText(required(params, 'name'), view).trim().slice(0, 300);
   if (!name) throw invalid('invalid_param', 'The new record needs a name');
-  const source = step.record ? await readRecord(step.tx, step.workspaceId, step.record) : null;
+  const source = fields;
   const ownerId = step.starterId ?? (typeof source?.ownerId === 'string' ? source.ownerId : null);
   const owner = ownerId ? await findUser(step.tx, step.workspaceId, ownerId) : undefined;
   const unitId = owner?.unitId ?? null;
@@ -297,12 +297,11 @@ function textToHtml(text: string): string | null {
 
 const createActivity: ActionHandler = async (step, params) => {
   const record = recordOf(step);
-  const view = await placeholderView(step);
+  const { view, fields } = await placeholderView(step);
   const kind = required(params, 'kind').trim() as (typeof ACTIVITY_KINDS)[number];
   if (!ACTIVITY_KINDS.includes(kind)) throw invalid('invalid_param', `"${kind}" is not a kind of activity`);
   const subject = fillText(required(params, 'subject'), view).trim().slice(0, 500);
   const body = params.body ? textToHtml(fillText(params.body, view)) : null;
-  const fields = await readRecord(step.tx, step.workspaceId, record);
   if (!fields) throw invalid('record_missing', `The ${record.type} is gone`);
   // Activities are about companies, contacts and deals: an agreement's or contract's go to its customer.
   const links = { company: [] as string[], contact: [] as string[], deal: [] as string[] };
@@ -397,8 +396,7 @@ async function customerEmail(db: Executor, workspaceId: string, fields: Row): Pr
   return [];
 }
 
-async function resolveRecipients(step: StepContext, to: string): Promise<Recipient[]> {
-  const fields = step.record ? await readRecord(step.tx, step.workspaceId, step.record) : null;
+async function resolveRecipients(step: StepContext, fields: Row | null, to: string): Promise<Recipient[]> {
   const found: Recipient[] = [];
   for (const item of to
     .split(/[,;]/)
@@ -417,8 +415,8 @@ async function resolveRecipients(step: StepContext, to: string): Promise<Recipie
 }
 
 const sendEmail: ActionHandler = async (step, params) => {
-  const view = await placeholderView(step);
-  const recipients = await resolveRecipients(step, fillText(required(params, 'to'), view));
+  const { view, fields } = await placeholderView(step);
+  const recipients = await resolveRecipients(step, fields, fillText(required(params, 'to'), view));
   if (recipients.length === 0) throw invalid('no_recipient', 'Nobody to e-mail');
   const starter = await userRecipient(step.tx, step.workspaceId, step.starterId);
   const locale = recipients.find((r) => r.locale)?.locale ?? starter[0]?.locale ?? 'en';
@@ -455,7 +453,7 @@ function defaultBody(step: StepContext, view: PlaceholderView): string {
 }
 
 const callWebhook: ActionHandler = async (step, params) => {
-  const view = await placeholderView(step);
+  const { view } = await placeholderView(step);
   const text = fillText(required(params, 'url'), view).trim();
   let url: URL;
   try {
