@@ -82,3 +82,32 @@ export function useCompleteProcessTask(id: string) {
       ]),
   });
 }
+
+const INTL_LOCALE = { en: 'en-GB', ru: 'ru-RU', it: 'it-IT' } as const;
+const UNITS = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1_000],
+] as const;
+
+/**
+ * A duration in milliseconds as people read it, in their language and with its two largest units:
+ * "2d 4h" in English, "2 д 4 ч" in Russian, "2g 4h" in Italian; under a second reads as 0 seconds.
+ */
+export function formatDuration(ms: number, locale: keyof typeof INTL_LOCALE): string {
+  let rest = Math.max(0, Math.round(ms));
+  const parts: string[] = [];
+  for (const [unit, size] of UNITS) {
+    const amount = Math.floor(rest / size);
+    rest -= amount * size;
+    if (amount > 0 || parts.length > 0) parts.push(amount > 0 ? unitText(amount, unit, locale) : '');
+    if (parts.length === 2) break;
+  }
+  const shown = parts.filter(Boolean);
+  return shown.length > 0 ? shown.join(' ') : unitText(0, 'second', locale);
+}
+
+function unitText(amount: number, unit: string, locale: keyof typeof INTL_LOCALE): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'unit', unit, unitDisplay: 'narrow' }).format(amount);
+}

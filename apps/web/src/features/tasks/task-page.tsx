@@ -23,6 +23,7 @@ import { isApiError } from '../../lib/api.ts';
 import { AttachmentsCard } from '../attachments/attachments-card.tsx';
 import { useMe } from '../auth/api.ts';
 import { useFormatters } from '../customers/date-format.ts';
+import { ProcessStepPanel } from '../processes/process-step-panel.tsx';
 import { useTask, useUpdateTask } from './api.ts';
 import { TaskActionBar } from './task-action-bar.tsx';
 import { TaskDue, TaskPriorityTag, TaskStatusTag } from './task-tags.tsx';
@@ -133,6 +134,7 @@ export function TaskPage() {
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={24}>
+            <ProcessStepPanel taskId={data.id} />
             <Card>
               <Descriptions column={{ xs: 1, md: 2 }} items={rows} size="small" />
             </Card>
