@@ -97,6 +97,24 @@ export function allFlowElementsOf(container: BpmnElement): BpmnElement[] {
   );
 }
 
+/**
+ * The sequence flows into and out of each node of a container, read from the flows' source and
+ * target (a file need not list a node's `incoming`/`outgoing`, and many exporters do not).
+ */
+export function flowsAround(container: BpmnElement): {
+  incoming: (node: BpmnElement) => BpmnElement[];
+  outgoing: (node: BpmnElement) => BpmnElement[];
+} {
+  const into = new Map<unknown, BpmnElement[]>();
+  const out = new Map<unknown, BpmnElement[]>();
+  for (const flow of flowElementsOf(container)) {
+    if (flow.$type !== 'bpmn:SequenceFlow') continue;
+    into.set(flow.targetRef, [...(into.get(flow.targetRef) ?? []), flow]);
+    out.set(flow.sourceRef, [...(out.get(flow.sourceRef) ?? []), flow]);
+  }
+  return { incoming: (node) => into.get(node) ?? [], outgoing: (node) => out.get(node) ?? [] };
+}
+
 /** The start events at the top of a process (not those of its sub-processes). */
 export function startEventsOf(process: BpmnElement): BpmnElement[] {
   return flowElementsOf(process).filter((element) => element.$type === 'bpmn:StartEvent');

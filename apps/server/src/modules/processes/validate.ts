@@ -27,6 +27,7 @@ import {
   type BpmnModel,
   conditionOf,
   flowElementsOf,
+  flowsAround,
   labelOf,
   paramsOf,
   parseBpmn,
@@ -205,8 +206,9 @@ export async function checkModel(model: BpmnModel, lookups: ValidationLookups): 
   for (const start of starts) checkStartTrigger(start, error);
 
   const walk = async (container: BpmnElement) => {
+    const flows = flowsAround(container);
     for (const element of flowElementsOf(container)) {
-      await checkElement(element, lookups, error);
+      await checkElement(element, flows, lookups, error);
       if (Array.isArray(element.flowElements)) await walk(element);
     }
     for (const node of unreachableIn(container)) warn(node, 'unreachable', `${labelOf(node)} cannot be reached from a start event`);
@@ -216,6 +218,7 @@ export async function checkModel(model: BpmnModel, lookups: ValidationLookups): 
 }
 
 type Report = (element: BpmnElement | null, code: TProcessProblemCode, message: string) => void;
+type Flows = ReturnType<typeof flowsAround>;
 
 function checkStartTrigger(start: BpmnElement, error: Report) {
   const trigger = rawTriggerOf(start);
@@ -245,7 +248,7 @@ function checkStartTrigger(start: BpmnElement, error: Report) {
   }
 }
 
-async function checkElement(element: BpmnElement, lookups: ValidationLookups, error: Report) {
+async function checkElement(element: BpmnElement, flows: Flows, lookups: ValidationLookups, error: Report) {
   const label = labelOf(element);
   const unsupported = UNSUPPORTED[element.$type];
   if (unsupported) error(element, 'unsupported_element', `${label}: ${unsupported}`);
@@ -272,7 +275,7 @@ async function checkElement(element: BpmnElement, lookups: ValidationLookups, er
       break;
   }
   if (GATEWAYS_WITH_CONDITIONS.has(element.$type)) {
-    const outgoing = listOf(element.outgoing);
+    const outgoing = flows.outgoing(element);
     const fallback = element.default as BpmnElement | undefined;
     if (outgoing.length > 1) {
       for (const flow of outgoing) {
@@ -286,7 +289,7 @@ async function checkElement(element: BpmnElement, lookups: ValidationLookups, er
         }
       }
     }
-    if (element.$type === 'bpmn:InclusiveGateway' && listOf(element.incoming).length > 1) {
+    if (element.$type === 'bpmn:InclusiveGateway' && flows.incoming(element).length > 1) {
       error(
         element,
         'inclusive_join',
@@ -432,19 +435,22 @@ function checkCondition(flow: BpmnElement, error: Report) {
  * boundary events of reached activities.
  */
 function unreachableIn(container: BpmnElement): BpmnElement[] {
+  const flows = flowsAround(container);
   const nodes = flowElementsOf(container).filter((element) => element.$type !== 'bpmn:SequenceFlow');
+  const hasStart = nodes.some((node) => node.$type === 'bpmn:StartEvent');
   const selfStarting = (node: BpmnElement) =>
     node.$type === 'bpmn:StartEvent' ||
     node.triggeredByEvent === true ||
-    (node.$type === 'bpmn:IntermediateCatchEvent' && listOf(node.incoming).length === 0) ||
-    (node.$type !== 'bpmn:BoundaryEvent' && listOf(node.incoming).length === 0 && !nodes.some((n) => n.$type === 'bpmn:StartEvent'));
+    (node.$type === 'bpmn:IntermediateCatchEvent' && flows.incoming(node).length === 0) ||
+    // A sub-process may begin without a start event: at every node nothing leads to.
+    (!hasStart && node.$type !== 'bpmn:BoundaryEvent' && flows.incoming(node).length === 0);
   const reached = new Set<BpmnElement>();
   const queue = nodes.filter(selfStarting);
   while (queue.length > 0) {
     const node = queue.pop() as BpmnElement;
     if (reached.has(node)) continue;
     reached.add(node);
-    for (const flow of listOf(node.outgoing)) {
+    for (const flow of flows.outgoing(node)) {
       const target = flow.targetRef as BpmnElement | undefined;
       if (target && !reached.has(target)) queue.push(target);
     }
