@@ -1,0 +1,213 @@
+import { PERFORMER_KINDS, type TPerformerKind } from '@clientela/contract';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { standInFor } from '../absences/index.ts';
+import { membersOf, notify } from '../notifications/index.ts';
+import { taskEvents, taskLinks, tasks } from '../tasks/index.ts';
+import type { RecordData } from './record-data.ts';
+import type { ProcessRecord } from './step-context.ts';
+
+/** Who a user step goes to: a person, or a unit's queue; `unitId` is the unit whose managers look after it. */
+export type Performer = { assigneeId: string | null; queueUnitId: string | null; unitId: string | null };
+
+type PerformerInput = {
+  workspaceId: string;
+  kind: string | null;
+  id: string | null;
+  record: RecordData | null;
+  /** Who started the instance, else who made the process: the last resort of `owner`. */
+  fallbackUserId: string | null;
+};
+
+const isKind = (kind: string | null): kind is TPerformerKind => PERFORMER_KINDS.includes(kind as TPerformerKind);
+
+async function activeUser(db: Executor, workspaceId: string, id: string | null): Promise<Performer | null> {
+  if (!id) return null;
+  const { rows } = await db.execute<{ id: string; unit_id: string | null }>(
+    sql`SELECT id, unit_id FROM app_user WHERE workspace_id = ${workspaceId} AND id::text = ${id} AND active`,
+  );
+  const [row] = rows;
+  return row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
+}
+
+/** The active person of a role with the fewest open tasks, in `unitId` first, else anywhere in the workspace. */
+async function leastBusy(db: Executor, workspaceId: string, role: string, unitId: string | null): Promise<Performer | null> {
+  const { rows } = await db.execute<{ id: string; unit_id: string | null }>(sql`
+    SELECT u.id, u.unit_id FROM app_user u
+    WHERE u.workspace_id = ${workspaceId} AND u.active AND u.role = ${role}
+    ORDER BY (u.unit_id IS NOT DISTINCT FROM ${unitId}::uuid) DESC,
+      (SELECT count(*) FROM task t WHERE t.workspace_id = u.workspace_id AND t.assignee_id = u.id
+        AND t.status NOT IN ('done', 'confirmed', 'declined')),
+      u.created_at, u.id
+    LIMIT 1`);
+  const [row] = rows;
+  return row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
+}
+
+/** A manager of the unit of `userId`, walking up the parent units (never the person themself). */
+async function managerOf(db: Executor, workspaceId: string, userId: string): Promise<Performer | null> {
+  const { rows } = await db.execute<{ id: string; unit_id: string | null }>(sql`
+    WITH RECURSIVE up AS (
+      SELECT un.id, un.parent_id, 0 AS depth FROM unit un
+      JOIN app_user o ON o.workspace_id = un.workspace_id AND o.unit_id = un.id
+      WHERE un.workspace_id = ${workspaceId} AND o.id = ${userId}
+      UNION ALL
+      SELECT un.id, un.parent_id, up.depth + 1 FROM unit un JOIN up ON un.id = up.parent_id
+      WHERE un.workspace_id = ${workspaceId} AND up.depth < 50
+    )
+    SELECT m.id, m.unit_id FROM up
+    JOIN app_user m ON m.workspace_id = ${workspaceId} AND m.unit_id = up.id AND m.role = 'manager' AND m.active AND m.id <> ${userId}
+    ORDER BY up.depth, m.created_at, m.id LIMIT 1`);
+  const [row] = rows;
+  return row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
+}
+
+async function unitOfOwner(db: Executor, workspaceId: string, record: RecordData | null): Promise<string | null> {
+  if (!record?.ownerId) return record?.unitId ?? null;
+  const owner = await activeUser(db, workspaceId, record.ownerId);
+  return owner?.unitId ?? record.unitId;
+}
+
+/**
+ * Decides who performs a user step: a named user; the least busy person of a role (in the record
+ * owner's unit first); a unit's queue; the record's owner (else the starter); the owner's manager
+ * (walking up the units, else an admin). Whatever cannot be resolved falls back to the starter,
+ * then to the least busy admin, so a step never waits for nobody.
+ */
+export async function resolvePerformer(db: Executor, input: PerformerInput): Promise<Performer> {
+  const { workspaceId, id, record } = input;
+  const kind = isKind(input.kind) ? input.kind : null;
+  let found: Performer | null = null;
+  switch (kind) {
+    case 'user':
+      found = await activeUser(db, workspaceId, id);
+      break;
+    case 'role':
+      if (id === 'admin' || id === 'manager' || id === 'employee')
+        found = await leastBusy(db, workspaceId, id, await unitOfOwner(db, workspaceId, record));
+      break;
+    case 'unit': {
+      const { rows } = await db.execute<{ id: string }>(
+        sql`SELECT id FROM unit WHERE workspace_id = ${workspaceId} AND id::text = ${id ?? ''}`,
+      );
+      const unit = rows[0];
+      if (unit) found = { assigneeId: null, queueUnitId: unit.id, unitId: unit.id };
+      break;
+    }
+    case 'owner':
+      found = await activeUser(db, workspaceId, record?.ownerId ?? null);
+      break;
+    case 'ownerManager': {
+      const ownerId = record?.ownerId ?? input.fallbackUserId;
+      found = ownerId ? await managerOf(db, workspaceId, ownerId) : null;
+      if (!found) found = await leastBusy(db, workspaceId, 'admin', null);
+      break;
+    }
+    case null:
+      break;
+  }
+  return found ?? (await activeUser(db, workspaceId, input.fallbackUserId)) ?? (await leastBusy(db, workspaceId, 'admin', null)) ?? noOne();
+}
+
+function noOne(): never {
+  throw new Error('Nobody in the workspace can take the step');
+}
+
+/** Who sends a step's assignment: the starter, else the process's author, else an admin. */
+export async function senderOf(db: Executor, workspaceId: string, candidates: (string | null)[]): Promise<string> {
+  for (const id of candidates) {
+    const { rows } = await db.execute<{ id: string }>(
+      sql`SELECT id FROM app_user WHERE workspace_id = ${workspaceId} AND id::text = ${id ?? ''}`,
+    );
+    if (rows[0]) return rows[0].id;
+  }
+  return (await leastBusy(db, workspaceId, 'admin', null))?.assigneeId ?? noOne();
+}
+
+/**
+ * Makes a user step an assignment, in the step's transaction: the task (to the performer, or their
+ * deputy while they are away), its link to the record, the 'sent' event, and the notice to the
+ * assignee or to every member of the queue.
+ */
+export async function openAssignment(
+  tx: Executor,
+  input: {
+    workspaceId: string;
+    title: string;
+    description: string | null;
+    dueAt: Date | null;
+    senderId: string;
+    performer: Performer;
+    record: ProcessRecord | null;
+  },
+): Promise<string> {
+  const { workspaceId, performer, senderId } = input;
+  let { assigneeId, unitId } = performer;
+  const redirected = assigneeId ? await standInFor(tx, workspaceId, assigneeId) : null;
+  if (redirected) {
+    assigneeId = redirected.deputy.id;
+    unitId = (await activeUser(tx, workspaceId, assigneeId))?.unitId ?? unitId;
+  }
+  const [row] = await tx
+    .insert(tasks)
+    .values({
+      workspaceId,
+      title: input.title,
+      description: input.description,
+      dueAt: input.dueAt,
+      senderId,
+      assigneeId,
+      queueUnitId: performer.queueUnitId,
+      unitId,
+    })
+    .returning({ id: tasks.id });
+  if (!row) throw new Error('task insert returned nothing');
+  if (input.record)
+    await tx.insert(taskLinks).values({ workspaceId, taskId: row.id, recordType: input.record.type, recordId: input.record.id });
+  await tx.insert(taskEvents).values({
+    workspaceId,
+    taskId: row.id,
+    actorId: senderId,
+    fromStatus: null,
+    toStatus: 'sent',
+    note: redirected ? `For ${redirected.absent.name}, who is away` : 'A step of a process',
+  });
+  const notice = { taskId: row.id, title: input.title, actorId: senderId };
+  if (redirected) {
+    const detail = { absent: redirected.absent.name, deputy: redirected.deputy.name };
+    await notify(tx, workspaceId, [redirected.deputy.id], { kind: 'task_covered', ...notice, detail });
+  } else if (assigneeId) await notify(tx, workspaceId, [assigneeId], { kind: 'task_assigned', ...notice });
+  else if (performer.queueUnitId)
+    await notify(tx, workspaceId, await membersOf(tx, workspaceId, performer.queueUnitId, senderId), { kind: 'task_queued', ...notice });
+  return row.id;
+}
+
+/**
+ * Closes a step's assignment: done by the person who completed the step (who takes it when it
+ * sat in a queue), or declined when the process moved on without it or was cancelled.
+ */
+export async function closeAssignment(
+  tx: Executor,
+  input: { workspaceId: string; taskId: string; outcome: 'done' | 'cancelled'; actorId: string | null; note: string },
+): Promise<void> {
+  const { workspaceId, taskId, actorId } = input;
+  const [row] = await tx
+    .select({ status: tasks.status, assigneeId: tasks.assigneeId })
+    .from(tasks)
+    .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, taskId)))
+    .for('update');
+  if (!row || ['done', 'confirmed', 'declined'].includes(row.status)) return;
+  const to = input.outcome === 'done' ? 'done' : 'declined';
+  await tx
+    .update(tasks)
+    .set({
+      status: to,
+      assigneeId: row.assigneeId ?? (input.outcome === 'done' ? actorId : null),
+      receivedAt: sql`coalesce(${tasks.receivedAt}, now())`,
+      result: to === 'done' ? input.note : null,
+      declineReason: to === 'declined' ? input.note : null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, taskId)));
+  await tx.insert(taskEvents).values({ workspaceId, taskId, actorId, fromStatus: row.status, toStatus: to, note: input.note });
+}

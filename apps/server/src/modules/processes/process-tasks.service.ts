@@ -1,0 +1,189 @@
+import {
+  type TCompleteProcessTaskInput,
+  type TProcessTask,
+  type TProcessTaskListQuery,
+  ZCompleteProcessTaskInput,
+} from '@clientela/contract';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../http/context.ts';
+import { notFound } from '../../http/errors.ts';
+import { afterCursor, cursorKey, type Keyset, orderBy, pageOf } from '../../lib/pagination.ts';
+import { coveredUserIds } from '../absences/index.ts';
+import { readableTaskSql, tasks } from '../tasks/index.ts';
+import { actsAsAssignee } from '../tasks/tasks.service.ts';
+import { units } from '../units/index.ts';
+import { users } from '../users/index.ts';
+import { readableRecordNames } from './instances.service.ts';
+import { closeAssignment } from './performers.ts';
+import { processDefinitions, processInstances, processTasks } from './processes.table.ts';
+import { checkFormValues, lockInstance, processError, type RunOptions, signalUserStep } from './runtime.ts';
+
+type Row = { step: typeof processTasks.$inferSelect; task: typeof tasks.$inferSelect };
+
+/** A user step with its assignment, when the actor may read the assignment (404 otherwise). */
+async function findReadable(ctx: Ctx, db: Executor, id: string): Promise<Row> {
+  const [row] = await db
+    .select({ step: processTasks, task: tasks })
+    .from(processTasks)
+    .innerJoin(tasks, and(eq(tasks.workspaceId, processTasks.workspaceId), eq(tasks.id, processTasks.taskId)))
+    .where(and(eq(processTasks.workspaceId, ctx.actor.workspaceId), eq(processTasks.id, id), await readableTaskSql(ctx)));
+  if (!row) throw notFound('step');
+  return row;
+}
+
+/** User steps as the API shows them: the process, the record (named when the reader may see it), the people, the form. */
+async function present(ctx: Ctx, db: Executor, rows: Row[]): Promise<TProcessTask[]> {
+  if (rows.length === 0) return [];
+  const workspaceId = ctx.actor.workspaceId;
+  const instanceIds = [...new Set(rows.map((r) => r.step.instanceId))];
+  const instances = await db
+    .select({
+      id: processInstances.id,
+      recordType: processInstances.recordType,
+      recordId: processInstances.recordId,
+      name: processDefinitions.name,
+    })
+    .from(processInstances)
+    .innerJoin(
+      processDefinitions,
+      and(eq(processDefinitions.workspaceId, processInstances.workspaceId), eq(processDefinitions.id, processInstances.definitionId)),
+    )
+    .where(and(eq(processInstances.workspaceId, workspaceId), inArray(processInstances.id, instanceIds)));
+  const byInstance = new Map(instances.map((i) => [i.id, i]));
+  const refs = instances.flatMap((i) => (i.recordType && i.recordId ? [{ type: i.recordType, id: i.recordId }] : []));
+  const names = await readableRecordNames(ctx, db, refs as { type: 'company'; id: string }[]);
+  const peopleIds = [...new Set(rows.flatMap((r) => [r.task.assigneeId, r.step.completedBy]).filter((id): id is string => Boolean(id)))];
+  const people = peopleIds.length
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, peopleIds)))
+    : [];
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const unitIds = [...new Set(rows.map((r) => r.task.queueUnitId).filter((id): id is string => Boolean(id)))];
+  const queues = unitIds.length
+    ? await db
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .where(and(eq(units.workspaceId, workspaceId), inArray(units.id, unitIds)))
+    : [];
+  const queueOf = new Map(queues.map((q) => [q.id, q]));
+  const person = (id: string | null) => (id ? { id, name: nameOf.get(id) ?? '' } : null);
+  return Promise.all(
+    rows.map(async ({ step, task }) => {
+      const instance = byInstance.get(step.instanceId);
+      const record =
+        instance?.recordType && instance.recordId
+          ? { type: instance.recordType as 'company', id: instance.recordId, name: names.get(instance.recordId) ?? null }
+          : null;
+      return {
+        id: step.id,
+        taskId: step.taskId,
+        instanceId: step.instanceId,
+        processName: instance?.name ?? '',
+        elementId: step.elementId,
+        name: step.name,
+        status: step.status,
+        form: step.form,
+        values: step.values,
+        record,
+        assignee: person(task.assigneeId),
+        queue: task.queueUnitId ? (queueOf.get(task.queueUnitId) ?? null) : null,
+        dueAt: task.dueAt?.toISOString() ?? null,
+        createdAt: step.createdAt.toISOString(),
+        completedAt: step.completedAt?.toISOString() ?? null,
+        completedBy: person(step.completedBy),
+        canComplete: step.status === 'open' && (await actsAsAssignee(ctx, db, task)),
+      };
+    }),
+  );
+}
+
+/** One user step the actor may read. */
+export async function getProcessTask(ctx: Ctx, id: string): Promise<TProcessTask> {
+  const [step] = await present(ctx, ctx.db, [await findReadable(ctx, ctx.db, id)]);
+  return step as TProcessTask;
+}
+
+const KEYSET: Keyset = { name: 'createdAt', field: { column: processTasks.createdAt, cast: 'timestamptz' }, direction: 'desc' };
+
+/**
+ * User steps, newest first: by default the actor's own open ones (theirs, those of people they
+ * cover for, their queue's not yet taken); by assignment or instance, those the actor may read.
+ */
+export async function listProcessTasks(ctx: Ctx, query: TProcessTaskListQuery) {
+  const { actor } = ctx;
+  const conditions: (SQL | undefined)[] = [eq(processTasks.workspaceId, actor.workspaceId), await readableTaskSql(ctx)];
+  if (query.taskId) conditions.push(eq(processTasks.taskId, query.taskId));
+  if (query.instanceId) conditions.push(eq(processTasks.instanceId, query.instanceId));
+  if (!query.taskId && !query.instanceId) {
+    const mine = [actor.userId, ...(await coveredUserIds(ctx.db, actor.workspaceId, actor.userId))];
+    const queue = actor.unitId ? and(eq(tasks.queueUnitId, actor.unitId), isNull(tasks.assigneeId)) : sql`false`;
+    conditions.push(sql`(${inArray(tasks.assigneeId, mine)} OR ${queue})`);
+    conditions.push(eq(processTasks.status, query.status ?? 'open'));
+  } else if (query.status) conditions.push(eq(processTasks.status, query.status));
+  const rows = await ctx.db
+    .select({ key: cursorKey(KEYSET), step: processTasks, task: tasks })
+    .from(processTasks)
+    .innerJoin(tasks, and(eq(tasks.workspaceId, processTasks.workspaceId), eq(tasks.id, processTasks.taskId)))
+    .where(and(...conditions, afterCursor(KEYSET, processTasks.id, query.cursor)))
+    .orderBy(...orderBy(KEYSET, processTasks.id))
+    .limit(query.limit + 1);
+  const [counted] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(processTasks)
+    .innerJoin(tasks, and(eq(tasks.workspaceId, processTasks.workspaceId), eq(tasks.id, processTasks.taskId)))
+    .where(and(...conditions));
+  const { page, nextCursor } = pageOf(
+    rows.map((row) => ({ ...row, id: row.step.id, cursorKey: row.key })),
+    query.limit,
+    KEYSET,
+  );
+  return { data: await present(ctx, ctx.db, page), nextCursor, total: counted?.n ?? 0 };
+}
+
+/**
+ * Completes a user step with its form: 404 when the actor may not read it, 403 `not_your_step`
+ * unless they act as its assignee (a queue member who completes it takes it), 409 `step_closed`
+ * when it is no longer open, 400 naming `values.<key>` for a wrong form. Then the process runs on.
+ */
+export async function completeProcessTask(
+  ctx: Ctx,
+  id: string,
+  raw: TCompleteProcessTaskInput,
+  now = new Date(),
+  options: RunOptions = {},
+): Promise<TProcessTask> {
+  const { values } = ZCompleteProcessTaskInput.parse(raw);
+  const workspaceId = ctx.actor.workspaceId;
+  await ctx.db.transaction(async (tx) => {
+    const found = await findReadable(ctx, tx, id);
+    if (!(await actsAsAssignee(ctx, tx, found.task))) throw processError('not_your_step', 'This step is not yours to complete');
+    // The instance's lock orders completions of its steps; what was read before it may be stale.
+    const instance = await lockInstance(tx, workspaceId, found.step.instanceId);
+    const { step, task } = await findReadable(ctx, tx, id);
+    if (step.status !== 'open' || instance?.status !== 'running') throw processError('step_closed', 'This step is already closed');
+    if (!(await actsAsAssignee(ctx, tx, task))) throw processError('not_your_step', 'This step is not yours to complete');
+    checkFormValues(step.form, values, 'values');
+    await tx
+      .update(processTasks)
+      .set({ status: 'completed', values, completedAt: now, completedBy: ctx.actor.userId })
+      .where(and(eq(processTasks.workspaceId, workspaceId), eq(processTasks.id, id)));
+    await closeAssignment(tx, {
+      workspaceId,
+      taskId: step.taskId,
+      outcome: 'done',
+      actorId: ctx.actor.userId,
+      note: 'Completed in the process',
+    });
+    await signalUserStep(
+      tx,
+      instance,
+      { executionId: step.executionId, taskId: step.taskId, values, actorId: ctx.actor.userId },
+      now,
+      options,
+    );
+  });
+  return getProcessTask(ctx, id);
+}
