@@ -1,5 +1,11 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { TProcessInstanceDetail, TProcessStep } from '@clientela/contract';
+import {
+  CLIENTELA_BPMN_URI,
+  FORM_FIELD_TYPES,
+  type TProcessFormField,
+  type TProcessInstanceDetail,
+  type TProcessStep,
+} from '@clientela/contract';
 import {
   Alert,
   App,
@@ -21,7 +27,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -40,6 +46,28 @@ const STEP_COLOR: Record<TProcessStep['status'], string> = {
   failed: 'error',
   cancelled: 'default',
 };
+
+/**
+ * The form fields the model defines (`clientela:formField`), so that filled values show under
+ * their labels and types; the first definition of a key wins.
+ */
+export function formFieldsOf(xml: string): TProcessFormField[] {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const fields = new Map<string, TProcessFormField>();
+  for (const element of Array.from(doc.getElementsByTagNameNS(CLIENTELA_BPMN_URI, 'formField'))) {
+    const key = element.getAttribute('key');
+    const type = element.getAttribute('type') ?? 'text';
+    if (!key || fields.has(key)) continue;
+    fields.set(key, {
+      key,
+      label: element.getAttribute('label') || key,
+      type: (FORM_FIELD_TYPES as readonly string[]).includes(type) ? (type as TProcessFormField['type']) : 'text',
+      required: element.getAttribute('required') === 'true',
+      options: (element.getAttribute('options') ?? '').split('|').filter(Boolean),
+    });
+  }
+  return [...fields.values()];
+}
 
 /** The share of an instance's steps that are behind it: all of them once it ended. */
 export function progressOf(instance: Pick<TProcessInstanceDetail, 'status' | 'steps'>): number {
@@ -167,6 +195,8 @@ export function ProcessInstancePage() {
   const { id = '' } = useParams();
   const { dateTime } = useFormatters();
   const query = useProcessInstance(id);
+  const xml = query.data?.xml;
+  const fields = useMemo(() => (xml ? formFieldsOf(xml) : []), [xml]);
 
   if (query.isPending) return <Skeleton active />;
   if (query.isError) {
@@ -263,7 +293,7 @@ export function ProcessInstancePage() {
             )}
           </Card>
           <Card title={t('instance.form')} style={{ marginTop: 24 }}>
-            <ProcessValues values={instance.form} />
+            <ProcessValues fields={fields.filter((field) => field.key in instance.form)} values={instance.form} />
           </Card>
         </Col>
         <Col xs={24}>

@@ -197,7 +197,7 @@ export function ProcessMonitorPage() {
         subtitle={publishedVersion === null ? t('monitor.unpublished') : t('monitor.version', { version: publishedVersion })}
         extra={
           me.role === 'admin' && (
-            <Link to={`/processes/${id}/designer`}>
+            <Link to={`/processes/${id}/design`}>
               <Button>{t('monitor.openDesigner')}</Button>
             </Link>
           )
