@@ -1,5 +1,14 @@
-import { type TNotificationKind, type TTask, type TTaskStatus, type TTaskTransitionInput, ZTaskTransitionInput } from '@clientela/contract';
+import {
+  ERROR_CODES,
+  type TErrorCode,
+  type TNotificationKind,
+  type TTask,
+  type TTaskStatus,
+  type TTaskTransitionInput,
+  ZTaskTransitionInput,
+} from '@clientela/contract';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { notify } from '../notifications/index.ts';
@@ -38,6 +47,17 @@ function noticeOf(to: TTaskStatus, by: Move['by']): TNotificationKind | null {
   return null;
 }
 
+// Until the contract lists `process_step`, the general transition code answers (409 either way).
+const PROCESS_STEP = (
+  (ERROR_CODES as readonly string[]).includes('process_step') ? 'process_step' : 'task_transition_invalid'
+) as TErrorCode;
+
+/** Whether a task is a user step of a process: it is done through the step's form, so that the process moves on. */
+async function isProcessStep(tx: Executor, workspaceId: string, taskId: string): Promise<boolean> {
+  const { rows } = await tx.execute(sql`SELECT 1 FROM process_task WHERE workspace_id = ${workspaceId} AND task_id = ${taskId}`);
+  return rows.length > 0;
+}
+
 /**
  * Moves a task on and records who did it, when, from what to what, with the note. A move the
  * task's status does not allow answers 409 `task_transition_invalid`; a reader who is not the
@@ -49,6 +69,9 @@ export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionI
   const workspaceId = ctx.actor.workspaceId;
   await ctx.db.transaction(async (tx) => {
     const row = await findReadable(ctx, tx, id, true);
+    if (input.to === 'done' && (await isProcessStep(tx, workspaceId, id))) {
+      throw new AppError(PROCESS_STEP, "This task is a step of a process: complete it by filling in the step's form");
+    }
     const moves = MOVES[input.to] ?? [];
     const move = moves.find((m) => m.from.includes(row.status));
     if (!move)
