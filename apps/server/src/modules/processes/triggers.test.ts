@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { makeBakery, post, useTestApp } from '../../test/harness.ts';
-import { processDefinitions, processInstances, processSignals, processStartTriggers, processVersions } from './processes.table.ts';
+import {
+  processDefinitions,
+  processInstances,
+  processOutbox,
+  processSignals,
+  processStartTriggers,
+  processVersions,
+} from './processes.table.ts';
+import { startInstance } from './runtime.ts';
 import { ACTIONS } from './services.ts';
 import type { StartInstance } from './step-context.ts';
 import { nextScheduledRun, sweepProcessSignals, sweepScheduledStarts } from './triggers.ts';
@@ -34,6 +42,23 @@ const fakeStart: StartInstance = async (db, input, now) => {
   return { id: row?.id ?? '' };
 };
 
+const WELCOME = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:clientela="http://clientela.app/schema/bpmn/1.0" id="welcomeDefinitions" targetNamespace="http://clientela.app/bpmn">
+  <bpmn:process id="welcome" name="Welcome" isExecutable="true">
+    <bpmn:startEvent id="start" clientela:trigger="recordCreated" clientela:recordType="company" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="mail" />
+    <bpmn:serviceTask id="mail" clientela:action="sendEmail">
+      <bpmn:extensionElements>
+        <clientela:param name="to">owner</clientela:param>
+        <clientela:param name="subject">Welcome {{record.name}}</clientela:param>
+        <clientela:param name="body">Started by {{process.name}}</clientela:param>
+      </bpmn:extensionElements>
+    </bpmn:serviceTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="mail" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
 type Trigger = {
   kind: 'recordCreated' | 'fieldChanged' | 'schedule';
   recordType?: string;
@@ -43,17 +68,17 @@ type Trigger = {
 };
 
 /** A workspace (a bakery) with a published process started by the trigger given. */
-async function publishedProcess(trigger: Trigger) {
+async function publishedProcess(trigger: Trigger, xml = '<x/>') {
   const bakery = await makeBakery(t);
   const workspaceId = bakery.owner.session.user.workspace.id;
   const [definition] = await t.db
     .insert(processDefinitions)
-    .values({ workspaceId, name: 'Welcome', draftXml: '<x/>', publishedVersion: 1 })
+    .values({ workspaceId, name: 'Welcome', draftXml: xml, publishedVersion: 1 })
     .returning();
   if (!definition) throw new Error('no definition');
   const [version] = await t.db
     .insert(processVersions)
-    .values({ workspaceId, definitionId: definition.id, version: 1, xml: '<x/>', triggers: [] })
+    .values({ workspaceId, definitionId: definition.id, version: 1, xml, triggers: [] })
     .returning();
   if (!version) throw new Error('no version');
   await t.db
@@ -80,6 +105,21 @@ describe('record triggers', () => {
     expect(await signals()).toEqual([]);
     expect((await sweepProcessSignals(t.db, NOW, fakeStart)).started).toBe(0);
     expect(await instances()).toHaveLength(1);
+  });
+
+  it('with the real runtime, a company created runs its process, whose e-mail step names the company', async () => {
+    const { employeeA, instances } = await publishedProcess({ kind: 'recordCreated', recordType: 'company' }, WELCOME);
+    const company = await post(employeeA.browser, '/api/v1/companies', { name: 'Forno Nuovo' });
+    expect(await sweepProcessSignals(t.db, new Date(), startInstance)).toEqual({ started: 1, dropped: 0 });
+    const [instance] = await instances();
+    expect(instance).toMatchObject({ status: 'completed', recordId: company.id, startedBy: employeeA.user.id });
+    const mails = await t.db
+      .select()
+      .from(processOutbox)
+      .where(eq(processOutbox.instanceId, instance?.id as string));
+    expect(mails.map((m) => m.payload)).toEqual([
+      { to: [employeeA.user.email], subject: 'Welcome Forno Nuovo', body: 'Started by Welcome', locale: 'en' },
+    ]);
   });
 
   it('a field-changed trigger fires on that field only', async () => {
