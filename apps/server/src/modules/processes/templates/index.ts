@@ -1,43 +1,62 @@
 import { PROCESS_TEMPLATES, type TLocale, type TProcessTemplateKey } from '@clientela/contract';
-import { emptyModelXml } from '../model.ts';
+import { buildTemplate, type TemplateSpec, type TemplateUnit } from './build.ts';
+import { complaintHandling, complaintHandlingMessages } from './complaint-handling.ts';
+import { exhibitionPreparation, exhibitionPreparationMessages } from './exhibition-preparation.ts';
+import { onboarding, onboardingMessages } from './onboarding.ts';
+import { orderHandling, orderHandlingMessages } from './order-handling.ts';
+import { productionOrder, productionOrderMessages } from './production-order.ts';
 
-/** A unit of the workspace a template may hand a step to. */
-export type TemplateUnit = { id: string; name: string };
+export type { TemplateUnit } from './build.ts';
 
-const NAMES: Record<TProcessTemplateKey, Record<TLocale, { name: string; description: string }>> = {
+const DESCRIPTIONS: Record<TProcessTemplateKey, Record<TLocale, string>> = {
   orderHandling: {
-    en: { name: 'Order handling', description: 'From a confirmed order to delivery and invoice.' },
-    ru: { name: 'Обработка заказа', description: 'От подтверждённого заказа до отгрузки и счёта.' },
-    it: { name: 'Gestione ordine', description: "Dall'ordine confermato alla consegna e alla fattura." },
+    en: 'From a confirmed order to shipment, invoice and a word to the customer.',
+    ru: 'От подтверждённого заказа до отгрузки, счёта и сообщения клиенту.',
+    it: "Dall'ordine confermato alla spedizione, alla fattura e all'avviso al cliente.",
   },
   productionOrder: {
-    en: { name: 'Production order', description: 'Plan, produce, check quality and hand over.' },
-    ru: { name: 'Производственный заказ', description: 'Планирование, производство, контроль качества и передача.' },
-    it: { name: 'Ordine di produzione', description: 'Pianificare, produrre, controllare la qualità e consegnare.' },
+    en: 'Plan, produce, check quality (rework until it passes) and hand over to shipping.',
+    ru: 'Планирование, производство, контроль качества с доработкой и передача на отгрузку.',
+    it: 'Pianificare, produrre, controllare la qualità (rilavorare finché non passa) e consegnare.',
   },
   exhibitionPreparation: {
-    en: { name: 'Exhibition preparation', description: 'Booth, materials, invitations and follow-up of a trade fair.' },
-    ru: { name: 'Подготовка к выставке', description: 'Стенд, материалы, приглашения и работа с контактами после выставки.' },
-    it: { name: 'Preparazione fiera', description: 'Stand, materiali, inviti e seguito di una fiera.' },
+    en: 'Booth, materials and invitations side by side, the fair, and the follow-up of its contacts.',
+    ru: 'Стенд, материалы и приглашения параллельно, работа на выставке и отработка контактов.',
+    it: 'Stand, materiali e inviti in parallelo, la fiera e il seguito dei contatti.',
   },
   complaintHandling: {
-    en: { name: 'Complaint handling', description: 'Assess a complaint, repair or explain, and call the customer back.' },
-    ru: { name: 'Обработка рекламации', description: 'Оценка рекламации, ремонт или объяснение, обратный звонок клиенту.' },
-    it: { name: 'Gestione reclamo', description: 'Valutare un reclamo, riparare o spiegare, richiamare il cliente.' },
+    en: 'Quality assesses a complaint; service repairs or replaces (escalated when late); the owner calls the customer back.',
+    ru: 'Качество оценивает рекламацию, сервис ремонтирует или заменяет (с эскалацией при просрочке), ответственный перезванивает.',
+    it: "La qualità valuta il reclamo; l'assistenza ripara o sostituisce (con segnalazione se in ritardo); il referente richiama.",
   },
   onboarding: {
-    en: { name: 'New employee onboarding', description: 'Workplace, accounts, introduction and a check after the first weeks.' },
-    ru: { name: 'Адаптация нового сотрудника', description: 'Рабочее место, доступы, знакомство и проверка после первых недель.' },
-    it: { name: 'Inserimento nuovo dipendente', description: 'Postazione, account, presentazione e verifica dopo le prime settimane.' },
+    en: 'Workplace, plan and welcome e-mail for a new colleague, the first day, and a check-in two weeks later.',
+    ru: 'Рабочее место, план и приветствие для нового коллеги, первый день и беседа через две недели.',
+    it: 'Postazione, piano e benvenuto per un nuovo collega, il primo giorno e un colloquio dopo due settimane.',
   },
 };
 
-/** The templates with their names in a language. */
-export function templateList(locale: TLocale) {
-  return PROCESS_TEMPLATES.map((key) => ({ key, ...NAMES[key][locale] }));
+type AnyTemplate = { spec: TemplateSpec<string>; messages: Record<TLocale, Record<string, string>> };
+
+const TEMPLATES: Record<TProcessTemplateKey, AnyTemplate> = {
+  orderHandling: { spec: orderHandling, messages: orderHandlingMessages },
+  productionOrder: { spec: productionOrder, messages: productionOrderMessages },
+  exhibitionPreparation: { spec: exhibitionPreparation, messages: exhibitionPreparationMessages },
+  complaintHandling: { spec: complaintHandling, messages: complaintHandlingMessages },
+  onboarding: { spec: onboarding, messages: onboardingMessages },
+};
+
+/** The templates with their names and descriptions in a language. */
+export function templateList(locale: TLocale): { key: TProcessTemplateKey; name: string; description: string }[] {
+  return PROCESS_TEMPLATES.map((key) => ({
+    key,
+    name: TEMPLATES[key].messages[locale].process ?? key,
+    description: DESCRIPTIONS[key][locale],
+  }));
 }
 
-/** A template's model in a language, its queues given to the workspace's matching units. */
-export function templateXml(key: TProcessTemplateKey, locale: TLocale, _workspace: { units: TemplateUnit[] }): string {
-  return emptyModelXml(NAMES[key][locale].name);
+/** A template's model in a language, its unit queues given to the workspace's matching units (else to a role or the owner). */
+export function templateXml(key: TProcessTemplateKey, locale: TLocale, workspace: { units: readonly TemplateUnit[] }): string {
+  const template = TEMPLATES[key];
+  return buildTemplate(template.spec, template.messages[locale], workspace.units);
 }
