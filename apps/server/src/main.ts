@@ -16,6 +16,9 @@ import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.
 import { startJobs } from './modules/jobs/jobs.ts';
 import { startMailer } from './modules/notifications/index.ts';
 import { listenForNotifications } from './modules/notifications/live.ts';
+import { startProcessOutbox } from './modules/processes/outbox.ts';
+import { fireDueTimers, startInstance } from './modules/processes/runtime.ts';
+import { sweepProcessSignals, sweepScheduledStarts } from './modules/processes/triggers.ts';
 import { sweepRhythmTasks } from './modules/rhythm/index.ts';
 import { expireQuotes } from './modules/sales/quotes.service.ts';
 import { REMINDER_JOB, sweepReminders } from './modules/tasks/reminders.ts';
@@ -71,6 +74,37 @@ async function main() {
     await sweepRhythmTasks(db, clock.now()).catch((error: unknown) => log.warn({ err: error }, 'sending contact rhythm tasks failed'));
     return sweepReminders(db, clock.now());
   };
+  // Processes move on their own every second: records that start them, schedules, due timers, and
+  // their e-mails and webhook calls (each taken by one process; see docs/ARCHITECTURE.md).
+  const processOutbox = startProcessOutbox({ pool, ...(config.smtpUrl ? { transport: config.smtpUrl } : {}), from: config.mailFrom, log });
+  const moveProcesses = async () => {
+    const now = clock.now();
+    await sweepProcessSignals(db, now, startInstance, { log }).catch((error: unknown) =>
+      log.warn({ err: error }, 'starting processes on record events failed'),
+    );
+    await sweepScheduledStarts(db, now, startInstance, { log }).catch((error: unknown) =>
+      log.warn({ err: error }, 'starting scheduled processes failed'),
+    );
+    await fireDueTimers(db, now).catch((error: unknown) => log.warn({ err: error }, 'firing process timers failed'));
+    await processOutbox.sendNow().catch((error: unknown) => log.warn({ err: error }, 'sending process e-mails and webhooks failed'));
+  };
+  let processLoop: NodeJS.Timeout | undefined;
+  let processesMoving: Promise<void> = Promise.resolve();
+  let processesStopped = false;
+  const everySecond = () => {
+    processLoop = setTimeout(() => {
+      processesMoving = moveProcesses().finally(() => {
+        if (!processesStopped) everySecond();
+      });
+    }, 1000);
+  };
+  everySecond();
+  // A clock moved forward runs what became due at once: reminders, then process timers.
+  const afterClockMove = async () => {
+    const swept = await sweep();
+    await moveProcesses();
+    return swept;
+  };
   const jobs = await startJobs(
     pool,
     { [IMPORT_JOB]: importJob(db), [EXPORT_JOB]: exportJob(db), [REMINDER_JOB]: async () => void (await sweep()) },
@@ -86,7 +120,7 @@ async function main() {
     filesDir: path.join(config.dataDir, 'attachments'),
     jobs,
     live,
-    ...(config.clockControl ? { clockControl: { clock: clock as MovableClock, afterMove: sweep } } : {}),
+    ...(config.clockControl ? { clockControl: { clock: clock as MovableClock, afterMove: afterClockMove } } : {}),
     signedInCache,
     ping: async () => {
       await pool.query('SELECT 1');
@@ -108,6 +142,10 @@ async function main() {
     log.info({ signal }, 'stopping');
     await app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed'));
     await jobs.stop().catch((error: unknown) => log.error({ err: error }, 'stopping jobs failed'));
+    processesStopped = true;
+    clearTimeout(processLoop);
+    await processesMoving;
+    await processOutbox.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the process outbox failed'));
     await mailer?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the mail sender failed'));
     await authListener.stop();
     await live.stop();
