@@ -211,20 +211,34 @@ export function buildTemplate<K extends string>(
     return `    <bpmn:sequenceFlow id="${flow.id}"${attr('name', flow.name && text(flow.name))} sourceRef="${flow.from}" targetRef="${flow.to}">${condition}</bpmn:sequenceFlow>`;
   });
 
-  const label = (b: Box) =>
-    `<bpmndi:BPMNLabel><dc:Bounds x="${b.x - 32}" y="${b.y + b.h + 6}" width="${b.w + 64}" height="27" /></bpmndi:BPMNLabel>`;
+  // An event's or gateway's name goes below it, unless a flow leaves or arrives there: then above, or beside when both are
+  // taken; a boundary event's goes below its task's edge, to the right.
+  const label = (id: string, b: Box) => {
+    const others = spec.flows.flatMap((flow) => (flow.from === id ? [flow.to] : flow.to === id ? [flow.from] : []));
+    const below = others.some((other) => cy(boxes.get(other) as Box) > cy(b) + 1);
+    const above = others.some((other) => cy(boxes.get(other) as Box) < cy(b) - 1);
+    const [x, y, w] = b.boundary
+      ? [b.x + b.w + 4, b.y + b.h - 6, 110]
+      : !below
+        ? [b.x - 32, b.y + b.h + 6, b.w + 64]
+        : !above
+          ? [b.x - 32, b.y - 33, b.w + 64]
+          : [b.x + b.w + 6, b.y - 27, 100];
+    return `<bpmndi:BPMNLabel><dc:Bounds x="${x}" y="${y}" width="${w}" height="27" /></bpmndi:BPMNLabel>`;
+  };
   const shapes = spec.nodes.map((node) => {
     const b = boxes.get(node.id) as Box;
     const marker = node.type === 'exclusiveGateway' ? ' isMarkerVisible="true"' : '';
     const withLabel = b.kind !== 'task' && 'name' in node && node.name !== undefined;
-    return `      <bpmndi:BPMNShape id="${node.id}_di" bpmnElement="${node.id}"${marker}><dc:Bounds x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" />${withLabel ? label(b) : ''}</bpmndi:BPMNShape>`;
+    return `      <bpmndi:BPMNShape id="${node.id}_di" bpmnElement="${node.id}"${marker}><dc:Bounds x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" />${withLabel ? label(node.id, b) : ''}</bpmndi:BPMNShape>`;
   });
   const edges = spec.flows.map((flow) => {
     const points = waypoints(boxes.get(flow.from) as Box, boxes.get(flow.to) as Box);
     const [first = [0, 0], second = [0, 0]] = points;
-    const flowLabel = flow.name
-      ? `<bpmndi:BPMNLabel><dc:Bounds x="${Math.min(first[0], second[0]) + 6}" y="${Math.min(first[1], second[1]) - 22}" width="70" height="14" /></bpmndi:BPMNLabel>`
-      : '';
+    // A name sits above a flow that leaves sideways, beside one that leaves up or down.
+    const sideways = first[1] === second[1];
+    const [lx, ly] = sideways ? [first[0] + 8, first[1] - 20] : [first[0] + 6, (first[1] + second[1]) / 2 - 7];
+    const flowLabel = flow.name ? `<bpmndi:BPMNLabel><dc:Bounds x="${lx}" y="${ly}" width="90" height="14" /></bpmndi:BPMNLabel>` : '';
     return `      <bpmndi:BPMNEdge id="${flow.id}_di" bpmnElement="${flow.id}">${points.map(([x, y]) => `<di:waypoint x="${x}" y="${y}" />`).join('')}${flowLabel}</bpmndi:BPMNEdge>`;
   });
 
