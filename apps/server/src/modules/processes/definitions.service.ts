@@ -30,6 +30,7 @@ const runningOf = sql<number>`(SELECT count(*)::int FROM ${processInstances} i
 /** The columns a definition is presented from: its row, the published version's triggers and time, running instances. */
 const listColumns = {
   row: d,
+  publishedXml: processVersions.xml,
   publishedAt: processVersions.publishedAt,
   triggers: processVersions.triggers,
   changed: sql<boolean>`(${processVersions.xml} IS DISTINCT FROM ${d.draftXml})`,
@@ -155,7 +156,8 @@ export async function getDefinition(ctx: Ctx, id: string, db: Executor = ctx.db)
     .orderBy(desc(processVersions.version));
   return {
     ...present(row),
-    draftXml: row.row.draftXml,
+    // Those who do not design see the model they start, never an unpublished draft.
+    draftXml: canDesign(ctx.actor) ? row.row.draftXml : (row.publishedXml ?? ''),
     draftUpdatedAt: row.row.draftUpdatedAt.toISOString(),
     versions: versions.map(
       (v): TProcessVersion => ({

@@ -143,6 +143,12 @@ describe('process definitions', () => {
     detail = await get(b.owner, `${URL}/${created.id}`);
     expect(detail).toMatchObject({ publishedVersion: 3, hasUnpublishedChanges: false });
     expect(detail.versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    // A draft saved since is the designers' own: others see the published model.
+    const draft = detail.draftXml.replace('name="Call the customer"', 'name="Phone the customer"');
+    expect((await patch(b.owner, created.id, { draftXml: draft })).statusCode).toBe(200);
+    const seen: TProcessDefinitionDetail = await get(b.employeeA.browser, `${URL}/${created.id}`);
+    expect(seen.draftXml).toBe((await get(b.owner, `${URL}/${created.id}/versions/3/xml`)).xml);
+    expect(seen.draftXml).toContain('name="Call the customer"');
     const v1 = await get(b.employeeA.browser, `${URL}/${created.id}/versions/1/xml`);
     expect(v1.xml).toContain('name="Call the customer back"');
     expect((await get(b.owner, `${URL}/${created.id}/versions/3/xml`)).xml).toContain('name="Call the customer"');
@@ -227,5 +233,22 @@ describe('process definitions', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('process_running');
     expect((await get(b.owner, `${URL}/${created.id}`)).versions[0]).toMatchObject({ instances: 1, running: 1 });
+  });
+
+  it('pages the list by name and finds by name; the API reference names the routes', async () => {
+    const b = await makeBakery(t);
+    for (const name of ['Delta', 'Alpha', 'Charlie', 'Bravo']) await create(b.owner, { name });
+    const first = await get(b.owner, `${URL}?limit=3`);
+    expect(first.data.map((p: { name: string }) => p.name)).toEqual(['Alpha', 'Bravo', 'Charlie']);
+    expect(first.total).toBe(4);
+    const second = await get(b.owner, `${URL}?limit=3&cursor=${first.nextCursor}`);
+    expect(second.data.map((p: { name: string }) => p.name)).toEqual(['Delta']);
+    expect(second.nextCursor).toBeNull();
+    expect((await get(b.owner, `${URL}?q=arl`)).data.map((p: { name: string }) => p.name)).toEqual(['Charlie']);
+    expect((await b.owner.request({ method: 'GET', url: `${URL}?cursor=nonsense` })).statusCode).toBe(400);
+    const spec = await get(b.owner, '/api/openapi.json');
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/process-definitions/{id}/publish', '/api/v1/process-definitions/{id}/versions/{version}/xml']),
+    );
   });
 });
