@@ -1,7 +1,6 @@
 /** A file name made of a process's name: letters, digits, dashes; `.bpmn` appended. */
 export function fileNameFor(name: string): string {
   const base = name
-    .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);

@@ -5,6 +5,7 @@ export type ModdleObject = {
   id?: string;
   name?: string;
   get(name: string): unknown;
+  set(name: string, value: unknown): void;
   [key: string]: unknown;
 };
 

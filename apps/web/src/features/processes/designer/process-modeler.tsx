@@ -12,6 +12,7 @@ import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import { clientelaPropertiesModule, type Directory } from './clientela-provider.ts';
 import type { DiagramElement } from './extension.ts';
+import { KeepUndrawnDiModule } from './keep-undrawn-di.ts';
 import { TranslateModule } from './translate.ts';
 
 /** What the page asks of the diagram. */
@@ -38,7 +39,7 @@ type Props = {
 
 type ElementRegistry = { get(id: string): DiagramElement | undefined };
 type Selection = { select(element: DiagramElement): void };
-type Canvas = { scrollToElement(element: DiagramElement): void; zoom(level: string): void };
+type Canvas = { scrollToElement(element: DiagramElement): void; zoom(level: string, center: string): void };
 type EventBus = { on(event: string, callback: () => void): void; fire(event: string, payload?: object): void };
 
 /** The bpmn-js canvas with the properties panel beside it (a read-only viewer for readers). */
@@ -63,6 +64,7 @@ export function ProcessModeler({ ref, readOnly, directory, directoryVersion, onC
             BpmnPropertiesPanelModule,
             BpmnPropertiesProviderModule,
             clientelaPropertiesModule(directory),
+            KeepUndrawnDiModule,
             TranslateModule,
           ],
         });
@@ -86,7 +88,7 @@ export function ProcessModeler({ ref, readOnly, directory, directoryVersion, onC
         const viewer = viewerRef.current;
         if (!viewer) return [];
         const { warnings } = await viewer.importXML(xml);
-        viewer.get<Canvas>('canvas').zoom('fit-viewport');
+        viewer.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
         return warnings;
       },
       async exportXml() {
