@@ -20,11 +20,11 @@ import {
   deleteDefinition,
   getDefinition,
   listDefinitions,
-  publishDefinition,
   updateDefinition,
   validateDefinition,
   versionXml,
 } from './definitions.service.ts';
+import { publishDefinition } from './publish-definition.ts';
 import { templateList } from './templates/index.ts';
 
 /** Templates and names are written in the actor's language. */
