@@ -94,6 +94,7 @@ export function ProcessDesignerPage() {
       const saved = await update.mutateAsync({ draftXml, baseUpdatedAt: base });
       setBase(saved.draftUpdatedAt);
       setDirty(false);
+      setLastImport(null);
       return true;
     } catch (error) {
       if (isApiError(error, 'draft_changed') || (isApiError(error) && error.status === 409)) {

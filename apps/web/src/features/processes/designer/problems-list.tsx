@@ -37,7 +37,7 @@ export function ProblemsList({ validation, elementName, onReveal, onClose }: Pro
           aria-label={t('check.listLabel')}
           dataSource={rows}
           renderItem={({ problem, severity }) => (
-            <List.Item>
+            <List.Item style={{ justifyContent: 'flex-start', gap: 8 }}>
               <Tag color={severity === 'error' ? 'red' : 'gold'}>{t(severity === 'error' ? 'check.error' : 'check.warning')}</Tag>
               {problem.elementId ? (
                 <Button
