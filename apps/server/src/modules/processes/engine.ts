@@ -278,7 +278,11 @@ export function compileModel(versionId: string, xml: string): Promise<CompiledMo
 
 async function parseModel(xml: string): Promise<CompiledModel> {
   // The engine parses and serializes the model once; its serialized source is kept for every run.
-  const parser = new Engine({ source: xml, moddleOptions: { clientela: CLIENTELA_MODDLE } }) as unknown as RunningEngine;
+  const parser = new Engine({
+    source: xml,
+    moddleOptions: { clientela: CLIENTELA_MODDLE },
+    Logger: quietLogger,
+  }) as unknown as RunningEngine;
   const [definition] = (await parser.getState()).definitions;
   if (typeof definition?.source !== 'string') throw new Error('The model has no definitions');
   const sourceContext = deserialize(JSON.parse(definition.source), TypeResolver(Elements as Record<string, unknown>));
@@ -362,6 +366,10 @@ function postponed(execution: Execution): ElementApi[] {
   return [...out.values()];
 }
 
+// The default logger makes a `debug` namespace per element on every run: measurable CPU for nothing.
+const silent = () => undefined;
+const quietLogger = () => ({ debug: silent, error: silent, warn: silent });
+
 const WAIT_TYPES = new Set(['bpmn:UserTask', 'bpmn:ManualTask', 'bpmn:ReceiveTask']);
 
 /**
@@ -384,6 +392,7 @@ export async function runStep(options: {
   const engine = new Engine({
     name: 'clientela',
     sourceContext: model.sourceContext as never,
+    Logger: quietLogger,
     scripts: feelScripts() as never,
     timers: timers as never,
     extensions: { clientela: clientelaExtension(options.actions, options.stepOf, startEventId) } as never,
@@ -474,7 +483,8 @@ export async function runStep(options: {
   const state = ended ? null : await engine.getState();
   // The source is the cached model's: not saved with every instance.
   if (state) for (const definition of state.definitions) delete definition.source;
-  if (engine.state === 'running') await engine.stop();
+  // No engine.stop(): its timers are only recorded and nothing else can wake it, so it is simply
+  // dropped (stopping costs a millisecond and a half per step for nothing).
   return {
     state,
     ended,

@@ -121,7 +121,7 @@ function recordOf(instance: InstanceRow): ProcessRecord | null {
 }
 
 /** Who completed a user step in this run, to be named on its step. */
-type Completion = { executionId: string; actorId: string; taskId: string };
+type Completion = { executionId: string; actorId: string | null };
 
 /**
  * Runs one step of a locked instance and saves what it did, in the caller's transaction. The run
@@ -223,70 +223,23 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       if (event.kind === 'end' && event.elementType === 'bpmn:BoundaryEvent') started.set(event.executionId, event);
     }
   }
-  if (started.size > 0) {
-    await tx
-      .insert(processSteps)
-      .values(
-        [...started].map(([executionId, e]) => ({
-          workspaceId,
-          instanceId: instance.id,
-          executionId,
-          elementId: e.elementId,
-          elementType: e.elementType,
-          name: e.name,
-          status: ended.get(executionId) ?? ('active' as const),
-          startedAt: now,
-          endedAt: ended.has(executionId) ? now : null,
-        })),
-      )
-      .onConflictDoNothing();
-  }
-  const earlier = [...ended].filter(([executionId]) => !started.has(executionId));
-  for (const status of ['completed', 'cancelled', 'failed'] as const) {
-    const ids = earlier.filter(([, s]) => s === status).map(([id]) => id);
-    if (ids.length === 0) continue;
-    await tx
-      .update(processSteps)
-      .set({ status, endedAt: now })
-      .where(and(ofInstance(processSteps), eq(processSteps.status, 'active'), inArray(processSteps.executionId, ids)));
-  }
-  if (completion) {
-    await tx
-      .update(processSteps)
-      .set({ actorId: completion.actorId, taskId: completion.taskId })
-      .where(and(ofInstance(processSteps), eq(processSteps.executionId, completion.executionId)));
-  }
-
-  // Timers: kept while they wait; those gone by now fired, the others were discarded with their step.
-  if (result.timers.length > 0) {
-    await tx
-      .insert(processTimers)
-      .values(
-        result.timers.map((t) => ({
-          workspaceId,
-          instanceId: instance.id,
-          executionId: t.executionId,
-          elementId: t.elementId,
-          dueAt: t.expireAt,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [processTimers.workspaceId, processTimers.instanceId, processTimers.executionId],
-        set: { dueAt: sql`excluded.due_at` },
-      });
-  }
-  const waitingTimers = result.timers.map((t) => t.executionId);
-  const gone = and(
-    ofInstance(processTimers),
-    isNull(processTimers.firedAt),
-    waitingTimers.length > 0 ? sql`NOT (${processTimers.executionId} = ANY(${sql.param(waitingTimers)}::text[]))` : undefined,
-  );
-  const fired = await tx
-    .update(processTimers)
-    .set({ firedAt: now })
-    .where(and(gone, lte(processTimers.dueAt, now)))
-    .returning({ id: processTimers.id });
-  await tx.delete(processTimers).where(gone);
+  // Timers: kept while they wait; those gone from the engine fired when due, else went with their step. One statement.
+  const waitingTimers = sql`${sql.param(result.timers.map((t) => t.executionId))}::text[]`;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const goneTimers = sql`workspace_id = ${workspaceId} AND instance_id = ${instance.id} AND fired_at IS NULL AND NOT (execution_id = ANY(${waitingTimers}))`;
+  const keep =
+    result.timers.length === 0
+      ? sql``
+      : sql`kept AS (INSERT INTO process_timer (workspace_id, instance_id, execution_id, element_id, due_at) VALUES ${sql.join(
+          result.timers.map(
+            (t) =>
+              sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${t.executionId}, ${t.elementId}, ${t.expireAt.toISOString()}::timestamptz)`,
+          ),
+          sql`, `,
+        )} ON CONFLICT (workspace_id, instance_id, execution_id) DO UPDATE SET due_at = excluded.due_at RETURNING 1),`;
+  const { rows: fired } = await tx.execute<{ id: string }>(sql`
+    WITH ${keep} discarded AS (DELETE FROM process_timer WHERE ${goneTimers} AND due_at > ${at} RETURNING id)
+    UPDATE process_timer SET fired_at = ${at} WHERE ${goneTimers} AND due_at <= ${at} RETURNING id`);
 
   // User steps: the new ones become assignments; those the process left behind are closed.
   const known = await tx
@@ -309,6 +262,7 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
     });
   }
   const seen = new Set(known.map((k) => k.executionId));
+  const taskOf = new Map<string, string>();
   for (const task of result.waiting) {
     if (seen.has(task.executionId) || task.elementId === '') continue;
     const performer = await resolvePerformer(tx, {
@@ -338,12 +292,46 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       form: task.form,
       createdAt: now,
     });
-    await tx
-      .update(processSteps)
-      .set({ taskId })
-      .where(and(ofInstance(processSteps), eq(processSteps.executionId, task.executionId)));
+    taskOf.set(task.executionId, taskId);
   }
 
+  if (started.size > 0) {
+    await tx
+      .insert(processSteps)
+      .values(
+        [...started].map(([executionId, e]) => ({
+          workspaceId,
+          instanceId: instance.id,
+          executionId,
+          elementId: e.elementId,
+          elementType: e.elementType,
+          name: e.name,
+          status: ended.get(executionId) ?? ('active' as const),
+          startedAt: now,
+          endedAt: ended.has(executionId) ? now : null,
+          taskId: taskOf.get(executionId) ?? null,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+  const earlier = [...ended].filter(([executionId]) => !started.has(executionId));
+  for (const status of ['completed', 'cancelled', 'failed'] as const) {
+    const ids = earlier.filter(([, s]) => s === status).map(([id]) => id);
+    if (ids.length === 0) continue;
+    await tx
+      .update(processSteps)
+      .set({
+        status,
+        endedAt: now,
+        // Who completed a user step in this run, named on it.
+        ...(completion && status === 'completed'
+          ? {
+              actorId: sql`CASE WHEN ${processSteps.executionId} = ${completion.executionId} THEN ${completion.actorId}::uuid ELSE ${processSteps.actorId} END`,
+            }
+          : {}),
+      })
+      .where(and(ofInstance(processSteps), eq(processSteps.status, 'active'), inArray(processSteps.executionId, ids)));
+  }
   // Where it waits now, each since it first got there.
   const since = new Map(instance.current.map((c) => [c.elementId, c.since]));
   const current = new Map<string, { elementId: string; name: string | null; since: string }>();
@@ -464,7 +452,6 @@ export async function signalUserStep(
   await advance(tx, await load(tx, merged), { type: 'signal', executionId: step.executionId, output: step.values }, now, options, {
     executionId: step.executionId,
     actorId: step.actorId,
-    taskId: step.taskId,
   });
 }
 
@@ -513,8 +500,7 @@ export async function rerunInstance(tx: Executor, instance: InstanceRow, now: Da
   if (unsent) {
     await advance(tx, loaded, { type: 'signal', executionId: unsent.executionId, output: unsent.values ?? {} }, now, options, {
       executionId: unsent.executionId,
-      taskId: unsent.taskId,
-      actorId: unsent.actorId ?? '',
+      actorId: unsent.actorId,
     });
     return;
   }
