@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,8 +145,12 @@ const COMPLAINT = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
 
-test('designer: the Clientela panel sets performer, due time, form, action and condition into the model', async ({ page }) => {
-  await newProcessInDesigner(page, 'Complaint panel');
+test('designer: the Clientela panel sets performer, due time, form, action and condition; the process is published and started', async ({
+  page,
+}) => {
+  // A name of this run's own: other runs against the same server leave theirs in the list.
+  const processName = `Complaint panel ${randomInt(100_000)}`;
+  await newProcessInDesigner(page, processName);
   await page
     .getByTestId('bpmn-import-input')
     .setInputFiles({ name: 'complaint.bpmn', mimeType: 'application/xml', buffer: Buffer.from(COMPLAINT) });
@@ -218,5 +223,21 @@ test('designer: the Clientela panel sets performer, due time, form, action and c
     // A problem on an element selects it, and the panel shows it.
     await page.getByRole('button', { name: /^no: this flow leaves a gateway/ }).click();
     await expect(page.locator('.bio-properties-panel-header-label')).toHaveText('no');
+  });
+
+  await test.step('the other flow becomes the default one; the process is published and started by hand', async () => {
+    await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
+    await page.locator('.djs-popup').getByText('Default flow', { exact: true }).click();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.locator('.ant-message').getByText('Version 1 published', { exact: true })).toBeVisible();
+    await page.getByRole('link', { name: '← Processes' }).click();
+    const row = page.getByRole('row').filter({ hasText: processName });
+    await expect(row.getByText('v1')).toBeVisible();
+    await expect(row).toContainText('By hand');
+    await page.screenshot({ path: screenshot('bpmn-processes-list.png') });
+    await row.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByText('The process has started')).toBeVisible();
+    await expect(page).toHaveURL(/\/processes\/instances\/[^/]+$/);
   });
 });
