@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   'process_invalid',
   'draft_changed',
   'process_running',
+  'process_not_published',
+  'not_your_step',
+  'step_closed',
+  'process_step',
   'too_many_requests',
   'internal_error',
 ] as const;

@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
+import { systemClock } from '../lib/clock.ts';
 import { createSignedInCache, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { calendarFeedRoute } from '../modules/calendar/calendar.routes.ts';
 import type { JobQueue } from '../modules/jobs/jobs.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         authRateLimit: options.authRateLimit ?? 60,
         jobs: options.jobs,
         filesDir: options.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-files-')),
+        clock: options.clockControl?.clock ?? systemClock,
       }),
     {
       prefix: '/api/v1',

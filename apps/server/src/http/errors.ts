@@ -38,6 +38,10 @@ const STATUS_OF: Record<TErrorCode, number> = {
   process_invalid: 400,
   draft_changed: 409,
   process_running: 409,
+  process_not_published: 409,
+  not_your_step: 403,
+  step_closed: 409,
+  process_step: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -79,6 +83,10 @@ const TITLE_OF: Record<TErrorCode, string> = {
   process_invalid: 'The process cannot be published as it is',
   draft_changed: 'Someone saved the process in the meantime',
   process_running: 'The process still has running instances',
+  process_not_published: 'The process has no published version',
+  not_your_step: 'This step is not yours to complete',
+  step_closed: 'The step is no longer open',
+  process_step: 'A process step is completed with its form',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };

@@ -1,14 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { JobQueue } from '../modules/jobs/jobs.ts';
 import type { Ctx } from './context.ts';
 import { AppError } from './errors.ts';
 
 /** A Fastify scope whose routes are typed from their zod schemas. */
 export type Api = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
-/** What every module's routes get: the database, the job queue, and the folder attachments are kept in. */
-export type ModuleOptions = { db: Database; authRateLimit: number; jobs: JobQueue | undefined; filesDir: string };
+/**
+ * What every module's routes get: the database, the job queue, the folder attachments are kept in,
+ * and the server's clock (moved forward in demonstrations and end-to-end tests) for work that
+ * continues on its own, such as process timers.
+ */
+export type ModuleOptions = { db: Database; authRateLimit: number; jobs: JobQueue | undefined; filesDir: string; clock: Clock };
 
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();

@@ -232,7 +232,10 @@ function clientelaExtension(actions: ActionRegistry, stepOf: (elementId: string)
             const handler = actions[name];
             if (!handler) return callback(new Error(`The action ${name} is not known`));
             Promise.resolve()
-              .then(() => handler(stepOf(activity.id), paramsOf(behaviour)))
+              .then(() => {
+                const results = (activity.environment.variables.results as Record<string, unknown> | undefined) ?? {};
+                return handler({ ...stepOf(activity.id), results }, paramsOf(behaviour));
+              })
               .then(
                 (output) => callback(null, output ?? {}),
                 (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
@@ -385,9 +388,15 @@ export async function runStep(options: {
   actions: ActionRegistry;
   stepOf: (elementId: string) => StepContext;
   now: Date;
+  /** The due times (on our clock) of the instance's timers saved before, by execution id. */
+  knownDue?: ReadonlyMap<string, Date>;
 }): Promise<RunResult> {
   const { model, action, variables } = options;
   const timers = recordingTimers();
+  // bpmn-elements measures timers by the real clock; ours may run ahead (a moved test clock). A
+  // timer is due by our clock: its saved due time, or, when new, its delay from our `now`.
+  const skew = options.now.getTime() - Date.now();
+  const dueOf = (t: TimerRef) => options.knownDue?.get(t.owner?.executionId ?? t.timerId) ?? new Date(t.expireAt.getTime() + skew);
   const startEventId = action.type === 'start' ? action.startEventId : undefined;
   const engine = new Engine({
     name: 'clientela',
@@ -437,8 +446,8 @@ export async function runStep(options: {
       const idle = runUntilIdle(engine);
       await engine.resume();
       ended = (await idle).ended;
-      // bpmn-elements measures timers by the real clock; those due by ours are fired by hand.
-      const due = timers.executing.filter((t) => t.expireAt.getTime() <= options.now.getTime());
+      // Those due by our clock are fired by hand.
+      const due = timers.executing.filter((t) => dueOf(t).getTime() <= options.now.getTime());
       if (!ended && due.length > 0) {
         const fired = runUntilIdle(engine);
         for (const t of due) {
@@ -478,7 +487,7 @@ export async function runStep(options: {
           }));
   const timerList = ended
     ? []
-    : timers.executing.map((t) => ({ elementId: t.owner?.id ?? '', executionId: t.owner?.executionId ?? t.timerId, expireAt: t.expireAt }));
+    : timers.executing.map((t) => ({ elementId: t.owner?.id ?? '', executionId: t.owner?.executionId ?? t.timerId, expireAt: dueOf(t) }));
   const processVariables = execution.definitions[0]?.getRunningProcesses()[0]?.environment.variables;
   const state = ended ? null : await engine.getState();
   // The source is the cached model's: not saved with every instance.

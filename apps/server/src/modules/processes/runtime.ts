@@ -1,4 +1,4 @@
-import { ERROR_CODES, type TErrorCode, type TProcessFormField, type TProcessFormValues } from '@clientela/contract';
+import type { TProcessFormField, TProcessFormValues } from '@clientela/contract';
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
@@ -19,16 +19,10 @@ type PendingStart = { pendingStart: string | null };
 const isPendingStart = (state: unknown): state is PendingStart => typeof state === 'object' && state !== null && 'pendingStart' in state;
 
 // The codes the processes answer with; until the contract lists them, the nearest general code stands in.
-const FALLBACK: Record<string, TErrorCode> = {
-  process_not_published: 'conflict',
-  not_your_step: 'forbidden',
-  step_closed: 'conflict',
-  process_step: 'conflict',
-};
+type ProcessErrorCode = 'process_not_published' | 'not_your_step' | 'step_closed' | 'process_step';
 /** An AppError with one of the processes' own codes. */
-export function processError(code: keyof typeof FALLBACK, detail: string): AppError {
-  const known = (ERROR_CODES as readonly string[]).includes(code);
-  return new AppError(known ? (code as TErrorCode) : (FALLBACK[code] ?? 'conflict'), detail);
+export function processError(code: ProcessErrorCode, detail: string): AppError {
+  return new AppError(code, detail);
 }
 
 /** Checks form values against a form: required, type, a select's options; nothing outside it. 400 naming `<path>.<key>`. */
@@ -152,6 +146,21 @@ async function advance(
       now,
     });
   let failed: RunResult | null = null;
+  // The due times saved before are kept: our clock may have moved since they were set.
+  const saved =
+    action.type === 'start'
+      ? []
+      : await tx
+          .select({ executionId: processTimers.executionId, dueAt: processTimers.dueAt })
+          .from(processTimers)
+          .where(
+            and(
+              eq(processTimers.workspaceId, instance.workspaceId),
+              eq(processTimers.instanceId, instance.id),
+              isNull(processTimers.firedAt),
+            ),
+          );
+  const knownDue = new Map(saved.map((t) => [t.executionId, t.dueAt]));
   try {
     return await tx.transaction(async (sp) => {
       const result = await runStep({
@@ -162,6 +171,7 @@ async function advance(
         actions: options.actions ?? (ACTIONS as ActionRegistry),
         stepOf: stepOf(sp),
         now,
+        knownDue,
       });
       if (result.error) {
         failed = result;

@@ -21,6 +21,8 @@ export type StepContext = {
   /** Who started the instance: actions act in their name. Null when a schedule started it. */
   starterId: string | null;
   now: Date;
+  /** What earlier service tasks returned, by element id. */
+  results?: Record<string, unknown>;
 };
 
 /** A service task's parameters as written in the model (`clientela:param`), placeholders not yet filled. */

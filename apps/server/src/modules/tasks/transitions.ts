@@ -1,12 +1,4 @@
-import {
-  ERROR_CODES,
-  type TErrorCode,
-  type TNotificationKind,
-  type TTask,
-  type TTaskStatus,
-  type TTaskTransitionInput,
-  ZTaskTransitionInput,
-} from '@clientela/contract';
+import { type TNotificationKind, type TTask, type TTaskStatus, type TTaskTransitionInput, ZTaskTransitionInput } from '@clientela/contract';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
@@ -47,11 +39,6 @@ function noticeOf(to: TTaskStatus, by: Move['by']): TNotificationKind | null {
   return null;
 }
 
-// Until the contract lists `process_step`, the general transition code answers (409 either way).
-const PROCESS_STEP = (
-  (ERROR_CODES as readonly string[]).includes('process_step') ? 'process_step' : 'task_transition_invalid'
-) as TErrorCode;
-
 /** Whether a task is a user step of a process: it is done through the step's form, so that the process moves on. */
 async function isProcessStep(tx: Executor, workspaceId: string, taskId: string): Promise<boolean> {
   const { rows } = await tx.execute(sql`SELECT 1 FROM process_task WHERE workspace_id = ${workspaceId} AND task_id = ${taskId}`);
@@ -70,7 +57,7 @@ export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionI
   await ctx.db.transaction(async (tx) => {
     const row = await findReadable(ctx, tx, id, true);
     if (input.to === 'done' && (await isProcessStep(tx, workspaceId, id))) {
-      throw new AppError(PROCESS_STEP, "This task is a step of a process: complete it by filling in the step's form");
+      throw new AppError('process_step', "This task is a step of a process: complete it by filling in the step's form");
     }
     const moves = MOVES[input.to] ?? [];
     const move = moves.find((m) => m.from.includes(row.status));
