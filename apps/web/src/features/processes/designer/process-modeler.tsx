@@ -49,6 +49,8 @@ export function ProcessModeler({ ref, readOnly, directory, directoryVersion, onC
   const viewerRef = useRef<BaseViewer | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  // An import clears the command stack, which is not a change made by the author.
+  const importing = useRef(false);
 
   useEffect(() => {
     const container = canvasRef.current;
@@ -69,7 +71,9 @@ export function ProcessModeler({ ref, readOnly, directory, directoryVersion, onC
           ],
         });
     viewerRef.current = viewer;
-    viewer.get<EventBus>('eventBus').on('commandStack.changed', () => onChangeRef.current?.());
+    viewer.get<EventBus>('eventBus').on('commandStack.changed', () => {
+      if (!importing.current) onChangeRef.current?.();
+    });
     return () => {
       viewer.destroy();
       viewerRef.current = null;
@@ -87,9 +91,14 @@ export function ProcessModeler({ ref, readOnly, directory, directoryVersion, onC
       async importXml(xml) {
         const viewer = viewerRef.current;
         if (!viewer) return [];
-        const { warnings } = await viewer.importXML(xml);
-        viewer.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
-        return warnings;
+        importing.current = true;
+        try {
+          const { warnings } = await viewer.importXML(xml);
+          viewer.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+          return warnings;
+        } finally {
+          importing.current = false;
+        }
       },
       async exportXml() {
         const viewer = viewerRef.current;
