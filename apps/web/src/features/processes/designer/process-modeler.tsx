@@ -39,7 +39,32 @@ type Props = {
 
 type ElementRegistry = { get(id: string): DiagramElement | undefined };
 type Selection = { select(element: DiagramElement): void };
-type Canvas = { scrollToElement(element: DiagramElement): void; zoom(level: string, center: string): void };
+type Box = { x: number; y: number; width: number; height: number };
+type Canvas = {
+  scrollToElement(element: DiagramElement): void;
+  viewbox(box?: Box): { inner: Box; outer: Box };
+};
+
+/** Room the palette takes on the canvas's left, and a margin around the model. */
+const PALETTE_WIDTH = 120;
+const MARGIN = 24;
+
+/** Shows the whole model, at most at its natural size, centred in the room the palette leaves. */
+function fitBesidePalette(canvas: Canvas) {
+  const { inner, outer } = canvas.viewbox();
+  if (inner.width <= 0 || inner.height <= 0) return;
+  const fit = Math.min(1, (outer.width - PALETTE_WIDTH - 2 * MARGIN) / inner.width, (outer.height - 2 * MARGIN) / inner.height);
+  const scale = Math.max(fit, 0.1);
+  const width = outer.width / scale;
+  const height = outer.height / scale;
+  // Centred on the model, then moved by half the palette so that the model sits in the free part.
+  canvas.viewbox({
+    x: inner.x + inner.width / 2 - width / 2 - PALETTE_WIDTH / 2 / scale,
+    y: inner.y + inner.height / 2 - height / 2,
+    width,
+    height,
+  });
+}
 type EventBus = { on(event: string, callback: () => void): void; fire(event: string, payload?: object): void };
 
 /** The bpmn-js canvas with the properties panel beside it (a read-only viewer for readers). */
@@ -94,7 +119,7 @@ export function ProcessModeler({ ref, readOnly, directory, directoryVersion, onC
         importing.current = true;
         try {
           const { warnings } = await viewer.importXML(xml);
-          viewer.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+          fitBesidePalette(viewer.get<Canvas>('canvas'));
           return warnings;
         } finally {
           importing.current = false;
