@@ -163,6 +163,7 @@ export const PROCESS_PROBLEM_CODES = [
   'timer_invalid',
   'unsupported_element',
   'inclusive_join',
+  'start_loop',
   // Warnings: publication goes ahead.
   'unreachable',
   'no_end_event',

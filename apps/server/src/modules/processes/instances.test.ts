@@ -145,6 +145,14 @@ describe('process instances and steps through the API', () => {
     });
     expect(done.statusCode).toBe(409);
     expect(done.json().detail).toContain("step's form");
+    // Declining would leave the process waiting for ever: the step ends only through its form.
+    const declined = await b.employeeA.browser.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${step.taskId}/transitions`,
+      payload: { to: 'declined', reason: 'Not mine' },
+    });
+    expect(declined.statusCode).toBe(409);
+    expect(declined.json().code).toBe('process_step');
 
     const [one, two] = await Promise.all([complete(b.employeeA.browser, step.id, {}), complete(b.employeeA.browser, step.id, {})]);
     expect([one.statusCode, two.statusCode].sort()).toEqual([200, 409]);

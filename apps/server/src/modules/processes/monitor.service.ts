@@ -32,18 +32,18 @@ function visibleInstanceSql(actor: Actor): SQL {
       AND (${tasks.assigneeId} = ${actor.userId}${queue})))`;
 }
 
-/** SQL true when a step of the instance waits for a person past its assignment's due time. */
-const OVERDUE = sql<boolean>`EXISTS (
+/** SQL true when a step of the instance waits for a person past its assignment's due time (by the server's clock). */
+const overdueSql = (now: Date) => sql<boolean>`EXISTS (
   SELECT 1 FROM ${processTasks} JOIN ${tasks} ON ${tasks.workspaceId} = ${processTasks.workspaceId} AND ${tasks.id} = ${processTasks.taskId}
   WHERE ${processTasks.workspaceId} = ${processInstances.workspaceId} AND ${processTasks.instanceId} = ${processInstances.id}
-    AND ${processTasks.status} = 'open' AND ${tasks.dueAt} < now())`;
+    AND ${processTasks.status} = 'open' AND ${tasks.dueAt} < ${now.toISOString()}::timestamptz)`;
 
 const NEWEST_FIRST: Keyset = { name: 'startedAt', field: { column: processInstances.startedAt, cast: 'timestamptz' }, direction: 'desc' };
 
 const starter = alias(users, 'starter');
 
 /** One select for list and detail: the instance, its process's name, version number, starter and overdue flag. */
-function selectInstances(ctx: Ctx) {
+function selectInstances(ctx: Ctx, now: Date) {
   return ctx.db
     .select({
       key: cursorKey(NEWEST_FIRST),
@@ -52,7 +52,7 @@ function selectInstances(ctx: Ctx) {
       version: processVersions.version,
       xml: processVersions.xml,
       starterName: starter.name,
-      overdue: OVERDUE,
+      overdue: overdueSql(now),
     })
     .from(processInstances)
     .innerJoin(
@@ -112,7 +112,7 @@ async function present(ctx: Ctx, rows: InstanceRow[]): Promise<TProcessInstance[
 }
 
 /** The instances the reader may see, newest first, by process, status, record, or stuck only. */
-export async function findProcessInstances(ctx: Ctx, query: TProcessInstanceListQuery) {
+export async function findProcessInstances(ctx: Ctx, query: TProcessInstanceListQuery, now = new Date()) {
   const { actor } = ctx;
   const conditions = [
     eq(processInstances.workspaceId, actor.workspaceId),
@@ -122,11 +122,11 @@ export async function findProcessInstances(ctx: Ctx, query: TProcessInstanceList
     query.recordType ? eq(processInstances.recordType, query.recordType) : undefined,
     query.recordId ? eq(processInstances.recordId, query.recordId) : undefined,
     query.stuck === 'true'
-      ? sql`(${processInstances.status} = 'failed' OR (${processInstances.status} = 'running' AND ${OVERDUE}))`
+      ? sql`(${processInstances.status} = 'failed' OR (${processInstances.status} = 'running' AND ${overdueSql(now)}))`
       : undefined,
   ];
   const [rows, counted] = await Promise.all([
-    selectInstances(ctx)
+    selectInstances(ctx, now)
       .where(and(...conditions, afterCursor(NEWEST_FIRST, processInstances.id, query.cursor)))
       .orderBy(...orderBy(NEWEST_FIRST, processInstances.id))
       .limit(query.limit + 1),
@@ -144,9 +144,9 @@ export async function findProcessInstances(ctx: Ctx, query: TProcessInstanceList
 }
 
 /** One instance with its model, steps, pending timers and form; 404 when the reader may not see it. */
-export async function findProcessInstance(ctx: Ctx, id: string): Promise<TProcessInstanceDetail> {
+export async function findProcessInstance(ctx: Ctx, id: string, now = new Date()): Promise<TProcessInstanceDetail> {
   const { actor } = ctx;
-  const [row] = await selectInstances(ctx).where(
+  const [row] = await selectInstances(ctx, now).where(
     and(eq(processInstances.workspaceId, actor.workspaceId), eq(processInstances.id, id), visibleInstanceSql(actor)),
   );
   if (!row) throw new AppError('not_found', 'No such process instance');
@@ -182,7 +182,7 @@ export async function findProcessInstance(ctx: Ctx, id: string): Promise<TProces
     })),
     timers: timers.map((timer) => ({ elementId: timer.elementId, dueAt: timer.dueAt.toISOString() })),
     form: row.instance.form,
-    canCancel: manages && row.instance.status === 'running',
+    canCancel: manages && (row.instance.status === 'running' || row.instance.status === 'failed'),
     canRetry: manages && row.instance.status === 'failed',
   };
 }

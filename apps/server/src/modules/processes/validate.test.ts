@@ -179,6 +179,37 @@ describe('the model check', () => {
     expect(paramsOf(parsed.elementsById.mail as never)).toEqual({ to: 'owner', subject: 'About {{record.name}}', body: 'Hello & welcome' });
   });
 
+  it('refuses a process that would start itself without end', async () => {
+    const looping = model(`
+      <bpmn:startEvent id="created" clientela:trigger="recordCreated" clientela:recordType="company" />
+      <bpmn:sequenceFlow id="f1" sourceRef="created" targetRef="copy" />
+      <bpmn:serviceTask id="copy" name="Make a branch company" clientela:action="createRecord">
+        <bpmn:extensionElements>
+          <clientela:param name="recordType">company</clientela:param>
+          <clientela:param name="name">{{record.name}} branch</clientela:param>
+        </bpmn:extensionElements>
+      </bpmn:serviceTask>
+      <bpmn:sequenceFlow id="f2" sourceRef="copy" targetRef="again" />
+      <bpmn:serviceTask id="again" clientela:action="startProcess">
+        <bpmn:extensionElements><clientela:param name="definitionId">${PUBLISHED}</clientela:param></bpmn:extensionElements>
+      </bpmn:serviceTask>
+      <bpmn:sequenceFlow id="f3" sourceRef="again" targetRef="contact" />
+      <bpmn:serviceTask id="contact" clientela:action="createRecord">
+        <bpmn:extensionElements>
+          <clientela:param name="recordType">contact</clientela:param>
+          <clientela:param name="name">Someone</clientela:param>
+        </bpmn:extensionElements>
+      </bpmn:serviceTask>
+      <bpmn:sequenceFlow id="f4" sourceRef="contact" targetRef="end" />
+      <bpmn:endEvent id="end" />`);
+    const itself = await validateModel(looping, { ...lookups, definitionId: PUBLISHED });
+    expect(byElement(itself, 'copy')).toEqual(['start_loop']);
+    expect(byElement(itself, 'again')).toEqual(['start_loop']);
+    expect(byElement(itself, 'contact')).toEqual([]);
+    // Starting another published process is fine.
+    expect(byElement(await validateModel(looping, lookups), 'again')).toEqual([]);
+  });
+
   it('knows ISO 8601 durations and cycles and FEEL syntax', () => {
     for (const ok of ['P2D', 'PT4H', 'P1DT2H', 'P1W', 'PT30M', 'P1Y2M']) expect(isIsoDuration(ok)).toBe(true);
     for (const bad of ['P', 'PT', '2D', 'P2H', 'P1DT', 'two days']) expect(isIsoDuration(bad)).toBe(false);

@@ -23,6 +23,7 @@ import { units } from '../units/index.ts';
 import { users } from '../users/index.ts';
 import {
   actionOf,
+  allFlowElementsOf,
   type BpmnElement,
   type BpmnModel,
   conditionOf,
@@ -44,13 +45,16 @@ export type ValidationLookups = {
   isActiveUser: (id: string) => Promise<boolean>;
   isUnit: (id: string) => Promise<boolean>;
   isPublishedDefinition: (id: string) => Promise<boolean>;
+  /** The process being checked, so that it does not start itself. */
+  definitionId?: string;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The look-ups of one workspace, through the given executor (a transaction's, when publishing). */
-export function workspaceLookups(db: Executor, workspaceId: string, _definitionId?: string): ValidationLookups {
+export function workspaceLookups(db: Executor, workspaceId: string, definitionId?: string): ValidationLookups {
   return {
+    ...(definitionId ? { definitionId } : {}),
     isActiveUser: async (id) =>
       UUID.test(id) &&
       (
@@ -214,7 +218,35 @@ export async function checkModel(model: BpmnModel, lookups: ValidationLookups): 
     for (const node of unreachableIn(container)) warn(node, 'unreachable', `${labelOf(node)} cannot be reached from a start event`);
   };
   await walk(process);
+  checkStartLoops(process, starts, lookups, error);
   return { errors, warnings };
+}
+
+/**
+ * A process that starts itself would run for ever: a step that starts this very process, or one
+ * that creates the kind of record whose creation starts it (each new instance creates the next).
+ */
+function checkStartLoops(process: BpmnElement, starts: BpmnElement[], lookups: ValidationLookups, error: Report) {
+  const startedByCreation = new Set(
+    starts.flatMap((start) => {
+      const trigger = rawTriggerOf(start);
+      return trigger.kind === 'recordCreated' && trigger.recordType ? [trigger.recordType] : [];
+    }),
+  );
+  for (const element of allFlowElementsOf(process)) {
+    const action = actionOf(element);
+    const params = paramsOf(element);
+    if (action === 'startProcess' && lookups.definitionId && params.definitionId === lookups.definitionId) {
+      error(element, 'start_loop', `${labelOf(element)} starts this same process, which would start it again without end`);
+    }
+    if (action === 'createRecord' && params.recordType && startedByCreation.has(params.recordType)) {
+      error(
+        element,
+        'start_loop',
+        `${labelOf(element)} creates a ${params.recordType}, and a new ${params.recordType} starts this process again`,
+      );
+    }
+  }
 }
 
 type Report = (element: BpmnElement | null, code: TProcessProblemCode, message: string) => void;

@@ -39,6 +39,9 @@ function noticeOf(to: TTaskStatus, by: Move['by']): TNotificationKind | null {
   return null;
 }
 
+/** The moves a process step's assignee makes on the task itself. */
+const PROCESS_STEP_MOVES: ReadonlySet<string> = new Set(['accepted', 'in_progress']);
+
 /** Whether a task is a user step of a process: it is done through the step's form, so that the process moves on. */
 async function isProcessStep(tx: Executor, workspaceId: string, taskId: string): Promise<boolean> {
   const { rows } = await tx.execute(sql`SELECT 1 FROM process_task WHERE workspace_id = ${workspaceId} AND task_id = ${taskId}`);
@@ -56,7 +59,9 @@ export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionI
   const workspaceId = ctx.actor.workspaceId;
   await ctx.db.transaction(async (tx) => {
     const row = await findReadable(ctx, tx, id, true);
-    if (input.to === 'done' && (await isProcessStep(tx, workspaceId, id))) {
+    // A process step is accepted and worked on like any task, but it ends only through its form
+    // (the process moves on), and the process, not its sender, decides whether it comes back.
+    if (!PROCESS_STEP_MOVES.has(input.to) && (await isProcessStep(tx, workspaceId, id))) {
       throw new AppError('process_step', "This task is a step of a process: complete it by filling in the step's form");
     }
     const moves = MOVES[input.to] ?? [];

@@ -23,6 +23,7 @@ import { isApiError } from '../../lib/api.ts';
 import { AttachmentsCard } from '../attachments/attachments-card.tsx';
 import { useMe } from '../auth/api.ts';
 import { useFormatters } from '../customers/date-format.ts';
+import { useProcessTasksOfTask } from '../processes/instances-api.ts';
 import { ProcessStepPanel } from '../processes/process-step-panel.tsx';
 import { useTask, useUpdateTask } from './api.ts';
 import { TaskActionBar } from './task-action-bar.tsx';
@@ -82,6 +83,9 @@ export function TaskPage() {
   const { id = '' } = useParams();
   const format = useFormatters();
   const task = useTask(id);
+  // A process step ends through its form (in the panel below), not through the task's own moves.
+  const processSteps = useProcessTasksOfTask(id);
+  const isProcessStep = (processSteps.data?.data.length ?? 0) > 0;
 
   if (task.isPending) return <Skeleton active />;
   if (task.isError || !task.data) {
@@ -125,7 +129,7 @@ export function TaskPage() {
       <Link to="/tasks">
         <ArrowLeftOutlined /> {t('task.back')}
       </Link>
-      <PageHeader title={data.title} extra={<TaskActionBar task={data} />} />
+      <PageHeader title={data.title} extra={isProcessStep ? null : <TaskActionBar task={data} />} />
       {data.status === 'accepted' && data.assignee && data.committedDate && (
         <Typography.Paragraph strong>
           {t('task.acceptedBy', { name: data.assignee.name, date: format.calendarDate(data.committedDate) })}
