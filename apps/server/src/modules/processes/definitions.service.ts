@@ -8,7 +8,7 @@ import type {
   TProcessVersion,
   TUpdateProcessDefinitionInput,
 } from '@clientela/contract';
-import { and, asc, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
@@ -247,7 +247,8 @@ export async function deleteDefinition(ctx: Ctx, id: string): Promise<void> {
         and(
           eq(processInstances.workspaceId, ctx.actor.workspaceId),
           eq(processInstances.definitionId, id),
-          eq(processInstances.status, 'running'),
+          // A failed run can still be retried: it counts as running until cancelled.
+          inArray(processInstances.status, ['running', 'failed']),
         ),
       );
     if ((running?.n ?? 0) > 0) {

@@ -10,13 +10,13 @@ import { validateModel, workspaceLookups } from './validate.ts';
 
 /**
  * The time zone schedules run in: the workspace has none of its own, so it is that of its first
- * administrator (the person who set it up), UTC without one.
+ * administrator (the person who set it up, even once they left), UTC without one.
  */
 export async function workspaceTimeZone(db: Executor, workspaceId: string): Promise<string> {
   const [admin] = await db
     .select({ timeZone: users.timeZone })
     .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.role, 'admin'), eq(users.active, true)))
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.role, 'admin')))
     .orderBy(asc(users.createdAt), asc(users.id))
     .limit(1);
   return admin?.timeZone ?? 'UTC';

@@ -152,6 +152,7 @@ describe('service actions', () => {
     expect(deal).toMatchObject({ probability: 70, expectedCloseOn: '2026-12-24' });
     expect(await failure(run('setField', onDeal, { field: 'probability', value: '120' }))).toBe('invalid_field');
     expect(await failure(run('setField', onDeal, { field: 'expectedCloseOn', value: '24/12/2026' }))).toBe('invalid_field');
+    expect(await failure(run('setField', onDeal, { field: 'expectedCloseOn', value: '2026-02-30' }))).toBe('invalid_field');
     expect(await failure(run('setField', onDeal, { field: 'status', value: 'active' }))).toBe('invalid_field');
   });
 

@@ -157,7 +157,8 @@ async function columnValue(step: StepContext, field: string, kind: FieldKind, ra
     }
     case 'date':
       if (text === '') return { value: null, cast: sql`date` };
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) throw bad();
+      // A day that exists: 2024-02-30 is refused, not rolled over to March.
+      if (!isCalendarDay(text)) throw bad();
       return { value: text, cast: sql`date` };
     case 'percent': {
       if (text === '') return { value: null, cast: sql`int` };
@@ -510,3 +511,10 @@ export const ACTIONS: Record<TServiceAction, ActionHandler> = createActions((db,
   if (!startInstanceOfRuntime) throw new Error('startProcess needs the runtime: call provideStartInstance first');
   return startInstanceOfRuntime(db, input, now);
 });
+
+/** A `YYYY-MM-DD` day that exists: 2024-02-30 is not rolled over to March. */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+}

@@ -1,9 +1,9 @@
 import type { TProcessRecordType } from '@clientela/contract';
 import cronParser from 'cron-parser';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.ts';
-import { users } from '../users/index.ts';
+import type { Database } from '../../db/client.ts';
 import { processSignals, processStartTriggers } from './processes.table.ts';
+import { workspaceTimeZone } from './publish-definition.ts';
 import type { StartInstance } from './step-context.ts';
 
 type LogFn = (details: object, message: string) => void;
@@ -94,17 +94,6 @@ export function nextScheduledRun(cron: string, timeZone: string, after: Date): D
     } catch {}
   }
   return null;
-}
-
-/** The workspace's time zone: its founding admin's (a workspace keeps none of its own). */
-export async function workspaceTimeZone(db: Executor, workspaceId: string): Promise<string> {
-  const [founder] = await db
-    .select({ timeZone: users.timeZone })
-    .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.role, 'admin')))
-    .orderBy(asc(users.createdAt))
-    .limit(1);
-  return founder?.timeZone ?? 'UTC';
 }
 
 /**
