@@ -22,7 +22,8 @@ export type TemplateField<K extends string> = {
   label: K;
   type: TFormFieldType;
   required?: boolean;
-  options?: readonly string[];
+  /** A select's choices, as messages: the values people pick and conditions compare, in the template's language. */
+  options?: readonly K[];
 };
 
 type Placed = { id: string; col: number; row: number };
@@ -152,7 +153,7 @@ export function buildTemplate<K extends string>(
   const fields = (form: readonly TemplateField<K>[] | undefined) =>
     (form ?? []).map(
       (field) =>
-        `<clientela:formField${attr('key', field.key)}${attr('label', text(field.label))}${attr('type', field.type)}${attr('required', String(field.required ?? false))}${field.options ? attr('options', field.options.join('|')) : ''} />`,
+        `<clientela:formField${attr('key', field.key)}${attr('label', text(field.label))}${attr('type', field.type)}${attr('required', String(field.required ?? false))}${field.options ? attr('options', field.options.map(text).join('|')) : ''} />`,
     );
   const extensions = (items: string[]) => (items.length > 0 ? [`<bpmn:extensionElements>${items.join('')}</bpmn:extensionElements>`] : []);
   const timer = (id: string, duration: string) =>
@@ -205,8 +206,10 @@ export function buildTemplate<K extends string>(
   };
   const nodes = spec.nodes.map(nodeXml);
   const flows = spec.flows.map((flow) => {
-    const condition = flow.condition
-      ? `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="feel">${escapeXml(flow.condition)}</bpmn:conditionExpression>`
+    // A condition names choices in the template's language: `{{key}}` is the message of `key`.
+    const feel = flow.condition?.replace(/\{\{(\w+)\}\}/g, (_, key: string) => text(key as K).replace(/"/g, '\\"'));
+    const condition = feel
+      ? `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="feel">${escapeXml(feel)}</bpmn:conditionExpression>`
       : '';
     return `    <bpmn:sequenceFlow id="${flow.id}"${attr('name', flow.name && text(flow.name))} sourceRef="${flow.from}" targetRef="${flow.to}">${condition}</bpmn:sequenceFlow>`;
   });

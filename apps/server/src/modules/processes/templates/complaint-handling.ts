@@ -2,6 +2,12 @@ import type { TLocale } from '@clientela/contract';
 import type { TemplateSpec } from './build.ts';
 
 const en = {
+  severityLow: 'low',
+  severityMedium: 'medium',
+  severityHigh: 'high',
+  verdictFounded: 'founded',
+  verdictUnfounded: 'unfounded',
+  verdictPartly: 'partly founded',
   process: 'Complaint handling',
   registered: 'Complaint registered',
   product: 'Product',
@@ -30,6 +36,12 @@ const en = {
 type Messages = Record<keyof typeof en, string>;
 
 const ru: Messages = {
+  severityLow: 'низкая',
+  severityMedium: 'средняя',
+  severityHigh: 'высокая',
+  verdictFounded: 'обоснована',
+  verdictUnfounded: 'необоснована',
+  verdictPartly: 'частично обоснована',
   process: 'Обработка рекламации',
   registered: 'Рекламация зарегистрирована',
   product: 'Изделие',
@@ -56,6 +68,12 @@ const ru: Messages = {
 };
 
 const it: Messages = {
+  severityLow: 'bassa',
+  severityMedium: 'media',
+  severityHigh: 'alta',
+  verdictFounded: 'fondato',
+  verdictUnfounded: 'infondato',
+  verdictPartly: 'parzialmente fondato',
   process: 'Gestione reclamo',
   registered: 'Reclamo registrato',
   product: 'Prodotto',
@@ -100,7 +118,7 @@ export const complaintHandling: TemplateSpec<keyof Messages> = {
       form: [
         { key: 'product', label: 'product', type: 'text' },
         { key: 'description', label: 'description', type: 'textarea', required: true },
-        { key: 'severity', label: 'severity', type: 'select', options: ['low', 'medium', 'high'] },
+        { key: 'severity', label: 'severity', type: 'select', options: ['severityLow', 'severityMedium', 'severityHigh'] },
       ],
     },
     {
@@ -112,7 +130,13 @@ export const complaintHandling: TemplateSpec<keyof Messages> = {
       performer: { kind: 'unit', hints: ['quality', 'качеств', 'qualit'], fallback: { kind: 'role', id: 'manager' } },
       due: 'P1D',
       form: [
-        { key: 'verdict', label: 'verdict', type: 'select', required: true, options: ['founded', 'unfounded', 'partly'] },
+        {
+          key: 'verdict',
+          label: 'verdict',
+          type: 'select',
+          required: true,
+          options: ['verdictFounded', 'verdictUnfounded', 'verdictPartly'],
+        },
         { key: 'reason', label: 'reason', type: 'textarea', required: true },
       ],
     },
@@ -154,7 +178,7 @@ export const complaintHandling: TemplateSpec<keyof Messages> = {
   flows: [
     { id: 'toAssess', from: 'complaintRegistered', to: 'assessComplaint' },
     { id: 'toFounded', from: 'assessComplaint', to: 'founded' },
-    { id: 'toExplain', from: 'founded', to: 'explainDecision', name: 'unfounded', condition: 'form.verdict = "unfounded"' },
+    { id: 'toExplain', from: 'founded', to: 'explainDecision', name: 'unfounded', condition: 'form.verdict = "{{verdictUnfounded}}"' },
     { id: 'toExplained', from: 'explainDecision', to: 'decisionExplained' },
     { id: 'toRepair', from: 'founded', to: 'repairOrReplace', name: 'foundedFlow' },
     { id: 'toEscalate', from: 'serviceOverdue', to: 'escalateToManager' },
