@@ -25,6 +25,8 @@ export type CompiledModel = {
   startEvents: StartEventInfo[];
   /** Element id → name and type, for steps and the `current` list. */
   elements: Map<string, { name: string | null; type: string }>;
+  /** Whether a service or send task calls an action (which may write): only then does a step need a savepoint. */
+  hasActions: boolean;
 };
 
 export type StartEventInfo = {
@@ -260,14 +262,20 @@ function clientelaExtension(actions: ActionRegistry, stepOf: (elementId: string)
 const LRU_SIZE = 200;
 const compiled = new Map<string, Promise<CompiledModel>>();
 
-/** Parses a published model once per version (a bounded cache: the least recently used goes first). */
-export function compileModel(versionId: string, xml: string): Promise<CompiledModel> {
+/** The parsed model of a version when it is cached (marked as just used), so its XML need not be read again. */
+export function cachedModel(versionId: string): Promise<CompiledModel> | undefined {
   const hit = compiled.get(versionId);
   if (hit) {
     compiled.delete(versionId);
     compiled.set(versionId, hit);
-    return hit;
   }
+  return hit;
+}
+
+/** Parses a published model once per version (a bounded cache: the least recently used goes first). */
+export function compileModel(versionId: string, xml: string): Promise<CompiledModel> {
+  const hit = cachedModel(versionId);
+  if (hit) return hit;
   const promise = parseModel(xml);
   compiled.set(versionId, promise);
   promise.catch(() => compiled.delete(versionId));
@@ -293,9 +301,11 @@ async function parseModel(xml: string): Promise<CompiledModel> {
   if (!process?.id) throw new Error('The model has no process');
   const elements = new Map<string, { name: string | null; type: string }>();
   const startEvents: StartEventInfo[] = [];
+  let hasActions = false;
   for (const activity of sourceContext.getActivities()) {
     if (!activity.id) continue;
     const behaviour = activity.behaviour as Behaviour & { trigger?: string; recordType?: string };
+    if ((activity.type === 'bpmn:ServiceTask' || activity.type === 'bpmn:SendTask') && behaviour.action) hasActions = true;
     elements.set(activity.id, { name: activity.name ?? null, type: activity.type ?? '' });
     if (activity.type === 'bpmn:StartEvent' && activity.parent?.id === process.id) {
       startEvents.push({
@@ -307,7 +317,7 @@ async function parseModel(xml: string): Promise<CompiledModel> {
       });
     }
   }
-  return { sourceContext, processId: process.id, startEvents, elements };
+  return { sourceContext, processId: process.id, startEvents, elements, hasActions };
 }
 
 /** Waits until nothing can move without a signal or a timer; rejects on an engine error. */

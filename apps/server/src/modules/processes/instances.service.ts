@@ -8,7 +8,6 @@ import { readableRecords } from '../activities/records.ts';
 import { readableDealRefs } from '../deals/index.ts';
 import { readableAgreementsAndContracts } from '../tasks/present.ts';
 import { users } from '../users/index.ts';
-import { compileModel } from './engine.ts';
 import { canManageInstances } from './processes.policy.ts';
 import { processDefinitions, processInstances, processVersions } from './processes.table.ts';
 import { endInstance, type InstanceRow, lockInstance, type RunOptions, rerunInstance, startInstance } from './runtime.ts';
@@ -113,36 +112,6 @@ export async function startProcess(
       errors: [{ path: 'record', message: `No such ${input.record.type}` }],
     });
   }
-  const [published] = await ctx.db
-    .select({ id: processVersions.id, xml: processVersions.xml })
-    .from(processDefinitions)
-    .innerJoin(
-      processVersions,
-      and(
-        eq(processVersions.workspaceId, processDefinitions.workspaceId),
-        eq(processVersions.definitionId, processDefinitions.id),
-        eq(processVersions.version, processDefinitions.publishedVersion),
-      ),
-    )
-    .where(
-      and(
-        eq(processDefinitions.workspaceId, workspaceId),
-        eq(processDefinitions.id, input.definitionId),
-        sql`${processDefinitions.deletedAt} IS NULL`,
-      ),
-    );
-  if (published) {
-    // People start what a person may start: a manual or a form start event, not a record's or a schedule's.
-    const model = await compileModel(published.id, published.xml);
-    const byHand = model.startEvents.filter((e) => e.trigger === 'manual' || e.trigger === 'form');
-    const chosen = input.startEventId ? byHand.find((e) => e.id === input.startEventId) : byHand.length === 1 ? byHand[0] : undefined;
-    if (!chosen) {
-      throw new AppError('validation_failed', 'The process is not started by hand that way', {
-        errors: [{ path: 'startEventId', message: byHand.length > 1 ? 'Choose a start event' : 'No such start event' }],
-      });
-    }
-    input.startEventId = chosen.id;
-  }
   const { id } = await startInstance(
     ctx.db,
     {
@@ -154,7 +123,8 @@ export async function startProcess(
       form: input.form ?? {},
     },
     now,
-    options,
+    // People start what a person may start: a manual or a form start event, not a record's or a schedule's.
+    { ...options, byHand: true },
   );
   return presentOne(ctx, id);
 }

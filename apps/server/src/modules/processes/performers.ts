@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { standInFor } from '../absences/index.ts';
 import { membersOf, notify } from '../notifications/index.ts';
-import { taskEvents, taskLinks, tasks } from '../tasks/index.ts';
+import { taskEvents, tasks } from '../tasks/index.ts';
 import type { RecordData } from './record-data.ts';
 import type { ProcessRecord } from './step-context.ts';
 
@@ -148,30 +148,23 @@ export async function openAssignment(
     assigneeId = redirected.deputy.id;
     unitId = (await activeUser(tx, workspaceId, assigneeId))?.unitId ?? unitId;
   }
-  const [row] = await tx
-    .insert(tasks)
-    .values({
-      workspaceId,
-      title: input.title,
-      description: input.description,
-      dueAt: input.dueAt,
-      senderId,
-      assigneeId,
-      queueUnitId: performer.queueUnitId,
-      unitId,
-    })
-    .returning({ id: tasks.id });
+  // The task, its link to the record and its 'sent' event in one statement.
+  const note = redirected ? `For ${redirected.absent.name}, who is away` : 'A step of a process';
+  const link = input.record
+    ? sql`, linked AS (INSERT INTO task_link (workspace_id, task_id, record_type, record_id)
+        SELECT workspace_id, id, ${input.record.type}, ${input.record.id}::uuid FROM created)`
+    : sql``;
+  const { rows } = await tx.execute<{ id: string }>(sql`
+    WITH created AS (
+      INSERT INTO task (workspace_id, title, description, due_at, sender_id, assignee_id, queue_unit_id, unit_id)
+      VALUES (${workspaceId}::uuid, ${input.title}, ${input.description}, ${input.dueAt?.toISOString() ?? null}::timestamptz,
+        ${senderId}::uuid, ${assigneeId}::uuid, ${performer.queueUnitId}::uuid, ${unitId}::uuid)
+      RETURNING workspace_id, id
+    )${link}, sent AS (INSERT INTO task_event (workspace_id, task_id, actor_id, from_status, to_status, note)
+      SELECT workspace_id, id, ${senderId}::uuid, NULL, 'sent', ${note} FROM created)
+    SELECT id FROM created`);
+  const [row] = rows;
   if (!row) throw new Error('task insert returned nothing');
-  if (input.record)
-    await tx.insert(taskLinks).values({ workspaceId, taskId: row.id, recordType: input.record.type, recordId: input.record.id });
-  await tx.insert(taskEvents).values({
-    workspaceId,
-    taskId: row.id,
-    actorId: senderId,
-    fromStatus: null,
-    toStatus: 'sent',
-    note: redirected ? `For ${redirected.absent.name}, who is away` : 'A step of a process',
-  });
   const notice = { taskId: row.id, title: input.title, actorId: senderId };
   if (redirected) {
     const detail = { absent: redirected.absent.name, deputy: redirected.deputy.name };

@@ -1,5 +1,5 @@
 import type { TProcessRecordType } from '@clientela/contract';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { ProcessRecord } from './step-context.ts';
 
@@ -31,20 +31,24 @@ const HIDDEN = new Set(['workspace_id', 'search_text', 'search_vector', 'phone_d
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /**
- * Loads the record an instance is about, as plain JSON (numbers as numbers, times as ISO text) so
- * FEEL compares `record.amount < 1000` and the engine's state stays serialisable. Custom fields sit
- * under `record.custom`, a deal's stage name under `record.stage`. Null when it is gone.
+ * The record as one JSON value, `{ row, stage }` (null when it is gone), for a statement that reads
+ * it with other things (`SELECT … , (<this>) AS record`).
  */
-export async function loadRecordData(db: Executor, workspaceId: string, record: ProcessRecord): Promise<RecordData | null> {
+export function recordDataSql(workspaceId: string, record: ProcessRecord): SQL {
   const source = SOURCES[record.type];
-  const extra = source.extra ? sql.raw(`, ${source.extra} AS stage`) : sql``;
-  const { rows } = await db.execute<{ row: Record<string, unknown>; stage?: string | null }>(
-    sql`SELECT to_jsonb(r) AS row ${extra} FROM ${sql.identifier(source.table)} r
-      WHERE r.workspace_id = ${workspaceId} AND r.id = ${record.id} AND r.deleted_at IS NULL`,
-  );
-  const [found] = rows;
+  const stage = source.extra ? sql.raw(source.extra) : sql`NULL::text`;
+  return sql`(SELECT jsonb_build_object('row', to_jsonb(r), 'stage', ${stage}) FROM ${sql.identifier(source.table)} r
+      WHERE r.workspace_id = ${workspaceId} AND r.id = ${record.id} AND r.deleted_at IS NULL)`;
+}
+
+/** The record read by recordDataSql(), as a process sees it; null when it is gone. */
+export function recordDataOf(
+  type: TProcessRecordType,
+  found: { row: Record<string, unknown>; stage?: string | null } | null,
+): RecordData | null {
   if (!found) return null;
-  const fields: Record<string, unknown> = { type: record.type };
+  const source = SOURCES[type];
+  const fields: Record<string, unknown> = { type };
   for (const [column, value] of Object.entries(found.row)) if (!HIDDEN.has(column)) fields[camel(column)] = value;
   // numeric columns come back as JSON numbers from to_jsonb; keep the name and owner under common keys
   const name = found.row[source.name];
@@ -59,4 +63,16 @@ export async function loadRecordData(db: Executor, workspaceId: string, record: 
     ownerId: typeof ownerId === 'string' ? ownerId : null,
     unitId: typeof unitId === 'string' ? unitId : null,
   };
+}
+
+/**
+ * Loads the record an instance is about, as plain JSON (numbers as numbers, times as ISO text) so
+ * FEEL compares `record.amount < 1000` and the engine's state stays serialisable. Custom fields sit
+ * under `record.custom`, a deal's stage name under `record.stage`. Null when it is gone.
+ */
+export async function loadRecordData(db: Executor, workspaceId: string, record: ProcessRecord): Promise<RecordData | null> {
+  const { rows } = await db.execute<{ record: { row: Record<string, unknown>; stage?: string | null } | null }>(
+    sql`SELECT ${recordDataSql(workspaceId, record)} AS record`,
+  );
+  return recordDataOf(record.type, rows[0]?.record ?? null);
 }

@@ -1,16 +1,20 @@
 import type { TProcessFormField, TProcessFormValues } from '@clientela/contract';
-import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
-import { type ActionRegistry, type CompiledModel, compileModel, type RunAction, type RunResult, runStep } from './engine.ts';
+import { type ActionRegistry, type CompiledModel, cachedModel, compileModel, type RunAction, type RunResult, runStep } from './engine.ts';
 import { closeAssignment, openAssignment, resolvePerformer, senderOf } from './performers.ts';
-import { processDefinitions, processInstances, processSteps, processTasks, processTimers, processVersions } from './processes.table.ts';
-import { loadRecordData, type RecordData } from './record-data.ts';
+import { processInstances, processSteps, processTasks, processTimers, processVersions } from './processes.table.ts';
+import { loadRecordData, type RecordData, recordDataOf, recordDataSql } from './record-data.ts';
 import { ACTIONS, provideStartInstance } from './services.ts';
 import type { ProcessRecord, StartInstance, StartInstanceInput, StepContext } from './step-context.ts';
 
 /** How a run is done: the service actions it may call (the catalogue unless a test passes its own). */
-export type RunOptions = { actions?: ActionRegistry };
+export type RunOptions = {
+  actions?: ActionRegistry;
+  /** Started by a person: only a manual or a form start event may start it (400 naming `startEventId` otherwise). */
+  byHand?: boolean;
+};
 
 export type InstanceRow = typeof processInstances.$inferSelect;
 
@@ -78,6 +82,8 @@ type Loaded = {
   processName: string;
   creatorId: string | null;
   record: RecordData | null;
+  /** The due times (on our clock) of the timers not yet fired, by execution id: our clock may have moved since they were set. */
+  knownDue: ReadonlyMap<string, Date>;
 };
 
 /** Locks an instance row for the step (`SELECT … FOR UPDATE`); null when missing, or taken by another process with `skipLocked`. */
@@ -90,24 +96,46 @@ export async function lockInstance(tx: Executor, workspaceId: string, id: string
   return row ?? null;
 }
 
+/**
+ * What a run needs besides the locked row, in one statement: the process's name and author, the
+ * model's XML unless it is parsed already, the record, and the instance's timers not yet fired.
+ */
 async function load(tx: Executor, instance: InstanceRow): Promise<Loaded> {
-  const [row] = await tx
-    .select({ xml: processVersions.xml, name: processDefinitions.name, createdBy: processDefinitions.createdBy })
-    .from(processVersions)
-    .innerJoin(
-      processDefinitions,
-      and(eq(processDefinitions.workspaceId, processVersions.workspaceId), eq(processDefinitions.id, processVersions.definitionId)),
-    )
-    .where(and(eq(processVersions.workspaceId, instance.workspaceId), eq(processVersions.id, instance.versionId)));
-  if (!row) throw new Error(`The version of instance ${instance.id} is gone`);
+  const cached = cachedModel(instance.versionId);
   const record = recordOf(instance);
+  const { rows } = await tx.execute<{
+    name: string;
+    created_by: string | null;
+    xml: string | null;
+    record: { row: Record<string, unknown>; stage?: string | null } | null;
+    timers: { e: string; d: string }[];
+  }>(sql`
+    SELECT d.name, d.created_by, ${cached ? sql`NULL::text` : sql`v.xml`} AS xml,
+      ${record ? recordDataSql(instance.workspaceId, record) : sql`NULL::jsonb`} AS record,
+      (SELECT coalesce(json_agg(json_build_object('e', t.execution_id, 'd', t.due_at)), '[]'::json) FROM process_timer t
+        WHERE t.workspace_id = ${instance.workspaceId} AND t.instance_id = ${instance.id} AND t.fired_at IS NULL) AS timers
+    FROM process_version v
+    JOIN process_definition d ON d.workspace_id = v.workspace_id AND d.id = v.definition_id
+    WHERE v.workspace_id = ${instance.workspaceId} AND v.id = ${instance.versionId}`);
+  const [row] = rows;
+  if (!row) throw new Error(`The version of instance ${instance.id} is gone`);
   return {
     instance,
-    model: await compileModel(instance.versionId, row.xml),
+    model: await (cached ?? compileModel(instance.versionId, row.xml ?? (await versionXml(tx, instance)))),
     processName: row.name,
-    creatorId: row.createdBy,
-    record: record ? await loadRecordData(tx, instance.workspaceId, record) : null,
+    creatorId: row.created_by,
+    record: record ? recordDataOf(record.type, row.record) : null,
+    knownDue: new Map(row.timers.map((t) => [t.e, new Date(t.d)])),
   };
+}
+
+async function versionXml(tx: Executor, instance: Pick<InstanceRow, 'workspaceId' | 'versionId' | 'id'>): Promise<string> {
+  const [row] = await tx
+    .select({ xml: processVersions.xml })
+    .from(processVersions)
+    .where(and(eq(processVersions.workspaceId, instance.workspaceId), eq(processVersions.id, instance.versionId)));
+  if (!row) throw new Error(`The version of instance ${instance.id} is gone`);
+  return row.xml;
 }
 
 function recordOf(instance: InstanceRow): ProcessRecord | null {
@@ -147,38 +175,27 @@ async function advance(
     });
   let failed: RunResult | null = null;
   // The due times saved before are kept: our clock may have moved since they were set.
-  const saved =
-    action.type === 'start'
-      ? []
-      : await tx
-          .select({ executionId: processTimers.executionId, dueAt: processTimers.dueAt })
-          .from(processTimers)
-          .where(
-            and(
-              eq(processTimers.workspaceId, instance.workspaceId),
-              eq(processTimers.instanceId, instance.id),
-              isNull(processTimers.firedAt),
-            ),
-          );
-  const knownDue = new Map(saved.map((t) => [t.executionId, t.dueAt]));
-  try {
-    return await tx.transaction(async (sp) => {
-      const result = await runStep({
-        model: loaded.model,
-        state: isPendingStart(instance.state) ? null : instance.state,
-        action,
-        variables: { record: loaded.record?.fields ?? {}, form: instance.form },
-        actions: options.actions ?? (ACTIONS as ActionRegistry),
-        stepOf: stepOf(sp),
-        now,
-        knownDue,
-      });
-      if (result.error) {
-        failed = result;
-        throw result.error;
-      }
-      return persist(sp, loaded, result, now, completion);
+  const knownDue = action.type === 'start' ? new Map<string, Date>() : loaded.knownDue;
+  const run = async (sp: Executor) => {
+    const result = await runStep({
+      model: loaded.model,
+      state: isPendingStart(instance.state) ? null : instance.state,
+      action,
+      variables: { record: loaded.record?.fields ?? {}, form: instance.form },
+      actions: options.actions ?? (ACTIONS as ActionRegistry),
+      stepOf: stepOf(sp),
+      now,
+      knownDue,
     });
+    if (result.error) {
+      failed = result;
+      throw result.error;
+    }
+    return persist(sp, loaded, result, now, completion);
+  };
+  try {
+    // Only actions write while the engine runs: without them, a failed run has written nothing to undo.
+    return await (loaded.model.hasActions ? tx.transaction(run) : run(tx));
   } catch (error) {
     if (!failed) throw error;
     await markFailed(tx, loaded, failed, error, now);
@@ -213,12 +230,18 @@ async function markFailed(tx: Executor, { instance }: Loaded, result: RunResult,
 
 const STATUS_OF_EVENT = { end: 'completed', error: 'failed' } as const;
 
-/** Saves a run: the state and where it waits, its steps, its timers, and the assignments of new user steps. */
+/**
+ * Saves a run: the state and where it waits, its steps, its timers, and the assignments of new user
+ * steps. One statement saves all that does not wait for a new assignment; a second one, only when
+ * there are new steps, adds their rows.
+ */
 async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Date, completion?: Completion): Promise<number> {
   const { instance, model } = loaded;
   const workspaceId = instance.workspaceId;
-  const ofInstance = <T extends typeof processSteps | typeof processTimers | typeof processTasks>(table: T) =>
-    and(eq(table.workspaceId, workspaceId), eq(table.instanceId, instance.id));
+  const ofInstance = sql`workspace_id = ${workspaceId} AND instance_id = ${instance.id}`;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
+  const json = (value: unknown) => sql`${value === null || value === undefined ? null : JSON.stringify(value)}::jsonb`;
 
   // Steps: one row per execution of an element; a boundary event only once it fires.
   const started = new Map<string, { elementId: string; elementType: string; name: string | null }>();
@@ -233,46 +256,72 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       if (event.kind === 'end' && event.elementType === 'bpmn:BoundaryEvent') started.set(event.executionId, event);
     }
   }
-  // Timers: kept while they wait; those gone from the engine fired when due, else went with their step. One statement.
-  const waitingTimers = sql`${sql.param(result.timers.map((t) => t.executionId))}::text[]`;
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const goneTimers = sql`workspace_id = ${workspaceId} AND instance_id = ${instance.id} AND fired_at IS NULL AND NOT (execution_id = ANY(${waitingTimers}))`;
-  const keep =
-    result.timers.length === 0
-      ? sql``
-      : sql`kept AS (INSERT INTO process_timer (workspace_id, instance_id, execution_id, element_id, due_at) VALUES ${sql.join(
-          result.timers.map(
-            (t) =>
-              sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${t.executionId}, ${t.elementId}, ${t.expireAt.toISOString()}::timestamptz)`,
-          ),
-          sql`, `,
-        )} ON CONFLICT (workspace_id, instance_id, execution_id) DO UPDATE SET due_at = excluded.due_at RETURNING 1),`;
-  const { rows: fired } = await tx.execute<{ id: string }>(sql`
-    WITH ${keep} discarded AS (DELETE FROM process_timer WHERE ${goneTimers} AND due_at > ${at} RETURNING id)
-    UPDATE process_timer SET fired_at = ${at} WHERE ${goneTimers} AND due_at <= ${at} RETURNING id`);
-
-  // User steps: the new ones become assignments; those the process left behind are closed.
-  const known = await tx
-    .select({ id: processTasks.id, executionId: processTasks.executionId, status: processTasks.status, taskId: processTasks.taskId })
-    .from(processTasks)
-    .where(ofInstance(processTasks));
-  const waiting = new Set(result.waiting.map((w) => w.executionId));
-  for (const step of known) {
-    if (step.status !== 'open' || waiting.has(step.executionId)) continue;
-    await tx
-      .update(processTasks)
-      .set({ status: 'cancelled', completedAt: now })
-      .where(and(eq(processTasks.workspaceId, workspaceId), eq(processTasks.id, step.id)));
+  const ctes: SQL[] = [];
+  // Timers: kept while they wait; those gone from the engine fired when due, else went with their step.
+  const goneTimers = sql`${ofInstance} AND fired_at IS NULL AND NOT (execution_id = ANY(${textArray(result.timers.map((t) => t.executionId))}))`;
+  if (result.timers.length > 0) {
+    ctes.push(
+      sql`kept AS (INSERT INTO process_timer (workspace_id, instance_id, execution_id, element_id, due_at) VALUES ${sql.join(
+        result.timers.map(
+          (t) =>
+            sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${t.executionId}, ${t.elementId}, ${t.expireAt.toISOString()}::timestamptz)`,
+        ),
+        sql`, `,
+      )} ON CONFLICT (workspace_id, instance_id, execution_id) DO UPDATE SET due_at = excluded.due_at RETURNING 1)`,
+    );
+  }
+  ctes.push(sql`discarded AS (DELETE FROM process_timer WHERE ${goneTimers} AND due_at > ${at} RETURNING id)`);
+  ctes.push(sql`fired AS (UPDATE process_timer SET fired_at = ${at} WHERE ${goneTimers} AND due_at <= ${at} RETURNING id)`);
+  // User steps: those the process left behind are closed; those already known are not opened again.
+  const waitingIds = textArray(result.waiting.map((w) => w.executionId));
+  ctes.push(sql`cancelled AS (UPDATE process_task SET status = 'cancelled', completed_at = ${at}
+    WHERE ${ofInstance} AND status = 'open' AND NOT (execution_id = ANY(${waitingIds})) RETURNING task_id)`);
+  ctes.push(sql`known AS (SELECT execution_id FROM process_task WHERE ${ofInstance} AND execution_id = ANY(${waitingIds}))`);
+  // Steps started before this run and ended in it.
+  const earlier = [...ended].filter(([executionId]) => !started.has(executionId));
+  for (const status of ['completed', 'cancelled', 'failed'] as const) {
+    const ids = earlier.filter(([, s]) => s === status).map(([id]) => id);
+    if (ids.length === 0) continue;
+    // Who completed a user step in this run, named on it.
+    const actor =
+      completion && status === 'completed'
+        ? sql`, actor_id = CASE WHEN execution_id = ${completion.executionId} THEN ${completion.actorId}::uuid ELSE actor_id END`
+        : sql``;
+    ctes.push(sql`${sql.raw(`ended_${status}`)} AS (UPDATE process_step SET status = ${status}, ended_at = ${at}${actor}
+      WHERE ${ofInstance} AND status = 'active' AND execution_id = ANY(${textArray(ids)}) RETURNING 1)`);
+  }
+  // Where it waits now, each since it first got there.
+  const since = new Map(instance.current.map((c) => [c.elementId, c.since]));
+  const current = new Map<string, { elementId: string; name: string | null; since: string }>();
+  for (const at of [...result.waiting.map((w) => w.elementId), ...result.timers.map((t) => t.elementId)]) {
+    if (!current.has(at))
+      current.set(at, { elementId: at, name: model.elements.get(at)?.name ?? null, since: since.get(at) ?? now.toISOString() });
+  }
+  ctes.push(sql`saved AS (UPDATE process_instance SET state = ${json(result.state)}, current = ${json([...current.values()])},
+    status = ${result.ended ? 'completed' : 'running'}, error = NULL, form = ${json(instance.form)},
+    ended_at = ${result.ended ? now.toISOString() : null}::timestamptz, updated_at = ${at}
+    WHERE workspace_id = ${workspaceId} AND id = ${instance.id} RETURNING 1)`);
+  const { rows } = await tx.execute<{ kind: 'fired' | 'cancelled' | 'known'; value: string }>(sql`
+    WITH ${sql.join(ctes, sql`, `)}
+    SELECT 'fired' AS kind, id::text AS value FROM fired
+    UNION ALL SELECT 'cancelled', task_id::text FROM cancelled
+    UNION ALL SELECT 'known', execution_id FROM known`);
+  const fired = rows.filter((r) => r.kind === 'fired').length;
+  for (const row of rows) {
+    if (row.kind !== 'cancelled') continue;
     await closeAssignment(tx, {
       workspaceId,
-      taskId: step.taskId,
+      taskId: row.value,
       outcome: 'cancelled',
       actorId: null,
       note: 'The process went on without this step',
     });
   }
-  const seen = new Set(known.map((k) => k.executionId));
+
+  // New user steps become assignments.
+  const seen = new Set(rows.filter((r) => r.kind === 'known').map((r) => r.value));
   const taskOf = new Map<string, string>();
+  const newTasks: SQL[] = [];
   for (const task of result.waiting) {
     if (seen.has(task.executionId) || task.elementId === '') continue;
     const performer = await resolvePerformer(tx, {
@@ -292,76 +341,32 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       performer,
       record: recordOf(instance),
     });
-    await tx.insert(processTasks).values({
-      workspaceId,
-      instanceId: instance.id,
-      executionId: task.executionId,
-      elementId: task.elementId,
-      name: task.name,
-      taskId,
-      form: task.form,
-      createdAt: now,
-    });
+    newTasks.push(
+      sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${task.executionId}, ${task.elementId}, ${task.name}, ${taskId}::uuid, ${json(task.form)}, ${at})`,
+    );
     taskOf.set(task.executionId, taskId);
   }
-
+  const inserts: SQL[] = [];
+  if (newTasks.length > 0) {
+    inserts.push(sql`INSERT INTO process_task (workspace_id, instance_id, execution_id, element_id, name, task_id, form, created_at)
+      VALUES ${sql.join(newTasks, sql`, `)}`);
+  }
   if (started.size > 0) {
-    await tx
-      .insert(processSteps)
-      .values(
-        [...started].map(([executionId, e]) => ({
-          workspaceId,
-          instanceId: instance.id,
-          executionId,
-          elementId: e.elementId,
-          elementType: e.elementType,
-          name: e.name,
-          status: ended.get(executionId) ?? ('active' as const),
-          startedAt: now,
-          endedAt: ended.has(executionId) ? now : null,
-          taskId: taskOf.get(executionId) ?? null,
-        })),
-      )
-      .onConflictDoNothing();
+    inserts.push(sql`INSERT INTO process_step (workspace_id, instance_id, execution_id, element_id, element_type, name, status, started_at, ended_at, task_id)
+      VALUES ${sql.join(
+        [...started].map(
+          ([executionId, e]) =>
+            sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${executionId}, ${e.elementId}, ${e.elementType}, ${e.name}, ${ended.get(executionId) ?? 'active'},
+              ${at}, ${ended.has(executionId) ? now.toISOString() : null}::timestamptz, ${taskOf.get(executionId) ?? null}::uuid)`,
+        ),
+        sql`, `,
+      )} ON CONFLICT DO NOTHING`);
   }
-  const earlier = [...ended].filter(([executionId]) => !started.has(executionId));
-  for (const status of ['completed', 'cancelled', 'failed'] as const) {
-    const ids = earlier.filter(([, s]) => s === status).map(([id]) => id);
-    if (ids.length === 0) continue;
-    await tx
-      .update(processSteps)
-      .set({
-        status,
-        endedAt: now,
-        // Who completed a user step in this run, named on it.
-        ...(completion && status === 'completed'
-          ? {
-              actorId: sql`CASE WHEN ${processSteps.executionId} = ${completion.executionId} THEN ${completion.actorId}::uuid ELSE ${processSteps.actorId} END`,
-            }
-          : {}),
-      })
-      .where(and(ofInstance(processSteps), eq(processSteps.status, 'active'), inArray(processSteps.executionId, ids)));
-  }
-  // Where it waits now, each since it first got there.
-  const since = new Map(instance.current.map((c) => [c.elementId, c.since]));
-  const current = new Map<string, { elementId: string; name: string | null; since: string }>();
-  for (const at of [...result.waiting.map((w) => w.elementId), ...result.timers.map((t) => t.elementId)]) {
-    if (!current.has(at))
-      current.set(at, { elementId: at, name: model.elements.get(at)?.name ?? null, since: since.get(at) ?? now.toISOString() });
-  }
-  await tx
-    .update(processInstances)
-    .set({
-      state: result.state,
-      current: [...current.values()],
-      status: result.ended ? 'completed' : 'running',
-      error: null,
-      form: instance.form,
-      endedAt: result.ended ? now : null,
-      updatedAt: now,
-    })
-    .where(and(eq(processInstances.workspaceId, workspaceId), eq(processInstances.id, instance.id)));
-  return fired.length;
+  if (inserts.length === 2) {
+    const [tasksInsert, stepsInsert] = inserts as [SQL, SQL];
+    await tx.execute(sql`WITH new_tasks AS (${tasksInsert}) ${stepsInsert}`);
+  } else if (inserts[0]) await tx.execute(inserts[0]);
+  return fired;
 }
 
 /**
@@ -376,40 +381,37 @@ export const startInstance = async (
 ): Promise<{ id: string }> =>
   db.transaction(async (tx) => {
     const { workspaceId } = input;
-    const [definition] = await tx
-      .select({ publishedVersion: processDefinitions.publishedVersion })
-      .from(processDefinitions)
-      .where(
-        and(
-          eq(processDefinitions.workspaceId, workspaceId),
-          eq(processDefinitions.id, input.definitionId),
-          isNull(processDefinitions.deletedAt),
-        ),
-      );
+    // The process and its published version in one look-up; the XML only when the model is not parsed yet.
+    const { rows } = await tx.execute<{ name: string; created_by: string | null; version_id: string | null }>(sql`
+      SELECT d.name, d.created_by, v.id AS version_id FROM process_definition d
+      LEFT JOIN process_version v ON v.workspace_id = d.workspace_id AND v.definition_id = d.id AND v.version = d.published_version
+      WHERE d.workspace_id = ${workspaceId} AND d.id = ${input.definitionId} AND d.deleted_at IS NULL`);
+    const [definition] = rows;
     if (!definition) throw notFound('process');
-    const [version] =
-      definition.publishedVersion === null
-        ? []
-        : await tx
-            .select({ id: processVersions.id, xml: processVersions.xml })
-            .from(processVersions)
-            .where(
-              and(
-                eq(processVersions.workspaceId, workspaceId),
-                eq(processVersions.definitionId, input.definitionId),
-                eq(processVersions.version, definition.publishedVersion),
-              ),
-            );
-    if (!version) throw processError('process_not_published', 'The process has no published version yet');
-    const model = await compileModel(version.id, version.xml);
-    const start = input.startEventId
-      ? model.startEvents.find((e) => e.id === input.startEventId)
+    const versionId = definition.version_id;
+    if (!versionId) throw processError('process_not_published', 'The process has no published version yet');
+    const model = await (cachedModel(versionId) ??
+      compileModel(versionId, await versionXml(tx, { workspaceId, versionId, id: input.definitionId })));
+    let startEventId = input.startEventId;
+    if (options.byHand) {
+      // People start what a person may start: a manual or a form start event, not a record's or a schedule's.
+      const byHand = model.startEvents.filter((e) => e.trigger === 'manual' || e.trigger === 'form');
+      const chosen = startEventId ? byHand.find((e) => e.id === startEventId) : byHand.length === 1 ? byHand[0] : undefined;
+      if (!chosen) {
+        throw new AppError('validation_failed', 'The process is not started by hand that way', {
+          errors: [{ path: 'startEventId', message: byHand.length > 1 ? 'Choose a start event' : 'No such start event' }],
+        });
+      }
+      startEventId = chosen.id;
+    }
+    const start = startEventId
+      ? model.startEvents.find((e) => e.id === startEventId)
       : model.startEvents.length === 1
         ? model.startEvents[0]
         : model.startEvents.find((e) => e.trigger === 'manual' || e.trigger === 'form');
     if (!start) {
       throw new AppError('validation_failed', 'Say which start event starts it', {
-        errors: [{ path: 'startEventId', message: input.startEventId ? 'No such start event' : 'Required: the process has several' }],
+        errors: [{ path: 'startEventId', message: startEventId ? 'No such start event' : 'Required: the process has several' }],
       });
     }
     const form = input.form ?? {};
@@ -419,7 +421,8 @@ export const startInstance = async (
         errors: [{ path: 'record', message: `Choose a ${start.recordType}` }],
       });
     }
-    if (input.record && !(await loadRecordData(tx, workspaceId, input.record))) {
+    const record = input.record ? await loadRecordData(tx, workspaceId, input.record) : null;
+    if (input.record && !record) {
       throw new AppError('validation_failed', `No such ${input.record.type}`, {
         errors: [{ path: 'record', message: `No such ${input.record.type}` }],
       });
@@ -429,7 +432,7 @@ export const startInstance = async (
       .values({
         workspaceId,
         definitionId: input.definitionId,
-        versionId: version.id,
+        versionId,
         recordType: input.record?.type ?? null,
         recordId: input.record?.id ?? null,
         form,
@@ -440,7 +443,16 @@ export const startInstance = async (
       })
       .returning();
     if (!instance) throw new Error('instance insert returned nothing');
-    await advance(tx, await load(tx, instance), { type: 'start', startEventId: start.id }, now, options);
+    // What load() would read is known already: the process, the model and the record.
+    const loaded: Loaded = {
+      instance,
+      model,
+      processName: definition.name,
+      creatorId: definition.created_by,
+      record,
+      knownDue: new Map(),
+    };
+    await advance(tx, loaded, { type: 'start', startEventId: start.id }, now, options);
     return { id: instance.id };
   });
 
@@ -573,19 +585,9 @@ async function fireInstance(db: Database, workspaceId: string, id: string, now: 
   return db.transaction(async (tx) => {
     const instance = await lockInstance(tx, workspaceId, id, true);
     if (instance?.status !== 'running') return 0;
-    // Read after the lock: another sweep may have fired them in between.
-    const [due] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(processTimers)
-      .where(
-        and(
-          eq(processTimers.workspaceId, workspaceId),
-          eq(processTimers.instanceId, id),
-          isNull(processTimers.firedAt),
-          lte(processTimers.dueAt, now),
-        ),
-      );
-    if (!due?.n) return 0;
-    return advance(tx, await load(tx, instance), { type: 'resume' }, now, options);
+    // Read after the lock (with what the run needs): another sweep may have fired them in between.
+    const loaded = await load(tx, instance);
+    if (![...loaded.knownDue.values()].some((dueAt) => dueAt.getTime() <= now.getTime())) return 0;
+    return advance(tx, loaded, { type: 'resume' }, now, options);
   });
 }
