@@ -30,6 +30,10 @@ import { useProcessDefinition } from './definitions-api.ts';
 import { formatDuration, type InstanceQuery, useProcessInstances, useProcessStatistics } from './instances-api.ts';
 import { InstanceStatusTag, RecordLink } from './process-step-panel.tsx';
 
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
 /** Steps that take time: tasks, timers and the like (not gateways, start and end events). */
 const TIMED = (elementType: string) => !/gateway|startevent|endevent|sequenceflow/i.test(elementType);
 
@@ -43,11 +47,19 @@ function StatisticsCard({ definitionId }: { definitionId: string }) {
   if (statistics.isPending) return <Skeleton active />;
   if (statistics.isError) return <ErrorAlert error={statistics.error} />;
   const { instances } = statistics.data;
-  const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10);
+  // The axis counts in the unit the slowest step is measured in: minutes, hours or days.
+  const slowest = Math.max(0, ...steps.map((step) => step.p90Ms ?? step.avgMs ?? 0));
+  const unit =
+    slowest >= 2 * DAY_MS
+      ? { ms: DAY_MS, name: 'days' }
+      : slowest >= 2 * HOUR_MS
+        ? { ms: HOUR_MS, name: 'hours' }
+        : { ms: MINUTE_MS, name: 'minutes' };
+  const inUnit = (ms: number | null) => (ms === null ? null : Math.round((ms / unit.ms) * 10) / 10);
   const option: ChartOption = {
     tooltip: {
       trigger: 'axis',
-      valueFormatter: (value) => (typeof value === 'number' ? formatDuration(value * 3_600_000, locale) : ''),
+      valueFormatter: (value) => (typeof value === 'number' ? formatDuration(value * unit.ms, locale) : ''),
     },
     legend: { bottom: 0 },
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
@@ -56,10 +68,10 @@ function StatisticsCard({ definitionId }: { definitionId: string }) {
       data: steps.map((step) => step.name ?? step.elementId),
       axisLabel: { interval: 0, overflow: 'truncate', width: 100 },
     },
-    yAxis: { type: 'value', name: t('monitor.hours') },
+    yAxis: { type: 'value', name: t(`monitor.${unit.name as 'days' | 'hours' | 'minutes'}`) },
     series: [
-      { type: 'bar', name: t('monitor.average'), data: steps.map((step) => hours(step.avgMs)) },
-      { type: 'bar', name: t('monitor.p90'), data: steps.map((step) => hours(step.p90Ms)) },
+      { type: 'bar', name: t('monitor.average'), data: steps.map((step) => inUnit(step.avgMs)) },
+      { type: 'bar', name: t('monitor.p90'), data: steps.map((step) => inUnit(step.p90Ms)) },
     ],
   };
   const columns: TableColumnsType<TProcessStatistics['steps'][number]> = [
