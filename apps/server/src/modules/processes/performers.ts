@@ -1,9 +1,8 @@
 import { PERFORMER_KINDS, type TPerformerKind } from '@clientela/contract';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { standInFor } from '../absences/index.ts';
 import { membersOf, notify } from '../notifications/index.ts';
-import { taskEvents, tasks } from '../tasks/index.ts';
 import type { RecordData } from './record-data.ts';
 import type { ProcessRecord } from './step-context.ts';
 
@@ -17,12 +16,21 @@ type PerformerInput = {
   record: RecordData | null;
   /** Who started the instance, else who made the process: the last resort of `owner`. */
   fallbackUserId: string | null;
+  known?: KnownUsers;
 };
+
+/**
+ * People already read in the step's transaction (with what run needs), by id: null when no such
+ * person. Look-ups of others go to the database.
+ */
+export type KnownUsers = ReadonlyMap<string, { unitId: string | null; active: boolean } | null>;
 
 const isKind = (kind: string | null): kind is TPerformerKind => PERFORMER_KINDS.includes(kind as TPerformerKind);
 
-async function activeUser(db: Executor, workspaceId: string, id: string | null): Promise<Performer | null> {
+async function activeUser(db: Executor, workspaceId: string, id: string | null, known?: KnownUsers): Promise<Performer | null> {
   if (!id) return null;
+  const hit = known?.get(id);
+  if (hit !== undefined) return hit?.active ? { assigneeId: id, queueUnitId: null, unitId: hit.unitId } : null;
   const { rows } = await db.execute<{ id: string; unit_id: string | null }>(
     sql`SELECT id, unit_id FROM app_user WHERE workspace_id = ${workspaceId} AND id::text = ${id} AND active`,
   );
@@ -62,9 +70,9 @@ async function managerOf(db: Executor, workspaceId: string, userId: string): Pro
   return row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
 }
 
-async function unitOfOwner(db: Executor, workspaceId: string, record: RecordData | null): Promise<string | null> {
+async function unitOfOwner(db: Executor, workspaceId: string, record: RecordData | null, known?: KnownUsers): Promise<string | null> {
   if (!record?.ownerId) return record?.unitId ?? null;
-  const owner = await activeUser(db, workspaceId, record.ownerId);
+  const owner = await activeUser(db, workspaceId, record.ownerId, known);
   return owner?.unitId ?? record.unitId;
 }
 
@@ -75,16 +83,16 @@ async function unitOfOwner(db: Executor, workspaceId: string, record: RecordData
  * then to the least busy admin, so a step never waits for nobody.
  */
 export async function resolvePerformer(db: Executor, input: PerformerInput): Promise<Performer> {
-  const { workspaceId, id, record } = input;
+  const { workspaceId, id, record, known } = input;
   const kind = isKind(input.kind) ? input.kind : null;
   let found: Performer | null = null;
   switch (kind) {
     case 'user':
-      found = await activeUser(db, workspaceId, id);
+      found = await activeUser(db, workspaceId, id, known);
       break;
     case 'role':
       if (id === 'admin' || id === 'manager' || id === 'employee')
-        found = await leastBusy(db, workspaceId, id, await unitOfOwner(db, workspaceId, record));
+        found = await leastBusy(db, workspaceId, id, await unitOfOwner(db, workspaceId, record, known));
       break;
     case 'unit': {
       const { rows } = await db.execute<{ id: string }>(
@@ -95,7 +103,7 @@ export async function resolvePerformer(db: Executor, input: PerformerInput): Pro
       break;
     }
     case 'owner':
-      found = await activeUser(db, workspaceId, record?.ownerId ?? null);
+      found = await activeUser(db, workspaceId, record?.ownerId ?? null, known);
       break;
     case 'ownerManager': {
       const ownerId = record?.ownerId ?? input.fallbackUserId;
@@ -106,7 +114,12 @@ export async function resolvePerformer(db: Executor, input: PerformerInput): Pro
     case null:
       break;
   }
-  return found ?? (await activeUser(db, workspaceId, input.fallbackUserId)) ?? (await leastBusy(db, workspaceId, 'admin', null)) ?? noOne();
+  return (
+    found ??
+    (await activeUser(db, workspaceId, input.fallbackUserId, known)) ??
+    (await leastBusy(db, workspaceId, 'admin', null)) ??
+    noOne()
+  );
 }
 
 function noOne(): never {
@@ -114,8 +127,14 @@ function noOne(): never {
 }
 
 /** Who sends a step's assignment: the starter, else the process's author, else an admin. */
-export async function senderOf(db: Executor, workspaceId: string, candidates: (string | null)[]): Promise<string> {
+export async function senderOf(db: Executor, workspaceId: string, candidates: (string | null)[], known?: KnownUsers): Promise<string> {
   for (const id of candidates) {
+    if (!id) continue;
+    const hit = known?.get(id);
+    if (hit !== undefined) {
+      if (hit) return id;
+      continue;
+    }
     const { rows } = await db.execute<{ id: string }>(
       sql`SELECT id FROM app_user WHERE workspace_id = ${workspaceId} AND id::text = ${id ?? ''}`,
     );
@@ -184,23 +203,21 @@ export async function closeAssignment(
   input: { workspaceId: string; taskId: string; outcome: 'done' | 'cancelled'; actorId: string | null; note: string },
 ): Promise<void> {
   const { workspaceId, taskId, actorId } = input;
-  const [row] = await tx
-    .select({ status: tasks.status, assigneeId: tasks.assigneeId })
-    .from(tasks)
-    .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, taskId)))
-    .for('update');
-  if (!row || ['done', 'confirmed', 'declined'].includes(row.status)) return;
   const to = input.outcome === 'done' ? 'done' : 'declined';
-  await tx
-    .update(tasks)
-    .set({
-      status: to,
-      assigneeId: row.assigneeId ?? (input.outcome === 'done' ? actorId : null),
-      receivedAt: sql`coalesce(${tasks.receivedAt}, now())`,
-      result: to === 'done' ? input.note : null,
-      declineReason: to === 'declined' ? input.note : null,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, taskId)));
-  await tx.insert(taskEvents).values({ workspaceId, taskId, actorId, fromStatus: row.status, toStatus: to, note: input.note });
+  // One statement: the task locked as it was, changed unless already closed, and the change recorded.
+  await tx.execute(sql`
+    WITH was AS (
+      SELECT workspace_id, id, status, assignee_id FROM task WHERE workspace_id = ${workspaceId} AND id = ${taskId} FOR UPDATE
+    ), closed AS (
+      UPDATE task t SET status = ${to},
+        assignee_id = coalesce(was.assignee_id, ${input.outcome === 'done' ? actorId : null}::uuid),
+        received_at = coalesce(t.received_at, now()),
+        result = ${to === 'done' ? input.note : null}::text,
+        decline_reason = ${to === 'declined' ? input.note : null}::text,
+        updated_at = now()
+      FROM was WHERE t.workspace_id = was.workspace_id AND t.id = was.id AND was.status NOT IN ('done', 'confirmed', 'declined')
+      RETURNING t.workspace_id, t.id, was.status AS from_status
+    )
+    INSERT INTO task_event (workspace_id, task_id, actor_id, from_status, to_status, note)
+    SELECT workspace_id, id, ${actorId}::uuid, from_status, ${to}, ${input.note} FROM closed`);
 }

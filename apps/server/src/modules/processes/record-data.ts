@@ -41,6 +41,13 @@ export function recordDataSql(workspaceId: string, record: ProcessRecord): SQL {
       WHERE r.workspace_id = ${workspaceId} AND r.id = ${record.id} AND r.deleted_at IS NULL)`;
 }
 
+/** The id of who answers for the record, as a subquery (null when it is gone). */
+export function recordOwnerSql(workspaceId: string, record: ProcessRecord): SQL {
+  const source = SOURCES[record.type];
+  return sql`(SELECT r.${sql.identifier(source.owner)} FROM ${sql.identifier(source.table)} r
+      WHERE r.workspace_id = ${workspaceId} AND r.id = ${record.id} AND r.deleted_at IS NULL)`;
+}
+
 /** The record read by recordDataSql(), as a process sees it; null when it is gone. */
 export function recordDataOf(
   type: TProcessRecordType,

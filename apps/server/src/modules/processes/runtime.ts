@@ -3,9 +3,9 @@ import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
 import { type ActionRegistry, type CompiledModel, cachedModel, compileModel, type RunAction, type RunResult, runStep } from './engine.ts';
-import { closeAssignment, openAssignment, resolvePerformer, senderOf } from './performers.ts';
+import { closeAssignment, type KnownUsers, openAssignment, resolvePerformer, senderOf } from './performers.ts';
 import { processInstances, processSteps, processTasks, processTimers, processVersions } from './processes.table.ts';
-import { loadRecordData, type RecordData, recordDataOf, recordDataSql } from './record-data.ts';
+import { type RecordData, recordDataOf, recordDataSql, recordOwnerSql } from './record-data.ts';
 import { ACTIONS, provideStartInstance } from './services.ts';
 import type { ProcessRecord, StartInstance, StartInstanceInput, StepContext } from './step-context.ts';
 
@@ -84,7 +84,24 @@ type Loaded = {
   record: RecordData | null;
   /** The due times (on our clock) of the timers not yet fired, by execution id: our clock may have moved since they were set. */
   knownDue: ReadonlyMap<string, Date>;
+  /** The starter, the author and the record's owner: who a new step's assignment most often names. */
+  knownUsers: KnownUsers;
 };
+
+type UserRow = { id: string; unit_id: string | null; active: boolean };
+
+/** The people of `ids` as one JSON list, for a statement that reads them with other things. */
+const usersSql = (workspaceId: string, ids: SQL[]) =>
+  sql`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'unit_id', u.unit_id, 'active', u.active)), '[]'::json) FROM app_user u
+    WHERE u.workspace_id = ${workspaceId} AND u.id IN (${sql.join(ids, sql`, `)}))`;
+
+/** Who was asked for, found or not. */
+function knownUsersOf(asked: (string | null | undefined)[], rows: UserRow[]): KnownUsers {
+  const found = new Map(rows.map((u) => [u.id, { unitId: u.unit_id, active: u.active }]));
+  const known = new Map<string, { unitId: string | null; active: boolean } | null>();
+  for (const id of asked) if (id) known.set(id, found.get(id) ?? null);
+  return known;
+}
 
 /** Locks an instance row for the step (`SELECT … FOR UPDATE`); null when missing, or taken by another process with `skipLocked`. */
 export async function lockInstance(tx: Executor, workspaceId: string, id: string, skipLocked = false): Promise<InstanceRow | null> {
@@ -109,23 +126,27 @@ async function load(tx: Executor, instance: InstanceRow): Promise<Loaded> {
     xml: string | null;
     record: { row: Record<string, unknown>; stage?: string | null } | null;
     timers: { e: string; d: string }[];
+    users: UserRow[];
   }>(sql`
     SELECT d.name, d.created_by, ${cached ? sql`NULL::text` : sql`v.xml`} AS xml,
       ${record ? recordDataSql(instance.workspaceId, record) : sql`NULL::jsonb`} AS record,
       (SELECT coalesce(json_agg(json_build_object('e', t.execution_id, 'd', t.due_at)), '[]'::json) FROM process_timer t
-        WHERE t.workspace_id = ${instance.workspaceId} AND t.instance_id = ${instance.id} AND t.fired_at IS NULL) AS timers
+        WHERE t.workspace_id = ${instance.workspaceId} AND t.instance_id = ${instance.id} AND t.fired_at IS NULL) AS timers,
+      ${usersSql(instance.workspaceId, [sql`${instance.startedBy}::uuid`, sql`d.created_by`, record ? recordOwnerSql(instance.workspaceId, record) : sql`NULL::uuid`])} AS users
     FROM process_version v
     JOIN process_definition d ON d.workspace_id = v.workspace_id AND d.id = v.definition_id
     WHERE v.workspace_id = ${instance.workspaceId} AND v.id = ${instance.versionId}`);
   const [row] = rows;
   if (!row) throw new Error(`The version of instance ${instance.id} is gone`);
+  const data = record ? recordDataOf(record.type, row.record) : null;
   return {
     instance,
     model: await (cached ?? compileModel(instance.versionId, row.xml ?? (await versionXml(tx, instance)))),
     processName: row.name,
     creatorId: row.created_by,
-    record: record ? recordDataOf(record.type, row.record) : null,
+    record: data,
     knownDue: new Map(row.timers.map((t) => [t.e, new Date(t.d)])),
+    knownUsers: knownUsersOf([instance.startedBy, row.created_by, data?.ownerId], row.users),
   };
 }
 
@@ -330,6 +351,7 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       id: task.performerId,
       record: loaded.record,
       fallbackUserId: instance.startedBy ?? loaded.creatorId,
+      known: loaded.knownUsers,
     });
     const recordName = loaded.record?.name;
     const taskId = await openAssignment(tx, {
@@ -337,7 +359,7 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       title: task.name ?? task.elementId,
       description: recordName ? `${loaded.processName}: ${recordName}` : loaded.processName,
       dueAt: task.due ? addDuration(now, task.due) : null,
-      senderId: await senderOf(tx, workspaceId, [instance.startedBy, loaded.creatorId]),
+      senderId: await senderOf(tx, workspaceId, [instance.startedBy, loaded.creatorId], loaded.knownUsers),
       performer,
       record: recordOf(instance),
     });
@@ -421,7 +443,11 @@ export const startInstance = async (
         errors: [{ path: 'record', message: `Choose a ${start.recordType}` }],
       });
     }
-    const record = input.record ? await loadRecordData(tx, workspaceId, input.record) : null;
+    // The record, with the people a first step's assignment most often names.
+    const { rows: read } = await tx.execute<{ record: Parameters<typeof recordDataOf>[1]; users: UserRow[] }>(sql`
+      SELECT ${input.record ? recordDataSql(workspaceId, input.record) : sql`NULL::jsonb`} AS record,
+        ${usersSql(workspaceId, [sql`${input.actorId}::uuid`, sql`${definition.created_by}::uuid`, input.record ? recordOwnerSql(workspaceId, input.record) : sql`NULL::uuid`])} AS users`);
+    const record = input.record ? recordDataOf(input.record.type, read[0]?.record ?? null) : null;
     if (input.record && !record) {
       throw new AppError('validation_failed', `No such ${input.record.type}`, {
         errors: [{ path: 'record', message: `No such ${input.record.type}` }],
@@ -451,6 +477,7 @@ export const startInstance = async (
       creatorId: definition.created_by,
       record,
       knownDue: new Map(),
+      knownUsers: knownUsersOf([input.actorId, definition.created_by, record?.ownerId], read[0]?.users ?? []),
     };
     await advance(tx, loaded, { type: 'start', startEventId: start.id }, now, options);
     return { id: instance.id };
