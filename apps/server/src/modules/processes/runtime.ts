@@ -579,7 +579,9 @@ export async function endInstance(tx: Executor, instance: InstanceRow, reason: s
     .where(and(eq(processInstances.workspaceId, workspaceId), eq(processInstances.id, instance.id)));
 }
 
-const SWEEP_WORKERS = 4;
+// As many as the two cores the server is sized for: the database does half of each step's work, and
+// more workers only lengthen other requests (measured: 4 fire ~10% faster, requests wait ~twice as long).
+const SWEEP_WORKERS = 2;
 
 /**
  * Fires the timers due by `now`, across workspaces, at most `limit` instances' worth: each
