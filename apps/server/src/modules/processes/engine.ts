@@ -13,6 +13,9 @@ import type { ActionHandler, ActionParams, StepContext } from './step-context.ts
  */
 
 /** The service actions the engine may call, by `clientela:action`. */
+/** A completion that came too late: a boundary event (a deadline) took the step away first. */
+export class StepNotWaiting extends Error {}
+
 export type ActionRegistry = Partial<Record<string, ActionHandler>>;
 
 /** The variables conditions read: `record`, `form` and `results` (service outputs by element id). */
@@ -236,7 +239,10 @@ function clientelaExtension(actions: ActionRegistry, stepOf: (elementId: string)
             Promise.resolve()
               .then(() => {
                 const results = (activity.environment.variables.results as Record<string, unknown> | undefined) ?? {};
-                return handler({ ...stepOf(activity.id), results }, paramsOf(behaviour));
+                const step = stepOf(activity.id);
+                // Each action in its own savepoint: a statement it got wrong is undone before an
+                // error boundary takes the step on, and the rest of the step's work stays.
+                return step.tx.transaction((sp) => handler({ ...step, tx: sp, results }, paramsOf(behaviour)));
               })
               .then(
                 (output) => callback(null, output ?? {}),
@@ -469,7 +475,7 @@ export async function runStep(options: {
     }
     if (action.type === 'signal' && !ended && engine.execution) {
       const api = postponed(engine.execution).find((a) => a.executionId === action.executionId);
-      if (!api) throw new Error('The step is not waiting any more');
+      if (!api) throw new StepNotWaiting('The step is not waiting any more: its deadline passed first');
       Object.assign(api.owner.environment.variables, variables);
       const idle = runUntilIdle(engine);
       api.signal(action.output);

@@ -9,7 +9,7 @@ import { fixture, publish } from './fixtures/fixtures.ts';
 import { cancelInstance, retryInstance, startProcess } from './instances.service.ts';
 import { completeProcessTask, listProcessTasks } from './process-tasks.service.ts';
 import { processInstances, processSteps, processTasks, processTimers } from './processes.table.ts';
-import { fireDueTimers } from './runtime.ts';
+import { addDuration, fireDueTimers } from './runtime.ts';
 import { BpmnError } from './step-context.ts';
 
 const t = useTestApp();
@@ -213,6 +213,15 @@ describe('process runtime', () => {
     ).toEqual([]);
     expect((await instanceOf(ids[5] as string)).status).toBe('completed');
 
+    // One is completed after its deadline passed, before a sweep came by: the deadline wins, the
+    // person hears the step closed, and the instance still runs (the sweep escalates it below).
+    const [tooLate] = await openSteps(ids[4] as string);
+    await expect(
+      completeProcessTask(elio, tooLate?.step.id as string, { values: {} }, new Date(now.getTime() + HOUR + 30_000)),
+    ).rejects.toMatchObject({ code: 'step_closed' });
+    expect((await instanceOf(ids[4] as string)).status).toBe('running');
+    expect((await openSteps(ids[4] as string)).map((s) => s.step.elementId)).toEqual(['call']);
+
     // Two sweeps at once: five timers, each fired once.
     const due = new Date(now.getTime() + HOUR + 60_000);
     const [a, c] = await Promise.all([fireDueTimers(t.db, due), fireDueTimers(t.db, due)]);
@@ -239,6 +248,35 @@ describe('process runtime', () => {
         ['start', 'completed'],
       ].sort(),
     );
+  });
+
+  it('leaves the timers of a failed instance to its retry, so they never hold back the others', async () => {
+    const b = await makeBakery(t);
+    const workspaceId = b.owner.session.user.workspace.id;
+    const { definitionId } = await publish(t.db, {
+      workspaceId,
+      createdBy: b.owner.session.user.id,
+      name: 'Call back',
+      xml: fixture('deadline', { userId: b.employeeA.user.id }),
+    });
+    const elio = await ctxOf(t, b.employeeA.browser);
+    const now = new Date();
+    const stuck = (await startProcess(elio, { definitionId }, now)).id;
+    const fine = (await startProcess(elio, { definitionId }, new Date(now.getTime() + 1000))).id;
+    await t.db.update(processInstances).set({ status: 'failed', error: 'broken' }).where(eq(processInstances.id, stuck));
+    // One instance per sweep, the failed one's timer the oldest: the running one still fires.
+    expect(await fireDueTimers(t.db, new Date(now.getTime() + 2 * HOUR), 1)).toBe(1);
+    expect((await openSteps(fine)).map((s) => s.step.elementId)).toEqual(['escalate']);
+    expect((await openSteps(stuck)).map((s) => s.step.elementId)).toEqual(['call']);
+  });
+
+  it('adds durations by the calendar: a month from 31 January ends in February', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(addDuration(at('2026-01-31T09:00:00Z'), 'P1M')?.toISOString()).toBe('2026-02-28T09:00:00.000Z');
+    expect(addDuration(at('2028-01-31T09:00:00Z'), 'P1M')?.toISOString()).toBe('2028-02-29T09:00:00.000Z');
+    expect(addDuration(at('2026-12-06T10:00:00Z'), 'P1DT2H30M')?.toISOString()).toBe('2026-12-07T12:30:00.000Z');
+    expect(addDuration(at('2026-12-06T10:00:00Z'), 'P1Y2W')?.toISOString()).toBe('2027-12-20T10:00:00.000Z');
+    expect(addDuration(at('2026-12-06T10:00:00Z'), 'two days')).toBeNull();
   });
 
   it('keeps a running instance on its version when a new one is published', async () => {

@@ -2,11 +2,20 @@ import type { TProcessFormField, TProcessFormValues } from '@clientela/contract'
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
-import { type ActionRegistry, type CompiledModel, cachedModel, compileModel, type RunAction, type RunResult, runStep } from './engine.ts';
+import {
+  type ActionRegistry,
+  type CompiledModel,
+  cachedModel,
+  compileModel,
+  type RunAction,
+  type RunResult,
+  runStep,
+  StepNotWaiting,
+} from './engine.ts';
 import { closeAssignment, type KnownUsers, openAssignment, resolvePerformer, senderOf } from './performers.ts';
 import { processInstances, processSteps, processTasks, processTimers, processVersions } from './processes.table.ts';
 import { type RecordData, recordDataOf, recordDataSql, recordOwnerSql } from './record-data.ts';
-import { ACTIONS, provideStartInstance } from './services.ts';
+import { ACTIONS, isCalendarDay, provideStartInstance } from './services.ts';
 import type { ProcessRecord, StartInstance, StartInstanceInput, StepContext } from './step-context.ts';
 
 /** How a run is done: the service actions it may call (the catalogue unless a test passes its own). */
@@ -57,9 +66,7 @@ function problemOf(field: TProcessFormField, value: string | number | boolean): 
     case 'boolean':
       return typeof value === 'boolean' ? null : 'Expected yes or no';
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
-        ? null
-        : 'Expected a day (YYYY-MM-DD)';
+      return typeof value === 'string' && isCalendarDay(value) ? null : 'Expected a day (YYYY-MM-DD)';
     case 'select':
       return typeof value === 'string' && field.options.includes(value) ? null : `Expected one of: ${field.options.join(', ')}`;
   }
@@ -70,8 +77,13 @@ export function addDuration(now: Date, iso: string): Date | null {
   const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso.trim());
   if (!m || iso.trim() === 'P' || iso.trim().endsWith('T')) return null;
   const [, y, mo, w, d, h, mi, s] = m.map((part) => Number(part ?? 0));
+  // Months keep the day where the month has it, else its last day: 31 January + P1M is 28 or 29 February.
   const at = new Date(now);
-  at.setUTCFullYear(at.getUTCFullYear() + (y ?? 0), at.getUTCMonth() + (mo ?? 0), at.getUTCDate() + (w ?? 0) * 7 + (d ?? 0));
+  const day = at.getUTCDate();
+  at.setUTCDate(1);
+  at.setUTCFullYear(at.getUTCFullYear() + (y ?? 0), at.getUTCMonth() + (mo ?? 0));
+  const monthLength = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate();
+  at.setUTCDate(Math.min(day, monthLength) + (w ?? 0) * 7 + (d ?? 0));
   return new Date(at.getTime() + ((h ?? 0) * 3600 + (mi ?? 0) * 60 + (s ?? 0)) * 1000);
 }
 
@@ -208,6 +220,9 @@ async function advance(
       now,
       knownDue,
     });
+    // Completed just as its deadline passed: the deadline's path goes on (the sweep fires it), and
+    // the person is told the step closed; their completion is not kept.
+    if (result.error instanceof StepNotWaiting) throw processError('step_closed', result.error.message);
     if (result.error) {
       failed = result;
       throw result.error;
@@ -591,9 +606,10 @@ const SWEEP_WORKERS = 2;
  */
 export async function fireDueTimers(db: Database, now: Date, limit = 1000, options: RunOptions = {}): Promise<number> {
   const { rows } = await db.execute<{ workspace_id: string; instance_id: string }>(sql`
-    SELECT workspace_id, instance_id FROM process_timer
-    WHERE fired_at IS NULL AND due_at <= ${now.toISOString()}::timestamptz
-    GROUP BY workspace_id, instance_id ORDER BY min(due_at) LIMIT ${limit}`);
+    SELECT t.workspace_id, t.instance_id FROM process_timer t
+    JOIN process_instance i ON i.workspace_id = t.workspace_id AND i.id = t.instance_id AND i.status = 'running'
+    WHERE t.fired_at IS NULL AND t.due_at <= ${now.toISOString()}::timestamptz
+    GROUP BY t.workspace_id, t.instance_id ORDER BY min(t.due_at) LIMIT ${limit}`);
   let fired = 0;
   let next = 0;
   const worker = async () => {
@@ -601,13 +617,26 @@ export async function fireDueTimers(db: Database, now: Date, limit = 1000, optio
       const row = rows[next++];
       if (!row) break;
       // Not `fired += await …`: that reads `fired` before the wait and loses the other workers' counts.
-      const n = await fireInstance(db, row.workspace_id, row.instance_id, now, options);
+      // An instance whose step cannot be saved (not an engine error, which fails it in its own
+      // step) is failed apart, so it does not come back first at every sweep before the others.
+      const n = await fireInstance(db, row.workspace_id, row.instance_id, now, options).catch(async (error: unknown) => {
+        await failApart(db, row.workspace_id, row.instance_id, error, now);
+        return 0;
+      });
       fired += n;
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
   await Promise.all(Array.from({ length: Math.min(SWEEP_WORKERS, rows.length) }, worker));
   return fired;
+}
+
+async function failApart(db: Database, workspaceId: string, id: string, error: unknown, now: Date) {
+  const message = error instanceof Error ? error.message : String(error);
+  await db
+    .update(processInstances)
+    .set({ status: 'failed', error: message.slice(0, 2000), updatedAt: now })
+    .where(and(eq(processInstances.workspaceId, workspaceId), eq(processInstances.id, id), eq(processInstances.status, 'running')));
 }
 
 async function fireInstance(db: Database, workspaceId: string, id: string, now: Date, options: RunOptions): Promise<number> {

@@ -513,7 +513,7 @@ export const ACTIONS: Record<TServiceAction, ActionHandler> = createActions((db,
 });
 
 /** A `YYYY-MM-DD` day that exists: 2024-02-30 is not rolled over to March. */
-function isCalendarDay(text: string): boolean {
+export function isCalendarDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const day = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
