@@ -142,7 +142,10 @@ try {
   const hash = (await pool.query<{ password_hash: string }>('SELECT password_hash FROM app_user WHERE id = $1', [admin.id])).rows[0]
     ?.password_hash;
   const units = (
-    await pool.query<{ id: string }>(`INSERT INTO unit (workspace_id, name) SELECT $1, 'Unit ' || i FROM generate_series(1, 5) i RETURNING id`, [ws])
+    await pool.query<{ id: string }>(
+      `INSERT INTO unit (workspace_id, name) SELECT $1, 'Unit ' || i FROM generate_series(1, 5) i RETURNING id`,
+      [ws],
+    )
   ).rows.map((r) => r.id);
   // 50 people: the first of each unit its manager.
   const people = (
@@ -182,7 +185,11 @@ try {
         const i = next++;
         const company = companies[i % companies.length];
         if (!company) break;
-        await startInstance(db, { workspaceId: ws, definitionId, actorId: company.owner_id, record: { type: 'company', id: company.id } }, now);
+        await startInstance(
+          db,
+          { workspaceId: ws, definitionId, actorId: company.owner_id, record: { type: 'company', id: company.id } },
+          now,
+        );
         if (i > 0 && i % 2000 === 0) log(`  ${i} instances…`);
       }
     };
