@@ -166,6 +166,14 @@ describe('process instances and steps through the API', () => {
       .innerJoin(tasks, and(eq(tasks.workspaceId, processTasks.workspaceId), eq(tasks.id, processTasks.taskId)))
       .where(eq(processTasks.id, step.id));
     expect(task?.status).toBe('done');
+    // Its sender (who started the process) does not reopen it: the process has moved on.
+    const reopened = await b.employeeA.browser.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${step.taskId}/transitions`,
+      payload: { to: 'in_progress' },
+    });
+    expect(reopened.statusCode).toBe(409);
+    expect(reopened.json().code).toBe('process_step');
   });
 
   it('lets a queue member take and complete a queue step', async () => {

@@ -59,13 +59,14 @@ export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionI
   const workspaceId = ctx.actor.workspaceId;
   await ctx.db.transaction(async (tx) => {
     const row = await findReadable(ctx, tx, id, true);
-    // A process step is accepted and worked on like any task, but it ends only through its form
-    // (the process moves on), and the process, not its sender, decides whether it comes back.
-    if (!PROCESS_STEP_MOVES.has(input.to) && (await isProcessStep(tx, workspaceId, id))) {
-      throw new AppError('process_step', "This task is a step of a process: complete it by filling in the step's form");
-    }
     const moves = MOVES[input.to] ?? [];
     const move = moves.find((m) => m.from.includes(row.status));
+    // A process step is accepted and worked on like any task, but it ends only through its form
+    // (the process moves on), and the process, not its sender, decides whether it comes back.
+    const assigneeMove = move?.by === 'assignee' && PROCESS_STEP_MOVES.has(input.to);
+    if (!assigneeMove && (await isProcessStep(tx, workspaceId, id))) {
+      throw new AppError('process_step', "This task is a step of a process: complete it by filling in the step's form");
+    }
     if (!move)
       throw new AppError('task_transition_invalid', `A ${row.status.replace('_', ' ')} task cannot become ${input.to.replace('_', ' ')}`);
     const party = move.by === 'sender' ? row.senderId === ctx.actor.userId : await actsAsAssignee(ctx, tx, row);
