@@ -39,6 +39,8 @@ declare module 'i18next' {
       reportBuilder: typeof import('./locales/report-builder/en.json');
       processes: typeof import('./locales/processes/en.json');
       processDesigner: typeof import('./locales/process-designer/en.json');
+      cases: typeof import('./locales/cases/en.json');
+      kb: typeof import('./locales/kb/en.json');
     };
   }
 }

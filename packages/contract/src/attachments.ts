@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZId } from './common.ts';
 
 /** The records files can be attached to. */
-export const ATTACHABLE = ['company', 'contact', 'activity', 'agreement', 'contract', 'task'] as const;
+export const ATTACHABLE = ['company', 'contact', 'activity', 'agreement', 'contract', 'task', 'case', 'kb_article'] as const;
 export const ZAttachable = z.enum(ATTACHABLE);
 export type TAttachable = z.infer<typeof ZAttachable>;
 

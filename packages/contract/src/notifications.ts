@@ -20,6 +20,11 @@ export const NOTIFICATION_KINDS = [
   // The assignee is away: the task went to their deputy (told to the sender), or was handed to one (told to the deputy).
   'task_redirected',
   'task_covered',
+  // Cases: one given to a person (or their unit's queue), a first-response or resolution due time
+  // coming close (to the responsible person), and one passed (to the unit head).
+  'case_assigned',
+  'case_sla_warning',
+  'case_sla_breached',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -30,6 +35,8 @@ export const ZNotification = z.object({
   kind: ZNotificationKind,
   /** The task it is about, and its title when the notification was made. */
   taskId: ZId.nullable(),
+  /** The case it is about (`case_*` kinds). */
+  caseId: ZId.nullable(),
   title: z.string(),
   /** Who caused it. */
   actor: z.object({ id: ZId, name: z.string() }).nullable(),
@@ -79,6 +86,9 @@ export const NOTIFICATION_DEFAULTS: Readonly<Record<TNotificationKind, { inApp: 
   task_escalated: { inApp: true, email: true },
   task_redirected: { inApp: true, email: true },
   task_covered: { inApp: true, email: true },
+  case_assigned: { inApp: true, email: true },
+  case_sla_warning: { inApp: true, email: false },
+  case_sla_breached: { inApp: true, email: true },
 };
 
 /** How one kind of notice reaches the person: shown in the app, sent by e-mail. */

@@ -9,6 +9,10 @@ import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { attachmentRoutes } from './attachments/attachments.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { caseSettingsRoutes } from './cases/case-settings.routes.ts';
+import { caseStatisticsRoutes } from './cases/case-statistics.routes.ts';
+import { caseRoutes } from './cases/cases.routes.ts';
+import { slaRoutes } from './cases/sla/sla.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { contractRoutes } from './contracts/contracts.routes.ts';
@@ -18,6 +22,7 @@ import { dealRoutes } from './deals/deals.routes.ts';
 import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
+import { kbRoutes } from './kb/kb.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { planningRoutes } from './planning/planning.routes.ts';
@@ -74,6 +79,11 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     processDefinitionRoutes,
     processInstanceRoutes,
     processMonitorRoutes,
+    caseSettingsRoutes,
+    slaRoutes,
+    caseRoutes,
+    caseStatisticsRoutes,
+    kbRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

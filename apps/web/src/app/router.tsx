@@ -6,6 +6,7 @@ import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { loadAbsenceMessages } from '../lib/absence-messages.ts';
 import { loadAnalyticsMessages } from '../lib/analytics-messages.ts';
+import { loadCaseMessages, loadKbMessages } from '../lib/case-messages.ts';
 import { loadCatalogueMessages } from '../lib/catalogue-messages.ts';
 import { loadContractMessages } from '../lib/contract-messages.ts';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';
@@ -258,6 +259,52 @@ const ProcessInstancePage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/processes/instance-page.tsx'), loadProcessMessages()]);
   return module;
 }, 'ProcessInstancePage');
+/** A cases page's chunk, with its messages, the knowledge base's (a reply inserts articles) and the customer ones (its pickers speak those). */
+function withCaseMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages(), loadCaseMessages(), loadKbMessages()]);
+    return module;
+  };
+}
+const CasesPage = lazyNamed(
+  withCaseMessages(() => import('../features/cases/cases-page.tsx')),
+  'CasesPage',
+);
+const CasePage = lazyNamed(
+  withCaseMessages(() => import('../features/cases/case-page.tsx')),
+  'CasePage',
+);
+const CaseStatisticsPage = lazyNamed(
+  withCaseMessages(() => import('../features/cases/case-statistics-page.tsx')),
+  'CaseStatisticsPage',
+);
+const CaseSettingsPage = lazyNamed(
+  withCaseMessages(() => import('../features/cases/case-settings-page.tsx')),
+  'CaseSettingsPage',
+);
+/** A knowledge-base page's chunk, with its messages. */
+function withKbMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadKbMessages()]);
+    return module;
+  };
+}
+const KbPage = lazyNamed(
+  withKbMessages(() => import('../features/kb/kb-page.tsx')),
+  'KbPage',
+);
+const KbArticlePage = lazyNamed(
+  withKbMessages(() => import('../features/kb/kb-article-page.tsx')),
+  'KbArticlePage',
+);
+const KbEditorPage = lazyNamed(
+  withKbMessages(() => import('../features/kb/kb-editor-page.tsx')),
+  'KbEditorPage',
+);
+const PublicKbPage = lazyNamed(
+  withKbMessages(() => import('../features/kb/public-kb-page.tsx')),
+  'PublicKbPage',
+);
 const RhythmPage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/rhythm/rhythm-page.tsx'), loadRhythmMessages()]);
   return module;
@@ -309,6 +356,8 @@ export function createRouter() {
       children: [
         { path: '/login', element: standalone(<LoginPage />) },
         { path: '/setup', element: standalone(<SetupPage />) },
+        { path: '/help/:workspace', element: standalone(<PublicKbPage />) },
+        { path: '/help/:workspace/:id', element: standalone(<PublicKbPage />) },
         {
           element: <RequireAuth />,
           children: [
@@ -354,6 +403,14 @@ export function createRouter() {
                 { path: 'processes/instances/:id', element: inLayout(<ProcessInstancePage />) },
                 { path: 'processes/:id', element: inLayout(<ProcessMonitorPage />) },
                 { path: 'processes/:id/design', element: inLayout(<ProcessDesignerPage />) },
+                { path: 'cases', element: inLayout(<CasesPage />) },
+                { path: 'cases/statistics', element: inLayout(<CaseStatisticsPage />) },
+                { path: 'cases/settings', element: inLayout(<CaseSettingsPage />) },
+                { path: 'cases/:id', element: inLayout(<CasePage />) },
+                { path: 'kb', element: inLayout(<KbPage />) },
+                { path: 'kb/new', element: inLayout(<KbEditorPage />) },
+                { path: 'kb/:id', element: inLayout(<KbArticlePage />) },
+                { path: 'kb/:id/edit', element: inLayout(<KbEditorPage />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
                 { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
                 { path: 'admin/workspace', element: inLayout(<WorkspacePage />) },

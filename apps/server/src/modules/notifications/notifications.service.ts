@@ -114,6 +114,7 @@ export async function listNotifications(ctx: Ctx, query: TNotificationListQuery)
         id: n.id,
         kind: n.kind,
         taskId: n.taskId,
+        caseId: n.caseId,
         title: n.title,
         actor: n.actorId && actorName ? { id: n.actorId, name: actorName } : null,
         detail: n.detail ?? null,

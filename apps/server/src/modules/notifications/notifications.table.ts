@@ -19,6 +19,8 @@ export const notifications = pgTable(
       enum: NOTIFICATION_KINDS,
     }).notNull(),
     taskId: uuid('task_id'),
+    /** The case it is about (SLA reminders and escalations, a case given to someone). */
+    caseId: uuid('case_id'),
     title: text('title').notNull(),
     actorId: uuid('actor_id'),
     /** What the kind needs besides the task: why it escalated, who is away and who covers. */

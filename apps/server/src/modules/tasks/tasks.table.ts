@@ -57,7 +57,7 @@ export const taskLinks = pgTable(
   {
     workspaceId: uuid('workspace_id').notNull(),
     taskId: uuid('task_id').notNull(),
-    recordType: text('record_type', { enum: ['company', 'contact', 'agreement', 'contract', 'deal'] }).notNull(),
+    recordType: text('record_type', { enum: ['company', 'contact', 'agreement', 'contract', 'deal', 'case'] }).notNull(),
     recordId: uuid('record_id').notNull(),
   },
   (t) => [

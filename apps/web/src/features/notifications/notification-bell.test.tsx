@@ -10,6 +10,7 @@ const notice = (id: string, kind: TNotification['kind'], readAt: string | null =
   id,
   kind,
   taskId: '00000000-0000-4000-8000-000000000900',
+  caseId: null,
   title: 'Test two air conditioners',
   actor: { id: '00000000-0000-4000-8000-000000000002', name: 'Elio Verdi' },
   detail: null,

@@ -45,7 +45,8 @@ export function NotificationBell() {
   const openNotice = (notification: TNotification) => {
     if (!notification.readAt) markRead.mutate({ ids: [notification.id] });
     setOpen(false);
-    if (notification.taskId) navigate(`/tasks/${notification.taskId}`);
+    if (notification.caseId) navigate(`/cases/${notification.caseId}`);
+    else if (notification.taskId) navigate(`/tasks/${notification.taskId}`);
   };
 
   const content = (

@@ -1,0 +1,7 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export function KbPage() {
+  const { t } = useTranslation('kb');
+  return <Typography.Title level={2}>{t('title')}</Typography.Title>;
+}
