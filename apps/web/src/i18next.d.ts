@@ -41,6 +41,8 @@ declare module 'i18next' {
       processDesigner: typeof import('./locales/process-designer/en.json');
       cases: typeof import('./locales/cases/en.json');
       kb: typeof import('./locales/kb/en.json');
+      caseSettings: typeof import('./locales/case-settings/en.json');
+      caseStats: typeof import('./locales/case-stats/en.json');
     };
   }
 }

@@ -6,7 +6,7 @@ import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { loadAbsenceMessages } from '../lib/absence-messages.ts';
 import { loadAnalyticsMessages } from '../lib/analytics-messages.ts';
-import { loadCaseMessages, loadKbMessages } from '../lib/case-messages.ts';
+import { loadCaseMessages, loadCaseSettingsMessages, loadCaseStatsMessages, loadKbMessages } from '../lib/case-messages.ts';
 import { loadCatalogueMessages } from '../lib/catalogue-messages.ts';
 import { loadContractMessages } from '../lib/contract-messages.ts';
 import { loadCustomerMessages } from '../lib/customer-messages.ts';

@@ -13,3 +13,17 @@ export const loadKbMessages = namespaceMessages('kb', {
   ru: () => import('../locales/kb/ru.json'),
   it: () => import('../locales/kb/it.json'),
 });
+
+/** The case settings page (types, SLA policies, working calendars, routing rules). */
+export const loadCaseSettingsMessages = namespaceMessages('caseSettings', {
+  en: () => import('../locales/case-settings/en.json'),
+  ru: () => import('../locales/case-settings/ru.json'),
+  it: () => import('../locales/case-settings/it.json'),
+});
+
+/** The case statistics page. */
+export const loadCaseStatsMessages = namespaceMessages('caseStats', {
+  en: () => import('../locales/case-stats/en.json'),
+  ru: () => import('../locales/case-stats/ru.json'),
+  it: () => import('../locales/case-stats/it.json'),
+});
