@@ -275,11 +275,17 @@ const CasePage = lazyNamed(
   'CasePage',
 );
 const CaseStatisticsPage = lazyNamed(
-  withCaseMessages(() => import('../features/cases/case-statistics-page.tsx')),
+  withCaseMessages(async () => {
+    const [module] = await Promise.all([import('../features/cases/case-statistics-page.tsx'), loadCaseStatsMessages()]);
+    return module;
+  }),
   'CaseStatisticsPage',
 );
 const CaseSettingsPage = lazyNamed(
-  withCaseMessages(() => import('../features/cases/case-settings-page.tsx')),
+  withCaseMessages(async () => {
+    const [module] = await Promise.all([import('../features/cases/case-settings-page.tsx'), loadCaseSettingsMessages()]);
+    return module;
+  }),
   'CaseSettingsPage',
 );
 /** A knowledge-base page's chunk, with its messages. */
