@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'not_your_step',
   'step_closed',
   'process_step',
+  'in_use',
+  'invalid_transition',
   'too_many_requests',
   'internal_error',
 ] as const;

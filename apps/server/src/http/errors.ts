@@ -42,6 +42,8 @@ const STATUS_OF: Record<TErrorCode, number> = {
   not_your_step: 403,
   step_closed: 409,
   process_step: 409,
+  in_use: 409,
+  invalid_transition: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -87,6 +89,8 @@ const TITLE_OF: Record<TErrorCode, string> = {
   not_your_step: 'This step is not yours to complete',
   step_closed: 'The step is no longer open',
   process_step: 'A process step is completed with its form',
+  in_use: 'Records still use it',
+  invalid_transition: 'Not possible in its present status',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };
