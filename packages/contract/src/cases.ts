@@ -414,8 +414,15 @@ export type TCaseSatisfactionInput = z.infer<typeof ZCaseSatisfactionInput>;
 
 export const CASE_STAT_DIMENSIONS = ['type', 'category', 'product', 'owner', 'unit', 'channel', 'verdict', 'priority'] as const;
 export const ZCaseStatDimension = z.enum(CASE_STAT_DIMENSIONS);
+export type TCaseStatDimension = z.infer<typeof ZCaseStatDimension>;
 
-/** `GET /case-statistics`: a period (default this month), grouped by a dimension, compared with the previous period and the same period a year before. */
+/**
+ * `GET /case-statistics`: a period of whole days in the reader's time zone (default this month; with
+ * only `from`, to the end of its month; with only `to`, from the start of its month; three years at
+ * most), grouped by a dimension, compared with the previous period as long (whole months with as
+ * many whole months before) and the same period a year before. `unitId` narrows to a unit and the
+ * units below it.
+ */
 export const ZCaseStatisticsQuery = z.strictObject({
   from: ZDay.optional(),
   to: ZDay.optional(),
@@ -428,15 +435,23 @@ export type TCaseStatisticsQuery = z.infer<typeof ZCaseStatisticsQuery>;
 const ZPeriodFigures = z.object({
   from: ZDay,
   to: ZDay,
+  /** Cases registered in the period. */
   received: z.number().int(),
+  /** Cases resolved in the period (whenever registered). */
   resolved: z.number().int(),
+  /** Cases registered in the period and not resolved or closed yet. */
   open: z.number().int(),
-  /** Share of targets met among those due or done in the period, 0–1; null without any. */
+  /**
+   * Share of resolution targets met among those due or done in the period, 0–1; null without any.
+   * A target counts once: in the period it was done, or, still undone, in the period it fell due.
+   */
   slaCompliance: z.number().nullable(),
   firstResponseCompliance: z.number().nullable(),
   /** Average handling time, creation to resolution, in hours (calendar time). */
   avgHandlingHours: z.number().nullable(),
+  /** Average customer satisfaction (1–5) of the ratings given in the period. */
   avgSatisfaction: z.number().nullable(),
+  /** Cases resolved in the period with the verdict unfounded. */
   unfounded: z.number().int(),
 });
 
