@@ -117,6 +117,7 @@ export const ZWorkingCalendarInput = z.strictObject({
 });
 export type TWorkingCalendarInput = z.infer<typeof ZWorkingCalendarInput>;
 export const ZUpdateWorkingCalendarInput = ZWorkingCalendarInput.partial();
+export type TUpdateWorkingCalendarInput = z.infer<typeof ZUpdateWorkingCalendarInput>;
 
 /** Answer and resolution times, in working minutes, for a type and priority (null: any). */
 export const ZSlaPolicy = z.object({
@@ -154,6 +155,7 @@ export const ZSlaPolicyInput = z.strictObject({
 });
 export type TSlaPolicyInput = z.infer<typeof ZSlaPolicyInput>;
 export const ZUpdateSlaPolicyInput = ZSlaPolicyInput.partial();
+export type TUpdateSlaPolicyInput = z.infer<typeof ZUpdateSlaPolicyInput>;
 
 /** Where one of a case's two SLA targets stands. */
 export const ZSlaTarget = z.object({
