@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { TimelineCard } from '../activities/timeline-card.tsx';
 import { AgreementsCard } from '../agreements/agreements-card.tsx';
 import { AttachmentsCard } from '../attachments/attachments-card.tsx';
+import { CustomerCasesCard } from '../cases/customer-cases-card.tsx';
 import { CompanyContractsCard } from '../contracts/company-contracts-card.tsx';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { ClassTag, StatusTag } from '../customers/customer-tags.tsx';
@@ -107,6 +108,7 @@ export function CompanyPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Flex vertical gap={24}>
+            <CustomerCasesCard customer={{ company: { id: data.id, name: data.name } }} />
             <AttachmentsCard entityType="company" entityId={data.id} />
             <CompanyGroupCard company={data} />
             <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />

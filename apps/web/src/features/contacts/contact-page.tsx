@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { TimelineCard } from '../activities/timeline-card.tsx';
 import { AgreementsCard } from '../agreements/agreements-card.tsx';
 import { AttachmentsCard } from '../attachments/attachments-card.tsx';
+import { CustomerCasesCard } from '../cases/customer-cases-card.tsx';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { useCustomValueRows } from '../custom-fields/custom-value-rows.tsx';
 import { EmailLinks, PhoneLinks } from '../customers/contact-points.tsx';
@@ -177,6 +178,7 @@ export function ContactPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Flex vertical gap={24}>
+            <CustomerCasesCard customer={{ contact: { id: data.id, name: data.name } }} />
             <AttachmentsCard entityType="contact" entityId={data.id} />
             <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
           </Flex>
