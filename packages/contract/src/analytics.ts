@@ -7,10 +7,11 @@ export const ZKpiPeriod = z.enum(KPI_PERIODS);
 export type TKpiPeriod = z.infer<typeof ZKpiPeriod>;
 
 /**
- * What the KPI board counts. Complaints (received, resolved) join the list once cases exist;
- * until then the board has no such tile, and the API returns no such KPI.
+ * What the KPI board counts: new potential clients, proposals sent, new deals and deals won (from
+ * the hourly aggregates), and complaints received and resolved (cases of the kind complaint,
+ * registered or resolved in the period, counted on the cases themselves).
  */
-export const KPI_MEASURES = ['potentialClients', 'quotesSent', 'newDeals', 'dealsWon'] as const;
+export const KPI_MEASURES = ['potentialClients', 'quotesSent', 'newDeals', 'dealsWon', 'complaintsReceived', 'complaintsResolved'] as const;
 export const ZKpiMeasure = z.enum(KPI_MEASURES);
 export type TKpiMeasure = z.infer<typeof ZKpiMeasure>;
 

@@ -80,6 +80,8 @@ describe('the daily KPI board', () => {
       quotesSent: [1, revised.total, 0, '0.00'],
       newDeals: [2, '1900.00', 0, '0.00'],
       dealsWon: [1, '1000.00', 0, '0.00'],
+      complaintsReceived: [0, null, 0, null],
+      complaintsResolved: [0, null, 0, null],
     });
 
     // A new rate recomputes the base values, and the board with them: 1000 USD at 0.95.

@@ -18,6 +18,8 @@ export const MEASURE_COLUMNS: Record<TKpiMeasure, { count: SQL; sum: SQL | null 
   quotesSent: { count: sql`k.quotes_sent`, sum: sql`k.quotes_sent_base` },
   newDeals: { count: sql`k.new_deals`, sum: sql`k.new_deals_base` },
   dealsWon: { count: sql`k.deals_won`, sum: sql`k.deals_won_base` },
+  complaintsReceived: { count: sql`k.complaints_received`, sum: null },
+  complaintsResolved: { count: sql`k.complaints_resolved`, sum: null },
 };
 
 /** The hour (UTC) an instant falls in: the aggregates' buckets are whole hours. */

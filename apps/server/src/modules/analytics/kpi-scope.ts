@@ -31,7 +31,25 @@ export async function inKpiQuery<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>
   }
 }
 
-const MEASURES = sql.raw('bucket, potential_clients, quotes_sent, quotes_sent_base, new_deals, new_deals_base, deals_won, deals_won_base');
+const MEASURES = sql.raw(
+  'bucket, potential_clients, quotes_sent, quotes_sent_base, new_deals, new_deals_base, deals_won, deals_won_base, 0 AS complaints_received, 0 AS complaints_resolved',
+);
+
+/**
+ * Complaints received and resolved between two hours, one row per case and event, in the same
+ * shape as the aggregate rows: counted on the cases themselves (a month holds a few thousand at
+ * most), registered ones through the index on their creation time.
+ */
+function complaintRows(workspaceId: string, range: { from: string; to: string }, scope: SQL): SQL {
+  const rows = (column: string, received: number) => {
+    const at = sql.identifier(column);
+    return sql`SELECT date_trunc('hour', ${at}, 'UTC') AS bucket, 0, 0, 0, 0, 0, 0, 0, ${sql.raw(String(received))},
+        ${sql.raw(String(1 - received))}
+      FROM support_case WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND kind = 'complaint'
+        AND ${at} >= ${range.from}::timestamptz AND ${at} < ${range.to}::timestamptz + interval '1 hour' AND ${scope}`;
+  };
+  return sql`${rows('created_at', 1)} UNION ALL ${rows('resolved_at', 0)}`;
+}
 
 const uuids = (ids: Iterable<string>) =>
   sql.join(
@@ -65,17 +83,35 @@ export async function kpiSource(ctx: Ctx, tx: Executor, unitId: string | undefin
   const own = (extra: SQL = sql``) =>
     sql`SELECT ${MEASURES} FROM kpi_hourly WHERE ${within('kpi_hourly')} AND owner_id = ${actor.userId}${extra}`;
   const scope = analyticsPolicy.scope(actor, 'read');
+  const inNarrowed = narrowed ? sql`unit_id IN (${uuids(narrowed)})` : sql`true`;
+  const mine = sql`owner_id = ${actor.userId}`;
   let source: SQL;
-  if (scope === 'all') source = byUnit(narrowed);
-  else if (scope === 'unit') {
+  // The cases this reader counts, by the same rule as the deals.
+  let cases: SQL;
+  if (scope === 'all') {
+    source = byUnit(narrowed);
+    cases = inNarrowed;
+  } else if (scope === 'unit') {
     const tree = await actor.unitTree();
-    if (tree.size === 0) source = own(narrowed ? sql` AND unit_id IN (${uuids(narrowed)})` : sql``);
-    else if (narrowed) source = byUnit(narrowed);
-    // Their unit's rows, and their own deals booked in no unit or in another one.
-    else source = sql`${byUnit(new Set(tree))} UNION ALL ${own(sql` AND (unit_id IS NULL OR unit_id NOT IN (${uuids(tree)}))`)}`;
-  } else if (scope === 'own') source = own(narrowed ? sql` AND unit_id IN (${uuids(narrowed)})` : sql``);
-  else source = sql`SELECT ${MEASURES} FROM kpi_hourly WHERE false`;
-  return sql`(${source}) AS k`;
+    if (tree.size === 0) {
+      source = own(narrowed ? sql` AND unit_id IN (${uuids(narrowed)})` : sql``);
+      cases = sql`${mine} AND ${inNarrowed}`;
+    } else if (narrowed) {
+      source = byUnit(narrowed);
+      cases = inNarrowed;
+    } else {
+      // Their unit's rows, and their own deals booked in no unit or in another one.
+      source = sql`${byUnit(new Set(tree))} UNION ALL ${own(sql` AND (unit_id IS NULL OR unit_id NOT IN (${uuids(tree)}))`)}`;
+      cases = sql`(unit_id IN (${uuids(tree)}) OR ${mine})`;
+    }
+  } else if (scope === 'own') {
+    source = own(narrowed ? sql` AND unit_id IN (${uuids(narrowed)})` : sql``);
+    cases = sql`${mine} AND ${inNarrowed}`;
+  } else {
+    source = sql`SELECT ${MEASURES} FROM kpi_hourly WHERE false`;
+    cases = sql`false`;
+  }
+  return sql`(${source} UNION ALL ${complaintRows(actor.workspaceId, range, cases)}) AS k`;
 }
 
 /** The reader's time zone, unless the request names one. */

@@ -16,10 +16,10 @@ const ComparisonChart = lazy(async () => ({ default: (await import('./kpi-charts
 const SeriesChart = lazy(async () => ({ default: (await import('./kpi-charts.tsx')).SeriesChart }));
 
 /**
- * `/dashboard`: the daily KPI board — new potential clients, quotes sent, new deals and deals won
- * today, this week or this month against the previous period up to the same moment, for the whole
- * company or one branch (`?period=week&unit=…&measure=…` in the address). Tiles, bars and points
- * open the records behind them. Complaints join once cases exist.
+ * `/dashboard`: the daily KPI board — new potential clients, quotes sent, new deals, deals won,
+ * complaints received and resolved today, this week or this month against the previous period up
+ * to the same moment, for the whole company or one branch (`?period=week&unit=…&measure=…` in the
+ * address). Tiles, bars and points open the records behind them.
  */
 export function DashboardPage() {
   const { t } = useTranslation('analytics');
@@ -95,7 +95,7 @@ export function DashboardPage() {
         <>
           <Row gutter={[16, 16]}>
             {board.data.kpis.map((kpi) => (
-              <Col key={kpi.measure} xs={24} sm={12} lg={6}>
+              <Col key={kpi.measure} xs={24} sm={12} lg={8} xxl={4}>
                 <KpiTile kpi={kpi} currency={board.data.baseCurrency} locale={locale} href={drill(kpi.measure)} />
               </Col>
             ))}

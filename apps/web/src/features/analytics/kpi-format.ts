@@ -79,7 +79,8 @@ export type BoardPeriod = { from: string; to: string; timeZone: string };
 
 /**
  * Where the records behind a measure are listed: new deals by the days they were created, won deals
- * by the days they were closed, in the board's period. The customers and quotes lists have no
+ * by the days they were closed, complaints received by the days they were registered, in the
+ * board's period; resolved complaints by their status. The customers and quotes lists have no
  * period filter yet, so those links open the list with the filters it has (status).
  */
 export function drillDownUrl(measure: TKpiMeasure, ownerId?: string, period?: BoardPeriod): string {
@@ -88,6 +89,11 @@ export function drillDownUrl(measure: TKpiMeasure, ownerId?: string, period?: Bo
     const query = new URLSearchParams({ view: 'list', ...params });
     if (ownerId) query.set('owner', ownerId);
     return `/deals?${query}`;
+  };
+  const cases = (params: Record<string, string>) => {
+    const query = new URLSearchParams({ kind: 'complaint', ...params });
+    if (ownerId) query.set('owner', ownerId);
+    return `/cases?${query}`;
   };
   switch (measure) {
     case 'potentialClients':
@@ -98,5 +104,9 @@ export function drillDownUrl(measure: TKpiMeasure, ownerId?: string, period?: Bo
       return deals(days ? { createdFrom: days.from, createdTo: days.to } : {});
     case 'dealsWon':
       return deals({ status: 'won', ...(days ? { closedFrom: days.from, closedTo: days.to } : {}) });
+    case 'complaintsReceived':
+      return cases(days ? { createdFrom: days.from, createdTo: days.to } : {});
+    case 'complaintsResolved':
+      return cases({ status: 'resolved' });
   }
 }
