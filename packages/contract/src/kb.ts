@@ -133,6 +133,11 @@ export type TUpdateKbArticleInput = z.infer<typeof ZUpdateKbArticleInput>;
 
 export const ZKbFeedbackInput = z.strictObject({ helpful: z.boolean(), comment: text(1_000).nullable().optional() });
 export type TKbFeedbackInput = z.infer<typeof ZKbFeedbackInput>;
+/** The article's counts after a reader's "was this helpful" answer, and that answer. */
+export const ZKbFeedbackResult = z.object({ helpfulYes: z.number().int(), helpfulNo: z.number().int(), myFeedback: z.boolean() });
+export type TKbFeedbackResult = z.infer<typeof ZKbFeedbackResult>;
+
+export const ZKbDraftFromCaseParams = z.strictObject({ caseId: ZId });
 
 /** What a case's resolution offers as a new article (`GET /kb-articles/draft-from-case/:id`). */
 export const ZKbDraftFromCase = z.object({

@@ -1,0 +1,168 @@
+import type { TKbLanguage } from '@clientela/contract';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
+import { kbArticles, kbCategories } from './kb.table.ts';
+import { configOf, headlineHtml, MARK_END, MARK_START, type SummaryRow } from './present.ts';
+
+/** A query of at most this many words also matches titles by trigram (a half-typed or misspelt title). */
+const SHORT_QUERY_WORDS = 3;
+const CONFIGS: Record<TKbLanguage, string> = { ru: 'russian', it: 'italian', en: 'english' };
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export type SearchHit = SummaryRow & { headline: string | null };
+export type SearchResult = { hits: SearchHit[]; total: number; correctedQuery: string | null };
+
+/**
+ * The query as a tsquery: stemmed in the one language asked for, or in all three at once (an
+ * article's `search` is stemmed in its own language, and one OR of the three keeps to the GIN index).
+ */
+function tsqueryOf(q: string, language: TKbLanguage | undefined): SQL {
+  if (language) return sql`websearch_to_tsquery(${CONFIGS[language]}::regconfig, ${q})`;
+  return sql`(websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('italian', ${q}) || websearch_to_tsquery('english', ${q}))`;
+}
+
+/**
+ * One page of articles matching `q` among those `where` allows, best first: the title weighs
+ * most (a match there puts an article ahead), then the answer, then the text; `ts_rank_cd` orders
+ * within. Short queries also match titles by trigram. The page, the total and the headlines come
+ * in one statement; headlines are made for the page's rows only.
+ */
+async function searchOnce(
+  db: Executor,
+  workspaceId: string,
+  where: SQL,
+  q: string,
+  options: { language: TKbLanguage | undefined; limit: number; offset: number },
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const lowered = q.toLowerCase();
+  const short = q.split(/\s+/).filter(Boolean).length <= SHORT_QUERY_WORDS;
+  const titleMatch = short ? sql`OR ${lowered} <% lower(${kbArticles.title})` : sql``;
+  const titleScore = short ? sql`+ word_similarity(${lowered}, lower(${kbArticles.title}))` : sql``;
+  const result = await db.execute<{
+    id: string;
+    title: string;
+    answer: string;
+    category_id: string | null;
+    category_name: string | null;
+    language: TKbLanguage;
+    audience: SearchHit['audience'];
+    status: SearchHit['status'];
+    tags: string[];
+    version: number;
+    helpful_yes: number;
+    helpful_no: number;
+    use_count: number;
+    updated_at: string;
+    headline: string | null;
+    total: string;
+  }>(sql`WITH query AS MATERIALIZED (SELECT ${tsqueryOf(q, options.language)} AS tsq),
+    hits AS (
+      SELECT ${kbArticles.id} AS id,
+        ts_rank_cd(${kbArticles.search}, query.tsq, 1)
+          + CASE WHEN ts_filter(${kbArticles.search}, '{a}') @@ query.tsq THEN 1 ELSE 0 END ${titleScore} AS score
+      FROM ${kbArticles}, query
+      WHERE ${where} AND (${kbArticles.search} @@ query.tsq ${titleMatch})),
+    page AS (
+      SELECT id, score, count(*) OVER () AS total FROM hits ORDER BY score DESC, id LIMIT ${options.limit + 1} OFFSET ${options.offset})
+    SELECT ${kbArticles.id} AS id, ${kbArticles.title} AS title,
+      coalesce(${kbArticles.answer}, left(${kbArticles.plainText}, 1000)) AS answer,
+      ${kbArticles.categoryId} AS category_id, ${kbCategories.name} AS category_name,
+      ${kbArticles.language} AS language, ${kbArticles.audience} AS audience, ${kbArticles.status} AS status,
+      ${kbArticles.tags} AS tags, ${kbArticles.version} AS version, ${kbArticles.helpfulYes} AS helpful_yes,
+      ${kbArticles.helpfulNo} AS helpful_no, ${kbArticles.useCount} AS use_count, ${kbArticles.updatedAt} AS updated_at,
+      ts_headline(${configOf(kbArticles.language)}, coalesce(nullif(${kbArticles.plainText}, ''), ${kbArticles.answer}, ''),
+        query.tsq, ${HEADLINE_OPTIONS}) AS headline,
+      page.total
+    FROM page
+    JOIN ${kbArticles} ON ${kbArticles.workspaceId} = ${workspaceId} AND ${kbArticles.id} = page.id
+    LEFT JOIN ${kbCategories} ON ${kbCategories.workspaceId} = ${kbArticles.workspaceId} AND ${kbCategories.id} = ${kbArticles.categoryId},
+    query
+    ORDER BY page.score DESC, page.id`);
+  return {
+    hits: result.rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      answer: row.answer,
+      categoryId: row.category_id,
+      categoryName: row.category_name,
+      language: row.language,
+      audience: row.audience,
+      status: row.status,
+      tags: row.tags,
+      version: row.version,
+      helpfulYes: row.helpful_yes,
+      helpfulNo: row.helpful_no,
+      useCount: row.use_count,
+      updatedAt: row.updated_at,
+      headline: headlineHtml(row.headline),
+    })),
+    total: Number(result.rows[0]?.total ?? 0),
+  };
+}
+
+const WORD = /\p{L}{3,40}/gu;
+
+/**
+ * The base's own word for each query word it does not know: a word is known when the base holds
+ * it or a word with the same stem (so an inflected form is never "corrected"); an unknown one is
+ * replaced by the most similar known word (trigram similarity over kb_word, the most used first
+ * among equals). Words without a near neighbour stay as they are.
+ */
+async function corrections(db: Executor, workspaceId: string, words: string[], language: TKbLanguage | undefined) {
+  const inLanguage = language ? sql`AND k.language = ${language}` : sql``;
+  const result = await db.execute<{ word: string; known: boolean; nearest: string | null }>(sql`SELECT q.word,
+      EXISTS (SELECT 1 FROM kb_word k WHERE k.workspace_id = ${workspaceId} ${inLanguage} AND k.word % q.word
+        AND (k.word = q.word OR to_tsvector(${configOf(sql`k.language`)}, k.word) @@ plainto_tsquery(${configOf(sql`k.language`)}, q.word))) AS known,
+      (SELECT k.word FROM kb_word k WHERE k.workspace_id = ${workspaceId} ${inLanguage} AND k.word % q.word
+        ORDER BY similarity(k.word, q.word) DESC, k.articles DESC, k.word LIMIT 1) AS nearest
+    FROM unnest(${sql.param(words)}::text[]) AS q(word)`);
+  const fixed = new Map<string, string>();
+  for (const row of result.rows) if (!row.known && row.nearest && row.nearest !== row.word) fixed.set(row.word, row.nearest);
+  return fixed;
+}
+
+/** Reads a search cursor (an offset into the ranked matches). */
+function offsetOf(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const offset = Number(Buffer.from(cursor, 'base64url').toString('utf8').replace(/^o:/, ''));
+  if (!Number.isInteger(offset) || offset < 0 || offset > 100_000) {
+    throw new AppError('validation_failed', 'The cursor is not valid', { errors: [{ path: 'cursor', message: 'Invalid cursor' }] });
+  }
+  return offset;
+}
+
+const cursorAt = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+
+/**
+ * Searches the articles `where` allows. Query words the base does not know are first corrected to
+ * its nearest words, and the corrected query is searched; `correctedQuery` is given only when that
+ * found something (else the query runs as typed), so a correction never reveals a word of an
+ * article the reader may not see. Results are paged by offset (`cursor`): relevance has no stable
+ * key to page on. Two statements in all, three when a correction finds nothing.
+ */
+export async function searchArticles(
+  db: Executor,
+  workspaceId: string,
+  where: SQL,
+  query: { q: string; language: TKbLanguage | undefined; limit: number; cursor?: string | undefined },
+): Promise<SearchResult & { nextCursor: string | null }> {
+  const offset = offsetOf(query.cursor);
+  const options = { language: query.language, limit: query.limit, offset };
+  const words = [...new Set(query.q.toLowerCase().match(WORD) ?? [])];
+  const fixed = words.length > 0 ? await corrections(db, workspaceId, words, query.language) : new Map<string, string>();
+  let found: { hits: SearchHit[]; total: number } | null = null;
+  let correctedQuery: string | null = null;
+  if (fixed.size > 0) {
+    const corrected = query.q.replace(/\p{L}+/gu, (word) => fixed.get(word.toLowerCase()) ?? word);
+    const tried = await searchOnce(db, workspaceId, where, corrected, options);
+    if (tried.total > 0) {
+      found = tried;
+      correctedQuery = corrected;
+    }
+  }
+  found ??= await searchOnce(db, workspaceId, where, query.q, options);
+  const hits = found.hits.slice(0, query.limit);
+  const nextCursor = found.hits.length > query.limit ? cursorAt(offset + query.limit) : null;
+  return { hits, total: found.total, correctedQuery, nextCursor };
+}
