@@ -89,6 +89,12 @@ const summary = (times: number[]) => {
   return `p50 ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${quantile(sorted, 0.95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`;
 };
 
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
+log(`load average (1 / 5 / 15 min) before: ${loadAverage()}`);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-bench-processes-'));
 fs.chmodSync(dataDir, 0o755);
 const cluster = await startEmbeddedPostgres(dataDir, { info: () => {}, warn: console.warn });
@@ -282,6 +288,7 @@ try {
   log(
     `requests during the sweep: ${summary(sweep.times)} (${sweep.times.length} requests, slowest ${slowest(sweep.times)} ms); event loop delay max ${sweep.loopMaxMs.toFixed(1)} ms, p99 ${sweep.loopP99Ms.toFixed(1)} ms`,
   );
+  log(`load average (1 / 5 / 15 min) after: ${loadAverage()}`);
 } finally {
   await app.close();
   await authListener.stop();

@@ -13,7 +13,7 @@ import {
   StepNotWaiting,
 } from './engine.ts';
 import { closeAssignment, type KnownUsers, openAssignment, resolvePerformer, senderOf } from './performers.ts';
-import { processInstances, processSteps, processTasks, processTimers, processVersions } from './processes.table.ts';
+import { processDefinitions, processInstances, processSteps, processTasks, processTimers, processVersions } from './processes.table.ts';
 import { type RecordData, recordDataOf, recordDataSql, recordOwnerSql } from './record-data.ts';
 import { ACTIONS, isCalendarDay, provideStartInstance } from './services.ts';
 import type { ProcessRecord, StartInstance, StartInstanceInput, StepContext } from './step-context.ts';
@@ -169,6 +169,77 @@ async function versionXml(tx: Executor, instance: Pick<InstanceRow, 'workspaceId
     .where(and(eq(processVersions.workspaceId, instance.workspaceId), eq(processVersions.id, instance.versionId)));
   if (!row) throw new Error(`The version of instance ${instance.id} is gone`);
   return row.xml;
+}
+
+/** An instance the sweep found due, with what never changes on it: enough to build its look-ups before it is locked. */
+type DueRef = { workspaceId: string; id: string; recordType: string | null; recordId: string | null };
+
+/**
+ * Locks the running instances among `refs` that no other process holds (`FOR UPDATE SKIP LOCKED`)
+ * and reads what their runs need, all in one statement: the rows, their processes, records, unfired
+ * timers and the people their assignments most often name. The models not yet parsed are read apart.
+ */
+async function lockAndLoadMany(tx: Executor, refs: readonly DueRef[]): Promise<Loaded[]> {
+  if (refs.length === 0) return [];
+  const i = processInstances;
+  const withRecord = refs.flatMap((ref) => {
+    const record = ref.recordType && ref.recordId ? ({ type: ref.recordType, id: ref.recordId } as ProcessRecord) : null;
+    return record ? [{ ref, record }] : [];
+  });
+  const byInstance = (pick: (ref: DueRef, record: ProcessRecord) => SQL, otherwise: SQL) =>
+    withRecord.length === 0
+      ? otherwise
+      : sql`CASE ${i.id} ${sql.join(
+          withRecord.map(({ ref, record }) => sql`WHEN ${ref.id}::uuid THEN ${pick(ref, record)}`),
+          sql` `,
+        )} ELSE ${otherwise} END`;
+  const rows = await tx
+    .select({
+      instance: processInstances,
+      name: processDefinitions.name,
+      createdBy: processDefinitions.createdBy,
+      record: sql<{ row: Record<string, unknown>; stage?: string | null } | null>`${byInstance(
+        (ref, record) => recordDataSql(ref.workspaceId, record),
+        sql`NULL::jsonb`,
+      )}`,
+      timers: sql<{ e: string; d: string }[]>`(SELECT coalesce(json_agg(json_build_object('e', t.execution_id, 'd', t.due_at)), '[]'::json)
+        FROM process_timer t WHERE t.workspace_id = ${i.workspaceId} AND t.instance_id = ${i.id} AND t.fired_at IS NULL)`,
+      users: sql<UserRow[]>`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'unit_id', u.unit_id, 'active', u.active)), '[]'::json)
+        FROM app_user u WHERE u.workspace_id = ${i.workspaceId}
+          AND u.id IN (${i.startedBy}, ${processDefinitions.createdBy}, ${byInstance((ref, record) => recordOwnerSql(ref.workspaceId, record), sql`NULL::uuid`)}))`,
+    })
+    .from(processInstances)
+    .innerJoin(
+      processDefinitions,
+      and(eq(processDefinitions.workspaceId, processInstances.workspaceId), eq(processDefinitions.id, processInstances.definitionId)),
+    )
+    .where(
+      and(
+        sql`(${i.workspaceId}, ${i.id}) IN (${sql.join(
+          refs.map((ref) => sql`(${ref.workspaceId}::uuid, ${ref.id}::uuid)`),
+          sql`, `,
+        )})`,
+        eq(i.status, 'running'),
+      ),
+    )
+    .for('update', { of: processInstances, skipLocked: true });
+  const loaded: Loaded[] = [];
+  for (const row of rows) {
+    const { instance } = row;
+    const record = recordOf(instance);
+    const data = record ? recordDataOf(record.type, row.record) : null;
+    const model = await (cachedModel(instance.versionId) ?? compileModel(instance.versionId, await versionXml(tx, instance)));
+    loaded.push({
+      instance,
+      model,
+      processName: row.name,
+      creatorId: row.createdBy,
+      record: data,
+      knownDue: new Map(row.timers.map((t) => [t.e, new Date(t.d)])),
+      knownUsers: knownUsersOf([instance.startedBy, row.createdBy, data?.ownerId], row.users),
+    });
+  }
+  return loaded;
 }
 
 function recordOf(instance: InstanceRow): ProcessRecord | null {
@@ -597,37 +668,86 @@ export async function endInstance(tx: Executor, instance: InstanceRow, reason: s
 // As many as the two cores the server is sized for: the database does half of each step's work, and
 // more workers only lengthen other requests (measured: 4 fire ~10% faster, requests wait ~twice as long).
 const SWEEP_WORKERS = 2;
+/**
+ * Instances whose timers fire in one transaction: locked and read with one statement, saved with one
+ * commit. Each still holds its lock until the batch commits, so a batch stays short.
+ */
+const SWEEP_BATCH = 8;
 
 /**
- * Fires the timers due by `now`, across workspaces, at most `limit` instances' worth: each
- * instance in its own transaction, taken with `FOR UPDATE SKIP LOCKED` so that several processes
+ * Fires the timers due by `now`, across workspaces, at most `limit` instances' worth: a few
+ * instances per transaction, taken with `FOR UPDATE SKIP LOCKED` so that several processes
  * sweeping at once never run the same instance (nor fire a timer twice), yielding to the event
  * loop between instances. Returns how many timers fired.
  */
 export async function fireDueTimers(db: Database, now: Date, limit = 1000, options: RunOptions = {}): Promise<number> {
-  const { rows } = await db.execute<{ workspace_id: string; instance_id: string }>(sql`
-    SELECT t.workspace_id, t.instance_id FROM process_timer t
+  const { rows } = await db.execute<{
+    workspace_id: string;
+    instance_id: string;
+    record_type: string | null;
+    record_id: string | null;
+  }>(sql`
+    SELECT t.workspace_id, t.instance_id, i.record_type, i.record_id FROM process_timer t
     JOIN process_instance i ON i.workspace_id = t.workspace_id AND i.id = t.instance_id AND i.status = 'running'
     WHERE t.fired_at IS NULL AND t.due_at <= ${now.toISOString()}::timestamptz
-    GROUP BY t.workspace_id, t.instance_id ORDER BY min(t.due_at) LIMIT ${limit}`);
+    GROUP BY t.workspace_id, t.instance_id, i.record_type, i.record_id ORDER BY min(t.due_at) LIMIT ${limit}`);
+  const refs: DueRef[] = rows.map((r) => ({
+    workspaceId: r.workspace_id,
+    id: r.instance_id,
+    recordType: r.record_type,
+    recordId: r.record_id,
+  }));
   let fired = 0;
   let next = 0;
   const worker = async () => {
-    while (next < rows.length) {
-      const row = rows[next++];
-      if (!row) break;
+    while (next < refs.length) {
+      const batch = refs.slice(next, next + SWEEP_BATCH);
+      next += batch.length;
       // Not `fired += await …`: that reads `fired` before the wait and loses the other workers' counts.
-      // An instance whose step cannot be saved (not an engine error, which fails it in its own
-      // step) is failed apart, so it does not come back first at every sweep before the others.
-      const n = await fireInstance(db, row.workspace_id, row.instance_id, now, options).catch(async (error: unknown) => {
-        await failApart(db, row.workspace_id, row.instance_id, error, now);
-        return 0;
-      });
+      const n = await fireBatch(db, batch, now, options);
       fired += n;
-      await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SWEEP_WORKERS, rows.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(SWEEP_WORKERS, Math.ceil(refs.length / SWEEP_BATCH)) }, worker));
+  return fired;
+}
+
+const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Fires the due timers of a few instances in one transaction. When a step cannot be saved (not an
+ * engine error, which fails its instance within the step), the batch is undone and its instances
+ * run one by one, so the others still fire and the faulty one is failed apart: it does not come
+ * back first at every sweep before the others.
+ */
+async function fireBatch(db: Database, batch: DueRef[], now: Date, options: RunOptions): Promise<number> {
+  if (batch.length > 1) {
+    try {
+      return await db.transaction(async (tx) => {
+        let fired = 0;
+        for (const loaded of await lockAndLoadMany(tx, batch)) {
+          fired += await fireLoaded(tx, loaded, now, options);
+          await yieldToRequests();
+        }
+        return fired;
+      });
+    } catch {
+      // One by one below.
+    }
+  }
+  let fired = 0;
+  for (const ref of batch) {
+    fired += await db
+      .transaction(async (tx) => {
+        const [loaded] = await lockAndLoadMany(tx, [ref]);
+        return loaded ? fireLoaded(tx, loaded, now, options) : 0;
+      })
+      .catch(async (error: unknown) => {
+        await failApart(db, ref.workspaceId, ref.id, error, now);
+        return 0;
+      });
+    await yieldToRequests();
+  }
   return fired;
 }
 
@@ -639,13 +759,8 @@ async function failApart(db: Database, workspaceId: string, id: string, error: u
     .where(and(eq(processInstances.workspaceId, workspaceId), eq(processInstances.id, id), eq(processInstances.status, 'running')));
 }
 
-async function fireInstance(db: Database, workspaceId: string, id: string, now: Date, options: RunOptions): Promise<number> {
-  return db.transaction(async (tx) => {
-    const instance = await lockInstance(tx, workspaceId, id, true);
-    if (instance?.status !== 'running') return 0;
-    // Read after the lock (with what the run needs): another sweep may have fired them in between.
-    const loaded = await load(tx, instance);
-    if (![...loaded.knownDue.values()].some((dueAt) => dueAt.getTime() <= now.getTime())) return 0;
-    return advance(tx, loaded, { type: 'resume' }, now, options);
-  });
+/** Runs a locked instance's step when a timer of it is due (read after the lock: another sweep may have fired it in between). */
+function fireLoaded(tx: Executor, loaded: Loaded, now: Date, options: RunOptions): Promise<number> {
+  if (![...loaded.knownDue.values()].some((dueAt) => dueAt.getTime() <= now.getTime())) return Promise.resolve(0);
+  return advance(tx, loaded, { type: 'resume' }, now, options);
 }
