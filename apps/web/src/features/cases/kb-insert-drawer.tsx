@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import type { TKbArticleSummary } from '@clientela/contract';
-import { Button, Drawer, Empty, Flex, Input, List, Spin, Tag, Typography } from 'antd';
+import { Button, Drawer, Empty, Flex, Input, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -47,45 +47,35 @@ export function KbInsertDrawer({ open, onClose, onInsert, initialQuery = '' }: P
         ) : rows.length === 0 ? (
           <Empty description={t('kb.none')} />
         ) : (
-          <List
-            dataSource={rows}
-            rowKey="id"
-            renderItem={(article) => (
-              <List.Item
+          <Flex vertical>
+            {rows.map((article, index) => (
+              <Flex
+                key={article.id}
+                gap={12}
+                justify="space-between"
+                align="flex-start"
                 data-testid="kb-result"
-                actions={[
-                  <Button
-                    key="insert"
-                    type="primary"
-                    onClick={() => onInsert(article)}
-                    aria-label={t('kb.insertNamed', { title: article.title })}
-                  >
-                    {t('kb.insert')}
-                  </Button>,
-                ]}
+                style={{ padding: '12px 0', borderTop: index > 0 ? '1px solid #f0f0f0' : undefined }}
               >
-                <List.Item.Meta
-                  title={
-                    <Flex gap={8} wrap align="center">
-                      <span>{article.title}</span>
-                      <Tag>{article.language.toUpperCase()}</Tag>
-                      {article.category && <Tag color="blue">{article.category.name}</Tag>}
-                    </Flex>
-                  }
-                  description={
-                    <Flex vertical gap={4}>
-                      <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-                        {article.answer}
-                      </Typography.Paragraph>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('kb.used', { count: article.useCount })}
-                      </Typography.Text>
-                    </Flex>
-                  }
-                />
-              </List.Item>
-            )}
-          />
+                <Flex vertical gap={4} style={{ minWidth: 0 }}>
+                  <Flex gap={8} wrap align="center">
+                    <Typography.Text strong>{article.title}</Typography.Text>
+                    <Tag>{article.language.toUpperCase()}</Tag>
+                    {article.category && <Tag color="blue">{article.category.name}</Tag>}
+                  </Flex>
+                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                    {article.answer}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('kb.used', { count: article.useCount })}
+                  </Typography.Text>
+                </Flex>
+                <Button type="primary" onClick={() => onInsert(article)} aria-label={t('kb.insertNamed', { title: article.title })}>
+                  {t('kb.insert')}
+                </Button>
+              </Flex>
+            ))}
+          </Flex>
         )}
       </Flex>
     </Drawer>
