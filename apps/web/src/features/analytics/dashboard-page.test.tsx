@@ -125,10 +125,8 @@ describe('DashboardPage', () => {
     expect(screen.getByTestId('kpi-dealsWon').getAttribute('href')).toBe(
       '/deals?view=list&status=won&closedFrom=2026-12-07&closedTo=2026-12-07',
     );
-    expect(screen.getByTestId('kpi-complaintsReceived').getAttribute('href')).toBe(
-      '/cases?kind=complaint&createdFrom=2026-12-07&createdTo=2026-12-07',
-    );
-    expect(screen.getByTestId('kpi-complaintsResolved').getAttribute('href')).toBe('/cases?kind=complaint&status=resolved');
+    expect(screen.getByTestId('kpi-complaintsReceived').getAttribute('href')).toBe('/cases?all=1');
+    expect(screen.getByTestId('kpi-complaintsResolved').getAttribute('href')).toBe('/cases?status=resolved%2Cclosed');
     expect(screen.getByRole('combobox', { name: 'Branch' })).toBeTruthy();
   }, 30_000);
 

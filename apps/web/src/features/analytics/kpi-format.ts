@@ -79,9 +79,8 @@ export type BoardPeriod = { from: string; to: string; timeZone: string };
 
 /**
  * Where the records behind a measure are listed: new deals by the days they were created, won deals
- * by the days they were closed, complaints received by the days they were registered, in the
- * board's period; resolved complaints by their status. The customers and quotes lists have no
- * period filter yet, so those links open the list with the filters it has (status).
+ * by the days they were closed, in the board's period. The customers, quotes and cases lists have
+ * no period filter yet, so those links open the list with the filters it has (status).
  */
 export function drillDownUrl(measure: TKpiMeasure, ownerId?: string, period?: BoardPeriod): string {
   const days = period ? { from: dayIn(period.from, period.timeZone), to: dayIn(period.to, period.timeZone) } : undefined;
@@ -91,7 +90,7 @@ export function drillDownUrl(measure: TKpiMeasure, ownerId?: string, period?: Bo
     return `/deals?${query}`;
   };
   const cases = (params: Record<string, string>) => {
-    const query = new URLSearchParams({ kind: 'complaint', ...params });
+    const query = new URLSearchParams(params);
     if (ownerId) query.set('owner', ownerId);
     return `/cases?${query}`;
   };
@@ -105,8 +104,8 @@ export function drillDownUrl(measure: TKpiMeasure, ownerId?: string, period?: Bo
     case 'dealsWon':
       return deals({ status: 'won', ...(days ? { closedFrom: days.from, closedTo: days.to } : {}) });
     case 'complaintsReceived':
-      return cases(days ? { createdFrom: days.from, createdTo: days.to } : {});
+      return cases({ all: '1' });
     case 'complaintsResolved':
-      return cases({ status: 'resolved' });
+      return cases({ status: 'resolved,closed' });
   }
 }
