@@ -10,6 +10,7 @@ import { type MovableClock, movableClock, systemClock } from './lib/clock.ts';
 import { applyAbsenceMoves } from './modules/absences/index.ts';
 import { pruneAuthRecords } from './modules/auth/prune.ts';
 import { createSignedInCache, listenForAuthChanges } from './modules/auth/signed-in-cache.ts';
+import { startCaseReplyMailer } from './modules/cases/index.ts';
 import { EXPORT_JOB } from './modules/exports/export-jobs.ts';
 import { exportJob } from './modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.routes.ts';
@@ -65,6 +66,7 @@ async function main() {
   const mailer = config.smtpUrl
     ? startMailer({ pool, transport: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl, log })
     : undefined;
+  const caseMailer = config.smtpUrl ? startCaseReplyMailer({ pool, transport: config.smtpUrl, from: config.mailFrom, log }) : undefined;
   // Hand-overs of absences, quote expiry, contact rhythm tasks and reminders are apart: a failure of one does not stop the others.
   const sweep = async () => {
     await applyAbsenceMoves(db, clock.now()).catch((error: unknown) =>
@@ -147,6 +149,7 @@ async function main() {
     await processesMoving;
     await processOutbox.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the process outbox failed'));
     await mailer?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the mail sender failed'));
+    await caseMailer?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the case reply sender failed'));
     await authListener.stop();
     await live.stop();
     await pool.end().catch(() => {});

@@ -37,7 +37,7 @@ export const START_TRIGGERS = ['manual', 'recordCreated', 'fieldChanged', 'sched
 export type TStartTrigger = (typeof START_TRIGGERS)[number];
 
 /** The records a process can be about (and be started by). */
-export const PROCESS_RECORD_TYPES = ['company', 'contact', 'deal', 'agreement', 'contract'] as const;
+export const PROCESS_RECORD_TYPES = ['company', 'contact', 'deal', 'agreement', 'contract', 'case'] as const;
 export type TProcessRecordType = (typeof PROCESS_RECORD_TYPES)[number];
 
 /** The kinds of field a process form has. */

@@ -210,6 +210,7 @@ export const ZCaseRoutingRuleInput = z.strictObject({
 });
 export type TCaseRoutingRuleInput = z.infer<typeof ZCaseRoutingRuleInput>;
 export const ZUpdateCaseRoutingRuleInput = ZCaseRoutingRuleInput.partial();
+export type TUpdateCaseRoutingRuleInput = z.infer<typeof ZUpdateCaseRoutingRuleInput>;
 
 // ---------------------------------------------------------------- cases
 

@@ -16,7 +16,7 @@ export const ZTaskStatus = z.enum(TASK_STATUSES);
 export type TTaskStatus = z.infer<typeof ZTaskStatus>;
 
 /** The records an assignment may be about. */
-export const TASK_RECORD_TYPES = ['company', 'contact', 'agreement', 'contract'] as const;
+export const TASK_RECORD_TYPES = ['company', 'contact', 'agreement', 'contract', 'case'] as const;
 export const ZTaskRecordType = z.enum(TASK_RECORD_TYPES);
 export const ZTaskRecordRef = z.object({ type: ZTaskRecordType, id: ZId, name: z.string() });
 
@@ -44,7 +44,7 @@ export const ZTask = z.object({
   dueAt: z.iso.datetime().nullable(),
   status: ZTaskStatus,
   checklist: z.array(z.object({ text: z.string(), done: z.boolean() })),
-  /** The companies, contacts, agreements and contracts it is about, as far as the reader may see them. */
+  /** The companies, contacts, agreements, contracts and cases it is about, as far as the reader may see them. */
   links: z.array(ZTaskRecordRef),
   /** The deals it is about, as far as the reader may see them. */
   deals: z.array(ZDealRef),
@@ -101,6 +101,8 @@ const taskFields = {
   agreementIds: ids.optional(),
   contractIds: ids.optional(),
   dealIds: ids.optional(),
+  /** Cases it is about (a hand-over of a case to another unit is one). */
+  caseIds: ids.optional(),
   watcherIds: ids.optional(),
 };
 

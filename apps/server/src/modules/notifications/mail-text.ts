@@ -10,6 +10,8 @@ export type MailNotice = {
   id: string;
   kind: TNotificationKind;
   taskId: string | null;
+  /** The case it is about: the mail links there when there is no task. */
+  caseId?: string | null;
   title: string;
   detail: Record<string, string> | null;
   createdAt: Date;
@@ -62,13 +64,14 @@ export function composeMail(notice: MailNotice, publicUrl: string): Mail {
     ...(notice.dueAt ? [fill(m.due, { time: formatTime(notice.dueAt, locale, notice.recipient.timeZone) })] : []),
   ];
   const base = publicUrl.replace(/\/+$/, '');
-  const taskUrl = notice.taskId ? `${base}/tasks/${notice.taskId}` : null;
+  const taskUrl = notice.taskId ? `${base}/tasks/${notice.taskId}` : notice.caseId ? `${base}/cases/${notice.caseId}` : null;
+  const openLabel = notice.taskId || !notice.caseId ? m.open : m.openCase;
   const profileUrl = `${base}/profile#notifications`;
   const text = [
     lines[0],
     '',
     ...lines.slice(1),
-    ...(taskUrl ? ['', `${m.open}: ${taskUrl}`] : []),
+    ...(taskUrl ? ['', `${openLabel}: ${taskUrl}`] : []),
     '',
     '--',
     m.footer,
@@ -82,7 +85,7 @@ export function composeMail(notice: MailNotice, publicUrl: string): Mail {
     paragraph(lines[0] ?? ''),
     `<p><strong>${escapeHtml(headline)}</strong></p>`,
     ...lines.slice(2).map(paragraph),
-    taskUrl ? `<p>${link(taskUrl, m.open)}</p>` : '',
+    taskUrl ? `<p>${link(taskUrl, openLabel)}</p>` : '',
     `<hr><p style="color: #666; font-size: 12px">${escapeHtml(m.footer)} ${link(profileUrl, m.settings)}</p>`,
     '</body></html>',
   ].join('\n');

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { NOTIFICATION_KINDS } from '@clientela/contract';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -205,7 +206,7 @@ describe('notification preferences', () => {
     const rossi = await makeBakery(t);
     const other = await makeBakery(t);
     const initial = await get(rossi.employeeA.browser, '/api/v1/notifications/preferences');
-    expect(initial.data).toHaveLength(12);
+    expect(initial.data).toHaveLength(NOTIFICATION_KINDS.length);
     expect(initial.data[0]).toEqual({ kind: 'task_assigned', inApp: true, email: true });
     expect(initial.data.find((p: { kind: string }) => p.kind === 'task_done')).toEqual({ kind: 'task_done', inApp: true, email: false });
 

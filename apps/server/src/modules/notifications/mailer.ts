@@ -36,6 +36,7 @@ type Claimed = {
   id: string;
   kind: TNotificationKind;
   task_id: string | null;
+  case_id: string | null;
   title: string;
   detail: Record<string, string> | null;
   created_at: Date;
@@ -69,7 +70,7 @@ const CLAIM = `
     )
     RETURNING n.*
   )
-  SELECT c.workspace_id, c.id, c.kind, c.task_id, c.title, c.detail, c.created_at, c.email_attempts,
+  SELECT c.workspace_id, c.id, c.kind, c.task_id, c.case_id, c.title, c.detail, c.created_at, c.email_attempts,
     a.name AS actor_name, t.due_at, u.email, u.name, u.locale, u.time_zone, u.active
   FROM claimed c
   JOIN app_user u ON u.workspace_id = c.workspace_id AND u.id = c.user_id
@@ -134,6 +135,7 @@ export function startMailer({
       id: row.id,
       kind: row.kind,
       taskId: row.task_id,
+      caseId: row.case_id,
       title: row.title,
       detail: row.detail,
       createdAt: row.created_at,

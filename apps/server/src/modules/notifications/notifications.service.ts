@@ -11,14 +11,21 @@ import { notifications } from './notifications.table.ts';
 const KEYSET: Keyset = { name: 'createdAt', field: { column: notifications.createdAt, cast: 'timestamptz' }, direction: 'desc' };
 
 /**
- * Tells people about a task, in the caller's transaction (the step and its notice commit together); never
+ * Tells people about a task or a case, in the caller's transaction (the step and its notice commit together); never
  * the actor themself. Each person's preferences say whether it shows in the app and goes by e-mail.
  */
 export async function notify(
   tx: Executor,
   workspaceId: string,
   recipients: readonly (string | null)[],
-  notice: { kind: TNotificationKind; taskId: string; title: string; actorId: string; detail?: Record<string, string> },
+  notice: {
+    kind: TNotificationKind;
+    taskId?: string | null;
+    caseId?: string | null;
+    title: string;
+    actorId: string;
+    detail?: Record<string, string>;
+  },
 ): Promise<void> {
   const userIds = [...new Set(recipients.filter((id): id is string => Boolean(id) && id !== notice.actorId))];
   if (userIds.length === 0) return;
@@ -28,8 +35,8 @@ export async function notify(
   // One statement however many recipients: each one's choice (or the kind's default) decides whether
   // the bell shows it (otherwise it is written already read) and whether an e-mail is queued.
   await tx.execute(sql`
-    INSERT INTO notification (workspace_id, user_id, kind, task_id, title, actor_id, detail, read_at, email_state)
-    SELECT u.workspace_id, u.id, ${notice.kind}, ${notice.taskId}::uuid, ${notice.title}, ${notice.actorId}::uuid,
+    INSERT INTO notification (workspace_id, user_id, kind, task_id, case_id, title, actor_id, detail, read_at, email_state)
+    SELECT u.workspace_id, u.id, ${notice.kind}, ${notice.taskId ?? null}::uuid, ${notice.caseId ?? null}::uuid, ${notice.title}, ${notice.actorId}::uuid,
       ${notice.detail ? JSON.stringify(notice.detail) : null}::jsonb,
       CASE WHEN ${inApp} THEN NULL ELSE now() END,
       CASE WHEN ${email} THEN 'pending' END
@@ -44,11 +51,11 @@ export async function notify(
 
 /**
  * Writes many notices at once from a query `source` giving (workspace_id, user_id, kind, task_id,
- * title, detail) rows, deciding for each as notify() does: each person's preference or the kind's
+ * title, detail) rows (and case_id with `withCase`), deciding for each as notify() does: each person's preference or the kind's
  * default says whether it shows in the app and whether an e-mail is queued. It is a data-modifying
  * WITH query (`RETURNING 1`), for statements such as the reminder sweep.
  */
-export function writeNoticesSql(source: SQL): SQL {
+export function writeNoticesSql(source: SQL, { withCase = false }: { withCase?: boolean } = {}): SQL {
   // The kinds' defaults as CASE expressions rather than a joined VALUES list: a join there made the
   // planner expect a handful of rows and look each person up one by one in a large sweep.
   const byKind = (choice: 'inApp' | 'email') =>
@@ -60,8 +67,8 @@ export function writeNoticesSql(source: SQL): SQL {
   const inApp = sql`coalesce(p.in_app, ${byKind('inApp')})`;
   const email = sql`coalesce(p.email, ${byKind('email')}) AND ${mailIsSent()}::boolean AND u.email <> ''`;
   return sql`
-    INSERT INTO notification (workspace_id, user_id, kind, task_id, title, detail, read_at, email_state)
-    SELECT n.workspace_id, n.user_id, n.kind, n.task_id, n.title, n.detail,
+    INSERT INTO notification (workspace_id, user_id, kind, task_id, case_id, title, detail, read_at, email_state)
+    SELECT n.workspace_id, n.user_id, n.kind, n.task_id, ${withCase ? sql`n.case_id` : sql`NULL::uuid`}, n.title, n.detail,
       CASE WHEN ${inApp} THEN NULL ELSE now() END, CASE WHEN ${email} THEN 'pending' END
     FROM (${source}) n
     JOIN app_user u ON u.workspace_id = n.workspace_id AND u.id = n.user_id AND u.active

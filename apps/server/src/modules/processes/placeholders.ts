@@ -55,6 +55,7 @@ export const RECORD_TABLES: Record<TProcessRecordType, { table: string; name: st
   deal: { table: 'deal', name: 'title', owner: 'owner_id' },
   agreement: { table: 'agreement', name: 'title', owner: 'agreed_by_id' },
   contract: { table: 'contract', name: 'subject', owner: 'responsible_id' },
+  case: { table: 'support_case', name: 'subject', owner: 'owner_id' },
 };
 
 // Matching copies and search columns say nothing a placeholder would want.

@@ -23,6 +23,7 @@ const SOURCES: Record<TProcessRecordType, { table: string; name: string; owner: 
   },
   agreement: { table: 'agreement', name: 'title', owner: 'agreed_by_id' },
   contract: { table: 'contract', name: 'subject', owner: 'responsible_id' },
+  case: { table: 'support_case', name: 'subject', owner: 'owner_id' },
 };
 
 // Search copies and internal columns say nothing a condition would ask about.

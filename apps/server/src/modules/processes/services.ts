@@ -122,6 +122,8 @@ export const SETTABLE_FIELDS: Record<TProcessRecordType, Record<string, FieldKin
     endDate: { kind: 'date' },
     responsibleId: { kind: 'user' },
   },
+  // A case changes through its own moves (status, owner, SLA and history together), never by a bare column.
+  case: {},
 };
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

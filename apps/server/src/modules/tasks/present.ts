@@ -79,6 +79,19 @@ export async function readableAgreementsAndContracts(
   return found;
 }
 
+/** The live cases among `ids`, named by number and subject (all staff read every case). */
+async function caseRefs(db: Executor, workspaceId: string, ids: readonly string[]) {
+  const found = new Map<string, { type: 'case'; id: string; name: string }>();
+  if (ids.length === 0) return found;
+  const { rows } = await db.execute<{ id: string; name: string }>(sql`SELECT id, number || ' ' || subject AS name FROM support_case
+    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND id IN (${sql.join(
+      [...new Set(ids)].map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
+  for (const row of rows) found.set(row.id, { type: 'case', id: row.id, name: row.name });
+  return found;
+}
+
 /** Tasks as the API shows them: links (deals apart) the reader may see, people's names, the timeline. */
 export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Promise<TTask[]> {
   if (rows.length === 0) return [];
@@ -104,7 +117,7 @@ export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Pro
   }
   for (const event of events) if (event.actorId) personIds.add(event.actorId);
   const unitIds = [...new Set(rows.flatMap((row) => row.queueUnitId ?? []))];
-  const [customers, promises, deals, people, queues] = await Promise.all([
+  const [customers, promises, deals, people, queues, cases] = await Promise.all([
     readableRecords(ctx, db, { company: ofType('company'), contact: ofType('contact') }),
     readableAgreementsAndContracts(ctx, db, { agreement: ofType('agreement'), contract: ofType('contract') }),
     readableDealRefs(ctx, db, ofType('deal')),
@@ -118,6 +131,7 @@ export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Pro
           .select({ id: units.id, name: units.name })
           .from(units)
           .where(and(eq(units.workspaceId, workspaceId), inArray(units.id, unitIds))),
+    caseRefs(db, workspaceId, ofType('case')),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const person = (id: string | null) => (id ? { id, name: nameOf.get(id) ?? '' } : null);
@@ -133,7 +147,7 @@ export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Pro
     checklist: row.checklist,
     links: links.flatMap((link) => {
       if (link.taskId !== row.id) return [];
-      const found = customers.get(link.recordId) ?? promises.get(link.recordId);
+      const found = customers.get(link.recordId) ?? promises.get(link.recordId) ?? cases.get(link.recordId);
       return found && found.type === link.recordType ? [found] : [];
     }),
     deals: links.flatMap((link) => {
@@ -143,7 +157,7 @@ export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Pro
     hiddenLinks: links.filter((link) => {
       if (link.taskId !== row.id) return false;
       if (link.recordType === 'deal') return !deals.has(link.recordId);
-      const found = customers.get(link.recordId) ?? promises.get(link.recordId);
+      const found = customers.get(link.recordId) ?? promises.get(link.recordId) ?? cases.get(link.recordId);
       return !found || found.type !== link.recordType;
     }).length,
     sender: person(row.senderId),

@@ -21,7 +21,7 @@ import { createTask, getTask, listTasks, updateTask } from './tasks.service.ts';
 import { transitionTask } from './transitions.ts';
 
 /** Assignments between people and to units' queues, their life cycle, and units' standard lead times. */
-export async function taskRoutes(app: FastifyInstance, { db }: ModuleOptions) {
+export async function taskRoutes(app: FastifyInstance, { db, clock }: ModuleOptions) {
   const api = typed(app);
   const tags = ['tasks'];
   api.get('/tasks', { schema: { tags, querystring: ZTaskListQuery, response: { 200: ZTaskList } } }, async (request) =>
@@ -48,7 +48,7 @@ export async function taskRoutes(app: FastifyInstance, { db }: ModuleOptions) {
   api.post(
     '/tasks/:id/transitions',
     { schema: { tags, params: ZIdParams, body: ZTaskTransitionInput, response: { 200: ZTask } } },
-    async (request) => transitionTask(ctxOf(db, request), request.params.id, request.body),
+    async (request) => transitionTask(ctxOf(db, request), request.params.id, request.body, clock.now()),
   );
   api.get('/units/:id/lead-times', { schema: { tags, params: ZIdParams, response: { 200: ZUnitLeadTimes } } }, async (request) =>
     getLeadTimes(ctxOf(db, request), request.params.id),

@@ -75,8 +75,8 @@ export async function getTask(ctx: Ctx, id: string): Promise<TTask> {
   return task as TTask;
 }
 
-type LinkInput = Pick<TCreateTaskInput, 'companyIds' | 'contactIds' | 'agreementIds' | 'contractIds' | 'dealIds'>;
-const LINK_TYPES = ['company', 'contact', 'agreement', 'contract', 'deal'] as const;
+type LinkInput = Pick<TCreateTaskInput, 'companyIds' | 'contactIds' | 'agreementIds' | 'contractIds' | 'dealIds' | 'caseIds'>;
+const LINK_TYPES = ['company', 'contact', 'agreement', 'contract', 'deal', 'case'] as const;
 
 /** Every linked record must be one the actor may read; 400 naming each that is not. */
 async function checkLinks(ctx: Ctx, db: Executor, input: LinkInput) {
@@ -92,6 +92,21 @@ async function checkLinks(ctx: Ctx, db: Executor, input: LinkInput) {
   );
   if (errors.length > 0) throw new AppError('validation_failed', 'A linked record does not exist', { errors });
   await assertReadableDeals(ctx, db, { path: 'dealIds', ids: input.dealIds ?? [] });
+  await checkCases(ctx, db, input.caseIds ?? []);
+}
+
+/** Linked cases must be live cases of the workspace (all staff read every case). */
+async function checkCases(ctx: Ctx, db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  const { rows } = await db.execute<{ id: string }>(sql`SELECT id FROM support_case
+    WHERE workspace_id = ${ctx.actor.workspaceId} AND deleted_at IS NULL
+      AND id IN (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`);
+  const found = new Set(rows.map((r) => r.id));
+  const errors = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `caseIds.${i}`, message: 'No such case' }]));
+  if (errors.length > 0) throw new AppError('validation_failed', 'A linked record does not exist', { errors });
 }
 
 /** Watchers must be active users of the workspace. */

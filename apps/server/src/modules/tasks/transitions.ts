@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
+import { handoverAnswered } from '../cases/index.ts';
 import { notify } from '../notifications/index.ts';
 import { presentTasks } from './present.ts';
 import { actsAsAssignee, findReadable } from './tasks.service.ts';
@@ -54,7 +55,7 @@ async function isProcessStep(tx: Executor, workspaceId: string, taskId: string):
  * party of that move answers 403. A queue member who moves a queue task (other than declining
  * it for the unit) takes it: it becomes theirs.
  */
-export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionInput): Promise<TTask> {
+export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionInput, now: Date = new Date()): Promise<TTask> {
   const input = ZTaskTransitionInput.parse(raw);
   const workspaceId = ctx.actor.workspaceId;
   await ctx.db.transaction(async (tx) => {
@@ -98,6 +99,21 @@ export async function transitionTask(ctx: Ctx, id: string, raw: TTaskTransitionI
       toStatus: input.to,
       note: takes && !note ? 'Taken from the queue' : note,
     });
+    // A case handed over with this task moves (or stays) with the answer, in the same transaction.
+    if (input.to === 'accepted' || input.to === 'declined') {
+      await handoverAnswered(
+        tx,
+        {
+          workspaceId,
+          taskId: id,
+          actorId: ctx.actor.userId,
+          accepted: input.to === 'accepted',
+          assigneeId: takes ? ctx.actor.userId : row.assigneeId,
+          unitId: row.queueUnitId ?? row.unitId,
+        },
+        now,
+      );
+    }
     // The other party hears of the step: the sender of the assignee's, the assignee of the sender's.
     const kind = noticeOf(input.to, move.by);
     if (kind) {
