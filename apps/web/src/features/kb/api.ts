@@ -5,6 +5,7 @@ import type {
   TKbCategory,
   TKbCategoryInput,
   TKbFeedbackInput,
+  TKbFeedbackResult,
   TUpdateKbArticleInput,
 } from '@clientela/contract';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -113,11 +114,17 @@ export function useDeleteKbArticle() {
   return useKbMutation((id: string) => api<void>(`/api/v1/kb-articles/${id}`, { method: 'DELETE' }));
 }
 
-/** Records (or changes) the reader's "was this helpful" answer. */
+/** Records (or changes) the reader's "was this helpful" answer; the article shows the new counts at once. */
 export function useKbFeedback() {
-  return useKbMutation(({ id, ...input }: TKbFeedbackInput & { id: string }) =>
-    api<unknown>(`/api/v1/kb-articles/${id}/feedback`, { method: 'POST', body: input }),
-  );
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: TKbFeedbackInput & { id: string }) =>
+      api<TKbFeedbackResult>(`/api/v1/kb-articles/${id}/feedback`, { method: 'POST', body: input }),
+    onSuccess: (result, { id }) => {
+      queryClient.setQueryData<TKbArticle>([...KB_KEY, 'article', id], (article) => (article ? { ...article, ...result } : article));
+      return queryClient.invalidateQueries({ queryKey: [...KB_KEY, 'articles'] });
+    },
+  });
 }
 
 /** Adds a category. */

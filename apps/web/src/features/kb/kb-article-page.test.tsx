@@ -44,7 +44,7 @@ describe('KbArticlePage', () => {
             sourceCase: { id: '00000000-0000-4000-8000-000000000b01', number: 'C-2026-0042' },
           }),
         );
-      if (method === 'POST' && url === `${URL_}/feedback`) return jsonResponse(200, { helpful: false });
+      if (method === 'POST' && url === `${URL_}/feedback`) return jsonResponse(200, { helpfulYes: 3, helpfulNo: 2, myFeedback: false });
       return undefined;
     });
     expect(screen.getByTestId('kb-article-body').innerHTML).toBe('<p>In <em>3 days</em></p>');
@@ -66,6 +66,9 @@ describe('KbArticlePage', () => {
     await waitFor(() => expect(no.getAttribute('aria-pressed')).toBe('true'));
     expect(yes.getAttribute('aria-pressed')).toBe('false');
     expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({ helpful: false });
+    // The counts the server answered show at once.
+    await waitFor(() => expect(no.textContent).toContain('2'));
+    expect(yes.textContent).toContain('3');
   }, 40_000);
 
   it('offers Edit only to who may change it, Delete to managers and admins, and shows the versions', async () => {

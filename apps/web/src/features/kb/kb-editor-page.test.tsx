@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, testMe } from '../../test/render.tsx';
 import { fakeApi } from '../duplicates/test-duplicates.ts';
-import { KbEditorPage } from './kb-editor-page.tsx';
+import { holdsMoreThanEditor, KbEditorPage } from './kb-editor-page.tsx';
 import { anArticle, DELIVERY, MARCO, renderKb } from './test-kb.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -33,6 +33,14 @@ const conflict = () =>
     { type: 'about:blank', title: 'Conflict', status: 409, code: 'version_conflict', detail: 'The article was saved by someone else' },
     'application/problem+json',
   );
+
+describe('holdsMoreThanEditor', () => {
+  it('notices the tables and images the editor would drop', () => {
+    expect(holdsMoreThanEditor('<p>Text</p><table><tr><td>1</td></tr></table>')).toBe(true);
+    expect(holdsMoreThanEditor('<p><img src="/api/v1/attachments/x/file"></p>')).toBe(true);
+    expect(holdsMoreThanEditor('<p>Just <strong>text</strong></p>')).toBe(false);
+  });
+});
 
 describe('KbEditorPage', () => {
   it('writes an article from a resolved case: prefilled from its draft and saved with the case', async () => {

@@ -22,6 +22,11 @@ function useCategoryOptions() {
   return useMemo(() => categoryOptions(categories.data ?? [], locale), [categories.data, locale]);
 }
 
+/** Tables and images can be kept in a body (written through the API) but not edited here: saving would drop them. */
+export function holdsMoreThanEditor(html: string): boolean {
+  return /<(table|img)\b/i.test(html);
+}
+
 /** Asks before leaving the page (in the app or the browser) while there are unsaved changes. */
 function useLeaveGuard(dirty: React.RefObject<boolean>, dirtyNow: boolean) {
   const { t } = useTranslation('kb');
@@ -134,6 +139,9 @@ function ArticleForm({ article, initial, sourceCaseId, onReload }: FormProps) {
         <ErrorAlert error={mutation.error} />
       )}
       {sourceCaseId && <Alert type="info" showIcon title={t('editor.fromCase')} style={{ marginBottom: 16 }} />}
+      {holdsMoreThanEditor(initial.body) && (
+        <Alert type="warning" showIcon title={t('editor.richContent')} style={{ marginBottom: 16 }} data-testid="kb-rich-warning" />
+      )}
       <Row gutter={[24, 0]}>
         <Col xs={24} xl={16}>
           <Card>

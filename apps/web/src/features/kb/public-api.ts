@@ -1,4 +1,4 @@
-import type { TKbLanguage } from '@clientela/contract';
+import type { TKbCategory, TKbLanguage } from '@clientela/contract';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
@@ -30,7 +30,7 @@ type List = { data: TPublicKbArticleItem[]; correctedQuery: string | null };
 const base = (workspace: string) => `/api/v1/public/kb/${encodeURIComponent(workspace)}/articles`;
 
 /** The workspace's public articles, matching `q` when given. */
-export function usePublicKbArticles(workspace: string, query: { q?: string; language?: TKbLanguage }) {
+export function usePublicKbArticles(workspace: string, query: { q?: string; language?: TKbLanguage; categoryId?: string }) {
   return useQuery({
     queryKey: ['public-kb', workspace, 'list', query],
     queryFn: ({ signal }) => api<List>(base(workspace), { signal, query: { ...query, limit: 50 } }),
@@ -53,5 +53,15 @@ export function usePublicKbFeedback(workspace: string) {
   return useMutation({
     mutationFn: ({ id, helpful }: { id: string; helpful: boolean }) =>
       api<unknown>(`${base(workspace)}/${encodeURIComponent(id)}/feedback`, { method: 'POST', body: { helpful } }),
+  });
+}
+
+/** The workspace's categories that hold public articles. */
+export function usePublicKbCategories(workspace: string) {
+  return useQuery({
+    queryKey: ['public-kb', workspace, 'categories'],
+    queryFn: ({ signal }) => api<{ data: TKbCategory[] }>(`/api/v1/public/kb/${encodeURIComponent(workspace)}/categories`, { signal }),
+    select: (list) => list.data.filter((category) => category.articles > 0),
+    retry: false,
   });
 }

@@ -46,6 +46,13 @@ async function renderHelp(path: string) {
       });
     }
     if (method === 'GET' && url === `${BASE}/${ID}`) return jsonResponse(200, article);
+    if (method === 'GET' && url === '/api/v1/public/kb/rossi-bakery/categories')
+      return jsonResponse(200, {
+        data: [
+          { ...article.category, parentId: null, position: 0, articles: 2 },
+          { id: '00000000-0000-4000-8000-0000000000c3', name: 'Internal only', parentId: null, position: 1, articles: 0 },
+        ],
+      });
     if (method === 'POST' && url === `${BASE}/${ID}/feedback`) return jsonResponse(204, undefined);
     return undefined;
   });
@@ -67,19 +74,26 @@ describe('PublicKbPage', () => {
     expect(within(item).getByTestId('kb-headline').innerHTML).toBe('We <mark>deliver</mark> in 3 days');
     expect(screen.getByTestId('kb-did-you-mean').textContent).toBe('Did you mean: deliver');
     expect(item.textContent).toContain('Updated 2 Mar 2026');
-    const first = new URL(api.calls[0]?.url ?? '', 'http://x');
-    expect(first.pathname).toBe(BASE);
+    const first = new URL(api.calls.find((call) => call.url.startsWith(`${BASE}?`))?.url ?? '', 'http://x');
     expect(Object.fromEntries(first.searchParams)).toEqual({ q: 'delivr', language: 'en', limit: '50' });
 
+    // Categories without public articles are not offered; picking one narrows the search.
+    expect(screen.queryByText('Internal only')).toBeNull();
+    fireEvent.click(within(await screen.findByRole('group', { name: 'Categories' })).getByText('Delivery'));
+    await waitFor(() => expect(router.state.location.search).toBe('?q=delivr&category=00000000-0000-4000-8000-0000000000c1'));
+    await waitFor(() =>
+      expect(new URL(api.calls.at(-1)?.url ?? '', 'http://x').searchParams.get('categoryId')).toBe('00000000-0000-4000-8000-0000000000c1'),
+    );
+
     fireEvent.click(screen.getByText('All languages'));
-    await waitFor(() => expect(router.state.location.search).toBe('?q=delivr&lang=all'));
+    await waitFor(() => expect(router.state.location.search).toBe('?q=delivr&category=00000000-0000-4000-8000-0000000000c1&lang=all'));
     await waitFor(() => expect(new URL(api.calls.at(-1)?.url ?? '', 'http://x').searchParams.has('language')).toBe(false));
 
     fireEvent.click(within(item).getByRole('link', { name: 'Delivery times' }));
     await screen.findByRole('heading', { name: 'Delivery times' });
     expect(router.state.location.pathname).toBe(`/help/rossi-bakery/${ID}`);
     expect((window as { hacked?: number }).hacked).toBeUndefined();
-    expect(api.calls.every((call) => call.url.startsWith(`${BASE}?`) || call.url.startsWith(`${BASE}/`))).toBe(true);
+    expect(api.calls.every((call) => call.url.startsWith('/api/v1/public/kb/rossi-bakery/'))).toBe(true);
   }, 40_000);
 
   it('shows an article, cleaned again in the browser, and takes the visitor’s changeable "was this helpful"', async () => {

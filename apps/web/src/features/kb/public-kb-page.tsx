@@ -12,7 +12,7 @@ import { LanguageLinks } from '../locale/language-links.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
 import { HelpfulButtons } from './helpful-buttons.tsx';
 import { ArticleBody, Headline } from './kb-html.tsx';
-import { usePublicKbArticle, usePublicKbArticles, usePublicKbFeedback } from './public-api.ts';
+import { usePublicKbArticle, usePublicKbArticles, usePublicKbCategories, usePublicKbFeedback } from './public-api.ts';
 import './kb.css';
 
 // The help centre is read by customers without signing in: it never asks the staff routes
@@ -172,7 +172,13 @@ function SearchView({ workspace }: { workspace: string }) {
   }, [typed, params, setParams]);
 
   const q = params.get('q') ?? '';
-  const articles = usePublicKbArticles(workspace, { q: q || undefined, language: language === 'all' ? undefined : language });
+  const categoryId = params.get('category') ?? undefined;
+  const categories = usePublicKbCategories(workspace);
+  const articles = usePublicKbArticles(workspace, {
+    q: q || undefined,
+    language: language === 'all' ? undefined : language,
+    categoryId,
+  });
   const corrected = articles.data?.correctedQuery;
   const search = params.toString() ? `?${params.toString()}` : '';
 
@@ -198,6 +204,22 @@ function SearchView({ workspace }: { workspace: string }) {
           ]}
         />
       </Flex>
+      {(categories.data?.length ?? 0) > 0 && (
+        <Flex gap={4} wrap role="group" aria-label={t('categories.title')}>
+          <Tag.CheckableTag checked={!categoryId} onChange={() => setParam('category', undefined)}>
+            {t('categories.all')}
+          </Tag.CheckableTag>
+          {categories.data?.map((category) => (
+            <Tag.CheckableTag
+              key={category.id}
+              checked={categoryId === category.id}
+              onChange={(checked) => setParam('category', checked ? category.id : undefined)}
+            >
+              {category.name}
+            </Tag.CheckableTag>
+          ))}
+        </Flex>
+      )}
       {corrected && (
         <Typography.Paragraph style={{ margin: 0 }} data-testid="kb-did-you-mean">
           {t('list.didYouMean')}{' '}
@@ -246,7 +268,7 @@ export function PublicKbPage() {
   const [params] = useSearchParams();
   const listSearch = (() => {
     const keep = new URLSearchParams();
-    for (const name of ['q', 'lang']) {
+    for (const name of ['q', 'lang', 'category']) {
       const value = params.get(name);
       if (value) keep.set(name, value);
     }

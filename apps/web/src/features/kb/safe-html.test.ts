@@ -26,10 +26,10 @@ describe('cleanArticleHtml', () => {
   it('removes scripts, handlers, javascript: links and images from elsewhere', () => {
     const clean = cleanArticleHtml(
       '<p onclick="x()">Hi<script>alert(1)</script></p><a href="javascript:alert(2)">link</a>' +
-        '<img src="https://evil.example/pixel.png" onerror="alert(3)"><img src="/api/v1/attachments/abc-1/file" alt="plan">' +
+        '<img src="https://evil.example/pixel.png" onerror="alert(3)"><img src="/api/v1/attachments/00000000-0000-4000-8000-000000000f01/file" alt="plan">' +
         '<iframe src="https://evil.example"></iframe>',
     );
-    expect(clean).toBe('<p>Hi</p><a>link</a><img src="/api/v1/attachments/abc-1/file" alt="plan">');
+    expect(clean).toBe('<p>Hi</p><a>link</a><img src="/api/v1/attachments/00000000-0000-4000-8000-000000000f01/file" alt="plan">');
   });
 
   it('opens links in a tab of their own that cannot reach back to the page', () => {

@@ -8,35 +8,41 @@ const ARTICLE = {
   ALLOWED_TAGS: [
     'p',
     'br',
+    'hr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
     'strong',
     'b',
     'em',
     'i',
     'u',
     's',
+    'sub',
+    'sup',
     'ul',
     'ol',
     'li',
-    'blockquote',
+    'a',
     'code',
     'pre',
-    'h2',
-    'h3',
-    'h4',
-    'a',
+    'blockquote',
     'table',
+    'caption',
     'thead',
     'tbody',
+    'tfoot',
     'tr',
     'th',
     'td',
     'img',
   ],
-  ALLOWED_ATTR: ['href', 'src', 'alt', 'colspan', 'rowspan'],
+  ALLOWED_ATTR: ['href', 'title', 'src', 'alt', 'width', 'height', 'start', 'colspan', 'rowspan', 'scope'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|\/api\/v1\/attachments\/)/i,
 };
 
-const OWN_FILE = /^\/api\/v1\/attachments\/[\w-]+\/file$/;
+const OWN_FILE = /^\/api\/v1\/attachments\/[0-9a-f-]{36}\/file$/i;
 
 // An instance of its own, so that the image hook below touches nothing else in the page.
 let articlePurifier: ReturnType<typeof DOMPurify> | undefined;
