@@ -4,8 +4,10 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { readableCompanySql, readableContactSql, readableEntitySql } from '../activities/records.ts';
+import { casePolicy } from '../cases/index.ts';
+import { kbArticlePolicy } from '../kb/index.ts';
 import { readableTaskSql } from '../tasks/present.ts';
 import { users } from '../users/index.ts';
 import { attachmentPolicy } from './attachments.policy.ts';
@@ -36,8 +38,37 @@ export async function readableParentSql(ctx: Ctx, entityType: SQL, entityId: SQL
       AND k.deleted_at IS NULL AND ${await readableCompanySql(ctx, sql`k.company_id`)})
     WHEN 'task' THEN EXISTS (SELECT 1 FROM task WHERE task.workspace_id = ${ws} AND task.id = ${entityId}
       AND ${await readableTaskSql(ctx)})
+    WHEN 'case' THEN ${await casePolicy.can(ctx.actor, 'read')}::boolean AND EXISTS (SELECT 1 FROM support_case sc
+      WHERE sc.workspace_id = ${ws} AND sc.id = ${entityId} AND sc.deleted_at IS NULL)
+    WHEN 'kb_article' THEN ${await kbArticlePolicy.can(ctx.actor, 'read')}::boolean AND EXISTS (SELECT 1 FROM kb_article ka
+      WHERE ka.workspace_id = ${ws} AND ka.id = ${entityId} AND ka.deleted_at IS NULL)
     ELSE false END)`;
 }
+
+/**
+ * Whether the actor may add or remove the files of a case (who may change it, or who registered
+ * it) or of a knowledge-base article (who may change it: its author, managers, admins). Other
+ * records' files follow the read rule and the uploader's (see deleteAttachment).
+ */
+async function parentWritable(ctx: Ctx, db: Executor, entityType: TAttachable, entityId: string): Promise<boolean> {
+  const ws = ctx.actor.workspaceId;
+  if (entityType === 'case') {
+    const { rows } = await db.execute<{ owner_id: string | null; unit_id: string | null; created_by_id: string }>(
+      sql`SELECT owner_id, unit_id, created_by_id FROM support_case WHERE workspace_id = ${ws} AND id = ${entityId}`,
+    );
+    const row = rows[0];
+    if (!row) return false;
+    return row.created_by_id === ctx.actor.userId || casePolicy.can(ctx.actor, 'update', { ownerId: row.owner_id, unitId: row.unit_id });
+  }
+  const { rows } = await db.execute<{ author_id: string }>(
+    sql`SELECT author_id FROM kb_article WHERE workspace_id = ${ws} AND id = ${entityId}`,
+  );
+  const row = rows[0];
+  return row ? kbArticlePolicy.can(ctx.actor, 'update', { ownerId: row.author_id }) : false;
+}
+
+/** Files of these records are added and removed by who may change the record. */
+const WRITTEN_BY_EDITORS: ReadonlySet<TAttachable> = new Set(['case', 'kb_article']);
 
 async function parentReadable(ctx: Ctx, db: Executor, entityType: TAttachable, entityId: string): Promise<boolean> {
   const result = await db.execute<{ ok: boolean }>(
@@ -127,6 +158,10 @@ export async function uploadAttachment(ctx: Ctx, root: string, upload: Upload): 
     upload.stream.resume();
     throw new AppError('validation_failed', 'No such record', { errors: [{ path: 'entityId', message: `No such ${upload.entityType}` }] });
   }
+  if (WRITTEN_BY_EDITORS.has(upload.entityType) && !(await parentWritable(ctx, ctx.db, upload.entityType, upload.entityId))) {
+    upload.stream.resume();
+    throw forbidden(`Only who may change the ${upload.entityType.replace('_', ' ')} adds files to it`);
+  }
   const fileName = cleanName(upload.fileName);
   const stored: Stored = await receive(root, workspaceId, upload.stream);
   try {
@@ -199,7 +234,9 @@ export async function findReadableAttachment(ctx: Ctx, id: string): Promise<Atta
 
 export async function deleteAttachment(ctx: Ctx, root: string, id: string): Promise<void> {
   const row = await findReadableAttachment(ctx, id);
-  await attachmentPolicy.authorize(ctx.actor, 'delete', { ownerId: row.uploadedById, unitId: row.unitId });
+  if (WRITTEN_BY_EDITORS.has(row.entityType)) {
+    if (!(await parentWritable(ctx, ctx.db, row.entityType, row.entityId))) throw forbidden();
+  } else await attachmentPolicy.authorize(ctx.actor, 'delete', { ownerId: row.uploadedById, unitId: row.unitId });
   await ctx.db.delete(attachments).where(and(eq(attachments.workspaceId, row.workspaceId), eq(attachments.id, row.id)));
   await remove(root, row.workspaceId, row.id);
 }

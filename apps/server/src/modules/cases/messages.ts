@@ -2,6 +2,7 @@ import { type TCaseMessageInput, ZCaseMessageInput } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
+import { recordArticleUses } from '../kb/index.ts';
 import { type CaseRow, caseRef, findCase, invalid } from './case-rows.ts';
 import { saveCase } from './case-writes.ts';
 import { casePolicy } from './cases.policy.ts';
@@ -65,16 +66,8 @@ export async function addMessage(ctx: Ctx, id: string, raw: TCaseMessageInput, n
       })
       .returning({ id: caseMessages.id });
     if (!message) throw new Error('case message insert returned nothing');
-    if (articleIds.length > 0) {
-      await tx.execute(sql`INSERT INTO kb_article_use (workspace_id, article_id, case_id, message_id, user_id, at)
-        SELECT ${workspaceId}, a, ${row.id}, ${message.id}, ${ctx.actor.userId}, ${now.toISOString()}::timestamptz
-        FROM unnest(ARRAY[${sql.join(
-          articleIds.map((a) => sql`${a}::uuid`),
-          sql`, `,
-        )}]) AS a`);
-      await tx.execute(sql`UPDATE kb_article SET use_count = use_count + 1
-        WHERE workspace_id = ${workspaceId} AND id IN ${ids(articleIds)}`);
-    }
+    // Checked above: every article is counted.
+    await recordArticleUses(tx, { workspaceId, caseId: row.id, messageId: message.id, userId: ctx.actor.userId, articleIds });
     const firstReply = input.kind === 'reply' && !row.firstRespondedAt;
     await saveCase(tx, ctx.actor.userId, row, firstReply ? { firstRespondedAt: now } : {}, now, { message: input.kind });
   });
