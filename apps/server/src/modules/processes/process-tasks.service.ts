@@ -17,9 +17,27 @@ import { users } from '../users/index.ts';
 import { readableRecordNames } from './instances.service.ts';
 import { closeAssignment } from './performers.ts';
 import { processDefinitions, processInstances, processTasks } from './processes.table.ts';
-import { checkFormValues, lockInstance, processError, type RunOptions, signalUserStep } from './runtime.ts';
+import { checkFormValues, type InstanceRow, processError, type RunOptions, signalUserStep } from './runtime.ts';
 
 type Row = { step: typeof processTasks.$inferSelect; task: typeof tasks.$inferSelect };
+
+/** Locks the instance a user step belongs to (`SELECT … FOR UPDATE`); null when there is no such step in the workspace. */
+async function lockInstanceOfStep(tx: Executor, workspaceId: string, stepId: string): Promise<InstanceRow | null> {
+  const [row] = await tx
+    .select()
+    .from(processInstances)
+    .where(
+      and(
+        eq(processInstances.workspaceId, workspaceId),
+        eq(
+          processInstances.id,
+          sql`(SELECT pt.instance_id FROM process_task pt WHERE pt.workspace_id = ${workspaceId} AND pt.id = ${stepId})`,
+        ),
+      ),
+    )
+    .for('update');
+  return row ?? null;
+}
 
 /** A user step with its assignment, when the actor may read the assignment (404 otherwise). */
 async function findReadable(ctx: Ctx, db: Executor, id: string): Promise<Row> {
@@ -158,18 +176,13 @@ export async function completeProcessTask(
   const { values } = ZCompleteProcessTaskInput.parse(raw);
   const workspaceId = ctx.actor.workspaceId;
   await ctx.db.transaction(async (tx) => {
-    const found = await findReadable(ctx, tx, id);
-    if (!(await actsAsAssignee(ctx, tx, found.task))) throw processError('not_your_step', 'This step is not yours to complete');
-    // The instance's lock orders completions of its steps; what was read before it may be stale.
-    const instance = await lockInstance(tx, workspaceId, found.step.instanceId);
+    // The instance's lock first: it orders completions of its steps, so what is read after it is current.
+    const instance = await lockInstanceOfStep(tx, workspaceId, id);
     const { step, task } = await findReadable(ctx, tx, id);
-    if (step.status !== 'open' || instance?.status !== 'running') throw processError('step_closed', 'This step is already closed');
+    if (!instance) throw notFound('step');
     if (!(await actsAsAssignee(ctx, tx, task))) throw processError('not_your_step', 'This step is not yours to complete');
+    if (step.status !== 'open' || instance.status !== 'running') throw processError('step_closed', 'This step is already closed');
     checkFormValues(step.form, values, 'values');
-    await tx
-      .update(processTasks)
-      .set({ status: 'completed', values, completedAt: now, completedBy: ctx.actor.userId })
-      .where(and(eq(processTasks.workspaceId, workspaceId), eq(processTasks.id, id)));
     await closeAssignment(tx, {
       workspaceId,
       taskId: step.taskId,
@@ -177,10 +190,11 @@ export async function completeProcessTask(
       actorId: ctx.actor.userId,
       note: 'Completed in the process',
     });
+    // The step is marked completed with the values in the statement that reads what the run needs.
     await signalUserStep(
       tx,
       instance,
-      { executionId: step.executionId, taskId: step.taskId, values, actorId: ctx.actor.userId },
+      { id, executionId: step.executionId, taskId: step.taskId, values, actorId: ctx.actor.userId },
       now,
       options,
     );

@@ -98,6 +98,8 @@ type Loaded = {
   knownDue: ReadonlyMap<string, Date>;
   /** The starter, the author and the record's owner: who a new step's assignment most often names. */
   knownUsers: KnownUsers;
+  /** The execution ids of the instance's user steps so far: a waiting step among them has its assignment already. */
+  knownSteps: ReadonlySet<string>;
 };
 
 type UserRow = { id: string; unit_id: string | null; active: boolean };
@@ -129,7 +131,7 @@ export async function lockInstance(tx: Executor, workspaceId: string, id: string
  * What a run needs besides the locked row, in one statement: the process's name and author, the
  * model's XML unless it is parsed already, the record, and the instance's timers not yet fired.
  */
-async function load(tx: Executor, instance: InstanceRow): Promise<Loaded> {
+async function load(tx: Executor, instance: InstanceRow, cte?: SQL): Promise<Loaded> {
   const cached = cachedModel(instance.versionId);
   const record = recordOf(instance);
   const { rows } = await tx.execute<{
@@ -139,11 +141,15 @@ async function load(tx: Executor, instance: InstanceRow): Promise<Loaded> {
     record: { row: Record<string, unknown>; stage?: string | null } | null;
     timers: { e: string; d: string }[];
     users: UserRow[];
+    steps: string[];
   }>(sql`
+    ${cte ? sql`WITH ${cte}` : sql``}
     SELECT d.name, d.created_by, ${cached ? sql`NULL::text` : sql`v.xml`} AS xml,
       ${record ? recordDataSql(instance.workspaceId, record) : sql`NULL::jsonb`} AS record,
       (SELECT coalesce(json_agg(json_build_object('e', t.execution_id, 'd', t.due_at)), '[]'::json) FROM process_timer t
         WHERE t.workspace_id = ${instance.workspaceId} AND t.instance_id = ${instance.id} AND t.fired_at IS NULL) AS timers,
+      (SELECT coalesce(json_agg(pt.execution_id), '[]'::json) FROM process_task pt
+        WHERE pt.workspace_id = ${instance.workspaceId} AND pt.instance_id = ${instance.id}) AS steps,
       ${usersSql(instance.workspaceId, [sql`${instance.startedBy}::uuid`, sql`d.created_by`, record ? recordOwnerSql(instance.workspaceId, record) : sql`NULL::uuid`])} AS users
     FROM process_version v
     JOIN process_definition d ON d.workspace_id = v.workspace_id AND d.id = v.definition_id
@@ -159,6 +165,7 @@ async function load(tx: Executor, instance: InstanceRow): Promise<Loaded> {
     record: data,
     knownDue: new Map(row.timers.map((t) => [t.e, new Date(t.d)])),
     knownUsers: knownUsersOf([instance.startedBy, row.created_by, data?.ownerId], row.users),
+    knownSteps: new Set(row.steps),
   };
 }
 
@@ -204,6 +211,8 @@ async function lockAndLoadMany(tx: Executor, refs: readonly DueRef[]): Promise<L
       )}`,
       timers: sql<{ e: string; d: string }[]>`(SELECT coalesce(json_agg(json_build_object('e', t.execution_id, 'd', t.due_at)), '[]'::json)
         FROM process_timer t WHERE t.workspace_id = ${i.workspaceId} AND t.instance_id = ${i.id} AND t.fired_at IS NULL)`,
+      steps: sql<string[]>`(SELECT coalesce(json_agg(pt.execution_id), '[]'::json)
+        FROM process_task pt WHERE pt.workspace_id = ${i.workspaceId} AND pt.instance_id = ${i.id})`,
       users: sql<UserRow[]>`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'unit_id', u.unit_id, 'active', u.active)), '[]'::json)
         FROM app_user u WHERE u.workspace_id = ${i.workspaceId}
           AND u.id IN (${i.startedBy}, ${processDefinitions.createdBy}, ${byInstance((ref, record) => recordOwnerSql(ref.workspaceId, record), sql`NULL::uuid`)}))`,
@@ -237,6 +246,7 @@ async function lockAndLoadMany(tx: Executor, refs: readonly DueRef[]): Promise<L
       record: data,
       knownDue: new Map(row.timers.map((t) => [t.e, new Date(t.d)])),
       knownUsers: knownUsersOf([instance.startedBy, row.createdBy, data?.ownerId], row.users),
+      knownSteps: new Set(row.steps),
     });
   }
   return loaded;
@@ -339,8 +349,7 @@ const STATUS_OF_EVENT = { end: 'completed', error: 'failed' } as const;
 
 /**
  * Saves a run: the state and where it waits, its steps, its timers, and the assignments of new user
- * steps. One statement saves all that does not wait for a new assignment; a second one, only when
- * there are new steps, adds their rows.
+ * steps. The assignments of new user steps are opened first; then one statement saves the rest.
  */
 async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Date, completion?: Completion): Promise<number> {
   const { instance, model } = loaded;
@@ -363,6 +372,34 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       if (event.kind === 'end' && event.elementType === 'bpmn:BoundaryEvent') started.set(event.executionId, event);
     }
   }
+  // New user steps become assignments first, so that their rows go with the one statement below.
+  const taskOf = new Map<string, string>();
+  const newTasks: SQL[] = [];
+  for (const task of result.waiting) {
+    if (loaded.knownSteps.has(task.executionId) || task.elementId === '') continue;
+    const performer = await resolvePerformer(tx, {
+      workspaceId,
+      kind: task.performer,
+      id: task.performerId,
+      record: loaded.record,
+      fallbackUserId: instance.startedBy ?? loaded.creatorId,
+      known: loaded.knownUsers,
+    });
+    const recordName = loaded.record?.name;
+    const taskId = await openAssignment(tx, {
+      workspaceId,
+      title: task.name ?? task.elementId,
+      description: recordName ? `${loaded.processName}: ${recordName}` : loaded.processName,
+      dueAt: task.due ? addDuration(now, task.due) : null,
+      senderId: await senderOf(tx, workspaceId, [instance.startedBy, loaded.creatorId], loaded.knownUsers),
+      performer,
+      record: recordOf(instance),
+    });
+    newTasks.push(
+      sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${task.executionId}, ${task.elementId}, ${task.name}, ${taskId}::uuid, ${json(task.form)}, ${at})`,
+    );
+    taskOf.set(task.executionId, taskId);
+  }
   const ctes: SQL[] = [];
   // Timers: kept while they wait; those gone from the engine fired when due, else went with their step.
   const goneTimers = sql`${ofInstance} AND fired_at IS NULL AND NOT (execution_id = ANY(${textArray(result.timers.map((t) => t.executionId))}))`;
@@ -379,11 +416,10 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
   }
   ctes.push(sql`discarded AS (DELETE FROM process_timer WHERE ${goneTimers} AND due_at > ${at} RETURNING id)`);
   ctes.push(sql`fired AS (UPDATE process_timer SET fired_at = ${at} WHERE ${goneTimers} AND due_at <= ${at} RETURNING id)`);
-  // User steps: those the process left behind are closed; those already known are not opened again.
+  // User steps: those the process left behind are closed.
   const waitingIds = textArray(result.waiting.map((w) => w.executionId));
   ctes.push(sql`cancelled AS (UPDATE process_task SET status = 'cancelled', completed_at = ${at}
     WHERE ${ofInstance} AND status = 'open' AND NOT (execution_id = ANY(${waitingIds})) RETURNING task_id)`);
-  ctes.push(sql`known AS (SELECT execution_id FROM process_task WHERE ${ofInstance} AND execution_id = ANY(${waitingIds}))`);
   // Steps started before this run and ended in it.
   const earlier = [...ended].filter(([executionId]) => !started.has(executionId));
   for (const status of ['completed', 'cancelled', 'failed'] as const) {
@@ -408,11 +444,25 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
     status = ${result.ended ? 'completed' : 'running'}, error = NULL, form = ${json(instance.form)},
     ended_at = ${result.ended ? now.toISOString() : null}::timestamptz, updated_at = ${at}
     WHERE workspace_id = ${workspaceId} AND id = ${instance.id} RETURNING 1)`);
-  const { rows } = await tx.execute<{ kind: 'fired' | 'cancelled' | 'known'; value: string }>(sql`
+  if (newTasks.length > 0) {
+    ctes.push(sql`new_tasks AS (INSERT INTO process_task (workspace_id, instance_id, execution_id, element_id, name, task_id, form, created_at)
+      VALUES ${sql.join(newTasks, sql`, `)} RETURNING 1)`);
+  }
+  if (started.size > 0) {
+    ctes.push(sql`new_steps AS (INSERT INTO process_step (workspace_id, instance_id, execution_id, element_id, element_type, name, status, started_at, ended_at, task_id)
+      VALUES ${sql.join(
+        [...started].map(
+          ([executionId, e]) =>
+            sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${executionId}, ${e.elementId}, ${e.elementType}, ${e.name}, ${ended.get(executionId) ?? 'active'},
+              ${at}, ${ended.has(executionId) ? now.toISOString() : null}::timestamptz, ${taskOf.get(executionId) ?? null}::uuid)`,
+        ),
+        sql`, `,
+      )} ON CONFLICT DO NOTHING RETURNING 1)`);
+  }
+  const { rows } = await tx.execute<{ kind: 'fired' | 'cancelled'; value: string }>(sql`
     WITH ${sql.join(ctes, sql`, `)}
     SELECT 'fired' AS kind, id::text AS value FROM fired
-    UNION ALL SELECT 'cancelled', task_id::text FROM cancelled
-    UNION ALL SELECT 'known', execution_id FROM known`);
+    UNION ALL SELECT 'cancelled', task_id::text FROM cancelled`);
   const fired = rows.filter((r) => r.kind === 'fired').length;
   for (const row of rows) {
     if (row.kind !== 'cancelled') continue;
@@ -425,55 +475,6 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
     });
   }
 
-  // New user steps become assignments.
-  const seen = new Set(rows.filter((r) => r.kind === 'known').map((r) => r.value));
-  const taskOf = new Map<string, string>();
-  const newTasks: SQL[] = [];
-  for (const task of result.waiting) {
-    if (seen.has(task.executionId) || task.elementId === '') continue;
-    const performer = await resolvePerformer(tx, {
-      workspaceId,
-      kind: task.performer,
-      id: task.performerId,
-      record: loaded.record,
-      fallbackUserId: instance.startedBy ?? loaded.creatorId,
-      known: loaded.knownUsers,
-    });
-    const recordName = loaded.record?.name;
-    const taskId = await openAssignment(tx, {
-      workspaceId,
-      title: task.name ?? task.elementId,
-      description: recordName ? `${loaded.processName}: ${recordName}` : loaded.processName,
-      dueAt: task.due ? addDuration(now, task.due) : null,
-      senderId: await senderOf(tx, workspaceId, [instance.startedBy, loaded.creatorId], loaded.knownUsers),
-      performer,
-      record: recordOf(instance),
-    });
-    newTasks.push(
-      sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${task.executionId}, ${task.elementId}, ${task.name}, ${taskId}::uuid, ${json(task.form)}, ${at})`,
-    );
-    taskOf.set(task.executionId, taskId);
-  }
-  const inserts: SQL[] = [];
-  if (newTasks.length > 0) {
-    inserts.push(sql`INSERT INTO process_task (workspace_id, instance_id, execution_id, element_id, name, task_id, form, created_at)
-      VALUES ${sql.join(newTasks, sql`, `)}`);
-  }
-  if (started.size > 0) {
-    inserts.push(sql`INSERT INTO process_step (workspace_id, instance_id, execution_id, element_id, element_type, name, status, started_at, ended_at, task_id)
-      VALUES ${sql.join(
-        [...started].map(
-          ([executionId, e]) =>
-            sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${executionId}, ${e.elementId}, ${e.elementType}, ${e.name}, ${ended.get(executionId) ?? 'active'},
-              ${at}, ${ended.has(executionId) ? now.toISOString() : null}::timestamptz, ${taskOf.get(executionId) ?? null}::uuid)`,
-        ),
-        sql`, `,
-      )} ON CONFLICT DO NOTHING`);
-  }
-  if (inserts.length === 2) {
-    const [tasksInsert, stepsInsert] = inserts as [SQL, SQL];
-    await tx.execute(sql`WITH new_tasks AS (${tasksInsert}) ${stepsInsert}`);
-  } else if (inserts[0]) await tx.execute(inserts[0]);
   return fired;
 }
 
@@ -489,9 +490,19 @@ export const startInstance = async (
 ): Promise<{ id: string }> =>
   db.transaction(async (tx) => {
     const { workspaceId } = input;
-    // The process and its published version in one look-up; the XML only when the model is not parsed yet.
-    const { rows } = await tx.execute<{ name: string; created_by: string | null; version_id: string | null }>(sql`
-      SELECT d.name, d.created_by, v.id AS version_id FROM process_definition d
+    // The process and its published version, the record and the people a first step's assignment most
+    // often names, in one look-up; the XML apart, only when the model is not parsed yet.
+    const { rows } = await tx.execute<{
+      name: string;
+      created_by: string | null;
+      version_id: string | null;
+      record: Parameters<typeof recordDataOf>[1];
+      users: UserRow[];
+    }>(sql`
+      SELECT d.name, d.created_by, v.id AS version_id,
+        ${input.record ? recordDataSql(workspaceId, input.record) : sql`NULL::jsonb`} AS record,
+        ${usersSql(workspaceId, [sql`${input.actorId}::uuid`, sql`d.created_by`, input.record ? recordOwnerSql(workspaceId, input.record) : sql`NULL::uuid`])} AS users
+      FROM process_definition d
       LEFT JOIN process_version v ON v.workspace_id = d.workspace_id AND v.definition_id = d.id AND v.version = d.published_version
       WHERE d.workspace_id = ${workspaceId} AND d.id = ${input.definitionId} AND d.deleted_at IS NULL`);
     const [definition] = rows;
@@ -529,11 +540,7 @@ export const startInstance = async (
         errors: [{ path: 'record', message: `Choose a ${start.recordType}` }],
       });
     }
-    // The record, with the people a first step's assignment most often names.
-    const { rows: read } = await tx.execute<{ record: Parameters<typeof recordDataOf>[1]; users: UserRow[] }>(sql`
-      SELECT ${input.record ? recordDataSql(workspaceId, input.record) : sql`NULL::jsonb`} AS record,
-        ${usersSql(workspaceId, [sql`${input.actorId}::uuid`, sql`${definition.created_by}::uuid`, input.record ? recordOwnerSql(workspaceId, input.record) : sql`NULL::uuid`])} AS users`);
-    const record = input.record ? recordDataOf(input.record.type, read[0]?.record ?? null) : null;
+    const record = input.record ? recordDataOf(input.record.type, definition.record ?? null) : null;
     if (input.record && !record) {
       throw new AppError('validation_failed', `No such ${input.record.type}`, {
         errors: [{ path: 'record', message: `No such ${input.record.type}` }],
@@ -563,7 +570,8 @@ export const startInstance = async (
       creatorId: definition.created_by,
       record,
       knownDue: new Map(),
-      knownUsers: knownUsersOf([input.actorId, definition.created_by, record?.ownerId], read[0]?.users ?? []),
+      knownSteps: new Set(),
+      knownUsers: knownUsersOf([input.actorId, definition.created_by, record?.ownerId], definition.users),
     };
     await advance(tx, loaded, { type: 'start', startEventId: start.id }, now, options);
     return { id: instance.id };
@@ -579,15 +587,23 @@ provideStartInstance(startInstance satisfies StartInstance);
 export async function signalUserStep(
   tx: Executor,
   instance: InstanceRow,
-  step: { executionId: string; taskId: string; values: TProcessFormValues; actorId: string },
+  step: { id: string; executionId: string; taskId: string; values: TProcessFormValues; actorId: string },
   now: Date,
   options: RunOptions = {},
 ): Promise<void> {
   const merged = { ...instance, form: { ...instance.form, ...step.values } };
-  await advance(tx, await load(tx, merged), { type: 'signal', executionId: step.executionId, output: step.values }, now, options, {
-    executionId: step.executionId,
-    actorId: step.actorId,
-  });
+  // The step is marked completed in the statement that reads what the run needs.
+  const completed = sql`completed AS (UPDATE process_task SET status = 'completed', values = ${JSON.stringify(step.values)}::jsonb,
+    completed_at = ${now.toISOString()}::timestamptz, completed_by = ${step.actorId}::uuid
+    WHERE workspace_id = ${instance.workspaceId} AND id = ${step.id} RETURNING 1)`;
+  await advance(
+    tx,
+    await load(tx, merged, completed),
+    { type: 'signal', executionId: step.executionId, output: step.values },
+    now,
+    options,
+    { executionId: step.executionId, actorId: step.actorId },
+  );
 }
 
 /**
