@@ -40,8 +40,7 @@ export function CaseActionBar({ record }: { record: TCase }) {
   const [resolving, setResolving] = useState(false);
   const [handingOver, setHandingOver] = useState(false);
   const actions = caseActions(record);
-  const mayTake =
-    !record.owner && record.unit !== null && isOpenCase(record.status) && (me.unitId === record.unit.id || me.role !== 'employee');
+  const mayTake = !record.owner && record.unit !== null && isOpenCase(record.status) && me.unitId === record.unit.id;
   const mayHandOver = record.mayChange && isOpenCase(record.status) && !record.handover;
 
   const move = async (action: CaseAction) => {

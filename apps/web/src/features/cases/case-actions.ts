@@ -12,10 +12,13 @@ const TARGET: Record<CaseAction, TCaseStatus> = {
   reopen: 'reopened',
 };
 
-/** The moves each status allows, in the order the buttons show; a hand-over (waiting for a unit) ends by its assignment. */
+/**
+ * The moves each status allows, in the order the buttons show (as the server's transitions allow
+ * them); a hand-over (waiting for a unit) ends by its assignment being accepted or declined.
+ */
 const MOVES: Record<TCaseStatus, CaseAction[]> = {
-  new: ['start'],
-  assigned: ['start'],
+  new: ['start', 'resolve'],
+  assigned: ['start', 'resolve'],
   in_progress: ['waitCustomer', 'resolve'],
   waiting_customer: ['resume', 'resolve'],
   waiting_unit: [],
@@ -29,9 +32,13 @@ export function actionTarget(action: CaseAction): TCaseStatus {
   return TARGET[action];
 }
 
-/** The moves the reader may make on the case now (none without the right to change it). */
-export function caseActions(record: Pick<TCase, 'status' | 'mayChange'>): CaseAction[] {
-  return record.mayChange ? MOVES[record.status] : [];
+/**
+ * The moves the reader may make on the case now: none without the right to change it, while a
+ * hand-over waits, or before someone has taken it from the unit's queue.
+ */
+export function caseActions(record: Pick<TCase, 'status' | 'mayChange' | 'owner' | 'handover'>): CaseAction[] {
+  if (!record.mayChange || record.handover || !record.owner) return [];
+  return MOVES[record.status];
 }
 
 /** Whether a case is still being handled. */

@@ -57,11 +57,13 @@ function Message({ message }: { message: TCaseMessage }) {
 }
 
 /** Writes a reply (by a channel), a note, or what the customer said; answers from the knowledge base can be inserted. */
-export function ReplyEditor({ record }: { record: Pick<TCase, 'id' | 'subject' | 'channel' | 'contact'> }) {
+export function ReplyEditor({ record }: { record: Pick<TCase, 'id' | 'channel' | 'contact' | 'mayChange'> }) {
   const { t } = useTranslation('cases');
   const { message } = App.useApp();
   const add = useAddCaseMessage();
-  const [kind, setKind] = useState<Kind>('reply');
+  // Anyone may leave a note; replies and the customer's words are for those who handle the case.
+  const kinds: Kind[] = record.mayChange ? ['reply', 'note', 'customer'] : ['note'];
+  const [kind, setKind] = useState<Kind>(kinds[0] ?? 'note');
   const [channel, setChannel] = useState<TCaseChannel>(record.channel);
   const [body, setBody] = useState('');
   const [articles, setArticles] = useState<{ id: string; title: string }[]>([]);
@@ -96,7 +98,7 @@ export function ReplyEditor({ record }: { record: Pick<TCase, 'id' | 'subject' |
           value={kind}
           onChange={(event) => setKind(event.target.value)}
           optionType="button"
-          options={(['reply', 'note', 'customer'] as const).map((value) => ({ value, label: t(`message.write.${value}`) }))}
+          options={kinds.map((value) => ({ value, label: t(`message.write.${value}`) }))}
         />
         {kind !== 'note' && (
           <Select
@@ -161,7 +163,7 @@ export function CaseConversation({ record }: { record: TCase }) {
         ) : (
           record.messages.map((one) => <Message key={one.id} message={one} />)
         )}
-        {record.mayChange && <ReplyEditor record={record} />}
+        <ReplyEditor record={record} />
       </Flex>
     </Card>
   );

@@ -39,16 +39,22 @@ const ARTICLE = {
 
 describe('case moves', () => {
   it('follow the allowed transitions of each status, and none for who may not change the case', () => {
-    const moves = (status: TCaseStatus) => caseActions({ status, mayChange: true });
-    expect(moves('new')).toEqual(['start']);
-    expect(moves('assigned')).toEqual(['start']);
+    const mine = { mayChange: true, owner: { id: 'a', name: 'Anna Rossi' }, handover: null };
+    const moves = (status: TCaseStatus) => caseActions({ status, ...mine });
+    expect(moves('new')).toEqual(['start', 'resolve']);
+    expect(moves('assigned')).toEqual(['start', 'resolve']);
     expect(moves('in_progress')).toEqual(['waitCustomer', 'resolve']);
     expect(moves('waiting_customer')).toEqual(['resume', 'resolve']);
     expect(moves('waiting_unit')).toEqual([]);
     expect(moves('reopened')).toEqual(['start', 'resolve']);
     expect(moves('resolved')).toEqual(['close', 'reopen']);
     expect(moves('closed')).toEqual(['reopen']);
-    expect(caseActions({ status: 'in_progress', mayChange: false })).toEqual([]);
+    expect(caseActions({ status: 'in_progress', ...mine, mayChange: false })).toEqual([]);
+    // Nobody has taken it from the queue yet, or a hand-over waits: no move until then.
+    expect(caseActions({ status: 'new', ...mine, owner: null })).toEqual([]);
+    expect(caseActions({ status: 'waiting_unit', ...mine, handover: { taskId: 't', unit: null, assignee: null, status: 'sent' } })).toEqual(
+      [],
+    );
   });
 
   it('shows the buttons of the status, and resolving a complaint asks the verdict and the resolution', async () => {
