@@ -195,14 +195,17 @@ function SearchView({ workspace }: { workspace: string }) {
       />
       <Flex gap={8} align="center" wrap>
         <Typography.Text type="secondary">{t('public.articlesIn')}</Typography.Text>
-        <Segmented<LanguageChoice>
-          value={language}
-          onChange={(value) => setParam('lang', value === locale ? undefined : value)}
-          options={[
-            ...LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) })),
-            { value: 'all' as const, label: t('public.allLanguages') },
-          ]}
-        />
+        {/* On a phone the choice scrolls sideways rather than overflowing the page. */}
+        <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+          <Segmented<LanguageChoice>
+            value={language}
+            onChange={(value) => setParam('lang', value === locale ? undefined : value)}
+            options={[
+              ...LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) })),
+              { value: 'all' as const, label: t('public.allLanguages') },
+            ]}
+          />
+        </div>
       </Flex>
       {(categories.data?.length ?? 0) > 0 && (
         <Flex gap={4} wrap role="group" aria-label={t('categories.title')}>
@@ -265,6 +268,10 @@ function SearchView({ workspace }: { workspace: string }) {
 export function PublicKbPage() {
   const { t } = useTranslation('kb');
   const { workspace = '', id } = useParams();
+  const title = t('public.title');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   const [params] = useSearchParams();
   const listSearch = (() => {
     const keep = new URLSearchParams();
