@@ -11,6 +11,7 @@ import { applyAbsenceMoves } from './modules/absences/index.ts';
 import { pruneAuthRecords } from './modules/auth/prune.ts';
 import { createSignedInCache, listenForAuthChanges } from './modules/auth/signed-in-cache.ts';
 import { startCaseReplyMailer } from './modules/cases/index.ts';
+import { sweepCaseSla } from './modules/cases/sla/sla-sweep.ts';
 import { EXPORT_JOB } from './modules/exports/export-jobs.ts';
 import { exportJob } from './modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.routes.ts';
@@ -74,6 +75,7 @@ async function main() {
     );
     await expireQuotes(db, clock.now()).catch((error: unknown) => log.warn({ err: error }, 'expiring quotes failed'));
     await sweepRhythmTasks(db, clock.now()).catch((error: unknown) => log.warn({ err: error }, 'sending contact rhythm tasks failed'));
+    await sweepCaseSla(db, clock.now()).catch((error: unknown) => log.warn({ err: error }, 'warning and escalating case deadlines failed'));
     return sweepReminders(db, clock.now());
   };
   // Processes move on their own every second: records that start them, schedules, due timers, and
