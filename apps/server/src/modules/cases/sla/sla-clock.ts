@@ -166,7 +166,7 @@ export async function slaForChange(
   const clock = settings.clockFor(after.unitId);
   let policy = before.slaPolicyId ? (settings.policyById.get(before.slaPolicyId) ?? null) : null;
 
-  if (policyMayChange && pickPolicy(settings.policies, after)?.id !== before.slaPolicyId) {
+  if (policyMayChange && (pickPolicy(settings.policies, after)?.id ?? null) !== before.slaPolicyId) {
     // Another policy: both targets are counted again from the case's creation, in its calendar now.
     policy = pickPolicy(settings.policies, after);
     if (!policy) return diff(before, { ...noSla(), slaPausedAt: willPause ? (before.slaPausedAt ?? now) : null });
