@@ -128,6 +128,46 @@ describe('CaseSettingsPage', () => {
     ]);
   }, 90_000);
 
+  it('reorders and deactivates case types with the positions and flags the server keeps', async () => {
+    const type = (n: number, name: string, position: number) => ({
+      id: `00000000-0000-4000-8000-00000000030${n}`,
+      name,
+      kind: 'complaint',
+      position,
+      active: true,
+      categories: [
+        {
+          id: `00000000-0000-4000-8000-00000000031${n}`,
+          typeId: `00000000-0000-4000-8000-00000000030${n}`,
+          name: `${name} category`,
+          position: 0,
+          active: true,
+        },
+      ],
+      cases: n,
+    });
+    const types = [type(1, 'Product complaint', 0), type(2, 'Delivery question', 1)];
+    const api = fakeApi(({ method, url }) => {
+      if (method === 'GET' && url === '/api/v1/case-types') return jsonResponse(200, { data: types });
+      if (method === 'PATCH' && url.startsWith('/api/v1/case-types/')) return jsonResponse(200, types[0]);
+      return undefined;
+    });
+    vi.stubGlobal('fetch', vi.fn(api.fetch));
+    await render('/cases/settings');
+
+    const row = (await screen.findByText('Product complaint')).closest('tr') as HTMLElement;
+    expect(row.textContent).toContain('Product complaint category');
+    fireEvent.click(within(row).getByRole('button', { name: 'Move down' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.method === 'PATCH')).toHaveLength(2));
+    expect(api.calls.filter((c) => c.method === 'PATCH').map((c) => [c.url, c.body])).toEqual([
+      ['/api/v1/case-types/00000000-0000-4000-8000-000000000302', { position: 0 }],
+      ['/api/v1/case-types/00000000-0000-4000-8000-000000000301', { position: 1 }],
+    ]);
+    fireEvent.click(within(row).getByRole('button', { name: 'Deactivate' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.method === 'PATCH')).toHaveLength(3));
+    expect(api.calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ active: false });
+  }, 60_000);
+
   it('shows everyone else the settings read-only', async () => {
     const api = settingsApi();
     vi.stubGlobal('fetch', vi.fn(api.fetch));
