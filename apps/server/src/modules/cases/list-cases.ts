@@ -1,7 +1,16 @@
 import { type CASE_SORTS, CASE_STATUSES, OPEN_CASE_STATUSES, type TCaseListQuery, type TCaseSummary } from '@clientela/contract';
-import { type AnyColumn, and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
-import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
+import {
+  afterCursor,
+  cursorKey,
+  type Keyset,
+  type PageSource,
+  pageOf,
+  parseSort,
+  readListPage,
+  type SortField,
+} from '../../lib/pagination.ts';
 import { escapeLike } from '../users/index.ts';
 import { customerVisibility, invalid, presentSummaries, selectCases } from './case-rows.ts';
 import { casePolicy } from './cases.policy.ts';
@@ -23,6 +32,16 @@ const statusList = (values: readonly string[]) =>
     values.map((s) => sql`${s}`),
     sql`, `,
   )})`;
+
+/**
+ * ORDER BY of a keyset as the case indexes hold it: their columns are `DESC NULLS LAST`, so a
+ * descending list says so (and an ascending one, read backwards, `NULLS FIRST`); the sorted columns
+ * are never null, so the order is the same, but only this way does PostgreSQL read the index.
+ */
+function indexOrder(keyset: Keyset): SQL[] {
+  const dir = sql.raw(keyset.direction === 'desc' ? 'desc nulls last' : 'asc nulls first');
+  return [sql`${keyset.field.column} ${dir}`, sql`${supportCases.id} ${dir}`];
+}
 
 /** `filter[status]=new,in_progress`: every value must be a status (400 naming the filter otherwise). */
 function statusFilter(raw: string | undefined): SQL | undefined {
@@ -87,27 +106,36 @@ export async function caseListWhere(ctx: Ctx, query: TCaseListQuery, now: Date):
 }
 
 /**
- * The cases list: filtered, sorted, page by page, with its total; page and capped count in one
- * statement, names joined in it, so a page costs one round trip (two with the SLA presenter's read).
+ * The cases list: filtered, sorted, page by page, with its total: the page and its capped count in
+ * one statement, the page's names in another (and the SLA presenter's read).
  */
 export async function listCases(ctx: Ctx, query: TCaseListQuery, now: Date) {
   await casePolicy.authorize(ctx.actor, 'read');
   const keyset = parseSort(query.sort, SORTS, '-createdAt');
   const where = await caseListWhere(ctx, query, now);
   const list = { table: supportCases, keys: supportCases, workspaceId: ctx.actor.workspaceId, where };
-  const visible = await customerVisibility(ctx);
+  // The page is read from the cases alone, in index order with its capped count; the names of
+  // its (at most limit + 1) rows come in a second statement by primary key. Joined into the first,
+  // the names led the planner to join the whole workspace's cases before sorting them.
   const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) =>
-    selectCases(source.matched ? ctx.db.with(source.matched) : ctx.db, visible, { key: cursorKey(keyset), capped: source.count })
+    (source.matched ? ctx.db.with(source.matched) : ctx.db)
+      .select({ id: supportCases.id, cursorKey: cursorKey(keyset), capped: source.count })
+      .from(supportCases)
       .where(and(source.where, afterCursor(keyset, supportCases.id, query.cursor)))
-      .orderBy(...orderBy(keyset, supportCases.id))
+      .orderBy(...indexOrder(keyset))
       .limit(query.limit + 1),
   );
   const counted = await total();
-  const { page, nextCursor } = pageOf(
-    rows.map((row) => ({ ...row, id: row.row.id, cursorKey: row.cursorKey })),
-    query.limit,
-    keyset,
-  );
-  const data: TCaseSummary[] = await presentSummaries(ctx, ctx.db, page, now);
+  const { page, nextCursor } = pageOf(rows, query.limit, keyset);
+  const ids = page.map((row) => row.id);
+  const named =
+    ids.length === 0
+      ? []
+      : await selectCases(ctx.db, await customerVisibility(ctx)).where(
+          and(eq(supportCases.workspaceId, ctx.actor.workspaceId), inArray(supportCases.id, ids)),
+        );
+  const byId = new Map(named.map((row) => [row.row.id, row]));
+  const inOrder = ids.flatMap((id) => byId.get(id) ?? []);
+  const data: TCaseSummary[] = await presentSummaries(ctx, ctx.db, inOrder, now);
   return { data, nextCursor, ...counted };
 }
