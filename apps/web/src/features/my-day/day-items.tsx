@@ -7,7 +7,7 @@ import { DayItem } from './day-section.tsx';
 import type { useDayFormat } from './use-day-format.ts';
 
 type Format = ReturnType<typeof useDayFormat>;
-type Ref = { type: 'company' | 'contact' | 'agreement' | 'contract'; id: string; name: string };
+type Ref = { type: 'company' | 'contact' | 'agreement' | 'contract' | 'case'; id: string; name: string };
 
 /** Where a record a task or an activity is about opens. */
 export function recordPath(ref: Pick<Ref, 'type' | 'id'>): string {
@@ -20,6 +20,8 @@ export function recordPath(ref: Pick<Ref, 'type' | 'id'>): string {
       return `/contracts/${ref.id}`;
     case 'agreement':
       return '/agreements';
+    case 'case':
+      return `/cases/${ref.id}`;
   }
 }
 

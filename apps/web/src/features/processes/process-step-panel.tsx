@@ -25,7 +25,7 @@ export function InstanceStatusTag({ status }: { status: TProcessInstanceStatus }
   return <Tag color={STATUS_COLOR[status]}>{t(`status.${status}`)}</Tag>;
 }
 
-const RECORD_PATH = { company: '/companies/', contact: '/contacts/', contract: '/contracts/', deal: '/deals/' } as const;
+const RECORD_PATH = { company: '/companies/', contact: '/contacts/', contract: '/contracts/', deal: '/deals/', case: '/cases/' } as const;
 
 /** Where a record an instance is about opens (agreements have a list, not a page). */
 export function recordPath(record: NonNullable<TProcessInstance['record']>): string {

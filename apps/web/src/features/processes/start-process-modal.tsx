@@ -119,6 +119,7 @@ function RecordPicker({ type, value, onChange, label }: PickerProps) {
     case 'contract':
       return <ContractSelect value={value} onChange={(next) => onChange(next ?? null)} aria-label={label} placeholder={label} />;
     case 'agreement':
+    case 'case':
       return <Alert type="info" showIcon title={t('start.unsupportedRecord')} />;
   }
 }

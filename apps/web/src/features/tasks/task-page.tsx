@@ -29,7 +29,7 @@ import { useTask, useUpdateTask } from './api.ts';
 import { TaskActionBar } from './task-action-bar.tsx';
 import { TaskDue, TaskPriorityTag, TaskStatusTag } from './task-tags.tsx';
 
-const RECORD_PATH = { company: '/companies/', contact: '/contacts/', contract: '/contracts/', deal: '/deals/' } as const;
+const RECORD_PATH = { company: '/companies/', contact: '/contacts/', contract: '/contracts/', deal: '/deals/', case: '/cases/' } as const;
 
 type Ref = TTask['links'][number] | { type: 'deal'; id: string; name: string };
 
