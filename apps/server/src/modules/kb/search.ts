@@ -62,7 +62,8 @@ async function searchOnce(
         ts_rank_cd(${kbArticles.search}, query.tsq, 1)
           + CASE WHEN ts_filter(${kbArticles.search}, '{a}') @@ query.tsq THEN 1 ELSE 0 END ${titleScore} AS score
       FROM ${kbArticles}, query
-      WHERE ${where} AND (${kbArticles.search} @@ query.tsq ${titleMatch})),
+      -- The tsquery is written out here (not taken from the CTE) so that the planner matches it with the GIN index.
+      WHERE ${where} AND (${kbArticles.search} @@ ${tsqueryOf(q, options.language)} ${titleMatch})),
     page AS (
       SELECT id, score, count(*) OVER () AS total FROM hits ORDER BY score DESC, id LIMIT ${options.limit + 1} OFFSET ${options.offset})
     SELECT ${kbArticles.id} AS id, ${kbArticles.title} AS title,
@@ -111,12 +112,17 @@ const WORD = /\p{L}{3,40}/gu;
  */
 async function corrections(db: Executor, workspaceId: string, words: string[], language: TKbLanguage | undefined) {
   const inLanguage = language ? sql`AND k.language = ${language}` : sql``;
-  const result = await db.execute<{ word: string; known: boolean; nearest: string | null }>(sql`SELECT q.word,
-      EXISTS (SELECT 1 FROM kb_word k WHERE k.workspace_id = ${workspaceId} ${inLanguage} AND k.word % q.word
-        AND (k.word = q.word OR to_tsvector(${configOf(sql`k.language`)}, k.word) @@ plainto_tsquery(${configOf(sql`k.language`)}, q.word))) AS known,
-      (SELECT k.word FROM kb_word k WHERE k.workspace_id = ${workspaceId} ${inLanguage} AND k.word % q.word
-        ORDER BY similarity(k.word, q.word) DESC, k.articles DESC, k.word LIMIT 1) AS nearest
-    FROM unnest(${sql.param(words)}::text[]) AS q(word)`);
+  const languages = language ? [language] : ['ru', 'it', 'en'];
+  // A word the base holds as such is found by primary key; only the others take the trigram index.
+  const result = await db.execute<{ word: string; known: boolean; nearest: string | null }>(sql`SELECT w.word, w.known,
+      CASE WHEN w.known THEN NULL ELSE (SELECT k.word FROM kb_word k WHERE k.workspace_id = ${workspaceId} ${inLanguage}
+        AND k.word % w.word ORDER BY similarity(k.word, w.word) DESC, k.articles DESC, k.word LIMIT 1) END AS nearest
+    FROM (SELECT q.word,
+        EXISTS (SELECT 1 FROM kb_word k WHERE k.workspace_id = ${workspaceId} AND k.language = ANY(${sql.param(languages)}::text[])
+          AND k.word = q.word)
+        OR EXISTS (SELECT 1 FROM kb_word k WHERE k.workspace_id = ${workspaceId} ${inLanguage} AND k.word % q.word
+          AND to_tsvector(${configOf(sql`k.language`)}, k.word) @@ plainto_tsquery(${configOf(sql`k.language`)}, q.word)) AS known
+      FROM unnest(${sql.param(words)}::text[]) AS q(word)) AS w`);
   const fixed = new Map<string, string>();
   for (const row of result.rows) if (!row.known && row.nearest && row.nearest !== row.word) fixed.set(row.word, row.nearest);
   return fixed;
