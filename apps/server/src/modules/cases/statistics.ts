@@ -115,78 +115,47 @@ const FIGURES = [
 type Figure = (typeof FIGURES)[number];
 type Sums = Record<Figure, number>;
 
-/** The bit of each period in the masks below. */
-const BIT: Record<PeriodKey, number> = { cur: 1, prev: 2, ly: 4 };
-
 /**
- * The periods an instant falls in, as bits (the previous period and the year before may overlap);
- * 0 when it is null or in none.
+ * One target's figures in a period: a target counts once, in the period it was met or missed
+ * (done), or while still undone in the period it fell due; met when done by its due time and never
+ * marked breached. Paused targets (no due time) are not due.
  */
-function maskOf(at: SQL, bounds: Record<PeriodKey, { start: SQL; end: SQL }>): SQL {
-  return sql.join(
-    PERIODS.map((p) => sql`CASE WHEN ${at} >= ${bounds[p].start} AND ${at} < ${bounds[p].end} THEN ${sql.raw(String(BIT[p]))} ELSE 0 END`),
-    sql` + `,
-  );
+function targetFigures(inPeriod: (column: SQL) => SQL, done: SQL, due: SQL, breached: SQL) {
+  const hasTarget = sql`s.sla_policy_id IS NOT NULL`;
+  return {
+    due: sql`${hasTarget} AND (${inPeriod(done)} OR (${done} IS NULL AND ${inPeriod(due)} AND ${due} <= now()))`,
+    met: sql`${hasTarget} AND ${inPeriod(done)} AND ${breached} IS NULL AND (${due} IS NULL OR ${done} <= ${due})`,
+  };
 }
 
 /**
- * The cases counted once, grouped by the dimension and by the periods each event of a case falls
- * in (registered, resolved, first reply, a target falling due undone, rated), with what each figure
- * needs summed per group; a few hundred groups, whatever the number of cases. Evaluating a handful
- * of masks per case instead of thirty filtered aggregates keeps a year's pass cheap.
- *
- * A target (first reply, resolution) counts once: in the period it was done, met when done by its
- * due time and never marked breached; or, still undone, in the period it fell due (missed). Paused
- * targets (no due time) are not due.
+ * Each figure of a period as a filtered aggregate. Measured against grouping by the periods each
+ * event falls in (fewer aggregates per case): that plan sorted all cases into the leader instead
+ * of aggregating in the parallel workers, and was about three times slower at 100k cases.
  */
-function groupedByPeriods(key: SQL, where: SQL, bounds: Record<PeriodKey, { start: SQL; end: SQL }>): SQL {
-  const mask = (at: SQL) => maskOf(at, bounds);
-  const target = sql`s.sla_policy_id IS NOT NULL`;
+function figureColumns(period: PeriodKey, bounds: { start: SQL; end: SQL }): SQL[] {
+  const inPeriod = (column: SQL) => sql`${column} >= ${bounds.start} AND ${column} < ${bounds.end}`;
+  const created = inPeriod(sql`s.created_at`);
+  const resolved = inPeriod(sql`s.resolved_at`);
   const openStatuses = sql.join(
-    OPEN_CASE_STATUSES.map((status) => sql`${status}`),
+    OPEN_CASE_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
-  return sql`
-    SELECT ${key} AS k,
-      ${mask(sql`s.created_at`)} AS cm,
-      ${mask(sql`s.resolved_at`)} AS rm,
-      ${mask(sql`s.first_responded_at`)} AS fm,
-      ${mask(sql`CASE WHEN ${target} AND s.resolved_at IS NULL AND s.resolution_due_at <= now() THEN s.resolution_due_at END`)} AS dm,
-      ${mask(sql`CASE WHEN ${target} AND s.first_responded_at IS NULL AND s.first_response_due_at <= now() THEN s.first_response_due_at END`)} AS fdm,
-      ${mask(sql`CASE WHEN s.satisfaction IS NOT NULL THEN s.satisfaction_at END`)} AS sm,
-      count(*) AS n,
-      count(*) FILTER (WHERE s.status IN (${openStatuses})) AS n_open,
-      sum(extract(epoch FROM s.resolved_at - s.created_at) / 3600) AS hours,
-      count(*) FILTER (WHERE s.verdict = 'unfounded') AS n_unfounded,
-      count(*) FILTER (WHERE ${target}) AS n_target,
-      count(*) FILTER (WHERE ${target} AND s.resolution_breached_at IS NULL
-        AND (s.resolution_due_at IS NULL OR s.resolved_at <= s.resolution_due_at)) AS n_sla_met,
-      count(*) FILTER (WHERE ${target} AND s.first_response_breached_at IS NULL
-        AND (s.first_response_due_at IS NULL OR s.first_responded_at <= s.first_response_due_at)) AS n_fr_met,
-      sum(s.satisfaction) AS sat_sum,
-      count(s.satisfaction) AS sat_n
-    FROM support_case s
-    WHERE ${where}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
-}
-
-/** Each figure of a period per row of the dimension, summed from the groups above. */
-function figureColumns(period: PeriodKey): SQL[] {
-  const bit = sql.raw(String(BIT[period]));
-  const sum = (column: string, mask: string) =>
-    sql`coalesce(sum(${sql.identifier(column)}) FILTER (WHERE ${sql.identifier(mask)} & ${bit} > 0), 0)`;
+  const sla = targetFigures(inPeriod, sql`s.resolved_at`, sql`s.resolution_due_at`, sql`s.resolution_breached_at`);
+  const fr = targetFigures(inPeriod, sql`s.first_responded_at`, sql`s.first_response_due_at`, sql`s.first_response_breached_at`);
+  const count = (where: SQL) => sql`count(*) FILTER (WHERE ${where})::int`;
   const columns: Record<Figure, SQL> = {
-    received: sql`${sum('n', 'cm')}::int`,
-    open: sql`${sum('n_open', 'cm')}::int`,
-    resolved: sql`${sum('n', 'rm')}::int`,
-    handling_hours: sql`${sum('hours', 'rm')}::float8`,
-    unfounded: sql`${sum('n_unfounded', 'rm')}::int`,
-    sla_due: sql`(${sum('n_target', 'rm')} + ${sum('n', 'dm')})::int`,
-    sla_met: sql`${sum('n_sla_met', 'rm')}::int`,
-    fr_due: sql`(${sum('n_target', 'fm')} + ${sum('n', 'fdm')})::int`,
-    fr_met: sql`${sum('n_fr_met', 'fm')}::int`,
-    satisfaction_sum: sql`${sum('sat_sum', 'sm')}::int`,
-    satisfaction_n: sql`${sum('sat_n', 'sm')}::int`,
+    received: count(created),
+    resolved: count(resolved),
+    open: count(sql`${created} AND s.status IN (${openStatuses})`),
+    sla_due: count(sla.due),
+    sla_met: count(sla.met),
+    fr_due: count(fr.due),
+    fr_met: count(fr.met),
+    handling_hours: sql`coalesce(sum(extract(epoch FROM s.resolved_at - s.created_at) / 3600) FILTER (WHERE ${resolved}), 0)::float8`,
+    satisfaction_sum: sql`coalesce(sum(s.satisfaction) FILTER (WHERE ${inPeriod(sql`s.satisfaction_at`)}), 0)::int`,
+    satisfaction_n: count(sql`s.satisfaction IS NOT NULL AND ${inPeriod(sql`s.satisfaction_at`)}`),
+    unfounded: count(sql`s.verdict = 'unfounded' AND ${resolved}`),
   };
   return FIGURES.map((figure) => sql`${columns[figure]} AS ${sql.identifier(`${period}_${figure}`)}`);
 }
@@ -252,18 +221,14 @@ export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery): Promi
   const involved = sql`s.created_at < ${bounds(periods.cur).end} AND (s.created_at >= ${start} OR s.resolved_at >= ${start}
     OR s.first_responded_at >= ${start} OR s.satisfaction_at >= ${start}
     OR s.resolution_due_at >= ${start} OR s.first_response_due_at >= ${start})`;
-  const groups = groupedByPeriods(dimension.key, sql`${scope} AND ${involved}`, {
-    cur: bounds(periods.cur),
-    prev: bounds(periods.prev),
-    ly: bounds(periods.ly),
-  });
   const aggregate = sql`
-    SELECT g.k, ${sql.join(
-      PERIODS.flatMap((p) => figureColumns(p)),
+    SELECT ${dimension.key} AS k, ${sql.join(
+      PERIODS.flatMap((p) => figureColumns(p, bounds(periods[p]))),
       sql`, `,
     )}
-    FROM (${groups}) g
-    GROUP BY g.k`;
+    FROM support_case s
+    WHERE ${scope} AND ${involved}
+    GROUP BY 1`;
   const names = dimension.names;
   const labelled = names
     ? sql`SELECT a.*, (SELECT ${names.name} FROM ${names.table} WHERE ${names.table}.workspace_id = ${workspaceId}
