@@ -232,6 +232,26 @@ export const supportCases = pgTable(
     index('support_case_sla_idx')
       .on(t.workspaceId, t.resolutionDueAt)
       .where(sql`deleted_at IS NULL AND status NOT IN ('resolved', 'closed') AND sla_paused_at IS NULL`),
+    // The list sorted by priority (urgent first) or by resolution due time (never due last); both
+    // directions read these backwards or forwards (the list orders desc nulls last / asc nulls first).
+    index('support_case_priority_idx')
+      .on(
+        t.workspaceId,
+        sql`(CASE ${t.priority} WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END) DESC NULLS LAST`,
+        sql`${t.id} DESC NULLS LAST`,
+      )
+      .where(sql`deleted_at IS NULL`),
+    index('support_case_resolution_due_idx')
+      .on(t.workspaceId, sql`coalesce(${t.resolutionDueAt}, 'infinity'::timestamptz) DESC NULLS LAST`, sql`${t.id} DESC NULLS LAST`)
+      .where(sql`deleted_at IS NULL`),
+    // The KPI board's complaints resolved in a period.
+    index('support_case_complaint_resolved_idx')
+      .on(t.workspaceId, t.resolvedAt)
+      .where(sql`deleted_at IS NULL AND kind = 'complaint' AND resolved_at IS NOT NULL`),
+    // The SLA sweep's first responses still owed, over all workspaces.
+    index('support_case_first_response_due_idx')
+      .on(t.firstResponseDueAt)
+      .where(sql`deleted_at IS NULL AND first_responded_at IS NULL AND sla_paused_at IS NULL AND status NOT IN ('resolved', 'closed')`),
     index('support_case_subject_trgm_idx').using('gin', sql`lower(${t.number} || ' ' || ${t.subject}) gin_trgm_ops`),
   ],
 );

@@ -1,0 +1,4 @@
+CREATE INDEX "support_case_priority_idx" ON "support_case" USING btree ("workspace_id",(CASE "priority" WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END) DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "support_case_resolution_due_idx" ON "support_case" USING btree ("workspace_id",coalesce("resolution_due_at", 'infinity'::timestamptz) DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "support_case_complaint_resolved_idx" ON "support_case" USING btree ("workspace_id","resolved_at") WHERE deleted_at IS NULL AND kind = 'complaint' AND resolved_at IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "support_case_first_response_due_idx" ON "support_case" USING btree ("first_response_due_at") WHERE deleted_at IS NULL AND first_responded_at IS NULL AND sla_paused_at IS NULL AND status NOT IN ('resolved', 'closed');
