@@ -1,7 +1,7 @@
 import { BookOutlined, MailOutlined, SendOutlined } from '@ant-design/icons';
 import { CASE_CHANNELS, type TCase, type TCaseChannel, type TCaseMessage, type TKbArticleSummary } from '@clientela/contract';
 import { App, Button, Card, Empty, Flex, Input, Radio, Select, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -64,6 +64,8 @@ export function ReplyEditor({ record }: { record: Pick<TCase, 'id' | 'channel' |
   // Anyone may leave a note; replies and the customer's words are for those who handle the case.
   const kinds: Kind[] = record.mayChange ? ['reply', 'note', 'customer'] : ['note'];
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'note');
+  // Taking the case (or losing it) changes what one may write: a reply first when one may.
+  useEffect(() => setKind(record.mayChange ? 'reply' : 'note'), [record.mayChange]);
   const [channel, setChannel] = useState<TCaseChannel>(record.channel);
   const [body, setBody] = useState('');
   const [articles, setArticles] = useState<{ id: string; title: string }[]>([]);

@@ -134,7 +134,7 @@ export function CasePage() {
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={24}>
-            <Card>
+            <Card data-testid="case-details">
               <Descriptions column={{ xs: 1, md: 2 }} items={rows} size="small" />
             </Card>
             <CaseConversation record={record} />
