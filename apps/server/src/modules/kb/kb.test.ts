@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, post, useTestApp } from '../../test/harness.ts';
 import { caseMessages, caseTypes, supportCases } from '../cases/cases.table.ts';
 import { kbArticles, kbArticleVersions, kbCategories, kbWords } from './kb.table.ts';
+import { updateWords } from './words.ts';
 
 const t = useTestApp();
 
@@ -395,6 +396,42 @@ describe('the vocabulary of the base', () => {
     expect(await words()).toEqual({ 'it:flour': 1, 'it:cool': 1, 'en:dry': 1, 'en:sugar': 1, 'it:farina': 1, 'it:secca': 1 });
     await send(managerA.browser, 'DELETE', `/api/v1/kb-articles/${one.id}`);
     expect(await words()).toEqual({ 'en:dry': 1, 'en:sugar': 1, 'it:farina': 1, 'it:secca': 1 });
+  });
+
+  it('forgets a word when the last two articles using it are removed at the same time', async () => {
+    const { employeeA } = await makeBakery(t);
+    const workspaceId = employeeA.browser.session.user.workspace.id;
+    const flour = { language: 'en' as const, title: 'Flour', answer: null, plainText: '' };
+    await updateWords(t.db, workspaceId, null, flour);
+    await updateWords(t.db, workspaceId, null, flour);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let counted = () => {};
+    const first = new Promise<void>((resolve) => {
+      counted = resolve;
+    });
+    // One removal counts the word down and holds its transaction open; the other waits for its row.
+    const one = t.db.transaction(async (tx) => {
+      await updateWords(tx, workspaceId, flour, null);
+      counted();
+      await held;
+    });
+    await first;
+    const two = t.db.transaction((tx) => updateWords(tx, workspaceId, flour, null));
+    const waiting = async () =>
+      Number(
+        (
+          await t.pool.query(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+          )
+        ).rows[0].n,
+      );
+    for (let i = 0; i < 100 && (await waiting()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await Promise.all([one, two]);
+    expect(await t.db.select().from(kbWords).where(eq(kbWords.workspaceId, workspaceId))).toEqual([]);
   });
 });
 

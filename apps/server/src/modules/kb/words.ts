@@ -14,7 +14,7 @@ function vocabulary(article: ArticleWords): { language: TKbLanguage; words: Set<
 /**
  * Keeps kb_word (the words of the workspace's articles, with how many articles use each) in step
  * with a write: `before` is the article as it was (null for a new one), `after` as it is now (null
- * when removed). Only the difference is written, in at most two statements.
+ * when removed). Only the difference is written.
  */
 export async function updateWords(db: Executor, workspaceId: string, before: ArticleWords, after: ArticleWords): Promise<void> {
   const old = vocabulary(before);
@@ -28,12 +28,11 @@ export async function updateWords(db: Executor, workspaceId: string, before: Art
       ON CONFLICT (workspace_id, language, word) DO UPDATE SET articles = kb_word.articles + 1`);
   }
   if (gone.length > 0 && old) {
-    // A word no article uses any more is forgotten, so that no query is corrected to it.
-    // The two parts touch different rows (more than one article / the last one), so one statement does both.
-    await db.execute(sql`WITH counted AS (
-        UPDATE kb_word SET articles = articles - 1
-        WHERE workspace_id = ${workspaceId} AND language = ${old.language} AND word = ANY(${sql.param(gone)}::text[]) AND articles > 1)
-      DELETE FROM kb_word WHERE workspace_id = ${workspaceId} AND language = ${old.language} AND word = ANY(${sql.param(gone)}::text[])
-        AND articles <= 1`);
+    // Counted down first (a concurrent removal waits for the row and counts from what it left), then a
+    // word no article uses any more is forgotten, so that no query is corrected to it: the second
+    // statement sees what the first and every committed removal left.
+    const words = sql`workspace_id = ${workspaceId} AND language = ${old.language} AND word = ANY(${sql.param(gone.sort())}::text[])`;
+    const counted = await db.execute(sql`UPDATE kb_word SET articles = articles - 1 WHERE ${words} RETURNING articles`);
+    if (counted.rows.some((row) => Number(row.articles) <= 0)) await db.execute(sql`DELETE FROM kb_word WHERE ${words} AND articles <= 0`);
   }
 }
