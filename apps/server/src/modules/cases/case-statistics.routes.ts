@@ -5,7 +5,7 @@ import { casePolicy } from './cases.policy.ts';
 import { caseStatistics } from './statistics.ts';
 
 /** `/case-statistics`: cases by a dimension, compared with the previous period and a year before. */
-export async function caseStatisticsRoutes(app: FastifyInstance, { db }: ModuleOptions) {
+export async function caseStatisticsRoutes(app: FastifyInstance, { db, clock }: ModuleOptions) {
   const api = typed(app);
   api.get(
     '/case-statistics',
@@ -13,7 +13,7 @@ export async function caseStatisticsRoutes(app: FastifyInstance, { db }: ModuleO
     async (request) => {
       const ctx = ctxOf(db, request);
       await casePolicy.authorize(ctx.actor, 'read');
-      return caseStatistics(ctx, request.query);
+      return caseStatistics(ctx, request.query, clock.now());
     },
   );
 }

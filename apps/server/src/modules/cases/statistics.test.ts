@@ -1,6 +1,8 @@
 import type { TCaseStatistics } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../http/app.ts';
+import { movableClock } from '../../lib/clock.ts';
 import { type Browser, makeBakery, post, type TestApp, useTestApp } from '../../test/harness.ts';
 import { caseTypes, supportCases } from './cases.table.ts';
 import { addMonths, monthEnd, previousPeriod, yearBefore } from './statistics.ts';
@@ -242,6 +244,70 @@ describe('case statistics', () => {
       const response = await ask(query);
       expect(response.statusCode, query).toBe(400);
       if (path) expect(JSON.stringify(response.json().errors), query).toContain(path);
+    }
+    // Days the database cannot count a year back from, or nobody means, are refused, never a 500.
+    for (const [query, path] of [
+      ['from=0001-01-01&to=0001-01-31', 'from'],
+      ['to=0001-01-31', 'to'],
+      ['from=1999-12-01&to=2000-01-31', 'from'],
+      ['from=2999-12-01&to=3000-01-31', 'to'],
+    ] as const) {
+      const response = await ask(query);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json(), query).toMatchObject({ code: 'validation_failed', errors: [{ path }] });
+    }
+  });
+
+  it('reads today and what has fallen due by the server’s clock, also when it is moved forward', async () => {
+    const { owner } = await makeBakery(t);
+    const workspaceId = owner.session.user.workspace.id;
+    const me = owner.session.user.id;
+    await setZone(t, me, 'UTC');
+    const quality = await insertType(t, workspaceId, 'Quality');
+    const policy = await t.db.execute<{ id: string }>(
+      sql`INSERT INTO sla_policy (workspace_id, name, first_response_minutes, resolution_minutes) VALUES (${workspaceId}, 'Standard', 60, 480) RETURNING id`,
+    );
+    const now = Date.now();
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    // Still being handled, its resolution due in ten days; its first reply given.
+    await insertCase(t, {
+      workspaceId,
+      typeId: quality,
+      createdById: me,
+      ownerId: me,
+      status: 'in_progress',
+      createdAt: new Date(now),
+      slaPolicyId: policy.rows[0]?.id as string,
+      firstRespondedAt: new Date(now),
+      resolutionDueAt: new Date(now + 10 * 86_400_000),
+    });
+    const clock = movableClock();
+    const controlled = await buildApp({
+      db: t.db,
+      ping: async () => {},
+      logLevel: 'silent',
+      clockControl: { clock, afterMove: async () => ({ reminders: 0 }) },
+    });
+    const ask = async (query: string): Promise<TCaseStatistics> => {
+      const response = await controlled.inject({
+        method: 'GET',
+        url: `/api/v1/case-statistics?${query}`,
+        headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    try {
+      const span = `from=${day(now)}&to=${day(now + 40 * 86_400_000)}`;
+      expect((await ask(span)).current.slaCompliance).toBeNull();
+      clock.advance(60 * 24 * 60);
+      const later = await ask(span);
+      // Fallen due by the moved clock, not met.
+      expect(later.current.slaCompliance).toBe(0);
+      const moved = day(now + 60 * 86_400_000);
+      expect((await ask('')).current).toMatchObject({ from: `${moved.slice(0, 8)}01`, to: monthEnd(moved) });
+    } finally {
+      await controlled.close();
     }
   });
 

@@ -67,12 +67,17 @@ export function yearBefore({ from, to }: Period): Period {
 /**
  * The period asked for: both days, or this month (in the reader's zone) by default; with only
  * `from`, to the end of its month; with only `to`, from the start of its month. 400 naming `to`
- * when it ends before it starts or spans more than three years.
+ * when it ends before it starts or spans more than three years, naming the day outside 2000–2999.
  */
 export function periodOf(query: Pick<TCaseStatisticsQuery, 'from' | 'to'>, today: string): Period {
   const from = query.from ?? (query.to ? `${query.to.slice(0, 8)}01` : `${today.slice(0, 8)}01`);
+  const invalid = (message: string, path = 'to') => new AppError('validation_failed', message, { errors: [{ path, message }] });
+  // Years the database's dates and people's calendars both hold (year 1 a year before would not).
+  for (const path of ['from', 'to'] as const) {
+    const day = query[path];
+    if (day && (day < '2000-01-01' || day > '2999-12-31')) throw invalid('Choose a date between 2000 and 2999', path);
+  }
   const to = query.to ?? monthEnd(from);
-  const invalid = (message: string) => new AppError('validation_failed', message, { errors: [{ path: 'to', message }] });
   if (to < from) throw invalid('The period ends before it starts');
   if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) throw invalid('The period is longer than three years');
   return { from, to };
@@ -120,10 +125,10 @@ type Sums = Record<Figure, number>;
  * (done), or while still undone in the period it fell due; met when done by its due time and never
  * marked breached. Paused targets (no due time) are not due.
  */
-function targetFigures(inPeriod: (column: SQL) => SQL, done: SQL, due: SQL, breached: SQL) {
+function targetFigures(inPeriod: (column: SQL) => SQL, done: SQL, due: SQL, breached: SQL, now: SQL) {
   const hasTarget = sql`s.sla_policy_id IS NOT NULL`;
   return {
-    due: sql`${hasTarget} AND (${inPeriod(done)} OR (${done} IS NULL AND ${inPeriod(due)} AND ${due} <= now()))`,
+    due: sql`${hasTarget} AND (${inPeriod(done)} OR (${done} IS NULL AND ${inPeriod(due)} AND ${due} <= ${now}))`,
     met: sql`${hasTarget} AND ${inPeriod(done)} AND ${breached} IS NULL AND (${due} IS NULL OR ${done} <= ${due})`,
   };
 }
@@ -133,7 +138,7 @@ function targetFigures(inPeriod: (column: SQL) => SQL, done: SQL, due: SQL, brea
  * event falls in (fewer aggregates per case): that plan sorted all cases into the leader instead
  * of aggregating in the parallel workers, and was about three times slower at 100k cases.
  */
-function figureColumns(period: PeriodKey, bounds: { start: SQL; end: SQL }): SQL[] {
+function figureColumns(period: PeriodKey, bounds: { start: SQL; end: SQL }, now: SQL): SQL[] {
   const inPeriod = (column: SQL) => sql`${column} >= ${bounds.start} AND ${column} < ${bounds.end}`;
   const created = inPeriod(sql`s.created_at`);
   const resolved = inPeriod(sql`s.resolved_at`);
@@ -141,8 +146,8 @@ function figureColumns(period: PeriodKey, bounds: { start: SQL; end: SQL }): SQL
     OPEN_CASE_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
-  const sla = targetFigures(inPeriod, sql`s.resolved_at`, sql`s.resolution_due_at`, sql`s.resolution_breached_at`);
-  const fr = targetFigures(inPeriod, sql`s.first_responded_at`, sql`s.first_response_due_at`, sql`s.first_response_breached_at`);
+  const sla = targetFigures(inPeriod, sql`s.resolved_at`, sql`s.resolution_due_at`, sql`s.resolution_breached_at`, now);
+  const fr = targetFigures(inPeriod, sql`s.first_responded_at`, sql`s.first_response_due_at`, sql`s.first_response_breached_at`, now);
   const count = (where: SQL) => sql`count(*) FILTER (WHERE ${where})::int`;
   const columns: Record<Figure, SQL> = {
     received: count(created),
@@ -169,13 +174,16 @@ const uuids = (ids: Iterable<string>) =>
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 const round = (value: number | null, digits = 2) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
-/** The reader's time zone and today's date in it. */
-async function readerDay(ctx: Ctx) {
+/** The reader's time zone and today's date in it, by the server's clock. */
+async function readerDay(ctx: Ctx, now: Date) {
   const [row] = await ctx.db
-    .select({ zone: users.timeZone, today: sql<string>`to_char(now() AT TIME ZONE ${users.timeZone}, 'YYYY-MM-DD')` })
+    .select({
+      zone: users.timeZone,
+      today: sql<string>`to_char(${now.toISOString()}::timestamptz AT TIME ZONE ${users.timeZone}, 'YYYY-MM-DD')`,
+    })
     .from(users)
     .where(and(eq(users.workspaceId, ctx.actor.workspaceId), eq(users.id, ctx.actor.userId)));
-  return row ?? { zone: 'UTC', today: new Date().toISOString().slice(0, 10) };
+  return row ?? { zone: 'UTC', today: now.toISOString().slice(0, 10) };
 }
 
 /** A unit and those below it; 404 for a unit of no such id in the workspace. */
@@ -190,15 +198,15 @@ async function unitScope(ctx: Ctx, unitId: string | undefined): Promise<Set<stri
 }
 
 /**
- * Case statistics of a period in the reader's time zone, grouped by a dimension, beside the
+ * Case statistics of a period in the reader's time zone (today and "due by now" by the server's clock `now`), grouped by a dimension, beside the
  * previous period as long and the same period a year before. All staff read every case (the case
  * policy), so the figures cover the workspace, or a unit and the units below it with `unitId`.
  * One pass over the cases involved counts every period and every row; a second statement finds
  * the customers with repeated unfounded complaints, named only when the reader may read them.
  */
-export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery): Promise<TCaseStatistics> {
+export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery, now: Date): Promise<TCaseStatistics> {
   const query = ZCaseStatisticsQuery.parse(raw);
-  const [{ zone, today }, narrowed] = await Promise.all([readerDay(ctx), unitScope(ctx, query.unitId)]);
+  const [{ zone, today }, narrowed] = await Promise.all([readerDay(ctx, now), unitScope(ctx, query.unitId)]);
   const current = periodOf(query, today);
   const periods: Record<PeriodKey, Period> = { cur: current, prev: previousPeriod(current), ly: yearBefore(current) };
   // Local midnights, folded to constants by the planner.
@@ -223,7 +231,7 @@ export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery): Promi
     OR s.resolution_due_at >= ${start} OR s.first_response_due_at >= ${start})`;
   const aggregate = sql`
     SELECT ${dimension.key} AS k, ${sql.join(
-      PERIODS.flatMap((p) => figureColumns(p, bounds(periods[p]))),
+      PERIODS.flatMap((p) => figureColumns(p, bounds(periods[p]), sql`${now.toISOString()}::timestamptz`)),
       sql`, `,
     )}
     FROM support_case s
@@ -236,7 +244,7 @@ export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery): Promi
     : sql`SELECT a.*, a.k AS label FROM (${aggregate}) a`;
   const [result, repeated] = await Promise.all([
     ctx.db.execute<Record<string, number | string | null>>(labelled),
-    repeatedUnfounded(ctx, narrowed),
+    repeatedUnfounded(ctx, narrowed, now),
   ]);
 
   const sumsOf = (row: Record<string, number | string | null>, p: PeriodKey): Sums =>
@@ -297,12 +305,12 @@ const REPEATED_LIMIT = 50;
  * unfounded complaints registered in the last 12 months, most first. Customers the reader may
  * not read are left out, not even unnamed.
  */
-async function repeatedUnfounded(ctx: Ctx, narrowed: Set<string> | undefined): Promise<TCaseStatistics['repeatedUnfounded']> {
+async function repeatedUnfounded(ctx: Ctx, narrowed: Set<string> | undefined, now: Date): Promise<TCaseStatistics['repeatedUnfounded']> {
   const result = await ctx.db.execute<{ company_id: string | null; contact_id: string | null; n: number; last_at: string | Date }>(sql`
     SELECT s.company_id, CASE WHEN s.company_id IS NULL THEN s.contact_id END AS contact_id, count(*)::int AS n, max(s.created_at) AS last_at
     FROM support_case s
     WHERE s.workspace_id = ${ctx.actor.workspaceId} AND s.deleted_at IS NULL AND s.kind = 'complaint' AND s.verdict = 'unfounded'
-      AND s.created_at >= now() - interval '12 months' AND (s.company_id IS NOT NULL OR s.contact_id IS NOT NULL)
+      AND s.created_at >= ${now.toISOString()}::timestamptz - interval '12 months' AND (s.company_id IS NOT NULL OR s.contact_id IS NOT NULL)
       ${narrowed ? sql`AND s.unit_id IN (${uuids(narrowed)})` : sql``}
     GROUP BY 1, 2
     HAVING count(*) >= 2
