@@ -376,8 +376,8 @@ describe('changing and deleting', () => {
     expect(
       (await patch(s.employeeA.browser, { contactId: (await post(s.owner, '/api/v1/contacts', { firstName: 'X' })).id })).statusCode,
     ).toBe(400);
-    // The unit's manager hands it to a colleague in the other shop: they are told.
-    const moved = (await patch(s.managerA.browser, { ownerId: s.employeeB.user.id })).json();
+    // An admin hands it to a colleague in the other shop: they are told.
+    const moved = (await patch(s.owner, { ownerId: s.employeeB.user.id })).json();
     expect(moved).toMatchObject({ owner: { id: s.employeeB.user.id }, unit: { id: s.shopB.id } });
     expect(await count('notification', 'case_id = $1 AND user_id = $2', [c.id, s.employeeB.user.id])).toBe(1);
     expect((await patch(s.employeeB.browser, { ownerId: null })).statusCode).toBe(400);
@@ -394,6 +394,102 @@ describe('changing and deleting', () => {
     const mine = await newCase(s.employeeA.browser, s);
     expect((await patch(other.owner, { subject: 'x' }, mine.id)).statusCode).toBe(404);
     expect((await move(other.owner, mine.id, { to: 'in_progress' })).statusCode).toBe(404);
+  });
+});
+
+describe('changing who handles a case', () => {
+  it('moves a case to another unit only through a hand-over, unless who moves it reaches that unit', async () => {
+    const s = await setup();
+    const c = await newCase(s.employeeA.browser, s);
+    const patch = (browser: Browser, payload: Record<string, unknown>) =>
+      browser.request({ method: 'PATCH', url: `/api/v1/cases/${c.id}`, payload });
+    for (const browser of [s.employeeA.browser, s.managerA.browser]) {
+      const refused = await patch(browser, { ownerId: s.employeeB.user.id });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'conflict', errors: [{ path: 'ownerId' }] });
+    }
+    expect(await get(s.owner, `/api/v1/cases/${c.id}`)).toMatchObject({ owner: { id: s.employeeA.user.id }, unit: { id: s.shopA.id } });
+    // A colleague in the same unit may be given it.
+    const colleague = await patch(s.employeeA.browser, { ownerId: s.employeeA2.user.id });
+    expect(colleague.statusCode).toBe(200);
+    expect(colleague.json()).toMatchObject({ owner: { id: s.employeeA2.user.id }, unit: { id: s.shopA.id } });
+    // While a hand-over waits, nobody else is made responsible.
+    const handed = await s.employeeA2.browser.request({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/handover`,
+      payload: { unitId: s.shopB.id },
+    });
+    expect(handed.statusCode).toBe(200);
+    const waiting = await patch(s.owner, { ownerId: s.employeeA.user.id });
+    expect(waiting.statusCode).toBe(409);
+    expect(waiting.json()).toMatchObject({ code: 'invalid_transition', errors: [{ path: 'ownerId' }] });
+  });
+
+  it('refuses a new case whose person is not in the unit named', async () => {
+    const s = await setup();
+    const response = await s.managerA.browser.request({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: {
+        subject: 'Cracked',
+        typeId: s.complaint.id,
+        channel: 'phone',
+        companyId: s.company.id,
+        ownerId: s.employeeB.user.id,
+        unitId: s.shopA.id,
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'ownerId' }] });
+    expect(await count('support_case', 'workspace_id = $1', [s.owner.session.user.workspace.id])).toBe(0);
+    const agreed = await newCase(s.managerA.browser, s, { ownerId: s.employeeA.user.id, unitId: s.shopA.id });
+    expect(agreed).toMatchObject({ owner: { id: s.employeeA.user.id }, unit: { id: s.shopA.id } });
+  });
+});
+
+describe('the SLA of a case', () => {
+  it('keeps the first response met by resolving without a reply, also after a reopening', async () => {
+    const s = await setup();
+    await post(s.owner, '/api/v1/sla-policies', { name: 'Any', firstResponseMinutes: 60, resolutionMinutes: 100000, warnBeforeMinutes: 0 });
+    const c = await newCase(s.employeeA.browser, s);
+    expect(c.sla.firstResponse.state).toBe('running');
+    const resolved = await move(s.employeeA.browser, c.id, { to: 'resolved', resolution: 'Fixed by phone', verdict: 'founded' });
+    expect(resolved.json().sla.firstResponse.state).toBe('met');
+    expect(resolved.json().firstRespondedAt).not.toBeNull();
+    // Resolved two hours ago, within its first response time, which has passed since.
+    await t.pool.query(
+      `UPDATE support_case SET first_response_due_at = now() - interval '1 hour', resolved_at = resolved_at - interval '2 hours',
+        first_responded_at = first_responded_at - interval '2 hours' WHERE id = $1`,
+      [c.id],
+    );
+    const reopened = await move(s.employeeA.browser, c.id, { to: 'reopened' });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json().sla.firstResponse.state).toBe('met');
+    expect(await count('support_case', 'id = $1 AND first_responded_at IS NOT NULL', [c.id])).toBe(1);
+  });
+
+  it('forgets warnings and breaches of a target that is ahead again after a move to another unit', async () => {
+    const s = await setup();
+    await post(s.owner, '/api/v1/sla-policies', { name: 'Any', firstResponseMinutes: 600, resolutionMinutes: 6000 });
+    const c = await newCase(s.employeeA.browser, s);
+    await t.pool.query(
+      `UPDATE support_case SET first_response_warned_at = now(), first_response_breached_at = now(),
+        resolution_warned_at = now(), resolution_breached_at = now() WHERE id = $1`,
+      [c.id],
+    );
+    const moved = await s.owner.request({ method: 'PATCH', url: `/api/v1/cases/${c.id}`, payload: { ownerId: s.employeeB.user.id } });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().unit.id).toBe(s.shopB.id);
+    const { rows } = await t.pool.query(
+      `SELECT first_response_warned_at, first_response_breached_at, resolution_warned_at, resolution_breached_at FROM support_case WHERE id = $1`,
+      [c.id],
+    );
+    expect(rows[0]).toEqual({
+      first_response_warned_at: null,
+      first_response_breached_at: null,
+      resolution_warned_at: null,
+      resolution_breached_at: null,
+    });
   });
 });
 
@@ -521,6 +617,89 @@ describe('hand-over', () => {
     expect(declined.statusCode).toBe(200);
     const after: TCase = await get(s.employeeA.browser, `/api/v1/cases/${c.id}`);
     expect(after).toMatchObject({ status: 'in_progress', owner: { id: s.employeeA.user.id }, unit: { id: s.shopA.id }, handover: null });
+  });
+
+  it('finds its case by the case’s own hand-over, which its sender cannot unlink', async () => {
+    const s = await setup();
+    const c = await newCase(s.employeeA.browser, s);
+    const waiting: TCase = (
+      await s.employeeA.browser.request({ method: 'POST', url: `/api/v1/cases/${c.id}/handover`, payload: { unitId: s.shopB.id } })
+    ).json();
+    const taskId = waiting.handover?.taskId as string;
+    const unlink = await s.employeeA.browser.request({ method: 'PATCH', url: `/api/v1/tasks/${taskId}`, payload: { caseIds: [] } });
+    expect(unlink.statusCode).toBe(400);
+    expect(unlink.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'caseIds' }] });
+    expect(await count('task_link', "task_id = $1 AND record_type = 'case'", [taskId])).toBe(1);
+    // Other changes of the task stay allowed; even without its link, the answer moves the case.
+    const renamed = await s.employeeA.browser.request({
+      method: 'PATCH',
+      url: `/api/v1/tasks/${taskId}`,
+      payload: { title: 'Please look', caseIds: [c.id] },
+    });
+    expect(renamed.statusCode).toBe(200);
+    await t.pool.query(`DELETE FROM task_link WHERE task_id = $1`, [taskId]);
+    const accepted = await s.employeeB.browser.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/transitions`,
+      payload: { to: 'accepted', committedDate: '2030-01-10' },
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(await get(s.employeeA.browser, `/api/v1/cases/${c.id}`)).toMatchObject({
+      status: 'in_progress',
+      owner: { id: s.employeeB.user.id },
+      handover: null,
+    });
+  });
+
+  it('declined, a case nobody had taken goes back to its unit’s queue, new', async () => {
+    const s = await setup();
+    const c = await newCase(s.managerA.browser, s, { unitId: s.shopA.id });
+    expect(c).toMatchObject({ status: 'new', owner: null });
+    const waiting: TCase = (
+      await s.managerA.browser.request({
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/handover`,
+        payload: { assigneeId: s.employeeB.user.id },
+      })
+    ).json();
+    const declined = await s.employeeB.browser.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${waiting.handover?.taskId}/transitions`,
+      payload: { to: 'declined', reason: 'Not ours' },
+    });
+    expect(declined.statusCode).toBe(200);
+    expect(await get(s.managerA.browser, `/api/v1/cases/${c.id}`)).toMatchObject({
+      status: 'new',
+      owner: null,
+      unit: { id: s.shopA.id },
+      handover: null,
+    });
+    // A member of the unit takes it from the queue again.
+    const taken = await s.employeeA.browser.request({ method: 'POST', url: `/api/v1/cases/${c.id}/take` });
+    expect(taken.statusCode).toBe(200);
+  });
+
+  it('is withdrawn when the case is deleted', async () => {
+    const s = await setup();
+    const c = await newCase(s.employeeA.browser, s);
+    const waiting: TCase = (
+      await s.employeeA.browser.request({ method: 'POST', url: `/api/v1/cases/${c.id}/handover`, payload: { unitId: s.shopB.id } })
+    ).json();
+    const taskId = waiting.handover?.taskId as string;
+    expect((await s.owner.request({ method: 'DELETE', url: `/api/v1/cases/${c.id}` })).statusCode).toBe(204);
+    expect(await get(s.employeeA.browser, `/api/v1/tasks/${taskId}`)).toMatchObject({ status: 'declined' });
+    const accepted = await s.employeeB.browser.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/transitions`,
+      payload: { to: 'accepted', committedDate: '2030-01-10' },
+    });
+    expect(accepted.statusCode).toBe(409);
+    expect(
+      await count('support_case', "id = $1 AND deleted_at IS NOT NULL AND status = 'waiting_unit' AND owner_id = $2", [
+        c.id,
+        s.employeeA.user.id,
+      ]),
+    ).toBe(1);
   });
 
   it('refuses a bad target naming the field, and other people', async () => {

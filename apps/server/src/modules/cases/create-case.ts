@@ -58,7 +58,11 @@ async function placeCase(ctx: Ctx, tx: Executor, input: TCreateCaseInput): Promi
   const workspaceId = ctx.actor.workspaceId;
   if (input.ownerId) {
     const ownUnit = await unitOfUser(tx, workspaceId, input.ownerId, 'ownerId');
-    if (input.unitId) await unitExists(tx, workspaceId, input.unitId);
+    if (input.unitId) {
+      await unitExists(tx, workspaceId, input.unitId);
+      if (ownUnit !== input.unitId)
+        throw invalid('The person is not in that unit', [{ path: 'ownerId', message: 'Not a member of the unit' }]);
+    }
     return { ownerId: input.ownerId, unitId: input.unitId ?? ownUnit, status: 'assigned', routingRuleId: null, processDefinitionId: null };
   }
   if (input.unitId) {

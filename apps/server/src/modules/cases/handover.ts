@@ -1,5 +1,5 @@
 import { type TCaseHandoverInput, ZCaseHandoverInput } from '@clientela/contract';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { createTask } from '../tasks/index.ts';
@@ -67,8 +67,8 @@ export async function handOverCase(ctx: Ctx, id: string, raw: TCaseHandoverInput
 /**
  * Called when an assignment is accepted or declined, in that move's transaction. When it is a
  * case's waiting hand-over: accepted, the case moves to the person who accepted it and the unit it
- * was handed to, in progress; declined, it stays with its owner, in progress again. Either way the
- * hand-over is cleared, so the case never sits unowned.
+ * was handed to, in progress; declined, it stays with its owner, in progress again (a case nobody
+ * had taken goes back to its unit's queue, new). Either way the hand-over is cleared.
  */
 export async function handoverAnswered(
   tx: Executor,
@@ -81,20 +81,31 @@ export async function handoverAnswered(
     .where(
       and(
         eq(supportCases.workspaceId, answer.workspaceId),
+        // By the case's own pointer to its waiting hand-over: the task's links are its sender's to edit.
         eq(supportCases.handoverTaskId, answer.taskId),
-        // Through the task's link (its primary key) rather than a scan of the workspace's cases.
-        sql`${supportCases.id} IN (SELECT record_id FROM task_link
-          WHERE workspace_id = ${answer.workspaceId} AND task_id = ${answer.taskId} AND record_type = 'case')`,
+        // A case in the bin is no longer moved by its hand-over.
+        isNull(supportCases.deletedAt),
       ),
     )
     .for('update');
   if (!row) return;
-  const changes: Partial<CaseRow> = { handoverTaskId: null, status: 'in_progress' };
+  // Declined, a case nobody had taken goes back to its unit's queue, new.
+  const changes: Partial<CaseRow> = { handoverTaskId: null, status: row.ownerId ? 'in_progress' : 'new' };
   if (answer.accepted && answer.assigneeId) {
     changes.ownerId = answer.assigneeId;
     changes.unitId = answer.unitId;
+    changes.status = 'in_progress';
   }
   await saveCase(tx, answer.actorId, row, changes, now, {
     note: answer.accepted ? 'Hand-over accepted' : 'Hand-over declined',
   });
+}
+
+/** The case (not in the bin) whose waiting hand-over is this task, if any. */
+export async function caseAwaitingHandover(db: Executor, workspaceId: string, taskId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: supportCases.id })
+    .from(supportCases)
+    .where(and(eq(supportCases.workspaceId, workspaceId), eq(supportCases.handoverTaskId, taskId), isNull(supportCases.deletedAt)));
+  return row?.id ?? null;
 }

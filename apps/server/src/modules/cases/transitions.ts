@@ -37,6 +37,8 @@ function consequences(row: CaseRow, input: TCaseTransitionInput, now: Date): Par
         verdict,
         verdictReason: input.verdictReason ?? row.verdictReason,
         resolvedAt: now,
+        // Resolving answers the customer too: a first response not yet given is met now, also after a reopening.
+        firstRespondedAt: row.firstRespondedAt ?? now,
       };
     }
     case 'closed':

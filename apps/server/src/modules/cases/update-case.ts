@@ -1,9 +1,11 @@
 import { type TCaseSatisfactionInput, type TUpdateCaseInput, ZCaseSatisfactionInput, ZUpdateCaseInput } from '@clientela/contract';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
-import { forbidden } from '../../http/errors.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
 import { unitOfUser } from '../activities/records.ts';
 import { recordChange } from '../history/index.ts';
+import { taskEvents, tasks } from '../tasks/index.ts';
 import { type CaseRow, caseRef, findCase, invalid, invalidTransition } from './case-rows.ts';
 import { checkCaseLinks, saveCase } from './case-writes.ts';
 import { casePolicy } from './cases.policy.ts';
@@ -12,7 +14,8 @@ import { tellNewHandler } from './create-case.ts';
 
 /**
  * Changes a case's fields (its status moves through transitions). A new owner takes the case into
- * their unit and is told; a new type brings its kind. Who handles the case, their unit's managers
+ * their unit and is told: one of the same unit, or of a unit the actor manages (another unit takes a
+ * case through a hand-over, 409 `conflict`; none while a hand-over waits, 409 `invalid_transition`); a new type brings its kind. Who handles the case, their unit's managers
  * and admins may; 403 for other readers.
  */
 export async function updateCase(ctx: Ctx, id: string, raw: TUpdateCaseInput, now: Date): Promise<void> {
@@ -53,13 +56,34 @@ export async function updateCase(ctx: Ctx, id: string, raw: TUpdateCaseInput, no
     const newOwner = input.ownerId !== undefined && input.ownerId !== row.ownerId;
     if (newOwner) {
       if (input.ownerId === null) throw invalid('A case keeps a responsible person', [{ path: 'ownerId', message: 'Required' }]);
+      if (row.handoverTaskId)
+        throw new AppError('invalid_transition', 'A hand-over waits to be answered', {
+          errors: [{ path: 'ownerId', message: 'A hand-over waits to be answered' }],
+        });
       changes.ownerId = input.ownerId as string;
       changes.unitId = await unitOfUser(tx, row.workspaceId, changes.ownerId, 'ownerId');
+      // Another unit accepts a case through a hand-over, unless whoever moves it manages that unit too.
+      const reaches =
+        changes.unitId === row.unitId || (await casePolicy.can(ctx.actor, 'update', { ownerId: null, unitId: changes.unitId }));
+      if (!reaches)
+        throw new AppError('conflict', 'Hand the case over to another unit', {
+          errors: [{ path: 'ownerId', message: 'In another unit: hand the case over instead' }],
+        });
       if (row.status === 'new') changes.status = 'assigned';
     }
     const saved = await saveCase(tx, ctx.actor.userId, row, changes, now);
     if (newOwner) await tellNewHandler(tx, ctx.actor.userId, saved);
   });
+}
+
+/** A deleted case's waiting hand-over is withdrawn: its assignment ends, declined, unless answered already. */
+async function cancelHandover(tx: Executor, workspaceId: string, taskId: string, actorId: string): Promise<void> {
+  const note = 'The case was deleted';
+  const where = and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, taskId), inArray(tasks.status, ['sent', 'received']));
+  const [task] = await tx.select({ status: tasks.status }).from(tasks).where(where).for('update');
+  if (!task) return;
+  await tx.update(tasks).set({ status: 'declined', declineReason: note, updatedAt: sql`now()` }).where(where);
+  await tx.insert(taskEvents).values({ workspaceId, taskId, actorId, fromStatus: task.status, toStatus: 'declined', note });
 }
 
 /** Moves a case to the bin (its unit's managers and admins). */
@@ -69,8 +93,9 @@ export async function deleteCase(ctx: Ctx, id: string, now: Date): Promise<void>
     await casePolicy.authorize(ctx.actor, 'delete', caseRef(row));
     await tx
       .update(supportCases)
-      .set({ deletedAt: now })
+      .set({ deletedAt: now, handoverTaskId: null })
       .where(and(eq(supportCases.workspaceId, row.workspaceId), eq(supportCases.id, row.id)));
+    if (row.handoverTaskId) await cancelHandover(tx, row.workspaceId, row.handoverTaskId, ctx.actor.userId);
     await recordChange(tx, {
       workspaceId: row.workspaceId,
       entityType: 'case',

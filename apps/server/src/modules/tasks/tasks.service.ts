@@ -14,6 +14,7 @@ import { AppError, type FieldError, forbidden, notFound } from '../../http/error
 import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } from '../../lib/pagination.ts';
 import { coveredUserIds, standInFor } from '../absences/index.ts';
 import { assertReadable, unitOfUser } from '../activities/records.ts';
+import { caseAwaitingHandover } from '../cases/index.ts';
 import { assertReadableDeals } from '../deals/index.ts';
 import { membersOf, notify } from '../notifications/index.ts';
 import { units } from '../units/index.ts';
@@ -220,6 +221,12 @@ export async function updateTask(ctx: Ctx, id: string, raw: TUpdateTaskInput): P
     if (!keeper && !(onlyChecklist && row.assigneeId === ctx.actor.userId)) throw forbidden('Only the sender changes this task');
     if (input.watcherIds) await checkWatchers(tx, workspaceId, input.watcherIds);
     await checkLinks(ctx, tx, input);
+    if (input.caseIds !== undefined) {
+      // A case's waiting hand-over stays linked to its case until it is answered.
+      const handed = await caseAwaitingHandover(tx, workspaceId, id);
+      if (handed && !input.caseIds.includes(handed))
+        throw invalid([{ path: 'caseIds', message: 'This task hands a case over: it stays linked to the case until answered' }]);
+    }
     await tx
       .update(tasks)
       .set({

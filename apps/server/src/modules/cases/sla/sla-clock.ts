@@ -179,7 +179,14 @@ export async function slaForChange(
     for (const target of ['firstResponse', 'resolution'] as const) {
       const due = cols[`${target}DueAt`];
       const met = target === 'firstResponse' ? replied : isDone(before.status);
-      if (due && !met) cols[`${target}DueAt`] = addWorkingMinutes(clock, now, workingMinutesBetween(old, now, due));
+      if (!due || met) continue;
+      const moved = addWorkingMinutes(clock, now, workingMinutesBetween(old, now, due));
+      cols[`${target}DueAt`] = moved;
+      // Ahead again in the new calendar: its warning and breach are forgotten, to be told anew.
+      if (moved > now) {
+        cols[`${target}WarnedAt`] = null;
+        cols[`${target}BreachedAt`] = null;
+      }
     }
   }
 
