@@ -282,6 +282,11 @@ export const ZCase = ZCaseSummary.extend({
   history: z.array(ZCaseEvent),
   /** The customer has had this many unfounded complaints (this one included) in the last 12 months. */
   customerUnfoundedComplaints: z.number().int(),
+  /**
+   * The case's contact has an e-mail address a reply can be sent to (told also to those who may
+   * not read the contact: the reply goes out without showing them the address).
+   */
+  customerEmail: z.boolean(),
   mayChange: z.boolean(),
   mayDelete: z.boolean(),
 });

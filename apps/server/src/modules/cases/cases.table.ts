@@ -244,6 +244,9 @@ export const supportCases = pgTable(
     index('support_case_resolution_due_idx')
       .on(t.workspaceId, sql`coalesce(${t.resolutionDueAt}, 'infinity'::timestamptz) DESC NULLS LAST`, sql`${t.id} DESC NULLS LAST`)
       .where(sql`deleted_at IS NULL`),
+    // The list of one type, newest first; and the case a hand-over assignment belongs to.
+    index('support_case_type_idx').on(t.workspaceId, t.typeId, t.createdAt.desc(), t.id.desc()).where(sql`deleted_at IS NULL`),
+    index('support_case_handover_idx').on(t.workspaceId, t.handoverTaskId).where(sql`handover_task_id IS NOT NULL`),
     // The KPI board's complaints resolved in a period.
     index('support_case_complaint_resolved_idx')
       .on(t.workspaceId, t.resolvedAt)

@@ -72,6 +72,8 @@ describe('registering a case', () => {
       routedBy: null,
       createdBy: { id: s.employeeA.user.id },
       customerUnfoundedComplaints: 0,
+      // A reply can still be e-mailed to the contact, without showing who they are.
+      customerEmail: true,
     });
     expect(c.history).toHaveLength(1);
     expect(c.history[0]).toMatchObject({ action: 'created', actor: { id: s.employeeA.user.id } });

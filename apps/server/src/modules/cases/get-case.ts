@@ -50,6 +50,7 @@ type Extras = {
   handover_assignee_id: string | null;
   handover_assignee_name: string | null;
   unfounded: number;
+  contact_email: boolean;
 };
 
 /** What the whole case shows beside its summary, in one statement. */
@@ -71,7 +72,9 @@ async function extrasOf(db: Executor, c: CaseRow, now: Date): Promise<Extras> {
     t.status AS handover_status, hu.id AS handover_unit_id, hu.name AS handover_unit_name,
     t.assignee_id AS handover_assignee_id, a.name AS handover_assignee_name,
     (SELECT count(*)::int FROM support_case o WHERE o.workspace_id = ${c.workspaceId} AND o.deleted_at IS NULL
-      AND o.kind = 'complaint' AND o.verdict = 'unfounded' AND o.created_at >= ${since.toISOString()}::timestamptz AND ${customer}) AS unfounded
+      AND o.kind = 'complaint' AND o.verdict = 'unfounded' AND o.created_at >= ${since.toISOString()}::timestamptz AND ${customer}) AS unfounded,
+    coalesce((SELECT nullif(btrim(emails -> 0 ->> 'value'), '') IS NOT NULL FROM contact
+      WHERE workspace_id = ${c.workspaceId} AND id = ${c.contactId}::uuid AND deleted_at IS NULL), false) AS contact_email
     FROM (SELECT 1) one
     LEFT JOIN task t ON t.workspace_id = ${c.workspaceId} AND t.id = ${c.handoverTaskId}::uuid
     LEFT JOIN unit hu ON hu.workspace_id = t.workspace_id AND hu.id = coalesce(t.queue_unit_id, t.unit_id)
@@ -126,6 +129,7 @@ export async function getCase(ctx: Ctx, id: string, now: Date, db: Executor = ct
     messages,
     history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, changes: h.changes })),
     customerUnfoundedComplaints: extras.unfounded,
+    customerEmail: extras.contact_email,
     mayChange,
     mayDelete,
   };

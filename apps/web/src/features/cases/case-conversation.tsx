@@ -57,7 +57,7 @@ function Message({ message }: { message: TCaseMessage }) {
 }
 
 /** Writes a reply (by a channel), a note, or what the customer said; answers from the knowledge base can be inserted. */
-export function ReplyEditor({ record }: { record: Pick<TCase, 'id' | 'channel' | 'contact' | 'mayChange'> }) {
+export function ReplyEditor({ record }: { record: Pick<TCase, 'id' | 'channel' | 'contact' | 'customerEmail' | 'mayChange'> }) {
   const { t } = useTranslation('cases');
   const { message } = App.useApp();
   const add = useAddCaseMessage();
@@ -114,7 +114,11 @@ export function ReplyEditor({ record }: { record: Pick<TCase, 'id' | 'channel' |
       </Flex>
       {kind === 'reply' && channel === 'email' && (
         <Typography.Text type="secondary">
-          {record.contact ? t('message.emailHint', { name: record.contact.name }) : t('message.emailNoContact')}
+          {record.contact && record.customerEmail
+            ? t('message.emailHint', { name: record.contact.name })
+            : record.customerEmail
+              ? t('message.emailHidden')
+              : t('message.emailNoContact')}
         </Typography.Text>
       )}
       <Input.TextArea

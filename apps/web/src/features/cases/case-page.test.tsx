@@ -121,6 +121,17 @@ describe('case moves', () => {
 });
 
 describe('ReplyEditor', () => {
+  it('tells a reader who may not see the contact that an e-mailed reply still reaches them', async () => {
+    vi.stubGlobal('fetch', vi.fn(fakeApi(() => undefined).fetch));
+    await renderWithApp(
+      <App>
+        <ReplyEditor record={aCase(CASE_ID, 'Hidden contact', { contact: null, customerEmail: true, channel: 'email', mayChange: true })} />
+      </App>,
+      { me: testMe },
+    );
+    expect(await screen.findByText("The reply is e-mailed to the case's contact.")).toBeTruthy();
+  }, 30_000);
+
   it('inserts a knowledge-base answer into the reply and sends the article’s id with it', async () => {
     const record = aCase(CASE_ID, 'Plasterboard sheets cracked');
     const api = fakeApi(({ method, url }) => {

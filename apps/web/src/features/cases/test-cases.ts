@@ -52,6 +52,7 @@ export function aCase(id: string, subject: string, extra: Partial<TCase> = {}): 
     messages: [],
     history: [],
     customerUnfoundedComplaints: 0,
+    customerEmail: false,
     mayChange: true,
     mayDelete: true,
     ...extra,

@@ -1,0 +1,2 @@
+CREATE INDEX "support_case_type_idx" ON "support_case" USING btree ("workspace_id","type_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "support_case_handover_idx" ON "support_case" USING btree ("workspace_id","handover_task_id") WHERE handover_task_id IS NOT NULL;
