@@ -13,6 +13,47 @@ export const ZKbAudience = z.enum(KB_AUDIENCES);
 export const KB_STATUSES = ['draft', 'published', 'archived'] as const;
 export const ZKbStatus = z.enum(KB_STATUSES);
 
+/**
+ * The elements an article's body may hold, on the server (sanitize-html) and again in the browser
+ * (DOMPurify): paragraphs, headings, lists, emphasis, links, code, quotes, tables and images.
+ */
+export const KB_ARTICLE_TAGS = [
+  'p',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'code',
+  'pre',
+  'blockquote',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'img',
+] as const;
+
+/** Images in an article come from our own attachment files only: no tracking pixels, no mixed content. */
+export const KB_OWN_IMAGE = /^\/api\/v1\/attachments\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/file$/i;
+
 const text = (max: number) => z.string().trim().max(max);
 const ZRef = z.object({ id: ZId, name: z.string() });
 

@@ -1,7 +1,5 @@
+import { KB_ARTICLE_TAGS, KB_OWN_IMAGE } from '@clientela/contract';
 import sanitizeHtml from 'sanitize-html';
-
-/** Images in an article come from our own attachments only: no tracking pixels, no mixed content. */
-const OWN_IMAGE = /^\/api\/v1\/attachments\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/file$/i;
 
 /**
  * What an article's body may hold: paragraphs, headings, lists, emphasis, links (web, mail and
@@ -10,39 +8,7 @@ const OWN_IMAGE = /^\/api\/v1\/attachments\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-
  * scripts and styles).
  */
 const ARTICLE_HTML: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'hr',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'sub',
-    'sup',
-    'ul',
-    'ol',
-    'li',
-    'a',
-    'code',
-    'pre',
-    'blockquote',
-    'table',
-    'caption',
-    'thead',
-    'tbody',
-    'tfoot',
-    'tr',
-    'th',
-    'td',
-    'img',
-  ],
+  allowedTags: [...KB_ARTICLE_TAGS],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'title', 'width', 'height'],
@@ -56,7 +22,7 @@ const ARTICLE_HTML: sanitizeHtml.IOptions = {
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }),
   },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !OWN_IMAGE.test(frame.attribs.src ?? ''),
+  exclusiveFilter: (frame) => frame.tag === 'img' && !KB_OWN_IMAGE.test(frame.attribs.src ?? ''),
 };
 
 const NO_TAGS: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };

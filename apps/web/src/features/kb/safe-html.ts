@@ -1,3 +1,4 @@
+import { KB_ARTICLE_TAGS, KB_OWN_IMAGE } from '@clientela/contract';
 import DOMPurify from 'dompurify';
 
 /**
@@ -5,44 +6,10 @@ import DOMPurify from 'dompurify';
  * as a second guard. Images only from our own attachment files.
  */
 const ARTICLE = {
-  ALLOWED_TAGS: [
-    'p',
-    'br',
-    'hr',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'sub',
-    'sup',
-    'ul',
-    'ol',
-    'li',
-    'a',
-    'code',
-    'pre',
-    'blockquote',
-    'table',
-    'caption',
-    'thead',
-    'tbody',
-    'tfoot',
-    'tr',
-    'th',
-    'td',
-    'img',
-  ],
+  ALLOWED_TAGS: [...KB_ARTICLE_TAGS],
   ALLOWED_ATTR: ['href', 'title', 'src', 'alt', 'width', 'height', 'start', 'colspan', 'rowspan', 'scope'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|\/api\/v1\/attachments\/)/i,
 };
-
-const OWN_FILE = /^\/api\/v1\/attachments\/[0-9a-f-]{36}\/file$/i;
 
 // An instance of its own, so that the image hook below touches nothing else in the page.
 let articlePurifier: ReturnType<typeof DOMPurify> | undefined;
@@ -51,7 +18,7 @@ function purifier() {
   if (!articlePurifier) {
     articlePurifier = DOMPurify(window);
     articlePurifier.addHook('afterSanitizeAttributes', (node) => {
-      if (node.nodeName === 'IMG' && !OWN_FILE.test(node.getAttribute('src') ?? '')) node.remove();
+      if (node.nodeName === 'IMG' && !KB_OWN_IMAGE.test(node.getAttribute('src') ?? '')) node.remove();
       // A link leaves the article in a tab of its own, unable to reach back to this page.
       if (node.nodeName === 'A' && node.hasAttribute('href')) {
         node.setAttribute('target', '_blank');
