@@ -344,9 +344,18 @@ try {
     ['an Italian word with a typo (cartongeso)', 'cartongeso'],
     ['two English words (damaged delivery)', 'damaged delivery'],
   ];
+  // As the pages ask: the knowledge-base page shows 30 results a page, a case's reply drawer 10
+  // published ones; and the API's default page of 50.
+  const pages: [string, string][] = [
+    ['', ''],
+    ['the KB page (30), ', '&limit=30'],
+    ["a case reply's drawer (10 published), ", '&limit=10&filter%5Bstatus%5D=published'],
+  ];
   const results: { label: string; p50: number; p95: number }[] = [];
-  for (const [label, q] of queries) {
-    const url = `/api/v1/kb-articles?q=${encodeURIComponent(q)}`;
+  for (const [label, q] of pages.flatMap(([pageLabel, params]) =>
+    queries.map(([queryLabel, text]): [string, string] => [`${pageLabel}${queryLabel}`, `${encodeURIComponent(text)}${params}`]),
+  )) {
+    const url = `/api/v1/kb-articles?q=${q}`;
     const first = await call(employee, 'GET', url);
     console.log(
       `${label}: ${first.data.length} shown of ${first.total}${first.correctedQuery ? `, corrected to "${first.correctedQuery}"` : ''}; first: ${first.data[0]?.title ?? '—'}`,

@@ -247,6 +247,13 @@ export const supportCases = pgTable(
     // The list of one type, newest first; and the case a hand-over assignment belongs to.
     index('support_case_type_idx').on(t.workspaceId, t.typeId, t.createdAt.desc(), t.id.desc()).where(sql`deleted_at IS NULL`),
     index('support_case_handover_idx').on(t.workspaceId, t.handoverTaskId).where(sql`handover_task_id IS NOT NULL`),
+    // Open cases, newest first: of the workspace, and of a unit (the list's `filter[open]`).
+    index('support_case_open_idx')
+      .on(t.workspaceId, t.createdAt.desc(), t.id.desc())
+      .where(sql`deleted_at IS NULL AND status IN ('new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_unit', 'reopened')`),
+    index('support_case_unit_open_idx')
+      .on(t.workspaceId, t.unitId, t.createdAt.desc(), t.id.desc())
+      .where(sql`deleted_at IS NULL AND status IN ('new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_unit', 'reopened')`),
     // The KPI board's complaints resolved in a period.
     index('support_case_complaint_resolved_idx')
       .on(t.workspaceId, t.resolvedAt)

@@ -34,6 +34,12 @@ const statusList = (values: readonly string[]) =>
   )})`;
 
 /**
+ * Open cases, with the statuses written out as constants: the partial indexes of open cases
+ * (migration 0053) carry the same list, and PostgreSQL matches a partial index only to constants.
+ */
+const OPEN_SQL = sql`${supportCases.status} IN (${sql.raw(OPEN_CASE_STATUSES.map((s) => `'${s}'`).join(', '))})`;
+
+/**
  * ORDER BY of a keyset as the case indexes hold it: their columns are `DESC NULLS LAST`, so a
  * descending list says so (and an ascending one, read backwards, `NULLS FIRST`); the sorted columns
  * are never null, so the order is the same, but only this way does PostgreSQL read the index.
@@ -84,7 +90,7 @@ export async function caseListWhere(ctx: Ctx, query: TCaseListQuery, now: Date):
     eq(supportCases.workspaceId, ctx.actor.workspaceId),
     isNull(supportCases.deletedAt),
     statusFilter(query['filter[status]']),
-    query['filter[open]'] ? statusList(OPEN_CASE_STATUSES) : undefined,
+    query['filter[open]'] ? OPEN_SQL : undefined,
     query['filter[typeId]'] ? eq(supportCases.typeId, query['filter[typeId]']) : undefined,
     query['filter[categoryId]'] ? eq(supportCases.categoryId, query['filter[categoryId]']) : undefined,
     query['filter[kind]'] ? eq(supportCases.kind, query['filter[kind]']) : undefined,

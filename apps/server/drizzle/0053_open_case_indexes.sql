@@ -1,0 +1,2 @@
+CREATE INDEX "support_case_open_idx" ON "support_case" USING btree ("workspace_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at IS NULL AND status IN ('new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_unit', 'reopened');--> statement-breakpoint
+CREATE INDEX "support_case_unit_open_idx" ON "support_case" USING btree ("workspace_id","unit_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at IS NULL AND status IN ('new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_unit', 'reopened');
