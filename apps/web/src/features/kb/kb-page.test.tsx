@@ -88,6 +88,8 @@ describe('KbPage', () => {
       limit: '30',
     });
 
+    // Staff find where customers read the public articles.
+    expect(screen.getByRole('link', { name: /Public help centre/ }).getAttribute('href')).toBe('/help/rossi-bakery');
     expect(screen.getByTestId('kb-did-you-mean').textContent).toBe('Did you mean: plasterboard');
     fireEvent.click(screen.getByText('plasterboard', { selector: 'em' }));
     await waitFor(() => expect(router.state.location.search).toBe('?q=plasterboard&language=en&tag=delivery'));

@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { GlobalOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Input, Row, Select, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -39,9 +39,15 @@ export function KbPage() {
         title={t('title')}
         subtitle={t('list.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/kb/new')}>
-            {t('list.new')}
-          </Button>
+          <Flex gap={8} wrap>
+            {/* Where customers read the public articles without signing in. */}
+            <Button icon={<GlobalOutlined />} href={`/help/${encodeURIComponent(me.workspace.slug)}`} target="_blank">
+              {t('list.helpCentre')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/kb/new')}>
+              {t('list.new')}
+            </Button>
+          </Flex>
         }
       />
       <Row gutter={[24, 24]}>
