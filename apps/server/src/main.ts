@@ -16,6 +16,8 @@ import { EXPORT_JOB } from './modules/exports/export-jobs.ts';
 import { exportJob } from './modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.routes.ts';
 import { startJobs } from './modules/jobs/jobs.ts';
+import { BIRTHDAY_JOB, birthdayJob } from './modules/mailings/birthdays.ts';
+import { MAILING_JOB, mailingJob } from './modules/mailings/send-job.ts';
 import { startMailer } from './modules/notifications/index.ts';
 import { listenForNotifications } from './modules/notifications/live.ts';
 import { startProcessOutbox } from './modules/processes/outbox.ts';
@@ -23,6 +25,7 @@ import { fireDueTimers, startInstance } from './modules/processes/runtime.ts';
 import { sweepProcessSignals, sweepScheduledStarts } from './modules/processes/triggers.ts';
 import { sweepRhythmTasks } from './modules/rhythm/index.ts';
 import { expireQuotes } from './modules/sales/quotes.service.ts';
+import { SURVEY_INVITE_JOB, surveyInviteJob } from './modules/surveys/invite-job.ts';
 import { REMINDER_JOB, sweepReminders } from './modules/tasks/reminders.ts';
 import { bootstrapFromEnvironment } from './modules/workspaces/index.ts';
 
@@ -67,6 +70,7 @@ async function main() {
   const mailer = config.smtpUrl
     ? startMailer({ pool, transport: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl, log })
     : undefined;
+  const mail = config.smtpUrl ? { transport: config.smtpUrl, from: config.mailFrom } : undefined;
   const caseMailer = config.smtpUrl ? startCaseReplyMailer({ pool, transport: config.smtpUrl, from: config.mailFrom, log }) : undefined;
   // Hand-overs of absences, quote expiry, contact rhythm tasks and reminders are apart: a failure of one does not stop the others.
   const sweep = async () => {
@@ -111,10 +115,17 @@ async function main() {
   };
   const jobs = await startJobs(
     pool,
-    { [IMPORT_JOB]: importJob(db), [EXPORT_JOB]: exportJob(db), [REMINDER_JOB]: async () => void (await sweep()) },
+    {
+      [IMPORT_JOB]: importJob(db),
+      [EXPORT_JOB]: exportJob(db),
+      [REMINDER_JOB]: async () => void (await sweep()),
+      [MAILING_JOB]: mailingJob(db, mail, config.publicUrl),
+      [SURVEY_INVITE_JOB]: surveyInviteJob(db, mail, config.publicUrl),
+      [BIRTHDAY_JOB]: birthdayJob(db, mail, config.publicUrl, clock),
+    },
     {
       onError: (error) => log.warn({ err: error }, 'job queue error'),
-      schedules: { [REMINDER_JOB]: '* * * * *' },
+      schedules: { [REMINDER_JOB]: '* * * * *', [BIRTHDAY_JOB]: '7 * * * *' },
     },
   );
   const resumed = await resumeImports(db, jobs);
@@ -131,6 +142,8 @@ async function main() {
     },
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    ...(mail ? { mail } : {}),
+    publicUrl: config.publicUrl,
     webDist: webDist(),
   });
   await app.listen({ port: config.port, host: config.host });

@@ -43,6 +43,9 @@ declare module 'i18next' {
       kb: typeof import('./locales/kb/en.json');
       caseSettings: typeof import('./locales/case-settings/en.json');
       caseStats: typeof import('./locales/case-stats/en.json');
+      marketing: typeof import('./locales/marketing/en.json');
+      mailings: typeof import('./locales/mailings/en.json');
+      surveys: typeof import('./locales/surveys/en.json');
     };
   }
 }

@@ -14,11 +14,14 @@ import { systemClock } from '../lib/clock.ts';
 import { createSignedInCache, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { calendarFeedRoute } from '../modules/calendar/calendar.routes.ts';
 import type { JobQueue } from '../modules/jobs/jobs.ts';
+import { webFormPublicRoutes } from '../modules/leads/web-form-public.routes.ts';
+import { mailingLinkRoutes } from '../modules/mailings/mailing-links.routes.ts';
 import { type LiveNotifications, liveNotificationRoutes } from '../modules/notifications/live.ts';
 import { registerModules } from '../modules/routes.ts';
 import { authenticate, forgetAfterWrites } from './authenticate.ts';
 import { type ClockControl, clockRoutes } from './clock-routes.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
+import type { MailSettings } from './route-helpers.ts';
 
 const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
@@ -58,6 +61,10 @@ export type AppOptions = {
   live?: LiveNotifications;
   /** A clock an admin may move forward, with the sweep to run after; only where the operator allowed it. */
   clockControl?: ClockControl;
+  /** The SMTP server marketing mail goes through; without it mailings cannot be sent. */
+  mail?: MailSettings;
+  /** The address people open the app at (links in e-mails, embed codes); defaults to loopback. */
+  publicUrl?: string;
 };
 
 /** Builds the HTTP application: API, OpenAPI, security headers and the web app. */
@@ -124,6 +131,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(async (scope) => calendarFeedRoute(scope, { db: options.db }));
+  // Public pages outside the API: the web forms sites embed (`/f/…`) and the unsubscribe and tracking links of mailings (`/u/…`, `/t/…`).
+  await app.register(async (scope) =>
+    webFormPublicRoutes(scope, { db: options.db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' }),
+  );
+  await app.register(async (scope) =>
+    mailingLinkRoutes(scope, { db: options.db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' }),
+  );
   await app.register(
     async (api) =>
       registerModules(api, {
@@ -132,6 +146,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         jobs: options.jobs,
         filesDir: options.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-files-')),
         clock: options.clockControl?.clock ?? systemClock,
+        mail: options.mail,
+        publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
       }),
     {
       prefix: '/api/v1',

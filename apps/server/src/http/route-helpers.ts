@@ -13,7 +13,23 @@ export type Api = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInsta
  * and the server's clock (moved forward in demonstrations and end-to-end tests) for work that
  * continues on its own, such as process timers.
  */
-export type ModuleOptions = { db: Database; authRateLimit: number; jobs: JobQueue | undefined; filesDir: string; clock: Clock };
+export type ModuleOptions = {
+  db: Database;
+  authRateLimit: number;
+  jobs: JobQueue | undefined;
+  filesDir: string;
+  clock: Clock;
+  /** Where e-mail is sent through (mailings' test sends); unset: no SMTP server is configured. */
+  mail: MailSettings | undefined;
+  /** The address people open the app at, for links in e-mails and on public pages. */
+  publicUrl: string;
+};
+
+/** An SMTP server (`smtp://user:pass@host:587` or nodemailer's options) and the sender's address. */
+export type MailSettings = {
+  transport: string | { host?: string; port?: number; secure?: boolean; auth?: { user: string; pass: string }; ignoreTLS?: boolean };
+  from: string;
+};
 
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();

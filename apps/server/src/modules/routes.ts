@@ -9,6 +9,7 @@ import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { attachmentRoutes } from './attachments/attachments.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import { caseSettingsRoutes } from './cases/case-settings.routes.ts';
 import { caseStatisticsRoutes } from './cases/case-statistics.routes.ts';
 import { caseRoutes } from './cases/cases.routes.ts';
@@ -23,6 +24,8 @@ import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { kbRoutes } from './kb/kb.routes.ts';
+import { leadRoutes } from './leads/leads.routes.ts';
+import { mailingRoutes } from './mailings/mailings.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { planningRoutes } from './planning/planning.routes.ts';
@@ -34,6 +37,7 @@ import { reportBuilderRoutes } from './report-builder/report-builder.routes.ts';
 import { rhythmRoutes } from './rhythm/rhythm.routes.ts';
 import { salesRoutes } from './sales/sales.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { surveyRoutes } from './surveys/surveys.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -84,6 +88,10 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     caseRoutes,
     caseStatisticsRoutes,
     kbRoutes,
+    campaignRoutes,
+    leadRoutes,
+    mailingRoutes,
+    surveyRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -5,12 +5,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase, type Database } from '../db/client.ts';
 import { buildApp } from '../http/app.ts';
+import type { MailSettings } from '../http/route-helpers.ts';
 import { createSignedInCache, listenForAuthChanges, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { EXPORT_JOB } from '../modules/exports/export-jobs.ts';
 import { exportJob } from '../modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob } from '../modules/imports/imports.routes.ts';
 import { type JobOptions, type JobQueue, startJobs } from '../modules/jobs/jobs.ts';
+import { MAILING_JOB, mailingJob } from '../modules/mailings/send-job.ts';
 import { type LiveNotifications, listenForNotifications } from '../modules/notifications/live.ts';
+import { SURVEY_INVITE_JOB, surveyInviteJob } from '../modules/surveys/invite-job.ts';
 import { createWorkspace } from '../modules/workspaces/index.ts';
 
 export type TestApp = {
@@ -30,7 +33,7 @@ export type TestApp = {
  * Gives the test file the real application on its own database, cloned from the migrated
  * template: files run in parallel and nothing is truncated between tests.
  */
-export function useTestApp(options: { jobs?: JobOptions } = {}): TestApp {
+export function useTestApp(options: { jobs?: JobOptions; mail?: MailSettings; publicUrl?: string } = {}): TestApp {
   const handle = {} as TestApp;
   const name = `${inject('runPrefix')}_${randomBytes(5).toString('hex')}`;
   beforeAll(async () => {
@@ -51,7 +54,19 @@ export function useTestApp(options: { jobs?: JobOptions } = {}): TestApp {
     handle.stopListening = listener.stop;
     handle.live = listenForNotifications(pool);
     await Promise.all([listener.ready, handle.live.ready]);
-    if (options.jobs) handle.jobs = await startJobs(pool, { [IMPORT_JOB]: importJob(db), [EXPORT_JOB]: exportJob(db) }, options.jobs);
+    const publicUrl = options.publicUrl ?? 'http://127.0.0.1:3000';
+    if (options.jobs) {
+      handle.jobs = await startJobs(
+        pool,
+        {
+          [IMPORT_JOB]: importJob(db),
+          [EXPORT_JOB]: exportJob(db),
+          [MAILING_JOB]: mailingJob(db, options.mail, publicUrl),
+          [SURVEY_INVITE_JOB]: surveyInviteJob(db, options.mail, publicUrl),
+        },
+        options.jobs,
+      );
+    }
     handle.app = await buildApp({
       db,
       ...(handle.jobs ? { jobs: handle.jobs } : {}),
@@ -62,6 +77,8 @@ export function useTestApp(options: { jobs?: JobOptions } = {}): TestApp {
       },
       logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
       authRateLimit: 100_000,
+      ...(options.mail ? { mail: options.mail } : {}),
+      publicUrl,
     });
   });
   afterAll(async () => {

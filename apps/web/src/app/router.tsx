@@ -14,6 +14,7 @@ import { loadDealMessages } from '../lib/deal-messages.ts';
 import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadForecastMessages } from '../lib/forecast-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
+import { loadMailingMessages, loadMarketingMessages, loadSurveyMessages } from '../lib/marketing-messages.ts';
 import { loadProcessDesignerMessages, loadProcessMessages } from '../lib/process-messages.ts';
 import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
 import { loadReportBuilderMessages } from '../lib/report-builder-messages.ts';
@@ -311,6 +312,65 @@ const PublicKbPage = lazyNamed(
   withKbMessages(() => import('../features/kb/public-kb-page.tsx')),
   'PublicKbPage',
 );
+/** A marketing page's chunk, with its messages and the customer ones (segments and pickers speak those). */
+function withMarketingMessages<M>(load: () => Promise<M>, ...more: (() => Promise<void>)[]): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCustomerMessages(), loadMarketingMessages(), ...more.map((m) => m())]);
+    return module;
+  };
+}
+const CampaignsPage = lazyNamed(
+  withMarketingMessages(() => import('../features/marketing/campaigns-page.tsx')),
+  'CampaignsPage',
+);
+const CampaignPage = lazyNamed(
+  withMarketingMessages(() => import('../features/marketing/campaign-page.tsx')),
+  'CampaignPage',
+);
+const RoiPage = lazyNamed(
+  withMarketingMessages(() => import('../features/marketing/roi-page.tsx')),
+  'RoiPage',
+);
+const LeadsPage = lazyNamed(
+  withMarketingMessages(() => import('../features/marketing/leads-page.tsx')),
+  'LeadsPage',
+);
+const LeadPage = lazyNamed(
+  withMarketingMessages(() => import('../features/marketing/lead-page.tsx')),
+  'LeadPage',
+);
+const MarketingSettingsPage = lazyNamed(
+  withMarketingMessages(() => import('../features/marketing/marketing-settings-page.tsx')),
+  'MarketingSettingsPage',
+);
+const MailingsPage = lazyNamed(
+  withMarketingMessages(() => import('../features/mailings/mailings-page.tsx'), loadMailingMessages),
+  'MailingsPage',
+);
+const MailingPage = lazyNamed(
+  withMarketingMessages(() => import('../features/mailings/mailing-page.tsx'), loadMailingMessages),
+  'MailingPage',
+);
+const TemplatesPage = lazyNamed(
+  withMarketingMessages(() => import('../features/mailings/templates-page.tsx'), loadMailingMessages),
+  'TemplatesPage',
+);
+const TemplatePage = lazyNamed(
+  withMarketingMessages(() => import('../features/mailings/template-page.tsx'), loadMailingMessages),
+  'TemplatePage',
+);
+const SurveysPage = lazyNamed(
+  withMarketingMessages(() => import('../features/surveys/surveys-page.tsx'), loadMailingMessages, loadSurveyMessages),
+  'SurveysPage',
+);
+const SurveyPage = lazyNamed(
+  withMarketingMessages(() => import('../features/surveys/survey-page.tsx'), loadMailingMessages, loadSurveyMessages),
+  'SurveyPage',
+);
+const PublicSurveyPage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/surveys/public-survey-page.tsx'), loadSurveyMessages()]);
+  return module;
+}, 'PublicSurveyPage');
 const RhythmPage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/rhythm/rhythm-page.tsx'), loadRhythmMessages()]);
   return module;
@@ -363,6 +423,7 @@ export function createRouter() {
         { path: '/login', element: standalone(<LoginPage />) },
         { path: '/setup', element: standalone(<SetupPage />) },
         { path: '/help/:workspace', element: standalone(<PublicKbPage />) },
+        { path: '/s/:token', element: standalone(<PublicSurveyPage />) },
         { path: '/help/:workspace/:id', element: standalone(<PublicKbPage />) },
         {
           element: <RequireAuth />,
@@ -417,6 +478,18 @@ export function createRouter() {
                 { path: 'kb/new', element: inLayout(<KbEditorPage />) },
                 { path: 'kb/:id', element: inLayout(<KbArticlePage />) },
                 { path: 'kb/:id/edit', element: inLayout(<KbEditorPage />) },
+                { path: 'campaigns', element: inLayout(<CampaignsPage />) },
+                { path: 'campaigns/:id', element: inLayout(<CampaignPage />) },
+                { path: 'marketing/roi', element: inLayout(<RoiPage />) },
+                { path: 'marketing/settings', element: inLayout(<MarketingSettingsPage />) },
+                { path: 'leads', element: inLayout(<LeadsPage />) },
+                { path: 'leads/:id', element: inLayout(<LeadPage />) },
+                { path: 'mailings', element: inLayout(<MailingsPage />) },
+                { path: 'mailings/:id', element: inLayout(<MailingPage />) },
+                { path: 'templates', element: inLayout(<TemplatesPage />) },
+                { path: 'templates/:id', element: inLayout(<TemplatePage />) },
+                { path: 'surveys', element: inLayout(<SurveysPage />) },
+                { path: 'surveys/:id', element: inLayout(<SurveyPage />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
                 { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
                 { path: 'admin/workspace', element: inLayout(<WorkspacePage />) },

@@ -1,6 +1,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../db/column-types.ts';
+import { attributionColumns, attributionKeys } from '../campaigns/campaigns.table.ts';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
@@ -70,9 +71,11 @@ export const companies = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...attributionColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
+    ...attributionKeys('company', t),
     foreignKey({ columns: [t.workspaceId, t.ownerId], foreignColumns: [users.workspaceId, users.id] }),
     foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }),
     foreignKey({ columns: [t.workspaceId, t.groupId], foreignColumns: [companyGroups.workspaceId, companyGroups.id] }),

@@ -1,6 +1,8 @@
+import { CONSENT_SOURCES, CONSENT_STATES } from '@clientela/contract';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../db/column-types.ts';
+import { attributionColumns, attributionKeys } from '../campaigns/campaigns.table.ts';
 import { companies, type LabelledValue } from '../companies/companies.table.ts';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
@@ -54,9 +56,19 @@ export const contacts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...attributionColumns(),
+    /** The language the contact is written to (mailings, surveys); unset: their manager's. */
+    language: text('language', { enum: ['en', 'ru', 'it'] }),
+    /** Marketing consent: granted, withdrawn (unsubscribed), or never asked (null); with when and where from. */
+    marketingConsent: text('marketing_consent', { enum: CONSENT_STATES }),
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    consentSource: text('consent_source', { enum: CONSENT_SOURCES }),
+    /** When mail to the contact's address came back as undeliverable; marketing mail skips them. */
+    emailBouncedAt: timestamp('email_bounced_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
+    ...attributionKeys('contact', t),
     foreignKey({ columns: [t.workspaceId, t.ownerId], foreignColumns: [users.workspaceId, users.id] }),
     foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }),
     index('contact_name_idx').on(t.workspaceId, t.name, t.id),
@@ -74,6 +86,9 @@ export const contacts = pgTable(
     index('contact_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('contact_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),
     index('contact_search_idx').using('gin', t.searchVector),
+    index('contact_birthday_idx')
+      .on(t.workspaceId, sql`extract(month from ${t.birthday})`, sql`extract(day from ${t.birthday})`)
+      .where(sql`birthday IS NOT NULL AND deleted_at IS NULL`),
   ],
 );
 

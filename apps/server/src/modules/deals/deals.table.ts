@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { attributionColumns, attributionKeys } from '../campaigns/campaigns.table.ts';
 import { companies } from '../companies/companies.table.ts';
 import { contacts } from '../contacts/contacts.table.ts';
 import { products } from '../products/products.table.ts';
@@ -55,9 +56,13 @@ export const pipelineStages = pgTable(
     kind: text('kind', { enum: ['open', 'won', 'lost'] }).notNull(),
     requiredFields: text('required_fields').array().notNull().default(sql`'{}'::text[]`),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...attributionColumns(),
+    /** The lead this deal was converted from. */
+    leadId: uuid('lead_id'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
+    ...attributionKeys('deal', t),
     foreignKey({ columns: [t.workspaceId, t.pipelineId], foreignColumns: [pipelines.workspaceId, pipelines.id] }).onDelete('cascade'),
     index('pipeline_stage_pipeline_idx').on(t.workspaceId, t.pipelineId, t.position),
   ],

@@ -17,11 +17,15 @@ import {
   FundProjectionScreenOutlined,
   HomeOutlined,
   ImportOutlined,
+  MailOutlined,
   MergeOutlined,
+  NotificationOutlined,
   PartitionOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
+  SmileOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -54,6 +58,10 @@ export function NavMenu() {
     { key: '/products', icon: <AppstoreOutlined />, label: <Link to="/products">{t('nav.products')}</Link> },
     { key: '/cases', icon: <CommentOutlined />, label: <Link to="/cases">{t('nav.cases')}</Link> },
     { key: '/kb', icon: <BookOutlined />, label: <Link to="/kb">{t('nav.kb')}</Link> },
+    { key: '/leads', icon: <RiseOutlined />, label: <Link to="/leads">{t('nav.leads')}</Link> },
+    { key: '/campaigns', icon: <NotificationOutlined />, label: <Link to="/campaigns">{t('nav.campaigns')}</Link> },
+    { key: '/mailings', icon: <MailOutlined />, label: <Link to="/mailings">{t('nav.mailings')}</Link> },
+    { key: '/surveys', icon: <SmileOutlined />, label: <Link to="/surveys">{t('nav.surveys')}</Link> },
     { key: '/tasks', icon: <CarryOutOutlined />, label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">{t('nav.calendar')}</Link> },
     { key: '/absences', icon: <CoffeeOutlined />, label: <Link to="/absences">{t('nav.absences')}</Link> },
@@ -77,7 +85,15 @@ export function NavMenu() {
       : []),
     { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },
   ];
-  const path = pathname.startsWith('/company-groups/') ? '/companies' : pathname.startsWith('/price-lists') ? '/products' : pathname;
+  const path = pathname.startsWith('/company-groups/')
+    ? '/companies'
+    : pathname.startsWith('/price-lists')
+      ? '/products'
+      : pathname.startsWith('/marketing/')
+        ? '/campaigns'
+        : pathname.startsWith('/templates')
+          ? '/mailings'
+          : pathname;
   const selected = items.map((item) => String(item?.key)).filter((key) => (key === '/' ? path === '/' : path.startsWith(key)));
 
   return (
