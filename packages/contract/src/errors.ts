@@ -45,6 +45,9 @@ export const ERROR_CODES = [
   'process_step',
   'in_use',
   'invalid_transition',
+  'survey_answered',
+  'survey_closed',
+  'already_answered',
   'too_many_requests',
   'internal_error',
 ] as const;

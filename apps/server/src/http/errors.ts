@@ -44,6 +44,9 @@ const STATUS_OF: Record<TErrorCode, number> = {
   process_step: 409,
   in_use: 409,
   invalid_transition: 409,
+  survey_answered: 409,
+  survey_closed: 410,
+  already_answered: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -91,6 +94,9 @@ const TITLE_OF: Record<TErrorCode, string> = {
   process_step: 'A process step is completed with its form',
   in_use: 'Records still use it',
   invalid_transition: 'Not possible in its present status',
+  survey_answered: 'The survey already has answers',
+  survey_closed: 'The survey is closed',
+  already_answered: 'The survey has already been answered',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };
