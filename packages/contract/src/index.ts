@@ -10,6 +10,7 @@ export * from './calendar.ts';
 export * from './campaigns.ts';
 export * from './cases.ts';
 export * from './common.ts';
+export * from './consent.ts';
 export * from './contracts.ts';
 export * from './currencies.ts';
 export * from './custom-fields.ts';
