@@ -36,9 +36,9 @@ export function addTracking(
   const { publicUrl, key } = options;
   let result = html;
   if (options.clicks) {
-    result = result.replace(/href="(https?:\/\/[^"]+)"/gi, (whole, href: string) => {
+    result = result.replace(/href="([^"]+)"/gi, (whole, href: string) => {
       const url = unescapeHtml(href);
-      if (url === options.unsubscribeUrl || url.startsWith(`${publicUrl}/u/`)) return whole;
+      if (!/^https?:\/\//i.test(url) || url === options.unsubscribeUrl || url.startsWith(`${publicUrl}/u/`)) return whole;
       const link = `${publicUrl}/t/c/${key.token}?u=${encodeURIComponent(url)}&s=${signUrl(key, url)}`;
       return `href="${escapeHtml(link)}"`;
     });

@@ -1,0 +1,372 @@
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { MailSettings } from '../../http/route-helpers.ts';
+import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
+import { mailingJob } from './send-job.ts';
+
+const PUBLIC_URL = 'https://crm.example.test';
+
+/** A real SMTP server on loopback that keeps what it receives and refuses addresses at bounce.test for good. */
+const received: ParsedMail[] = [];
+const smtpServer = new SMTPServer({
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  onRcptTo: (address, _session, callback) => {
+    if (!address.address.endsWith('@bounce.test')) return callback();
+    callback(Object.assign(new Error('No such mailbox here'), { responseCode: 550 }));
+  },
+  onData: (stream, _session, callback) => {
+    simpleParser(stream).then(
+      (mail) => {
+        received.push(mail);
+        callback();
+      },
+      (error: Error) => callback(error),
+    );
+  },
+});
+await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
+const mail: MailSettings = {
+  transport: { host: '127.0.0.1', port: (smtpServer.server.address() as AddressInfo).port, secure: false, ignoreTLS: true },
+  from: 'Bakery Rossi <news@bakery.test>',
+};
+afterAll(() => new Promise<void>((resolve) => smtpServer.close(() => resolve())));
+
+const t = useTestApp({ mail, publicUrl: PUBLIC_URL });
+/** A server without a mail server configured. */
+const bare = useTestApp();
+
+/** Text without its line breaks (the plain-text part is wrapped). */
+const flat = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ');
+/** HTML with the entities Mustache writes in attributes decoded. */
+const decoded = (html: unknown) =>
+  String(html).replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+/** A header as it was written in the message. */
+const header = (m: ParsedMail | undefined, name: string) => m?.headerLines.find((h) => h.key === name)?.line.replace(/\r\n\s+/g, ' ') ?? '';
+const addressOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
+const mailTo = (address: string) => received.filter((m) => addressOf(m) === address);
+let seq = 0;
+const address = (name: string, domain = 'example.test') => `${name.toLowerCase()}.${++seq}@${domain}`;
+
+const MJML = (greeting: string) => `<mjml>
+  <mj-body>
+    <mj-section>
+      <mj-column>
+        <mj-text>${greeting} {{first_name}}{{#company}} of {{company}}{{/company}}, {{manager}} writes. Loyalty: {{custom.loyalty}}</mj-text>
+        <mj-button href="https://bakery.test/offer?a=1&amp;b=2">Offer</mj-button>
+        <mj-text><a href="{{unsubscribe_url}}">unsubscribe</a></mj-text>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
+
+const VERSIONS = {
+  en: { subject: 'News for {{first_name}}', mjml: MJML('Hello') },
+  it: { subject: 'Novità per {{first_name}}', mjml: MJML('Ciao') },
+};
+
+type Person = {
+  first: string;
+  email?: string | null;
+  city?: string;
+  class?: 'A' | 'B';
+  language?: 'en' | 'it' | 'ru';
+  consent?: string | null;
+};
+
+/** A bakery with a loyalty custom field, a company, a template and contacts made through the API. */
+async function setUp() {
+  const bakery = await makeBakery(t);
+  const { owner } = bakery;
+  await post(owner, '/api/v1/custom-fields', { entity: 'contact', key: 'loyalty', label: 'Loyalty', type: 'text' });
+  const company = await post(owner, '/api/v1/companies', { name: 'Forno Verdi' });
+  const contact = async (p: Person) => {
+    const created = await post(owner, '/api/v1/contacts', {
+      firstName: p.first,
+      lastName: 'Test',
+      city: p.city ?? 'Roma',
+      class: p.class ?? 'A',
+      emails: p.email === null ? [] : [{ label: 'work', value: p.email ?? address(p.first) }],
+      companies: [{ companyId: company.id, role: 'buyer' }],
+      custom: { loyalty: 'gold' },
+      ...(p.language ? { language: p.language } : {}),
+    });
+    const consent = p.consent === undefined ? 'granted' : p.consent;
+    await t.pool.query('UPDATE contact SET marketing_consent = $2 WHERE id = $1', [created.id, consent]);
+    return created as { id: string; emails: { value: string }[]; firstName: string };
+  };
+  const template = await post(owner, '/api/v1/templates', { name: 'Spring news', versions: VERSIONS });
+  const view = await post(owner, '/api/v1/views', {
+    entity: 'contact',
+    name: 'Class A in Roma',
+    shared: true,
+    query: { 'filter[class]': 'A', 'filter[city]': 'Roma' },
+  });
+  return { ...bakery, company, contact, template, view };
+}
+
+const runJob = (workspaceId: string, mailingId: string) => mailingJob(t.db, mail, PUBLIC_URL)({ workspaceId, mailingId }, () => false);
+
+async function queued(browser: Browser, payload: Record<string, unknown>) {
+  const mailing = await post(browser, '/api/v1/mailings', payload);
+  const response = await browser.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/queue` });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+const recipients = async (mailingId: string) =>
+  (
+    await t.pool.query<{ contact_id: string; status: string; sent_at: Date | null; token: string; message_id: string | null }>(
+      'SELECT contact_id, status, sent_at, token, message_id FROM mailing_recipient WHERE mailing_id = $1 ORDER BY sent_at NULLS LAST',
+      [mailingId],
+    )
+  ).rows;
+
+describe('mail templates', () => {
+  it('refuses a template whose MJML or subject does not compile, naming the field and the line', async () => {
+    const { owner } = await makeBakery(t);
+    const bad = await owner.request({
+      method: 'POST',
+      url: '/api/v1/templates',
+      payload: {
+        name: 'Broken',
+        versions: {
+          en: {
+            subject: 'Hi {{{first_name}}}',
+            mjml: '<mjml>\n<mj-body>\n<mj-section>\n<mj-colum>x</mj-colum>\n</mj-section></mj-body></mjml>',
+          },
+          ru: { subject: 'Привет', mjml: 'not mjml at all' },
+        },
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    const problem = bad.json();
+    expect(problem.code).toBe('invalid_template');
+    const paths = problem.errors.map((e: { path: string }) => e.path);
+    expect(paths).toContain('versions.en.subject');
+    expect(paths).toContain('versions.en.mjml');
+    expect(paths).toContain('versions.ru.mjml');
+    expect(problem.errors.find((e: { path: string }) => e.path === 'versions.en.mjml').message).toMatch(/^Line 4: /);
+    const none = await owner.request({ method: 'POST', url: '/api/v1/templates', payload: { name: 'Empty', versions: {} } });
+    expect(none.statusCode).toBe(400);
+    expect((await get(owner, '/api/v1/templates')).total).toBe(0);
+  });
+
+  it('previews a template personalised for a contact, in the language asked, and with sample values', async () => {
+    const { owner, contact, template } = await setUp();
+    const giulia = await contact({ first: 'Giulia', language: 'it' });
+    const preview = await owner.request({
+      method: 'POST',
+      url: `/api/v1/templates/${template.id}/preview`,
+      payload: { language: 'it', contactId: giulia.id },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const body = preview.json();
+    expect(body.language).toBe('it');
+    expect(body.subject).toBe('Novità per Giulia');
+    expect(flat(body.text)).toContain('Ciao Giulia of Forno Verdi, Anna Rossi writes. Loyalty: gold');
+    expect(body.html).toContain('Ciao Giulia of Forno Verdi');
+    // A language the template lacks falls back to its first version.
+    const russian = (
+      await owner.request({ method: 'POST', url: `/api/v1/templates/${template.id}/preview`, payload: { language: 'ru' } })
+    ).json();
+    expect(russian.language).toBe('en');
+    expect(russian.subject).toBe('News for Мария');
+  });
+
+  it('sends a test mail to the actor through the mail server, marked as a test', async () => {
+    const { owner, template } = await setUp();
+    const response = await owner.request({ method: 'POST', url: `/api/v1/templates/${template.id}/test`, payload: { language: 'en' } });
+    expect(response.statusCode, response.body).toBe(200);
+    const to = owner.session.user.email;
+    expect(response.json().to).toBe(to);
+    const [sent] = mailTo(to);
+    expect(sent?.subject).toBe('[Test] News for Jane');
+    expect(flat(sent?.text)).toContain('Hello Jane of Acme Ltd');
+  });
+
+  it('answers 503 for a test mail when no mail server is configured', async () => {
+    const { admin } = await makeWorkspace(bare);
+    const owner = await signIn(bare, admin.email);
+    const template = await post(owner, '/api/v1/templates', { name: 'T', versions: VERSIONS });
+    const response = await owner.request({ method: 'POST', url: `/api/v1/templates/${template.id}/test`, payload: { language: 'en' } });
+    expect(response.statusCode).toBe(503);
+    expect(response.json().code).toBe('mail_not_configured');
+  });
+
+  it('refuses to delete a template a mailing being sent uses', async () => {
+    const { owner, template, view } = await setUp();
+    await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id });
+    const response = await owner.request({ method: 'DELETE', url: `/api/v1/templates/${template.id}` });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('in_use');
+  });
+});
+
+describe('mailings', () => {
+  it('queues the contacts of a saved view, each with the status that explains their fate', async () => {
+    const { owner, contact, template, view } = await setUp();
+    const ok = await contact({ first: 'Olga' });
+    const noEmail = await contact({ first: 'Nina', email: null });
+    const neverAsked = await contact({ first: 'Nadia', consent: null });
+    const withdrawn = await contact({ first: 'Wanda', consent: 'withdrawn' });
+    const bounced = await contact({ first: 'Bruno' });
+    await t.pool.query('UPDATE contact SET email_bounced_at = now() WHERE id = $1', [bounced.id]);
+    await contact({ first: 'Milo', city: 'Milano' });
+    await contact({ first: 'Bea', class: 'B' });
+    const mailing = await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id, perMinute: 600 });
+    expect(mailing.status).toBe('queued');
+    expect(mailing.total).toBe(5);
+    expect(mailing.counts).toMatchObject({ queued: 1, skipped_no_email: 1, skipped_no_consent: 1, skipped_unsubscribed: 1, bounced: 1 });
+    const byContact = new Map((await recipients(mailing.id)).map((r) => [r.contact_id, r.status]));
+    expect(Object.fromEntries(byContact)).toEqual({
+      [ok.id]: 'queued',
+      [noEmail.id]: 'skipped_no_email',
+      [neverAsked.id]: 'skipped_no_consent',
+      [withdrawn.id]: 'skipped_unsubscribed',
+      [bounced.id]: 'bounced',
+    });
+    const page = await get(owner, `/api/v1/mailings/${mailing.id}/recipients?status=queued`);
+    expect(page.data.map((r: { contact: { id: string } }) => r.contact.id)).toEqual([ok.id]);
+    expect((await owner.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/queue` })).statusCode).toBe(409);
+  });
+
+  it('sends personalised mails with one-click unsubscribe headers; an unsubscribed contact gets nothing from the next mailing', async () => {
+    const { owner, contact, template, view } = await setUp();
+    const olga = await contact({ first: 'Olga' });
+    const giulia = await contact({ first: 'Giulia', language: 'it' });
+    const mailing = await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id, perMinute: 10_000 });
+    await runJob(owner.session.user.workspace.id, mailing.id);
+
+    const done = await get(owner, `/api/v1/mailings/${mailing.id}`);
+    expect(done.status).toBe('done');
+    expect(done.counts.sent).toBe(2);
+    expect(done.progress).toBe(1);
+    const [toOlga] = mailTo(olga.emails[0]?.value ?? '');
+    const [toGiulia] = mailTo(giulia.emails[0]?.value ?? '');
+    expect(toOlga?.subject).toBe('News for Olga');
+    expect(flat(toOlga?.text)).toContain('Hello Olga of Forno Verdi, Anna Rossi writes. Loyalty: gold');
+    expect(toGiulia?.subject).toBe('Novità per Giulia');
+    const rows = await recipients(mailing.id);
+    const olgaRow = rows.find((r) => r.contact_id === olga.id);
+    const unsubscribe = `${PUBLIC_URL}/u/${olgaRow?.token}`;
+    expect(header(toOlga, 'list-unsubscribe')).toBe(`List-Unsubscribe: <${unsubscribe}>`);
+    expect(header(toOlga, 'list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(header(toOlga, 'precedence')).toBe('Precedence: bulk');
+    expect(toOlga?.messageId).toBe(olgaRow?.message_id);
+    expect(decoded(toOlga?.html)).toContain(unsubscribe);
+
+    const page = await t.app.inject({ method: 'GET', url: `/u/${olgaRow?.token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<form method="post">');
+    const oneClick = await t.app.inject({
+      method: 'POST',
+      url: `/u/${olgaRow?.token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.statusCode).toBe(200);
+    const consent = await t.pool.query(
+      `SELECT c.marketing_consent, c.consent_source, e.source, e.detail FROM contact c
+       JOIN consent_event e ON e.workspace_id = c.workspace_id AND e.contact_id = c.id AND e.state = 'withdrawn' WHERE c.id = $1`,
+      [olga.id],
+    );
+    expect(consent.rows).toEqual([
+      {
+        marketing_consent: 'withdrawn',
+        consent_source: 'unsubscribe_link',
+        source: 'unsubscribe_link',
+        detail: expect.stringContaining(mailing.id),
+      },
+    ]);
+    expect((await t.app.inject({ method: 'GET', url: `/u/${olgaRow?.token}` })).body).toContain('already unsubscribed');
+    expect((await t.app.inject({ method: 'GET', url: '/u/5d1f7a3e-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+
+    const again = await queued(owner, { name: 'Summer', templateId: template.id, viewId: view.id, perMinute: 10_000 });
+    expect(again.counts).toMatchObject({ queued: 1, skipped_unsubscribed: 1 });
+    await runJob(owner.session.user.workspace.id, again.id);
+    expect(mailTo(olga.emails[0]?.value ?? '')).toHaveLength(1);
+    expect(mailTo(giulia.emails[0]?.value ?? '')).toHaveLength(2);
+  });
+
+  it('honours a withdrawal between queueing and sending, and marks a refused address as bounced', async () => {
+    const { owner, contact, template, view } = await setUp();
+    const late = await contact({ first: 'Lara' });
+    const bouncing = await contact({ first: 'Boris', email: address('boris', 'bounce.test') });
+    const fine = await contact({ first: 'Fede' });
+    const mailing = await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id, perMinute: 10_000 });
+    expect(mailing.counts.queued).toBe(3);
+    // Behind the API's back, as another process would: the job must look again itself.
+    await t.pool.query(`UPDATE contact SET marketing_consent = 'withdrawn' WHERE id = $1`, [late.id]);
+    await runJob(owner.session.user.workspace.id, mailing.id);
+    const statuses = Object.fromEntries((await recipients(mailing.id)).map((r) => [r.contact_id, r.status]));
+    expect(statuses).toEqual({ [late.id]: 'skipped_unsubscribed', [bouncing.id]: 'bounced', [fine.id]: 'sent' });
+    expect(mailTo(late.emails[0]?.value ?? '')).toHaveLength(0);
+    expect(mailTo(fine.emails[0]?.value ?? '')).toHaveLength(1);
+    const bounced = await t.pool.query('SELECT email_bounced_at FROM contact WHERE id = $1', [bouncing.id]);
+    expect(bounced.rows[0].email_bounced_at).not.toBeNull();
+  });
+
+  it('paces the messages at the mailing rate', async () => {
+    const { owner, contact, template, view } = await setUp();
+    for (const first of ['Ada', 'Bice', 'Cleo', 'Dora', 'Ebe']) await contact({ first });
+    const mailing = await queued(owner, { name: 'Slow', templateId: template.id, viewId: view.id, perMinute: 60 });
+    await runJob(owner.session.user.workspace.id, mailing.id);
+    const sentAt = (await recipients(mailing.id)).map((r) => (r.sent_at as Date).getTime());
+    expect(sentAt).toHaveLength(5);
+    for (let i = 1; i < sentAt.length; i++) expect((sentAt[i] as number) - (sentAt[i - 1] as number)).toBeGreaterThanOrEqual(999);
+  });
+
+  it('tracks opens and signed clicks only when asked', async () => {
+    const { owner, contact, template, view } = await setUp();
+    const tess = await contact({ first: 'Tess' });
+    const mailing = await queued(owner, {
+      name: 'Tracked',
+      templateId: template.id,
+      viewId: view.id,
+      perMinute: 10_000,
+      trackOpens: true,
+      trackClicks: true,
+    });
+    await runJob(owner.session.user.workspace.id, mailing.id);
+    const [sent] = mailTo(tess.emails[0]?.value ?? '');
+    const html = decoded(sent?.html);
+    const [row] = await recipients(mailing.id);
+    expect(html).toContain(`${PUBLIC_URL}/t/o/${row?.token}`);
+    expect(html).toContain(`${PUBLIC_URL}/u/${row?.token}`);
+    const click = /href="(https:\/\/crm\.example\.test\/t\/c\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const path = click.slice(PUBLIC_URL.length);
+    const redirect = await t.app.inject({ method: 'GET', url: path });
+    expect(redirect.statusCode).toBe(302);
+    expect(redirect.headers.location).toBe('https://bakery.test/offer?a=1&b=2');
+    const forged = path.replace(/u=[^&]+/, `u=${encodeURIComponent('https://evil.test/')}`);
+    expect((await t.app.inject({ method: 'GET', url: forged })).statusCode).toBe(400);
+    const pixel = await t.app.inject({ method: 'GET', url: `/t/o/${row?.token}` });
+    expect(pixel.headers['content-type']).toBe('image/gif');
+    const counted = await get(owner, `/api/v1/mailings/${mailing.id}`);
+    expect(counted).toMatchObject({ opened: 1, clicked: 1 });
+  });
+
+  it('lets admins and managers send, employees only read, and hides other workspaces', async () => {
+    const { owner, managerA, employeeA, template, view } = await setUp();
+    const draft = { name: 'Spring', templateId: template.id, viewId: view.id };
+    expect((await employeeA.browser.request({ method: 'POST', url: '/api/v1/mailings', payload: draft })).statusCode).toBe(403);
+    expect(
+      (await employeeA.browser.request({ method: 'POST', url: '/api/v1/templates', payload: { name: 'x', versions: VERSIONS } }))
+        .statusCode,
+    ).toBe(403);
+    const mailing = await post(managerA.browser, '/api/v1/mailings', draft);
+    expect((await get(employeeA.browser, '/api/v1/mailings')).data.map((m: { id: string }) => m.id)).toEqual([mailing.id]);
+    expect((await employeeA.browser.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/queue` })).statusCode).toBe(403);
+    const other = await makeWorkspace(t, { workspaceName: 'Other' });
+    const stranger = await signIn(t, other.admin.email);
+    for (const url of [`/api/v1/mailings/${mailing.id}`, `/api/v1/templates/${template.id}`, `/api/v1/mailings/${mailing.id}/recipients`]) {
+      expect((await stranger.request({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+    expect((await stranger.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/queue` })).statusCode).toBe(404);
+    const foreign = await stranger.request({ method: 'POST', url: '/api/v1/mailings', payload: draft });
+    expect(foreign.statusCode).toBe(400);
+    expect((await owner.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/pause` })).statusCode).toBe(409);
+  });
+});
