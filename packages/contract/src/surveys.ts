@@ -77,6 +77,11 @@ export function surveyQuestionProblems(title: TLocalisedText, questions: TSurvey
       problems.push({ path: `questions.${i}.options`, message: 'This type of question has no choices' });
     }
   });
+  questions.forEach((q, i) => {
+    if (q.type === 'refusal' && ids.has(`${q.id}_text`)) {
+      problems.push({ path: `questions.${i}.id`, message: `Another question's id is ${q.id}_text, the key of this question's free text` });
+    }
+  });
   return problems;
 }
 
@@ -87,14 +92,14 @@ const ZSurveyFields = z.strictObject({
   title: ZLocalisedText,
   intro: ZLocalisedText.nullable().optional(),
   thanks: ZLocalisedText.nullable().optional(),
-  questions: z.array(ZSurveyQuestion).max(50).default([]),
+  questions: z.array(ZSurveyQuestion).max(50),
   /** A mail template of purpose `survey` for the invitation; none: a plain built-in invitation. */
   templateId: z.uuid().nullable().optional(),
   campaignId: z.uuid().nullable().optional(),
 });
 
 /** `POST /surveys`: a new draft survey. */
-export const ZSurveyInput = ZSurveyFields.superRefine((input, ctx) => {
+export const ZSurveyInput = ZSurveyFields.extend({ questions: ZSurveyFields.shape.questions.default([]) }).superRefine((input, ctx) => {
   for (const p of surveyQuestionProblems(input.title, input.questions)) {
     ctx.addIssue({ code: 'custom', path: p.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: p.message });
   }
@@ -102,7 +107,7 @@ export const ZSurveyInput = ZSurveyFields.superRefine((input, ctx) => {
 export type TSurveyInput = z.input<typeof ZSurveyInput>;
 
 /**
- * `PATCH /surveys/:id`: questions change only while the survey is a draft or nobody has answered
+ * `PATCH /surveys/:id` (no defaults: what is not sent stays): questions change only while the survey is a draft or nobody has answered
  * (else 409 `survey_answered`); the server checks questions against the title it will keep.
  */
 export const ZUpdateSurveyInput = ZSurveyFields.partial();
@@ -176,7 +181,8 @@ export type TSurveyLink = z.infer<typeof ZSurveyLink>;
 // ---------------------------------------------------------------- public answer API
 
 /** `GET|POST /public/surveys/:token` (no sign-in). */
-export const ZPublicSurveyParams = z.strictObject({ token: z.uuid() });
+/** An unknown or malformed token answers 404 alike. */
+export const ZPublicSurveyParams = z.strictObject({ token: z.string().max(100) });
 export const ZPublicSurveyQuery = z.strictObject({ lang: z.enum(LANGS).optional() });
 
 export const ZPublicSurveyQuestion = z.object({
