@@ -19,6 +19,7 @@ import { useFormatters } from '../customers/date-format.ts';
 import { HistoryCard } from '../customers/history-card.tsx';
 import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
+import { ConsentCard } from '../mailings/consent-card.tsx';
 import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useContact, useContactHistory, useDeleteContact } from './api.ts';
 import { ContactFormDrawer } from './contact-form-drawer.tsx';
@@ -179,6 +180,7 @@ export function ContactPage() {
         <Col xs={24} xl={9}>
           <Flex vertical gap={24}>
             <CustomerCasesCard customer={{ contact: { id: data.id, name: data.name } }} />
+            <ConsentCard contactId={data.id} />
             <AttachmentsCard entityType="contact" entityId={data.id} />
             <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
           </Flex>
