@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'survey_answered',
   'survey_closed',
   'already_answered',
+  'already_converted',
   'too_many_requests',
   'internal_error',
 ] as const;

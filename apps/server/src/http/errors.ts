@@ -50,6 +50,7 @@ const STATUS_OF: Record<TErrorCode, number> = {
   survey_answered: 409,
   survey_closed: 410,
   already_answered: 409,
+  already_converted: 409,
   too_many_requests: 429,
   internal_error: 500,
 };
@@ -103,6 +104,7 @@ const TITLE_OF: Record<TErrorCode, string> = {
   survey_answered: 'The survey already has answers',
   survey_closed: 'The survey is closed',
   already_answered: 'The survey has already been answered',
+  already_converted: 'The lead is already converted',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
 };
