@@ -13,11 +13,15 @@ afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
 
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp() {
+/** A real SMTP server on loopback that keeps what it receives and refuses one address for good. */
+async function startSmtp(refused = 'nobody') {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
+    onRcptTo: (address, _session, callback) => {
+      if (address.address !== refused) return callback();
+      callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+    },
     onData: (stream, _session, callback) => {
       simpleParser(stream).then(
         (mail) => {
@@ -164,8 +168,8 @@ describe('birthday e-mails', () => {
     },
   };
 
-  it('mails the birthday template only to contacts who consented and whose address works, once', async () => {
-    const smtp = await startSmtp();
+  it('mails the birthday template only to contacts who consented and whose address works, once, and marks an address refused for good', async () => {
+    const smtp = await startSmtp('rita@example.test');
     const { owner } = await makeBakery(t);
     const workspaceId = owner.session.user.workspace.id;
     const template = await post(owner, '/api/v1/templates', { name: 'Birthday', purpose: 'birthday', versions: VERSIONS });
@@ -177,6 +181,7 @@ describe('birthday e-mails', () => {
       luca: await contact(owner, 'Luca', '1980-06-10', email('Luca')),
       anna: await contact(owner, 'Anna', '1980-06-10'),
       bruno: await contact(owner, 'Bruno', '1980-06-10', email('Bruno')),
+      rita: await contact(owner, 'Rita', '1980-06-10', email('Rita')),
     };
     for (const [name, state] of [
       ['giulia', 'granted'],
@@ -184,6 +189,7 @@ describe('birthday e-mails', () => {
       ['luca', 'withdrawn'],
       ['anna', 'granted'],
       ['bruno', 'granted'],
+      ['rita', 'granted'],
     ] as const) {
       const response = await owner.request({ method: 'PUT', url: `/api/v1/contacts/${people[name].id}/consent`, payload: { state } });
       expect(response.statusCode).toBe(200);
@@ -208,8 +214,11 @@ describe('birthday e-mails', () => {
       ['Giulia', 'email', 'done'],
       ['Luca', 'email', 'skipped_no_consent'],
       ['Marco', 'email', 'done'],
+      ['Rita', 'email', 'failed'],
       ['Sara', 'email', 'skipped_no_consent'],
     ]);
+    // Rita's address was refused for good: marketing mail skips it from now on.
+    expect((await get(owner, `/api/v1/contacts/${people.rita.id}/consent`)).emailBouncedAt).toEqual(expect.any(String));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { TBirthdayRunResult, TLocale } from '@clientela/contract';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Database } from '../../db/client.ts';
 import type { MailSettings } from '../../http/route-helpers.ts';
@@ -13,6 +13,7 @@ import { users } from '../users/index.ts';
 import { audienceWhere, automationActor } from './birthday-audience.ts';
 import { birthdayTimeZone, bornOn, localDay } from './birthday-dates.ts';
 import { greetingSender } from './birthday-mail.ts';
+import { isPermanentFailure } from './mail-send.ts';
 import { birthdayGreetings, birthdaySettings, mailTemplates } from './mailings.table.ts';
 import { mergeFieldsOf } from './merge-fields.ts';
 
@@ -141,8 +142,15 @@ async function greetWorkspace(db: Database, setting: Setting, mail: MailSettings
           try {
             await sender.send({ ...recipient, email: recipient.email }, versions, ageOn(today, contact.birthday));
             run.greeted += 1;
-          } catch {
+          } catch (error) {
             await settle(db, workspaceId, contact.id, today.year, { status: 'failed' });
+            // A refusal for good: the address bounces, and marketing mail skips it from now on.
+            if (isPermanentFailure(error)) {
+              await db
+                .update(contacts)
+                .set({ emailBouncedAt: sql`now()` })
+                .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contact.id), isNull(contacts.emailBouncedAt)));
+            }
             run.skipped += 1;
           }
         }
