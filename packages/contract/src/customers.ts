@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { listOf, ZDay, ZId, ZListQuery } from './common.ts';
+import { attributionInputFields, ZAttribution } from './campaigns.ts';
+import { listOf, ZDay, ZId, ZListQuery, ZLocale } from './common.ts';
 import { ZCustomValues } from './custom-fields.ts';
+import { ZConsentSource, ZConsentState } from './mailings.ts';
 
 /** What a company or a person is to us; several may hold at once. */
 export const RELATIONSHIPS = ['client', 'prospect', 'partner', 'supplier', 'competitor'] as const;
@@ -42,6 +44,7 @@ const customerFields = {
   notes: optionalText(20_000),
   /** Values of the admin's custom fields; keys sent replace those keys only. */
   custom: ZCustomValues.optional(),
+  ...attributionInputFields,
 };
 
 /** A partial update of a company: only the fields sent change. */
@@ -90,6 +93,8 @@ export const ZCompany = z.object({
   updatedAt: z.iso.datetime(),
   /** When we last called, met, visited or wrote (from activities). */
   lastContactAt: z.iso.datetime().nullable(),
+  /** Where the company came from: first touch and converting touch. */
+  attribution: ZAttribution,
 });
 export type TCompany = z.infer<typeof ZCompany>;
 export const ZCompanyList = listOf(ZCompany);
@@ -159,6 +164,8 @@ export const ZUpdateContactInput = z.strictObject({
   personalEvents: optionalText(5_000),
   /** Replaces the companies this person works for. */
   companies: z.array(ZContactCompanyLink).max(50).optional(),
+  /** The language mailings and surveys are written to them in; unset: their manager's. */
+  language: ZLocale.nullable().optional(),
   ...customerFields,
 });
 export type TUpdateContactInput = z.infer<typeof ZUpdateContactInput>;
@@ -199,6 +206,15 @@ export const ZContact = z.object({
   updatedAt: z.iso.datetime(),
   /** When we last called, met, visited or wrote (from activities). */
   lastContactAt: z.iso.datetime().nullable(),
+  /** Where the person came from: first touch and converting touch. */
+  attribution: ZAttribution,
+  language: ZLocale.nullable(),
+  /** Marketing consent: granted, withdrawn or never asked (null); changed through its own routes. */
+  marketingConsent: ZConsentState.nullable(),
+  consentAt: z.iso.datetime().nullable(),
+  consentSource: ZConsentSource.nullable(),
+  /** When mail to them last bounced hard; mailings skip them until an address changes. */
+  emailBouncedAt: z.iso.datetime().nullable(),
 });
 export type TContact = z.infer<typeof ZContact>;
 export const ZContactList = listOf(ZContact);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAttribution } from './campaigns.ts';
 import { LIST_LIMIT_MAX, listOf, ZDay, ZId } from './common.ts';
 import { ZAmount, ZCurrencyCode } from './currencies.ts';
 
@@ -99,6 +100,11 @@ export const ZDeal = z.object({
   /** When it entered its present stage. */
   stageEnteredAt: z.iso.datetime(),
   notes: z.string().nullable(),
+  /**
+   * Where the deal came from, read-only: the attribution of the lead converted into it, else of its
+   * contact, else of its company (the first of them that has one).
+   */
+  attribution: ZAttribution,
   /** Whether the reader may change it, move it or remove it. */
   mayChange: z.boolean(),
   createdAt: z.iso.datetime(),

@@ -1,11 +1,12 @@
 import type { TCompany } from '@clientela/contract';
+import { type AttributionNames, presentAttribution } from '../campaigns/index.ts';
 import type { companies } from './companies.table.ts';
 
 /** A stored row without the search columns, which never leave the database. */
 export type CompanyRow = Omit<typeof companies.$inferSelect, 'searchText' | 'searchVector'>;
 
 /** Exactly the fields of a company that leave the server. */
-export function presentCompany(row: CompanyRow, ownerName: string | null, groupName: string | null): TCompany {
+export function presentCompany(row: CompanyRow, ownerName: string | null, groupName: string | null, names: AttributionNames): TCompany {
   return {
     id: row.id,
     name: row.name,
@@ -31,5 +32,6 @@ export function presentCompany(row: CompanyRow, ownerName: string | null, groupN
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastContactAt: row.lastContactAt?.toISOString() ?? null,
+    attribution: presentAttribution(row, names),
   };
 }

@@ -13,6 +13,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
+import { assertAttribution, attributionNames } from '../campaigns/index.ts';
 import {
   cachedDefinitions,
   customFilters,
@@ -41,6 +42,7 @@ import { type CompanyRow, presentCompany } from './companies.presenter.ts';
 import { companies, companyColumns, companyGroups } from './companies.table.ts';
 
 const ENTITY = 'company';
+const ATTRIBUTION = ['sourceId', 'campaignId', 'convertedSourceId', 'convertedCampaignId'] as const;
 const TRACKED = ['name', 'legalName', 'taxNumber', 'website', 'groupId', 'parentCompanyId', ...CUSTOMER_TRACKED] as const;
 
 /** Sort keys: the contract's CUSTOMER_SORTS, each with its column. */
@@ -84,7 +86,8 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   const counted = await total();
   const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
-  return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName)), nextCursor, ...counted };
+  const names = await attributionNames(ctx.db, ctx.actor.workspaceId, page);
+  return { data: page.map((row) => presentCompany(row, row.ownerName, row.groupName, names)), nextCursor, ...counted };
 }
 
 /** The list's row: the company with its owner's and group's names, and optionally the list's capped count. */
@@ -114,8 +117,14 @@ export async function companiesInOrder(ctx: Ctx, query: TCompanyListQuery) {
   return {
     select,
     count: ctx.db.select({ n: count() }).from(companies).where(where),
-    present: async (rows: Awaited<typeof select>): Promise<TCompany[]> =>
-      rows.map((row) => presentCompany(row.company, row.ownerName, row.groupName)),
+    present: async (rows: Awaited<typeof select>): Promise<TCompany[]> => {
+      const names = await attributionNames(
+        ctx.db,
+        ctx.actor.workspaceId,
+        rows.map((row) => row.company),
+      );
+      return rows.map((row) => presentCompany(row.company, row.ownerName, row.groupName, names));
+    },
   };
 }
 
@@ -146,7 +155,7 @@ async function present(db: Executor, row: CompanyRow, ownerName?: string | null)
         .where(and(eq(companyGroups.workspaceId, row.workspaceId), eq(companyGroups.id, row.groupId)))
     : [];
   const owner = ownerName === undefined ? await ownerNameOf(db, row.workspaceId, row.ownerId) : ownerName;
-  return presentCompany(row, owner, group?.name ?? null);
+  return presentCompany(row, owner, group?.name ?? null, await attributionNames(db, row.workspaceId, [row]));
 }
 
 /** One company the actor may see; 404 for any other, in this workspace or another. */
@@ -159,7 +168,7 @@ const CREATION = {
   name: 'create_company',
   table: companies,
   entity: ENTITY,
-  columns: ['workspaceId', 'id', 'custom', 'phoneDigits', 'emailsNormalised', ...TRACKED],
+  columns: ['workspaceId', 'id', 'custom', 'phoneDigits', 'emailsNormalised', ...ATTRIBUTION, ...TRACKED],
   returning: companyColumns,
 } satisfies RecordCreation<typeof companies, typeof companyColumns>;
 
@@ -179,6 +188,7 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
     actorOwns ? { unitId: ctx.actor.unitId, name: ctx.actor.name } : assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId),
     assertGroupAndParentExist(ctx.db, workspaceId, input),
     cachedDefinitions(ctx.db, workspaceId, ENTITY),
+    assertAttribution(ctx.db, workspaceId, input),
   ] as const);
   const unitId = input.unitId === undefined ? (owner?.unitId ?? ctx.actor.unitId) : input.unitId;
   await companyPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
@@ -217,6 +227,7 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
   const workspaceId = ctx.actor.workspaceId;
   await assertOwnerAndUnit(ctx.db, workspaceId, input.ownerId, input.unitId);
   await assertGroupAndParentExist(ctx.db, workspaceId, input);
+  await assertAttribution(ctx.db, workspaceId, input);
   const row = await ctx.db.transaction(async (tx) => {
     const before = await findVisible(ctx, tx, id, true);
     await companyPolicy.authorize(ctx.actor, 'update', before);

@@ -1,4 +1,5 @@
 import type { TContact } from '@clientela/contract';
+import { type AttributionNames, presentAttribution } from '../campaigns/index.ts';
 import type { contacts } from './contacts.table.ts';
 
 /** A stored row without the search columns, which never leave the database. */
@@ -6,7 +7,7 @@ export type ContactRow = Omit<typeof contacts.$inferSelect, 'searchText' | 'sear
 export type ContactCompany = { id: string; name: string; role: string };
 
 /** Exactly the fields of a contact that leave the server. */
-export function presentContact(row: ContactRow, ownerName: string | null, companies: ContactCompany[]): TContact {
+export function presentContact(row: ContactRow, ownerName: string | null, companies: ContactCompany[], names: AttributionNames): TContact {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -35,5 +36,11 @@ export function presentContact(row: ContactRow, ownerName: string | null, compan
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastContactAt: row.lastContactAt?.toISOString() ?? null,
+    attribution: presentAttribution(row, names),
+    language: row.language,
+    marketingConsent: row.marketingConsent,
+    consentAt: row.consentAt?.toISOString() ?? null,
+    consentSource: row.consentSource,
+    emailBouncedAt: row.emailBouncedAt?.toISOString() ?? null,
   };
 }

@@ -12,6 +12,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
+import { assertAttribution, attributionNames } from '../campaigns/index.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { customFilters, definitionsOf, flattenCustom, mergeCustomValues, trackedWithCustom } from '../custom-fields/index.ts';
 import {
@@ -108,15 +109,16 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   // Both read only the page: on two pooled connections at once.
-  const [counted, links] = await Promise.all([
+  const [counted, links, names] = await Promise.all([
     total(),
     companiesOf(
       ctx,
       ctx.db,
       page.map((c) => c.id),
     ),
+    attributionNames(ctx.db, ctx.actor.workspaceId, page),
   ]);
-  return { data: page.map((row) => presentContact(row, row.ownerName, links.get(row.id) ?? [])), nextCursor, ...counted };
+  return { data: page.map((row) => presentContact(row, row.ownerName, links.get(row.id) ?? [], names)), nextCursor, ...counted };
 }
 
 /** The list's row: the contact with its owner's name, and optionally the list's capped count. */
@@ -150,7 +152,12 @@ export async function contactsInOrder(ctx: Ctx, query: TContactListQuery) {
         ctx.db,
         rows.map((row) => row.contact.id),
       );
-      return rows.map((row) => presentContact(row.contact, row.ownerName, links.get(row.contact.id) ?? []));
+      const names = await attributionNames(
+        ctx.db,
+        ctx.actor.workspaceId,
+        rows.map((row) => row.contact),
+      );
+      return rows.map((row) => presentContact(row.contact, row.ownerName, links.get(row.contact.id) ?? [], names));
     },
   };
 }
@@ -177,7 +184,7 @@ async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Pr
 async function present(ctx: Ctx, db: Executor, row: ContactRow, ownerName?: string | null): Promise<TContact> {
   const links = await companiesOf(ctx, db, [row.id]);
   const owner = ownerName === undefined ? await ownerNameOf(db, row.workspaceId, row.ownerId) : ownerName;
-  return presentContact(row, owner, links.get(row.id) ?? []);
+  return presentContact(row, owner, links.get(row.id) ?? [], await attributionNames(db, row.workspaceId, [row]));
 }
 
 /** One contact the actor may see; 404 for any other. */
@@ -229,6 +236,7 @@ export async function createContact(ctx: Ctx, raw: TCreateContactInput): Promise
   const workspaceId = ctx.actor.workspaceId;
   const ownerId = input.ownerId === undefined ? ctx.actor.userId : input.ownerId;
   const owner = await assertOwnerAndUnit(ctx.db, workspaceId, ownerId, input.unitId);
+  await assertAttribution(ctx.db, workspaceId, input);
   const unitId = input.unitId === undefined ? (owner?.unitId ?? ctx.actor.unitId) : input.unitId;
   await contactPolicy.authorize(ctx.actor, 'create', { ownerId, unitId });
   const custom = mergeCustomValues(await definitionsOf(ctx.db, workspaceId, ENTITY), {}, input.custom);
@@ -258,6 +266,7 @@ export async function updateContact(ctx: Ctx, id: string, input: TUpdateContactI
   const { companies: links, ...fields } = input;
   const workspaceId = ctx.actor.workspaceId;
   await assertOwnerAndUnit(ctx.db, workspaceId, fields.ownerId, fields.unitId);
+  await assertAttribution(ctx.db, workspaceId, fields);
   return ctx.db.transaction(async (tx) => {
     const current = await findVisible(ctx, tx, id, true);
     await contactPolicy.authorize(ctx.actor, 'update', current);

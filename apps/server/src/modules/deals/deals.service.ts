@@ -1,5 +1,6 @@
 import type {
   DEAL_SORTS,
+  TAttribution,
   TCreateDealInput,
   TDeal,
   TDealListQuery,
@@ -14,6 +15,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } from '../../lib/pagination.ts';
 import { assertReadable, unitOfUser } from '../activities/records.ts';
+import { presentDealAttributions } from '../campaigns/index.ts';
 import { companies } from '../companies/index.ts';
 import { contacts } from '../contacts/index.ts';
 import { baseAmountSql, baseCurrencyOf, unknownCurrencies } from '../currencies/index.ts';
@@ -60,10 +62,12 @@ export function selectDeals(db: Executor, key: SQL<string> = sql<string>`''`) {
 type Selected = Awaited<ReturnType<typeof selectDeals>>[number];
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
+const NO_ATTRIBUTION: TAttribution = { source: null, campaign: null, convertedSource: null, convertedCampaign: null };
 
-/** A deal as the API shows it to this reader. */
-export async function presentDeal(ctx: Ctx, row: Selected): Promise<TDeal> {
+/** A deal as the API shows it to this reader; `attribution` when the caller has loaded it for a page. */
+export async function presentDeal(ctx: Ctx, row: Selected, attribution?: TAttribution): Promise<TDeal> {
   const { deal } = row;
+  const touch = attribution ?? (await presentDealAttributions(ctx.db, deal.workspaceId, [deal.id])).get(deal.id);
   return {
     id: deal.id,
     title: deal.title,
@@ -86,6 +90,7 @@ export async function presentDeal(ctx: Ctx, row: Selected): Promise<TDeal> {
     lostNote: deal.lostNote,
     stageEnteredAt: deal.stageEnteredAt.toISOString(),
     notes: deal.notes,
+    attribution: touch ?? NO_ATTRIBUTION,
     mayChange: await dealPolicy.can(ctx.actor, 'update', { ownerId: deal.ownerId, unitId: deal.unitId }),
     createdAt: deal.createdAt.toISOString(),
     updatedAt: deal.updatedAt.toISOString(),
@@ -501,8 +506,13 @@ export async function listDeals(ctx: Ctx, query: TDealListQuery) {
     keyset,
   );
   const total = counted.rows[0]?.n ?? 0;
+  const touches = await presentDealAttributions(
+    ctx.db,
+    ctx.actor.workspaceId,
+    page.map((row) => row.id),
+  );
   return {
-    data: await Promise.all(page.map((row) => presentDeal(ctx, row))),
+    data: await Promise.all(page.map((row) => presentDeal(ctx, row, touches.get(row.id) ?? NO_ATTRIBUTION))),
     nextCursor,
     total,
     ...(total > COUNT_CAP ? { totalIsEstimate: true } : {}),

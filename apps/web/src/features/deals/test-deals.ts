@@ -58,6 +58,7 @@ export function aDeal(id: string, title: string, extra: Partial<TDeal> = {}): TD
     expectedCloseOn: null,
     closedOn: null,
     lostReason: null,
+    attribution: { source: null, campaign: null, convertedSource: null, convertedCampaign: null },
     lostNote: null,
     stageEnteredAt: '2026-11-20T09:00:00.000Z',
     notes: null,

@@ -43,6 +43,7 @@ export function aCompany(id: string, name: string, extra: Partial<TCompany> = {}
     phones: [],
     emails: [],
     leadSource: null,
+    attribution: { source: null, campaign: null, convertedSource: null, convertedCampaign: null },
     owner: null,
     unitId: null,
     group: null,
