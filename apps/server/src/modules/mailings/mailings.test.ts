@@ -13,6 +13,9 @@ const received: ParsedMail[] = [];
 const smtpServer = new SMTPServer({
   disabledCommands: ['STARTTLS', 'AUTH'],
   onRcptTo: (address, _session, callback) => {
+    if (address.address.endsWith('@busy.test')) {
+      return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+    }
     if (!address.address.endsWith('@bounce.test')) return callback();
     callback(Object.assign(new Error('No such mailbox here'), { responseCode: 550 }));
   },
@@ -106,7 +109,8 @@ async function setUp() {
   return { ...bakery, company, contact, template, view };
 }
 
-const runJob = (workspaceId: string, mailingId: string) => mailingJob(t.db, mail, PUBLIC_URL)({ workspaceId, mailingId }, () => false);
+const runJob = (workspaceId: string, mailingId: string, options: Parameters<typeof mailingJob>[3] = {}) =>
+  mailingJob(t.db, mail, PUBLIC_URL, options)({ workspaceId, mailingId }, () => false);
 
 async function queued(browser: Browser, payload: Record<string, unknown>) {
   const mailing = await post(browser, '/api/v1/mailings', payload);
@@ -368,5 +372,47 @@ describe('mailings', () => {
     const foreign = await stranger.request({ method: 'POST', url: '/api/v1/mailings', payload: draft });
     expect(foreign.statusCode).toBe(400);
     expect((await owner.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/pause` })).statusCode).toBe(409);
+  });
+
+  it('retries a message the server refuses for now, and gives it up after three attempts', async () => {
+    const { owner, contact, template, view } = await setUp();
+    const busy = await contact({ first: 'Beppe', email: address('beppe', 'busy.test') });
+    const mailing = await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id, perMinute: 10_000 });
+    await runJob(owner.session.user.workspace.id, mailing.id, { retryDelayMs: 0 });
+    const row = await t.pool.query('SELECT status, attempts, error FROM mailing_recipient WHERE mailing_id = $1', [mailing.id]);
+    expect(row.rows).toEqual([{ status: 'failed', attempts: 3, error: expect.stringContaining('busy') }]);
+    const contactRow = await t.pool.query('SELECT email_bounced_at FROM contact WHERE id = $1', [busy.id]);
+    expect(contactRow.rows[0].email_bounced_at).toBeNull();
+    expect((await get(owner, `/api/v1/mailings/${mailing.id}`)).status).toBe('done');
+  });
+
+  it('mails the contacts of the companies of a static list', async () => {
+    const { owner, company, contact, template } = await setUp();
+    const carla = await contact({ first: 'Carla', city: 'Milano', class: 'B' });
+    const list = await post(owner, '/api/v1/lists', { entity: 'company', name: 'Bakeries' });
+    const added = await owner.request({ method: 'POST', url: `/api/v1/lists/${list.id}/members`, payload: { ids: [company.id] } });
+    expect(added.statusCode, added.body).toBeLessThan(300);
+    const mailing = await queued(owner, { name: 'To companies', templateId: template.id, listId: list.id, perMinute: 10_000 });
+    expect(mailing.list).toMatchObject({ id: list.id, entity: 'company' });
+    expect((await recipients(mailing.id)).map((r) => r.contact_id)).toEqual([carla.id]);
+  });
+
+  it('pauses, resumes and cancels; a paused mailing sends nothing', async () => {
+    const { owner, contact, template, view } = await setUp();
+    const pia = await contact({ first: 'Pia' });
+    const mailing = await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id, perMinute: 10_000 });
+    const paused = await owner.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/pause` });
+    expect(paused.json().status).toBe('paused');
+    await runJob(owner.session.user.workspace.id, mailing.id);
+    expect(mailTo(pia.emails[0]?.value ?? '')).toHaveLength(0);
+    expect((await owner.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/resume` })).json().status).toBe('queued');
+    await runJob(owner.session.user.workspace.id, mailing.id);
+    expect(mailTo(pia.emails[0]?.value ?? '')).toHaveLength(1);
+    expect((await owner.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/cancel` })).statusCode).toBe(409);
+    const draft = await post(owner, '/api/v1/mailings', { name: 'Later', templateId: template.id, viewId: view.id });
+    expect(
+      (await owner.request({ method: 'PATCH', url: `/api/v1/mailings/${draft.id}`, payload: { perMinute: 30 } })).json().perMinute,
+    ).toBe(30);
+    expect((await owner.request({ method: 'DELETE', url: `/api/v1/mailings/${draft.id}` })).statusCode).toBe(204);
   });
 });
