@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { LIST_LIMIT_MAX, listOf, ZDay, ZId } from './common.ts';
 import { ZAmount, ZCurrencyCode } from './currencies.ts';
-import { ZMonth } from './forecasts.ts';
+
+// The same month as forecasts' ZMonth, written here: importing it would close an import cycle
+// (forecasts → analysis → deals → campaigns) that leaves schemas undefined while modules load.
+const ZMonth = z.string().regex(/^(?!0000)\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM');
 
 /** What kind of marketing effort a campaign is. */
 export const CAMPAIGN_KINDS = ['exhibition', 'seminar', 'web_ads', 'press', 'mailing', 'other'] as const;
