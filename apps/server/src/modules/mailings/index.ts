@@ -1,3 +1,4 @@
+export { setConsent, setConsentOf } from './consent.ts';
 export { isPermanentFailure, type MarketingMail, type MarketingSender, openMarketingSender, sendMarketingMail } from './mail-send.ts';
 export { mailingPolicy } from './mailings.policy.ts';
 export { consentEvents, mailingRecipients, mailings, mailTemplates } from './mailings.table.ts';
