@@ -261,6 +261,11 @@ describe('birthday settings', () => {
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().errors).toEqual([{ path: 'viewId', message: 'No such view of contacts' }]);
     expect((await get(owner, '/api/v1/marketing/birthdays')).enabled).toBe(false);
+    // Greetings by e-mail need a mail server, which this server has none of.
+    const card = await post(owner, '/api/v1/templates', { name: 'Card', purpose: 'birthday', versions: { en: news.versions.en } });
+    expect((await settings(owner, { enabled: true, action: 'email', templateId: card.id })).statusCode).toBe(200);
+    const noMail = await owner.request({ method: 'POST', url: '/api/v1/marketing/birthdays/run' });
+    expect([noMail.statusCode, noMail.json().code]).toEqual([503, 'mail_not_configured']);
 
     // Run now greets today's birthdays (today in Rome) and says how many.
     const today = DateTime.now().setZone('Europe/Rome');
