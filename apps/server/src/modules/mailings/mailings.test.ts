@@ -109,8 +109,8 @@ async function setUp() {
   return { ...bakery, company, contact, template, view };
 }
 
-const runJob = (workspaceId: string, mailingId: string, options: Parameters<typeof mailingJob>[3] = {}) =>
-  mailingJob(t.db, mail, PUBLIC_URL, options)({ workspaceId, mailingId }, () => false);
+const runJob = (workspaceId: string, mailingId: string, options: Parameters<typeof mailingJob>[3] = {}, stopping = () => false) =>
+  mailingJob(t.db, mail, PUBLIC_URL, options)({ workspaceId, mailingId }, stopping);
 
 async function queued(browser: Browser, payload: Record<string, unknown>) {
   const mailing = await post(browser, '/api/v1/mailings', payload);
@@ -128,6 +128,16 @@ const recipients = async (mailingId: string) =>
   ).rows;
 
 describe('mail templates', () => {
+  it('are described in the OpenAPI document with the mailings', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode, response.body.slice(0, 2000)).toBe(200);
+    const doc = response.json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/templates/{id}/preview', '/api/v1/mailings/{id}/queue', '/api/v1/mailings/{id}/recipients']),
+    );
+    expect(Object.keys(doc.paths).some((path) => path.startsWith('/u/') || path.startsWith('/t/'))).toBe(false);
+  });
+
   it('refuses a template whose MJML or subject does not compile, naming the field and the line', async () => {
     const { owner } = await makeBakery(t);
     const bad = await owner.request({
@@ -286,6 +296,10 @@ describe('mailings', () => {
     ]);
     expect((await t.app.inject({ method: 'GET', url: `/u/${olgaRow?.token}` })).body).toContain('already unsubscribed');
     expect((await t.app.inject({ method: 'GET', url: '/u/5d1f7a3e-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    const giuliaRow = rows.find((r) => r.contact_id === giulia.id);
+    const italian = await t.app.inject({ method: 'GET', url: `/u/${giuliaRow?.token}` });
+    expect(italian.body).toContain('<html lang="it">');
+    expect(italian.body).toContain('Annulla iscrizione');
 
     const again = await queued(owner, { name: 'Summer', templateId: template.id, viewId: view.id, perMinute: 10_000 });
     expect(again.counts).toMatchObject({ queued: 1, skipped_unsubscribed: 1 });
@@ -414,5 +428,25 @@ describe('mailings', () => {
       (await owner.request({ method: 'PATCH', url: `/api/v1/mailings/${draft.id}`, payload: { perMinute: 30 } })).json().perMinute,
     ).toBe(30);
     expect((await owner.request({ method: 'DELETE', url: `/api/v1/mailings/${draft.id}` })).statusCode).toBe(204);
+  });
+
+  it('takes up a message left sending by a process that died, and leaves alone one another process is sending', async () => {
+    const { owner, contact, template, view } = await setUp();
+    const stale = await contact({ first: 'Sara' });
+    const busy = await contact({ first: 'Tito' });
+    const mailing = await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id, perMinute: 10_000 });
+    await t.pool.query(
+      `UPDATE mailing_recipient SET status = 'sending', attempts = 1,
+         updated_at = now() - CASE WHEN contact_id = $2 THEN interval '20 minutes' ELSE interval '0' END
+       WHERE mailing_id = $1`,
+      [mailing.id, stale.id],
+    );
+    // The job waits for the other process's message; it is told to stop once it has nothing else to do.
+    const sentToStale = () => mailTo(stale.emails[0]?.value ?? '').length > 0;
+    await runJob(owner.session.user.workspace.id, mailing.id, { staleMs: 60_000, retryDelayMs: 60_000 }, sentToStale);
+    const statuses = Object.fromEntries((await recipients(mailing.id)).map((r) => [r.contact_id, r.status]));
+    expect(statuses).toEqual({ [stale.id]: 'sent', [busy.id]: 'sending' });
+    expect(mailTo(stale.emails[0]?.value ?? '')).toHaveLength(1);
+    expect(mailTo(busy.emails[0]?.value ?? '')).toHaveLength(0);
   });
 });
