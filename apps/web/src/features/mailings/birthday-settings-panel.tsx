@@ -1,6 +1,6 @@
 import { GiftOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { BIRTHDAY_ACTIONS, type TBirthdayAction, type TBirthdaySettings } from '@clientela/contract';
-import { Alert, App, Button, Card, Col, Empty, Flex, Form, List, Radio, Row, Select, Skeleton, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Form, Radio, Row, Select, Skeleton, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -150,24 +150,29 @@ function UpcomingCard() {
       ) : (upcoming.data ?? []).length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('birthdays.noneUpcoming')} />
       ) : (
-        <List
-          size="small"
-          dataSource={upcoming.data ?? []}
-          renderItem={(birthday) => (
-            <List.Item key={birthday.contactId} extra={birthday.greeted ? <Tag color="green">{t('birthdays.greeted')}</Tag> : undefined}>
-              <List.Item.Meta
-                avatar={<GiftOutlined />}
-                title={<Link to={`/contacts/${birthday.contactId}`}>{birthday.name}</Link>}
-                description={t('birthdays.turns', {
-                  date: formatCalendarDate(birthday.date, locale),
-                  age: formatNumber(birthday.age, locale),
-                  count: birthday.age,
-                })}
-              />
-              {birthday.owner && <Typography.Text type="secondary">{birthday.owner.name}</Typography.Text>}
-            </List.Item>
-          )}
-        />
+        <Flex vertical gap={12} role="list" aria-label={t('birthdays.upcoming')}>
+          {(upcoming.data ?? []).map((birthday) => (
+            <Flex key={birthday.contactId} role="listitem" gap={12} align="center" justify="space-between" wrap>
+              <Flex gap={12} align="center">
+                <GiftOutlined />
+                <div>
+                  <Link to={`/contacts/${birthday.contactId}`}>{birthday.name}</Link>
+                  <div>
+                    <Typography.Text type="secondary">
+                      {t('birthdays.turns', {
+                        date: formatCalendarDate(birthday.date, locale),
+                        age: formatNumber(birthday.age, locale),
+                        count: birthday.age,
+                      })}
+                      {birthday.owner && ` · ${birthday.owner.name}`}
+                    </Typography.Text>
+                  </div>
+                </div>
+              </Flex>
+              {birthday.greeted && <Tag color="green">{t('birthdays.greeted')}</Tag>}
+            </Flex>
+          ))}
+        </Flex>
       )}
     </Card>
   );

@@ -1,5 +1,5 @@
 import { MERGE_FIELDS, type TTemplateVersion } from '@clientela/contract';
-import { Alert, Button, Flex, Form, Input, List, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Tag, Typography } from 'antd';
 import { type SyntheticEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionProblem } from './template-problems.ts';
@@ -83,18 +83,14 @@ export function TemplateVersionEditor({ version, onChange, problems }: Props) {
           showIcon
           title={t('editor.problems', { count: problems.length })}
           description={
-            <List
-              size="small"
-              dataSource={problems}
-              renderItem={(problem) => (
-                <List.Item>
-                  <span>
-                    <Tag>{problem.line === null ? t(`editor.field.${problem.field}`) : t('editor.line', { line: problem.line })}</Tag>
-                    {problem.message}
-                  </span>
-                </List.Item>
-              )}
-            />
+            <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+              {problems.map((problem) => (
+                <li key={`${problem.field}-${problem.line}-${problem.message}`}>
+                  <Tag>{problem.line === null ? t(`editor.field.${problem.field}`) : t('editor.line', { line: problem.line })}</Tag>
+                  {problem.message}
+                </li>
+              ))}
+            </ul>
           }
         />
       )}
