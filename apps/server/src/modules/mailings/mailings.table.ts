@@ -176,9 +176,12 @@ export const birthdayGreetings = pgTable(
     taskId: uuid('task_id'),
     status: text('status', { enum: ['done', 'skipped_no_consent', 'skipped_no_email', 'failed'] }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** The secret of the greeting e-mail's unsubscribe link (`/u/<token>`), as a mailing recipient's. */
+    token: uuid('token').notNull().defaultRandom(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.contactId, t.year] }),
+    uniqueIndex('birthday_greeting_token_key').on(t.token),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
   ],
 );
