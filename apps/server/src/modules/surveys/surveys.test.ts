@@ -1,6 +1,7 @@
 import type { TCallList, TPublicSurvey, TSurvey, TSurveyLink, TSurveyResults } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
+import { PUBLIC_SURVEY_RATE_LIMIT } from './surveys.routes.ts';
 
 const t = useTestApp();
 
@@ -50,9 +51,13 @@ async function listOf(browser: Browser, ids: string[]) {
   return list;
 }
 
-/** Asks a question of the public API as a respondent does: no cookie, no CSRF token. */
-const publicRequest = (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
-  t.app.inject({ method, url, ...(payload ? { payload } : {}) });
+let visitor = 0;
+/** Asks a question of the public API as a respondent does: no cookie, no CSRF token (each from an address of its own unless told). */
+const publicRequest = (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>, ip?: string) => {
+  visitor += 1;
+  const remoteAddress = ip ?? `10.0.${Math.floor(visitor / 250)}.${(visitor % 250) + 1}`;
+  return t.app.inject({ method, url, remoteAddress, ...(payload ? { payload } : {}) });
+};
 
 const link = async (browser: Browser, surveyId: string, contactId: string): Promise<TSurveyLink> => {
   const response = await browser.request({ method: 'POST', url: `/api/v1/surveys/${surveyId}/link`, payload: { contactId } });
@@ -350,6 +355,19 @@ describe('the public survey', () => {
     expect(right.statusCode, right.body).toBe(201);
   });
 
+  it('is rate limited per address', async () => {
+    const { owner } = await makeBakery(t);
+    const survey = await createSurvey(owner);
+    const { token } = await link(owner, survey.id, (await contact(owner, 'Rita')).id);
+    const url = `/api/v1/public/surveys/${token}`;
+    for (let i = 0; i < PUBLIC_SURVEY_RATE_LIMIT; i += 1)
+      expect((await publicRequest('GET', url, undefined, '192.0.2.7')).statusCode).toBe(200);
+    const limited = await publicRequest('GET', url, undefined, '192.0.2.7');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('too_many_requests');
+    expect((await publicRequest('GET', url, undefined, '192.0.2.8')).statusCode).toBe(200);
+  });
+
   it('answers 410 once the survey is closed, and 404 once it is deleted', async () => {
     const { owner } = await makeBakery(t);
     const survey = await createSurvey(owner);
@@ -513,5 +531,22 @@ describe('who may do what', () => {
     expect((await get(stranger, '/api/v1/surveys')).total).toBe(0);
     // Without signing in, only the public routes answer.
     expect((await publicRequest('GET', '/api/v1/surveys')).statusCode).toBe(401);
+  });
+});
+
+describe('the API reference', () => {
+  it('documents the survey routes, the public ones without security', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/surveys',
+        '/api/v1/surveys/{id}',
+        '/api/v1/surveys/{id}/send',
+        '/api/v1/surveys/{id}/results',
+        '/api/v1/surveys/{id}/call-list',
+        '/api/v1/public/surveys/{token}',
+      ]),
+    );
+    expect(doc.paths['/api/v1/public/surveys/{token}'].post.security).toEqual([]);
   });
 });
