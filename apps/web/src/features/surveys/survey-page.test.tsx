@@ -172,3 +172,24 @@ describe('SurveyPage call lists', () => {
     expect(screen.getByText('10 Dec 2026')).toBeTruthy();
   }, 40_000);
 });
+
+describe('SurveyPage sending', () => {
+  it('sends the survey to a saved view and tells how many were invited and skipped', async () => {
+    const view = { id: '00000000-0000-4000-8000-000000000e01', name: 'Class A in Milan' };
+    const api = await renderSurvey(`/surveys/${SURVEY_ID}?tab=send`, ({ method, url }) => {
+      if (method === 'GET' && url.startsWith('/api/v1/views?')) return jsonResponse(200, { data: [view] });
+      if (method === 'GET' && url.startsWith('/api/v1/templates?')) return jsonResponse(200, { data: [], nextCursor: null, total: 0 });
+      if (method === 'POST' && url === `${BASE}/send`) return jsonResponse(200, { invited: 12, alreadyInvited: 3, skipped: 2 });
+      return undefined;
+    });
+    expect(await screen.findByText(/whose \{\{survey_link\}\} becomes/)).toBeTruthy();
+    const select = screen.getByRole('combobox', { name: 'Saved view of contacts' });
+    fireEvent.mouseDown(select);
+    fireEvent.click(await screen.findByText('Class A in Milan'));
+    fireEvent.click(screen.getByRole('button', { name: /Send invitations/ }));
+    expect((await screen.findByTestId('survey-send-result')).textContent).toBe(
+      '12 invited; 3 had been invited before; 2 left out (no e-mail address, unsubscribed or bounced).',
+    );
+    expect(api.calls.filter((call) => call.method === 'POST').map((call) => call.body)).toEqual([{ viewId: view.id }]);
+  }, 40_000);
+});
