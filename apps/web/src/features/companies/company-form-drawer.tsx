@@ -80,7 +80,7 @@ export function CompanyFormDrawer({ open, company, onClose, onCreated }: Props) 
       <ErrorAlert error={mutation.error} />
       <DuplicateCheckAlert entity="company" form={form} enabled={open && !company} />
       <Form form={form} name="company" layout="vertical" requiredMark={false} onFinish={submit} aria-label={title}>
-        <CompanyInputs currentOwner={company?.owner} />
+        <CompanyInputs currentOwner={company?.owner} attribution={company?.attribution} />
         <CustomValueInputs fields={customFields.data} />
       </Form>
     </Drawer>

@@ -1,15 +1,16 @@
-import { ZCreateCompanyInput } from '@clientela/contract';
+import { type TAttribution, ZCreateCompanyInput } from '@clientela/contract';
 import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { zodRule } from '../../lib/form.ts';
 import { OwnershipInputs, ReachInputs, StandingInputs } from '../customers/customer-inputs.tsx';
+import { AttributionInputs } from '../marketing/attribution.tsx';
 
 const fields = ZCreateCompanyInput.shape;
 
-type Props = { currentOwner?: { id: string; name: string } | null };
+type Props = { currentOwner?: { id: string; name: string } | null; attribution?: TAttribution };
 
 /** Every field of a company: shared by the create and the edit form. */
-export function CompanyInputs({ currentOwner }: Props) {
+export function CompanyInputs({ currentOwner, attribution }: Props) {
   const { t } = useTranslation('customers');
   const { t: tc } = useTranslation();
   return (
@@ -34,6 +35,7 @@ export function CompanyInputs({ currentOwner }: Props) {
           </Form.Item>
         </Col>
       </Row>
+      <AttributionInputs attribution={attribution} />
       <OwnershipInputs currentOwner={currentOwner} />
     </>
   );

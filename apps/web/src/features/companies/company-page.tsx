@@ -15,6 +15,7 @@ import { ClassTag, StatusTag } from '../customers/customer-tags.tsx';
 import { HistoryCard } from '../customers/history-card.tsx';
 import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
+import { AttributionCard } from '../marketing/attribution.tsx';
 import { CompanyCreditCard } from '../sales/company-credit-card.tsx';
 import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useCompany, useCompanyHistory, useDeleteCompany } from './api.ts';
@@ -111,6 +112,7 @@ export function CompanyPage() {
             <CustomerCasesCard customer={{ company: { id: data.id, name: data.name } }} />
             <AttachmentsCard entityType="company" entityId={data.id} />
             <CompanyGroupCard company={data} />
+            <AttributionCard attribution={data.attribution} />
             <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
           </Flex>
         </Col>

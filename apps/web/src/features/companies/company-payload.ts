@@ -1,14 +1,16 @@
 import type { TCompany, TCustomField, TUpdateCompanyInput } from '@clientela/contract';
 import { type CustomValues, customPayload } from '../custom-fields/custom-values.ts';
 import { type CustomerFormValues, customerFormValues, customerPayload, textOrNull } from '../customers/payload.ts';
+import { type AttributionFormValues, attributionFormValues, attributionPayload } from '../marketing/attribution.tsx';
 
 /** What the company form holds while being edited. */
-export type CompanyFormValues = CustomerFormValues & {
-  name?: string;
-  legalName?: string | null;
-  taxNumber?: string | null;
-  website?: string | null;
-};
+export type CompanyFormValues = CustomerFormValues &
+  AttributionFormValues & {
+    name?: string;
+    legalName?: string | null;
+    taxNumber?: string | null;
+    website?: string | null;
+  };
 
 /**
  * The form's values as the API takes them: trimmed, empty texts as null, empty phone rows dropped;
@@ -26,6 +28,7 @@ export function toCompanyInput(
     taxNumber: textOrNull(values.taxNumber),
     website: textOrNull(values.website),
     ...customerPayload(values),
+    ...attributionPayload(values),
     ...(custom ? { custom } : {}),
   };
 }
@@ -38,6 +41,7 @@ export function toCompanyFormValues(company: TCompany): CompanyFormValues {
     taxNumber: company.taxNumber,
     website: company.website,
     ...customerFormValues(company),
+    ...attributionFormValues(company.attribution),
   };
 }
 

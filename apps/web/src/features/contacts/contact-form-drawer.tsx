@@ -92,7 +92,7 @@ export function ContactFormDrawer({ open, contact, company, onClose, onCreated }
       <ErrorAlert error={mutation.error} />
       <DuplicateCheckAlert entity="contact" form={form} enabled={open && !contact} />
       <Form form={form} name="contact" layout="vertical" requiredMark={false} onFinish={submit} aria-label={title}>
-        <ContactInputs currentOwner={contact?.owner} knownCompanies={knownCompanies} />
+        <ContactInputs currentOwner={contact?.owner} knownCompanies={knownCompanies} attribution={contact?.attribution} />
         <CustomValueInputs fields={customFields.data} />
       </Form>
     </Drawer>

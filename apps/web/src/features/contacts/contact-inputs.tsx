@@ -1,15 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { CHANNELS } from '@clientela/contract';
+import { CHANNELS, type TAttribution } from '@clientela/contract';
 import { Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OwnershipInputs, ReachInputs, StandingInputs } from '../customers/customer-inputs.tsx';
 import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
 import { useLocale } from '../locale/locale-context.tsx';
+import { AttributionInputs, LanguageInput } from '../marketing/attribution.tsx';
 import { CompanySelect } from './company-select.tsx';
 
 type Props = {
   currentOwner?: { id: string; name: string } | null;
   knownCompanies?: { id: string; name: string }[];
+  attribution?: TAttribution;
 };
 
 /** The companies a person works for, each with their role there. */
@@ -42,7 +44,7 @@ function CompanyLinksInput({ knownCompanies }: { knownCompanies: { id: string; n
 }
 
 /** Every field of a contact: shared by the create and the edit form. */
-export function ContactInputs({ currentOwner, knownCompanies = [] }: Props) {
+export function ContactInputs({ currentOwner, knownCompanies = [], attribution }: Props) {
   const { t } = useTranslation('customers');
   const { locale } = useLocale();
   const nameRule = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
@@ -84,12 +86,14 @@ export function ContactInputs({ currentOwner, knownCompanies = [] }: Props) {
       <Form.Item name="preferredChannel" label={t('fields.preferredChannel')}>
         <Select allowClear options={CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) }))} />
       </Form.Item>
+      <LanguageInput />
       <Form.Item name="preferences" label={t('fields.preferences')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('form.preferencesPlaceholder')} />
       </Form.Item>
       <Form.Item name="personalEvents" label={t('fields.personalEvents')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('form.personalEventsPlaceholder')} />
       </Form.Item>
+      <AttributionInputs attribution={attribution} />
       <OwnershipInputs currentOwner={currentOwner} />
     </>
   );

@@ -20,6 +20,7 @@ import { HistoryCard } from '../customers/history-card.tsx';
 import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
 import { ConsentCard } from '../mailings/consent-card.tsx';
+import { AttributionCard } from '../marketing/attribution.tsx';
 import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useContact, useContactHistory, useDeleteContact } from './api.ts';
 import { ContactFormDrawer } from './contact-form-drawer.tsx';
@@ -181,6 +182,7 @@ export function ContactPage() {
           <Flex vertical gap={24}>
             <CustomerCasesCard customer={{ contact: { id: data.id, name: data.name } }} />
             <ConsentCard contactId={data.id} />
+            <AttributionCard attribution={data.attribution} />
             <AttachmentsCard entityType="contact" entityId={data.id} />
             <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />
           </Flex>

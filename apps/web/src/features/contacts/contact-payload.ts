@@ -1,23 +1,26 @@
-import type { CHANNELS, TContact, TCustomField, TUpdateContactInput } from '@clientela/contract';
+import type { CHANNELS, TContact, TCustomField, TLocale, TUpdateContactInput } from '@clientela/contract';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { type CustomValues, customPayload } from '../custom-fields/custom-values.ts';
 import { type CustomerFormValues, customerFormValues, customerPayload, textOrNull } from '../customers/payload.ts';
+import { type AttributionFormValues, attributionFormValues, attributionPayload } from '../marketing/attribution.tsx';
 
 type Channel = (typeof CHANNELS)[number];
 export type CompanyLinkValue = { companyId?: string; role?: string };
 
 /** What the contact form holds while being edited. */
-export type ContactFormValues = CustomerFormValues & {
-  firstName?: string;
-  lastName?: string;
-  position?: string | null;
-  birthday?: Dayjs | null;
-  preferredChannel?: Channel | null;
-  preferences?: string | null;
-  personalEvents?: string | null;
-  companies?: CompanyLinkValue[];
-};
+export type ContactFormValues = CustomerFormValues &
+  AttributionFormValues & {
+    language?: TLocale | null;
+    firstName?: string;
+    lastName?: string;
+    position?: string | null;
+    birthday?: Dayjs | null;
+    preferredChannel?: Channel | null;
+    preferences?: string | null;
+    personalEvents?: string | null;
+    companies?: CompanyLinkValue[];
+  };
 
 /**
  * The form's values as the API takes them; the birthday is a plain calendar date. Custom values
@@ -42,6 +45,8 @@ export function toContactInput(
       .filter((link): link is { companyId: string; role?: string } => Boolean(link.companyId))
       .map((link) => ({ companyId: link.companyId, role: link.role?.trim() ?? '' })),
     ...customerPayload(values),
+    ...(values.language !== undefined ? { language: values.language } : {}),
+    ...attributionPayload(values),
     ...(custom ? { custom } : {}),
   };
 }
@@ -59,5 +64,7 @@ export function toContactFormValues(contact: TContact): ContactFormValues {
     personalEvents: contact.personalEvents,
     companies: contact.companies.map((link) => ({ companyId: link.id, role: link.role })),
     ...customerFormValues(contact),
+    language: contact.language,
+    ...attributionFormValues(contact.attribution),
   };
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { AttributionCard } from '../marketing/attribution.tsx';
 import { useDeal, useDeleteDeal, usePipelines } from './api.ts';
 import { DealDetails } from './deal-details.tsx';
 import { DealFormDrawer } from './deal-form-drawer.tsx';
@@ -103,7 +104,10 @@ export function DealPage() {
             <DealDetails deal={data} />
           </Col>
           <Col xs={24} xl={10}>
-            <StageHistoryCard dealId={data.id} />
+            <Flex vertical gap={24}>
+              <StageHistoryCard dealId={data.id} />
+              <AttributionCard attribution={data.attribution} />
+            </Flex>
           </Col>
         </Row>
         <DealTimelineCard deal={data} />
