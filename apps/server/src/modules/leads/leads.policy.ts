@@ -1,0 +1,18 @@
+import { definePolicy } from '../authz/index.ts';
+
+/**
+ * Every member of staff reads every lead and may register one. The lead's owner works it (changes,
+ * converts, disqualifies, removes it); managers and admins work any lead.
+ */
+export const leadPolicy = definePolicy<'read' | 'create' | 'update' | 'delete'>('leads', {
+  admin: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+  manager: { read: 'all', create: 'all', update: 'all', delete: 'all' },
+  employee: { read: 'all', create: 'all', update: 'own', delete: 'own' },
+});
+
+/** Web forms: read by all staff, made and changed by managers and admins. */
+export const webFormPolicy = definePolicy<'read' | 'manage'>('web-forms', {
+  admin: { read: 'all', manage: 'all' },
+  manager: { read: 'all', manage: 'all' },
+  employee: { read: 'all' },
+});
