@@ -15,10 +15,16 @@ import type {
 } from '@clientela/contract';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
+import { useMe } from '../auth/api.ts';
 import type { Page } from '../customers/types.ts';
 
 const TEMPLATES_KEY = ['mail-templates'] as const;
 const MAILINGS_KEY = ['mailings'] as const;
+
+/** Whether the signed-in user may write templates and create, queue and stop mailings (admins and managers). */
+export function useMayManageMailings(): boolean {
+  return useMe().role !== 'employee';
+}
 
 /** The live templates, newest change first; `purpose` keeps one kind (e.g. the birthday ones). */
 export function useTemplates(purpose?: TTemplatePurpose) {

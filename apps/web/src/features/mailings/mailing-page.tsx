@@ -8,7 +8,7 @@ import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useFormatters } from '../customers/date-format.ts';
-import { isMoving, type MailingAction, useMailing, useMailingAction } from './api.ts';
+import { isMoving, type MailingAction, useMailing, useMailingAction, useMayManageMailings } from './api.ts';
 import { MailingProgress } from './mailing-progress.tsx';
 import { MailingStatusTag } from './mailing-tags.tsx';
 import { AudienceText } from './mailings-page.tsx';
@@ -27,6 +27,7 @@ export function MailingPage() {
   const action = useMailingAction();
   const queue = useQueueMailing();
   const [status, setStatus] = useState<TRecipientStatus | undefined>();
+  const may = useMayManageMailings();
 
   if (mailing.isPending) return <Skeleton active />;
   if (mailing.error || !mailing.data) {
@@ -71,28 +72,30 @@ export function MailingPage() {
           </Typography.Title>
           <MailingStatusTag status={data.status} />
         </Flex>
-        <Flex gap={8} wrap>
-          {data.status === 'draft' && (
-            <Button type="primary" icon={<SendOutlined />} onClick={() => queue(data)}>
-              {t('form.queue')}
-            </Button>
-          )}
-          {isMoving(data) && (
-            <Button icon={<PauseCircleOutlined />} loading={action.isPending} onClick={() => run('pause')}>
-              {t('mailing.pause')}
-            </Button>
-          )}
-          {data.status === 'paused' && (
-            <Button type="primary" icon={<PlayCircleOutlined />} loading={action.isPending} onClick={() => run('resume')}>
-              {t('mailing.resume')}
-            </Button>
-          )}
-          {open && (
-            <Button danger icon={<StopOutlined />} onClick={confirmCancel}>
-              {t('mailing.cancel')}
-            </Button>
-          )}
-        </Flex>
+        {may && (
+          <Flex gap={8} wrap>
+            {data.status === 'draft' && (
+              <Button type="primary" icon={<SendOutlined />} onClick={() => queue(data)}>
+                {t('form.queue')}
+              </Button>
+            )}
+            {isMoving(data) && (
+              <Button icon={<PauseCircleOutlined />} loading={action.isPending} onClick={() => run('pause')}>
+                {t('mailing.pause')}
+              </Button>
+            )}
+            {data.status === 'paused' && (
+              <Button type="primary" icon={<PlayCircleOutlined />} loading={action.isPending} onClick={() => run('resume')}>
+                {t('mailing.resume')}
+              </Button>
+            )}
+            {open && (
+              <Button danger icon={<StopOutlined />} onClick={confirmCancel}>
+                {t('mailing.cancel')}
+              </Button>
+            )}
+          </Flex>
+        )}
       </Flex>
       <Flex vertical gap={24}>
         <Card>

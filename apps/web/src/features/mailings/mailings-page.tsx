@@ -7,7 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useFormatters } from '../customers/date-format.ts';
-import { useMailings } from './api.ts';
+import { useMailings, useMayManageMailings } from './api.ts';
 import { BirthdaySettingsPanel } from './birthday-settings-panel.tsx';
 import { MailingFormModal } from './mailing-form-modal.tsx';
 import { MailingProgress } from './mailing-progress.tsx';
@@ -67,6 +67,7 @@ export function MailingsPage() {
   const navigate = useNavigate();
   const queue = useQueueMailing();
   const [creating, setCreating] = useState(false);
+  const may = useMayManageMailings();
   const birthdays = params.get('tab') === 'birthdays';
 
   const saved = async (mailing: TMailing, andQueue: boolean) => {
@@ -81,7 +82,8 @@ export function MailingsPage() {
         title={t('title')}
         subtitle={t('mailings.subtitle')}
         extra={
-          !birthdays && (
+          !birthdays &&
+          may && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('mailings.new')}
             </Button>

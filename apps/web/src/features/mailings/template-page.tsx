@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { useLocale } from '../locale/locale-context.tsx';
-import { useSaveTemplate, useSendTestMail, useTemplate } from './api.ts';
+import { useMayManageMailings, useSaveTemplate, useSendTestMail, useTemplate } from './api.ts';
 import { starterVersion } from './mjml-starter.ts';
 import { TemplatePreview } from './template-preview.tsx';
 import { problemsByLanguage } from './template-problems.ts';
@@ -34,6 +34,7 @@ export function TemplatePage() {
   const template = useTemplate(id);
   const save = useSaveTemplate();
   const sendTest = useSendTestMail();
+  const may = useMayManageMailings();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<Draft | null>(null);
   const [language, setLanguage] = useState<TLocale>(locale);
@@ -131,10 +132,16 @@ export function TemplatePage() {
           title={id ? draft.name || t('editor.untitled') : t('editor.newTitle')}
           extra={
             <Flex gap={8} wrap>
-              <Button icon={<SendOutlined />} disabled={!id} loading={sendTest.isPending} onClick={test} title={t('editor.testHint')}>
+              <Button
+                icon={<SendOutlined />}
+                disabled={!id || !may}
+                loading={sendTest.isPending}
+                onClick={test}
+                title={t('editor.testHint')}
+              >
                 {t('editor.sendTest')}
               </Button>
-              <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={submit}>
+              <Button type="primary" icon={<SaveOutlined />} disabled={!may} loading={save.isPending} onClick={submit}>
                 {tc('common.save')}
               </Button>
             </Flex>

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse } from '../../test/render.tsx';
+import { jsonResponse, testMe } from '../../test/render.tsx';
 import { page } from '../duplicates/test-duplicates.ts';
 import { TemplatesPage } from './templates-page.tsx';
 import { aTemplate, renderMailings, TEMPLATE_ID } from './test-mailings.tsx';
@@ -33,5 +33,16 @@ describe('TemplatesPage', () => {
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Spring offers' })).toBeNull());
     const other = screen.getByRole('link', { name: 'Happy birthday' }).closest('tr') as HTMLElement;
     expect(other.textContent).toContain('Russian');
+  }, 30_000);
+
+  it('offers no new template to employees, who only read them', async () => {
+    await renderMailings(
+      <TemplatesPage />,
+      ({ url }) => (url === '/api/v1/templates' ? jsonResponse(200, page([aTemplate(TEMPLATE_ID, 'Spring offers')])) : undefined),
+      '/',
+      { ...testMe, role: 'employee' },
+    );
+    expect(await screen.findByRole('link', { name: 'Spring offers' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /New template/ })).toBeNull();
   }, 30_000);
 });

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useFormatters } from '../customers/date-format.ts';
-import { useTemplates } from './api.ts';
+import { useMayManageMailings, useTemplates } from './api.ts';
 import { PurposeTag } from './mailing-tags.tsx';
 import { MailingsNav } from './mailings-nav.tsx';
 
@@ -16,6 +16,7 @@ import { MailingsNav } from './mailings-nav.tsx';
 export function TemplatesPage() {
   const { t } = useTranslation('mailings');
   const format = useFormatters();
+  const may = useMayManageMailings();
   const [purpose, setPurpose] = useState<TTemplatePurpose | 'all'>('all');
   const templates = useTemplates(purpose === 'all' ? undefined : purpose);
   return (
@@ -24,11 +25,13 @@ export function TemplatesPage() {
         title={t('templates.title')}
         subtitle={t('templates.subtitle')}
         extra={
-          <Link to="/templates/new">
-            <Button type="primary" icon={<PlusOutlined />}>
-              {t('templates.new')}
-            </Button>
-          </Link>
+          may && (
+            <Link to="/templates/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('templates.new')}
+              </Button>
+            </Link>
+          )
         }
       />
       <MailingsNav current="templates" />
