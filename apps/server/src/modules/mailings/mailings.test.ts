@@ -10,6 +10,8 @@ const PUBLIC_URL = 'https://crm.example.test';
 
 /** A real SMTP server on loopback that keeps what it receives and refuses addresses at bounce.test for good. */
 const received: ParsedMail[] = [];
+/** Runs before the server accepts a message, while the sender waits for its answer. */
+let beforeAccepting: (() => Promise<unknown>) | undefined;
 const smtpServer = new SMTPServer({
   disabledCommands: ['STARTTLS', 'AUTH'],
   onRcptTo: (address, _session, callback) => {
@@ -21,8 +23,9 @@ const smtpServer = new SMTPServer({
   },
   onData: (stream, _session, callback) => {
     simpleParser(stream).then(
-      (mail) => {
+      async (mail) => {
         received.push(mail);
+        await beforeAccepting?.();
         callback();
       },
       (error: Error) => callback(error),
@@ -448,5 +451,22 @@ describe('mailings', () => {
     expect(statuses).toEqual({ [stale.id]: 'sent', [busy.id]: 'sending' });
     expect(mailTo(stale.emails[0]?.value ?? '')).toHaveLength(1);
     expect(mailTo(busy.emails[0]?.value ?? '')).toHaveLength(0);
+  });
+
+  it('stops sending within a batch as soon as the mailing is paused', async () => {
+    const { owner, contact, template, view } = await setUp();
+    for (const first of ['Gea', 'Ivo', 'Lia']) await contact({ first });
+    const mailing = await queued(owner, { name: 'Fast', templateId: template.id, viewId: view.id, perMinute: 6000 });
+    beforeAccepting = () => owner.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/pause` });
+    try {
+      await runJob(owner.session.user.workspace.id, mailing.id);
+    } finally {
+      beforeAccepting = undefined;
+    }
+    const paused = await get(owner, `/api/v1/mailings/${mailing.id}`);
+    expect(paused.status).toBe('paused');
+    expect(paused.counts).toMatchObject({ sent: 1, queued: 2, sending: 0 });
+    const attempts = await t.pool.query(`SELECT attempts FROM mailing_recipient WHERE mailing_id = $1 AND status = 'queued'`, [mailing.id]);
+    expect(attempts.rows).toEqual([{ attempts: 0 }, { attempts: 0 }]);
   });
 });

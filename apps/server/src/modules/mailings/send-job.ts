@@ -108,18 +108,21 @@ export function mailingJob(db: Database, mail: MailSettings | undefined, publicU
             }
             return;
           }
-          // Consent is enforced here, right before sending: an unsubscribe since queueing holds.
+          // Consent is enforced here, right before sending: an unsubscribe since queueing holds. A mailing
+          // paused or cancelled meanwhile gets the message back untouched.
           const { rows: checked } = await db.execute<{ status: string; email: string | null }>(sql`
             UPDATE mailing_recipient r SET updated_at = now(), email = coalesce(nullif(btrim(c.emails -> 0 ->> 'value'), ''), r.email),
+              attempts = CASE WHEN m.status = 'sending' THEN r.attempts ELSE r.attempts - 1 END,
               status = CASE
+                WHEN m.status <> 'sending' THEN 'queued'
                 WHEN c.deleted_at IS NOT NULL THEN 'skipped_no_consent'
                 WHEN c.marketing_consent = 'withdrawn' THEN 'skipped_unsubscribed'
                 WHEN c.marketing_consent IS DISTINCT FROM 'granted' THEN 'skipped_no_consent'
                 WHEN c.email_bounced_at IS NOT NULL THEN 'bounced'
                 WHEN nullif(btrim(c.emails -> 0 ->> 'value'), '') IS NULL THEN 'skipped_no_email'
                 ELSE 'sending' END
-            FROM contact c
-            WHERE c.workspace_id = r.workspace_id AND c.id = r.contact_id
+            FROM contact c, mailing m
+            WHERE c.workspace_id = r.workspace_id AND c.id = r.contact_id AND m.workspace_id = r.workspace_id AND m.id = r.mailing_id
               AND r.workspace_id = ${workspaceId} AND r.mailing_id = ${mailingId} AND r.contact_id = ${row.contact_id}
               AND r.status = 'sending' AND r.attempts = ${row.attempts}
             RETURNING r.status, r.email`);
