@@ -163,6 +163,23 @@ describe('e-mailing survey invitations', () => {
     for (const person of people) expect(mailsTo(person.emails[0].value)).toHaveLength(1);
     expect(rows.find((r) => r.email === busy)?.attempts).toBe(2);
   });
+
+  it('sends what was left queued while the survey was closed once it opens again', async () => {
+    const { owner } = await makeBakery(t);
+    const survey: TSurvey = await post(owner, '/api/v1/surveys', SURVEY);
+    const rita = await contact(owner, 'Rita');
+    await owner.request({ method: 'POST', url: `/api/v1/surveys/${survey.id}/open` });
+    await owner.request({ method: 'POST', url: `/api/v1/surveys/${survey.id}/close` });
+    await t.pool.query(
+      `INSERT INTO survey_invitation (workspace_id, survey_id, contact_id, language, email)
+       SELECT workspace_id, $1, id, 'en', $3 FROM contact WHERE id = $2`,
+      [survey.id, rita.id, rita.emails[0].value],
+    );
+    const opened = await owner.request({ method: 'POST', url: `/api/v1/surveys/${survey.id}/open` });
+    expect(opened.json().status).toBe('open');
+    await settled(survey.id);
+    expect(mailsTo(rita.emails[0].value)).toHaveLength(1);
+  });
 });
 
 async function workspaceOf(surveyId: string): Promise<string> {

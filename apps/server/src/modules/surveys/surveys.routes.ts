@@ -26,6 +26,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { createCallList, listCallList } from './call-list.ts';
+import { SURVEY_INVITE_JOB } from './invite-job.ts';
 import { answerPublicSurvey, getPublicSurvey } from './public.ts';
 import { surveyResults, surveyTextAnswers } from './results.ts';
 import { sendSurvey, surveyLink } from './send.ts';
@@ -61,6 +62,9 @@ export async function surveyRoutes(app: FastifyInstance, { db, jobs, publicUrl }
     api.post(`/surveys/:id/${action}`, { schema: { tags, ...whole } }, async (request) => {
       const ctx = ctxOf(db, request);
       await moveSurvey(ctx, request.params.id, action);
+      // Invitations left queued while the survey was closed go out once it opens again.
+      if (action === 'open')
+        await jobs?.send(SURVEY_INVITE_JOB, { workspaceId: ctx.actor.workspaceId, surveyId: request.params.id }, request.params.id);
       return getSurvey(ctx, request.params.id);
     });
   }
