@@ -61,7 +61,14 @@ export function PublicSurveyPage() {
   const answer = useAnswerSurvey(token);
   const [done, setDone] = useState<Done | null>(null);
   const language = survey.data?.language ?? appLanguage();
-  const t = useSurveyT(language);
+  const speaking = useSurveyT(language);
+  // The survey's first words wait for its language; a later switch keeps the page until the new one is loaded.
+  const [shown, setShown] = useState(false);
+  const ready = speaking && (speaking.language === language || shown);
+  useEffect(() => {
+    if (ready && survey.data) setShown(true);
+  }, [ready, survey.data]);
+  const t = ready ? speaking.t : undefined;
 
   useEffect(() => {
     if (survey.data?.title) document.title = survey.data.title;

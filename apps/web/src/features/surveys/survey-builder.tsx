@@ -27,7 +27,7 @@ function Preview({ draft, onClose }: { draft: SurveyDraft; onClose: () => void }
   const { t } = useTranslation('surveys');
   const me = useMe();
   const [language, setLanguage] = useState<TLocale>(draft.languages[0] ?? 'en');
-  const tSurvey = useSurveyT(language);
+  const tSurvey = useSurveyT(language)?.t;
   const survey = previewOf(draft, language, me.workspace.name);
   return (
     <Modal open title={t('builder.previewTitle')} footer={null} onCancel={onClose} width={760}>

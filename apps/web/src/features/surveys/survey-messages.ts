@@ -21,7 +21,7 @@ export async function loadSurveyLanguage(language: TLocale): Promise<void> {
  * the invitation. Until another language's file is loaded, the one loaded before speaks (the page
  * stays on screen); undefined only before any is loaded.
  */
-export function useSurveyT(language: TLocale | undefined): TFunction<'surveys'> | undefined {
+export function useSurveyT(language: TLocale | undefined): { t: TFunction<'surveys'>; language: TLocale } | undefined {
   const [ready, setReady] = useState<TLocale | undefined>(() =>
     language && i18n.hasResourceBundle(language, 'surveys') ? language : undefined,
   );
@@ -36,5 +36,5 @@ export function useSurveyT(language: TLocale | undefined): TFunction<'surveys'> 
     };
   }, [language]);
   const speaking = language && i18n.hasResourceBundle(language, 'surveys') ? language : ready;
-  return speaking ? i18n.getFixedT(speaking, 'surveys') : undefined;
+  return speaking ? { t: i18n.getFixedT(speaking, 'surveys'), language: speaking } : undefined;
 }
