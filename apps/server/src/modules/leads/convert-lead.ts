@@ -34,7 +34,7 @@ async function assertReadable(ctx: Ctx, db: Executor, kind: 'contact' | 'company
  * Writes the lead's attribution on a record: the first touch only where it has none yet (an
  * existing customer keeps where they first came from), the converting touch from the lead.
  */
-async function attribute(db: Executor, table: 'contact' | 'company' | 'deal', id: string, lead: LeadRow) {
+async function attribute(db: Executor, table: 'contact' | 'company', id: string, lead: LeadRow) {
   await db.execute(sql`UPDATE ${sql.identifier(table)} SET
       source_id = coalesce(source_id, ${lead.sourceId}::uuid),
       campaign_id = coalesce(campaign_id, ${lead.campaignId}::uuid),
@@ -182,7 +182,6 @@ export async function convertLead(ctx: Ctx, id: string, input: TConvertLeadInput
         }),
       );
       dealId = created.id;
-      await attribute(tx, 'deal', dealId, lead);
     }
 
     await tx

@@ -41,7 +41,7 @@ export async function leadMatches(ctx: Ctx, id: string): Promise<TLeadMatches> {
             byPhone: contactPhone,
             company: sql<{ id: string; name: string } | null>`(SELECT json_build_object('id', c.id, 'name', c.name)
               FROM ${contactCompanies} cc JOIN ${companies} c ON c.workspace_id = cc.workspace_id AND c.id = cc.company_id AND c.deleted_at IS NULL
-              WHERE cc.workspace_id = ${contacts.workspaceId} AND cc.contact_id = ${contacts.id} ORDER BY c.name LIMIT 1)`,
+              WHERE cc.workspace_id = contact.workspace_id AND cc.contact_id = contact.id ORDER BY c.name LIMIT 1)`,
           })
           .from(contacts)
           .where(
