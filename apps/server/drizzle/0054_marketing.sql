@@ -116,6 +116,7 @@ CREATE TABLE "birthday_greeting" (
 	"task_id" uuid,
 	"status" text NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"token" uuid DEFAULT gen_random_uuid() NOT NULL,
 	CONSTRAINT "birthday_greeting_workspace_id_contact_id_year_pk" PRIMARY KEY("workspace_id","contact_id","year")
 );
 --> statement-breakpoint
@@ -252,11 +253,11 @@ ALTER TABLE "contact" ADD COLUMN "marketing_consent" text;--> statement-breakpoi
 ALTER TABLE "contact" ADD COLUMN "consent_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "contact" ADD COLUMN "consent_source" text;--> statement-breakpoint
 ALTER TABLE "contact" ADD COLUMN "email_bounced_at" timestamp with time zone;--> statement-breakpoint
-ALTER TABLE "pipeline_stage" ADD COLUMN "source_id" uuid;--> statement-breakpoint
-ALTER TABLE "pipeline_stage" ADD COLUMN "campaign_id" uuid;--> statement-breakpoint
-ALTER TABLE "pipeline_stage" ADD COLUMN "converted_source_id" uuid;--> statement-breakpoint
-ALTER TABLE "pipeline_stage" ADD COLUMN "converted_campaign_id" uuid;--> statement-breakpoint
-ALTER TABLE "pipeline_stage" ADD COLUMN "lead_id" uuid;--> statement-breakpoint
+ALTER TABLE "deal" ADD COLUMN "source_id" uuid;--> statement-breakpoint
+ALTER TABLE "deal" ADD COLUMN "campaign_id" uuid;--> statement-breakpoint
+ALTER TABLE "deal" ADD COLUMN "converted_source_id" uuid;--> statement-breakpoint
+ALTER TABLE "deal" ADD COLUMN "converted_campaign_id" uuid;--> statement-breakpoint
+ALTER TABLE "deal" ADD COLUMN "lead_id" uuid;--> statement-breakpoint
 ALTER TABLE "marketing_budget_plan" ADD CONSTRAINT "marketing_budget_plan_workspace_id_source_id_lead_source_workspace_id_id_fk" FOREIGN KEY ("workspace_id","source_id") REFERENCES "public"."lead_source"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_cost" ADD CONSTRAINT "campaign_cost_workspace_id_campaign_id_campaign_workspace_id_id_fk" FOREIGN KEY ("workspace_id","campaign_id") REFERENCES "public"."campaign"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign" ADD CONSTRAINT "campaign_workspace_id_workspace_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspace"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -313,6 +314,7 @@ CREATE INDEX "lead_list_idx" ON "lead" USING btree ("workspace_id","created_at" 
 CREATE INDEX "lead_owner_idx" ON "lead" USING btree ("workspace_id","owner_id","status") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "lead_email_idx" ON "lead" USING btree ("workspace_id",lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "web_form_key" ON "web_form" USING btree ("key");--> statement-breakpoint
+CREATE UNIQUE INDEX "birthday_greeting_token_key" ON "birthday_greeting" USING btree ("token");--> statement-breakpoint
 CREATE INDEX "consent_event_contact_idx" ON "consent_event" USING btree ("workspace_id","contact_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "mailing_recipient_token_key" ON "mailing_recipient" USING btree ("token");--> statement-breakpoint
 CREATE INDEX "mailing_recipient_queue_idx" ON "mailing_recipient" USING btree ("workspace_id","mailing_id","contact_id") WHERE status IN ('queued', 'sending');--> statement-breakpoint
@@ -329,10 +331,10 @@ ALTER TABLE "contact" ADD CONSTRAINT "contact_source_fk" FOREIGN KEY ("workspace
 ALTER TABLE "contact" ADD CONSTRAINT "contact_converted_source_fk" FOREIGN KEY ("workspace_id","converted_source_id") REFERENCES "public"."lead_source"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact" ADD CONSTRAINT "contact_campaign_fk" FOREIGN KEY ("workspace_id","campaign_id") REFERENCES "public"."campaign"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact" ADD CONSTRAINT "contact_converted_campaign_fk" FOREIGN KEY ("workspace_id","converted_campaign_id") REFERENCES "public"."campaign"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "pipeline_stage" ADD CONSTRAINT "deal_source_fk" FOREIGN KEY ("workspace_id","source_id") REFERENCES "public"."lead_source"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "pipeline_stage" ADD CONSTRAINT "deal_converted_source_fk" FOREIGN KEY ("workspace_id","converted_source_id") REFERENCES "public"."lead_source"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "pipeline_stage" ADD CONSTRAINT "deal_campaign_fk" FOREIGN KEY ("workspace_id","campaign_id") REFERENCES "public"."campaign"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "pipeline_stage" ADD CONSTRAINT "deal_converted_campaign_fk" FOREIGN KEY ("workspace_id","converted_campaign_id") REFERENCES "public"."campaign"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deal" ADD CONSTRAINT "deal_source_fk" FOREIGN KEY ("workspace_id","source_id") REFERENCES "public"."lead_source"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deal" ADD CONSTRAINT "deal_converted_source_fk" FOREIGN KEY ("workspace_id","converted_source_id") REFERENCES "public"."lead_source"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deal" ADD CONSTRAINT "deal_campaign_fk" FOREIGN KEY ("workspace_id","campaign_id") REFERENCES "public"."campaign"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deal" ADD CONSTRAINT "deal_converted_campaign_fk" FOREIGN KEY ("workspace_id","converted_campaign_id") REFERENCES "public"."campaign"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "company_campaign_idx" ON "company" USING btree ("workspace_id","campaign_id") WHERE campaign_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "company_converted_campaign_idx" ON "company" USING btree ("workspace_id","converted_campaign_id") WHERE converted_campaign_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "company_source_idx" ON "company" USING btree ("workspace_id","source_id") WHERE source_id IS NOT NULL;--> statement-breakpoint
@@ -340,6 +342,6 @@ CREATE INDEX "contact_campaign_idx" ON "contact" USING btree ("workspace_id","ca
 CREATE INDEX "contact_converted_campaign_idx" ON "contact" USING btree ("workspace_id","converted_campaign_id") WHERE converted_campaign_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "contact_source_idx" ON "contact" USING btree ("workspace_id","source_id") WHERE source_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "contact_birthday_idx" ON "contact" USING btree ("workspace_id",extract(month from "birthday"),extract(day from "birthday")) WHERE birthday IS NOT NULL AND deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX "deal_campaign_idx" ON "pipeline_stage" USING btree ("workspace_id","campaign_id") WHERE campaign_id IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "deal_converted_campaign_idx" ON "pipeline_stage" USING btree ("workspace_id","converted_campaign_id") WHERE converted_campaign_id IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "deal_source_idx" ON "pipeline_stage" USING btree ("workspace_id","source_id") WHERE source_id IS NOT NULL;
+CREATE INDEX "deal_campaign_idx" ON "deal" USING btree ("workspace_id","campaign_id") WHERE campaign_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "deal_converted_campaign_idx" ON "deal" USING btree ("workspace_id","converted_campaign_id") WHERE converted_campaign_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "deal_source_idx" ON "deal" USING btree ("workspace_id","source_id") WHERE source_id IS NOT NULL;

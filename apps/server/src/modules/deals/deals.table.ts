@@ -56,13 +56,9 @@ export const pipelineStages = pgTable(
     kind: text('kind', { enum: ['open', 'won', 'lost'] }).notNull(),
     requiredFields: text('required_fields').array().notNull().default(sql`'{}'::text[]`),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
-    ...attributionColumns(),
-    /** The lead this deal was converted from. */
-    leadId: uuid('lead_id'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    ...attributionKeys('deal', t),
     foreignKey({ columns: [t.workspaceId, t.pipelineId], foreignColumns: [pipelines.workspaceId, pipelines.id] }).onDelete('cascade'),
     index('pipeline_stage_pipeline_idx').on(t.workspaceId, t.pipelineId, t.position),
   ],
@@ -117,9 +113,13 @@ export const deals = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...attributionColumns(),
+    /** The lead this deal was converted from. */
+    leadId: uuid('lead_id'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
+    ...attributionKeys('deal', t),
     foreignKey({ columns: [t.workspaceId, t.pipelineId], foreignColumns: [pipelines.workspaceId, pipelines.id] }),
     foreignKey({ columns: [t.workspaceId, t.stageId], foreignColumns: [pipelineStages.workspaceId, pipelineStages.id] }),
     foreignKey({ columns: [t.workspaceId, t.companyId], foreignColumns: [companies.workspaceId, companies.id] }),

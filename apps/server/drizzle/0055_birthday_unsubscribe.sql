@@ -1,2 +1,0 @@
-ALTER TABLE "birthday_greeting" ADD COLUMN "token" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
-CREATE UNIQUE INDEX "birthday_greeting_token_key" ON "birthday_greeting" USING btree ("token");
