@@ -63,7 +63,8 @@ describe('TemplatePage', () => {
       `/templates/${TEMPLATE_ID}`,
     );
 
-    const frame = (await screen.findByTitle('Preview of the letter')) as HTMLIFrameElement;
+    // The first page of the run loads the editor's code and messages lazily: slow on a busy machine.
+    const frame = (await screen.findByTitle('Preview of the letter', {}, { timeout: 20_000 })) as HTMLIFrameElement;
     expect(frame.getAttribute('sandbox')).toBe('');
     expect(frame.getAttribute('srcdoc')).toBe('<p>Hello Maria</p>');
     expect(screen.getByText('Spring offers, Maria')).toBeTruthy();

@@ -53,7 +53,8 @@ export function TemplatePage() {
     if (id) return;
     let live = true;
     starterVersion(locale).then((version) => {
-      if (live) setDraft({ name: '', purpose: 'marketing', versions: { [locale]: version } });
+      // A change of the user's language later must not throw away what was written.
+      if (live) setDraft((current) => current ?? { name: '', purpose: 'marketing', versions: { [locale]: version } });
     });
     return () => {
       live = false;
