@@ -101,7 +101,8 @@ export function SurveySend({ survey }: { survey: TSurvey }) {
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 820 }}>
-      {survey.status !== 'open' && <Alert type="info" showIcon title={t('send.notOpen')} />}
+      {survey.status === 'closed' && <Alert type="warning" showIcon title={t('send.closed')} />}
+      {survey.status === 'draft' && <Alert type="info" showIcon title={t('send.opensDraft')} />}
       <Form layout="vertical">
         <Form.Item label={t('send.audience')}>
           <SegmentSelect
@@ -133,7 +134,7 @@ export function SurveySend({ survey }: { survey: TSurvey }) {
         <Button
           type="primary"
           icon={<SendOutlined />}
-          disabled={!chosen || survey.status !== 'open'}
+          disabled={!chosen || survey.status === 'closed'}
           loading={send.isPending}
           onClick={() => send.mutate(segment, { onSuccess: setResult })}
         >
