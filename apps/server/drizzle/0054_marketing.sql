@@ -313,6 +313,7 @@ CREATE INDEX "lead_source_idx" ON "lead" USING btree ("workspace_id","source_id"
 CREATE INDEX "lead_list_idx" ON "lead" USING btree ("workspace_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "lead_owner_idx" ON "lead" USING btree ("workspace_id","owner_id","status") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "lead_email_idx" ON "lead" USING btree ("workspace_id",lower("email"));--> statement-breakpoint
+CREATE INDEX "lead_converted_deal_idx" ON "lead" USING btree ("workspace_id","converted_deal_id") WHERE converted_deal_id IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "web_form_key" ON "web_form" USING btree ("key");--> statement-breakpoint
 CREATE UNIQUE INDEX "birthday_greeting_token_key" ON "birthday_greeting" USING btree ("token");--> statement-breakpoint
 CREATE INDEX "consent_event_contact_idx" ON "consent_event" USING btree ("workspace_id","contact_id","at");--> statement-breakpoint

@@ -100,5 +100,7 @@ export const leads = pgTable(
     index('lead_list_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()).where(sql`deleted_at IS NULL`),
     index('lead_owner_idx').on(t.workspaceId, t.ownerId, t.status).where(sql`deleted_at IS NULL`),
     index('lead_email_idx').on(t.workspaceId, sql`lower(${t.email})`),
+    // A deal's lead (its attribution, the lead page's link back).
+    index('lead_converted_deal_idx').on(t.workspaceId, t.convertedDealId).where(sql`converted_deal_id IS NOT NULL`),
   ],
 );
