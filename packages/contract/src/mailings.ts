@@ -110,9 +110,19 @@ export type TMailTemplateInput = z.infer<typeof ZMailTemplateInput>;
 export const ZUpdateMailTemplateInput = ZMailTemplateInput.partial();
 export type TUpdateMailTemplateInput = z.infer<typeof ZUpdateMailTemplateInput>;
 
-/** `POST /templates/:id/preview`: the template filled for a contact, or with sample values. */
-export const ZTemplatePreviewInput = z.strictObject({ language: ZLanguage, contactId: z.uuid().optional() });
+/**
+ * `POST /templates/:id/preview`: the template filled for a contact, or with sample values.
+ * With `version`, that unsaved text of the language is shown instead of the saved one (400 `invalid_template` if it does not compile).
+ */
+export const ZTemplatePreviewInput = z.strictObject({
+  language: ZLanguage,
+  contactId: z.uuid().optional(),
+  version: ZTemplateVersion.optional(),
+});
 export type TTemplatePreviewInput = z.infer<typeof ZTemplatePreviewInput>;
+/** `POST /templates/preview`: a template not saved yet, its one version filled like a saved one's. */
+export const ZNewTemplatePreviewInput = ZTemplatePreviewInput.extend({ version: ZTemplateVersion });
+export type TNewTemplatePreviewInput = z.infer<typeof ZNewTemplatePreviewInput>;
 export const ZTemplatePreview = z.object({
   /** The version shown: the one asked for, or the fallback one when the template lacks it. */
   language: ZLanguage,

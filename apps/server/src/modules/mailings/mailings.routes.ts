@@ -10,6 +10,7 @@ import {
   ZMailTemplateInput,
   ZMailTemplateList,
   ZMailTemplateListQuery,
+  ZNewTemplatePreviewInput,
   ZTemplatePreview,
   ZTemplatePreviewInput,
   ZTemplateTestInput,
@@ -27,6 +28,7 @@ import {
   deleteTemplate,
   getTemplate,
   listTemplates,
+  previewNewTemplate,
   previewTemplate,
   sendTestMail,
   updateTemplate,
@@ -56,6 +58,11 @@ export async function mailingRoutes(app: FastifyInstance, options: ModuleOptions
     await deleteTemplate(ctxOf(db, request), request.params.id);
     return reply.status(204).send();
   });
+  api.post(
+    '/templates/preview',
+    { schema: { tags, body: ZNewTemplatePreviewInput, response: { 200: ZTemplatePreview } } },
+    async (request) => previewNewTemplate(ctxOf(db, request), request.body, publicUrl),
+  );
   api.post(
     '/templates/:id/preview',
     { schema: { tags, params: ZIdParams, body: ZTemplatePreviewInput, response: { 200: ZTemplatePreview } } },

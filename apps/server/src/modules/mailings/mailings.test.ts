@@ -192,6 +192,55 @@ describe('mail templates', () => {
     expect(russian.subject).toBe('News for Мария');
   });
 
+  it('previews the unsaved text being edited, of a saved template or of a new one, and refuses MJML that does not compile', async () => {
+    const { owner, contact, template } = await setUp();
+    const giulia = await contact({ first: 'Giulia', language: 'it' });
+    const edited = { subject: 'Offerta per {{first_name}}', mjml: MJML('Buongiorno') };
+    const saved = await owner.request({
+      method: 'POST',
+      url: `/api/v1/templates/${template.id}/preview`,
+      payload: { language: 'it', contactId: giulia.id, version: edited },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().subject).toBe('Offerta per Giulia');
+    expect(flat(saved.json().text)).toContain('Buongiorno Giulia of Forno Verdi');
+    // The saved template is untouched by a preview.
+    expect((await get(owner, `/api/v1/templates/${template.id}`)).versions.it.subject).toBe('Novità per {{first_name}}');
+    // A language the template lacks is previewed in that language when its text is given.
+    const russian = await owner.request({
+      method: 'POST',
+      url: `/api/v1/templates/${template.id}/preview`,
+      payload: { language: 'ru', version: { subject: 'Новости для {{first_name}}', mjml: MJML('Привет') } },
+    });
+    expect(russian.json().language).toBe('ru');
+    expect(russian.json().subject).toBe('Новости для Мария');
+
+    const fresh = await owner.request({
+      method: 'POST',
+      url: '/api/v1/templates/preview',
+      payload: { language: 'en', contactId: giulia.id, version: { subject: 'Hi {{first_name}}', mjml: MJML('Welcome') } },
+    });
+    expect(fresh.statusCode, fresh.body).toBe(200);
+    expect(fresh.json().subject).toBe('Hi Giulia');
+    expect(flat(fresh.json().text)).toContain('Welcome Giulia of Forno Verdi');
+
+    const broken = { subject: 'Hi', mjml: '<mjml>\n<mj-body>\n<mj-section>\n<mj-colum>x</mj-colum>\n</mj-section></mj-body></mjml>' };
+    for (const url of [`/api/v1/templates/${template.id}/preview`, '/api/v1/templates/preview']) {
+      const bad = await owner.request({ method: 'POST', url, payload: { language: 'en', version: broken } });
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      expect(bad.json().code).toBe('invalid_template');
+      expect(bad.json().errors.map((e: { path: string }) => e.path)).toContain('versions.en.mjml');
+    }
+    const notMjml = await owner.request({
+      method: 'POST',
+      url: '/api/v1/templates/preview',
+      payload: { language: 'en', version: { subject: 'Hi', mjml: 'not mjml at all' } },
+    });
+    expect(notMjml.statusCode, notMjml.body).toBe(400);
+    expect(notMjml.json().code).toBe('invalid_template');
+  });
+
   it('sends a test mail to the actor through the mail server, marked as a test', async () => {
     const { owner, template } = await setUp();
     const response = await owner.request({ method: 'POST', url: `/api/v1/templates/${template.id}/test`, payload: { language: 'en' } });

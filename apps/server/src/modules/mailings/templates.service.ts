@@ -3,6 +3,7 @@ import type {
   TMailTemplate,
   TMailTemplateInput,
   TMailTemplateListQuery,
+  TNewTemplatePreviewInput,
   TTemplatePreview,
   TTemplatePreviewInput,
   TTemplateTestInput,
@@ -183,29 +184,50 @@ const sampleLinks = (publicUrl: string): MergeFields => ({
   survey_link: `${publicUrl}/s/00000000-0000-0000-0000-000000000000`,
 });
 
-/** The template filled for a contact the actor may read, or with sample values. */
+/** The merge fields of a contact the actor may read, or sample values without one. */
+async function previewFields(ctx: Ctx, input: TTemplatePreviewInput): Promise<MergeFields> {
+  const samples = sampleFields(input.language);
+  if (!input.contactId) return samples;
+  const [visible] = await ctx.db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.workspaceId, ctx.actor.workspaceId),
+        eq(contacts.id, input.contactId),
+        isNull(contacts.deletedAt),
+        await contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId }),
+      ),
+    );
+  if (!visible) throw notFound('contact');
+  const recipient = (await mergeFieldsOf(ctx.db, ctx.actor.workspaceId, [input.contactId])).get(input.contactId);
+  return recipient?.fields ?? samples;
+}
+
+/** An unsaved version compiled, refused like a saved one when it does not compile. */
+async function compiledDraft(language: TLocale, version: TemplateVersion): Promise<CompiledTemplate> {
+  const { compiled, problems } = await compileSafely(version);
+  if (!compiled || problems.length > 0) await checkVersions({ [language]: version });
+  return compiled as CompiledTemplate;
+}
+
+/** The template (or the unsaved `version` given) filled for a contact the actor may read, or with sample values. */
 export async function previewTemplate(ctx: Ctx, id: string, input: TTemplatePreviewInput, publicUrl: string): Promise<TTemplatePreview> {
   await mailingPolicy.authorize(ctx.actor, 'read');
   const row = await readTemplate(ctx.db, ctx.actor.workspaceId, id);
-  let fields: MergeFields = sampleFields(input.language);
-  if (input.contactId) {
-    const [visible] = await ctx.db
-      .select({ id: contacts.id })
-      .from(contacts)
-      .where(
-        and(
-          eq(contacts.workspaceId, ctx.actor.workspaceId),
-          eq(contacts.id, input.contactId),
-          isNull(contacts.deletedAt),
-          await contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId }),
-        ),
-      );
-    if (!visible) throw notFound('contact');
-    const recipient = (await mergeFieldsOf(ctx.db, ctx.actor.workspaceId, [input.contactId])).get(input.contactId);
-    fields = recipient?.fields ?? fields;
-  }
-  const { language, compiled } = await compiledFor(row, input.language);
+  const fields = await previewFields(ctx, input);
+  const { language, compiled } = input.version
+    ? { language: input.language, compiled: await compiledDraft(input.language, input.version) }
+    : await compiledFor(row, input.language);
   return { language, ...personalise(compiled, { ...fields, ...sampleLinks(publicUrl) }) };
+}
+
+/** A template not saved yet, its one version filled like a saved template's. */
+export async function previewNewTemplate(ctx: Ctx, input: TNewTemplatePreviewInput, publicUrl: string): Promise<TTemplatePreview> {
+  await mailingPolicy.authorize(ctx.actor, 'read');
+  const fields = await previewFields(ctx, input);
+  const compiled = await compiledDraft(input.language, input.version);
+  return { language: input.language, ...personalise(compiled, { ...fields, ...sampleLinks(publicUrl) }) };
 }
 
 /** Sends one test mail of the template, with sample values, to the actor (or `to`). */
