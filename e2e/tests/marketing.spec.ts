@@ -524,6 +524,7 @@ test('survey: an NPS and a rating question in Italian and English, answered by a
     await questions.nth(1).getByLabel('Question text · Italian').fill(survey.rating.it);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('Survey saved')).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshot('marketing-survey-builder.png'), fullPage: true });
     await page.getByRole('button', { name: 'Open for answers' }).click();
     await expect(page.getByText('The survey is open: customers can answer it.')).toBeVisible();
