@@ -103,10 +103,13 @@ export function useMailing(id: string) {
   });
 }
 
-/** A page of a mailing's recipients, of one status or all. */
+/**
+ * A page of a mailing's recipients, of one status or all; refreshed while the mailing moves, and once
+ * more when it stops (the key changes), so the last messages' statuses agree with the counts.
+ */
 export function useRecipients(id: string, status: TRecipientStatus | undefined, cursor: string | undefined, moving: boolean) {
   return useQuery({
-    queryKey: [...MAILINGS_KEY, 'recipients', id, status ?? 'all', cursor ?? ''],
+    queryKey: [...MAILINGS_KEY, 'recipients', id, status ?? 'all', cursor ?? '', moving],
     queryFn: ({ signal }) =>
       api<Page<TMailingRecipient>>(`/api/v1/mailings/${id}/recipients`, { signal, query: { status, cursor, limit: 50 } }),
     placeholderData: keepPreviousData,
