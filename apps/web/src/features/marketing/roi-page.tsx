@@ -81,6 +81,7 @@ export function RoiPage() {
           rowKey={(row) => row.item?.id ?? 'none'}
           dataSource={rows}
           pagination={false}
+          size="small"
           loading={roi.isPending || roi.isFetching}
           locale={{ emptyText: roi.isPending ? ' ' : t('roi.empty') }}
           scroll={{ x: 'max-content' }}
