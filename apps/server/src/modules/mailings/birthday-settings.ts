@@ -84,12 +84,12 @@ export async function putBirthdaySettings(ctx: Ctx, raw: TBirthdaySettingsInput)
 }
 
 /** Greets today's birthdays of the actor's workspace now (administrators); the automation must be on. */
-export async function runBirthdaysNow(ctx: Ctx, options: Pick<ModuleOptions, 'mail' | 'clock'>): Promise<TBirthdayRunResult> {
+export async function runBirthdaysNow(ctx: Ctx, options: Pick<ModuleOptions, 'mail' | 'clock' | 'publicUrl'>): Promise<TBirthdayRunResult> {
   await birthdayPolicy.authorize(ctx.actor, 'manage');
   const setting = await settingsOf(ctx.db, ctx.actor.workspaceId);
   if (!setting?.enabled) throw new AppError('invalid_transition', 'The birthday greetings are off');
   if (setting.action === 'email' && !options.mail) throw new AppError('mail_not_configured');
-  return runBirthdays(ctx.db, options.mail, options.clock.now(), ctx.actor.workspaceId);
+  return runBirthdays(ctx.db, options.mail, options.publicUrl, options.clock.now(), ctx.actor.workspaceId);
 }
 
 const UPCOMING_MAX = 200;

@@ -220,6 +220,55 @@ describe('birthday e-mails', () => {
     // Rita's address was refused for good: marketing mail skips it from now on.
     expect((await get(owner, `/api/v1/contacts/${people.rita.id}/consent`)).emailBouncedAt).toEqual(expect.any(String));
   });
+
+  it('carry a one-click unsubscribe header and link of their own, and the one-click POST withdraws the contact’s consent', async () => {
+    const smtp = await startSmtp();
+    const { owner } = await makeBakery(t);
+    const workspaceId = owner.session.user.workspace.id;
+    const mjml =
+      '<mjml><mj-body><mj-section><mj-column><mj-text>Dear {{first_name}}</mj-text>' +
+      '<mj-text><a href="{{unsubscribe_url}}">No more e-mails</a></mj-text></mj-column></mj-section></mj-body></mjml>';
+    const template = await post(owner, '/api/v1/templates', {
+      name: 'Birthday',
+      purpose: 'birthday',
+      versions: { en: { subject: 'Happy birthday, {{first_name}}!', mjml } },
+    });
+    const elena = await contact(owner, 'Elena', '1985-06-10', { emails: [{ label: 'work', value: 'elena@example.test' }] });
+    await owner.request({ method: 'PUT', url: `/api/v1/contacts/${elena.id}/consent`, payload: { state: 'granted' } });
+    await settings(owner, { enabled: true, action: 'email', templateId: template.id });
+
+    await runJobAt('2027-06-10T07:00:00Z', smtp.mail);
+    expect(smtp.received).toHaveLength(1);
+    const [greeting] = smtp.received;
+    const { rows } = await t.pool.query<{ token: string }>(
+      'SELECT token FROM birthday_greeting WHERE workspace_id = $1 AND contact_id = $2',
+      [workspaceId, elena.id],
+    );
+    const token = rows[0]?.token;
+    expect(token).toEqual(expect.any(String));
+    const unsubscribe = `${PUBLIC_URL}/u/${token}`;
+    const header = (name: string) => greeting?.headerLines.find((h) => h.key === name)?.line.replace(/\r\n\s+/g, ' ');
+    expect(header('list-unsubscribe')).toBe(`List-Unsubscribe: <${unsubscribe}>`);
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    // Mustache writes the link's characters as entities in the attribute.
+    const html = String(greeting?.html).replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    expect(html).toContain(`href="${unsubscribe}"`);
+
+    const page = await t.app.inject({ method: 'GET', url: `/u/${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('elena@example.test');
+    const oneClick = await t.app.inject({
+      method: 'POST',
+      url: `/u/${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.statusCode).toBe(200);
+    const consent = await get(owner, `/api/v1/contacts/${elena.id}/consent`);
+    expect(consent.state).toBe('withdrawn');
+    expect(consent.history[0]).toMatchObject({ state: 'withdrawn', source: 'unsubscribe_link', detail: 'Birthday greeting 2027' });
+    expect((await t.app.inject({ method: 'GET', url: `/u/${token}` })).body).toContain('already unsubscribed');
+  });
 });
 
 describe('birthday settings', () => {

@@ -51,7 +51,13 @@ type Due = {
  * the contact and the year), then acted on: a task is given in the claim's transaction; a mail
  * is sent after it, so a mail is sent at most once, and a failure is recorded as such.
  */
-export async function runBirthdays(db: Database, mail: MailSettings | undefined, now: Date, only?: string): Promise<TBirthdayRunResult> {
+export async function runBirthdays(
+  db: Database,
+  mail: MailSettings | undefined,
+  publicUrl: string,
+  now: Date,
+  only?: string,
+): Promise<TBirthdayRunResult> {
   const settings = await db
     .select()
     .from(birthdaySettings)
@@ -60,7 +66,7 @@ export async function runBirthdays(db: Database, mail: MailSettings | undefined,
   let failure: unknown;
   for (const setting of settings) {
     try {
-      const run = await greetWorkspace(db, setting, mail, now);
+      const run = await greetWorkspace(db, setting, mail, publicUrl, now);
       total.greeted += run.greeted;
       total.skipped += run.skipped;
     } catch (error) {
@@ -72,7 +78,7 @@ export async function runBirthdays(db: Database, mail: MailSettings | undefined,
   return total;
 }
 
-async function greetWorkspace(db: Database, setting: Setting, mail: MailSettings | undefined, now: Date) {
+async function greetWorkspace(db: Database, setting: Setting, mail: MailSettings | undefined, publicUrl: string, now: Date) {
   const { workspaceId } = setting;
   const run = { greeted: 0, skipped: 0 };
   const actor = await automationActor(db, workspaceId);
@@ -120,7 +126,7 @@ async function greetWorkspace(db: Database, setting: Setting, mail: MailSettings
       ),
     )
     .orderBy(contacts.id);
-  const sender = versions && mail ? greetingSender(mail) : null;
+  const sender = versions && mail ? greetingSender(mail, publicUrl) : null;
   try {
     for (let start = 0; start < due.length; start += BATCH) {
       const batch = due.slice(start, start + BATCH);
@@ -134,13 +140,14 @@ async function greetWorkspace(db: Database, setting: Setting, mail: MailSettings
           const recipient = recipients.get(contact.id);
           const status =
             contact.consent !== 'granted' ? 'skipped_no_consent' : !recipient?.email || contact.bouncedAt ? 'skipped_no_email' : 'done';
-          if (!(await claim(db, workspaceId, contact.id, today, 'email', status))) continue;
+          const token = await claim(db, workspaceId, contact.id, today, 'email', status);
+          if (!token) continue;
           if (status !== 'done' || !recipient?.email) {
             run.skipped += 1;
             continue;
           }
           try {
-            await sender.send({ ...recipient, email: recipient.email }, versions, ageOn(today, contact.birthday));
+            await sender.send({ ...recipient, email: recipient.email }, versions, ageOn(today, contact.birthday), token);
             run.greeted += 1;
           } catch (error) {
             await settle(db, workspaceId, contact.id, today.year, { status: 'failed' });
@@ -167,7 +174,7 @@ async function greetWorkspace(db: Database, setting: Setting, mail: MailSettings
 /** The age a contact born on `birthday` (YYYY-MM-DD) turns in `today`'s year. */
 const ageOn = (today: DateTime, birthday: string | null) => (birthday ? today.year - Number(birthday.slice(0, 4)) : 0);
 
-/** Claims a contact's greeting of this year; false when another run has it already. */
+/** Claims a contact's greeting of this year: its unsubscribe token, or null when another run has it already. */
 async function claim(
   db: Database,
   workspaceId: string,
@@ -175,13 +182,13 @@ async function claim(
   today: DateTime,
   action: 'email' | 'task',
   status: (typeof birthdayGreetings.$inferInsert)['status'],
-): Promise<boolean> {
-  const claimed = await db
+): Promise<string | null> {
+  const [claimed] = await db
     .insert(birthdayGreetings)
     .values({ workspaceId, contactId, year: today.year, on: today.toISODate() as string, action, status })
     .onConflictDoNothing()
-    .returning({ contactId: birthdayGreetings.contactId });
-  return claimed.length > 0;
+    .returning({ token: birthdayGreetings.token });
+  return claimed?.token ?? null;
 }
 
 async function settle(
@@ -230,8 +237,8 @@ async function giveTask(db: Database, actor: Actor, contact: Due, today: DateTim
 }
 
 /** Greets today's birthdays of every workspace with the automation on; each contact once a year. */
-export function birthdayJob(db: Database, mail: MailSettings | undefined, _publicUrl: string, clock: Clock): JobHandler {
+export function birthdayJob(db: Database, mail: MailSettings | undefined, publicUrl: string, clock: Clock): JobHandler {
   return async () => {
-    await runBirthdays(db, mail, clock.now());
+    await runBirthdays(db, mail, publicUrl, clock.now());
   };
 }

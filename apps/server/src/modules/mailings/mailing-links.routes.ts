@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { setConsentOf } from './consent.ts';
+import { FIRST_EMAIL } from './merge-fields.ts';
 import { verifyUrl } from './tracking.ts';
 
 const TEXT: Record<TLocale, { title: string; ask: string; confirm: string; done: string; already: string; unknown: string }> = {
@@ -66,11 +67,14 @@ type Found = {
   language: TLocale | null;
 };
 
+/** Whom an unsubscribe link is for, and what it came in (written to the consent history). */
+type Unsubscriber = Pick<Found, 'workspace_id' | 'contact_id' | 'email' | 'consent' | 'language'> & { detail: string };
+
 const ZToken = z.strictObject({ token: z.uuid() });
 
 /**
  * The links of marketing e-mails, outside the API and without sign-in: `/u/:token` the unsubscribe
- * page and its RFC 8058 one-click POST; `/t/o/:token` the open pixel and `/t/c/:token` the click
+ * page and its RFC 8058 one-click POST (of a mailing's recipient or of a birthday greeting); `/t/o/:token` the open pixel and `/t/c/:token` the click
  * redirect, when the mailing tracks them.
  */
 export async function mailingLinkRoutes(app: FastifyInstance, { db }: { db: Database; publicUrl: string }) {
@@ -90,10 +94,26 @@ export async function mailingLinkRoutes(app: FastifyInstance, { db }: { db: Data
       WHERE r.token = ${token}`);
     return rows[0];
   };
-  const languageOf = (found: Found | undefined): TLocale => found?.language ?? 'en';
+  // A birthday greeting's token, when no mailing sent it; the address is the contact's first, as the greeting was sent to.
+  const findGreeting = async (token: string): Promise<Unsubscriber | undefined> => {
+    const { rows } = await db.execute<Unsubscriber>(sql`
+      SELECT g.workspace_id, g.contact_id, ${FIRST_EMAIL} AS email, c.marketing_consent AS consent,
+        coalesce(c.language, u.locale) AS language, 'Birthday greeting ' || g.year AS detail
+      FROM birthday_greeting g
+      JOIN contact c ON c.workspace_id = g.workspace_id AND c.id = g.contact_id
+      LEFT JOIN app_user u ON u.workspace_id = c.workspace_id AND u.id = c.owner_id
+      WHERE g.token = ${token}`);
+    return rows[0];
+  };
+  const findUnsubscriber = async (token: string): Promise<Unsubscriber | undefined> => {
+    const found = await find(token);
+    if (found) return { ...found, detail: `Mailing “${found.mailing_name}” (${found.mailing_id})` };
+    return ZToken.safeParse({ token }).success ? findGreeting(token) : undefined;
+  };
+  const languageOf = (found: { language: TLocale | null } | undefined): TLocale => found?.language ?? 'en';
 
   app.get<{ Params: { token: string } }>('/u/:token', { config, schema }, async (request, reply) => {
-    const found = await find(request.params.token);
+    const found = await findUnsubscriber(request.params.token);
     const language = languageOf(found);
     const text = TEXT[language];
     if (!found) return page(reply, 404, language, `<p>${html(text.unknown)}</p>`);
@@ -110,13 +130,13 @@ export async function mailingLinkRoutes(app: FastifyInstance, { db }: { db: Data
 
   // RFC 8058 one-click (mail clients POST `List-Unsubscribe=One-Click`), and the page's own button.
   app.post<{ Params: { token: string } }>('/u/:token', { config, schema }, async (request, reply) => {
-    const found = await find(request.params.token);
+    const found = await findUnsubscriber(request.params.token);
     const language = languageOf(found);
     if (!found) return page(reply, 404, language, `<p>${html(TEXT[language].unknown)}</p>`);
     await setConsentOf(db, found.workspace_id, [found.contact_id], {
       state: 'withdrawn',
       source: 'unsubscribe_link',
-      detail: `Mailing “${found.mailing_name}” (${found.mailing_id})`,
+      detail: found.detail,
       actorId: null,
     });
     return page(reply, 200, language, `<p>${html(TEXT[language].done)}</p>`);
