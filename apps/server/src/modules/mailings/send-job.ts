@@ -33,7 +33,11 @@ type Claimed = { contact_id: string; token: string; attempts: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends a mailing's queued recipients; safe to run again (a recipient is sent at most once). */
+/**
+ * Sends a mailing's queued recipients; safe to run again. A recipient is never sent twice at once (its
+ * claim is a row lock with a stale time), but a crash right after the SMTP send and before the 'sent'
+ * update sends that one message again once its claim is stale.
+ */
 export function mailingJob(db: Database, mail: MailSettings | undefined, publicUrl: string, options: MailingJobOptions = {}): JobHandler {
   const staleMs = options.staleMs ?? 10 * 60_000;
   const retryDelayMs = options.retryDelayMs ?? 60_000;
