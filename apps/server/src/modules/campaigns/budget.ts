@@ -25,7 +25,8 @@ export async function getBudget(ctx: Ctx, year: number): Promise<TBudget> {
       ), actual AS (
         SELECT c.source_id, to_char(cc.incurred_on, 'YYYY-MM') AS month, sum(cc.actual) AS amount
         FROM campaign_cost cc JOIN campaign c ON c.workspace_id = cc.workspace_id AND c.id = cc.campaign_id
-        WHERE cc.workspace_id = ${workspaceId} AND c.deleted_at IS NULL
+        -- Cost lines of deleted campaigns count too: money spent is spent.
+        WHERE cc.workspace_id = ${workspaceId}
           AND cc.incurred_on >= ${start}::date AND cc.incurred_on < (${start}::date + interval '1 year')
         GROUP BY 1, 2
       )

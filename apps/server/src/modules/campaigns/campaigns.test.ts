@@ -50,7 +50,13 @@ async function setup() {
   const web: TCampaignDetail = await post(owner, '/api/v1/campaigns', { name: 'Search ads', kind: 'web_ads', sourceId: internet.id });
   await post(owner, `/api/v1/campaigns/${web.id}/costs`, { description: 'Clicks', actual: '200', incurredOn: `${year}-03-15` });
   const contact: TContact = await post(owner, '/api/v1/contacts', { firstName: 'Ivan', campaignId: web.id, sourceId: internet.id });
-  const deal: TDeal = await post(owner, '/api/v1/deals', { title: 'Rye bread for the canteen', contactId: contact.id });
+  // As converting the web lead below makes it: its first touch the lead's, converted by the exhibition.
+  const deal: TDeal = await post(owner, '/api/v1/deals', {
+    title: 'Rye bread for the canteen',
+    contactId: contact.id,
+    campaignId: web.id,
+    convertedCampaignId: expo.id,
+  });
   await lead(expo.id, { campaignId: expo.id });
   await lead(expo.id, { campaignId: expo.id });
   await lead(expo.id, { campaignId: web.id, convertedCampaignId: expo.id, dealId: deal.id });
@@ -93,6 +99,22 @@ describe('lead sources', () => {
     expect(used.json().code).toBe('in_use');
     expect((await send(owner, 'DELETE', `/api/v1/lead-sources/${friends.id}`)).statusCode).toBe(204);
     expect((await get(owner, '/api/v1/lead-sources')).data.map((s: { name: string }) => s.name)).toEqual(['Trade fair']);
+  });
+});
+
+describe('lead sources used by deals', () => {
+  it('are not deleted while a deal comes from them, directly or by conversion', async () => {
+    const { owner } = await makeBakery(t);
+    const direct = await post(owner, '/api/v1/lead-sources', { name: 'Fair' });
+    const converted = await post(owner, '/api/v1/lead-sources', { name: 'Radio' });
+    const contact: TContact = await post(owner, '/api/v1/contacts', { firstName: 'Anna' });
+    const deal: TDeal = await post(owner, '/api/v1/deals', { title: 'Cakes', contactId: contact.id });
+    await t.pool.query('UPDATE deal SET source_id = $2, converted_source_id = $3 WHERE id = $1', [deal.id, direct.id, converted.id]);
+    for (const source of [direct, converted]) {
+      const refused = await send(owner, 'DELETE', `/api/v1/lead-sources/${source.id}`);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().code).toBe('in_use');
+    }
   });
 });
 
@@ -251,10 +273,14 @@ describe('attribution on records', () => {
       convertedSource: null,
       convertedCampaign: { id: s.expo.id, name: 'Bakery Expo' },
     });
-    // Without a lead, a deal shows its contact's.
+    // Without a lead or a touch of its own, a deal starts from its contact's first touch; what converted the contact is not what converts it.
     const plain: TDeal = await post(s.owner, '/api/v1/deals', { title: 'Buns', contactId: s.contact.id });
-    expect(plain.attribution.campaign).toEqual({ id: s.web.id, name: 'Search ads' });
-    expect(plain.attribution.convertedCampaign).toEqual({ id: s.expo.id, name: 'Bakery Expo' });
+    expect(plain.attribution).toEqual({
+      source: { id: s.internet.id, name: 'Internet' },
+      campaign: { id: s.web.id, name: 'Search ads' },
+      convertedSource: null,
+      convertedCampaign: null,
+    });
   });
 });
 
@@ -372,6 +398,11 @@ describe('budget plan', () => {
     expect(badMonth.json().errors[0].path).toBe('cells.0.month');
     const after: TBudget = await get(s.owner, `/api/v1/marketing/budget?year=${year}`);
     expect(after.totals).toMatchObject({ planned: '1250.50' });
+    // Money spent is spent: a deleted campaign's cost lines still count as actual spend.
+    expect((await send(s.owner, 'DELETE', `/api/v1/campaigns/${s.web.id}`)).statusCode).toBe(204);
+    const deleted: TBudget = await get(s.owner, `/api/v1/marketing/budget?year=${year}`);
+    expect(deleted.totals).toMatchObject({ actual: '1700.50' });
+    expect(deleted.rows[1]).toMatchObject({ actual: '200.00' });
     expect(
       (
         await send(s.employeeA.browser, 'PUT', '/api/v1/marketing/budget', {

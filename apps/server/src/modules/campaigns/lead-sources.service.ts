@@ -118,6 +118,7 @@ export async function deleteLeadSource(ctx: Ctx, id: string): Promise<void> {
         OR EXISTS (SELECT 1 FROM lead WHERE workspace_id = ${workspaceId} AND (source_id = ${id} OR converted_source_id = ${id}))
         OR EXISTS (SELECT 1 FROM contact WHERE workspace_id = ${workspaceId} AND (source_id = ${id} OR converted_source_id = ${id}))
         OR EXISTS (SELECT 1 FROM company WHERE workspace_id = ${workspaceId} AND (source_id = ${id} OR converted_source_id = ${id}))
+        OR EXISTS (SELECT 1 FROM deal WHERE workspace_id = ${workspaceId} AND (source_id = ${id} OR converted_source_id = ${id}))
         OR EXISTS (SELECT 1 FROM web_form WHERE workspace_id = ${workspaceId} AND source_id = ${id})
       ) AS used`);
     if (used.rows[0]?.used) throw new AppError('in_use', 'Records still come from this lead source: deactivate it instead');
