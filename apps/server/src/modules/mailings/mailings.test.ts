@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MailSettings } from '../../http/route-helpers.ts';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
+import { compileTemplate } from './render.ts';
 import { mailingJob } from './send-job.ts';
 
 const PUBLIC_URL = 'https://crm.example.test';
@@ -517,5 +518,25 @@ describe('mailings', () => {
     expect(paused.counts).toMatchObject({ sent: 1, queued: 2, sending: 0 });
     const attempts = await t.pool.query(`SELECT attempts FROM mailing_recipient WHERE mailing_id = $1 AND status = 'queued'`, [mailing.id]);
     expect(attempts.rows).toEqual([{ attempts: 0 }, { attempts: 0 }]);
+  });
+});
+
+describe('template placeholders', () => {
+  it('refuses unescaped placeholders and partials, also behind changed delimiters or inside sections', async () => {
+    const body = (inner: string) =>
+      `<mjml><mj-body><mj-section><mj-column><mj-text>${inner}</mj-text></mj-column></mj-section></mj-body></mjml>`;
+    const problemsOf = async (subject: string, inner: string) => (await compileTemplate({ subject, mjml: body(inner) })).problems;
+    for (const inner of [
+      '{{=<% %>=}}<%& first_name %>',
+      '{{#company}}{{=<% %>=}}<%{ company }%><%/company%>',
+      '{{> footer}}',
+      '{{=[ ]=}}[first_name]',
+    ]) {
+      expect((await problemsOf('Hi', inner)).map((p) => p.message)).toEqual(['The body uses an unescaped placeholder; use {{name}}']);
+    }
+    expect((await problemsOf('{{=<% %>=}}<%& first_name %>', 'Hello')).map((p) => p.message)).toEqual([
+      'The subject uses an unescaped placeholder; use {{name}}',
+    ]);
+    expect(await problemsOf('Hi {{first_name}}', '{{#company}}Hello {{company}}{{/company}}')).toEqual([]);
   });
 });

@@ -10,6 +10,17 @@ export type CompiledTemplate = { subject: string; html: string; text: string };
 export type TemplateProblem = { line: number | null; message: string };
 
 const TRIPLE = /\{\{\{|\{\{\s*&/;
+/** Token types that print unescaped (`&`, `{`), change the delimiters (`=`) or pull in partials (`>`). */
+const REFUSED = new Set(['&', '{', '=', '>']);
+
+/** Whether a parsed template holds a refused token, sections included. */
+function hasRefused(tokens: unknown[]): boolean {
+  return tokens.some((token) => {
+    if (!Array.isArray(token)) return false;
+    if (REFUSED.has(String(token[0]))) return true;
+    return Array.isArray(token[4]) && hasRefused(token[4]);
+  });
+}
 
 /**
  * Compiles a template version's MJML to e-mail HTML (and a plain-text twin) once; placeholders pass
@@ -23,12 +34,14 @@ export async function compileTemplate(version: TemplateVersion): Promise<{ compi
     ['subject', version.subject],
     ['body', version.mjml],
   ] as const) {
-    if (TRIPLE.test(source)) problems.push({ line: null, message: `The ${field} uses an unescaped placeholder; use {{name}}` });
+    let refused = TRIPLE.test(source);
     try {
-      Mustache.parse(source);
+      // The tokens, not the text, are checked: a delimiter change (`{{=<% %>=}}<%& x %>`) hides from a pattern.
+      refused ||= hasRefused(Mustache.parse(source));
     } catch (error) {
       problems.push({ line: null, message: `The ${field} has a broken placeholder: ${(error as Error).message}` });
     }
+    if (refused) problems.push({ line: null, message: `The ${field} uses an unescaped placeholder; use {{name}}` });
   }
   const result = await mjml2html(version.mjml, { validationLevel: 'soft', fonts: {}, keepComments: false, ignoreIncludes: true });
   for (const error of result.errors) problems.push({ line: error.line ?? null, message: error.message });
