@@ -110,10 +110,16 @@ export async function createCallList(ctx: Ctx, id: string, input: TCallListInput
   });
 }
 
-/** The survey's call assignments with their status, by contact name. */
+/** The survey's call assignments with their status, by contact name, of the contacts the actor may read. */
 export async function listCallList(ctx: Ctx, id: string): Promise<TCallList> {
   await surveyPolicy.authorize(ctx.actor, 'read');
   await findSurvey(ctx, ctx.db, id);
+  const readable = await contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId });
+  const [actor] = await ctx.db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(and(eq(users.workspaceId, ctx.actor.workspaceId), eq(users.id, ctx.actor.userId)));
+  const zone = actor?.timeZone ?? 'UTC';
   const rows = await ctx.db
     .select({
       contactId: contacts.id,
@@ -139,7 +145,7 @@ export async function listCallList(ctx: Ctx, id: string): Promise<TCallList> {
         eq(surveyResponses.contactId, surveyInvitations.contactId),
       ),
     )
-    .where(and(eq(surveyInvitations.workspaceId, ctx.actor.workspaceId), eq(surveyInvitations.surveyId, id)))
+    .where(and(eq(surveyInvitations.workspaceId, ctx.actor.workspaceId), eq(surveyInvitations.surveyId, id), readable))
     .orderBy(contacts.name, contacts.id);
   return {
     data: rows.map((row) => ({
@@ -151,7 +157,8 @@ export async function listCallList(ctx: Ctx, id: string): Promise<TCallList> {
         title: row.title,
         status: row.status,
         assignee: row.assigneeId && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
-        dueOn: row.dueAt ? row.dueAt.toISOString().slice(0, 10) : null,
+        // The day the reader sees the task due on, in their time zone, not UTC's.
+        dueOn: row.dueAt ? DateTime.fromJSDate(row.dueAt, { zone }).toISODate() : null,
       },
     })),
   };

@@ -21,8 +21,8 @@ import { surveyInvitations, surveyResponses } from './surveys.table.ts';
 const TEXTS_FIRST_PAGE = 20;
 const NEWEST: Keyset = { name: 'submittedAt', field: { column: surveyResponses.submittedAt, cast: 'timestamptz' }, direction: 'desc' };
 
-/** Rounds to one decimal, as results show percentages. */
-const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+/** Rounds to one decimal, as results show percentages; halves away from zero, so −x is the negation of x. */
+const oneDecimal = (value: number) => (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10;
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : oneDecimal((100 * part) / whole));
 
 /** A condition keeping the contacts of a segment (view or list), or none without one. */

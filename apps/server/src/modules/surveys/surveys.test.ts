@@ -1,6 +1,7 @@
 import type { TCallList, TPublicSurvey, TSurvey, TSurveyLink, TSurveyResults } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
+import { npsOf } from './results.ts';
 import { PUBLIC_SURVEY_RATE_LIMIT } from './surveys.routes.ts';
 
 const t = useTestApp();
@@ -446,6 +447,20 @@ describe('survey results', () => {
     expect(next.nextCursor).toBeNull();
   });
 
+  it('lists each survey with its NPS, as its results count it, and none before an NPS answer', async () => {
+    const { owner, survey } = await answered();
+    const gina = await contact(owner, 'Gina');
+    const { token } = await link(owner, survey.id, gina.id);
+    expect((await answer(token, { nps: 10, service: 4 })).statusCode).toBe(201);
+    const quiet = await createSurvey(owner);
+    const list = await get(owner, '/api/v1/surveys');
+    const row = (id: string) => list.data.find((s: { id: string }) => s.id === id);
+    // Three promoters, a passive and two detractors of six: (3 − 2) / 6 = 16.7.
+    expect(row(survey.id)).toMatchObject({ nps: 16.7, answered: 6, invited: 7 });
+    expect(((await get(owner, `/api/v1/surveys/${survey.id}/results`)) as TSurveyResults).nps?.score).toBe(16.7);
+    expect(row(quiet.id)).toMatchObject({ nps: null, answered: 0 });
+  });
+
   it('filters the respondents by a segment', async () => {
     const { owner, survey, people, silent } = await answered();
     const [alba, , , dina] = people;
@@ -548,5 +563,49 @@ describe('the API reference', () => {
       ]),
     );
     expect(doc.paths['/api/v1/public/surveys/{token}'].post.security).toEqual([]);
+  });
+});
+
+describe('call lists, as read', () => {
+  it('are due on the chosen day in the reader’s time zone and show only contacts the reader may read', async () => {
+    const { owner, employeeB, survey } = await answered();
+    // 18:00 on 4 May in Honolulu is already 5 May in UTC.
+    await t.pool.query(
+      `UPDATE app_user SET time_zone = 'Pacific/Honolulu' WHERE workspace_id = (SELECT workspace_id FROM survey WHERE id = $1)`,
+      [survey.id],
+    );
+    const made = await owner.request({
+      method: 'POST',
+      url: `/api/v1/surveys/${survey.id}/call-list`,
+      payload: { who: 'both', dueOn: '2030-05-04' },
+    });
+    expect(made.json()).toEqual({ created: 3 });
+    const list = (await get(owner, `/api/v1/surveys/${survey.id}/call-list`)) as TCallList;
+    expect(list.data.map((c) => c.task.dueOn)).toEqual(['2030-05-04', '2030-05-04', '2030-05-04']);
+    // The employee of the other shop reads none of these contacts: no names, no NPS.
+    const theirs = (await get(employeeB.browser, `/api/v1/surveys/${survey.id}/call-list`)) as TCallList;
+    expect(theirs.data).toEqual([]);
+  });
+});
+
+describe('NPS rounding', () => {
+  it('rounds a negative score as the positive one, halves away from zero', () => {
+    // One detractor (or promoter) among 400: ±0.25 points.
+    expect(
+      npsOf(
+        new Map([
+          [0, 1],
+          [7, 399],
+        ]),
+      )?.score,
+    ).toBe(-0.3);
+    expect(
+      npsOf(
+        new Map([
+          [10, 1],
+          [7, 399],
+        ]),
+      )?.score,
+    ).toBe(0.3);
   });
 });
