@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAttribution } from './campaigns.ts';
+import { attributionInputFields, ZAttribution } from './campaigns.ts';
 import { LIST_LIMIT_MAX, listOf, ZDay, ZId } from './common.ts';
 import { ZAmount, ZCurrencyCode } from './currencies.ts';
 
@@ -101,8 +101,9 @@ export const ZDeal = z.object({
   stageEnteredAt: z.iso.datetime(),
   notes: z.string().nullable(),
   /**
-   * Where the deal came from, read-only: the attribution of the lead converted into it, else of its
-   * contact, else of its company (the first of them that has one).
+   * Where the deal came from: its first touch (the lead it was converted from, else as given, else
+   * its contact's or its company's when it was created) and the touch that converted it (the
+   * lead's, or as given; a deal won without one takes its first touch).
    */
   attribution: ZAttribution,
   /** Whether the reader may change it, move it or remove it. */
@@ -130,6 +131,8 @@ const dealFields = {
   lostReasonId: ZId.nullable().optional(),
   lostNote: text(2_000).nullable().optional(),
   notes: text(10_000).nullable().optional(),
+  /** Without a first touch, a new deal takes its contact's, else its company's. */
+  ...attributionInputFields,
 };
 
 export const ZCreateDealInput = z.strictObject(dealFields);

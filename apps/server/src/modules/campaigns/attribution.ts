@@ -1,5 +1,5 @@
 import type { TAttribution } from '@clientela/contract';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { campaigns, leadSources } from './campaigns.table.ts';
@@ -88,57 +88,20 @@ export function attributionValues(input: AttributionInput): AttributionInput {
   return values;
 }
 
+/** Whether a row names a converting touch (a source or a campaign): that touch then counts, not the first. */
+export const hasConvertingTouch = (row: AttributedRow) => row.convertedSourceId !== null || row.convertedCampaignId !== null;
+
 /**
- * The attribution of the deal aliased `d`, as a LATERAL subquery: that of the lead converted into
- * it, else of its contact, else of its company, the first that has any. (The deal table has no
- * attribution columns of its own yet.)
+ * The touch a record is credited to, as SQL on the table aliased `alias`: with `converted`, its
+ * converting touch when it has one (source and campaign together, never one of each), else its
+ * first touch.
  */
-export const DEAL_TOUCH = sql.raw(`LEFT JOIN LATERAL (
-    SELECT x.source_id, x.campaign_id, x.converted_source_id, x.converted_campaign_id FROM (
-      SELECT 1 AS rank, l.source_id, l.campaign_id, l.converted_source_id, l.converted_campaign_id
-        FROM lead l WHERE l.workspace_id = d.workspace_id AND l.converted_deal_id = d.id AND l.deleted_at IS NULL
-      UNION ALL
-      SELECT 2, c.source_id, c.campaign_id, c.converted_source_id, c.converted_campaign_id
-        FROM contact c WHERE c.workspace_id = d.workspace_id AND c.id = d.contact_id
-      UNION ALL
-      SELECT 3, co.source_id, co.campaign_id, co.converted_source_id, co.converted_campaign_id
-        FROM company co WHERE co.workspace_id = d.workspace_id AND co.id = d.company_id
-    ) x
-    WHERE coalesce(x.source_id, x.campaign_id, x.converted_source_id, x.converted_campaign_id) IS NOT NULL
-    ORDER BY x.rank LIMIT 1
-  ) t ON true`);
-
-/** The attribution of some deals, by deal id (see DEAL_TOUCH). */
-export async function dealAttributions(db: Executor, workspaceId: string, dealIds: string[]): Promise<Map<string, AttributedRow>> {
-  if (dealIds.length === 0) return new Map();
-  const rows = await db.execute<{
-    id: string;
-    source_id: string | null;
-    campaign_id: string | null;
-    converted_source_id: string | null;
-    converted_campaign_id: string | null;
-  }>(sql`SELECT d.id, t.source_id, t.campaign_id, t.converted_source_id, t.converted_campaign_id
-    FROM deal d ${DEAL_TOUCH}
-    WHERE d.workspace_id = ${workspaceId} AND d.id IN ${sql`(${sql.join(
-      dealIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`}`);
-  return new Map(
-    rows.rows.map((r) => [
-      r.id,
-      {
-        sourceId: r.source_id,
-        campaignId: r.campaign_id,
-        convertedSourceId: r.converted_source_id,
-        convertedCampaignId: r.converted_campaign_id,
-      },
-    ]),
-  );
-}
-
-/** The attribution of some deals with the names it shows, by deal id. */
-export async function presentDealAttributions(db: Executor, workspaceId: string, dealIds: string[]): Promise<Map<string, TAttribution>> {
-  const touches = await dealAttributions(db, workspaceId, dealIds);
-  const names = await attributionNames(db, workspaceId, [...touches.values()]);
-  return new Map([...touches].map(([id, touch]) => [id, presentAttribution(touch, names)]));
+export function creditedTouch(alias: string, attribution: 'converted' | 'first'): { sourceId: SQL; campaignId: SQL } {
+  const a = sql.raw(alias);
+  if (attribution === 'first') return { sourceId: sql`${a}.source_id`, campaignId: sql`${a}.campaign_id` };
+  const converted = sql`(${a}.converted_source_id IS NOT NULL OR ${a}.converted_campaign_id IS NOT NULL)`;
+  return {
+    sourceId: sql`CASE WHEN ${converted} THEN ${a}.converted_source_id ELSE ${a}.source_id END`,
+    campaignId: sql`CASE WHEN ${converted} THEN ${a}.converted_campaign_id ELSE ${a}.campaign_id END`,
+  };
 }

@@ -5,10 +5,8 @@ export {
   assertAttribution,
   attributionNames,
   attributionValues,
-  DEAL_TOUCH,
-  dealAttributions,
+  hasConvertingTouch,
   NO_ATTRIBUTION_NAMES,
   presentAttribution,
-  presentDealAttributions,
 } from './attribution.ts';
 export { campaignCosts, campaigns, leadSources } from './campaigns.table.ts';

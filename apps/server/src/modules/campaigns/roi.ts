@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { baseCurrencyOf } from '../currencies/index.ts';
-import { DEAL_TOUCH } from './attribution.ts';
+import { creditedTouch } from './attribution.ts';
 import { marketingPolicy } from './campaigns.policy.ts';
 import { actorZone } from './shared.ts';
 
@@ -39,18 +39,15 @@ const onDays = (column: SQL, period: Period) => (period ? sql`(${column} BETWEEN
 
 /**
  * Leads, deals, won deals, revenue and cost per campaign (or source) and in total, with the
- * ratios computed by PostgreSQL on exact decimals. A deal is credited, with `converted`, to its
- * converting campaign (source) when it has one, else to its first touch; a source also gets the
- * records of its campaigns that name no source themselves.
+ * ratios computed by PostgreSQL on exact decimals. A lead counts for its first touch; a deal, by
+ * its own attribution, with `converted` for its converting touch when it has one, else for its
+ * first touch. A source also gets the records of its campaigns that name no source themselves.
  */
 export async function roiFigures(db: Executor, o: Options): Promise<FiguresRow[]> {
   const ws = o.workspaceId;
-  const campaignKey = (t: string) =>
-    o.attribution === 'converted' ? `coalesce(${t}.converted_campaign_id, ${t}.campaign_id)` : `${t}.campaign_id`;
-  const sourceKey = (t: string) =>
-    o.attribution === 'converted' ? `coalesce(${t}.converted_source_id, ${t}.source_id)` : `${t}.source_id`;
+  const touch = creditedTouch('d', o.attribution);
   const leadItem = o.by === 'campaign' ? sql.raw('l.campaign_id') : sql.raw('coalesce(l.source_id, lc.source_id)');
-  const dealItem = o.by === 'campaign' ? sql.raw(campaignKey('t')) : sql.raw(`coalesce(${sourceKey('t')}, dc.source_id)`);
+  const dealItem = o.by === 'campaign' ? touch.campaignId : sql`coalesce(${touch.sourceId}, dc.source_id)`;
   const only = (item: SQL) => (o.only ? sql`${item} = ${o.only}::uuid` : sql`true`);
   const costItem = o.by === 'campaign' ? sql.raw('c.id') : sql.raw('c.source_id');
   const result = await db.execute<FiguresRow>(sql`
@@ -63,8 +60,7 @@ export async function roiFigures(db: Executor, o: Options): Promise<FiguresRow[]
       SELECT ${dealItem} AS item, d.created_at, d.closed_on, d.amount_base, s.kind
       FROM deal d
       JOIN pipeline_stage s ON s.workspace_id = d.workspace_id AND s.id = d.stage_id
-      ${DEAL_TOUCH}
-      LEFT JOIN campaign dc ON dc.workspace_id = d.workspace_id AND dc.id = ${sql.raw(campaignKey('t'))}
+      LEFT JOIN campaign dc ON dc.workspace_id = d.workspace_id AND dc.id = ${touch.campaignId}
       WHERE d.workspace_id = ${ws} AND d.deleted_at IS NULL
     ), deal_by AS (
       SELECT item,

@@ -2,7 +2,7 @@ import type { TPipelineBoard, TPipelineBoardQuery } from '@clientela/contract';
 import { and, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { encodeCursor } from '../../lib/pagination.ts';
-import { presentDealAttributions } from '../campaigns/index.ts';
+import { attributionNames } from '../campaigns/index.ts';
 import { baseCurrencyOf } from '../currencies/index.ts';
 import { dealConditions, presentDeal, selectDeals } from './deals.service.ts';
 import { deals } from './deals.table.ts';
@@ -43,10 +43,12 @@ export async function pipelineBoard(ctx: Ctx, pipelineId: string, query: TPipeli
   const rows = shown.length
     ? await selectDeals(ctx.db).where(and(sql`${deals.workspaceId} = ${ctx.actor.workspaceId}`, inArray(deals.id, shown)))
     : [];
-  const touches = await presentDealAttributions(ctx.db, ctx.actor.workspaceId, shown);
-  const presented = new Map(
-    await Promise.all(rows.map(async (row) => [row.deal.id, await presentDeal(ctx, row, touches.get(row.deal.id))] as const)),
+  const names = await attributionNames(
+    ctx.db,
+    ctx.actor.workspaceId,
+    rows.map((row) => row.deal),
   );
+  const presented = new Map(await Promise.all(rows.map(async (row) => [row.deal.id, await presentDeal(ctx, row, names)] as const)));
   return {
     pipeline,
     baseCurrency,

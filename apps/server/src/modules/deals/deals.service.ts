@@ -1,6 +1,5 @@
 import type {
   DEAL_SORTS,
-  TAttribution,
   TCreateDealInput,
   TDeal,
   TDealListQuery,
@@ -15,13 +14,14 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, pageOf, parseSort, type SortField } from '../../lib/pagination.ts';
 import { assertReadable, unitOfUser } from '../activities/records.ts';
-import { presentDealAttributions } from '../campaigns/index.ts';
+import { type AttributionNames, attributionNames, presentAttribution } from '../campaigns/index.ts';
 import { companies } from '../companies/index.ts';
 import { contacts } from '../contacts/index.ts';
 import { baseAmountSql, baseCurrencyOf, unknownCurrencies } from '../currencies/index.ts';
 import { products } from '../products/index.ts';
 import { escapeLike, users } from '../users/index.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
+import { attributionOfChangedDeal, attributionOfNewDeal } from './deal-attribution.ts';
 import { dealPolicy } from './deals.policy.ts';
 import { dealStageChanges, deals, lostReasons, pipelineStages, pipelines } from './deals.table.ts';
 import { ensureDefaultPipeline, inactiveLostReason } from './pipelines.service.ts';
@@ -62,12 +62,11 @@ export function selectDeals(db: Executor, key: SQL<string> = sql<string>`''`) {
 type Selected = Awaited<ReturnType<typeof selectDeals>>[number];
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
-const NO_ATTRIBUTION: TAttribution = { source: null, campaign: null, convertedSource: null, convertedCampaign: null };
 
-/** A deal as the API shows it to this reader; `attribution` when the caller has loaded it for a page. */
-export async function presentDeal(ctx: Ctx, row: Selected, attribution?: TAttribution): Promise<TDeal> {
+/** A deal as the API shows it to this reader; `names` of its sources and campaigns when the caller has loaded them for a page. */
+export async function presentDeal(ctx: Ctx, row: Selected, names?: AttributionNames): Promise<TDeal> {
   const { deal } = row;
-  const touch = attribution ?? (await presentDealAttributions(ctx.db, deal.workspaceId, [deal.id])).get(deal.id);
+  const named = names ?? (await attributionNames(ctx.db, deal.workspaceId, [deal]));
   return {
     id: deal.id,
     title: deal.title,
@@ -90,7 +89,7 @@ export async function presentDeal(ctx: Ctx, row: Selected, attribution?: TAttrib
     lostNote: deal.lostNote,
     stageEnteredAt: deal.stageEnteredAt.toISOString(),
     notes: deal.notes,
-    attribution: touch ?? NO_ATTRIBUTION,
+    attribution: presentAttribution(deal, named),
     mayChange: await dealPolicy.can(ctx.actor, 'update', { ownerId: deal.ownerId, unitId: deal.unitId }),
     createdAt: deal.createdAt.toISOString(),
     updatedAt: deal.updatedAt.toISOString(),
@@ -256,11 +255,13 @@ export async function createDeal(ctx: Ctx, raw: TCreateDealInput): Promise<TDeal
     };
     await checkLinks(ctx, tx, values, () => true);
     assertStageRequirements(stage, values);
+    const attribution = await attributionOfNewDeal(tx, workspaceId, input, values, stage.kind);
     const [row] = await tx
       .insert(deals)
       .values({
         workspaceId,
         ...values,
+        ...attribution,
         pipelineId: stage.pipelineId,
         stageId: stage.id,
         unitId,
@@ -342,6 +343,7 @@ export async function updateDeal(ctx: Ctx, id: string, raw: TUpdateDealInput): P
     const changed = (field: keyof Values) => values[field] !== (deal as Record<string, unknown>)[field];
     await checkLinks(ctx, tx, values, changed);
     if (moved || input.stageId) assertStageRequirements(stage, values);
+    const attribution = await attributionOfChangedDeal(tx, workspaceId, deal, input, moved && stage.kind === 'won');
 
     let unitId = deal.unitId;
     if (values.ownerId !== deal.ownerId) {
@@ -354,6 +356,7 @@ export async function updateDeal(ctx: Ctx, id: string, raw: TUpdateDealInput): P
       .update(deals)
       .set({
         ...values,
+        ...attribution,
         pipelineId: stage.pipelineId,
         stageId: stage.id,
         unitId,
@@ -506,13 +509,13 @@ export async function listDeals(ctx: Ctx, query: TDealListQuery) {
     keyset,
   );
   const total = counted.rows[0]?.n ?? 0;
-  const touches = await presentDealAttributions(
+  const names = await attributionNames(
     ctx.db,
     ctx.actor.workspaceId,
-    page.map((row) => row.id),
+    page.map((row) => row.deal),
   );
   return {
-    data: await Promise.all(page.map((row) => presentDeal(ctx, row, touches.get(row.id) ?? NO_ATTRIBUTION))),
+    data: await Promise.all(page.map((row) => presentDeal(ctx, row, names))),
     nextCursor,
     total,
     ...(total > COUNT_CAP ? { totalIsEstimate: true } : {}),
