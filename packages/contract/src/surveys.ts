@@ -132,7 +132,8 @@ export const ZSurvey = z.object({
 });
 export type TSurvey = z.infer<typeof ZSurvey>;
 
-export const ZSurveyListItem = ZSurvey.omit({ intro: true, thanks: true, questions: true });
+/** A survey in the list, with its NPS score (−100…100, one decimal; null without an NPS answer). */
+export const ZSurveyListItem = ZSurvey.omit({ intro: true, thanks: true, questions: true }).extend({ nps: z.number().nullable() });
 export type TSurveyListItem = z.infer<typeof ZSurveyListItem>;
 
 /** `GET /surveys?filter[status]=&q=&limit=&cursor=`, newest first. */

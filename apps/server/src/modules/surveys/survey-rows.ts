@@ -6,7 +6,7 @@ import { AppError, type FieldError, notFound } from '../../http/errors.ts';
 import { campaigns } from '../campaigns/campaigns.table.ts';
 import { mailTemplates } from '../mailings/mailings.table.ts';
 import { users } from '../users/index.ts';
-import { surveyInvitations, surveys } from './surveys.table.ts';
+import { surveyInvitations, surveyResponses, surveys } from './surveys.table.ts';
 
 export type SurveyRow = typeof surveys.$inferSelect;
 export type Language = 'en' | 'ru' | 'it';
@@ -30,6 +30,14 @@ export const invitedCount = sql<number>`(SELECT count(*)::int FROM ${surveyInvit
 export const answeredCount = sql<number>`(SELECT count(*)::int FROM ${surveyInvitations} i
   WHERE i.workspace_id = ${surveys.workspaceId} AND i.survey_id = ${surveys.id} AND i.answered_at IS NOT NULL)`;
 
+/**
+ * The NPS score of a survey's answers (as results.ts counts it: % promoters − % detractors, one decimal
+ * rounded half away from zero), null without an NPS answer.
+ */
+export const npsScore = sql<number | null>`(SELECT round(100.0 * (count(*) FILTER (WHERE r.nps >= 9) - count(*) FILTER (WHERE r.nps <= 6))
+    / nullif(count(r.nps), 0), 1)::float8
+  FROM ${surveyResponses} r WHERE r.workspace_id = ${surveys.workspaceId} AND r.survey_id = ${surveys.id})`;
+
 /** A survey as the API shows it, with its owner, template, campaign and counts. */
 export function presentSurveys(ctx: Ctx, db: Executor, where: SQL | undefined) {
   return db
@@ -40,6 +48,7 @@ export function presentSurveys(ctx: Ctx, db: Executor, where: SQL | undefined) {
       campaignName: campaigns.name,
       invited: invitedCount,
       answered: answeredCount,
+      nps: npsScore,
       cursorKey: sql<string>`${surveys.createdAt}::text`,
     })
     .from(surveys)
@@ -64,6 +73,7 @@ export function toListItem(row: Presented): TSurveyListItem {
     owner: { id: survey.ownerId, name: row.ownerName ?? '' },
     invited: row.invited,
     answered: row.answered,
+    nps: row.nps,
     createdAt: survey.createdAt.toISOString(),
     updatedAt: survey.updatedAt.toISOString(),
   };

@@ -12,9 +12,6 @@ import { useLocale } from '../locale/locale-context.tsx';
 import { useCreateSurvey, useSurveys } from './api.ts';
 import { SURVEY_LANGUAGES } from './survey-draft.ts';
 
-/** The list's row; `nps` is read when the server gives it. */
-type Row = TSurveyListItem & { nps?: number | null };
-
 const STATUS_COLOR: Record<TSurveyStatus, string> = { draft: 'default', open: 'green', closed: 'blue' };
 
 /** A survey's status as a coloured tag. */
@@ -97,7 +94,7 @@ export function SurveysPage() {
       />
       <Card>
         <ErrorAlert error={surveys.error} />
-        <Table<Row>
+        <Table<TSurveyListItem>
           rowKey="id"
           dataSource={surveys.data?.data ?? []}
           loading={surveys.isPending}
