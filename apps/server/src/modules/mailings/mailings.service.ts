@@ -12,6 +12,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { contactPolicy, contacts } from '../contacts/index.ts';
 import { mailingPolicy } from './mailings.policy.ts';
 import { mailings } from './mailings.table.ts';
 
@@ -275,7 +276,10 @@ export async function listRecipients(ctx: Ctx, id: string, query: TMailingRecipi
   const filters = [sql`r.workspace_id = ${ws}`, sql`r.mailing_id = ${id}`];
   if (query.status) filters.push(sql`r.status = ${query.status}`);
   const where = sql.join(filters, sql` AND `);
+  // Recipients stay counted, but a contact the reader may not read shows neither name nor address.
+  const readable = await contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId });
   const { rows } = await ctx.db.execute<{
+    readable: boolean;
     contact_id: string;
     name: string;
     email: string | null;
@@ -286,16 +290,17 @@ export async function listRecipients(ctx: Ctx, id: string, query: TMailingRecipi
     opened_at: Date | null;
     clicked_at: Date | null;
   }>(sql`
-    SELECT r.contact_id, c.name, r.email, r.status, r.attempts, r.error, r.sent_at, r.opened_at, r.clicked_at
-    FROM mailing_recipient r JOIN contact c ON c.workspace_id = r.workspace_id AND c.id = r.contact_id
+    SELECT r.contact_id, contact.name, r.email, r.status, r.attempts, r.error, r.sent_at, r.opened_at, r.clicked_at,
+      coalesce(${readable}, false) AS readable
+    FROM mailing_recipient r JOIN contact ON contact.workspace_id = r.workspace_id AND contact.id = r.contact_id
     WHERE ${where} ${query.cursor ? sql`AND r.contact_id > ${query.cursor}::uuid` : sql``}
     ORDER BY r.contact_id LIMIT ${query.limit + 1}`);
   const { rows: counted } = await ctx.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM mailing_recipient r WHERE ${where}`);
   const page = rows.slice(0, query.limit);
   return {
     data: page.map((r) => ({
-      contact: { id: r.contact_id, name: r.name },
-      email: r.email,
+      contact: { id: r.contact_id, name: r.readable ? r.name : '' },
+      email: r.readable ? r.email : null,
       status: r.status,
       attempts: r.attempts,
       error: r.error,

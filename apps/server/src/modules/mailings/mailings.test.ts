@@ -540,3 +540,21 @@ describe('template placeholders', () => {
     expect(await problemsOf('Hi {{first_name}}', '{{#company}}Hello {{company}}{{/company}}')).toEqual([]);
   });
 });
+
+describe('mailing recipients, as read', () => {
+  it('counts every recipient but shows an employee names and addresses only of contacts they may read', async () => {
+    const { owner, employeeA, contact, template, view } = await setUp();
+    const mine = await contact({ first: 'Mina' });
+    const other = await contact({ first: 'Otto' });
+    await t.pool.query('UPDATE contact SET owner_id = $2 WHERE id = $1', [mine.id, employeeA.user.id]);
+    await t.pool.query('UPDATE contact SET owner_id = NULL, unit_id = NULL WHERE id = $1', [other.id]);
+    const mailing = await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id });
+    const page = await get(employeeA.browser, `/api/v1/mailings/${mailing.id}/recipients`);
+    expect(page.total).toBe(2);
+    const byId = new Map(page.data.map((r: { contact: { id: string; name: string }; email: string | null }) => [r.contact.id, r]));
+    expect(byId.get(mine.id)).toMatchObject({ contact: { name: 'Mina Test' }, email: mine.emails[0]?.value });
+    expect(byId.get(other.id)).toMatchObject({ contact: { name: '' }, email: null, status: 'queued' });
+    const all = await get(owner, `/api/v1/mailings/${mailing.id}/recipients`);
+    expect(all.data.map((r: { contact: { name: string } }) => r.contact.name).sort()).toEqual(['Mina Test', 'Otto Test']);
+  });
+});
