@@ -12,7 +12,7 @@ const reach = { owner: contacts.ownerId, unit: contacts.unitId };
 /**
  * Sets the marketing consent of contacts of a workspace and records one consent event each, in one
  * transaction (a savepoint when `executor` is one already). A withdrawal holds at once: the contacts'
- * queued mailing messages are skipped. A repeat of the present state from the same source with
+ * queued mailing messages and survey invitations are skipped. A repeat of the present state from the same source with
  * nothing to add changes nothing. The caller has checked who may do it; returns the contacts changed.
  */
 export async function setConsentOf(
@@ -52,6 +52,14 @@ export async function setConsentOf(
             eq(mailingRecipients.status, 'queued'),
           ),
         );
+      // Their survey invitations not sent yet stop too; the invitation's statuses have no
+      // 'unsubscribed', so they settle as 'skipped_no_email' (not to be e-mailed).
+      await tx.execute(sql`UPDATE survey_invitation SET status = 'skipped_no_email'
+        WHERE workspace_id = ${workspaceId} AND status = 'queued'
+          AND contact_id IN (${sql.join(
+            contactIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`);
     }
     return changed.map(({ id }) => id);
   });

@@ -59,6 +59,22 @@ function settle(workspaceId: string, surveyId: string, row: Claimed, status: 'se
       AND status = 'sending' AND attempts = ${row.attempts}`;
 }
 
+/**
+ * Of the claimed contacts, those still to be e-mailed now: not deleted, consent not withdrawn and
+ * address not bouncing. Things may have changed since the invitation was queued; the others settle
+ * as 'skipped_no_email' (the invitation's statuses have nothing closer).
+ */
+async function stillReachable(db: Database, workspaceId: string, contactIds: string[]): Promise<Set<string>> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    SELECT id FROM contact
+    WHERE workspace_id = ${workspaceId} AND id IN (${sql.join(
+      contactIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+      AND deleted_at IS NULL AND marketing_consent IS DISTINCT FROM 'withdrawn' AND email_bounced_at IS NULL`);
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Invitations still to send (or waiting for a retry) while the survey is open. */
 function pending(workspaceId: string, surveyId: string) {
   return sql`
@@ -123,6 +139,11 @@ export function surveyInviteJob(db: Database, mail: MailSettings | undefined, pu
           await new Promise((resolve) => setTimeout(resolve, SECOND));
           continue;
         }
+        const reachable = await stillReachable(
+          db,
+          workspaceId,
+          rows.map((row) => row.contact_id),
+        );
         const fields = await mergeFieldsOf(
           db,
           workspaceId,
@@ -131,7 +152,7 @@ export function surveyInviteJob(db: Database, mail: MailSettings | undefined, pu
         for (const row of rows) {
           const recipient = fields.get(row.contact_id);
           const email = row.email ?? recipient?.email ?? null;
-          if (!email || !recipient) {
+          if (!email || !recipient || !reachable.has(row.contact_id)) {
             await db.execute(settle(workspaceId, surveyId, row, 'skipped_no_email'));
             continue;
           }

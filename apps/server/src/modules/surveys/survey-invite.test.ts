@@ -4,6 +4,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Browser, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { setConsent } from '../mailings/index.ts';
 import { surveyInviteJob } from './invite-job.ts';
 
 const PUBLIC_URL = 'https://crm.example.test';
@@ -179,6 +180,40 @@ describe('e-mailing survey invitations', () => {
     expect(opened.json().status).toBe('open');
     await settled(survey.id);
     expect(mailsTo(rita.emails[0].value)).toHaveLength(1);
+  });
+
+  it('sends nothing to a contact deleted, withdrawn or bouncing since the invitation was queued', async () => {
+    const { owner } = await makeBakery(t);
+    const survey: TSurvey = await post(owner, '/api/v1/surveys', SURVEY);
+    await owner.request({ method: 'POST', url: `/api/v1/surveys/${survey.id}/open` });
+    await owner.request({ method: 'POST', url: `/api/v1/surveys/${survey.id}/close` });
+    const people = [];
+    for (const name of ['Alba', 'Bice', 'Cora', 'Dina', 'Ezia']) people.push(await contact(owner, name));
+    const [alba, bice, cora, dina, ezia] = people;
+    for (const person of people) {
+      await t.pool.query(
+        `INSERT INTO survey_invitation (workspace_id, survey_id, contact_id, language, email)
+         SELECT workspace_id, $1, id, 'en', $3 FROM contact WHERE id = $2`,
+        [survey.id, person.id, person.emails[0].value],
+      );
+    }
+    await t.pool.query('UPDATE contact SET deleted_at = now() WHERE id = $1', [bice.id]);
+    await t.pool.query(`UPDATE contact SET marketing_consent = 'withdrawn' WHERE id = $1`, [cora.id]);
+    await t.pool.query('UPDATE contact SET email_bounced_at = now() WHERE id = $1', [dina.id]);
+    // Withdrawing consent stops the queued invitation at once, before any sender looks at it.
+    await setConsent(t.db, await workspaceOf(survey.id), ezia.id, 'withdrawn', 'unsubscribe_link', null, null);
+    expect((await invitations(survey.id)).find((r) => r.first_name === 'Ezia')?.status).toBe('skipped_no_email');
+    await owner.request({ method: 'POST', url: `/api/v1/surveys/${survey.id}/open` });
+    await settled(survey.id);
+    expect((await invitations(survey.id)).map((r) => [r.first_name, r.status])).toEqual([
+      ['Alba', 'sent'],
+      ['Bice', 'skipped_no_email'],
+      ['Cora', 'skipped_no_email'],
+      ['Dina', 'skipped_no_email'],
+      ['Ezia', 'skipped_no_email'],
+    ]);
+    expect(mailsTo(alba.emails[0].value)).toHaveLength(1);
+    for (const person of [bice, cora, dina, ezia]) expect(mailsTo(person.emails[0].value)).toHaveLength(0);
   });
 });
 
