@@ -80,10 +80,10 @@ export function useSendTestMail() {
 }
 
 /** The mailings, newest first. */
-export function useMailings() {
+export function useMailings(campaignId?: string) {
   return useQuery({
-    queryKey: [...MAILINGS_KEY, 'list'],
-    queryFn: ({ signal }) => api<Page<TMailing>>('/api/v1/mailings', { signal, query: { limit: 200 } }),
+    queryKey: [...MAILINGS_KEY, 'list', campaignId ?? null],
+    queryFn: ({ signal }) => api<Page<TMailing>>('/api/v1/mailings', { signal, query: { limit: 200, campaignId } }),
     // A list with a mailing on its way follows its progress.
     refetchInterval: (query) => (query.state.data?.data.some((mailing) => isMoving(mailing)) ? 5_000 : false),
   });

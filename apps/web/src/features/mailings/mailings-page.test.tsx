@@ -55,6 +55,23 @@ describe('MailingsPage', () => {
     expect(within(row).getByRole('link', { name: 'Spring offers' }).getAttribute('href')).toBe(`/templates/${TEMPLATE_ID}`);
   }, 30_000);
 
+  it('shows only the mailings of the campaign named in the address, with a way back to all of them', async () => {
+    const asked: string[] = [];
+    await renderMailings(
+      <MailingsPage />,
+      ({ method, url }) => {
+        if (method !== 'GET' || !url.startsWith('/api/v1/mailings')) return undefined;
+        asked.push(url);
+        return jsonResponse(200, page([aMailing(MAILING_ID, 'Fair invitation', { campaign: CAMPAIGN })]));
+      },
+      `/mailings?campaignId=${CAMPAIGN.id}`,
+    );
+    expect(await screen.findByRole('link', { name: 'Fair invitation' })).toBeTruthy();
+    expect(asked).toEqual([`/api/v1/mailings?limit=200&campaignId=${CAMPAIGN.id}`]);
+    expect(screen.getByText('Only the mailings of the campaign “Spring fair 2027”')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Show all mailings' }).getAttribute('href')).toBe('/mailings');
+  }, 30_000);
+
   it('saves a new mailing to a saved view as a draft, with tracking off unless turned on', async () => {
     const { api } = await renderMailings(<MailingsPage />, handler(aMailing(MAILING_ID, 'Spring offers to class A')));
     fireEvent.click(await screen.findByRole('button', { name: /New mailing/ }));

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TMailing } from '@clientela/contract';
-import { Button, Table } from 'antd';
+import { Alert, Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -30,12 +30,23 @@ export function AudienceText({ mailing }: { mailing: TMailing }) {
   );
 }
 
-function MailingsTable() {
+/** The mailings, all or (`campaignId`) those of one campaign. */
+function MailingsTable({ campaignId }: { campaignId?: string }) {
   const { t } = useTranslation('mailings');
   const format = useFormatters();
-  const mailings = useMailings();
+  const mailings = useMailings(campaignId);
+  const campaign = mailings.data?.data.find((mailing) => mailing.campaign)?.campaign;
   return (
     <>
+      {campaignId && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={campaign ? t('mailings.ofCampaign', { name: campaign.name }) : t('mailings.ofACampaign')}
+          action={<Link to="/mailings">{t('mailings.showAll')}</Link>}
+        />
+      )}
       <ErrorAlert error={mailings.error} />
       <Table<TMailing>
         rowKey="id"
@@ -60,7 +71,7 @@ function MailingsTable() {
   );
 }
 
-/** `/mailings`: the mailings and their progress; `?tab=birthdays`: the birthday greetings. */
+/** `/mailings`: the mailings and their progress (`?campaignId=`: of one campaign); `?tab=birthdays`: the birthday greetings. */
 export function MailingsPage() {
   const { t } = useTranslation('mailings');
   const [params] = useSearchParams();
@@ -69,6 +80,7 @@ export function MailingsPage() {
   const [creating, setCreating] = useState(false);
   const may = useMayManageMailings();
   const birthdays = params.get('tab') === 'birthdays';
+  const campaignId = params.get('campaignId') ?? undefined;
 
   const saved = async (mailing: TMailing, andQueue: boolean) => {
     setCreating(false);
@@ -91,7 +103,7 @@ export function MailingsPage() {
         }
       />
       <MailingsNav current={birthdays ? 'birthdays' : 'mailings'} />
-      {birthdays ? <BirthdaySettingsPanel /> : <MailingsTable />}
+      {birthdays ? <BirthdaySettingsPanel /> : <MailingsTable campaignId={campaignId} />}
       <MailingFormModal open={creating} onClose={() => setCreating(false)} onSaved={saved} />
     </>
   );
