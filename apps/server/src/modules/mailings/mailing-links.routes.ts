@@ -79,6 +79,8 @@ const ZToken = z.strictObject({ token: z.uuid() });
  */
 export async function mailingLinkRoutes(app: FastifyInstance, { db }: { db: Database; publicUrl: string }) {
   await app.register(formbody);
+  // RFC 8058 one-click POSTs often come as multipart/form-data; the body says nothing we need.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 16_384 }, (_request, _body, done) => done(null, {}));
   const config = { public: true };
   const schema = { hide: true };
 
@@ -133,11 +135,21 @@ export async function mailingLinkRoutes(app: FastifyInstance, { db }: { db: Data
     const found = await findUnsubscriber(request.params.token);
     const language = languageOf(found);
     if (!found) return page(reply, 404, language, `<p>${html(TEXT[language].unknown)}</p>`);
-    await setConsentOf(db, found.workspace_id, [found.contact_id], {
-      state: 'withdrawn',
-      source: 'unsubscribe_link',
-      detail: found.detail,
-      actorId: null,
+    // A repeat (a mail client retrying, a second click) writes nothing more.
+    if (found.consent === 'withdrawn') return page(reply, 200, language, `<p>${html(TEXT[language].already)}</p>`);
+    await db.transaction(async (tx) => {
+      // The address withdraws, not only this contact: the workspace's other contacts whose first e-mail it is too.
+      const { rows: others } = await tx.execute<{ id: string }>(sql`
+        SELECT c.id FROM contact c
+        WHERE c.workspace_id = ${found.workspace_id} AND c.id <> ${found.contact_id} AND c.deleted_at IS NULL
+          AND c.marketing_consent IS DISTINCT FROM 'withdrawn' AND ${found.email}::text IS NOT NULL
+          AND lower(${FIRST_EMAIL}) = lower(${found.email}::text)`);
+      await setConsentOf(tx, found.workspace_id, [found.contact_id, ...others.map((row) => row.id)], {
+        state: 'withdrawn',
+        source: 'unsubscribe_link',
+        detail: found.detail,
+        actorId: null,
+      });
     });
     return page(reply, 200, language, `<p>${html(TEXT[language].done)}</p>`);
   });

@@ -558,3 +558,51 @@ describe('mailing recipients, as read', () => {
     expect(all.data.map((r: { contact: { name: string } }) => r.contact.name).sort()).toEqual(['Mina Test', 'Otto Test']);
   });
 });
+
+describe('one address, several contacts', () => {
+  it('queues one message per address, and unsubscribing by multipart one-click withdraws every contact with it, once', async () => {
+    const { owner, contact, template, view } = await setUp();
+    const shared = address('Shared');
+    const uno = await contact({ first: 'Uno', email: shared.toUpperCase() });
+    const due = await contact({ first: 'Due', email: shared });
+    const blocked = address('Blocked');
+    const tre = await contact({ first: 'Tre', email: blocked });
+    // Another contact with Tre's address, outside the view, unsubscribed.
+    await contact({ first: 'Quattro', email: blocked, city: 'Milano', consent: 'withdrawn' });
+    const mailing = await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id });
+    const statuses = Object.fromEntries((await recipients(mailing.id)).map((r) => [r.contact_id, r.status]));
+    expect([statuses[uno.id], statuses[due.id]].sort()).toEqual(['queued', 'skipped_no_email']);
+    expect(statuses[tre.id]).toBe('skipped_unsubscribed');
+
+    const token = (await recipients(mailing.id)).find((r) => r.contact_id === uno.id)?.token;
+    const boundary = 'x-one-click';
+    const oneClick = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/u/${token}`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
+      });
+    const first = await oneClick();
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.body).toContain('You are unsubscribed');
+    const consent = async () =>
+      (
+        await t.pool.query(
+          `SELECT c.id, c.marketing_consent, (SELECT count(*)::int FROM consent_event e WHERE e.contact_id = c.id AND e.state = 'withdrawn') AS events
+           FROM contact c WHERE c.id = ANY($1) ORDER BY c.first_name`,
+          [[uno.id, due.id]],
+        )
+      ).rows;
+    expect(await consent()).toEqual([
+      { id: due.id, marketing_consent: 'withdrawn', events: 1 },
+      { id: uno.id, marketing_consent: 'withdrawn', events: 1 },
+    ]);
+    expect(Object.values(Object.fromEntries((await recipients(mailing.id)).map((r) => [r.contact_id, r.status])))).not.toContain('queued');
+    // A repeated one-click writes nothing more.
+    const second = await oneClick();
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain('already unsubscribed');
+    expect((await consent()).map((row) => row.events)).toEqual([1, 1]);
+  });
+});

@@ -66,17 +66,34 @@ export async function queueMailing(ctx: Ctx, id: string, jobs: JobQueue | undefi
     }
     const where = await audienceWhere(ctx, tx, await audienceOf(ctx, tx, mailing));
     const email = sql`nullif(btrim(${contacts.emails} -> 0 ->> 'value'), '')`;
+    // One message per address (lower-cased): two contacts sharing it get one. If any live contact of the
+    // workspace with that address withdrew, none is sent; otherwise the first contact's row is queued and
+    // the others are 'skipped_no_email' (no address of their own to send to: the enum has no 'duplicate').
     const inserted = await tx.execute(sql`
       INSERT INTO mailing_recipient (workspace_id, mailing_id, contact_id, email, status)
-      SELECT ${ws}::uuid, ${id}::uuid, ${contacts.id}, ${email},
+      SELECT ${ws}::uuid, ${id}::uuid, a.id, a.email,
         CASE
-          WHEN ${email} IS NULL THEN 'skipped_no_email'
-          WHEN ${contacts.marketingConsent} = 'withdrawn' THEN 'skipped_unsubscribed'
-          WHEN ${contacts.marketingConsent} IS DISTINCT FROM 'granted' THEN 'skipped_no_consent'
-          WHEN ${contacts.emailBouncedAt} IS NOT NULL THEN 'bounced'
+          WHEN a.status <> 'queued' THEN a.status
+          WHEN a.withdrawn THEN 'skipped_unsubscribed'
+          WHEN a.rank > 1 THEN 'skipped_no_email'
           ELSE 'queued'
         END
-      FROM ${contacts} WHERE ${where}`);
+      FROM (
+        SELECT b.*, row_number() OVER (PARTITION BY lower(b.email) ORDER BY b.status = 'queued' DESC, b.id) AS rank
+        FROM (
+          SELECT ${contacts.id} AS id, ${email} AS email,
+            CASE
+              WHEN ${email} IS NULL THEN 'skipped_no_email'
+              WHEN ${contacts.marketingConsent} = 'withdrawn' THEN 'skipped_unsubscribed'
+              WHEN ${contacts.marketingConsent} IS DISTINCT FROM 'granted' THEN 'skipped_no_consent'
+              WHEN ${contacts.emailBouncedAt} IS NOT NULL THEN 'bounced'
+              ELSE 'queued'
+            END AS status,
+            EXISTS (SELECT 1 FROM contact o WHERE o.workspace_id = ${ws} AND o.deleted_at IS NULL
+              AND o.marketing_consent = 'withdrawn' AND lower(nullif(btrim(o.emails -> 0 ->> 'value'), '')) = lower(${email})) AS withdrawn
+          FROM ${contacts} WHERE ${where}
+        ) b
+      ) a`);
     await tx
       .update(mailings)
       .set({ status: 'queued', total: inserted.rowCount ?? 0, queuedAt: new Date(), updatedAt: new Date() })
