@@ -1,5 +1,6 @@
 import type { TLocale } from '@clientela/contract';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.ts';
 import { handleError } from '../../http/error-handler.ts';
@@ -55,6 +56,11 @@ const asPublic = (form: WebFormRow): PublicForm => ({ ...form, fields: form.fiel
 export async function webFormPublicRoutes(app: FastifyInstance, { db }: { db: Database; publicUrl: string }) {
   // Form posts are accepted here only: the API itself takes JSON alone.
   await app.register(formbody, { bodyLimit: WEB_FORM_BODY_LIMIT });
+  // A site's own form may use enctype="multipart/form-data": its text fields are read, a file is refused.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 0, files: 0, fields: 40, fieldSize: 8 * 1024, parts: 40 },
+  });
 
   // A browser gets a page for a refusal it can meet (too many posts); anything else answers as the API does.
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -74,7 +80,13 @@ export async function webFormPublicRoutes(app: FastifyInstance, { db }: { db: Da
       const form = await formOfKey(db, request.params.key);
       if (!form?.active) return notFoundPage(reply, form?.language);
       const referrer = request.headers.referer?.slice(0, 500);
-      return sendHtml(reply, 200, formPage(asPublic(form), { action: `/f/${form.key}`, ...(referrer ? { referrer } : {}) }));
+      return sendHtml(
+        reply,
+        200,
+        formPage(asPublic(form), { action: `/f/${form.key}`, ...(referrer ? { referrer } : {}) }),
+        // The form's post is answered with a redirect there, which form-action must allow.
+        form.redirectUrl,
+      );
     },
   );
 
@@ -118,7 +130,7 @@ export async function webFormPublicRoutes(app: FastifyInstance, { db }: { db: Da
           consent: submission.consent,
           ...(submission.page ? { referrer: submission.page } : {}),
         });
-        return sendHtml(reply, 400, page);
+        return sendHtml(reply, 400, page, form.redirectUrl);
       }
       const referrer = request.headers.referer;
       await submitWebForm(db, form, submission, { ip: request.ip, userAgent: request.headers['user-agent'], referrer });

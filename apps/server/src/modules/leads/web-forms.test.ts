@@ -187,6 +187,46 @@ describe('web forms', () => {
     expect((await get(s.owner, `/api/v1/web-forms/${s.form.id}`)).submissions).toBe(1);
   });
 
+  it('lets the form page and its re-rendered form post to an address that redirects to the thank-you page', async () => {
+    const s = await setup({ redirectUrl: 'https://forno.example.test/grazie?x=1' });
+    const page = await visit(s.path, visitor());
+    expect(page.headers['content-security-policy']).toContain("form-action 'self' https://forno.example.test;");
+    const wrong = await visit(s.path, visitor(), { method: 'POST', form: { firstName: 'Luca', email: 'luca@' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.headers['content-security-policy']).toContain("form-action 'self' https://forno.example.test;");
+  });
+
+  it('takes a form posted as multipart/form-data, and refuses a file in it', async () => {
+    const s = await setup();
+    const boundary = 'x-form';
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: s.path,
+      remoteAddress: visitor(),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `${part('firstName', 'Giada')}${part('email', 'giada@esempio.test')}${part('website_url', '')}--${boundary}--\r\n`,
+    });
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect(posted.body).toContain('Grazie!');
+    const { data } = await get(s.owner, `/api/v1/leads?filter[webFormId]=${s.form.id}`);
+    expect(data.map((lead: { firstName: string; email: string }) => [lead.firstName, lead.email])).toEqual([
+      ['Giada', 'giada@esempio.test'],
+    ]);
+    const withFile = await t.app.inject({
+      method: 'POST',
+      url: s.path,
+      remoteAddress: visitor(),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload:
+        `${part('firstName', 'Rino')}${part('email', 'rino@esempio.test')}` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="cv"; filename="cv.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`,
+    });
+    expect(withFile.statusCode).toBeGreaterThanOrEqual(400);
+    expect(withFile.statusCode).toBeLessThan(500);
+    expect(await count(t, 'lead', 'workspace_id = $1', [s.workspaceId])).toBe(1);
+  });
+
   it(`answers 429 after ${WEB_FORM_POSTS_PER_MINUTE} posts a minute from one address, and 404 for an inactive or unknown form`, async () => {
     const s = await setup();
     const ip = visitor();
