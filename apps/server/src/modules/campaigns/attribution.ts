@@ -23,20 +23,21 @@ const CAMPAIGN_FIELDS = ['campaignId', 'convertedCampaignId'] as const;
 export async function attributionNames(db: Executor, workspaceId: string, rows: AttributedRow[]): Promise<AttributionNames> {
   const sourceIds = [...new Set(rows.flatMap((r) => SOURCE_FIELDS.map((f) => r[f])).filter((id): id is string => id !== null))];
   const campaignIds = [...new Set(rows.flatMap((r) => CAMPAIGN_FIELDS.map((f) => r[f])).filter((id): id is string => id !== null))];
-  const [sources, named] = await Promise.all([
+  // One after the other: callers pass a transaction too, whose one connection runs a query at a time.
+  const sources =
     sourceIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: leadSources.id, name: leadSources.name })
           .from(leadSources)
-          .where(and(eq(leadSources.workspaceId, workspaceId), inArray(leadSources.id, sourceIds))),
+          .where(and(eq(leadSources.workspaceId, workspaceId), inArray(leadSources.id, sourceIds)));
+  const named =
     campaignIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: campaigns.id, name: campaigns.name })
           .from(campaigns)
-          .where(and(eq(campaigns.workspaceId, workspaceId), inArray(campaigns.id, campaignIds))),
-  ]);
+          .where(and(eq(campaigns.workspaceId, workspaceId), inArray(campaigns.id, campaignIds)));
   return { sources: new Map(sources.map((s) => [s.id, s.name])), campaigns: new Map(named.map((c) => [c.id, c.name])) };
 }
 

@@ -409,3 +409,91 @@ describe('the deals behind a report figure', () => {
     expect(bad.json().errors[0].path).toBe('filter[closedFrom]');
   });
 });
+
+describe('where deals come from', () => {
+  it("starts from the contact's first touch, else the company's; takes its own, checked; winning sets the converting touch", async () => {
+    const { owner } = await makeBakery(t);
+    const fairs = await post(owner, '/api/v1/lead-sources', { name: 'Fairs' });
+    const radio = await post(owner, '/api/v1/lead-sources', { name: 'Radio' });
+    const expo = await post(owner, '/api/v1/campaigns', { name: 'Bread Expo', kind: 'exhibition', sourceId: fairs.id });
+    const spots = await post(owner, '/api/v1/campaigns', { name: 'Morning spots', kind: 'other', sourceId: radio.id });
+    const contact = await post(owner, '/api/v1/contacts', { firstName: 'Ivan', sourceId: fairs.id, campaignId: expo.id });
+    const company = await post(owner, '/api/v1/companies', { name: 'Canteen', sourceId: radio.id });
+    const plainContact = await post(owner, '/api/v1/contacts', { firstName: 'Olga' });
+    const none = { source: null, campaign: null, convertedSource: null, convertedCampaign: null };
+    const fromExpo = { source: { id: fairs.id, name: 'Fairs' }, campaign: { id: expo.id, name: 'Bread Expo' } };
+
+    // The contact's first touch before the company's; not what converted the contact.
+    await patch(owner, `/api/v1/contacts/${contact.id}`, { convertedCampaignId: spots.id });
+    const rye: TDeal = await post(owner, '/api/v1/deals', { title: 'Rye', contactId: contact.id, companyId: company.id });
+    expect(rye.attribution).toEqual({ ...none, ...fromExpo });
+    const buns: TDeal = await post(owner, '/api/v1/deals', { title: 'Buns', contactId: plainContact.id, companyId: company.id });
+    expect(buns.attribution).toEqual({ ...none, source: { id: radio.id, name: 'Radio' } });
+    expect((await post(owner, '/api/v1/deals', { title: 'Cakes', contactId: plainContact.id })).attribution).toEqual(none);
+    // Its own touch wins over the contact's, and is kept as given.
+    const own: TDeal = await post(owner, '/api/v1/deals', { title: 'Pies', contactId: contact.id, campaignId: spots.id });
+    expect(own.attribution).toEqual({ ...none, campaign: { id: spots.id, name: 'Morning spots' } });
+    // The stored columns are the deal's own: changing the contact afterwards does not move them.
+    await patch(owner, `/api/v1/contacts/${contact.id}`, { sourceId: radio.id, campaignId: null });
+    expect((await get(owner, `/api/v1/deals/${rye.id}`)).attribution).toEqual({ ...none, ...fromExpo });
+
+    // Sources and campaigns of another workspace, or none at all, are refused by name.
+    const other = await makeBakery(t);
+    const foreign = await post(other.owner, '/api/v1/lead-sources', { name: 'Elsewhere' });
+    const bad = await owner.request({
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: { title: 'X', sourceId: foreign.id, convertedCampaignId: fairs.id },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'sourceId' }, { path: 'convertedCampaignId' }] });
+    const badChange = await patch(owner, `/api/v1/deals/${rye.id}`, { campaignId: foreign.id });
+    expect(badChange.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'campaignId' }] });
+
+    // Won: a deal without a converting touch takes its first, in the move that wins it and not before.
+    const pipeline = await defaultPipeline(owner);
+    const won = stageOf(pipeline, 'won');
+    const converted = async (id: string) =>
+      (await t.pool.query('SELECT converted_source_id, converted_campaign_id FROM deal WHERE id = $1', [id])).rows[0];
+    expect((await move(owner, rye.id, { stageId: won.id })).statusCode).toBe(400);
+    expect(await converted(rye.id)).toEqual({ converted_source_id: null, converted_campaign_id: null });
+    const wonRye = await move(owner, rye.id, { stageId: won.id, amount: '100.00', expectedCloseOn: '2026-12-31' });
+    expect(wonRye.json().attribution).toEqual({
+      ...fromExpo,
+      convertedSource: { id: fairs.id, name: 'Fairs' },
+      convertedCampaign: { id: expo.id, name: 'Bread Expo' },
+    });
+    // One that has a converting touch keeps it.
+    await patch(owner, `/api/v1/deals/${buns.id}`, { convertedCampaignId: spots.id });
+    const wonBuns = await move(owner, buns.id, { stageId: won.id, amount: '50.00', expectedCloseOn: '2026-12-31' });
+    expect(wonBuns.json().attribution).toMatchObject({ convertedSource: null, convertedCampaign: { id: spots.id } });
+    // Created straight into a won stage, the same.
+    const straight: TDeal = await post(owner, '/api/v1/deals', {
+      title: 'Sold at the stand',
+      stageId: won.id,
+      contactId: plainContact.id,
+      campaignId: expo.id,
+      amount: '10.00',
+      expectedCloseOn: '2026-12-31',
+    });
+    expect(straight.attribution).toEqual({ ...none, campaign: fromExpo.campaign, convertedCampaign: fromExpo.campaign });
+
+    // A campaign removed since stays on the deals that name it, which can still be changed; it is not given anew.
+    expect((await owner.request({ method: 'DELETE', url: `/api/v1/campaigns/${spots.id}` })).statusCode).toBe(204);
+    const kept = await patch(owner, `/api/v1/deals/${own.id}`, { title: 'Apple pies', campaignId: spots.id });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().attribution.campaign).toEqual({ id: spots.id, name: 'Morning spots' });
+    expect((await patch(owner, `/api/v1/deals/${rye.id}`, { campaignId: spots.id })).statusCode).toBe(400);
+
+    // Lists and the board show the names.
+    const listed = (await get(owner, `/api/v1/deals?filter[contactId]=${contact.id}&sort=title`)).data as TDeal[];
+    expect(listed.map((d) => [d.title, d.attribution.campaign?.name ?? null])).toEqual([
+      ['Apple pies', 'Morning spots'],
+      ['Rye', 'Bread Expo'],
+    ]);
+    const board: TPipelineBoard = await get(owner, `/api/v1/pipelines/${pipeline.id}/board`);
+    const wonCards = board.columns.find((c) => c.stageId === won.id)?.deals ?? [];
+    expect(wonCards.find((d) => d.id === rye.id)?.attribution.convertedSource).toEqual({ id: fairs.id, name: 'Fairs' });
+  });
+});
