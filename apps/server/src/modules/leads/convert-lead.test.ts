@@ -1,7 +1,7 @@
-import type { TLead } from '@clientela/contract';
+import type { TDeal, TLead, TRoi } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, post, useTestApp } from '../../test/harness.ts';
-import { count, leadBakery, newLead } from './test-leads.ts';
+import { count, leadBakery, newLead, sourceAndCampaign } from './test-leads.ts';
 
 const t = useTestApp();
 
@@ -72,7 +72,18 @@ describe('converting a lead', () => {
       });
     }
     const deal = await get(s.employeeA.browser, `/api/v1/deals/${ids.deal?.id}`);
-    expect(deal).toMatchObject({ amount: '1200.00', company: { id: ids.company?.id }, contact: { id: ids.contact?.id } });
+    expect(deal).toMatchObject({
+      amount: '1200.00',
+      company: { id: ids.company?.id },
+      contact: { id: ids.contact?.id },
+      attribution: {
+        source: { id: s.source.id },
+        campaign: { id: s.campaign.id },
+        convertedSource: { id: s.source.id },
+        convertedCampaign: { id: s.campaign.id },
+      },
+    });
+    expect((await t.pool.query('SELECT lead_id FROM deal WHERE id = $1', [ids.deal?.id])).rows[0].lead_id).toBe(lead.id);
 
     const again = await convert(s.employeeA.browser, lead.id, {});
     expect(again.statusCode).toBe(409);
@@ -131,5 +142,60 @@ describe('converting a lead', () => {
     });
     expect(await count(t, 'contact_company', 'contact_id = $1 AND company_id = $2', [existing.id, company.id])).toBe(1);
     expect(await count(t, 'contact', 'workspace_id = $1', [s.workspaceId])).toBe(1);
+  });
+
+  it("gives the deal the lead's touches, not its contact's, and the won deal counts for the converting campaign to the cent", async () => {
+    const s = await leadBakery(t);
+    const radio = await sourceAndCampaign(t, s.workspaceId, 'Radio');
+    const year = new Date().getUTCFullYear();
+    await post(s.owner, `/api/v1/campaigns/${radio.campaign.id}/costs`, {
+      description: 'Spots',
+      actual: '500',
+      incurredOn: `${year}-02-01`,
+    });
+    const existing = await post(s.owner, '/api/v1/contacts', { firstName: 'Giulia', lastName: 'Bianchi', sourceId: radio.source.id });
+    const lead = await newLead(s.employeeA.browser, { sourceId: s.source.id, campaignId: s.campaign.id });
+    // Met at the exhibition, won over by the radio campaign.
+    await t.pool.query('UPDATE lead SET converted_campaign_id = $2 WHERE id = $1', [lead.id, radio.campaign.id]);
+    const converted: TLead = (
+      await convert(s.owner, lead.id, { contactId: existing.id, createCompany: false, deal: { title: 'Bread', amount: '1234.56' } })
+    ).json();
+    expect(converted).toMatchObject({ convertedSource: null, convertedCampaign: { id: radio.campaign.id } });
+    const dealId = converted.conversion?.deal?.id as string;
+    const deal: TDeal = await get(s.owner, `/api/v1/deals/${dealId}`);
+    expect(deal.attribution).toEqual({
+      source: { id: s.source.id, name: 'Exhibition' },
+      campaign: { id: s.campaign.id, name: 'Exhibition 2026' },
+      convertedSource: null,
+      convertedCampaign: { id: radio.campaign.id, name: 'Radio 2026' },
+    });
+    expect((await t.pool.query('SELECT lead_id FROM deal WHERE id = $1', [dealId])).rows[0].lead_id).toBe(lead.id);
+
+    const pipeline = (await get(s.owner, '/api/v1/pipelines')).data[0];
+    const won = pipeline.stages.find((stage: { kind: string }) => stage.kind === 'won');
+    const moved = await s.owner.request({
+      method: 'POST',
+      url: `/api/v1/deals/${dealId}/move`,
+      payload: { stageId: won.id, expectedCloseOn: `${year}-12-31` },
+    });
+    expect(moved.json().attribution.convertedCampaign).toEqual({ id: radio.campaign.id, name: 'Radio 2026' });
+
+    const period = `from=${year}-01-01&to=${year}-12-31`;
+    const roi: TRoi = await get(s.owner, `/api/v1/marketing/roi?${period}`);
+    expect(roi.rows.find((r) => r.item?.id === radio.campaign.id)).toMatchObject({
+      leads: 0,
+      deals: 1,
+      wonDeals: 1,
+      revenue: '1234.56',
+      cost: '500.00',
+      costPerWonDeal: '500.00',
+      roi: 1.4691,
+      revenuePerCost: 2.4691,
+    });
+    expect(roi.rows.find((r) => r.item?.id === s.campaign.id)).toMatchObject({ leads: 1, deals: 0, revenue: '0.00' });
+    const bySource: TRoi = await get(s.owner, `/api/v1/marketing/roi?${period}&by=source`);
+    expect(bySource.rows.find((r) => r.item?.id === radio.source.id)).toMatchObject({ deals: 1, revenue: '1234.56', cost: '500.00' });
+    const first: TRoi = await get(s.owner, `/api/v1/marketing/roi?${period}&attribution=first`);
+    expect(first.rows.find((r) => r.item?.id === s.campaign.id)).toMatchObject({ leads: 1, deals: 1, wonDeals: 1, revenue: '1234.56' });
   });
 });

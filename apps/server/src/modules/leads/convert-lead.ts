@@ -4,9 +4,10 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { leadSources } from '../campaigns/campaigns.table.ts';
+import { type AttributedRow, hasConvertingTouch } from '../campaigns/index.ts';
 import { companies, companyPolicy, createCompany } from '../companies/index.ts';
 import { contactCompanies, contactPolicy, contacts, createContact } from '../contacts/index.ts';
-import { createDeal } from '../deals/index.ts';
+import { createDeal, deals } from '../deals/index.ts';
 import { consentEvents } from '../mailings/mailings.table.ts';
 import { findLead, invalid, type LeadRow } from './lead-rows.ts';
 import { leadPolicy } from './leads.policy.ts';
@@ -41,6 +42,27 @@ async function attribute(db: Executor, table: 'contact' | 'company', id: string,
       converted_source_id = coalesce(${lead.sourceId}::uuid, converted_source_id),
       converted_campaign_id = coalesce(${lead.campaignId}::uuid, converted_campaign_id)
     WHERE workspace_id = ${lead.workspaceId} AND id = ${id}`);
+}
+
+/**
+ * The deal made from a lead comes from it: the lead's first touch (when it has one; else the deal
+ * keeps its customer's), the touch that converted the lead (its own, else its first), and the lead itself.
+ */
+async function attributeDeal(db: Executor, dealId: string, lead: LeadRow) {
+  const first = lead.sourceId !== null || lead.campaignId !== null;
+  const converting: Pick<AttributedRow, 'convertedSourceId' | 'convertedCampaignId'> | null = hasConvertingTouch(lead)
+    ? { convertedSourceId: lead.convertedSourceId, convertedCampaignId: lead.convertedCampaignId }
+    : first
+      ? { convertedSourceId: lead.sourceId, convertedCampaignId: lead.campaignId }
+      : null;
+  await db
+    .update(deals)
+    .set({
+      leadId: lead.id,
+      ...(first ? { sourceId: lead.sourceId, campaignId: lead.campaignId } : {}),
+      ...(converting ?? {}),
+    })
+    .where(and(eq(deals.workspaceId, lead.workspaceId), eq(deals.id, dealId)));
 }
 
 /** Where the consent ticked on a lead was given. */
@@ -182,6 +204,7 @@ export async function convertLead(ctx: Ctx, id: string, input: TConvertLeadInput
         }),
       );
       dealId = created.id;
+      await attributeDeal(tx, dealId, lead);
     }
 
     await tx
@@ -193,8 +216,8 @@ export async function convertLead(ctx: Ctx, id: string, input: TConvertLeadInput
         convertedDealId: dealId,
         convertedAt: sql`now()`,
         convertedById: ctx.actor.userId,
-        convertedSourceId: sql`coalesce(${leads.convertedSourceId}, ${leads.sourceId})`,
-        convertedCampaignId: sql`coalesce(${leads.convertedCampaignId}, ${leads.campaignId})`,
+        // Its own converting touch, else its first: source and campaign together, as the deal's.
+        ...(hasConvertingTouch(lead) ? {} : { convertedSourceId: lead.sourceId, convertedCampaignId: lead.campaignId }),
         disqualifyReason: null,
         updatedAt: sql`now()`,
       })
