@@ -20,6 +20,8 @@ export const RECIPIENT_STATUSES = [
   'skipped_no_consent',
   'skipped_unsubscribed',
   'skipped_no_email',
+  /** Another contact of the mailing has the same address: it gets the one message. */
+  'skipped_duplicate',
 ] as const;
 export const ZRecipientStatus = z.enum(RECIPIENT_STATUSES);
 export type TRecipientStatus = z.infer<typeof ZRecipientStatus>;

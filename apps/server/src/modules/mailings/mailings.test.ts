@@ -571,7 +571,7 @@ describe('one address, several contacts', () => {
     await contact({ first: 'Quattro', email: blocked, city: 'Milano', consent: 'withdrawn' });
     const mailing = await queued(owner, { name: 'Spring', templateId: template.id, viewId: view.id });
     const statuses = Object.fromEntries((await recipients(mailing.id)).map((r) => [r.contact_id, r.status]));
-    expect([statuses[uno.id], statuses[due.id]].sort()).toEqual(['queued', 'skipped_no_email']);
+    expect([statuses[uno.id], statuses[due.id]].sort()).toEqual(['queued', 'skipped_duplicate']);
     expect(statuses[tre.id]).toBe('skipped_unsubscribed');
 
     const token = (await recipients(mailing.id)).find((r) => r.contact_id === uno.id)?.token;

@@ -68,14 +68,14 @@ export async function queueMailing(ctx: Ctx, id: string, jobs: JobQueue | undefi
     const email = sql`nullif(btrim(${contacts.emails} -> 0 ->> 'value'), '')`;
     // One message per address (lower-cased): two contacts sharing it get one. If any live contact of the
     // workspace with that address withdrew, none is sent; otherwise the first contact's row is queued and
-    // the others are 'skipped_no_email' (no address of their own to send to: the enum has no 'duplicate').
+    // the others are 'skipped_duplicate'.
     const inserted = await tx.execute(sql`
       INSERT INTO mailing_recipient (workspace_id, mailing_id, contact_id, email, status)
       SELECT ${ws}::uuid, ${id}::uuid, a.id, a.email,
         CASE
           WHEN a.status <> 'queued' THEN a.status
           WHEN a.withdrawn THEN 'skipped_unsubscribed'
-          WHEN a.rank > 1 THEN 'skipped_no_email'
+          WHEN a.rank > 1 THEN 'skipped_duplicate'
           ELSE 'queued'
         END
       FROM (

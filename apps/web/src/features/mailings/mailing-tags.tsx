@@ -20,6 +20,7 @@ const RECIPIENT_COLOR: Record<TRecipientStatus, string> = {
   skipped_no_consent: 'orange',
   skipped_unsubscribed: 'gold',
   skipped_no_email: 'default',
+  skipped_duplicate: 'default',
 };
 
 const PURPOSE_COLOR: Record<TTemplatePurpose, string> = { marketing: 'blue', survey: 'purple', birthday: 'magenta' };

@@ -15,6 +15,7 @@ export const SHOWN_STATUSES = [
   'skipped_no_consent',
   'skipped_unsubscribed',
   'skipped_no_email',
+  'skipped_duplicate',
   'bounced',
   'failed',
 ] as const satisfies readonly TRecipientStatus[];
@@ -24,6 +25,7 @@ const COLOR: Record<(typeof SHOWN_STATUSES)[number], string> = {
   skipped_no_consent: '#f59e0b',
   skipped_unsubscribed: '#eab308',
   skipped_no_email: '#64748b',
+  skipped_duplicate: '#94a3b8',
   bounced: '#f97316',
   failed: '#ef4444',
 };

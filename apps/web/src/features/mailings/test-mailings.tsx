@@ -41,6 +41,7 @@ export function counts(some: Partial<TRecipientCounts> = {}): TRecipientCounts {
     skipped_no_consent: 0,
     skipped_unsubscribed: 0,
     skipped_no_email: 0,
+    skipped_duplicate: 0,
     ...some,
   };
 }
