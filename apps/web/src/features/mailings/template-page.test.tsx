@@ -50,7 +50,7 @@ describe('problemsByLanguage', () => {
 });
 
 describe('TemplatePage', () => {
-  it('previews the text being edited in a sandboxed frame, as a chosen width, and inserts merge fields at the cursor', async () => {
+  it('previews the saved template in a sandboxed frame, as a chosen width, and inserts merge fields at the cursor', async () => {
     const { api } = await renderMailings(
       page,
       ({ method, url }) => {
@@ -68,8 +68,7 @@ describe('TemplatePage', () => {
     expect(frame.getAttribute('sandbox')).toBe('');
     expect(frame.getAttribute('srcdoc')).toBe('<p>Hello Maria</p>');
     expect(screen.getByText('Spring offers, Maria')).toBeTruthy();
-    const saved = aTemplate(TEMPLATE_ID, 'x').versions.en;
-    expect(api.calls.find((call) => call.url.endsWith('/preview'))?.body).toEqual({ language: 'en', version: saved });
+    expect(api.calls.find((call) => call.url.endsWith('/preview'))?.body).toEqual({ language: 'en' });
     expect(frame.style.width).toBe('100%');
     fireEvent.click(screen.getByText('Phone'));
     await waitFor(() => expect(frame.style.width).toBe('375px'));
@@ -79,14 +78,7 @@ describe('TemplatePage', () => {
     fireEvent.select(subject);
     fireEvent.click(screen.getByRole('button', { name: '{{company}}' }));
     expect(subject.value).toBe('Spring {{company}}offers, {{first_name}}');
-    // Once typing rests, the preview asks for the text as edited, not the saved one.
-    const previews = () => api.calls.filter((call) => call.url === `/api/v1/templates/${TEMPLATE_ID}/preview`);
-    await waitFor(() =>
-      expect(previews().at(-1)?.body).toEqual({
-        language: 'en',
-        version: { subject: 'Spring {{company}}offers, {{first_name}}', mjml: saved?.mjml },
-      }),
-    );
+    expect(screen.getByText('The preview shows the saved version: save to see your changes.')).toBeTruthy();
 
     const body = screen.getByRole('textbox', { name: 'Body (MJML)' }) as HTMLTextAreaElement;
     body.setSelectionRange(0, 0);
@@ -134,8 +126,6 @@ describe('TemplatePage', () => {
       page,
       ({ method, url }) => {
         if (method === 'POST' && url === '/api/v1/templates') return jsonResponse(201, created);
-        if (method === 'POST' && url === '/api/v1/templates/preview')
-          return jsonResponse(200, { language: 'en', subject: 'News from us, Maria', html: '<p>Dear Maria</p>', text: 'Dear Maria' });
         if (method === 'GET' && url === `/api/v1/templates/${TEMPLATE_ID}`) return jsonResponse(200, created);
         return undefined;
       },
@@ -144,11 +134,7 @@ describe('TemplatePage', () => {
     const body = (await screen.findByRole('textbox', { name: 'Body (MJML)' })) as HTMLTextAreaElement;
     expect(body.value).toContain('<mjml lang="en">');
     expect(body.value).toContain('{{unsubscribe_url}}');
-    // A template not saved yet is previewed too, from the text written.
-    const frame = (await screen.findByTitle('Preview of the letter')) as HTMLIFrameElement;
-    expect(frame.getAttribute('srcdoc')).toBe('<p>Dear Maria</p>');
-    const preview = api.calls.find((call) => call.url === '/api/v1/templates/preview');
-    expect(preview?.body).toEqual({ language: 'en', version: { subject: 'News from us, {{first_name}}', mjml: body.value } });
+    expect(screen.getByText('Save the template to see its preview')).toBeTruthy();
     fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Welcome' } });
     fireEvent.click(screen.getByRole('button', { name: /Save/ }));
     await waitFor(() => expect(api.calls.some((call) => call.method === 'POST' && call.url === '/api/v1/templates')).toBe(true));

@@ -20,6 +20,8 @@ const LANGUAGES: TLocale[] = ['en', 'ru', 'it'];
 type Versions = Partial<Record<TLocale, TTemplateVersion>>;
 type Draft = { name: string; purpose: TTemplatePurpose; versions: Versions };
 
+const same = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+
 /** `/templates/:id` (`/templates/new` for a new one): a template's editor with a preview per language and a test send. */
 export function TemplatePage() {
   const { id: param = 'new' } = useParams();
@@ -34,13 +36,16 @@ export function TemplatePage() {
   const sendTest = useSendTestMail();
   const may = useMayManageMailings();
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [saved, setSaved] = useState<Draft | null>(null);
   const [language, setLanguage] = useState<TLocale>(locale);
 
   // The form starts from the saved template, or from a starter in the user's language.
   useEffect(() => {
     if (id && template.data) {
       const { name, purpose, versions, languages } = template.data;
-      setDraft({ name, purpose, versions });
+      const loaded = { name, purpose, versions };
+      setDraft(loaded);
+      setSaved(loaded);
       setLanguage((current) => (versions[current] ? current : (languages[0] ?? current)));
     }
   }, [id, template.data]);
@@ -70,6 +75,7 @@ export function TemplatePage() {
   const problems = problemsByLanguage(save.error);
   const written = LANGUAGES.filter((one) => draft.versions[one]);
   const missing = LANGUAGES.filter((one) => !draft.versions[one]);
+  const unsaved = !saved || !same(draft, saved);
 
   const setVersion = (one: TLocale, version: TTemplateVersion) => setDraft({ ...draft, versions: { ...draft.versions, [one]: version } });
   const addLanguage = async (one: TLocale) => {
@@ -204,7 +210,7 @@ export function TemplatePage() {
             />
           </Col>
           <Col xs={24} xl={11}>
-            <TemplatePreview templateId={id} language={language} version={draft.versions[language]} />
+            <TemplatePreview templateId={id} language={language} unsaved={Boolean(id) && unsaved} />
           </Col>
         </Row>
       </Form>
