@@ -46,6 +46,9 @@ declare module 'i18next' {
       marketing: typeof import('./locales/marketing/en.json');
       mailings: typeof import('./locales/mailings/en.json');
       surveys: typeof import('./locales/surveys/en.json');
+      portal: typeof import('./locales/portal/en.json');
+      portalCases: typeof import('./locales/portal-cases/en.json');
+      community: typeof import('./locales/community/en.json');
     };
   }
 }

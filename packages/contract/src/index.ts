@@ -25,6 +25,7 @@ export * from './leads.ts';
 export * from './mailings.ts';
 export * from './my-day.ts';
 export * from './notifications.ts';
+export * from './portal.ts';
 export * from './processes.ts';
 export * from './products.ts';
 export * from './reminders.ts';

@@ -17,11 +17,12 @@ import type { JobQueue } from '../modules/jobs/jobs.ts';
 import { webFormPublicRoutes } from '../modules/leads/web-form-public.routes.ts';
 import { mailingLinkRoutes } from '../modules/mailings/mailing-links.routes.ts';
 import { type LiveNotifications, liveNotificationRoutes } from '../modules/notifications/live.ts';
+import { portalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerModules } from '../modules/routes.ts';
 import { authenticate, forgetAfterWrites } from './authenticate.ts';
 import { type ClockControl, clockRoutes } from './clock-routes.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
-import type { MailSettings } from './route-helpers.ts';
+import type { MailSettings, ModuleOptions } from './route-helpers.ts';
 
 const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
@@ -138,21 +139,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (scope) =>
     mailingLinkRoutes(scope, { db: options.db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' }),
   );
-  await app.register(
-    async (api) =>
-      registerModules(api, {
-        db: options.db,
-        authRateLimit: options.authRateLimit ?? 60,
-        jobs: options.jobs,
-        filesDir: options.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-files-')),
-        clock: options.clockControl?.clock ?? systemClock,
-        mail: options.mail,
-        publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
-      }),
-    {
-      prefix: '/api/v1',
-    },
-  );
+  const moduleOptions: ModuleOptions = {
+    db: options.db,
+    authRateLimit: options.authRateLimit ?? 60,
+    jobs: options.jobs,
+    filesDir: options.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-files-')),
+    clock: options.clockControl?.clock ?? systemClock,
+    mail: options.mail,
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+  };
+  await app.register(async (api) => registerModules(api, moduleOptions), { prefix: '/api/v1' });
+
+  // The customer portal's API: its own sessions, separate from employees' (`/api/portal/…`).
+  await app.register(async (portal) => portalRoutes(portal, moduleOptions), { prefix: '/api/portal' });
 
   const { live, clockControl } = options;
   if (live) {

@@ -14,6 +14,8 @@ import { caseSettingsRoutes } from './cases/case-settings.routes.ts';
 import { caseStatisticsRoutes } from './cases/case-statistics.routes.ts';
 import { caseRoutes } from './cases/cases.routes.ts';
 import { slaRoutes } from './cases/sla/sla.routes.ts';
+import { communityQuestionRoutes } from './community/community-questions.routes.ts';
+import { ideaRoutes } from './community/ideas.routes.ts';
 import { companyGroupRoutes, companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { contractRoutes } from './contracts/contracts.routes.ts';
@@ -29,6 +31,7 @@ import { mailingRoutes } from './mailings/mailings.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { planningRoutes } from './planning/planning.routes.ts';
+import { portalUserRoutes } from './portal/portal-users.routes.ts';
 import { processDefinitionRoutes } from './processes/definitions.routes.ts';
 import { processInstanceRoutes } from './processes/instances.routes.ts';
 import { processMonitorRoutes } from './processes/monitor.routes.ts';
@@ -92,6 +95,9 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     leadRoutes,
     mailingRoutes,
     surveyRoutes,
+    portalUserRoutes,
+    ideaRoutes,
+    communityQuestionRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -15,6 +15,7 @@ import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadForecastMessages } from '../lib/forecast-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 import { loadMailingMessages, loadMarketingMessages, loadSurveyMessages } from '../lib/marketing-messages.ts';
+import { loadCommunityMessages, loadPortalCaseMessages, loadPortalMessages } from '../lib/portal-messages.ts';
 import { loadProcessDesignerMessages, loadProcessMessages } from '../lib/process-messages.ts';
 import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
 import { loadReportBuilderMessages } from '../lib/report-builder-messages.ts';
@@ -404,6 +405,104 @@ const ImportWizard = lazyNamed(
   withImportMessages(() => import('../features/imports/pages.ts')),
   'ImportWizard',
 );
+/** A customer-portal page's chunk, with the portal's messages and those it speaks. */
+function withPortalMessages<M>(load: () => Promise<M>, ...more: (() => Promise<void>)[]): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadPortalMessages(), ...more.map((m) => m())]);
+    return module;
+  };
+}
+const PortalLayout = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-layout.tsx')),
+  'PortalLayout',
+);
+const PortalLoginPage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-login-page.tsx')),
+  'PortalLoginPage',
+);
+const PortalLinkPage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-link-page.tsx')),
+  'PortalLinkPage',
+);
+const PortalEntryPage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-entry-page.tsx')),
+  'PortalEntryPage',
+);
+const PortalProfilePage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-profile-page.tsx')),
+  'PortalProfilePage',
+);
+const PortalUsersPage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-users-page.tsx'), loadCustomerMessages),
+  'PortalUsersPage',
+);
+const PortalHomePage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-home-page.tsx'), loadPortalCaseMessages),
+  'PortalHomePage',
+);
+const PortalCasesPage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-cases-page.tsx'), loadPortalCaseMessages),
+  'PortalCasesPage',
+);
+const PortalNewCasePage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-new-case-page.tsx'), loadPortalCaseMessages),
+  'PortalNewCasePage',
+);
+const PortalCasePage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-case-page.tsx'), loadPortalCaseMessages),
+  'PortalCasePage',
+);
+const PortalHelpPage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-help-page.tsx'), loadPortalCaseMessages),
+  'PortalHelpPage',
+);
+const PortalOrdersPage = lazyNamed(
+  withPortalMessages(() => import('../features/portal/portal-orders-page.tsx'), loadPortalCaseMessages),
+  'PortalOrdersPage',
+);
+const PortalIdeasPage = lazyNamed(
+  withPortalMessages(() => import('../features/community/portal-ideas-page.tsx'), loadCommunityMessages),
+  'PortalIdeasPage',
+);
+const PortalIdeaPage = lazyNamed(
+  withPortalMessages(() => import('../features/community/portal-idea-page.tsx'), loadCommunityMessages),
+  'PortalIdeaPage',
+);
+const PortalQuestionsPage = lazyNamed(
+  withPortalMessages(() => import('../features/community/portal-questions-page.tsx'), loadCommunityMessages),
+  'PortalQuestionsPage',
+);
+const PortalQuestionPage = lazyNamed(
+  withPortalMessages(() => import('../features/community/portal-question-page.tsx'), loadCommunityMessages),
+  'PortalQuestionPage',
+);
+/** Staff's pages about ideas and community questions. */
+function withCommunityMessages<M>(load: () => Promise<M>): () => Promise<M> {
+  return async () => {
+    const [module] = await Promise.all([load(), loadCommunityMessages(), loadCustomerMessages()]);
+    return module;
+  };
+}
+const IdeasPage = lazyNamed(
+  withCommunityMessages(() => import('../features/community/ideas-page.tsx')),
+  'IdeasPage',
+);
+const IdeaPage = lazyNamed(
+  withCommunityMessages(() => import('../features/community/idea-page.tsx')),
+  'IdeaPage',
+);
+const QuestionsPage = lazyNamed(
+  withCommunityMessages(() => import('../features/community/questions-page.tsx')),
+  'QuestionsPage',
+);
+const QuestionPage = lazyNamed(
+  withCommunityMessages(() => import('../features/community/question-page.tsx')),
+  'QuestionPage',
+);
+const ModerationPage = lazyNamed(
+  withCommunityMessages(() => import('../features/community/moderation-page.tsx')),
+  'ModerationPage',
+);
 const NotFoundPage = lazyNamed(() => import('../features/layout/not-found-page.tsx'), 'NotFoundPage');
 
 function standalone(page: ReactNode) {
@@ -425,6 +524,27 @@ export function createRouter() {
         { path: '/help/:workspace', element: standalone(<PublicKbPage />) },
         { path: '/s/:token', element: standalone(<PublicSurveyPage />) },
         { path: '/help/:workspace/:id', element: standalone(<PublicKbPage />) },
+        { path: '/portal', element: standalone(<PortalEntryPage />) },
+        { path: '/portal/link/:token', element: standalone(<PortalLinkPage />) },
+        { path: '/portal/:workspace/login', element: standalone(<PortalLoginPage />) },
+        {
+          path: '/portal/:workspace',
+          element: standalone(<PortalLayout />),
+          children: [
+            { index: true, element: inLayout(<PortalHomePage />) },
+            { path: 'cases', element: inLayout(<PortalCasesPage />) },
+            { path: 'cases/new', element: inLayout(<PortalNewCasePage />) },
+            { path: 'cases/:id', element: inLayout(<PortalCasePage />) },
+            { path: 'help', element: inLayout(<PortalHelpPage />) },
+            { path: 'help/:id', element: inLayout(<PortalHelpPage />) },
+            { path: 'orders', element: inLayout(<PortalOrdersPage />) },
+            { path: 'ideas', element: inLayout(<PortalIdeasPage />) },
+            { path: 'ideas/:id', element: inLayout(<PortalIdeaPage />) },
+            { path: 'community', element: inLayout(<PortalQuestionsPage />) },
+            { path: 'community/:id', element: inLayout(<PortalQuestionPage />) },
+            { path: 'profile', element: inLayout(<PortalProfilePage />) },
+          ],
+        },
         {
           element: <RequireAuth />,
           children: [
@@ -433,6 +553,12 @@ export function createRouter() {
               children: [
                 { index: true, element: inLayout(<HomePage />) },
                 { path: 'profile', element: inLayout(<ProfilePage />) },
+                { path: 'portal-users', element: inLayout(<PortalUsersPage />) },
+                { path: 'ideas', element: inLayout(<IdeasPage />) },
+                { path: 'ideas/:id', element: inLayout(<IdeaPage />) },
+                { path: 'community', element: inLayout(<QuestionsPage />) },
+                { path: 'community/:id', element: inLayout(<QuestionPage />) },
+                { path: 'moderation', element: inLayout(<ModerationPage />) },
                 { path: 'companies', element: inLayout(<CompaniesPage />) },
                 { path: 'companies/:id', element: inLayout(<CompanyPage />) },
                 { path: 'contacts', element: inLayout(<ContactsPage />) },

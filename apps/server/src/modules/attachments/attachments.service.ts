@@ -78,7 +78,7 @@ async function parentReadable(ctx: Ctx, db: Executor, entityType: TAttachable, e
 }
 
 async function present(db: Executor, rows: AttachmentRow[]): Promise<TAttachment[]> {
-  const ids = [...new Set(rows.map((r) => r.uploadedById))];
+  const ids = [...new Set(rows.flatMap((r) => (r.uploadedById ? [r.uploadedById] : [])))];
   const names =
     ids.length === 0
       ? []
@@ -102,7 +102,8 @@ async function present(db: Executor, rows: AttachmentRow[]): Promise<TAttachment
     fileName: row.fileName,
     contentType: row.contentType,
     size: row.size,
-    uploadedBy: nameOf.has(row.uploadedById) ? { id: row.uploadedById, name: nameOf.get(row.uploadedById) as string } : null,
+    uploadedBy:
+      row.uploadedById && nameOf.has(row.uploadedById) ? { id: row.uploadedById, name: nameOf.get(row.uploadedById) as string } : null,
     createdAt: row.createdAt.toISOString(),
   }));
 }

@@ -2,6 +2,7 @@ import { CASE_CHANNELS, CASE_KINDS, CASE_MESSAGE_KINDS, CASE_PRIORITIES, CASE_ST
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -18,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { companies } from '../companies/companies.table.ts';
 import { contacts } from '../contacts/contacts.table.ts';
+import { portalUsers } from '../portal/portal.table.ts';
 import { products } from '../products/products.table.ts';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
@@ -205,7 +207,9 @@ export const supportCases = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     reopenedCount: integer('reopened_count').notNull().default(0),
-    createdById: uuid('created_by_id').notNull(),
+    /** Who registered the case: a member of staff, or the customer through the portal (exactly one). */
+    createdById: uuid('created_by_id'),
+    createdByPortalUserId: uuid('created_by_portal_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -221,6 +225,8 @@ export const supportCases = pgTable(
     foreignKey({ columns: [t.workspaceId, t.ownerId], foreignColumns: [users.workspaceId, users.id] }),
     foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }),
     foreignKey({ columns: [t.workspaceId, t.createdById], foreignColumns: [users.workspaceId, users.id] }),
+    foreignKey({ columns: [t.workspaceId, t.createdByPortalUserId], foreignColumns: [portalUsers.workspaceId, portalUsers.id] }),
+    check('support_case_one_creator', sql`num_nonnulls(created_by_id, created_by_portal_user_id) = 1`),
     // The list, newest first, and its common filters.
     index('support_case_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()).where(sql`deleted_at IS NULL`),
     index('support_case_status_idx').on(t.workspaceId, t.status, t.createdAt.desc(), t.id.desc()).where(sql`deleted_at IS NULL`),
@@ -278,6 +284,8 @@ export const caseMessages = pgTable(
     channel: text('channel', { enum: CASE_CHANNELS }),
     body: text('body').notNull(),
     authorId: uuid('author_id'),
+    /** The customer's own words written in the portal: their portal account. */
+    portalUserId: uuid('portal_user_id'),
     /** The knowledge-base articles inserted into it. */
     articleIds: uuid('article_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** The e-mail copy to the customer: pending until sent, then sent or failed; null when none. */
@@ -291,6 +299,7 @@ export const caseMessages = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.caseId], foreignColumns: [supportCases.workspaceId, supportCases.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.workspaceId, t.authorId], foreignColumns: [users.workspaceId, users.id] }),
+    foreignKey({ columns: [t.workspaceId, t.portalUserId], foreignColumns: [portalUsers.workspaceId, portalUsers.id] }),
     index('case_message_case_idx').on(t.workspaceId, t.caseId, t.createdAt),
     index('case_message_email_queue_idx').on(t.createdAt).where(sql`email_state IN ('pending', 'sending')`),
   ],

@@ -125,7 +125,7 @@ export async function getCase(ctx: Ctx, id: string, now: Date, db: Executor = ct
     resolvedAt: c.resolvedAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,
     reopenedCount: c.reopenedCount,
-    createdBy: { id: c.createdById, name: extras.created_by_name ?? '' },
+    createdBy: c.createdById ? { id: c.createdById, name: extras.created_by_name ?? '' } : null,
     messages,
     history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, changes: h.changes })),
     customerUnfoundedComplaints: extras.unfounded,

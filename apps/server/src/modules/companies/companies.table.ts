@@ -1,5 +1,6 @@
+import { RELATIONSHIP_STYLES } from '@clientela/contract';
 import { getTableColumns, sql } from 'drizzle-orm';
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../db/column-types.ts';
 import { attributionColumns, attributionKeys } from '../campaigns/campaigns.table.ts';
 import { units } from '../units/units.table.ts';
@@ -57,6 +58,10 @@ export const companies = pgTable(
     parentCompanyId: uuid('parent_company_id'),
     tags: text('tags').array().notNull().default(sql`'{}'`),
     notes: text('notes'),
+    /** How the company likes to be served (personal, dedicated manager, self-service, automated); shown to staff. */
+    relationshipStyle: text('relationship_style', { enum: RELATIONSHIP_STYLES }),
+    /** Whether the company's invited contacts may sign in to the customer portal. */
+    portalAccess: boolean('portal_access').notNull().default(sql`true`),
     /** Name, legal name and tax number, lower-cased: one trigram index serves substring search on all three. */
     searchText: text('search_text').generatedAlwaysAs(
       sql`lower(name || ' ' || coalesce(legal_name, '') || ' ' || coalesce(tax_number, ''))`,

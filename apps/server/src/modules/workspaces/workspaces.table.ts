@@ -22,6 +22,9 @@ export const workspaces = pgTable(
     /** The logo as PNG or JPEG bytes (small: it is checked on upload), with its media type. */
     logo: bytea('logo'),
     logoType: text('logo_type'),
+    /** The customer portal's look: its title and main colour (#rrggbb); the logo above is shown too. */
+    portalTitle: text('portal_title'),
+    portalColor: text('portal_color'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('workspace_slug_key').on(t.slug)],

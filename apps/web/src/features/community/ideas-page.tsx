@@ -1,0 +1,4 @@
+/** Staff: customers' ideas (`/ideas`). */
+export function IdeasPage() {
+  return null;
+}

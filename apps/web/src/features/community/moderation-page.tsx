@@ -1,0 +1,4 @@
+/** Staff: posts waiting for review (`/moderation`). */
+export function ModerationPage() {
+  return null;
+}

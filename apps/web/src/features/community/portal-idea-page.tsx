@@ -1,0 +1,4 @@
+/** One idea in the portal. */
+export function PortalIdeaPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Ideas in the portal: post, vote, comment. */
+export function PortalIdeasPage() {
+  return null;
+}

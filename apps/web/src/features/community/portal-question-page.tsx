@@ -1,0 +1,4 @@
+/** One community question in the portal. */
+export function PortalQuestionPage() {
+  return null;
+}

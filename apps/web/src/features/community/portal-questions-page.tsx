@@ -1,0 +1,4 @@
+/** Community questions in the portal. */
+export function PortalQuestionsPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Staff: community questions (`/community`). */
+export function QuestionsPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** The company's requests in the portal. */
+export function PortalCasesPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** The public knowledge base inside the portal. */
+export function PortalHelpPage() {
+  return null;
+}

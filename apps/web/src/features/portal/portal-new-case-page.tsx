@@ -1,0 +1,4 @@
+/** A new request: the help centre is searched first. */
+export function PortalNewCasePage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Staff: customers' portal accounts (`/portal-users`). */
+export function PortalUsersPage() {
+  return null;
+}
