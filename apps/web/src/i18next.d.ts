@@ -49,6 +49,9 @@ declare module 'i18next' {
       portal: typeof import('./locales/portal/en.json');
       portalCases: typeof import('./locales/portal-cases/en.json');
       community: typeof import('./locales/community/en.json');
+      portalUsers: typeof import('./locales/portal-users/en.json');
+      portalHome: typeof import('./locales/portal-home/en.json');
+      ideas: typeof import('./locales/ideas/en.json');
     };
   }
 }

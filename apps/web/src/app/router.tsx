@@ -15,7 +15,14 @@ import { loadDuplicateMessages } from '../lib/duplicate-messages.ts';
 import { loadForecastMessages } from '../lib/forecast-messages.ts';
 import { loadImportMessages } from '../lib/import-messages.ts';
 import { loadMailingMessages, loadMarketingMessages, loadSurveyMessages } from '../lib/marketing-messages.ts';
-import { loadCommunityMessages, loadPortalCaseMessages, loadPortalMessages } from '../lib/portal-messages.ts';
+import {
+  loadCommunityMessages,
+  loadIdeaMessages,
+  loadPortalCaseMessages,
+  loadPortalHomeMessages,
+  loadPortalMessages,
+  loadPortalUserMessages,
+} from '../lib/portal-messages.ts';
 import { loadProcessDesignerMessages, loadProcessMessages } from '../lib/process-messages.ts';
 import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
 import { loadReportBuilderMessages } from '../lib/report-builder-messages.ts';
@@ -433,11 +440,11 @@ const PortalProfilePage = lazyNamed(
   'PortalProfilePage',
 );
 const PortalUsersPage = lazyNamed(
-  withPortalMessages(() => import('../features/portal/portal-users-page.tsx'), loadCustomerMessages),
+  withPortalMessages(() => import('../features/portal/portal-users-page.tsx'), loadCustomerMessages, loadPortalUserMessages),
   'PortalUsersPage',
 );
 const PortalHomePage = lazyNamed(
-  withPortalMessages(() => import('../features/portal/portal-home-page.tsx'), loadPortalCaseMessages),
+  withPortalMessages(() => import('../features/portal/portal-home-page.tsx'), loadPortalHomeMessages),
   'PortalHomePage',
 );
 const PortalCasesPage = lazyNamed(
@@ -457,15 +464,15 @@ const PortalHelpPage = lazyNamed(
   'PortalHelpPage',
 );
 const PortalOrdersPage = lazyNamed(
-  withPortalMessages(() => import('../features/portal/portal-orders-page.tsx'), loadPortalCaseMessages),
+  withPortalMessages(() => import('../features/portal/portal-orders-page.tsx'), loadPortalHomeMessages),
   'PortalOrdersPage',
 );
 const PortalIdeasPage = lazyNamed(
-  withPortalMessages(() => import('../features/community/portal-ideas-page.tsx'), loadCommunityMessages),
+  withPortalMessages(() => import('../features/community/portal-ideas-page.tsx'), loadIdeaMessages),
   'PortalIdeasPage',
 );
 const PortalIdeaPage = lazyNamed(
-  withPortalMessages(() => import('../features/community/portal-idea-page.tsx'), loadCommunityMessages),
+  withPortalMessages(() => import('../features/community/portal-idea-page.tsx'), loadIdeaMessages),
   'PortalIdeaPage',
 );
 const PortalQuestionsPage = lazyNamed(
@@ -479,7 +486,7 @@ const PortalQuestionPage = lazyNamed(
 /** Staff's pages about ideas and community questions. */
 function withCommunityMessages<M>(load: () => Promise<M>): () => Promise<M> {
   return async () => {
-    const [module] = await Promise.all([load(), loadCommunityMessages(), loadCustomerMessages()]);
+    const [module] = await Promise.all([load(), loadCommunityMessages(), loadIdeaMessages(), loadCustomerMessages()]);
     return module;
   };
 }

