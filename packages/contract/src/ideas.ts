@@ -1,0 +1,2 @@
+// Schemas of this part of the API; filled by the portal work.
+export {};
