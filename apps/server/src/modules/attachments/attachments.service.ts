@@ -163,6 +163,21 @@ export async function uploadAttachment(ctx: Ctx, root: string, upload: Upload): 
     upload.stream.resume();
     throw forbidden(`Only who may change the ${upload.entityType.replace('_', ' ')} adds files to it`);
   }
+  return storeAttachment(ctx.db, root, { workspaceId, uploadedById: ctx.actor.userId, unitId: ctx.actor.unitId }, upload);
+}
+
+/** Who uploads a file: a member of staff (with their unit) or a customer through the portal. */
+export type Uploader = { workspaceId: string } & (
+  | { uploadedById: string; unitId: string | null; uploadedByPortalUserId?: undefined }
+  | { uploadedByPortalUserId: string; uploadedById?: undefined; unitId?: undefined }
+);
+
+/**
+ * Keeps an uploaded file for a record the caller has authorised: size and type checks, then the
+ * bytes and the row (see uploadAttachment). Used by the portal for a customer's files.
+ */
+export async function storeAttachment(db: Executor, root: string, uploader: Uploader, upload: Upload): Promise<TAttachment> {
+  const workspaceId = uploader.workspaceId;
   const fileName = cleanName(upload.fileName);
   const stored: Stored = await receive(root, workspaceId, upload.stream);
   try {
@@ -176,7 +191,7 @@ export async function uploadAttachment(ctx: Ctx, root: string, upload: Upload): 
         errors: [{ path: 'file', message: `Not allowed: ${contentType}` }],
       });
     }
-    const [row] = await ctx.db
+    const [row] = await db
       .insert(attachments)
       .values({
         workspaceId,
@@ -186,18 +201,19 @@ export async function uploadAttachment(ctx: Ctx, root: string, upload: Upload): 
         contentType,
         size: stored.size,
         sha256: stored.sha256,
-        uploadedById: ctx.actor.userId,
-        unitId: ctx.actor.unitId,
+        uploadedById: uploader.uploadedById ?? null,
+        uploadedByPortalUserId: uploader.uploadedByPortalUserId ?? null,
+        unitId: uploader.unitId ?? null,
       })
       .returning();
     if (!row) throw new Error('attachment insert returned nothing');
     try {
       await commit(root, workspaceId, row.id, stored);
     } catch (error) {
-      await ctx.db.delete(attachments).where(and(eq(attachments.workspaceId, workspaceId), eq(attachments.id, row.id)));
+      await db.delete(attachments).where(and(eq(attachments.workspaceId, workspaceId), eq(attachments.id, row.id)));
       throw error;
     }
-    const [attachment] = await present(ctx.db, [row]);
+    const [attachment] = await present(db, [row]);
     return attachment as TAttachment;
   } finally {
     await discard(stored);

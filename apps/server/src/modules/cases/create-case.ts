@@ -51,11 +51,27 @@ type Placement = {
 };
 
 /**
- * Who handles a new case: the person or unit named, else the first matching routing rule (a person:
- * theirs; a unit: its queue; a process: started on the case), else the person registering it.
+ * Who registers a case: a member of staff (who keeps it when nothing else decides), or a customer
+ * in the portal, whose case falls back to `fallback` (the company's account manager or an admin).
  */
-async function placeCase(ctx: Ctx, tx: Executor, input: TCreateCaseInput): Promise<Placement> {
-  const workspaceId = ctx.actor.workspaceId;
+export type CaseAuthor =
+  | { kind: 'staff'; userId: string; unitId: string | null }
+  | { kind: 'portal'; portalUserId: string; fallback: { ownerId: string; unitId: string | null } };
+
+/** Who answers for a case when no person, unit or routing rule decides. */
+const fallbackOf = (author: CaseAuthor) => (author.kind === 'staff' ? { ownerId: author.userId, unitId: author.unitId } : author.fallback);
+
+/**
+ * The id kept as the actor of the case's history, notices and process: the member of staff, or
+ * the customer's portal account (no staff name is shown for it).
+ */
+export const authorId = (author: CaseAuthor) => (author.kind === 'staff' ? author.userId : author.portalUserId);
+
+/**
+ * Who handles a new case: the person or unit named, else the first matching routing rule (a person:
+ * theirs; a unit: its queue; a process: started on the case), else the author's fallback (the person registering it).
+ */
+async function placeCase(tx: Executor, workspaceId: string, author: CaseAuthor, input: TCreateCaseInput): Promise<Placement> {
   if (input.ownerId) {
     const ownUnit = await unitOfUser(tx, workspaceId, input.ownerId, 'ownerId');
     if (input.unitId) {
@@ -77,7 +93,7 @@ async function placeCase(ctx: Ctx, tx: Executor, input: TCreateCaseInput): Promi
     contactId: input.contactId ?? null,
     channel: input.channel,
   });
-  const mine = { ownerId: ctx.actor.userId, unitId: ctx.actor.unitId, status: 'assigned' as const };
+  const mine = { ...fallbackOf(author), status: 'assigned' as const };
   if (!rule) return { ...mine, routingRuleId: null, processDefinitionId: null };
   const routed = { routingRuleId: rule.id, processDefinitionId: rule.processDefinitionId };
   if (rule.userId) {
@@ -97,63 +113,81 @@ async function placeCase(ctx: Ctx, tx: Executor, input: TCreateCaseInput): Promi
 export async function createCase(ctx: Ctx, raw: TCreateCaseInput, now: Date): Promise<string> {
   const input = ZCreateCaseInput.parse(raw);
   await casePolicy.authorize(ctx.actor, 'create');
-  const workspaceId = ctx.actor.workspaceId;
-  return ctx.db.transaction(async (tx) => {
-    const links = {
-      typeId: input.typeId,
-      categoryId: input.categoryId ?? null,
-      companyId: input.companyId ?? null,
-      contactId: input.contactId ?? null,
-      productId: input.productId ?? null,
-      orderId: input.orderId ?? null,
-    };
-    const { kind } = await checkCaseLinks(tx, workspaceId, links);
-    const placement = await placeCase(ctx, tx, input);
-    const number = await nextCaseNumber(tx, workspaceId, ctx.actor.userId, now);
-    const priority = input.priority ?? 'normal';
-    const sla = await slaForNewCase(
-      tx,
+  const author: CaseAuthor = { kind: 'staff', userId: ctx.actor.userId, unitId: ctx.actor.unitId };
+  const row = await ctx.db.transaction((tx) => registerCase(tx, ctx.actor.workspaceId, author, input, now));
+  return row.id;
+}
+
+/**
+ * The part of registering a case that staff and the portal share, in the caller's transaction
+ * (the caller has authorised the author): see createCase.
+ */
+export async function registerCase(
+  tx: Executor,
+  workspaceId: string,
+  author: CaseAuthor,
+  input: TCreateCaseInput,
+  now: Date,
+): Promise<CaseRow> {
+  const actorId = authorId(author);
+  const links = {
+    typeId: input.typeId,
+    categoryId: input.categoryId ?? null,
+    companyId: input.companyId ?? null,
+    contactId: input.contactId ?? null,
+    productId: input.productId ?? null,
+    orderId: input.orderId ?? null,
+  };
+  const { kind } = await checkCaseLinks(tx, workspaceId, links);
+  const placement = await placeCase(tx, workspaceId, author, input);
+  // The year of the number is read on the registering person's calendar (a customer's: the case's handler's).
+  const number = await nextCaseNumber(tx, workspaceId, author.kind === 'staff' ? author.userId : author.fallback.ownerId, now);
+  const priority = input.priority ?? 'normal';
+  const sla = await slaForNewCase(
+    tx,
+    workspaceId,
+    { typeId: input.typeId, priority, unitId: placement.unitId, status: placement.status, firstRespondedAt: null, createdAt: now },
+    now,
+  );
+  const [row] = await tx
+    .insert(supportCases)
+    .values({
       workspaceId,
-      { typeId: input.typeId, priority, unitId: placement.unitId, status: placement.status, firstRespondedAt: null, createdAt: now },
-      now,
-    );
-    const [row] = await tx
-      .insert(supportCases)
-      .values({
-        workspaceId,
-        number,
-        subject: input.subject,
-        description: input.description || null,
-        kind,
-        ...links,
-        channel: input.channel,
-        priority,
-        status: placement.status,
-        ownerId: placement.ownerId,
-        unitId: placement.unitId,
-        routingRuleId: placement.routingRuleId,
-        ...sla,
-        createdById: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error('case insert returned nothing');
-    await recordChange(tx, {
-      workspaceId,
-      entityType: 'case',
-      entityId: row.id,
-      actorId: ctx.actor.userId,
-      action: 'created',
-      before: null,
-      after: row,
-      fields: TRACKED,
-    });
-    let saved: CaseRow = row;
-    if (placement.processDefinitionId) saved = await startRoutedProcess(ctx, tx, saved, placement.processDefinitionId, now);
-    await tellNewHandler(tx, ctx.actor.userId, saved);
-    return saved.id;
+      number,
+      subject: input.subject,
+      description: input.description || null,
+      kind,
+      ...links,
+      channel: input.channel,
+      priority,
+      status: placement.status,
+      ownerId: placement.ownerId,
+      unitId: placement.unitId,
+      routingRuleId: placement.routingRuleId,
+      ...sla,
+      createdById: author.kind === 'staff' ? author.userId : null,
+      createdByPortalUserId: author.kind === 'portal' ? author.portalUserId : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('case insert returned nothing');
+  await recordChange(tx, {
+    workspaceId,
+    entityType: 'case',
+    entityId: row.id,
+    actorId,
+    action: 'created',
+    before: null,
+    after: row,
+    fields: TRACKED,
   });
+  let saved: CaseRow = row;
+  // A process started for a customer's case runs on behalf of the person it fell back to.
+  const processActor = author.kind === 'staff' ? author.userId : author.fallback.ownerId;
+  if (placement.processDefinitionId) saved = await startRoutedProcess(tx, processActor, saved, placement.processDefinitionId, now);
+  await tellNewHandler(tx, actorId, saved);
+  return saved;
 }
 
 /**
@@ -161,12 +195,12 @@ export async function createCase(ctx: Ctx, raw: TCreateCaseInput, now: Date): Pr
  * that refuses to start (unpublished since the rule was saved) does not stop the case from being
  * registered: the case stays where it was placed, without a process.
  */
-async function startRoutedProcess(ctx: Ctx, tx: Executor, row: CaseRow, definitionId: string, now: Date): Promise<CaseRow> {
+async function startRoutedProcess(tx: Executor, actorId: string, row: CaseRow, definitionId: string, now: Date): Promise<CaseRow> {
   let instanceId: string;
   try {
     const started = await startInstance(
       tx,
-      { workspaceId: row.workspaceId, definitionId, actorId: ctx.actor.userId, record: { type: 'case', id: row.id } },
+      { workspaceId: row.workspaceId, definitionId, actorId, record: { type: 'case', id: row.id } },
       now,
     );
     instanceId = started.id;

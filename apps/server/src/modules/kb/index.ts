@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 
+export { createKbArticle } from './articles.ts';
 export { kbArticlePolicy, kbCategoryPolicy } from './kb.policy.ts';
 export { kbArticles, kbArticleUses, kbCategories } from './kb.table.ts';
+export { getPublicArticleOf, givePublicFeedbackAs, listPublicArticlesOf } from './public.ts';
 export { plainTextOf, sanitiseArticleHtml } from './rich-text.ts';
 
 /**

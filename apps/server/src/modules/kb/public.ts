@@ -30,13 +30,15 @@ async function workspaceOf(db: Database, slug: string): Promise<string> {
   return found.id;
 }
 
+type PublicQuery = { q?: string | undefined; language?: TKbLanguage | undefined; categoryId?: string | undefined; limit: number };
+
 /** The public articles of a workspace, matching `q` (best first) or the newest first. */
-export async function listPublicArticles(
-  db: Database,
-  slug: string,
-  query: { q?: string | undefined; language?: TKbLanguage | undefined; categoryId?: string | undefined; limit: number },
-) {
-  const workspaceId = await workspaceOf(db, slug);
+export async function listPublicArticles(db: Database, slug: string, query: PublicQuery) {
+  return listPublicArticlesOf(db, await workspaceOf(db, slug), query);
+}
+
+/** listPublicArticles for a workspace known by its id (the customer portal's). */
+export async function listPublicArticlesOf(db: Database, workspaceId: string, query: PublicQuery) {
   const where = and(
     publicArticle(workspaceId),
     query.language ? eq(kbArticles.language, query.language) : undefined,
@@ -79,7 +81,11 @@ export async function listPublicArticles(
 
 /** A public article, whole; 404 for any other (internal, draft, archived, deleted, missing). */
 export async function getPublicArticle(db: Database, slug: string, id: string) {
-  const workspaceId = await workspaceOf(db, slug);
+  return getPublicArticleOf(db, await workspaceOf(db, slug), id);
+}
+
+/** getPublicArticle for a workspace known by its id (the customer portal's). */
+export async function getPublicArticleOf(db: Database, workspaceId: string, id: string) {
   const [row] = await db
     .select({ article: kbArticles, categoryName: kbCategories.name })
     .from(kbArticles)
@@ -134,6 +140,17 @@ export async function givePublicFeedback(
   const voter = `visitor:${createHash('sha256')
     .update(`${workspaceId}\n${visitor.ip}\n${visitor.userAgent ?? ''}`)
     .digest('hex')}`;
+  await givePublicFeedbackAs(db, workspaceId, id, voter, input);
+}
+
+/** A "was this helpful" answer on a public article of a workspace by a known voter (`portal:<id>` for a customer in the portal). */
+export async function givePublicFeedbackAs(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  voter: string,
+  input: { helpful: boolean; comment?: string | null | undefined },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ workspaceId: kbArticles.workspaceId, id: kbArticles.id })
