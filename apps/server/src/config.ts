@@ -21,6 +21,12 @@ export type Config = {
   mailFrom: string;
   /** The address people open the app at, for links in e-mails. */
   publicUrl: string;
+  /** The domain of mailings' envelope sender `bounces+<recipient>@…` (default: the domain of `mailFrom`). */
+  bounceDomain: string;
+  /** When set, an SMTP listener on this port takes the bounces an MTA relays to it. */
+  bounceSmtpPort: number | undefined;
+  /** Where that listener listens; keep it on loopback or a private network. */
+  bounceSmtpHost: string;
   /** Lets an admin move the server's clock forward (demonstrations, end-to-end tests); never in production. */
   clockControl: boolean;
 };
@@ -34,6 +40,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = env.CLIENTELA_SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
     throw new Error('CLIENTELA_SMTP_URL must look like smtp://user:password@host:587 or smtps://…');
+  }
+  const bouncePort = env.CLIENTELA_BOUNCE_SMTP_PORT ? Number(env.CLIENTELA_BOUNCE_SMTP_PORT) : undefined;
+  if (bouncePort !== undefined && (!Number.isInteger(bouncePort) || bouncePort < 0 || bouncePort > 65535)) {
+    throw new Error(`CLIENTELA_BOUNCE_SMTP_PORT must be a port number, got "${env.CLIENTELA_BOUNCE_SMTP_PORT}"`);
+  }
+  const mailFrom = env.CLIENTELA_MAIL_FROM || 'Clientela <clientela@localhost>';
+  const bounceDomain = env.CLIENTELA_BOUNCE_DOMAIN || /@([^>\s@]+)>?\s*$/.exec(mailFrom)?.[1] || 'localhost';
+  if (!/^[a-z0-9.-]+$/i.test(bounceDomain)) {
+    throw new Error(`CLIENTELA_BOUNCE_DOMAIN must be a domain name, got "${bounceDomain}"`);
   }
   return {
     port,
@@ -49,7 +64,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.CLIENTELA_WEB_DIST,
     clockControl: env.CLIENTELA_CLOCK_CONTROL === 'true',
     smtpUrl,
-    mailFrom: env.CLIENTELA_MAIL_FROM || 'Clientela <clientela@localhost>',
+    mailFrom,
     publicUrl: (env.CLIENTELA_PUBLIC_URL || `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
+    bounceDomain,
+    bounceSmtpPort: bouncePort,
+    bounceSmtpHost: env.CLIENTELA_BOUNCE_SMTP_HOST || '127.0.0.1',
   };
 }

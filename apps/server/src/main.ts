@@ -17,6 +17,7 @@ import { exportJob } from './modules/exports/exports.routes.ts';
 import { IMPORT_JOB, importJob, resumeImports } from './modules/imports/imports.routes.ts';
 import { startJobs } from './modules/jobs/jobs.ts';
 import { BIRTHDAY_JOB, birthdayJob } from './modules/mailings/birthdays.ts';
+import { startBounceListener } from './modules/mailings/bounce-listener.ts';
 import { MAILING_JOB, mailingJob } from './modules/mailings/send-job.ts';
 import { startMailer } from './modules/notifications/index.ts';
 import { listenForNotifications } from './modules/notifications/live.ts';
@@ -119,7 +120,7 @@ async function main() {
       [IMPORT_JOB]: importJob(db),
       [EXPORT_JOB]: exportJob(db),
       [REMINDER_JOB]: async () => void (await sweep()),
-      [MAILING_JOB]: mailingJob(db, mail, config.publicUrl),
+      [MAILING_JOB]: mailingJob(db, mail, config.publicUrl, { bounceDomain: config.bounceDomain }),
       [SURVEY_INVITE_JOB]: surveyInviteJob(db, mail, config.publicUrl),
       [BIRTHDAY_JOB]: birthdayJob(db, mail, config.publicUrl, clock),
     },
@@ -128,6 +129,12 @@ async function main() {
       schedules: { [REMINDER_JOB]: '* * * * *', [BIRTHDAY_JOB]: '7 * * * *' },
     },
   );
+  // Bounces relayed by the MTA in front (see docs/operations.md); off unless a port is set.
+  const bounces =
+    config.bounceSmtpPort === undefined
+      ? undefined
+      : await startBounceListener({ db, host: config.bounceSmtpHost, port: config.bounceSmtpPort, log });
+  if (bounces) log.info({ host: config.bounceSmtpHost, port: bounces.port }, 'taking bounces by SMTP');
   const resumed = await resumeImports(db, jobs);
   if (resumed > 0) log.info({ imports: resumed }, 'resuming imports left unfinished');
   const app = await buildApp({
@@ -158,6 +165,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'stopping');
     await app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed'));
+    await bounces?.close().catch((error: unknown) => log.error({ err: error }, 'closing the bounce listener failed'));
     await jobs.stop().catch((error: unknown) => log.error({ err: error }, 'stopping jobs failed'));
     processesStopped = true;
     clearTimeout(processLoop);

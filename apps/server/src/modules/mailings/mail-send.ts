@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { MailSettings } from '../../http/route-helpers.ts';
+import { domainOfAddress, RECIPIENT_HEADER, verpAddress } from './bounce-address.ts';
 
 /** One marketing e-mail, already personalised. */
 export type MarketingMail = {
@@ -11,6 +12,11 @@ export type MarketingMail = {
   /** The recipient's unsubscribe page: becomes `List-Unsubscribe` with RFC 8058 one-click. */
   unsubscribeUrl?: string;
   headers?: Record<string, string>;
+  /**
+   * The mailing recipient's token: the message then goes out with the envelope sender
+   * `bounces+<token>@<bounce domain>` and an `X-Clientela-Recipient` header, so that a late bounce finds it.
+   */
+  recipientId?: string;
 };
 
 /** A pooled SMTP connection for a run of marketing mails; close it when the run ends. */
@@ -24,8 +30,7 @@ const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTim
 
 /** The host part of the sender's address, for Message-IDs. */
 function domainOf(from: string): string {
-  const match = /@([^>\s]+)>?\s*$/.exec(from);
-  return match?.[1] ?? 'clientela.invalid';
+  return domainOfAddress(from) ?? 'clientela.invalid';
 }
 
 /**
@@ -33,7 +38,7 @@ function domainOf(from: string): string {
  * `List-Unsubscribe` and `List-Unsubscribe-Post: List-Unsubscribe=One-Click`) and a Message-ID
  * of our own on every mail. Several mails may be sent at once over the pool.
  */
-export function openMarketingSender(mail: MailSettings, options: { pool?: boolean } = {}): MarketingSender {
+export function openMarketingSender(mail: MailSettings, options: { pool?: boolean; bounceDomain?: string } = {}): MarketingSender {
   const transport = typeof mail.transport === 'string' ? { url: mail.transport } : mail.transport;
   const smtp = nodemailer.createTransport({
     ...transport,
@@ -41,6 +46,7 @@ export function openMarketingSender(mail: MailSettings, options: { pool?: boolea
     ...(options.pool === false ? {} : { pool: true, maxConnections: 3 }),
   });
   const domain = domainOf(mail.from);
+  const bounceDomain = options.bounceDomain || domain;
   return {
     async send(message) {
       const messageId = `<${randomUUID()}@${domain}>`;
@@ -49,6 +55,7 @@ export function openMarketingSender(mail: MailSettings, options: { pool?: boolea
         headers['List-Unsubscribe'] = `<${message.unsubscribeUrl}>`;
         headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       }
+      if (message.recipientId) headers[RECIPIENT_HEADER] = message.recipientId;
       await smtp.sendMail({
         from: mail.from,
         to: message.to,
@@ -57,6 +64,8 @@ export function openMarketingSender(mail: MailSettings, options: { pool?: boolea
         text: message.text,
         messageId,
         headers,
+        // The visible From stays; only the envelope sender (Return-Path) names the recipient.
+        ...(message.recipientId ? { envelope: { from: verpAddress(message.recipientId, bounceDomain), to: [message.to.address] } } : {}),
       });
       return { messageId };
     },

@@ -19,6 +19,8 @@ export type MailingJobOptions = {
   retryDelayMs?: number;
   /** Attempts before a temporarily refused message is given up ('failed'). */
   maxAttempts?: number;
+  /** The domain of the envelope sender `bounces+<recipient>@…` that bounces come back to (default: the sender's domain). */
+  bounceDomain?: string;
 };
 
 type Mailing = {
@@ -100,7 +102,7 @@ export function mailingJob(db: Database, mail: MailSettings | undefined, publicU
           workspaceId,
           claimed.map((c) => c.contact_id),
         );
-        sender ??= openMarketingSender(mail);
+        sender ??= openMarketingSender(mail, options.bounceDomain ? { bounceDomain: options.bounceDomain } : {});
         for (const [index, row] of claimed.entries()) {
           const key = sql`workspace_id = ${workspaceId} AND mailing_id = ${mailingId} AND contact_id = ${row.contact_id} AND status = 'sending' AND attempts = ${row.attempts}`;
           if (!(await wait(lastSentAt + gapMs))) {
@@ -155,6 +157,7 @@ export function mailingJob(db: Database, mail: MailSettings | undefined, publicU
               html,
               text: filled.text,
               unsubscribeUrl,
+              recipientId: row.token,
             });
             const { rows: sent } = await db.execute<{ sent_at: Date }>(sql`
               UPDATE mailing_recipient SET status = 'sent', sent_at = clock_timestamp(), message_id = ${messageId}, error = NULL, updated_at = now()
