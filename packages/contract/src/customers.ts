@@ -3,6 +3,7 @@ import { attributionInputFields, ZAttribution } from './campaigns.ts';
 import { listOf, ZDay, ZId, ZListQuery, ZLocale } from './common.ts';
 import { ZCustomValues } from './custom-fields.ts';
 import { ZConsentSource, ZConsentState } from './mailings.ts';
+import { ZRelationshipStyle } from './portal.ts';
 
 /** What a company or a person is to us; several may hold at once. */
 export const RELATIONSHIPS = ['client', 'prospect', 'partner', 'supplier', 'competitor'] as const;
@@ -57,6 +58,10 @@ export const ZUpdateCompanyInput = z.strictObject({
   groupId: ZId.nullable().optional(),
   /** Inside its group, the company that owns this one; null for a parent or a sister company. */
   parentCompanyId: ZId.nullable().optional(),
+  /** How the company likes to be served (staff see it; the portal shows a dedicated manager). */
+  relationshipStyle: ZRelationshipStyle.nullable().optional(),
+  /** Whether the company's invited contacts may sign in to the customer portal. */
+  portalAccess: z.boolean().optional(),
   ...customerFields,
 });
 export type TUpdateCompanyInput = z.infer<typeof ZUpdateCompanyInput>;
@@ -86,6 +91,8 @@ export const ZCompany = z.object({
   unitId: ZId.nullable(),
   group: z.object({ id: ZId, name: z.string() }).nullable(),
   parentCompanyId: ZId.nullable(),
+  relationshipStyle: ZRelationshipStyle.nullable(),
+  portalAccess: z.boolean(),
   custom: z.record(z.string(), z.unknown()),
   tags: z.array(z.string()),
   notes: z.string().nullable(),

@@ -84,6 +84,9 @@ export const ZWorkspaceSettings = z.object({
   website: z.string().nullable(),
   /** Whether a logo is kept: `GET /workspace/logo` serves it. */
   hasLogo: z.boolean(),
+  /** The customer portal's title (the workspace's name when none) and main colour. */
+  portalTitle: z.string().nullable(),
+  portalColor: z.string().nullable(),
 });
 export type TWorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;
 
@@ -125,6 +128,13 @@ export const ZUpdateWorkspaceSettingsInput = z.strictObject({
       'Expected a web address starting with http:// or https://',
     )
     .transform((value) => value || null)
+    .nullable()
+    .optional(),
+  portalTitle: letterhead(120),
+  portalColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { message: 'Expected a colour as #rrggbb' })
+    .transform((value) => value.toLowerCase())
     .nullable()
     .optional(),
 });

@@ -27,6 +27,8 @@ export function presentCompany(row: CompanyRow, ownerName: string | null, groupN
     custom: row.custom,
     group: row.groupId && groupName !== null ? { id: row.groupId, name: groupName } : null,
     parentCompanyId: row.parentCompanyId,
+    relationshipStyle: row.relationshipStyle,
+    portalAccess: row.portalAccess,
     tags: row.tags,
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),

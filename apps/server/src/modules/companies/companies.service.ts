@@ -43,7 +43,17 @@ import { companies, companyColumns, companyGroups } from './companies.table.ts';
 
 const ENTITY = 'company';
 const ATTRIBUTION = ['sourceId', 'campaignId', 'convertedSourceId', 'convertedCampaignId'] as const;
-const TRACKED = ['name', 'legalName', 'taxNumber', 'website', 'groupId', 'parentCompanyId', ...CUSTOMER_TRACKED] as const;
+const TRACKED = [
+  'name',
+  'legalName',
+  'taxNumber',
+  'website',
+  'groupId',
+  'parentCompanyId',
+  'relationshipStyle',
+  'portalAccess',
+  ...CUSTOMER_TRACKED,
+] as const;
 
 /** Sort keys: the contract's CUSTOMER_SORTS, each with its column. */
 const SORTS: Record<(typeof CUSTOMER_SORTS)[number], SortField> = {
@@ -195,7 +205,16 @@ export async function createCompany(ctx: Ctx, raw: TCreateCompanyInput): Promise
   const { custom, ...fields } = withNormalisedCopies(input);
   const { parentCompanyId } = input;
   const created = await createRecord(ctx.db, CREATION, {
-    values: { ...customerDefaults(), ...fields, id: randomUUID(), name: input.name, ownerId, unitId, workspaceId },
+    values: {
+      ...customerDefaults(),
+      ...fields,
+      portalAccess: input.portalAccess ?? true,
+      id: randomUUID(),
+      name: input.name,
+      ownerId,
+      unitId,
+      workspaceId,
+    },
     custom,
     definitions,
     actorId: ctx.actor.userId,

@@ -27,6 +27,8 @@ export async function workspaceSettings(ctx: Ctx): Promise<TWorkspaceSettings> {
       email: workspaces.email,
       website: workspaces.website,
       hasLogo: sql<boolean>`${workspaces.logo} IS NOT NULL`,
+      portalTitle: workspaces.portalTitle,
+      portalColor: workspaces.portalColor,
     })
     .from(workspaces)
     .where(eq(workspaces.id, ctx.actor.workspaceId));
@@ -38,9 +40,9 @@ function mustBeAdmin(ctx: Ctx) {
   if (ctx.actor.role !== 'admin') throw new AppError('forbidden', 'Only an administrator changes the workspace settings');
 }
 
-const LETTERHEAD = ['legalName', 'address', 'taxNumber', 'phone', 'email', 'website'] as const;
+const LETTERHEAD = ['legalName', 'address', 'taxNumber', 'phone', 'email', 'website', 'portalTitle', 'portalColor'] as const;
 
-/** Admins change the workspace's name, default phone country and the letterhead of its quotes. */
+/** Admins change the workspace's name, default phone country, the letterhead of its quotes and the portal's look. */
 export async function updateWorkspaceSettings(ctx: Ctx, raw: z.input<typeof ZUpdateWorkspaceSettingsInput>): Promise<TWorkspaceSettings> {
   mustBeAdmin(ctx);
   const input: UpdateInput = ZUpdateWorkspaceSettingsInput.parse(raw);

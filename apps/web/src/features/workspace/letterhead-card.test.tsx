@@ -26,6 +26,8 @@ const settings: TWorkspaceSettings = {
   email: null,
   website: null,
   hasLogo: false,
+  portalTitle: null,
+  portalColor: null,
 };
 
 async function renderCard(me: TMe, handler: Parameters<typeof fakeApi>[0]) {
