@@ -9,6 +9,7 @@ import {
 } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { visibleCaseSql } from './portal-cases.ts';
 import { latestPortalOrders } from './portal-documents-sales.ts';
 import type { PortalActor } from './portal-session.ts';
 
@@ -70,12 +71,6 @@ export async function portalManager(db: Database, actor: PortalActor): Promise<T
 
 type CaseRow = { id: string; number: string; subject: string; status: TCaseStatus; created_at: Date };
 
-/** The customer's cases: their companies' (with portal access), and their own filed without a company. */
-function customerCases(actor: PortalActor) {
-  return sql`c.workspace_id = ${actor.workspaceId} AND c.deleted_at IS NULL
-    AND (c.company_id = ANY(${sql.param(actor.companyIds)}::uuid[]) OR (c.company_id IS NULL AND c.contact_id = ${actor.contactId}))`;
-}
-
 /** Everything the portal's first page shows: open cases and those waiting for the customer, the latest ones, orders, surveys, the manager. */
 export async function portalHome(db: Database, actor: PortalActor): Promise<TPortalHome> {
   const open = sql.join(
@@ -86,10 +81,10 @@ export async function portalHome(db: Database, actor: PortalActor): Promise<TPor
     db.execute<{ open: number; waiting: number }>(sql`
       SELECT count(*) FILTER (WHERE c.status IN (${open}))::int AS open,
              count(*) FILTER (WHERE c.status = 'waiting_customer')::int AS waiting
-        FROM support_case c WHERE ${customerCases(actor)}`),
+        FROM support_case c WHERE ${visibleCaseSql(actor)}`),
     db.execute<CaseRow>(sql`
       SELECT c.id, c.number, c.subject, c.status, c.created_at FROM support_case c
-       WHERE ${customerCases(actor)} ORDER BY c.created_at DESC, c.id DESC LIMIT 3`),
+       WHERE ${visibleCaseSql(actor)} ORDER BY c.created_at DESC, c.id DESC LIMIT 3`),
     latestPortalOrders(db, actor),
     portalSurveys(db, actor),
     portalManager(db, actor),
