@@ -197,6 +197,10 @@ describe('the portal: surveys, the manager and the first page', () => {
     expect(before.waiting).toEqual([{ title: 'How was the delivery?', sentAt: expect.any(String), answeredAt: null, link: `/s/${token}` }]);
     expect(before.answered).toEqual([]);
     expect(((await json(s.customer, '/api/portal/home')).body as TPortalHome).surveys.map((v) => v.link)).toEqual([`/s/${token}`]);
+    // In the customer's own language when the survey speaks it.
+    await t.pool.query(`UPDATE portal_user SET language = 'it' WHERE id = $1`, [s.customer.portalUserId]);
+    expect(((await json(s.customer, '/api/portal/surveys')).body as TPortalSurveys).waiting[0]?.title).toBe('Com’è andata la consegna?');
+    await t.pool.query(`UPDATE portal_user SET language = 'en' WHERE id = $1`, [s.customer.portalUserId]);
 
     const answer = await t.app.inject({
       method: 'POST',
