@@ -308,6 +308,23 @@ describe('the portal documents’ gate', () => {
     '/api/portal/manager',
   ];
 
+  it('are described in the OpenAPI document', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    expect(Object.keys(response.json().paths)).toEqual(
+      expect.arrayContaining([
+        '/api/portal/home',
+        '/api/portal/orders',
+        '/api/portal/orders/{id}',
+        '/api/portal/quotes',
+        '/api/portal/quotes/{id}',
+        '/api/portal/quotes/{id}/pdf',
+        '/api/portal/surveys',
+        '/api/portal/manager',
+      ]),
+    );
+  });
+
   it('refuses anonymous visitors and staff sessions', async () => {
     const s = await setup();
     for (const url of urls(s)) {
