@@ -1,6 +1,12 @@
-import { Layout, Menu, type MenuProps, Result, Spin } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
+import type { TLocale } from '@clientela/contract';
+import { Button, Layout, Menu, type MenuProps, Result, Spin } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, useLocation, useParams } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { LanguageSelect } from '../locale/language-select.tsx';
+import { useLocale } from '../locale/locale-context.tsx';
+import { usePortalLogout, useSwitchPortalLanguage } from './portal-account-api.ts';
 import { usePortalBranding, usePortalMe } from './portal-api.ts';
 
 /**
@@ -29,11 +35,15 @@ export function PortalLayout() {
   const color = branding.data?.color ?? undefined;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: color ?? undefined, paddingInline: 16 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 8, background: color ?? undefined, paddingInline: 12 }}>
         {branding.data?.hasLogo ? (
           <img src={`/api/portal/branding/${encodeURIComponent(workspace)}/logo`} alt={branding.data.name} style={{ maxHeight: 40 }} />
         ) : null}
-        <span style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>{branding.data?.title ?? branding.data?.name ?? ''}</span>
+        <span
+          style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '30vw' }}
+        >
+          {branding.data?.title ?? branding.data?.name ?? ''}
+        </span>
         <Menu
           theme="dark"
           mode="horizontal"
@@ -42,10 +52,42 @@ export function PortalLayout() {
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
           aria-label={t('layout.navigation')}
         />
+        <HeaderActions workspace={workspace} portalUserId={me.data.portalUserId} language={me.data.language} />
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1100, width: '100%', margin: '0 auto' }}>
         <Outlet />
       </Layout.Content>
     </Layout>
+  );
+}
+
+/** The language switch (remembered on the customer's account) and the sign-out, at the header's end. */
+function HeaderActions({ workspace, portalUserId, language: chosen }: { workspace: string; portalUserId: string; language: TLocale }) {
+  const { t } = useTranslation('portal');
+  const { locale, changeLocale } = useLocale();
+  // Once per sign-in, the portal speaks the language the customer chose last time.
+  const syncedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (syncedFor.current === portalUserId) return;
+    syncedFor.current = portalUserId;
+    if (chosen !== locale) void changeLocale(chosen);
+  }, [portalUserId, chosen, locale, changeLocale]);
+  const navigate = useNavigate();
+  const language = useSwitchPortalLanguage();
+  const logout = usePortalLogout();
+  return (
+    <>
+      <LanguageSelect value={locale} onChange={(value) => void language.switchTo(value)} style={{ width: 112, flex: 'none' }} />
+      <Button
+        icon={<LogoutOutlined />}
+        aria-label={t('layout.signOut')}
+        title={t('layout.signOut')}
+        loading={logout.isPending}
+        style={{ flex: 'none' }}
+        onClick={() =>
+          logout.mutate(undefined, { onSettled: () => navigate(`/portal/${encodeURIComponent(workspace)}/login`, { replace: true }) })
+        }
+      />
+    </>
   );
 }
