@@ -285,4 +285,17 @@ describe('ideas for staff', () => {
     const list = (await staff(owner, 'GET', `${STAFF}?unreviewed=true`)).json();
     expect(list.data[0]).toMatchObject({ id: idea.id, voteCount: 1, author: { company: { name: 'Aurora' } } });
   });
+
+  it('describes the ideas API in the OpenAPI document', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of [
+      '/api/v1/ideas',
+      '/api/v1/ideas/{id}',
+      '/api/v1/idea-comments/{id}/review',
+      '/api/portal/ideas',
+      '/api/portal/ideas/{id}/vote',
+    ]) {
+      expect(document.paths[path], path).toBeTruthy();
+    }
+  });
 });

@@ -91,7 +91,7 @@ describe('IdeaPage', () => {
     expect(api.calls.filter((call) => call.method === 'PATCH')).toEqual([
       { method: 'PATCH', url: `/api/v1/ideas/${ID}`, body: { status: 'planned', answer: 'Coming in spring' } },
     ]);
-  }, 30_000);
+  }, 60_000);
 
   it("lets a manager hide a customer's comment", async () => {
     const api = await renderPage();
