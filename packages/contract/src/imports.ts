@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listOf, ZId } from './common.ts';
 
 /** What an import can bring in; other entities join the same machinery as they arrive. */
-export const IMPORT_ENTITIES = ['company', 'contact', 'product', 'user', 'deal', 'exchange_rate'] as const;
+export const IMPORT_ENTITIES = ['company', 'contact', 'product', 'user', 'deal', 'exchange_rate', 'lead'] as const;
 export const ZImportEntity = z.enum(IMPORT_ENTITIES);
 export type TImportEntity = z.infer<typeof ZImportEntity>;
 
@@ -66,6 +66,28 @@ export const DEAL_IMPORT_FIELDS = [
   'notes',
 ] as const;
 /**
+ * Fields of a lead import: the source and campaign (by name) become the lead's first touch, the
+ * owner is a person by name or e-mail, `createdOn` the day the lead came in (ROI counts it then).
+ */
+export const LEAD_IMPORT_FIELDS = [
+  'fullName',
+  'firstName',
+  'lastName',
+  'companyName',
+  'position',
+  'email',
+  'phone',
+  'city',
+  'source',
+  'campaign',
+  'status',
+  'owner',
+  'createdOn',
+  'notes',
+] as const;
+/** Lead statuses a file may give: converting happens in the CRM, never by import. */
+export const LEAD_IMPORT_STATUSES = ['new', 'working', 'qualified', 'disqualified'] as const;
+/**
  * Fields of an exchange-rate import: on `date`, `units` units of `currency` (1 when absent, as
  * central banks write "100 JPY = 53.12 RUB") were worth `rate` units of the base currency.
  */
@@ -74,10 +96,15 @@ export const EXCHANGE_RATE_IMPORT_FIELDS = ['date', 'currency', 'rate', 'units']
  * Fields that name a record of the base (a product, a stage, a person, a company): a value that
  * names none is listed with its rows and the closest records, and the user picks one or none.
  */
-export const IMPORT_LINK_FIELDS = ['product', 'stage', 'owner', 'company'] as const;
+export const IMPORT_LINK_FIELDS = ['product', 'stage', 'owner', 'company', 'source', 'campaign'] as const;
+/** The link fields of each entity's import (deals name products, stages, people, companies; leads sources, campaigns, people). */
+const LINK_FIELDS_OF: Partial<Record<TImportEntity, readonly (typeof IMPORT_LINK_FIELDS)[number][]>> = {
+  deal: ['product', 'stage', 'owner', 'company'],
+  lead: ['source', 'campaign', 'owner'],
+};
 /** Whether a field of an entity's import links to a record, so that its unknown values go to the values step. */
 export function isLinkField(entity: TImportEntity, field: string): boolean {
-  return entity === 'deal' && (IMPORT_LINK_FIELDS as readonly string[]).includes(field);
+  return (LINK_FIELDS_OF[entity] as readonly string[] | undefined)?.includes(field) ?? false;
 }
 /** Fields whose values must be one of a known set: the preview lists unknown values with a suggestion. */
 export const IMPORT_CHOICE_FIELDS = ['relationships', 'status', 'class', 'preferredChannel'] as const;
@@ -182,6 +209,8 @@ export const IMPORT_PROBLEM_CODES = [
   'stage_fields_missing',
   'unknown_currency',
   'base_currency',
+  'unknown_source',
+  'unknown_campaign',
 ] as const;
 export const ZImportProblemCode = z.enum(IMPORT_PROBLEM_CODES);
 export type TImportProblemCode = z.infer<typeof ZImportProblemCode>;

@@ -5,6 +5,7 @@ import {
   CUSTOMER_STATUSES,
   DEAL_IMPORT_FIELDS,
   EXCHANGE_RATE_IMPORT_FIELDS,
+  LEAD_IMPORT_FIELDS,
   PRICE_FIELD_PREFIX,
   PRODUCT_IMPORT_FIELDS,
   RELATIONSHIPS,
@@ -225,7 +226,7 @@ const SYNONYMS: Record<string, string[]> = {
 
 const EMAIL_WORDS = SYNONYMS.emails ?? [];
 
-/** Headers of product, people and deal files, in English, Russian and Italian (compared by headerKey). */
+/** Headers of product, people, deal and lead files, in English, Russian and Italian (compared by headerKey). */
 const ENTITY_SYNONYMS: Partial<Record<TImportEntity, Record<string, string[]>>> = {
   product: {
     name: [
@@ -382,6 +383,64 @@ const ENTITY_SYNONYMS: Partial<Record<TImportEntity, Record<string, string[]>>> 
     source: SYNONYMS.leadSource ?? [],
     notes: SYNONYMS.notes ?? [],
   },
+  lead: {
+    fullName: [
+      'name',
+      'full name',
+      'lead',
+      'lead name',
+      'contact',
+      'contact name',
+      'person',
+      'фио',
+      'имя фамилия',
+      'лид',
+      'контакт',
+      'контактное лицо',
+      'nome completo',
+      'nominativo',
+      'nome e cognome',
+      'contatto',
+    ],
+    firstName: SYNONYMS.firstName ?? [],
+    lastName: SYNONYMS.lastName ?? [],
+    companyName: [
+      'company',
+      'company name',
+      'organisation',
+      'organization',
+      'account',
+      'компания',
+      'организация',
+      'название компании',
+      'azienda',
+      'societa',
+      'ragione sociale',
+      'nome azienda',
+    ],
+    position: SYNONYMS.position ?? [],
+    email: EMAIL_WORDS,
+    phone: SYNONYMS.phones ?? [],
+    city: SYNONYMS.city ?? [],
+    source: SYNONYMS.leadSource ?? [],
+    campaign: ['campaign', 'campaign name', 'кампания', 'рекламная кампания', 'мероприятие', 'campagna', 'evento'],
+    status: ['status', 'lead status', 'статус', 'статус лида', 'состояние', 'stato', 'stato lead'],
+    owner: SYNONYMS.owner ?? [],
+    createdOn: [
+      'date',
+      'created',
+      'created on',
+      'date added',
+      'received',
+      'дата',
+      'дата создания',
+      'дата обращения',
+      'data',
+      'data di creazione',
+      'data contatto',
+    ],
+    notes: [...(SYNONYMS.notes ?? []), 'message', 'сообщение', 'messaggio'],
+  },
 };
 
 /** Whether the entity's records are customers (companies, contacts): custom fields, phones, duplicates by keys. */
@@ -408,6 +467,7 @@ export function importFields(entity: TImportEntity, definitions: Definition[], p
   if (entity === 'user') return [...USER_IMPORT_FIELDS];
   if (entity === 'deal') return [...DEAL_IMPORT_FIELDS];
   if (entity === 'exchange_rate') return [...EXCHANGE_RATE_IMPORT_FIELDS];
+  if (entity === 'lead') return [...LEAD_IMPORT_FIELDS];
   const own: readonly string[] = entity === 'company' ? COMPANY_IMPORT_FIELDS : CONTACT_IMPORT_FIELDS;
   return [...own, ...definitions.map((d) => `custom.${d.key}`)];
 }

@@ -69,7 +69,10 @@ async function dealsTitled(tx: Executor, workspaceId: string, titles: string[]) 
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
-const CODES: Record<LinkField, 'unknown_product' | 'unknown_stage' | 'unknown_owner' | 'unknown_company'> = {
+const CODES: Record<
+  Exclude<LinkField, 'source' | 'campaign'>,
+  'unknown_product' | 'unknown_stage' | 'unknown_owner' | 'unknown_company'
+> = {
   product: 'unknown_product',
   stage: 'unknown_stage',
   owner: 'unknown_owner',
@@ -106,7 +109,7 @@ export const writeDeals: RecordWriter = async (tx, job, rows) => {
     }
     const title = p.cells.get('title').slice(0, 300);
     if (!title) p.add('title', 'required_missing', null, null, true);
-    const link = <T extends Target>(field: LinkField, targets: T[]): T | null => {
+    const link = <T extends Target>(field: keyof typeof CODES, targets: T[]): T | null => {
       const written = p.cells.get(field);
       if (!written) return null;
       const found = resolve(targets, field, job.mapping, written);

@@ -18,6 +18,7 @@ import { companyPolicy } from '../companies/index.ts';
 import { contactPolicy } from '../contacts/contacts.policy.ts';
 import { definitionsOf } from '../custom-fields/index.ts';
 import { dealPolicy } from '../deals/index.ts';
+import { leadPolicy } from '../leads/index.ts';
 import { priceLists } from '../products/index.ts';
 import { users } from '../users/index.ts';
 import { closestChoice, convertRow, matchChoice } from './convert.ts';
@@ -34,7 +35,7 @@ const policyOf = (entity: TImportEntity) => (entity === 'company' ? companyPolic
 
 /**
  * Importing creates records: only people who may create the entity may import it (people and
- * exchange rates: admins, as only they enter rates; the catalogue: not employees).
+ * exchange rates: admins, as only they enter rates; the catalogue: not employees; leads: as the leads' policy says).
  */
 function assertMayImport(ctx: Ctx, entity: TImportEntity) {
   const may =
@@ -44,7 +45,9 @@ function assertMayImport(ctx: Ctx, entity: TImportEntity) {
         ? ctx.actor.role !== 'employee'
         : entity === 'deal'
           ? dealPolicy.scope(ctx.actor, 'create') !== 'none'
-          : policyOf(entity).scope(ctx.actor, 'create') !== 'none';
+          : entity === 'lead'
+            ? leadPolicy.scope(ctx.actor, 'create') !== 'none'
+            : policyOf(entity).scope(ctx.actor, 'create') !== 'none';
   if (!may) throw new AppError('forbidden', `You may not create ${entity} records`);
 }
 

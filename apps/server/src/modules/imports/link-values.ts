@@ -7,10 +7,10 @@ import { ensureDefaultPipeline } from '../deals/index.ts';
 import { headerKey } from './fields.ts';
 import type { StoredMapping } from './imports.table.ts';
 
-/** A record a cell may name: a product, a stage, a person or a company. */
+/** A record a cell may name: a product, a stage, a person, a company, a lead source or a campaign. */
 export type Target = { id: string; name: string; keys: string[] };
 export type Stage = Target & { kind: 'open' | 'won' | 'lost'; pipelineId: string; requiredFields: string[] };
-export type Links = { product: Target[]; stage: Stage[]; owner: Target[]; company: Target[] };
+export type Links = { product: Target[]; stage: Stage[]; owner: Target[]; company: Target[]; source: Target[]; campaign: Target[] };
 export type LinkField = keyof Links;
 
 /** Words that name a won or lost stage in any of our languages: a file's "Won" is the won stage whatever it is called. */
@@ -22,7 +22,7 @@ const KIND_WORDS: Record<'won' | 'lost', string[]> = {
 const squeeze = (key: string) => key.replace(/ /g, '');
 
 /**
- * The records deal rows may name, each with the keys it is found by (name; a person also by
+ * The records deal and lead rows may name, each with the keys it is found by (name; a person also by
  * e-mail). Companies are those the importer may read: a file never links to, nor shows, others.
  */
 export async function loadLinks(db: Executor, workspaceId: string, actor: Actor): Promise<Links> {
@@ -50,6 +50,13 @@ export async function loadLinks(db: Executor, workspaceId: string, actor: Actor)
       ),
     )
     .orderBy(companyTable.name);
+  // Sources no longer offered on forms still name where old leads came from.
+  const sources = await rows<{ id: string; name: string }>(
+    sql`SELECT id, name FROM lead_source WHERE workspace_id = ${workspaceId} ORDER BY active DESC, position, name`,
+  );
+  const campaigns = await rows<{ id: string; name: string }>(
+    sql`SELECT id, name FROM campaign WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL ORDER BY starts_on DESC NULLS LAST, name`,
+  );
   const named = (r: { id: string; name: string }) => ({ id: r.id, name: r.name, keys: [headerKey(r.name)] });
   return {
     product: products.map(named),
@@ -62,6 +69,8 @@ export async function loadLinks(db: Executor, workspaceId: string, actor: Actor)
     })),
     owner: people.map((p) => ({ ...named(p), keys: [headerKey(p.name), p.email.toLowerCase()] })),
     company: companies.map(named),
+    source: sources.map(named),
+    campaign: campaigns.map(named),
   };
 }
 

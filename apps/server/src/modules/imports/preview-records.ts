@@ -52,7 +52,7 @@ async function unknownLinks(ctx: Ctx, row: ImportRow, rows: FileRow[]): Promise<
 export async function previewRecords(ctx: Ctx, row: ImportRow, rows: FileRow[]): Promise<TImportPreview> {
   if (row.entity === 'company' || row.entity === 'contact') throw new Error('customers are previewed by decide()');
   // Made for real first: a pipeline made inside the rolled-back preview would give its stages other ids.
-  if (row.entity === 'deal') await ensureDefaultPipeline(ctx.db, row.workspaceId);
+  if (row.entity === 'deal' || row.entity === 'lead') await ensureDefaultPipeline(ctx.db, row.workspaceId);
   const first = rows.slice(0, IMPORT_PREVIEW_ROWS);
   const job = { imp: row, actor: ctx.actor, mapping: row.mapping, memory: fileMemory() };
   const results = await previewRecordRows(ctx.db, job, first, RECORD_WRITERS[row.entity]);

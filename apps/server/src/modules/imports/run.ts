@@ -14,18 +14,20 @@ import { type Decided, decide, type FileMemory, fileMemory, type RunContext } fr
 import { headerKey, isCustomerEntity } from './fields.ts';
 import { writeDeals } from './import-deals.ts';
 import { writeExchangeRates } from './import-exchange-rates.ts';
+import { writeLeads } from './import-leads.ts';
 import { writeProducts } from './import-products.ts';
 import { writeUsers } from './import-users.ts';
 import { dataImportFiles, dataImportLinks, dataImportProblems, dataImports, type ImportCounts } from './imports.table.ts';
 import { type FileRow, readFile } from './read-file.ts';
 import { type RecordWriter, runRecordRows } from './record-rows.ts';
 
-/** How the rows of a product, people, deal or exchange-rate import are written. */
-export const RECORD_WRITERS: Record<'product' | 'user' | 'deal' | 'exchange_rate', RecordWriter> = {
+/** How the rows of a product, people, deal, exchange-rate or lead import are written. */
+export const RECORD_WRITERS: Record<'product' | 'user' | 'deal' | 'exchange_rate' | 'lead', RecordWriter> = {
   product: writeProducts,
   user: writeUsers,
   deal: writeDeals,
   exchange_rate: writeExchangeRates,
+  lead: writeLeads,
 };
 
 /**

@@ -127,6 +127,7 @@ const LIST_KEYS: Record<TImportEntity, readonly string[]> = {
   user: ['users'],
   deal: ['deals'],
   exchange_rate: ['currencies'],
+  lead: ['leads'],
 };
 
 /** After a run, the lists of the imported records hold new rows. */

@@ -1,6 +1,15 @@
 import type { TImportProblem } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
-import { applyTemplate, mappingBody, nameMissing, refusedColumns, repeatedFields, templateColumns } from './mapping.ts';
+import {
+  applyTemplate,
+  hasValuesStep,
+  importableEntities,
+  mappingBody,
+  nameMissing,
+  refusedColumns,
+  repeatedFields,
+  templateColumns,
+} from './mapping.ts';
 import { decisionKey, decisionOf, problemColumn, severities } from './problems.ts';
 
 const problem = (extra: Partial<TImportProblem>): TImportProblem => ({
@@ -17,6 +26,14 @@ const problem = (extra: Partial<TImportProblem>): TImportProblem => ({
 });
 
 describe('import mapping', () => {
+  it('lets everyone import leads, named by a name, a company, an e-mail or a phone, with a values step for sources and campaigns', () => {
+    expect(importableEntities('employee')).toContain('lead');
+    expect(hasValuesStep('lead')).toBe(true);
+    expect(nameMissing('lead', [{ field: 'phone' }, { field: 'source' }])).toBe(false);
+    expect(nameMissing('lead', [{ field: 'companyName' }])).toBe(false);
+    expect(nameMissing('lead', [{ field: 'source' }, { field: 'campaign' }, { field: null }])).toBe(true);
+  });
+
   it('sends labels only for phones and e-mails, trimmed, and the country only when chosen', () => {
     const body = mappingBody({
       columns: [{ field: 'name', label: 'x' }, { field: 'phones', label: ' mobile ' }, { field: 'emails', label: '  ' }, { field: null }],

@@ -4,6 +4,7 @@ import {
   DEAL_IMPORT_FIELDS,
   EXCHANGE_RATE_IMPORT_FIELDS,
   IMPORT_ENTITIES,
+  LEAD_IMPORT_FIELDS,
   PRODUCT_IMPORT_FIELDS,
   type TImportColumn,
   type TImportEntity,
@@ -20,7 +21,8 @@ export type ImportField =
   | (typeof PRODUCT_IMPORT_FIELDS)[number]
   | (typeof USER_IMPORT_FIELDS)[number]
   | (typeof DEAL_IMPORT_FIELDS)[number]
-  | (typeof EXCHANGE_RATE_IMPORT_FIELDS)[number];
+  | (typeof EXCHANGE_RATE_IMPORT_FIELDS)[number]
+  | (typeof LEAD_IMPORT_FIELDS)[number];
 
 /** The mapping as the form edits it. */
 export type MappingDraft = Required<Pick<TImportMappingInput, 'columns' | 'duplicates' | 'values'>> & { defaultCountry?: string };
@@ -32,6 +34,7 @@ const FIELDS: Record<TImportEntity, readonly ImportField[]> = {
   user: USER_IMPORT_FIELDS,
   deal: DEAL_IMPORT_FIELDS,
   exchange_rate: EXCHANGE_RATE_IMPORT_FIELDS,
+  lead: LEAD_IMPORT_FIELDS,
 };
 /** Fields several columns may fill: each column adds its values. */
 const MULTI_COLUMN = new Set(['phones', 'emails', 'tags']);
@@ -43,9 +46,9 @@ export function isCustomerEntity(entity: TImportEntity): entity is 'company' | '
   return entity === 'company' || entity === 'contact';
 }
 
-/** Whether the entity's file names records by their name (products, stages, people, companies): it has a values step. */
+/** Whether the entity's file names records by their name (products, stages, people, companies, sources, campaigns): it has a values step. */
 export function hasValuesStep(entity: TImportEntity): boolean {
-  return entity === 'deal';
+  return entity === 'deal' || entity === 'lead';
 }
 
 /** The entities a person may import: people and exchange rates only for admins, the catalogue not for employees. */
@@ -137,7 +140,14 @@ export function nameMissing(entity: TImportEntity, columns: TImportColumn[]): bo
   if (entity === 'exchange_rate') {
     return !['date', 'currency', 'rate'].every((field) => columns.some((column) => column.field === field));
   }
-  const names = entity === 'contact' ? ['fullName', 'firstName', 'lastName'] : entity === 'deal' ? ['title'] : ['name'];
+  const names =
+    entity === 'contact'
+      ? ['fullName', 'firstName', 'lastName']
+      : entity === 'deal'
+        ? ['title']
+        : entity === 'lead'
+          ? ['fullName', 'firstName', 'lastName', 'companyName', 'email', 'phone']
+          : ['name'];
   return !columns.some((column) => column.field !== null && names.includes(column.field));
 }
 

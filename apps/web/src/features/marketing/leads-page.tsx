@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { UserSelect } from '../customers/user-select.tsx';
+import { ImportButton } from '../imports/import-button.tsx';
 import { LeadCreateModal } from './lead-create-modal.tsx';
 import { type LeadQuery, leadName, useLeadPages } from './leads-api.ts';
 import { useMarketingFormat } from './marketing-format.ts';
@@ -69,9 +70,12 @@ export function LeadsPage() {
         title={t('leads.title')}
         subtitle={t('leads.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('leads.new')}
-          </Button>
+          <Flex gap={8} wrap>
+            <ImportButton entity="lead" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('leads.new')}
+            </Button>
+          </Flex>
         }
       />
       <Card>
