@@ -32,7 +32,7 @@ async function community() {
     contactId: otherContact.id,
     email: 'olga@other.test',
   });
-  return { ...bakery, ws, alba, bruno, stranger, slug: owner.session.user.workspace.slug as string };
+  return { ...bakery, ws, alba, bruno, stranger, otherOwner, slug: owner.session.user.workspace.slug as string };
 }
 
 const send = (who: PortalBrowser, url: string, payload?: Record<string, unknown>) =>
@@ -163,6 +163,24 @@ describe('community questions', () => {
     expect((await t.app.inject({ method: 'GET', url: BASE })).statusCode).toBe(401);
     expect((await owner.request({ method: 'GET', url: BASE })).statusCode).toBe(401);
     expect((await alba.portal.request({ method: 'GET', url: '/api/v1/community-questions' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/community-questions' })).statusCode).toBe(401);
+  });
+
+  it("keeps another workspace's staff out of the questions", async () => {
+    const { alba, bruno, otherOwner } = await community();
+    const question = (await send(alba.portal, BASE, { title: 'Gluten-free options?' })).json();
+    const answer = (await send(bruno.portal, `${BASE}/${question.id}/answers`, { body: 'Yes, two kinds.' })).json().answers[0];
+    await send(alba.portal, `${BASE}/${question.id}/accept`, { answerId: answer.id });
+    const url = `/api/v1/community-questions/${question.id}`;
+    expect((await otherOwner.request({ method: 'GET', url })).statusCode).toBe(404);
+    expect((await otherOwner.request({ method: 'POST', url: `${url}/review`, payload: { hidden: true } })).statusCode).toBe(404);
+    expect((await otherOwner.request({ method: 'POST', url: `${url}/promote`, payload: {} })).statusCode).toBe(404);
+    const hide = { method: 'POST' as const, url: `/api/v1/community-answers/${answer.id}/review`, payload: { hidden: true } };
+    expect((await otherOwner.request(hide)).statusCode).toBe(404);
+    expect((await otherOwner.request({ method: 'GET', url: '/api/v1/community-questions' })).json()).toEqual({ data: [], total: 0 });
+    expect((await otherOwner.request({ method: 'GET', url: '/api/v1/community-questions/moderation-queue' })).json()).toEqual({ data: [] });
+    // Nothing changed for the customers.
+    expect((await send(alba.portal, `${BASE}/${question.id}`)).json()).toMatchObject({ acceptedAnswerId: answer.id, article: null });
   });
 
   it('refuses bad input with the fields named, writing nothing', async () => {

@@ -101,6 +101,7 @@ export function PortalQuestionsPage() {
       <CommunityAskModal
         open={asking}
         onClose={() => setAsking(false)}
+        helpBase={`/portal/${encodeURIComponent(workspace)}/help`}
         onAsked={(id) => {
           setAsking(false);
           navigate(`${base}/${id}`);
