@@ -302,3 +302,56 @@ describe('bounce capture', () => {
     expect((await other.recipient(olivia.id))?.status).toBe('bounced');
   });
 });
+
+describe('POST /api/v1/mailings/bounces', () => {
+  const pipe = (raw: string, authorization?: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/mailings/bounces',
+      headers: { 'content-type': 'message/rfc822', ...(authorization ? { authorization } : {}) },
+      payload: raw,
+    });
+  const tokenOf = async (browser: Browser) =>
+    `Bearer ${(await browser.request({ method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'MTA' } })).json().secret}`;
+
+  it('records a piped bounce for an admin token of the workspace, and refuses others', async () => {
+    const bakery = await makeBakery(t);
+    const { people, recipient } = await mailed(['Rita'], bakery.owner);
+    const rita = people[0] as { id: string; email: string };
+    const verp = `bounces+${(await recipient(rita.id))?.token}@${BOUNCE_DOMAIN}`;
+    const report = dsn({ to: verp, failed: rita.email, action: 'failed', status: '5.1.1', diagnostic: '550 5.1.1 No such user' });
+
+    expect((await pipe(report)).statusCode).toBe(401);
+    const employee = await pipe(report, await tokenOf(bakery.employeeA.browser));
+    expect(employee.statusCode).toBe(403);
+    expect(employee.json().code).toBe('forbidden');
+    expect((await recipient(rita.id))?.status).toBe('sent');
+
+    // An admin of another workspace cannot touch this one's recipient, even with its id.
+    const { admin } = await makeWorkspace(t, { workspaceName: 'Elsewhere' });
+    const stranger = await pipe(report, await tokenOf(await signIn(t, admin.email)));
+    expect(stranger.statusCode).toBe(200);
+    expect(stranger.json()).toEqual({ outcome: 'unknown_recipient' });
+    expect((await recipient(rita.id))?.status).toBe('sent');
+
+    const owner = await tokenOf(bakery.owner);
+    const piped = await pipe(report, owner);
+    expect(piped.statusCode, piped.body).toBe(200);
+    expect(piped.json()).toEqual({ outcome: 'bounced' });
+    expect(await recipient(rita.id)).toMatchObject({ status: 'bounced', error: '550 5.1.1 No such user' });
+    expect(await bouncedAt(rita.id)).toBeInstanceOf(Date);
+    expect((await pipe(report, owner)).json()).toEqual({ outcome: 'unchanged' });
+    expect((await pipe(OUT_OF_OFFICE(verp), owner)).json()).toEqual({ outcome: 'not_a_bounce' });
+
+    const tooBig = await pipe(OUT_OF_OFFICE(verp) + `${'y'.repeat(998)}\r\n`.repeat(2200), owner);
+    expect(tooBig.statusCode).toBe(413);
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/mailings/bounces',
+      headers: { 'content-type': 'application/json', authorization: owner },
+      payload: { outcome: 'bounced' },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().code).toBe('validation_failed');
+  });
+});

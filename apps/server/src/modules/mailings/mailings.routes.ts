@@ -20,6 +20,7 @@ import {
 } from '@clientela/contract';
 import type { FastifyInstance } from 'fastify';
 import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { bounceRoutes } from './bounce.routes.ts';
 import { consentRoutes } from './consent.routes.ts';
 import { createMailing, deleteMailing, getMailing, listMailings, listRecipients, updateMailing } from './mailings.service.ts';
 import { moveMailing, queueMailing } from './queue-mailing.ts';
@@ -107,4 +108,5 @@ export async function mailingRoutes(app: FastifyInstance, options: ModuleOptions
   }
 
   await consentRoutes(app, options);
+  await bounceRoutes(app, options);
 }
