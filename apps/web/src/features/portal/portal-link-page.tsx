@@ -18,7 +18,7 @@ export function PortalLinkPage() {
   const { token = '' } = useParams();
   const link = usePortalLink(token);
 
-  if (link.isPending) return <Spin fullscreen tip={t('link.checking')} />;
+  if (link.isPending) return <Spin fullscreen description={t('link.checking')} />;
   if (link.isError) {
     return (
       <PortalAccountShell title={t('link.invalidTitle')}>
