@@ -12,7 +12,13 @@ import { caseMessages, supportCases } from './cases.table.ts';
 /** The messages of a case, oldest first, with their authors and the articles inserted into them. */
 async function messagesOf(db: Executor, workspaceId: string, caseId: string): Promise<TCaseMessage[]> {
   const rows = await db
-    .select({ message: caseMessages, authorName: users.name })
+    .select({
+      message: caseMessages,
+      authorName: users.name,
+      // A customer's message written in the portal is signed with their contact's name.
+      portalAuthorName: sql<string | null>`(SELECT ct.name FROM portal_user pu JOIN contact ct ON ct.workspace_id = pu.workspace_id
+        AND ct.id = pu.contact_id WHERE pu.workspace_id = ${caseMessages.workspaceId} AND pu.id = ${caseMessages.portalUserId})`,
+    })
     .from(caseMessages)
     .leftJoin(users, and(eq(users.workspaceId, caseMessages.workspaceId), eq(users.id, caseMessages.authorId)))
     .where(and(eq(caseMessages.workspaceId, workspaceId), eq(caseMessages.caseId, caseId)))
@@ -27,12 +33,16 @@ async function messagesOf(db: Executor, workspaceId: string, caseId: string): Pr
       )})`);
     for (const a of found) titles.set(a.id, a.title);
   }
-  return rows.map(({ message: m, authorName }) => ({
+  return rows.map(({ message: m, authorName, portalAuthorName }) => ({
     id: m.id,
     kind: m.kind,
     channel: m.channel,
     body: m.body,
-    author: m.authorId ? { id: m.authorId, name: authorName ?? '' } : null,
+    author: m.authorId
+      ? { id: m.authorId, name: authorName ?? '' }
+      : m.portalUserId
+        ? { id: m.portalUserId, name: portalAuthorName ?? '' }
+        : null,
     articles: m.articleIds.flatMap((id) => (titles.has(id) ? [{ id, title: titles.get(id) as string }] : [])),
     email: m.emailTo && m.emailState ? { to: m.emailTo, state: m.emailState } : null,
     createdAt: m.createdAt.toISOString(),

@@ -126,7 +126,7 @@ describe('cases in the portal', () => {
     });
     const afterReply: TCase = await get(employeeA.browser, url);
     expect(afterReply.status).toBe('in_progress');
-    expect(afterReply.messages.at(-1)).toMatchObject({ kind: 'customer', body: 'Thanks, when?' });
+    expect(afterReply.messages.at(-1)).toMatchObject({ kind: 'customer', body: 'Thanks, when?', author: { name: 'Ivan Petrov' } });
     expect(afterReply.history.some((h) => h.changes.some((c) => c.field === 'status' && c.new === 'in_progress'))).toBe(true);
 
     const early = await ivanPortal.request({ method: 'POST', url: `/api/portal/cases/${created.id}/rating`, payload: { satisfaction: 4 } });

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, List, Segmented, Skeleton, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -38,34 +38,30 @@ export function PortalCasesPage() {
       ) : rows.length === 0 ? (
         <Empty description={t('list.empty')} />
       ) : (
-        <List
-          aria-label={t('list.label')}
-          dataSource={rows}
-          renderItem={(c) => (
-            <List.Item key={c.id} style={{ paddingInline: 0 }}>
-              <Card size="small" style={{ width: '100%' }}>
-                <Flex vertical gap={4}>
-                  <Flex justify="space-between" gap={8} wrap>
-                    <Link to={`${base}/cases/${c.id}`} style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
-                      {c.subject}
-                    </Link>
-                    <PortalCaseStatus status={c.status} />
-                  </Flex>
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    {[c.number, c.type.name, c.company?.name, t('list.opened', { date: date(c.createdAt, 'date') })]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Typography.Text>
-                  {c.lastMessageAt ? (
-                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                      {t('list.lastMessage', { date: date(c.lastMessageAt) })}
-                    </Typography.Text>
-                  ) : null}
+        <Flex vertical gap={8} role="list" aria-label={t('list.label')}>
+          {rows.map((c) => (
+            <Card key={c.id} size="small" role="listitem">
+              <Flex vertical gap={4}>
+                <Flex justify="space-between" gap={8} wrap>
+                  <Link to={`${base}/cases/${c.id}`} style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+                    {c.subject}
+                  </Link>
+                  <PortalCaseStatus status={c.status} />
                 </Flex>
-              </Card>
-            </List.Item>
-          )}
-        />
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  {[c.number, c.type.name, c.company?.name, t('list.opened', { date: date(c.createdAt, 'date') })]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Typography.Text>
+                {c.lastMessageAt ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {t('list.lastMessage', { date: date(c.lastMessageAt) })}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            </Card>
+          ))}
+        </Flex>
       )}
       {cases.hasNextPage ? (
         <Button onClick={() => cases.fetchNextPage()} loading={cases.isFetchingNextPage}>

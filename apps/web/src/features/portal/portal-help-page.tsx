@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Input, List, Skeleton, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Input, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -45,22 +45,18 @@ function HelpSearch({ base }: { base: string }) {
       ) : hits.length === 0 ? (
         <Empty description={q ? t('help.empty') : t('help.none')} />
       ) : (
-        <List
-          aria-label={t('help.title')}
-          dataSource={hits}
-          renderItem={(hit) => (
-            <List.Item key={hit.id} style={{ paddingInline: 0 }}>
-              <Flex vertical gap={4} style={{ minWidth: 0 }}>
-                <Link to={{ pathname: `${base}/help/${hit.id}`, search: params.toString() }} style={{ fontWeight: 600 }}>
-                  {hit.title}
-                </Link>
-                <Typography.Paragraph type="secondary" style={{ margin: 0, overflowWrap: 'anywhere' }}>
-                  {hit.headline ? <Headline html={hit.headline} /> : hit.answer}
-                </Typography.Paragraph>
-              </Flex>
-            </List.Item>
-          )}
-        />
+        <Flex vertical gap={16} role="list" aria-label={t('help.title')}>
+          {hits.map((hit) => (
+            <Flex key={hit.id} vertical gap={4} role="listitem" style={{ minWidth: 0 }}>
+              <Link to={{ pathname: `${base}/help/${hit.id}`, search: params.toString() }} style={{ fontWeight: 600 }}>
+                {hit.title}
+              </Link>
+              <Typography.Paragraph type="secondary" style={{ margin: 0, overflowWrap: 'anywhere' }}>
+                {hit.headline ? <Headline html={hit.headline} /> : hit.answer}
+              </Typography.Paragraph>
+            </Flex>
+          ))}
+        </Flex>
       )}
       <Card size="small">
         <Flex align="center" justify="space-between" gap={8} wrap>

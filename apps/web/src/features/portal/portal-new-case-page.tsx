@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, BulbOutlined, UploadOutlined } from '@ant-design/icons';
 import { CASE_PRIORITIES, type TCasePriority } from '@clientela/contract';
-import { App, Button, Card, Drawer, Flex, Form, Grid, Input, List, Select, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Card, Drawer, Flex, Form, Grid, Input, Select, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -31,28 +31,21 @@ function Suggestions({ subject, onOpen }: { subject: string; onOpen: (id: string
       role="region"
       aria-label={t('new.suggestions')}
     >
-      <List
-        size="small"
-        dataSource={hits}
-        renderItem={(hit) => (
-          <List.Item
-            key={hit.id}
-            style={{ paddingInline: 0 }}
-            actions={[
-              <Button key="read" type="link" onClick={() => onOpen(hit.id)} aria-label={`${t('new.readArticle')}: ${hit.title}`}>
-                {t('new.readArticle')}
-              </Button>,
-            ]}
-          >
+      <Flex vertical gap={8}>
+        {hits.map((hit) => (
+          <Flex key={hit.id} gap={8} justify="space-between" align="flex-start">
             <Flex vertical gap={2} style={{ minWidth: 0 }}>
               <Typography.Text strong>{hit.title}</Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 13, overflowWrap: 'anywhere' }}>
                 {hit.headline ? <Headline html={hit.headline} /> : hit.answer}
               </Typography.Text>
             </Flex>
-          </List.Item>
-        )}
-      />
+            <Button type="link" onClick={() => onOpen(hit.id)} aria-label={`${t('new.readArticle')}: ${hit.title}`}>
+              {t('new.readArticle')}
+            </Button>
+          </Flex>
+        ))}
+      </Flex>
     </Card>
   );
 }
