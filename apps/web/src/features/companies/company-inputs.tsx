@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { zodRule } from '../../lib/form.ts';
 import { OwnershipInputs, ReachInputs, StandingInputs } from '../customers/customer-inputs.tsx';
 import { AttributionInputs } from '../marketing/attribution.tsx';
+import { CompanyPortalInputs } from '../portal/portal-users-company.tsx';
 
 const fields = ZCreateCompanyInput.shape;
 
@@ -35,6 +36,7 @@ export function CompanyInputs({ currentOwner, attribution }: Props) {
           </Form.Item>
         </Col>
       </Row>
+      <CompanyPortalInputs />
       <AttributionInputs attribution={attribution} />
       <OwnershipInputs currentOwner={currentOwner} />
     </>

@@ -16,6 +16,7 @@ import { HistoryCard } from '../customers/history-card.tsx';
 import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
 import { AttributionCard } from '../marketing/attribution.tsx';
+import { CompanyPortalTags } from '../portal/portal-users-company.tsx';
 import { CompanyCreditCard } from '../sales/company-credit-card.tsx';
 import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useCompany, useCompanyHistory, useDeleteCompany } from './api.ts';
@@ -80,6 +81,7 @@ export function CompanyPage() {
           <span>
             <StatusTag status={data.status} />
             <ClassTag value={data.class} />
+            <CompanyPortalTags style={data.relationshipStyle} portalAccess={data.portalAccess} />
           </span>
         </Flex>
         <Flex gap={8}>

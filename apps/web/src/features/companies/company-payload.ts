@@ -1,4 +1,4 @@
-import type { TCompany, TCustomField, TUpdateCompanyInput } from '@clientela/contract';
+import type { TCompany, TCustomField, TRelationshipStyle, TUpdateCompanyInput } from '@clientela/contract';
 import { type CustomValues, customPayload } from '../custom-fields/custom-values.ts';
 import { type CustomerFormValues, customerFormValues, customerPayload, textOrNull } from '../customers/payload.ts';
 import { type AttributionFormValues, attributionFormValues, attributionPayload } from '../marketing/attribution.tsx';
@@ -10,6 +10,8 @@ export type CompanyFormValues = CustomerFormValues &
     legalName?: string | null;
     taxNumber?: string | null;
     website?: string | null;
+    relationshipStyle?: TRelationshipStyle | null;
+    portalAccess?: boolean;
   };
 
 /**
@@ -27,6 +29,8 @@ export function toCompanyInput(
     legalName: textOrNull(values.legalName),
     taxNumber: textOrNull(values.taxNumber),
     website: textOrNull(values.website),
+    relationshipStyle: values.relationshipStyle ?? null,
+    portalAccess: values.portalAccess ?? true,
     ...customerPayload(values),
     ...attributionPayload(values),
     ...(custom ? { custom } : {}),
@@ -40,6 +44,8 @@ export function toCompanyFormValues(company: TCompany): CompanyFormValues {
     legalName: company.legalName,
     taxNumber: company.taxNumber,
     website: company.website,
+    relationshipStyle: company.relationshipStyle,
+    portalAccess: company.portalAccess,
     ...customerFormValues(company),
     ...attributionFormValues(company.attribution),
   };
@@ -47,5 +53,5 @@ export function toCompanyFormValues(company: TCompany): CompanyFormValues {
 
 /** A new company starts as a potential client, looked after by whoever adds it. */
 export function newCompanyValues(): CompanyFormValues {
-  return { status: 'potential', relationships: ['client'], phones: [{ label: '', value: '' }], emails: [], tags: [] };
+  return { status: 'potential', relationships: ['client'], phones: [{ label: '', value: '' }], emails: [], tags: [], portalAccess: true };
 }

@@ -21,6 +21,7 @@ import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
 import { ConsentCard } from '../mailings/consent-card.tsx';
 import { AttributionCard } from '../marketing/attribution.tsx';
+import { ContactPortalCard } from '../portal/portal-users-contact-card.tsx';
 import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useContact, useContactHistory, useDeleteContact } from './api.ts';
 import { ContactFormDrawer } from './contact-form-drawer.tsx';
@@ -182,6 +183,7 @@ export function ContactPage() {
           <Flex vertical gap={24}>
             <CustomerCasesCard customer={{ contact: { id: data.id, name: data.name } }} />
             <ConsentCard contactId={data.id} />
+            <ContactPortalCard contactId={data.id} />
             <AttributionCard attribution={data.attribution} />
             <AttachmentsCard entityType="contact" entityId={data.id} />
             <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />

@@ -48,6 +48,8 @@ export function aCompany(id: string, name: string, extra: Partial<TCompany> = {}
     unitId: null,
     group: null,
     parentCompanyId: null,
+    relationshipStyle: null,
+    portalAccess: true,
     custom: {},
     tags: [],
     notes: null,

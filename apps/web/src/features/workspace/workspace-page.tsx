@@ -10,6 +10,7 @@ import { loadSalesMessages } from '../../lib/sales-messages.ts';
 import { CurrenciesCard } from '../currencies/currencies-card.tsx';
 import { PipelinesCard } from '../deals/pipelines-card.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
+import { PortalLookCard } from '../portal/portal-users-look-card.tsx';
 import { RhythmRulesCard } from '../rhythm/rhythm-rules-card.tsx';
 import { useUpdateWorkspaceSettings, useWorkspaceSettings } from './api.ts';
 import { ReminderRulesCard } from './reminder-rules-card.tsx';
@@ -81,6 +82,7 @@ export function WorkspacePage() {
       <Suspense fallback={<Card loading style={{ maxWidth: 960, marginTop: 16 }} />}>
         <LetterheadCard />
       </Suspense>
+      <PortalLookCard />
       <ReminderRulesCard />
       <RhythmRulesCard />
       <CurrenciesCard />
