@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PauseCircleOutlined, PlayCircleOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import type { TRecipientStatus } from '@clientela/contract';
-import { App, Button, Card, Descriptions, Flex, Result, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Result, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -141,6 +141,18 @@ export function MailingPage() {
           </Flex>
         </Card>
         {data.status !== 'draft' && <RecipientCounts counts={data.counts} onPick={setStatus} />}
+        {data.counts.bounced > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('mailing.bouncedNote', { count: data.counts.bounced, number: formatNumber(data.counts.bounced, format.locale) })}
+            action={
+              <Button size="small" onClick={() => setStatus('bounced')}>
+                {t('mailing.showBounced')}
+              </Button>
+            }
+          />
+        )}
         {data.status !== 'draft' && (
           <RecipientsTable key={status ?? 'all'} mailingId={data.id} moving={isMoving(data)} status={status} onStatus={setStatus} />
         )}

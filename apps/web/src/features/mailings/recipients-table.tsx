@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useFormatters } from '../customers/date-format.ts';
 import { useRecipients } from './api.ts';
+import { RecipientNote } from './bounce-note.tsx';
 import { RecipientStatusTag } from './mailing-tags.tsx';
 
 type Props = {
@@ -67,7 +68,7 @@ export function RecipientsTable({ mailingId, moving, status, onStatus }: Props) 
           {
             key: 'error',
             title: t('recipients.error'),
-            render: (_, row) => row.error && <Typography.Text type="danger">{row.error}</Typography.Text>,
+            render: (_, row) => <RecipientNote recipient={row} />,
           },
         ]}
       />
