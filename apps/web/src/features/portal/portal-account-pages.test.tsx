@@ -1,4 +1,4 @@
-import type { TPortalLink } from '@clientela/contract';
+import type { TPortalLink, TPortalProfile } from '@clientela/contract';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
@@ -13,6 +13,7 @@ import { LocaleProvider } from '../locale/locale-context.tsx';
 import type { TPortalBranding, TPortalMe } from './portal-api.ts';
 import { PortalLinkPage } from './portal-link-page.tsx';
 import { PortalLoginPage } from './portal-login-page.tsx';
+import { PortalProfilePage } from './portal-profile-page.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -179,5 +180,57 @@ describe('PortalLinkPage', { timeout: 20_000 }, () => {
     expect((await screen.findAllByText('This link does not work any more')).length).toBeGreaterThan(0);
     expect(screen.getByText(/Links work only once/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Go to the sign-in page' })).toBeTruthy();
+  });
+});
+
+const profile: TPortalProfile = {
+  signInEmail: 'ivan@example.com',
+  firstName: 'Ivan',
+  lastName: 'Petrov',
+  position: null,
+  phones: [{ label: 'mobile', value: '+39 333 1234567' }],
+  emails: [],
+  preferredChannel: null,
+  language: 'en',
+  marketingConsent: false,
+  consentAt: null,
+  companies: [{ id: '00000000-0000-4000-8000-0000000000d1', name: 'Gipsoplit', role: 'buyer' }],
+};
+
+describe('PortalProfilePage', { timeout: 20_000 }, () => {
+  it('saves the details, and the consent switch records the choice at once', async () => {
+    const calls = fakePortal(({ method, url, body }) => {
+      if (url !== '/api/portal/profile') return undefined;
+      return jsonResponse(200, method === 'PATCH' ? { ...profile, ...(body as object) } : profile);
+    });
+    await renderPortal('/portal/bakery/profile', [{ path: '/portal/:workspace/profile', element: <PortalProfilePage /> }]);
+    expect(await screen.findByText('You sign in with ivan@example.com')).toBeTruthy();
+    expect(screen.getByText(/Gipsoplit \(buyer\)/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Download my data/ }).getAttribute('href')).toBe('/api/portal/my-data');
+
+    fireEvent.change(screen.getByLabelText('Position'), { target: { value: ' Head buyer ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({
+      firstName: 'Ivan',
+      position: 'Head buyer',
+      phones: [{ label: 'mobile', value: '+39 333 1234567' }],
+      emails: [],
+      preferredChannel: null,
+    });
+
+    fireEvent.click(screen.getByRole('switch'));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(2));
+    expect(calls.filter((c) => c.method === 'PATCH')[1]?.body).toEqual({ marketingConsent: true });
+  });
+
+  it('refuses to empty both names before asking the server', async () => {
+    const calls = fakePortal(({ url }) => (url === '/api/portal/profile' ? jsonResponse(200, profile) : undefined));
+    await renderPortal('/portal/bakery/profile', [{ path: '/portal/:workspace/profile', element: <PortalProfilePage /> }]);
+    fireEvent.change(await screen.findByLabelText('First name'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Last name'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('A first or a last name is needed')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
   });
 });
