@@ -1,3 +1,4 @@
+import type { TPortalMe } from '@clientela/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, type RequestOptions, toApiError, withQuery } from '../../lib/api.ts';
 
@@ -37,17 +38,8 @@ export async function portalApi<T>(path: string, options: RequestOptions = {}): 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** The signed-in customer, as `GET /api/portal/me` answers. */
-export type TPortalMe = {
-  portalUserId: string;
-  contactId: string;
-  name: string;
-  email: string;
-  language: 'en' | 'ru' | 'it';
-  workspace: { slug: string; name: string };
-  companies: { id: string; name: string }[];
-  csrfToken: string;
-};
+/** The signed-in customer, as `GET /api/portal/me` answers (the contract's `ZPortalMe`). */
+export type { TPortalMe };
 
 export const portalMeKey = ['portal', 'me'] as const;
 
