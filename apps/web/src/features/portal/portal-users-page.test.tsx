@@ -7,6 +7,7 @@ import { loadPortalUserMessages } from '../../lib/portal-messages.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { fakeApi, page } from '../duplicates/test-duplicates.ts';
 import { ContactPortalCard } from './portal-users-contact-card.tsx';
+import { PortalLookCard } from './portal-users-look-card.tsx';
 import { PortalUsersPage } from './portal-users-page.tsx';
 
 beforeAll(async () => {
@@ -114,5 +115,36 @@ describe('ContactPortalCard', () => {
     await waitFor(() => expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ contactId: giulia.contact.id }));
     expect(await screen.findByText('Invited on 2 Mar 2026, not signed in yet.')).toBeTruthy();
     expect(screen.getByRole('button', { name: /Resend invitation/ })).toBeTruthy();
+  }, 30_000);
+});
+
+describe('PortalLookCard', () => {
+  it('shows the portal address and saves the title and colour', async () => {
+    const settings = {
+      id: testMe.workspace.id,
+      name: 'Rossi Bakery',
+      defaultCountry: 'IT',
+      ...{ legalName: null, address: null, taxNumber: null, phone: null, email: null, website: null, hasLogo: false },
+      portalTitle: null,
+      portalColor: '#aa3300',
+    };
+    const api = fakeApi(({ method, url, body }) => {
+      if (url !== '/api/v1/workspace') return undefined;
+      return jsonResponse(200, method === 'PATCH' ? { ...settings, ...(body as object) } : settings);
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    await renderWithApp(
+      <App>
+        <PortalLookCard />
+      </App>,
+      { me: testMe },
+    );
+    expect(await screen.findByText(`${window.location.origin}/portal/rossi-bakery`)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Rossi customer area' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the portal look' }));
+    await waitFor(() =>
+      expect(api.calls.find((c) => c.method === 'PATCH')?.body).toEqual({ portalTitle: 'Rossi customer area', portalColor: '#aa3300' }),
+    );
+    expect(await screen.findByText('Portal look saved.')).toBeTruthy();
   }, 30_000);
 });
