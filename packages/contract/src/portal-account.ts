@@ -24,6 +24,11 @@ export type TPortalLoginInput = z.infer<typeof ZPortalLoginInput>;
 export const ZPortalMagicLinkInput = z.strictObject({ workspace: ZWorkspaceSlug, email: ZEmail });
 export type TPortalMagicLinkInput = z.infer<typeof ZPortalMagicLinkInput>;
 
+/** How long a mailed link to choose a new password stays valid. */
+export const PORTAL_PASSWORD_RESET_TTL_MINUTES = 60;
+/** `POST /api/portal/auth/password-reset` takes the same body and answers the same way, mailing a link to choose a new password. */
+export const ZPortalPasswordResetInput = ZPortalMagicLinkInput;
+
 /** The signed-in customer (`GET /api/portal/me`, and the answer of every sign-in), with the CSRF token for writes. */
 export const ZPortalMe = z.object({
   portalUserId: ZId,

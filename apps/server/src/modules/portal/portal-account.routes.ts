@@ -1,5 +1,7 @@
 import {
   PORTAL_MAGIC_LINK_TTL_MINUTES,
+  PORTAL_PASSWORD_RESET_TTL_MINUTES,
+  type TPortalMagicLinkInput,
   ZPortalLink,
   ZPortalLinkInput,
   ZPortalLoginInput,
@@ -24,7 +26,7 @@ import {
   revokePortalSession,
   usePortalLink,
 } from './portal-auth.service.ts';
-import { magicLinkMail, sendPortalMail } from './portal-auth-mail.ts';
+import { portalLinkMail, sendPortalMail } from './portal-auth-mail.ts';
 import { portalMyData } from './portal-my-data.ts';
 import { changePortalPassword, getPortalProfile, updatePortalProfile } from './portal-profile.service.ts';
 import { PORTAL_COOKIE, PORTAL_SESSION_TTL_MS, portalActorOf } from './portal-session.ts';
@@ -64,25 +66,34 @@ export async function portalAccountRoutes(app: FastifyInstance, { db, authRateLi
     },
   );
 
-  api.post('/auth/magic-link', { config: publicRoute, schema: { tags, security, body: ZPortalMagicLinkInput } }, async (request, reply) => {
+  /** Mails a one-time link to an active account; the answer is the same whether the address has one or not. */
+  const mailLink = (purpose: 'magic_link' | 'password_reset', minutes: number) => async (request: FastifyRequest, reply: FastifyReply) => {
     if (!mail) throw new AppError('mail_not_configured', 'The portal cannot send e-mail: no mail server is configured');
-    const account = await accountForMagicLink(db, request.body.workspace, request.body.email);
+    const input = request.body as TPortalMagicLinkInput;
+    const account = await accountForMagicLink(db, input.workspace, input.email);
     if (account) {
-      const secret = await createPortalToken(db, account, 'magic_link', PORTAL_MAGIC_LINK_TTL_MINUTES);
+      const secret = await createPortalToken(db, account, purpose, minutes);
       const url = `${publicUrl.replace(/\/+$/, '')}/portal/link/${secret}`;
-      const message = magicLinkMail(account.language, {
-        name: account.name,
-        workspace: account.workspace_name,
-        url,
-        minutes: PORTAL_MAGIC_LINK_TTL_MINUTES,
-      });
+      const message = portalLinkMail(purpose, account.language, { name: account.name, workspace: account.workspace_name, url, minutes });
       // Sent after answering: the answer's time must not tell whether the address has an account.
       void sendPortalMail(mail, { to: { name: account.name, address: account.email }, ...message }).catch((error: unknown) =>
-        request.log.warn({ err: error }, 'portal sign-in link not sent'),
+        request.log.warn({ err: error }, 'portal link not sent'),
       );
     }
     return reply.status(202).send();
-  });
+  };
+
+  api.post(
+    '/auth/magic-link',
+    { config: publicRoute, schema: { tags, security, body: ZPortalMagicLinkInput } },
+    mailLink('magic_link', PORTAL_MAGIC_LINK_TTL_MINUTES),
+  );
+
+  api.post(
+    '/auth/password-reset',
+    { config: publicRoute, schema: { tags, security, body: ZPortalMagicLinkInput } },
+    mailLink('password_reset', PORTAL_PASSWORD_RESET_TTL_MINUTES),
+  );
 
   api.get(
     '/auth/link/:token',

@@ -289,6 +289,33 @@ describe('magic link', () => {
     expect(rows[0]?.minutes).toBe(15);
   });
 
+  it('mails a link to choose a new password; the old one stops working', async () => {
+    const s = await setup();
+    const asked = await mailApp.inject({
+      method: 'POST',
+      url: '/api/portal/auth/password-reset',
+      payload: { workspace: s.workspace.slug, email: s.email },
+      remoteAddress: '10.2.2.1',
+    });
+    expect(asked.statusCode).toBe(202);
+    await vi.waitFor(() => expect(received.filter((m) => m.subject?.includes(`new password for ${s.workspace.name}`))).toHaveLength(1), {
+      timeout: 5_000,
+    });
+    const mail = received.find((m) => m.subject?.includes(`new password for ${s.workspace.name}`)) as ParsedMail;
+    const token = /\/portal\/link\/([\w-]+)/.exec(mail.text ?? '')?.[1] as string;
+    const read = await mailApp.inject({ method: 'GET', url: `/api/portal/auth/link/${token}`, remoteAddress: '10.2.2.2' });
+    expect(read.json()).toMatchObject({ purpose: 'password_reset', needsPassword: true });
+    const used = await mailApp.inject({
+      method: 'POST',
+      url: `/api/portal/auth/link/${token}`,
+      payload: { password: 'my fresh passphrase' },
+      remoteAddress: '10.2.2.3',
+    });
+    expect(used.statusCode).toBe(200);
+    expect((await login(t.app, { workspace: s.workspace.slug, email: s.email, password: PORTAL_PASSWORD })).statusCode).toBe(401);
+    expect((await login(t.app, { workspace: s.workspace.slug, email: s.email, password: 'my fresh passphrase' })).statusCode).toBe(200);
+  });
+
   it('answers mail_not_configured without a mail server', async () => {
     const s = await setup();
     const response = await t.app.inject({

@@ -5,7 +5,7 @@ import type { MailSettings } from '../../http/route-helpers.ts';
 type Texts = { subject: string; greeting: string; body: string; button: string; ignore: string };
 
 // The sign-in mail in the customer's language: {{workspace}}, {{minutes}} and {{name}} are filled in.
-const TEXTS: Record<TLocale, Texts> = {
+const SIGN_IN: Record<TLocale, Texts> = {
   en: {
     subject: 'Your sign-in link to {{workspace}}',
     greeting: 'Hello {{name}},',
@@ -29,14 +29,43 @@ const TEXTS: Record<TLocale, Texts> = {
   },
 };
 
+// The mail to choose a new password, in the customer's language.
+const RESET: Record<TLocale, Texts> = {
+  en: {
+    subject: 'Choose a new password for {{workspace}}',
+    greeting: 'Hello {{name}},',
+    body: 'Use this link to choose a new password for the customer portal of {{workspace}}. It works once, within {{minutes}} minutes.',
+    button: 'Choose a new password',
+    ignore: 'If you did not ask for it, you can ignore this e-mail: your password stays as it is.',
+  },
+  ru: {
+    subject: 'Новый пароль для {{workspace}}',
+    greeting: 'Здравствуйте, {{name}}!',
+    body: 'Перейдите по этой ссылке, чтобы задать новый пароль для клиентского портала {{workspace}}. Она действует один раз в течение {{minutes}} минут.',
+    button: 'Задать новый пароль',
+    ignore: 'Если вы не запрашивали смену пароля, просто проигнорируйте это письмо: пароль останется прежним.',
+  },
+  it: {
+    subject: 'Scegli una nuova password per {{workspace}}',
+    greeting: 'Ciao {{name}},',
+    body: 'Usa questo link per scegliere una nuova password per il portale clienti di {{workspace}}. Funziona una sola volta, entro {{minutes}} minuti.',
+    button: 'Scegli una nuova password',
+    ignore: 'Se non lo hai richiesto, puoi ignorare questa e-mail: la tua password resta invariata.',
+  },
+};
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 
-/** The sign-in link mail: subject, plain text and HTML (every name escaped). */
-export function magicLinkMail(language: TLocale, values: { name: string; workspace: string; url: string; minutes: number }) {
-  const texts = TEXTS[language];
+/** The mail of a sign-in or new-password link: subject, plain text and HTML (every name escaped). */
+export function portalLinkMail(
+  kind: 'magic_link' | 'password_reset',
+  language: TLocale,
+  values: { name: string; workspace: string; url: string; minutes: number },
+) {
+  const texts = (kind === 'magic_link' ? SIGN_IN : RESET)[language];
   const plain = { name: values.name, workspace: values.workspace, minutes: String(values.minutes) };
   const escaped = { name: escapeHtml(values.name), workspace: escapeHtml(values.workspace), minutes: String(values.minutes) };
   const url = escapeHtml(values.url);
