@@ -177,15 +177,15 @@ describe('UploadStep entities', () => {
   };
   const offered = () => screen.getAllByRole('radio').map((radio) => radio.closest('label')?.textContent);
 
-  it('offers only what the person may import: people and rates to admins, products to managers too, deals to everyone', async () => {
+  it('offers only what the person may import: people and rates to admins, products to managers too, deals and leads to everyone', async () => {
     await renderNew('admin');
-    expect(offered()).toEqual(['Companies', 'Contacts', 'Products', 'People', 'Deals', 'Exchange rates']);
+    expect(offered()).toEqual(['Companies', 'Contacts', 'Products', 'People', 'Deals', 'Exchange rates', 'Leads']);
     expect(screen.getByRole('radio', { name: 'Deals' })).toHaveProperty('checked', true);
   });
 
   it('hides people and products from an employee', async () => {
     await renderNew('employee');
-    expect(offered()).toEqual(['Companies', 'Contacts', 'Deals']);
+    expect(offered()).toEqual(['Companies', 'Contacts', 'Deals', 'Leads']);
   });
 });
 
