@@ -52,6 +52,13 @@ export function usePortalMagicLink() {
   });
 }
 
+/** Asks for a link to choose a new password by e-mail (the same answer whether the address is known or not). */
+export function usePortalPasswordReset() {
+  return useMutation({
+    mutationFn: (input: TPortalMagicLinkInput) => portalApi<void>('/auth/password-reset', { method: 'POST', body: input }),
+  });
+}
+
 /** What a one-time link is: an invitation, a sign-in link or a password reset. */
 export function usePortalLink(token: string) {
   return useQuery({

@@ -127,6 +127,20 @@ describe('PortalLoginPage', { timeout: 20_000 }, () => {
     expect(calls.find((c) => c.url === '/api/portal/auth/magic-link')?.body).toEqual({ workspace: 'bakery', email: 'ivan@example.com' });
   });
 
+  it('a customer who forgot the password asks for a link to choose a new one', async () => {
+    const calls = fakePortal(({ url }) => (url === '/api/portal/auth/password-reset' ? new Response(null, { status: 202 }) : undefined));
+    await renderPortal('/portal/bakery/login', loginRoute);
+    fireEvent.click(await screen.findByRole('tab', { name: 'E-mail me a link' }));
+    const form = await screen.findByRole('form', { name: 'E-mail me a link' });
+    fireEvent.change(form.querySelector('input[type="email"]') as HTMLInputElement, { target: { value: 'ivan@example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: /Forgot your password/ }));
+    expect(await screen.findByText(/a link to choose a new password is on its way/)).toBeTruthy();
+    expect(calls.find((c) => c.url === '/api/portal/auth/password-reset')?.body).toEqual({
+      workspace: 'bakery',
+      email: 'ivan@example.com',
+    });
+  });
+
   it('tells a visitor of an unknown portal to use their invitation', async () => {
     fakePortal(({ url }) => (url === '/api/portal/branding/nowhere' ? problem(404, 'not_found') : undefined));
     await renderPortal('/portal/nowhere/login', loginRoute);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
-import { usePortalLogin, usePortalMagicLink } from './portal-account-api.ts';
+import { usePortalLogin, usePortalMagicLink, usePortalPasswordReset } from './portal-account-api.ts';
 import { PortalAccountShell, safePortalNext } from './portal-account-shell.tsx';
 import { usePortalBranding, usePortalMe } from './portal-api.ts';
 
@@ -21,6 +21,8 @@ export function PortalLoginPage() {
   const me = usePortalMe();
   const login = usePortalLogin();
   const magicLink = usePortalMagicLink();
+  const reset = usePortalPasswordReset();
+  const [linkForm] = Form.useForm<{ email: string }>();
   const next = safePortalNext(params.get('next'), workspace);
 
   if (me.data && me.data.workspace.slug === workspace) return <Navigate to={next} replace />;
@@ -61,22 +63,34 @@ export function PortalLoginPage() {
     </Form>
   );
 
-  const linkForm = magicLink.isSuccess ? (
+  const askReset = () =>
+    void linkForm
+      .validateFields()
+      .then((values) => reset.mutate({ workspace, email: values.email.trim() }))
+      .catch(() => undefined);
+
+  const linkTab = magicLink.isSuccess ? (
     <Alert type="success" showIcon title={t('login.linkSent')} role="status" />
+  ) : reset.isSuccess ? (
+    <Alert type="success" showIcon title={t('login.resetSent')} role="status" />
   ) : (
     <Form<{ email: string }>
+      form={linkForm}
       layout="vertical"
       requiredMark={false}
       aria-label={t('login.withLink')}
       onFinish={(values) => magicLink.mutate({ workspace, email: values.email.trim() })}
     >
       <Typography.Paragraph type="secondary">{t('login.linkHelp')}</Typography.Paragraph>
-      <ErrorAlert error={magicLink.error} />
+      <ErrorAlert error={magicLink.error ?? reset.error} />
       <Form.Item name="email" label={t('login.email')} rules={emailRules}>
         <Input type="email" autoComplete="username" prefix={<MailOutlined />} size="large" />
       </Form.Item>
       <Button type="primary" htmlType="submit" size="large" block loading={magicLink.isPending} style={colourOf(branding.data?.color)}>
         {t('login.sendLink')}
+      </Button>
+      <Button type="link" block loading={reset.isPending} onClick={askReset} style={{ marginTop: 8, whiteSpace: 'normal', height: 'auto' }}>
+        {t('login.forgot')}
       </Button>
     </Form>
   );
@@ -87,7 +101,7 @@ export function PortalLoginPage() {
       <Tabs
         items={[
           { key: 'password', label: t('login.withPassword'), children: passwordForm },
-          { key: 'link', label: t('login.withLink'), children: linkForm },
+          { key: 'link', label: t('login.withLink'), children: linkTab },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
