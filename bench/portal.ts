@@ -225,7 +225,7 @@ try {
     await measure(customer, 'the frame', '/me');
     await measure(customer, 'home', '/home');
     const list = await measure(customer, 'requests', '/cases');
-    await measure(customer, 'open requests', '/cases?status=open');
+    await measure(customer, 'open requests', '/cases?state=open');
     const firstCase = (list?.data ?? list?.items ?? [])[0] as { id: string } | undefined;
     if (firstCase) await measure(customer, 'a request', `/cases/${firstCase.id}`);
     await measure(customer, 'orders', '/orders');

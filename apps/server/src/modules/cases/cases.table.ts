@@ -268,6 +268,17 @@ export const supportCases = pgTable(
     index('support_case_first_response_due_idx')
       .on(t.firstResponseDueAt)
       .where(sql`deleted_at IS NULL AND first_responded_at IS NULL AND sla_paused_at IS NULL AND status NOT IN ('resolved', 'closed')`),
+    // The portal's count of a customer's open cases: a company's or a contact's open ones alone.
+    index('support_case_company_open_idx')
+      .on(t.workspaceId, t.companyId, t.status)
+      .where(
+        sql`company_id IS NOT NULL AND deleted_at IS NULL AND status IN ('new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_unit', 'reopened')`,
+      ),
+    index('support_case_contact_open_idx')
+      .on(t.workspaceId, t.contactId, t.status)
+      .where(
+        sql`contact_id IS NOT NULL AND deleted_at IS NULL AND status IN ('new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_unit', 'reopened')`,
+      ),
     index('support_case_subject_trgm_idx').using('gin', sql`lower(${t.number} || ' ' || ${t.subject}) gin_trgm_ops`),
   ],
 );

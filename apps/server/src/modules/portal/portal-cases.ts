@@ -24,6 +24,25 @@ export function visibleCaseSql(actor: PortalActor, alias = 'c'): SQL {
 
 const CLOSED = sql.raw(`('resolved', 'closed')`);
 
+/**
+ * The customer's newest cases matching `filter` (conditions on `c`), at most `limit`, as `(id, created_at)`:
+ * the contact's own and each company's are read from their own index in creation order and merged, so a
+ * company with thousands of cases costs a page of rows, not a sort of all of them.
+ */
+export function newestVisibleCases(actor: PortalActor, filter: SQL, limit: number): SQL {
+  const live = sql`c.workspace_id = ${actor.workspaceId} AND c.deleted_at IS NULL`;
+  return sql`SELECT v.id, v.created_at FROM (
+      (SELECT c.id, c.created_at FROM support_case c
+        WHERE ${live} AND c.contact_id = ${actor.contactId} ${filter}
+        ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit})
+      UNION
+      (SELECT p.id, p.created_at FROM unnest(${sql.param(actor.companyIds)}::uuid[]) AS co(id)
+        CROSS JOIN LATERAL (SELECT c.id, c.created_at FROM support_case c
+          WHERE ${live} AND c.company_id = co.id ${filter}
+          ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}) p)
+    ) v ORDER BY v.created_at DESC, v.id DESC LIMIT ${limit}`;
+}
+
 type SummaryRow = {
   id: string;
   number: string;
@@ -82,11 +101,10 @@ export async function listPortalCases(db: Database, actor: PortalActor, query: T
     query.state === 'open' ? sql`AND c.status NOT IN ${CLOSED}` : query.state === 'closed' ? sql`AND c.status IN ${CLOSED}` : sql``;
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const keyset = after ? sql`AND (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
-  const { rows } = await db.execute<SummaryRow>(sql`SELECT ${SUMMARY_COLUMNS}
-    FROM support_case c ${SUMMARY_JOINS}
-    WHERE ${visibleCaseSql(actor)} ${state} ${keyset}
-    ORDER BY c.created_at DESC, c.id DESC
-    LIMIT ${query.limit + 1}`);
+  const { rows } = await db.execute<SummaryRow>(sql`WITH picked AS (${newestVisibleCases(actor, sql`${state} ${keyset}`, query.limit + 1)})
+    SELECT ${SUMMARY_COLUMNS}
+    FROM picked JOIN support_case c ON c.workspace_id = ${actor.workspaceId} AND c.id = picked.id ${SUMMARY_JOINS}
+    ORDER BY c.created_at DESC, c.id DESC`);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return { data: page.map(presentSummary), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };

@@ -9,7 +9,7 @@ import {
 } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { visibleCaseSql } from './portal-cases.ts';
+import { newestVisibleCases, visibleCaseSql } from './portal-cases.ts';
 import { latestPortalOrders } from './portal-documents-sales.ts';
 import type { PortalActor } from './portal-session.ts';
 
@@ -79,12 +79,13 @@ export async function portalHome(db: Database, actor: PortalActor): Promise<TPor
   );
   const [counts, latest, orders, surveys, manager] = await Promise.all([
     db.execute<{ open: number; waiting: number }>(sql`
-      SELECT count(*) FILTER (WHERE c.status IN (${open}))::int AS open,
-             count(*) FILTER (WHERE c.status = 'waiting_customer')::int AS waiting
-        FROM support_case c WHERE ${visibleCaseSql(actor)}`),
+      SELECT count(*)::int AS open, count(*) FILTER (WHERE c.status = 'waiting_customer')::int AS waiting
+        FROM support_case c WHERE ${visibleCaseSql(actor)} AND c.status IN (${open})`),
     db.execute<CaseRow>(sql`
-      SELECT c.id, c.number, c.subject, c.status, c.created_at FROM support_case c
-       WHERE ${visibleCaseSql(actor)} ORDER BY c.created_at DESC, c.id DESC LIMIT 3`),
+      WITH picked AS (${newestVisibleCases(actor, sql``, 3)})
+      SELECT c.id, c.number, c.subject, c.status, c.created_at
+        FROM picked JOIN support_case c ON c.workspace_id = ${actor.workspaceId} AND c.id = picked.id
+       ORDER BY c.created_at DESC, c.id DESC`),
     latestPortalOrders(db, actor),
     portalSurveys(db, actor),
     portalManager(db, actor),

@@ -1,0 +1,2 @@
+CREATE INDEX "support_case_company_open_idx" ON "support_case" USING btree ("workspace_id","company_id","status") WHERE company_id IS NOT NULL AND deleted_at IS NULL AND status IN ('new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_unit', 'reopened');--> statement-breakpoint
+CREATE INDEX "support_case_contact_open_idx" ON "support_case" USING btree ("workspace_id","contact_id","status") WHERE contact_id IS NOT NULL AND deleted_at IS NULL AND status IN ('new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_unit', 'reopened');
