@@ -16,7 +16,14 @@ export async function portalRoutes(app: FastifyInstance, options: ModuleOptions)
   app.decorateRequest('portal', null);
   app.decorateRequest('portalSecret', null);
   app.addHook('onRequest', authenticatePortal(options.db));
-  for (const routes of [portalAccountRoutes, portalBrandingRoutes, portalCaseRoutes, portalDocumentRoutes, portalIdeaRoutes, portalCommunityRoutes]) {
+  for (const routes of [
+    portalAccountRoutes,
+    portalBrandingRoutes,
+    portalCaseRoutes,
+    portalDocumentRoutes,
+    portalIdeaRoutes,
+    portalCommunityRoutes,
+  ]) {
     await app.register(async (scope) => routes(scope, options));
   }
 }
