@@ -25,6 +25,8 @@ export const NOTIFICATION_KINDS = [
   'case_assigned',
   'case_sla_warning',
   'case_sla_breached',
+  // The customer wrote on their case in the portal (to the responsible person).
+  'case_customer_replied',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -89,6 +91,7 @@ export const NOTIFICATION_DEFAULTS: Readonly<Record<TNotificationKind, { inApp: 
   case_assigned: { inApp: true, email: true },
   case_sla_warning: { inApp: true, email: false },
   case_sla_breached: { inApp: true, email: true },
+  case_customer_replied: { inApp: true, email: true },
 };
 
 /** How one kind of notice reaches the person: shown in the app, sent by e-mail. */

@@ -5,6 +5,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
 import { storeAttachment } from '../attachments/attachments.service.ts';
 import { type CaseRow, caseMessages, invalidTransition, registerCase, saveCase, supportCases } from '../cases/index.ts';
+import { notify } from '../notifications/index.ts';
 import { findVisibleCase } from './portal-cases.ts';
 import type { PortalActor } from './portal-session.ts';
 
@@ -126,6 +127,13 @@ export async function addPortalMessage(db: Database, actor: PortalActor, id: str
       createdAt: now,
     });
     await saveCase(tx, actor.portalUserId, row, changes, now, { message: 'customer' });
+    // The responsible person hears of it at once (a case waiting in a unit's queue has nobody yet).
+    await notify(tx, actor.workspaceId, [row.ownerId], {
+      kind: 'case_customer_replied',
+      caseId: row.id,
+      title: `${row.number} ${row.subject}`,
+      actorId: actor.portalUserId,
+    });
   });
 }
 

@@ -128,6 +128,12 @@ describe('cases in the portal', () => {
     expect(afterReply.status).toBe('in_progress');
     expect(afterReply.messages.at(-1)).toMatchObject({ kind: 'customer', body: 'Thanks, when?', author: { name: 'Ivan Petrov' } });
     expect(afterReply.history.some((h) => h.changes.some((c) => c.field === 'status' && c.new === 'in_progress'))).toBe(true);
+    // The responsible person is told that the customer wrote.
+    const told = await t.db.execute<{ kind: string; title: string }>(
+      sql`SELECT kind, title FROM notification WHERE user_id = ${employeeA.user.id} AND case_id = ${created.id} ORDER BY created_at`,
+    );
+    expect(told.rows.map((n) => n.kind)).toEqual(['case_assigned', 'case_customer_replied']);
+    expect(told.rows[1]?.title).toBe(`${created.number} ${created.subject}`);
 
     const early = await ivanPortal.request({ method: 'POST', url: `/api/portal/cases/${created.id}/rating`, payload: { satisfaction: 4 } });
     expect(early.statusCode).toBe(409);
