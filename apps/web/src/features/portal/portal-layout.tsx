@@ -1,6 +1,6 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import type { TLocale } from '@clientela/contract';
-import { Button, Layout, Menu, type MenuProps, Result, Spin } from 'antd';
+import { App, Button, Layout, Menu, type MenuProps, Result, Spin } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
@@ -55,7 +55,10 @@ export function PortalLayout() {
         <HeaderActions workspace={workspace} portalUserId={me.data.portalUserId} language={me.data.language} />
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1100, width: '100%', margin: '0 auto' }}>
-        <Outlet />
+        {/* antd's App gives the pages their messages (App.useApp), as the staff layout does. */}
+        <App component={false}>
+          <Outlet />
+        </App>
       </Layout.Content>
     </Layout>
   );
