@@ -1,5 +1,5 @@
 // Portal figure: "portal pages p50 ≤ 20 ms server time at 100k cases".
-// Usage: npx tsx bench/portal.ts [cases=100000]
+// Usage: npx tsx bench/portal.ts [cases=100000] [--explain]
 // Starts its own embedded PostgreSQL in a temporary folder. Written in bulk with SQL: one workspace,
 // 10 units, 200 people, 2,000 companies, 3,000 contacts (contact i works for company i mod 2,000),
 // 12 case types, `cases` cases over two years with three messages each (a customer's words, a reply,
@@ -22,6 +22,7 @@ import { PORTAL_COOKIE } from '../apps/server/src/modules/portal/portal-session.
 import { createWorkspace } from '../apps/server/src/modules/workspaces/index.ts';
 
 const totalCases = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 100_000);
+const explain = process.argv.includes('--explain');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-bench-portal-'));
 fs.chmodSync(dataDir, 0o755);
 const cluster = await startEmbeddedPostgres(dataDir, { info: () => {}, warn: console.warn });
@@ -239,6 +240,28 @@ try {
     console.log(
       `${r.label.padEnd(64)} p50 ${r.p50.toFixed(2).padStart(7)} ms   p95 ${r.p95.toFixed(2).padStart(7)} ms   (goal p50 ≤ 20 ms)`,
     );
+  if (explain) {
+    // The plans of the big customer's requests list and first page, as they ran.
+    const seen: { text: string; values: unknown[] }[] = [];
+    const original = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
+      const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
+      if (typeof first === 'string') seen.push({ text: first, values: second ?? [] });
+      else seen.push({ text: first.text, values: first.values ?? second ?? [] });
+      return original(...args);
+    };
+    const [big] = customers;
+    if (big) {
+      await get(big, '/cases');
+      await get(big, '/home');
+    }
+    (pool as unknown as { query: unknown }).query = original;
+    for (const { text, values } of seen.filter((q) => q.text.includes('support_case') || q.text.includes('sales_order'))) {
+      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values);
+      console.log(`\n${text.replace(/\s+/g, ' ').slice(0, 200)}…`);
+      for (const row of plan.rows) console.log(`  ${row['QUERY PLAN']}`);
+    }
+  }
   console.log(
     `load average after: ${os
       .loadavg()

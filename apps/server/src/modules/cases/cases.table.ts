@@ -268,6 +268,14 @@ export const supportCases = pgTable(
     index('support_case_first_response_due_idx')
       .on(t.firstResponseDueAt)
       .where(sql`deleted_at IS NULL AND first_responded_at IS NULL AND sla_paused_at IS NULL AND status NOT IN ('resolved', 'closed')`),
+    // The portal's list of a customer's cases, newest first: a company's or a contact's live ones in
+    // list order, so a page reads a page of rows however many cases the customer has.
+    index('support_case_company_live_idx')
+      .on(t.workspaceId, t.companyId, t.createdAt.desc(), t.id.desc())
+      .where(sql`company_id IS NOT NULL AND deleted_at IS NULL`),
+    index('support_case_contact_live_idx')
+      .on(t.workspaceId, t.contactId, t.createdAt.desc(), t.id.desc())
+      .where(sql`contact_id IS NOT NULL AND deleted_at IS NULL`),
     // The portal's count of a customer's open cases: a company's or a contact's open ones alone.
     index('support_case_company_open_idx')
       .on(t.workspaceId, t.companyId, t.status)

@@ -27,19 +27,20 @@ const CLOSED = sql.raw(`('resolved', 'closed')`);
 /**
  * The customer's newest cases matching `filter` (conditions on `c`), at most `limit`, as `(id, created_at)`:
  * the contact's own and each company's are read from their own index in creation order and merged, so a
- * company with thousands of cases costs a page of rows, not a sort of all of them.
+ * company with thousands of cases costs a page of rows, not a sort of all of them (the order is
+ * spelt as the indexes `support_case_company_live_idx` and `…_contact_live_idx` keep it).
  */
 export function newestVisibleCases(actor: PortalActor, filter: SQL, limit: number): SQL {
   const live = sql`c.workspace_id = ${actor.workspaceId} AND c.deleted_at IS NULL`;
   return sql`SELECT v.id, v.created_at FROM (
       (SELECT c.id, c.created_at FROM support_case c
         WHERE ${live} AND c.contact_id = ${actor.contactId} ${filter}
-        ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit})
+        ORDER BY c.created_at DESC NULLS LAST, c.id DESC NULLS LAST LIMIT ${limit})
       UNION
       (SELECT p.id, p.created_at FROM unnest(${sql.param(actor.companyIds)}::uuid[]) AS co(id)
         CROSS JOIN LATERAL (SELECT c.id, c.created_at FROM support_case c
           WHERE ${live} AND c.company_id = co.id ${filter}
-          ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}) p)
+          ORDER BY c.created_at DESC NULLS LAST, c.id DESC NULLS LAST LIMIT ${limit}) p)
     ) v ORDER BY v.created_at DESC, v.id DESC LIMIT ${limit}`;
 }
 
