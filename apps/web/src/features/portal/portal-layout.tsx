@@ -9,6 +9,19 @@ import { useLocale } from '../locale/locale-context.tsx';
 import { usePortalLogout, useSwitchPortalLanguage } from './portal-account-api.ts';
 import { usePortalBranding, usePortalMe } from './portal-api.ts';
 
+/** The header's colour when the workspace chose none: a deep shade of the app's own teal. */
+const DEFAULT_HEADER = '#134e4a';
+
+/** Whether white text reads better than black on a `#rrggbb` colour (WCAG relative luminance; equal contrast at 0.179). */
+function isDark(hex: string): boolean {
+  const channel = (at: number) => {
+    const value = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return true;
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5) < 0.179;
+}
+
 /**
  * The customer portal's frame (`/portal/:workspace/…`): the workspace's logo, title and colour,
  * the portal's sections, and nothing of the staff app. Pages inside need a portal session;
@@ -32,20 +45,28 @@ export function PortalLayout() {
     ...sections.map((section) => ({ key: `${base}/${section}`, label: <Link to={`${base}/${section}`}>{t(`layout.${section}`)}</Link> })),
   ];
   const selected = items.map((item) => String(item?.key)).filter((key) => (key === base ? pathname === base : pathname.startsWith(key)));
-  const color = branding.data?.color ?? undefined;
+  const background = branding.data?.color ?? DEFAULT_HEADER;
+  const dark = isDark(background);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 8, background: color ?? undefined, paddingInline: 12 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 8, background, paddingInline: 12 }}>
         {branding.data?.hasLogo ? (
           <img src={`/api/portal/branding/${encodeURIComponent(workspace)}/logo`} alt={branding.data.name} style={{ maxHeight: 40 }} />
         ) : null}
         <span
-          style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '30vw' }}
+          style={{
+            color: dark ? '#fff' : 'rgba(0, 0, 0, 0.88)',
+            fontWeight: 600,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            maxWidth: '30vw',
+          }}
         >
           {branding.data?.title ?? branding.data?.name ?? ''}
         </span>
         <Menu
-          theme="dark"
+          theme={dark ? 'dark' : 'light'}
           mode="horizontal"
           items={items}
           selectedKeys={selected}
