@@ -120,6 +120,8 @@ export type TPortalCaseOptions = z.infer<typeof ZPortalCaseOptions>;
 /** `GET /api/portal/kb/search`: the workspace's public articles; without `q`, the newest. */
 export const ZPortalKbSearchQuery = z.strictObject({
   q: z.string().max(200).optional(),
+  /** `all`: articles with every word (the help page); `any`: with any of them, best first (suggestions for a request's subject). */
+  match: z.enum(['all', 'any']).default('all'),
   language: ZKbLanguage.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });

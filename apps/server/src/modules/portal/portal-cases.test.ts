@@ -299,6 +299,12 @@ describe('the help centre in the portal', () => {
     expect(found.json().data[0].headline).toContain('<mark>');
     const broad = (await s.ivanPortal.request({ method: 'GET', url: '/api/portal/kb/search?q=plasterboard' })).json();
     expect(broad.data.map((a: { id: string }) => a.id)).toEqual([open.id]);
+    // A request's subject as a customer writes it: every word is not in the article, some are.
+    const subject = encodeURIComponent('Our new plasterboard arrived warped, how should it be kept?');
+    const strict = (await s.ivanPortal.request({ method: 'GET', url: `/api/portal/kb/search?q=${subject}` })).json();
+    expect(strict.data).toEqual([]);
+    const suggested = (await s.ivanPortal.request({ method: 'GET', url: `/api/portal/kb/search?q=${subject}&match=any` })).json();
+    expect(suggested.data.map((a: { id: string }) => a.id)).toEqual([open.id]);
     const newest = (await s.ivanPortal.request({ method: 'GET', url: '/api/portal/kb/search' })).json();
     expect(newest.data.map((a: { id: string }) => a.id)).toEqual([open.id]);
 

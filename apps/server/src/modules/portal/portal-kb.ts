@@ -8,7 +8,21 @@ import type { PortalActor } from './portal-session.ts';
 
 /** Public articles matching `q` (best first, with highlighted passages), or the newest. */
 export function searchPortalKb(db: Database, actor: PortalActor, query: TPortalKbSearchQuery) {
-  return listPublicArticlesOf(db, actor.workspaceId, { q: query.q, language: query.language, limit: query.limit });
+  return listPublicArticlesOf(db, actor.workspaceId, {
+    q: query.match === 'any' ? anyWord(query.q) : query.q,
+    language: query.language,
+    limit: query.limit,
+  });
+}
+
+/**
+ * A subject as a customer writes it ("Lumpy flour after a week: how should we store it?") as a query
+ * any of whose words may match (`websearch_to_tsquery`'s `or`); ranking puts the articles with the
+ * most of them first. Stop words drop out in the search's own language configurations.
+ */
+function anyWord(q: string | undefined): string | undefined {
+  const words = q?.match(/[\p{L}\p{N}]{3,40}/gu);
+  return words && words.length > 0 ? words.join(' or ') : q;
 }
 
 /** A public article, whole; 404 for an internal, draft or missing one. */

@@ -106,12 +106,15 @@ export function useUploadPortalCaseFile(id: string) {
 }
 
 /** Public articles matching `q` (all languages unless one is asked), or none while `q` is empty and `enabledEmpty` is false. */
-export function usePortalKbSearch(q: string, options: { language?: TKbLanguage; limit?: number; enabledEmpty?: boolean } = {}) {
+export function usePortalKbSearch(
+  q: string,
+  options: { language?: TKbLanguage; limit?: number; enabledEmpty?: boolean; match?: 'all' | 'any' } = {},
+) {
   return useQuery({
-    queryKey: ['portal', 'kb', 'search', q, options.language ?? null, options.limit ?? 10],
+    queryKey: ['portal', 'kb', 'search', q, options.language ?? null, options.limit ?? 10, options.match ?? 'all'],
     queryFn: ({ signal }) =>
       portalApi<{ data: TPortalKbHit[]; correctedQuery: string | null }>('/kb/search', {
-        query: { q: q || undefined, language: options.language, limit: options.limit ?? 10 },
+        query: { q: q || undefined, match: options.match, language: options.language, limit: options.limit ?? 10 },
         signal,
       }),
     enabled: q.length > 0 || options.enabledEmpty === true,

@@ -80,7 +80,7 @@ describe('PortalNewCasePage', () => {
     const suggestions = await screen.findByRole('region', { name: 'These articles may answer your question' });
     expect(within(suggestions).getByText('Cracks in plasterboard after storage')).toBeTruthy();
     expect(suggestions.querySelector('mark')?.textContent).toBe('crack');
-    expect(api.calls.some((c) => c.url === '/api/portal/kb/search?q=Boards+crack&limit=5')).toBe(true);
+    expect(api.calls.some((c) => c.url === '/api/portal/kb/search?q=Boards+crack&match=any&limit=5')).toBe(true);
 
     fireEvent.click(within(suggestions).getByRole('button', { name: 'Read: Cracks in plasterboard after storage' }));
     expect(await screen.findByText('Plasterboard must be stored flat and dry.')).toBeTruthy();

@@ -17,7 +17,7 @@ type Values = { subject: string; description: string; typeId?: string; companyId
 function Suggestions({ subject, onOpen }: { subject: string; onOpen: (id: string) => void }) {
   const { t } = useTranslation('portalCases');
   const q = useDebouncedValue(subject).trim();
-  const found = usePortalKbSearch(q.length >= 3 ? q : '', { limit: 5 });
+  const found = usePortalKbSearch(q.length >= 3 ? q : '', { limit: 5, match: 'any' });
   const hits = found.data?.data ?? [];
   if (q.length < 3 || hits.length === 0) return null;
   return (
