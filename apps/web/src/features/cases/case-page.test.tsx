@@ -150,8 +150,11 @@ describe('ReplyEditor', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'Good morning,' } });
     fireEvent.click(screen.getByRole('button', { name: /Insert from knowledge base/ }));
     fireEvent.change(await screen.findByRole('textbox', { name: 'Search the knowledge base' }), { target: { value: 'cracks' } });
+    // The search runs once typing rests; the article is inserted from its results, not from an earlier list.
+    await waitFor(() =>
+      expect(api.calls.map((call) => call.url)).toContain('/api/v1/kb-articles?q=cracks&limit=10&filter%5Bstatus%5D=published'),
+    );
     fireEvent.click(await screen.findByRole('button', { name: `Insert “${ARTICLE.title}”` }));
-    expect(api.calls.map((call) => call.url)).toContain('/api/v1/kb-articles?q=cracks&limit=10&filter%5Bstatus%5D=published');
 
     await waitFor(() =>
       expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe(`Good morning,\n\n${ARTICLE.answer}`),
