@@ -61,19 +61,13 @@ export function useSaveTemplate() {
   });
 }
 
-/**
- * A template filled for a contact (or with sample values), as a recipient would get it: the saved one, or the
- * `version` given (the text being edited, of a saved template or of one not saved yet).
- */
+/** The saved template filled for a contact (or with sample values), as a recipient would get it. */
 export function useTemplatePreview(id: string | undefined, input: TTemplatePreviewInput, enabled = true) {
   return useQuery({
-    queryKey: [...TEMPLATES_KEY, 'preview', id ?? 'new', input],
-    queryFn: ({ signal }) =>
-      api<TTemplatePreview>(id ? `/api/v1/templates/${id}/preview` : '/api/v1/templates/preview', { method: 'POST', body: input, signal }),
-    enabled: Boolean(id || input.version) && enabled,
+    queryKey: [...TEMPLATES_KEY, 'preview', id, input],
+    queryFn: ({ signal }) => api<TTemplatePreview>(`/api/v1/templates/${id}/preview`, { method: 'POST', body: input, signal }),
+    enabled: Boolean(id) && enabled,
     placeholderData: keepPreviousData,
-    // A broken MJML answers 400 with its problems: asking again would answer the same.
-    retry: false,
   });
 }
 

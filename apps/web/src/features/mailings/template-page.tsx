@@ -8,9 +8,8 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useLocale } from '../locale/locale-context.tsx';
-import { useMayManageMailings, useSaveTemplate, useSendTestMail, useTemplate, useTemplatePreview } from './api.ts';
+import { useMayManageMailings, useSaveTemplate, useSendTestMail, useTemplate } from './api.ts';
 import { starterVersion } from './mjml-starter.ts';
 import { TemplatePreview } from './template-preview.tsx';
 import { problemsByLanguage } from './template-problems.ts';
@@ -21,8 +20,7 @@ const LANGUAGES: TLocale[] = ['en', 'ru', 'it'];
 type Versions = Partial<Record<TLocale, TTemplateVersion>>;
 type Draft = { name: string; purpose: TTemplatePurpose; versions: Versions };
 
-/** How long typing must rest before the text is previewed: a request per pause, not per key. */
-const PREVIEW_DELAY_MS = 400;
+const same = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
 
 /** `/templates/:id` (`/templates/new` for a new one): a template's editor with a preview per language and a test send. */
 export function TemplatePage() {
@@ -38,21 +36,16 @@ export function TemplatePage() {
   const sendTest = useSendTestMail();
   const may = useMayManageMailings();
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [saved, setSaved] = useState<Draft | null>(null);
   const [language, setLanguage] = useState<TLocale>(locale);
-  const [contactId, setContactId] = useState<string | undefined>();
-  // The preview is of the text being edited (saved or not), in the language shown, once typing rests.
-  const editing = useDebouncedValue(draft?.versions[language], PREVIEW_DELAY_MS);
-  const preview = useTemplatePreview(
-    id,
-    { language, ...(contactId ? { contactId } : {}), ...(editing ? { version: editing } : {}) },
-    editing !== undefined,
-  );
 
   // The form starts from the saved template, or from a starter in the user's language.
   useEffect(() => {
     if (id && template.data) {
       const { name, purpose, versions, languages } = template.data;
-      setDraft({ name, purpose, versions });
+      const loaded = { name, purpose, versions };
+      setDraft(loaded);
+      setSaved(loaded);
       setLanguage((current) => (versions[current] ? current : (languages[0] ?? current)));
     }
   }, [id, template.data]);
@@ -79,15 +72,10 @@ export function TemplatePage() {
   }
   if (!draft) return <Skeleton active />;
 
-  // A refused save's problems, per language; once the text shown is edited since, its preview's problems (live) instead.
   const problems = problemsByLanguage(save.error);
-  const refused = isApiError(save.error, 'invalid_template') ? save.variables?.versions?.[language] : undefined;
-  if (refused === undefined || JSON.stringify(refused) !== JSON.stringify(draft.versions[language])) {
-    if (isApiError(preview.error, 'invalid_template')) problems[language] = problemsByLanguage(preview.error)[language] ?? [];
-    else if (preview.isSuccess && !preview.isPlaceholderData) delete problems[language];
-  }
   const written = LANGUAGES.filter((one) => draft.versions[one]);
   const missing = LANGUAGES.filter((one) => !draft.versions[one]);
+  const unsaved = !saved || !same(draft, saved);
 
   const setVersion = (one: TLocale, version: TTemplateVersion) => setDraft({ ...draft, versions: { ...draft.versions, [one]: version } });
   const addLanguage = async (one: TLocale) => {
@@ -222,7 +210,7 @@ export function TemplatePage() {
             />
           </Col>
           <Col xs={24} xl={11}>
-            <TemplatePreview preview={preview} language={language} contactId={contactId} onContactChange={setContactId} />
+            <TemplatePreview templateId={id} language={language} unsaved={Boolean(id) && unsaved} />
           </Col>
         </Row>
       </Form>
