@@ -1,6 +1,7 @@
 import type { TCase, TCaseSummary } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { dayIn } from '../my-day/zoned-day.ts';
 
 const t = useTestApp();
 
@@ -243,7 +244,7 @@ describe('the list', () => {
     expect(await ids('filter[verdict]=unfounded')).toEqual([]);
     expect(await ids('filter[sla]=breached')).toEqual([]);
     expect(await ids('filter[mine]=true')).toEqual([]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dayIn(s.managerA.browser.session.user.timeZone, new Date());
     expect(await ids(`filter[createdFrom]=${today}&filter[createdTo]=${today}`)).toHaveLength(3);
     expect(await ids('filter[createdTo]=2000-01-01')).toEqual([]);
 

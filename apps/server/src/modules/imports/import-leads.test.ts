@@ -4,10 +4,12 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
 import { leadPolicy } from '../leads/index.ts';
+import { dayIn } from '../my-day/zoned-day.ts';
 
 const t = useTestApp();
-const year = new Date().getUTCFullYear();
-const today = new Date().toISOString().slice(0, 10);
+/** Today and this year in the bakery owner's zone (Europe/Rome), the calendar the ROI period is read in. */
+const today = dayIn('Europe/Rome', new Date());
+const year = today.slice(0, 4);
 
 function multipart(entity: string, fileName: string, content: Buffer) {
   const boundary = '----clientela-test-boundary';

@@ -1,6 +1,7 @@
 import type { TLead, TLeadList } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
 import { get, useTestApp } from '../../test/harness.ts';
+import { dayIn } from '../my-day/zoned-day.ts';
 import { leadBakery, newLead, sourceAndCampaign } from './test-leads.ts';
 
 const t = useTestApp();
@@ -95,7 +96,7 @@ describe('leads by hand', () => {
     await s.employeeA.browser.request({ method: 'POST', url: `/api/v1/leads/${a.id}/disqualify`, payload: { reason: 'Closed down' } });
     expect((await list('?filter[status]=new,working')).data.map((l) => l.id)).toEqual([c.id, b.id]);
     expect((await list('?filter[status]=disqualified')).data.map((l) => l.id)).toEqual([a.id]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dayIn(s.owner.session.user.timeZone, new Date());
     expect((await list(`?filter[createdFrom]=${today}&filter[createdTo]=${today}`)).total).toBe(3);
     expect((await list('?filter[createdTo]=2020-01-01')).total).toBe(0);
     const unknown = await s.owner.request({ method: 'GET', url: '/api/v1/leads?filter[status]=lost' });
