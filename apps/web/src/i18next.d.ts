@@ -52,6 +52,9 @@ declare module 'i18next' {
       portalUsers: typeof import('./locales/portal-users/en.json');
       portalHome: typeof import('./locales/portal-home/en.json');
       ideas: typeof import('./locales/ideas/en.json');
+      roles: typeof import('./locales/roles/en.json');
+      auditLog: typeof import('./locales/audit-log/en.json');
+      gdpr: typeof import('./locales/gdpr/en.json');
     };
   }
 }

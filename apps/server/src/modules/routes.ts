@@ -7,6 +7,7 @@ import { analysisRoutes } from './analysis/analysis.routes.ts';
 import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.ts';
 import { attachmentRoutes } from './attachments/attachments.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
@@ -24,6 +25,7 @@ import { customFieldRoutes } from './custom-fields/custom-fields.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
 import { duplicateRoutes } from './duplicates/duplicates.routes.ts';
 import { exportRoutes } from './exports/exports.routes.ts';
+import { gdprRoutes } from './gdpr/gdpr.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { kbRoutes } from './kb/kb.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
@@ -38,6 +40,7 @@ import { processMonitorRoutes } from './processes/monitor.routes.ts';
 import { productRoutes } from './products/products.routes.ts';
 import { reportBuilderRoutes } from './report-builder/report-builder.routes.ts';
 import { rhythmRoutes } from './rhythm/rhythm.routes.ts';
+import { roleRoutes } from './roles/roles.routes.ts';
 import { salesRoutes } from './sales/sales.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { surveyRoutes } from './surveys/surveys.routes.ts';
@@ -98,6 +101,9 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     portalUserRoutes,
     ideaRoutes,
     communityQuestionRoutes,
+    roleRoutes,
+    auditRoutes,
+    gdprRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }

@@ -6,6 +6,7 @@ import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { loadAbsenceMessages } from '../lib/absence-messages.ts';
 import { loadAnalyticsMessages } from '../lib/analytics-messages.ts';
+import { loadAuditLogMessages } from '../lib/audit-log-messages.ts';
 import { loadCaseMessages, loadCaseSettingsMessages, loadCaseStatsMessages, loadKbMessages } from '../lib/case-messages.ts';
 import { loadCatalogueMessages } from '../lib/catalogue-messages.ts';
 import { loadContractMessages } from '../lib/contract-messages.ts';
@@ -28,6 +29,7 @@ import { loadRelationshipMessages } from '../lib/relationship-messages.ts';
 import { loadReportBuilderMessages } from '../lib/report-builder-messages.ts';
 import { loadReportsMessages } from '../lib/reports-messages.ts';
 import { loadRhythmMessages } from '../lib/rhythm-messages.ts';
+import { loadRolesMessages } from '../lib/roles-messages.ts';
 import { loadSalesMessages } from '../lib/sales-messages.ts';
 import { loadTaskMessages } from '../lib/task-messages.ts';
 
@@ -388,6 +390,14 @@ const WorkspacePage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/workspace/workspace-page.tsx'), loadDealMessages(), loadCatalogueMessages()]);
   return module;
 }, 'WorkspacePage');
+const RolesPage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/roles/roles-page.tsx'), loadRolesMessages()]);
+  return module;
+}, 'RolesPage');
+const AuditLogPage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/audit-log/audit-log-page.tsx'), loadAuditLogMessages()]);
+  return module;
+}, 'AuditLogPage');
 const CustomFieldsPage = lazyNamed(
   withCustomerMessages(() => import('../features/custom-fields/custom-fields-page.tsx')),
   'CustomFieldsPage',
@@ -625,6 +635,8 @@ export function createRouter() {
                 { path: 'surveys/:id', element: inLayout(<SurveyPage />) },
                 { path: 'admin/users', element: inLayout(<UsersPage />) },
                 { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
+                { path: 'admin/roles', element: inLayout(<RolesPage />) },
+                { path: 'admin/audit-log', element: inLayout(<AuditLogPage />) },
                 { path: 'admin/workspace', element: inLayout(<WorkspacePage />) },
                 { path: '*', element: inLayout(<NotFoundPage />) },
               ],

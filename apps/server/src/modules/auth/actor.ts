@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { hashSecret } from '../../lib/tokens.ts';
 import { apiTokens } from '../api-tokens/api-tokens.table.ts';
+import { roles } from '../roles/roles.table.ts';
 import type { Actor } from '../authz/index.ts';
 import { unitSubtree } from '../units/unit-tree.ts';
 import { users } from '../users/users.table.ts';
@@ -18,13 +19,22 @@ export type SignedIn = {
 const TOUCH_AFTER_MS = 60_000;
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 
-function actorOf(db: Database, user: typeof users.$inferSelect): Actor {
+type RoleRow = Pick<typeof roles.$inferSelect, 'baseRole' | 'permissions' | 'fieldRules'> | null;
+
+/** A defined role's columns, read with the user (null when the user holds a built-in role only). */
+const roleColumns = { baseRole: roles.baseRole, permissions: roles.permissions, fieldRules: roles.fieldRules };
+const roleJoin = and(eq(roles.workspaceId, users.workspaceId), eq(roles.id, users.roleId));
+
+function actorOf(db: Database, user: typeof users.$inferSelect, role: RoleRow = null): Actor {
   let tree: Promise<ReadonlySet<string>> | undefined;
   return {
     workspaceId: user.workspaceId,
     userId: user.id,
     name: user.name,
-    role: user.role,
+    role: role?.baseRole ?? user.role,
+    roleId: role ? user.roleId : null,
+    permissions: role?.permissions ?? {},
+    fieldRules: role?.fieldRules ?? {},
     unitId: user.unitId,
     unitTree: () => {
       const unitId = user.unitId;
@@ -37,9 +47,10 @@ function actorOf(db: Database, user: typeof users.$inferSelect): Actor {
 /** Resolves a session cookie's secret to the signed-in user, or null if it opens nothing. */
 export async function actorFromSession(db: Database, secret: string): Promise<SignedIn | null> {
   const [row] = await db
-    .select({ session: sessions, user: users, workspace: workspaces })
+    .select({ session: sessions, user: users, workspace: workspaces, role: roleColumns })
     .from(sessions)
     .innerJoin(users, and(eq(users.workspaceId, sessions.workspaceId), eq(users.id, sessions.userId)))
+    .leftJoin(roles, roleJoin)
     .innerJoin(workspaces, eq(workspaces.id, sessions.workspaceId))
     .where(
       and(
@@ -58,15 +69,16 @@ export async function actorFromSession(db: Database, secret: string): Promise<Si
       .set({ lastSeenAt: sql`now()`, expiresAt: sql`now() + ${`${SESSION_TTL_MS / 1000} seconds`}::interval` })
       .where(and(eq(sessions.workspaceId, row.session.workspaceId), eq(sessions.id, row.session.id)));
   }
-  return { actor: actorOf(db, row.user), user: row.user, workspace: row.workspace };
+  return { actor: actorOf(db, row.user, row.role), user: row.user, workspace: row.workspace };
 }
 
 /** Resolves a bearer API token to its owner, or null if it is unknown, revoked or expired. */
 export async function actorFromApiToken(db: Database, secret: string): Promise<SignedIn | null> {
   const [row] = await db
-    .select({ token: apiTokens, user: users, workspace: workspaces })
+    .select({ token: apiTokens, user: users, workspace: workspaces, role: roleColumns })
     .from(apiTokens)
     .innerJoin(users, and(eq(users.workspaceId, apiTokens.workspaceId), eq(users.id, apiTokens.userId)))
+    .leftJoin(roles, roleJoin)
     .innerJoin(workspaces, eq(workspaces.id, apiTokens.workspaceId))
     .where(
       and(
@@ -85,14 +97,15 @@ export async function actorFromApiToken(db: Database, secret: string): Promise<S
       .set({ lastUsedAt: sql`now()` })
       .where(and(eq(apiTokens.workspaceId, row.token.workspaceId), eq(apiTokens.id, row.token.id)));
   }
-  return { actor: actorOf(db, row.user), user: row.user, workspace: row.workspace };
+  return { actor: actorOf(db, row.user, row.role), user: row.user, workspace: row.workspace };
 }
 
 /** The actor of a background job: the user who started it, as long as they are still active. */
 export async function actorOfUser(db: Database, workspaceId: string, userId: string): Promise<Actor | null> {
-  const [user] = await db
-    .select()
+  const [row] = await db
+    .select({ user: users, role: roleColumns })
     .from(users)
+    .leftJoin(roles, roleJoin)
     .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId), eq(users.active, true)));
-  return user ? actorOf(db, user) : null;
+  return row ? actorOf(db, row.user, row.role) : null;
 }

@@ -1,12 +1,14 @@
 import type { TRole } from '@clientela/contract';
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { forbidden, notFound } from '../../http/errors.ts';
+import type { RoleFieldRules, RolePermissions } from '../roles/roles.table.ts';
 
 /**
- * How far a permission reaches: `own` records the actor owns, `unit` records of the actor's
- * unit and the units below it, `all` every record of the workspace, `none` nothing.
+ * How far a permission reaches: `own` records the actor owns, `unit_only` records of the
+ * actor's own unit, `unit` records of the actor's unit and the units below it, `all` every
+ * record of the workspace, `none` nothing.
  */
-export type Scope = 'none' | 'own' | 'unit' | 'all';
+export type Scope = 'none' | 'own' | 'unit_only' | 'unit' | 'all';
 
 /** Who is acting: resolved once per request from the session cookie or the API token. */
 export type Actor = {
@@ -14,7 +16,14 @@ export type Actor = {
   userId: string;
   /** The user's display name (a record they create names them as its owner). */
   name: string;
+  /** The built-in role; with a defined role (`roleId`), the one it starts from. */
   role: TRole;
+  /** A role an admin defined, if the user holds one. */
+  roleId?: string | null;
+  /** The defined role's scopes per resource and action; where it says nothing, the built-in role's policy answers. */
+  permissions?: RolePermissions;
+  /** The defined role's hidden and read-only fields per entity. */
+  fieldRules?: RoleFieldRules;
   unitId: string | null;
   /** The actor's unit and every unit below it; loaded on first use. */
   unitTree: () => Promise<ReadonlySet<string>>;
@@ -43,7 +52,7 @@ export function definePolicy<A extends string>(resource: string, policy: Policy<
 export function scopeOf(actor: Actor, resource: string, action: string): Scope {
   const policy = policies.get(resource);
   if (!policy) throw new Error(`No policy registered for ${resource}`);
-  return policy[actor.role][action] ?? 'none';
+  return actor.permissions?.[resource]?.[action] ?? policy[actor.role][action] ?? 'none';
 }
 
 /** May this actor do this action on this record? The one place that answers it. */
@@ -56,6 +65,9 @@ export async function can(actor: Actor, resource: string, action: string, record
       return false;
     case 'own':
       return record === undefined || record.ownerId === actor.userId;
+    case 'unit_only':
+      if (record === undefined || record.ownerId === actor.userId) return true;
+      return record.unitId != null && record.unitId === actor.unitId;
     case 'unit': {
       if (record === undefined || record.ownerId === actor.userId) return true;
       if (!record.unitId) return false;
@@ -91,6 +103,9 @@ export async function scopeFilter(
       return sql`false`;
     case 'own':
       return sql`${columns.owner} = ${actor.userId}`;
+    case 'unit_only':
+      if (!actor.unitId) return sql`${columns.owner} = ${actor.userId}`;
+      return sql`(${columns.owner} = ${actor.userId} OR ${columns.unit} = ${actor.unitId}::uuid)`;
     case 'unit': {
       const tree = [...(await actor.unitTree())];
       if (tree.length === 0) return sql`${columns.owner} = ${actor.userId}`;

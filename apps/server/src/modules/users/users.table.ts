@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { roles } from '../roles/roles.table.ts';
 import { units } from '../units/units.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
@@ -22,6 +23,8 @@ export const users = pgTable(
       .notNull()
       .default('employee'),
     unitId: uuid('unit_id'),
+    /** A role an admin defined; its base role is then `role`. Unset: the built-in `role` alone. */
+    roleId: uuid('role_id'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -33,5 +36,6 @@ export const users = pgTable(
     index('app_user_email_idx').on(t.email),
     index('app_user_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }),
+    foreignKey({ columns: [t.workspaceId, t.roleId], foreignColumns: [roles.workspaceId, roles.id] }),
   ],
 );

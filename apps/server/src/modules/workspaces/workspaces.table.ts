@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/column-types.ts';
 
 /** A tenant: one company using Clientela. Every other row belongs to exactly one. */
@@ -25,6 +25,8 @@ export const workspaces = pgTable(
     /** The customer portal's look: its title and main colour (#rrggbb); the logo above is shown too. */
     portalTitle: text('portal_title'),
     portalColor: text('portal_color'),
+    /** How many days the audit log keeps its events; older ones are swept away. */
+    auditRetentionDays: integer('audit_retention_days').notNull().default(365),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('workspace_slug_key').on(t.slug)],

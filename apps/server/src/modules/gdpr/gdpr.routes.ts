@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleOptions } from '../../http/route-helpers.ts';
+
+/** Placeholder: routes of this module are being built. */
+export async function gdprRoutes(_app: FastifyInstance, _options: ModuleOptions) {}
