@@ -59,6 +59,8 @@ export const ERROR_CODES = [
   'already_invited',
   'link_invalid',
   'too_many_requests',
+  'service_unavailable',
+  'storage_full',
   'internal_error',
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];

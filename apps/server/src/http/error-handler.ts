@@ -17,6 +17,37 @@ const FASTIFY_CODES: Record<string, TErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
 };
 
+/** Seconds a client should wait before repeating a request the database or the disk could not serve. */
+const RETRY_AFTER_SECONDS = '5';
+
+// Socket errors of a connection PostgreSQL refused or dropped (stopped, restarting, unreachable).
+const LOST_CONNECTION = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+// node-postgres raises these without a code when the server goes away or the pool waits too long.
+const LOST_CONNECTION_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * Whether an error, or one it wraps, says the database is out of reach (SQLSTATE class 08, an
+ * administrator or crash shutdown 57P01-57P03, too many connections 53300, a refused or dropped
+ * socket) or the disk is full (53100 disk_full, ENOSPC and EDQUOT on a file write).
+ */
+export function outageOf(error: unknown): 'database' | 'disk' | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code === '53100' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk';
+    if (typeof code === 'string') {
+      if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return 'database';
+      if (LOST_CONNECTION.has(code)) return 'database';
+      // A Unix socket that is not there: the cluster is stopped (a missing file is a plain 404 elsewhere).
+      if (code === 'ENOENT' && (current as { syscall?: unknown }).syscall === 'connect') return 'database';
+    }
+    if (LOST_CONNECTION_MESSAGE.test(current.message)) return 'database';
+    current = current.cause;
+  }
+  return undefined;
+}
+
 function sendProblem(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -53,6 +84,17 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext === 'body' ? 'body' : error.validationContext;
     return sendProblem(reply, request, 'validation_failed', `The ${where ?? 'request'} is not valid`, fieldErrorsOf(error, where));
+  }
+  const failure = outageOf(error);
+  if (failure === 'database') {
+    reply.header('retry-after', RETRY_AFTER_SECONDS);
+    request.log.warn({ err: error }, 'the database cannot be reached');
+    return sendProblem(reply, request, 'service_unavailable', 'The database cannot be reached just now; please try again in a few seconds');
+  }
+  if (failure === 'disk') {
+    reply.header('retry-after', RETRY_AFTER_SECONDS);
+    request.log.error({ err: error }, 'no disk space left');
+    return sendProblem(reply, request, 'storage_full', 'The server has no disk space left; nothing was saved');
   }
   // A constraint caught what a service check missed (a race between two requests, say).
   const pgCode = (error.cause as { code?: string } | undefined)?.code ?? error.code;

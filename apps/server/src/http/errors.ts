@@ -58,6 +58,8 @@ const STATUS_OF: Record<TErrorCode, number> = {
   already_invited: 409,
   link_invalid: 404,
   too_many_requests: 429,
+  service_unavailable: 503,
+  storage_full: 507,
   internal_error: 500,
 };
 
@@ -118,6 +120,8 @@ const TITLE_OF: Record<TErrorCode, string> = {
   already_invited: 'The contact already has a portal account',
   link_invalid: 'The link is unknown, used or expired',
   too_many_requests: 'Too many requests',
+  service_unavailable: 'The database cannot be reached just now',
+  storage_full: 'The server has no disk space left',
   internal_error: 'Internal error',
 };
 
