@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'csrf_failed',
   'forbidden',
+  'field_read_only',
+  'field_hidden',
   'not_found',
   'conflict',
   'email_taken',

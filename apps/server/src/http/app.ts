@@ -18,6 +18,7 @@ import { webFormPublicRoutes } from '../modules/leads/web-form-public.routes.ts'
 import { mailingLinkRoutes } from '../modules/mailings/mailing-links.routes.ts';
 import { type LiveNotifications, liveNotificationRoutes } from '../modules/notifications/live.ts';
 import { portalRoutes } from '../modules/portal/portal.routes.ts';
+import { registerFieldRules } from '../modules/roles/field-rules.hooks.ts';
 import { registerModules } from '../modules/routes.ts';
 import { authenticate, forgetAfterWrites } from './authenticate.ts';
 import { type ClockControl, clockRoutes } from './clock-routes.ts';
@@ -124,6 +125,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const cache = options.signedInCache ?? createSignedInCache();
   app.addHook('onRequest', authenticate(options.db, cache));
   app.addHook('onSend', forgetAfterWrites(cache));
+  // A defined role's hidden and read-only fields, on every route that shows or takes them.
+  registerFieldRules(app, options.db);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {

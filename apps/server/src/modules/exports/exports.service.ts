@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.ts';
 import { companiesInOrder } from '../companies/index.ts';
 import { contactsInOrder } from '../contacts/index.ts';
 import { definitionsOf } from '../custom-fields/index.ts';
+import { hiddenFields, stripRecord } from '../roles/field-rules.ts';
 import { units } from '../units/index.ts';
 import { checkColumns, checkSavedQuery } from '../views/index.ts';
 import { type Column, columnOf, type ExportRecord } from './export-columns.ts';
@@ -57,7 +58,9 @@ async function prepare(ctx: Ctx, request: Pick<ExportRequest, 'resource' | 'form
     ? request.columns.split(',').map((id) => id.trim())
     : [...COLUMNS_OF[entity], ...definitions.map((d) => `custom.${d.key}`)];
   await checkColumns(ctx.db, workspaceId, entity, columnIds, definitions);
-  return { entity, parsed, definitions, columnIds };
+  // Columns of fields the actor's role hides are left out of the file (named or not).
+  const hidden = hiddenFields(ctx.actor, request.resource === 'companies' ? 'companies' : 'contacts');
+  return { entity, parsed, definitions, columnIds: columnIds.filter((id) => !hidden.includes(id)), hidden };
 }
 
 /**
@@ -71,7 +74,7 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
     const products = await prepareProducts(ctx, request);
     return fileOf(request, labels.file.products, products.columns(labels), await products.open(BATCH));
   }
-  const { entity, parsed, definitions, columnIds } = await prepare(ctx, request);
+  const { entity, parsed, definitions, columnIds, hidden } = await prepare(ctx, request);
   const { workspaceId } = ctx.actor;
   const unitNames = new Map(
     (await ctx.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.workspaceId, workspaceId))).map((u) => [
@@ -84,11 +87,20 @@ export async function exportRecords(ctx: Ctx, request: ExportRequest) {
     entity === 'company'
       ? await openInOrder(ctx.db, await companiesInOrder(ctx, ZCompanyListQuery.parse(parsed)), BATCH)
       : await openInOrder(ctx.db, await contactsInOrder(ctx, ZContactListQuery.parse(parsed)), BATCH);
-  return fileOf(request, labels.file[request.resource], columns, opened as OpenedInOrder<ExportRecord>);
+  // vCards write every field they know: the records lose the hidden ones first.
+  const redact =
+    hidden.length > 0 ? (record: ExportRecord) => stripRecord(record, request.resource as 'companies' | 'contacts', hidden) : undefined;
+  return fileOf(request, labels.file[request.resource], columns, opened as OpenedInOrder<ExportRecord>, redact);
 }
 
 /** The file of the opened records, streamed as they are read; too many records are refused before the first byte. */
-async function fileOf<R>(request: ExportRequest, name: string, columns: Column<R>[], records: OpenedInOrder<R>) {
+async function fileOf<R>(
+  request: ExportRequest,
+  name: string,
+  columns: Column<R>[],
+  records: OpenedInOrder<R>,
+  redact?: (record: R) => void,
+) {
   if (records.total > EXPORT_ROWS_MAX) {
     await records.close();
     const message = `The filter matches more than ${EXPORT_ROWS_MAX} records; narrow it`;
@@ -100,6 +112,7 @@ async function fileOf<R>(request: ExportRequest, name: string, columns: Column<R
       await request.onProgress?.(0, total);
       let written = 0;
       for await (const page of records.batches()) {
+        if (redact) for (const record of page) redact(record);
         yield page;
         written += page.length;
         await request.onProgress?.(written, total);

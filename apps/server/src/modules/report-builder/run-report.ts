@@ -12,6 +12,7 @@ import type { Ctx } from '../../http/context.ts';
 import { inReport } from '../analysis/report-source.ts';
 import { type Grouping, type Measured, tree } from '../analysis/sales-report.ts';
 import { baseCurrencyOf } from '../currencies/index.ts';
+import { assertVisible } from '../roles/field-rules.ts';
 import { users } from '../users/index.ts';
 import { builderDimension, builderSource } from './builder-source.ts';
 
@@ -70,6 +71,8 @@ function inStageOrder<T extends { key: string | null }>(rows: T[], order: Map<st
 /** Runs a checked definition over the records the reader may see: groups, subgroups and the total. */
 export async function runReport(ctx: Ctx, definition: TReportDefinition): Promise<TBuilderReport> {
   const { entity, groupBy, thenBy, measure } = definition;
+  // A sum or average of deals shows their amounts: refused to a role that may not see them.
+  if (entity === 'deals' && measure !== 'count') assertVisible(ctx.actor, 'deals', 'amount', 'measure');
   return inReport(ctx, async (tx) => {
     const source = await builderSource(ctx, entity, definition.filters, await zoneOf(ctx, tx));
     const result = await tx.execute<Measured>(builderQuery(entity, source, groupBy, thenBy, MEASURES[measure]));
