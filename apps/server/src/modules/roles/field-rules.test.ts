@@ -90,6 +90,9 @@ describe('field rules of a defined role', () => {
     ]) {
       expectNoSecret(await text(b.elio, url));
     }
+    // Searching by a hidden value finds nothing (it would tell whose value it is).
+    expect((await get(b.elio, `/api/v1/search?q=${TAX}`)).data).toEqual([]);
+    expect((await get(b.owner, `/api/v1/search?q=${TAX}`)).data.map((hit: { id: string }) => hit.id)).toEqual([b.company.id]);
     const history = await get(b.elio, `/api/v1/companies/${b.company.id}/history`);
     expect(history.data.length).toBeGreaterThan(0);
     expect(history.data.flatMap((entry: { changes: { field: string }[] }) => entry.changes.map((c) => c.field))).not.toContain('taxNumber');

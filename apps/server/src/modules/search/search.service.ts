@@ -6,6 +6,7 @@ import { readableParentSql } from '../attachments/attachments.service.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contactPolicy, contacts } from '../contacts/index.ts';
 import { phoneNeedle } from '../customers/index.ts';
+import { hiddenFields } from '../roles/field-rules.ts';
 import { unitPolicy } from '../units/index.ts';
 import { userPolicy } from '../users/index.ts';
 
@@ -42,13 +43,22 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
     || websearch_to_tsquery('italian', ${q}) || websearch_to_tsquery('english', ${q}))`;
   // Every condition below can use an index (trigram or full-text), so PostgreSQL ORs bitmaps
   // instead of reading the table.
-  const customers = (table: 'company' | 'contact', subtitle: SQL, scope: SQL) => sql`
+  // A field the actor's role hides does not find records either: searching by it would tell it.
+  const customers = (table: 'company' | 'contact', subtitle: SQL, scope: SQL) => {
+    const hidden = hiddenFields(ctx.actor, table === 'company' ? 'companies' : 'contacts');
+    const byText =
+      table === 'company' && hidden.includes('taxNumber')
+        ? sql`(search_text LIKE ${lower} AND lower(name || ' ' || coalesce(legal_name, '')) LIKE ${lower})`
+        : sql`search_text LIKE ${lower}`;
+    const byEmail = hidden.includes('emails') ? sql`false` : sql`emails_normalised LIKE ${lower}`;
+    const byPhone = hidden.includes('phones') ? sql`false` : sql`(${digits} <> '' AND phone_digits LIKE ${`%${digits}%`})`;
+    return sql`
     SELECT ${table} AS type, id, name AS title, ${subtitle} AS subtitle,
-      CASE WHEN ${digits} <> '' AND phone_digits LIKE ${`%${digits}%`} THEN 1 ELSE similarity(name, ${q}) END AS score
+      CASE WHEN ${byPhone} THEN 1 ELSE similarity(name, ${q}) END AS score
     FROM ${sql.raw(table)}
-    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${scope} AND (search_text LIKE ${lower}
-      OR emails_normalised LIKE ${lower} OR (${digits} <> '' AND phone_digits LIKE ${`%${digits}%`})
-      OR search_vector @@ ${textQuery})`;
+    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${scope} AND (${byText}
+      OR ${byEmail} OR ${byPhone} OR search_vector @@ ${textQuery})`;
+  };
   // Typo tolerance: names holding a word like what was typed (`<%`, word similarity), nearest
   // first, straight from the GiST trigram index (`<<->` orders inside the index).
   const typos = (table: 'company' | 'contact', subtitle: SQL, scope: SQL, take: number) => sql`
