@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS } from './audit.ts';
 import { listOf, ZEmail, ZId, ZListQuery, ZLocale, ZPassword, ZRole, ZTimeZone } from './common.ts';
 
 export const ZWorkspace = z.object({ id: ZId, name: z.string(), slug: z.string() });
@@ -87,6 +88,8 @@ export const ZWorkspaceSettings = z.object({
   /** The customer portal's title (the workspace's name when none) and main colour. */
   portalTitle: z.string().nullable(),
   portalColor: z.string().nullable(),
+  /** How many days the audit log keeps its events (30–3650). */
+  auditRetentionDays: z.number().int(),
 });
 export type TWorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;
 
@@ -137,5 +140,6 @@ export const ZUpdateWorkspaceSettingsInput = z.strictObject({
     .transform((value) => value.toLowerCase())
     .nullable()
     .optional(),
+  auditRetentionDays: z.number().int().min(AUDIT_RETENTION_MIN_DAYS).max(AUDIT_RETENTION_MAX_DAYS).optional(),
 });
 export type TUpdateWorkspaceSettingsInput = z.input<typeof ZUpdateWorkspaceSettingsInput>;

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
 import { systemClock } from '../lib/clock.ts';
+import { registerAuditCapture } from '../modules/audit/index.ts';
 import { createSignedInCache, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { calendarFeedRoute } from '../modules/calendar/calendar.routes.ts';
 import type { JobQueue } from '../modules/jobs/jobs.ts';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', forgetAfterWrites(cache));
   // A defined role's hidden and read-only fields, on every route that shows or takes them.
   registerFieldRules(app, options.db);
+  registerAuditCapture(app, options.db);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {

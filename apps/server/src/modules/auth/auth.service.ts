@@ -4,6 +4,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import { csrfTokenFor, hashSecret, newSecret } from '../../lib/tokens.ts';
+import { recordAudit } from '../audit/index.ts';
 import { users } from '../users/users.table.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 import { SESSION_TTL_MS } from './actor.ts';
@@ -61,7 +62,20 @@ export async function login(db: Database, input: TLoginInput, client: ClientInfo
     });
   }
   const match = matching[0];
+  const who = (user: typeof users.$inferSelect) => ({
+    workspaceId: user.workspaceId,
+    actorKind: 'user' as const,
+    actorId: user.id,
+    ip: client.ip,
+    userAgent: client.userAgent ?? null,
+    request: 'POST /api/v1/auth/login',
+  });
   if (!match) {
+    // An e-mail no workspace knows has no audit log to go to: only the server's request log shows the 401.
+    await recordAudit(
+      db,
+      inWorkspace.map((c) => ({ ...who(c.user), actorName: input.email, action: 'auth.login_failed', outcome: 'failure' as const })),
+    );
     await recordFailure(db, input.email, client.ip);
     throw new AppError('invalid_credentials', 'Wrong e-mail or password');
   }
@@ -70,5 +84,6 @@ export async function login(db: Database, input: TLoginInput, client: ClientInfo
     if (previousSecret) await revokeSession(tx, previousSecret);
     return openSession(tx, match.user, client);
   });
+  await recordAudit(db, { ...who(match.user), actorName: match.user.name, action: 'auth.login' });
   return { session, user: match.user, workspace: match.workspace };
 }

@@ -29,6 +29,7 @@ export async function workspaceSettings(ctx: Ctx): Promise<TWorkspaceSettings> {
       hasLogo: sql<boolean>`${workspaces.logo} IS NOT NULL`,
       portalTitle: workspaces.portalTitle,
       portalColor: workspaces.portalColor,
+      auditRetentionDays: workspaces.auditRetentionDays,
     })
     .from(workspaces)
     .where(eq(workspaces.id, ctx.actor.workspaceId));
@@ -53,6 +54,7 @@ export async function updateWorkspaceSettings(ctx: Ctx, raw: z.input<typeof ZUpd
   const changes = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.defaultCountry !== undefined ? { defaultCountry: input.defaultCountry } : {}),
+    ...(input.auditRetentionDays !== undefined ? { auditRetentionDays: input.auditRetentionDays } : {}),
     ...letterhead,
   };
   // Nothing sent, nothing to write (an empty SET is no SQL).

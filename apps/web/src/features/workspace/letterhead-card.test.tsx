@@ -28,6 +28,7 @@ const settings: TWorkspaceSettings = {
   hasLogo: false,
   portalTitle: null,
   portalColor: null,
+  auditRetentionDays: 365,
 };
 
 async function renderCard(me: TMe, handler: Parameters<typeof fakeApi>[0]) {
