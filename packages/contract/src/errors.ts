@@ -59,6 +59,7 @@ export const ERROR_CODES = [
   'already_converted',
   'portal_disabled',
   'already_invited',
+  'already_erased',
   'link_invalid',
   'too_many_requests',
   'service_unavailable',

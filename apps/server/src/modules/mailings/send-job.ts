@@ -2,6 +2,7 @@ import type { TLocale } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { MailSettings } from '../../http/route-helpers.ts';
+import { emailHashSql } from '../gdpr/index.ts';
 import type { JobHandler } from '../jobs/jobs.ts';
 import { isPermanentFailure, type MarketingSender, openMarketingSender } from './mail-send.ts';
 import type { TemplateVersion } from './mailings.table.ts';
@@ -126,6 +127,9 @@ export function mailingJob(db: Database, mail: MailSettings | undefined, publicU
                 WHEN c.marketing_consent IS DISTINCT FROM 'granted' THEN 'skipped_no_consent'
                 WHEN c.email_bounced_at IS NOT NULL THEN 'bounced'
                 WHEN nullif(btrim(c.emails -> 0 ->> 'value'), '') IS NULL THEN 'skipped_no_email'
+                -- An erased person's address is never mailed again, even typed in anew on another contact.
+                WHEN EXISTS (SELECT 1 FROM mail_suppression s WHERE s.workspace_id = r.workspace_id
+                  AND s.email_hash = ${emailHashSql(sql`c.emails -> 0 ->> 'value'`)}) THEN 'skipped_unsubscribed'
                 ELSE 'sending' END
             FROM contact c, mailing m
             WHERE c.workspace_id = r.workspace_id AND c.id = r.contact_id AND m.workspace_id = r.workspace_id AND m.id = r.mailing_id
