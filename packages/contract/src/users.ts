@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS } from './audit.ts';
 import { listOf, ZEmail, ZId, ZListQuery, ZLocale, ZPassword, ZRole, ZTimeZone } from './common.ts';
+import { ZFieldRules } from './field-rules.ts';
+import { ZEffectivePermissions } from './roles.ts';
 
 export const ZWorkspace = z.object({ id: ZId, name: z.string(), slug: z.string() });
 export type TWorkspace = z.infer<typeof ZWorkspace>;
@@ -14,6 +16,8 @@ export const ZUser = z.object({
   timeZone: z.string(),
   role: ZRole,
   unitId: ZId.nullable(),
+  /** A role an admin defined, which `role` is then the base of; null: the built-in role alone. */
+  roleId: ZId.nullable(),
   active: z.boolean(),
   createdAt: z.iso.datetime(),
 });
@@ -21,7 +25,13 @@ export type TUser = z.infer<typeof ZUser>;
 export const ZUserList = listOf(ZUser);
 
 /** The signed-in user, with the workspace it works in. */
-export const ZMe = ZUser.extend({ workspace: ZWorkspace });
+export const ZMe = ZUser.extend({
+  workspace: ZWorkspace,
+  /** The effective scope per resource and action, so the app can hide what the person may not do. */
+  permissions: ZEffectivePermissions,
+  /** The role's hidden and read-only fields per entity (`{}` without a defined role). */
+  fieldRules: ZFieldRules,
+});
 export type TMe = z.infer<typeof ZMe>;
 
 export const ZUserListQuery = ZListQuery.extend({
@@ -37,6 +47,8 @@ export const ZCreateUserInput = z.strictObject({
   password: ZPassword,
   role: ZRole.default('employee'),
   unitId: ZId.nullable().default(null),
+  /** A defined role; it also sets `role` to the role's base role. */
+  roleId: ZId.nullable().default(null),
   locale: ZLocale.default('en'),
   timeZone: ZTimeZone.default('UTC'),
 });
@@ -46,6 +58,8 @@ export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
 export const ZUpdateUserInput = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   role: ZRole.optional(),
+  /** A defined role (it sets `role` to its base role); null goes back to the built-in `role`. */
+  roleId: ZId.nullable().optional(),
   unitId: ZId.nullable().optional(),
   active: z.boolean().optional(),
   password: ZPassword.optional(),

@@ -6,7 +6,7 @@ import { type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { csrfTokenFor } from '../../lib/tokens.ts';
 import { presentMe } from '../users/index.ts';
 import { createFirstWorkspace, needsSetup } from '../workspaces/index.ts';
-import { SESSION_TTL_MS } from './actor.ts';
+import { actorOfUser, SESSION_TTL_MS } from './actor.ts';
 import { login, type OpenedSession, openSession, revokeSession } from './auth.service.ts';
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: OpenedSession) {
@@ -43,7 +43,9 @@ export async function authRoutes(app: FastifyInstance, { db, authRateLimit }: Mo
       const { workspace, admin } = await createFirstWorkspace(db, request.body);
       const session = await openSession(db, admin, clientOf(request));
       setSessionCookie(request, reply, session);
-      return reply.status(201).send({ user: presentMe(admin, workspace), csrfToken: session.csrfToken });
+      return reply
+        .status(201)
+        .send({ user: presentMe(admin, workspace, await actorOfUser(db, workspace.id, admin.id)), csrfToken: session.csrfToken });
     },
   );
 
@@ -56,7 +58,7 @@ export async function authRoutes(app: FastifyInstance, { db, authRateLimit }: Mo
     async (request, reply) => {
       const { session, user, workspace } = await login(db, request.body, clientOf(request), request.cookies[SESSION_COOKIE]);
       setSessionCookie(request, reply, session);
-      return { user: presentMe(user, workspace), csrfToken: session.csrfToken };
+      return { user: presentMe(user, workspace, await actorOfUser(db, workspace.id, user.id)), csrfToken: session.csrfToken };
     },
   );
 
@@ -72,6 +74,6 @@ export async function authRoutes(app: FastifyInstance, { db, authRateLimit }: Mo
     if (!signedIn || request.authMethod !== 'cookie' || !request.sessionSecret) {
       throw new AppError('unauthenticated', 'No browser session');
     }
-    return { user: presentMe(signedIn.user, signedIn.workspace), csrfToken: csrfTokenFor(request.sessionSecret) };
+    return { user: presentMe(signedIn.user, signedIn.workspace, signedIn.actor), csrfToken: csrfTokenFor(request.sessionSecret) };
   });
 }

@@ -48,6 +48,34 @@ export function definePolicy<A extends string>(resource: string, policy: Policy<
   };
 }
 
+const OWNED_SCOPES: readonly Scope[] = ['none', 'own', 'unit_only', 'unit', 'all'];
+const FLAT_SCOPES: readonly Scope[] = ['none', 'all'];
+
+/**
+ * Every registered resource with its actions and the scopes that make sense for them: where a
+ * built-in role reaches only some records, the resource's records have owners and units, so
+ * every scope applies; elsewhere it is all or nothing.
+ */
+export function policyCatalogue(): { resource: string; actions: { action: string; scopes: Scope[] }[] }[] {
+  return [...policies.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([resource, policy]) => {
+      const granted = Object.values(policy).flatMap((byAction) => Object.values(byAction));
+      const owned = granted.some((scope) => scope === 'own' || scope === 'unit' || scope === 'unit_only');
+      const actions = [...new Set(Object.values(policy).flatMap((byAction) => Object.keys(byAction)))];
+      return { resource, actions: actions.map((action) => ({ action, scopes: [...(owned ? OWNED_SCOPES : FLAT_SCOPES)] })) };
+    });
+}
+
+/** The actor's effective scope per registered resource and action, as the web app shows it. */
+export function effectivePermissions(actor: Actor): Record<string, Record<string, Scope>> {
+  const result: Record<string, Record<string, Scope>> = {};
+  for (const { resource, actions } of policyCatalogue()) {
+    result[resource] = Object.fromEntries(actions.map(({ action }) => [action, scopeOf(actor, resource, action)]));
+  }
+  return result;
+}
+
 /** The scope an actor's role reaches for an action on a resource. */
 export function scopeOf(actor: Actor, resource: string, action: string): Scope {
   const policy = policies.get(resource);

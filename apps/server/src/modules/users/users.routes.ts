@@ -23,14 +23,14 @@ export async function userRoutes(app: FastifyInstance, { db }: ModuleOptions) {
   api.get('/me', { schema: { tags: ['me'], response: { 200: ZMe } } }, async (request) => {
     const signedIn = request.signedIn;
     if (!signedIn) throw new AppError('unauthenticated', 'Sign in to continue');
-    return presentMe(signedIn.user, signedIn.workspace);
+    return presentMe(signedIn.user, signedIn.workspace, signedIn.actor);
   });
 
   api.patch('/me', { schema: { tags: ['me'], body: ZUpdateProfileInput, response: { 200: ZMe } } }, async (request) => {
     const row = await updateProfile(ctxOf(db, request), request.body);
-    const workspace = request.signedIn?.workspace;
-    if (!workspace) throw new AppError('unauthenticated', 'Sign in to continue');
-    return presentMe(row, workspace);
+    const signedIn = request.signedIn;
+    if (!signedIn) throw new AppError('unauthenticated', 'Sign in to continue');
+    return presentMe(row, signedIn.workspace, signedIn.actor);
   });
 
   api.post('/me/password', { schema: { tags: ['me'], body: ZChangePasswordInput } }, async (request, reply) => {

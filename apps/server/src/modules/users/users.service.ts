@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, pageOf, parseSort } from '../../lib/pagination.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { sessions } from '../auth/auth.table.ts';
+import { roles } from '../roles/roles.table.ts';
 import { units } from '../units/units.table.ts';
 import { userPolicy } from './users.policy.ts';
 import { presentUser } from './users.presenter.ts';
@@ -72,6 +73,17 @@ async function assertUnitExists(db: Executor, workspaceId: string, unitId: strin
   if (!unit) throw new AppError('validation_failed', 'No such unit', { errors: [{ path: 'unitId', message: 'No such unit' }] });
 }
 
+/** The base role of a defined role of the workspace; another workspace's or an unknown role answers 400 on `roleId`. */
+async function baseRoleOf(db: Executor, workspaceId: string, roleId: string) {
+  const [role] = await db
+    .select({ baseRole: roles.baseRole })
+    .from(roles)
+    .where(and(eq(roles.workspaceId, workspaceId), eq(roles.id, roleId)))
+    .limit(1);
+  if (!role) throw new AppError('validation_failed', 'No such role', { errors: [{ path: 'roleId', message: 'No such role' }] });
+  return role.baseRole;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } }).cause ?? error;
   return (cause as { code?: string }).code === '23505';
@@ -82,6 +94,7 @@ export async function createUser(ctx: Ctx, raw: TCreateUserInput) {
   await userPolicy.authorize(ctx.actor, 'create');
   const input = ZCreateUserInput.parse(raw);
   await assertUnitExists(ctx.db, ctx.actor.workspaceId, input.unitId);
+  if (input.roleId) input.role = await baseRoleOf(ctx.db, ctx.actor.workspaceId, input.roleId);
   const passwordHash = await hashPassword(input.password);
   try {
     const [row] = await ctx.db
@@ -102,13 +115,17 @@ const emailTaken = () =>
   });
 
 /**
- * An admin changes a colleague's name, role, unit, password or active flag. The workspace
+ * An admin changes a colleague's name, role (built-in or defined), unit, password or active flag. The workspace
  * always keeps one active admin; a deactivated user or a new password ends their sessions.
  */
-export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserInput) {
+export async function updateUser(ctx: Ctx, id: string, given: TUpdateUserInput) {
   await userPolicy.authorize(ctx.actor, 'read', undefined, false);
   await userPolicy.authorize(ctx.actor, 'update');
-  await assertUnitExists(ctx.db, ctx.actor.workspaceId, input.unitId);
+  await assertUnitExists(ctx.db, ctx.actor.workspaceId, given.unitId);
+  const input = { ...given };
+  // A defined role brings its base role; picking a built-in role alone leaves the defined one.
+  if (input.roleId) input.role = await baseRoleOf(ctx.db, ctx.actor.workspaceId, input.roleId);
+  else if (input.role !== undefined && input.roleId === undefined) input.roleId = null;
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return ctx.db.transaction(async (tx) => {
     const workspaceId = ctx.actor.workspaceId;
