@@ -39,9 +39,9 @@ export type RestoreReport = {
 
 /**
  * Restores a backup into an empty database and an empty attachments folder. First everything that
- * can refuse does so while nothing is changed: the archive is unpacked beside itself and every
- * table and file checked against the manifest's SHA-256; the backup's migrations must be known to
- * this version (a newer Clientela's backup is refused); the target must be empty. Then the schema
+ * can refuse does so while nothing is changed: the target must be empty; the archive is unpacked
+ * beside itself and every table and file checked against the manifest's SHA-256; the backup's
+ * migrations must be known to this version (a newer Clientela's backup is refused). Then the schema
  * is built with the backup's migrations (the next start applies newer ones), the tables are loaded
  * in one transaction with their triggers off (roll-ups and notices were made already), the
  * sequences set, every table's rows counted and hashed again, and the files copied and checked.
@@ -52,10 +52,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
   const staging = await mkdtemp(path.join(path.dirname(archive), '.clientela-restore-'));
   const client = new pg.Client({ connectionString: options.url });
   try {
-    const manifest = await unpackAndCheck(archive, staging);
-    const migrations = await migrationsUpTo(manifest, path.join(staging, 'migrations'));
     await client.connect();
     await refuseNonEmptyTarget(client, options.filesDir);
+    const manifest = await unpackAndCheck(archive, staging);
+    const migrations = await migrationsUpTo(manifest, path.join(staging, 'migrations'));
 
     await migrate(drizzle(client), { migrationsFolder: migrations });
     await useStableOutput(client);
@@ -70,7 +70,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
 
 async function unpackAndCheck(archive: string, staging: string): Promise<Manifest> {
   try {
-    await tar.extract({ file: archive, cwd: staging, strict: true });
+    // Plain files and folders only: a link in a forged archive could point outside the staging folder.
+    await tar.extract({
+      file: archive,
+      cwd: staging,
+      strict: true,
+      filter: (_path, entry) => !('type' in entry) || entry.type === 'File' || entry.type === 'Directory',
+    });
   } catch (error) {
     throw new RestoreRefused(`${archive} is not a readable backup archive (${error instanceof Error ? error.message : String(error)})`);
   }
