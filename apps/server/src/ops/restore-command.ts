@@ -21,6 +21,7 @@ const started = performance.now();
 let cluster: EmbeddedCluster | undefined;
 let madeDataDir = false;
 try {
+  if (!fs.existsSync(file)) throw new RestoreRefused(`No such backup file: ${file}`);
   let url = config.databaseUrl;
   if (!url) {
     if (fs.existsSync(config.dataDir) && fs.readdirSync(config.dataDir).length > 0) {
