@@ -35,7 +35,7 @@ export function CompanyContactsCard({ company }: { company: TCompany }) {
           return (
             <List.Item>
               <List.Item.Meta title={<Link to={`/contacts/${contact.id}`}>{contact.name}</Link>} description={role || undefined} />
-              {contact.phones[0] && <Typography.Text>{contact.phones[0].value}</Typography.Text>}
+              {contact.phones?.[0] && <Typography.Text>{contact.phones[0].value}</Typography.Text>}
             </List.Item>
           );
         }}

@@ -1,6 +1,7 @@
 import type { TCompany } from '@clientela/contract';
 import { Card, Descriptions, type DescriptionsProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { useCustomValueRows } from '../custom-fields/custom-value-rows.tsx';
 import { EmailLinks, PhoneLinks } from '../customers/contact-points.tsx';
 import { RelationshipTags } from '../customers/customer-tags.tsx';
@@ -15,6 +16,7 @@ export function CompanyDetails({ company }: { company: TCompany }) {
   const units = useUnits();
   const unit = company.unitId ? units.data?.find((candidate) => candidate.id === company.unitId)?.name : undefined;
   const customRows = useCustomValueRows('company', company.custom);
+  const rules = useFieldRules('companies');
   const rows: DescriptionsProps['items'] = [
     { key: 'relationships', label: t('fields.relationships'), children: <RelationshipTags values={company.relationships} /> },
     {
@@ -22,8 +24,8 @@ export function CompanyDetails({ company }: { company: TCompany }) {
       label: tr('details.lastContact'),
       children: company.lastContactAt ? format.dateTime(company.lastContactAt) : tr('details.never'),
     },
-    { key: 'phones', label: t('fields.phones'), children: company.phones.length > 0 && <PhoneLinks phones={company.phones} /> },
-    { key: 'emails', label: t('fields.emails'), children: company.emails.length > 0 && <EmailLinks emails={company.emails} /> },
+    { key: 'phones', label: t('fields.phones'), children: company.phones?.length > 0 && <PhoneLinks phones={company.phones} /> },
+    { key: 'emails', label: t('fields.emails'), children: company.emails?.length > 0 && <EmailLinks emails={company.emails} /> },
     { key: 'city', label: t('fields.city'), children: company.city },
     { key: 'region', label: t('fields.region'), children: company.region },
     { key: 'address', label: t('fields.address'), children: company.address },
@@ -57,7 +59,7 @@ export function CompanyDetails({ company }: { company: TCompany }) {
   ].filter((row) => row.children !== null && row.children !== undefined && row.children !== false && row.children !== '');
   return (
     <Card title={t('companies.details')}>
-      <Descriptions column={{ xs: 1, md: 2 }} items={rows} size="small" />
+      <Descriptions column={{ xs: 1, md: 2 }} items={rules.visible(rows)} size="small" />
     </Card>
   );
 }

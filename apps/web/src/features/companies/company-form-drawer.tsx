@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { showFieldErrors } from '../../lib/form.ts';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { showCustomValueErrors } from '../custom-fields/custom-value-errors.ts';
@@ -30,6 +31,7 @@ export function CompanyFormDrawer({ open, company, onClose, onCreated }: Props) 
   const create = useCreateCompany();
   const update = useUpdateCompany();
   const customFields = useCustomFields('company');
+  const rules = useFieldRules('companies');
   const mutation = company ? update : create;
   const title = company ? t('companies.editTitle', { name: company.name }) : t('companies.createTitle');
 
@@ -42,7 +44,7 @@ export function CompanyFormDrawer({ open, company, onClose, onCreated }: Props) 
   }, [open, company, form, create.reset, update.reset]);
 
   const submit = async (values: CompanyFormValues) => {
-    const input = toCompanyInput(values, customFields.data, company?.custom);
+    const input = rules.writable(toCompanyInput(values, customFields.data, company?.custom));
     // Left empty on a new company, the owner is whoever adds it (the server's default).
     if (!company && input.ownerId === null) delete input.ownerId;
     try {

@@ -1,6 +1,7 @@
 import { type TAttribution, ZCreateCompanyInput } from '@clientela/contract';
 import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { zodRule } from '../../lib/form.ts';
 import { OwnershipInputs, ReachInputs, StandingInputs } from '../customers/customer-inputs.tsx';
 import { AttributionInputs } from '../marketing/attribution.tsx';
@@ -14,6 +15,7 @@ type Props = { currentOwner?: { id: string; name: string } | null; attribution?:
 export function CompanyInputs({ currentOwner, attribution }: Props) {
   const { t } = useTranslation('customers');
   const { t: tc } = useTranslation();
+  const rules = useFieldRules('companies');
   return (
     <>
       <Form.Item name="name" label={t('fields.name')} rules={[zodRule(tc, fields.name)]}>
@@ -26,8 +28,8 @@ export function CompanyInputs({ currentOwner, attribution }: Props) {
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} sm={12}>
-          <Form.Item name="taxNumber" label={t('fields.taxNumber')}>
-            <Input maxLength={40} />
+          <Form.Item name="taxNumber" label={t('fields.taxNumber')} hidden={rules.isHidden('taxNumber')}>
+            <Input maxLength={40} disabled={rules.isReadOnly('taxNumber')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { showFieldErrors } from '../../lib/form.ts';
 import { useCustomFields } from '../custom-fields/api.ts';
 import { showCustomValueErrors } from '../custom-fields/custom-value-errors.ts';
@@ -32,6 +33,7 @@ export function ContactFormDrawer({ open, contact, company, onClose, onCreated }
   const create = useCreateContact();
   const update = useUpdateContact();
   const customFields = useCustomFields('contact');
+  const rules = useFieldRules('contacts');
   const mutation = contact ? update : create;
   const title = contact ? t('contacts.editTitle', { name: contact.name }) : t('contacts.createTitle');
   const knownCompanies = contact?.companies ?? (company ? [company] : []);
@@ -54,7 +56,7 @@ export function ContactFormDrawer({ open, contact, company, onClose, onCreated }
   }, [open, contact, company, form, create.reset, update.reset]);
 
   const submit = async (values: ContactFormValues) => {
-    const input = toContactInput(values, customFields.data, contact?.custom);
+    const input = rules.writable(toContactInput(values, customFields.data, contact?.custom));
     // Left empty on a new contact, the owner is whoever adds it (the server's default).
     if (!contact && input.ownerId === null) delete input.ownerId;
     try {

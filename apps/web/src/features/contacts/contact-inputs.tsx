@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { CHANNELS, type TAttribution } from '@clientela/contract';
 import { Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { OwnershipInputs, ReachInputs, StandingInputs } from '../customers/customer-inputs.tsx';
 import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
 import { useLocale } from '../locale/locale-context.tsx';
@@ -47,6 +48,7 @@ function CompanyLinksInput({ knownCompanies }: { knownCompanies: { id: string; n
 export function ContactInputs({ currentOwner, knownCompanies = [], attribution }: Props) {
   const { t } = useTranslation('customers');
   const { locale } = useLocale();
+  const rules = useFieldRules('contacts');
   const nameRule = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
     validator: async () => {
       const first = String(getFieldValue('firstName') ?? '').trim();
@@ -75,8 +77,8 @@ export function ContactInputs({ currentOwner, knownCompanies = [], attribution }
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="birthday" label={t('fields.birthday')}>
-            <DatePicker style={{ width: '100%' }} format={DATE_INPUT_FORMAT[locale]} />
+          <Form.Item name="birthday" label={t('fields.birthday')} hidden={rules.isHidden('birthday')}>
+            <DatePicker style={{ width: '100%' }} format={DATE_INPUT_FORMAT[locale]} disabled={rules.isReadOnly('birthday')} />
           </Form.Item>
         </Col>
       </Row>

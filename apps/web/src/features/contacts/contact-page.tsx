@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { TimelineCard } from '../activities/timeline-card.tsx';
 import { AgreementsCard } from '../agreements/agreements-card.tsx';
 import { AttachmentsCard } from '../attachments/attachments-card.tsx';
@@ -19,6 +20,7 @@ import { useFormatters } from '../customers/date-format.ts';
 import { HistoryCard } from '../customers/history-card.tsx';
 import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
+import { PersonDataCard } from '../gdpr/person-data-card.tsx';
 import { ConsentCard } from '../mailings/consent-card.tsx';
 import { AttributionCard } from '../marketing/attribution.tsx';
 import { ContactPortalCard } from '../portal/portal-users-contact-card.tsx';
@@ -42,49 +44,54 @@ function ContactDetails({ contact }: { contact: TContact }) {
   const { t: tr } = useTranslation('relationships');
   const format = useFormatters();
   const customRows = useCustomValueRows('contact', contact.custom);
-  const work: Items = filled([
-    {
-      key: 'companies',
-      label: t('fields.companies'),
-      children: contact.companies.length > 0 && (
-        <Flex vertical>
-          {contact.companies.map((company) => (
-            <span key={company.id}>
-              <Link to={`/companies/${company.id}`}>{company.name}</Link>
-              {company.role && <Typography.Text type="secondary">{` · ${company.role}`}</Typography.Text>}
-            </span>
-          ))}
-        </Flex>
-      ),
-    },
-    { key: 'position', label: t('fields.position'), children: contact.position },
-    {
-      key: 'lastContact',
-      label: tr('details.lastContact'),
-      children: contact.lastContactAt ? format.dateTime(contact.lastContactAt) : tr('details.never'),
-    },
-    { key: 'phones', label: t('fields.phones'), children: contact.phones.length > 0 && <PhoneLinks phones={contact.phones} /> },
-    { key: 'emails', label: t('fields.emails'), children: contact.emails.length > 0 && <EmailLinks emails={contact.emails} /> },
-    {
-      key: 'preferredChannel',
-      label: t('fields.preferredChannel'),
-      children: contact.preferredChannel && t(`channel.${contact.preferredChannel}`),
-    },
-    { key: 'relationships', label: t('fields.relationships'), children: <RelationshipTags values={contact.relationships} /> },
-    { key: 'city', label: t('fields.city'), children: contact.city },
-    { key: 'region', label: t('fields.region'), children: contact.region },
-    { key: 'address', label: t('fields.address'), children: contact.address },
-    { key: 'owner', label: t('fields.ownerId'), children: contact.owner?.name },
-    { key: 'leadSource', label: t('fields.leadSource'), children: contact.leadSource },
-    { key: 'tags', label: t('fields.tags'), children: contact.tags.length > 0 && contact.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
-    ...customRows,
-    { key: 'notes', label: t('fields.notes'), span: 'filled', children: paragraph(contact.notes) },
-  ]);
-  const personal: Items = filled([
-    { key: 'birthday', label: t('fields.birthday'), children: contact.birthday && format.calendarDate(contact.birthday) },
-    { key: 'preferences', label: t('fields.preferences'), children: paragraph(contact.preferences) },
-    { key: 'personalEvents', label: t('fields.personalEvents'), children: paragraph(contact.personalEvents) },
-  ]);
+  const rules = useFieldRules('contacts');
+  const work: Items = rules.visible(
+    filled([
+      {
+        key: 'companies',
+        label: t('fields.companies'),
+        children: contact.companies.length > 0 && (
+          <Flex vertical>
+            {contact.companies.map((company) => (
+              <span key={company.id}>
+                <Link to={`/companies/${company.id}`}>{company.name}</Link>
+                {company.role && <Typography.Text type="secondary">{` · ${company.role}`}</Typography.Text>}
+              </span>
+            ))}
+          </Flex>
+        ),
+      },
+      { key: 'position', label: t('fields.position'), children: contact.position },
+      {
+        key: 'lastContact',
+        label: tr('details.lastContact'),
+        children: contact.lastContactAt ? format.dateTime(contact.lastContactAt) : tr('details.never'),
+      },
+      { key: 'phones', label: t('fields.phones'), children: contact.phones?.length > 0 && <PhoneLinks phones={contact.phones} /> },
+      { key: 'emails', label: t('fields.emails'), children: contact.emails?.length > 0 && <EmailLinks emails={contact.emails} /> },
+      {
+        key: 'preferredChannel',
+        label: t('fields.preferredChannel'),
+        children: contact.preferredChannel && t(`channel.${contact.preferredChannel}`),
+      },
+      { key: 'relationships', label: t('fields.relationships'), children: <RelationshipTags values={contact.relationships} /> },
+      { key: 'city', label: t('fields.city'), children: contact.city },
+      { key: 'region', label: t('fields.region'), children: contact.region },
+      { key: 'address', label: t('fields.address'), children: contact.address },
+      { key: 'owner', label: t('fields.ownerId'), children: contact.owner?.name },
+      { key: 'leadSource', label: t('fields.leadSource'), children: contact.leadSource },
+      { key: 'tags', label: t('fields.tags'), children: contact.tags.length > 0 && contact.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
+      ...customRows,
+      { key: 'notes', label: t('fields.notes'), span: 'filled', children: paragraph(contact.notes) },
+    ]),
+  );
+  const personal: Items = rules.visible(
+    filled([
+      { key: 'birthday', label: t('fields.birthday'), children: contact.birthday && format.calendarDate(contact.birthday) },
+      { key: 'preferences', label: t('fields.preferences'), children: paragraph(contact.preferences) },
+      { key: 'personalEvents', label: t('fields.personalEvents'), children: paragraph(contact.personalEvents) },
+    ]),
+  );
   return (
     <Flex vertical gap={24}>
       <Card title={t('contacts.details')}>
@@ -184,6 +191,7 @@ export function ContactPage() {
             <CustomerCasesCard customer={{ contact: { id: data.id, name: data.name } }} />
             <ConsentCard contactId={data.id} />
             <ContactPortalCard contactId={data.id} />
+            <PersonDataCard contactId={data.id} fullName={data.name} />
             <AttributionCard attribution={data.attribution} />
             <AttachmentsCard entityType="contact" entityId={data.id} />
             <HistoryCard changes={history.data} loading={history.isPending} error={history.error} customFields={customFields.data} />

@@ -42,7 +42,9 @@ export function BoardColumn({ stage, column, baseCurrency, index, onLoadMore, lo
           <Tag color={KIND_COLOR[stage.kind]}>{formatPercent(stage.probability, locale)}</Tag>
         </Flex>
         <Typography.Text type="secondary" data-testid="column-summary">
-          {t('board.summary', { count: column.count, sum: formatMoney(Number(column.sumBase), baseCurrency, locale) })}
+          {column.sumBase === undefined
+            ? column.count
+            : t('board.summary', { count: column.count, sum: formatMoney(Number(column.sumBase), baseCurrency, locale) })}
         </Typography.Text>
         {column.withoutRate > 0 && (
           <Typography.Text type="warning" style={{ fontSize: 12 }}>

@@ -2,6 +2,7 @@ import type { TDeal } from '@clientela/contract';
 import { Card, Descriptions, type DescriptionsProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { useFormatters } from '../customers/date-format.ts';
 import { dealAmount, dealAmountBase } from './deal-money.ts';
@@ -10,6 +11,7 @@ import { dealAmount, dealAmountBase } from './deal-money.ts';
 export function DealDetails({ deal }: { deal: TDeal }) {
   const { t } = useTranslation('deals');
   const format = useFormatters();
+  const rules = useFieldRules('deals');
   const none = <Typography.Text type="secondary">—</Typography.Text>;
   const amount = dealAmount(deal, format.locale);
   const base = dealAmountBase(deal, format.locale);
@@ -59,7 +61,7 @@ export function DealDetails({ deal }: { deal: TDeal }) {
   ];
   return (
     <Card title={t('deal.details')}>
-      <Descriptions column={{ xs: 1, md: 2 }} items={items} size="small" />
+      <Descriptions column={{ xs: 1, md: 2 }} items={rules.visible(items)} size="small" />
     </Card>
   );
 }

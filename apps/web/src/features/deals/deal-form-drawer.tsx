@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { showFieldErrors } from '../../lib/form.ts';
 import { useMe } from '../auth/api.ts';
 import { useCreateDeal, useCurrencySettings, usePipelines, useUpdateDeal } from './api.ts';
@@ -32,6 +33,7 @@ export function DealFormDrawer({ open, deal, pipelineId, onClose, onCreated }: P
   const settings = useCurrencySettings();
   const create = useCreateDeal();
   const update = useUpdateDeal();
+  const rules = useFieldRules('deals');
   const mutation = deal ? update : create;
   const title = deal ? t('form.editTitle', { title: deal.title }) : t('form.createTitle');
   const baseCurrency = settings.data?.baseCurrency;
@@ -51,7 +53,9 @@ export function DealFormDrawer({ open, deal, pipelineId, onClose, onCreated }: P
 
   const submit = async (values: DealFormValues) => {
     // A chance left as it was stays the stage's, not the deal's own.
-    const input = toDealInput({ ...values, probability: deal && values.probability === deal.probability ? undefined : values.probability });
+    const input = rules.writable(
+      toDealInput({ ...values, probability: deal && values.probability === deal.probability ? undefined : values.probability }),
+    );
     try {
       if (deal) {
         await update.mutateAsync({ id: deal.id, ...input });

@@ -1,6 +1,7 @@
 import { ZCreateDealInput } from '@clientela/contract';
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { zodRule } from '../../lib/form.ts';
 import { CustomerSelect } from '../activities/customer-select.tsx';
 import { DATE_INPUT_FORMAT } from '../customers/date-format.ts';
@@ -30,6 +31,7 @@ export function DealInputs({ known = {} }: Props) {
   const pipelineId = Form.useWatch('pipelineId', form) as string | undefined;
   const stages = pipelines.data?.find((pipeline) => pipeline.id === pipelineId)?.stages ?? [];
   const codes = currencyCodes(settings.data);
+  const rules = useFieldRules('deals');
 
   return (
     <>
@@ -81,8 +83,9 @@ export function DealInputs({ known = {} }: Props) {
       </Row>
       <Row gutter={16}>
         <Col xs={24} sm={8}>
-          <Form.Item name="amount" label={t('fields.amount')}>
+          <Form.Item name="amount" label={t('fields.amount')} hidden={rules.isHidden('amount')}>
             <InputNumber<string>
+              disabled={rules.isReadOnly('amount')}
               stringMode
               min="0"
               max="999999999999.99"
@@ -109,8 +112,13 @@ export function DealInputs({ known = {} }: Props) {
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
-          <Form.Item name="probability" label={t('fields.probability')} extra={t('form.probabilityHint')}>
-            <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
+          <Form.Item
+            name="probability"
+            label={t('fields.probability')}
+            extra={t('form.probabilityHint')}
+            hidden={rules.isHidden('probability')}
+          >
+            <InputNumber disabled={rules.isReadOnly('probability')} min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useFieldRules } from '../../lib/field-rules.ts';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { useFormatters } from '../customers/date-format.ts';
 import { type DealQuery, useDealPages } from './api.ts';
@@ -26,6 +27,7 @@ type Props = { query: DealQuery; onSort: (sort: string | undefined) => void };
 /** The deals matching `query` in a table, sorted on the server, loaded page by page. */
 export function DealList({ query, onSort }: Props) {
   const { t } = useTranslation('deals');
+  const rules = useFieldRules('deals');
   const format = useFormatters();
   const locale = format.locale;
   const deals = useDealPages(query);
@@ -87,7 +89,7 @@ export function DealList({ query, onSort }: Props) {
       <ErrorAlert error={deals.error} />
       <Table<TDeal>
         rowKey="id"
-        columns={columns}
+        columns={rules.visible(columns)}
         dataSource={rows}
         pagination={false}
         loading={deals.isPending || (deals.isFetching && !deals.isFetchingNextPage)}
