@@ -18,6 +18,7 @@ import {
 } from '@clientela/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { assertMayExport } from '../authz/index.ts';
 import { ABC_JOB, ABC_SCHEDULE, abcJob, abcReport, applyAbc, getAbcSettings, updateAbcSettings } from './abc.ts';
 import { funnelReport } from './funnel.ts';
 import { wonLostReport } from './lost.ts';
@@ -44,6 +45,10 @@ async function sendXlsx(
  * table, or with `format=xlsx` as an Excel file.
  */
 export async function analysisRoutes(app: FastifyInstance, { db, jobs }: ModuleOptions) {
+  // Spreadsheet downloads are exports: refused before any figure is computed (or the query is checked).
+  app.addHook('onRequest', async (request) => {
+    if ((request.query as { format?: string }).format === 'xlsx' && request.actor) assertMayExport(request.actor, 'analytics');
+  });
   const api = typed(app);
   // Workspaces whose ABC schedule is monthly get their classes written on the first of each month.
   if (jobs) await jobs.schedule(ABC_JOB, ABC_SCHEDULE, abcJob(db));

@@ -83,6 +83,11 @@ export function scopeOf(actor: Actor, resource: string, action: string): Scope {
   return actor.permissions?.[resource]?.[action] ?? policy[actor.role][action] ?? 'none';
 }
 
+/** Throws 403 where the actor's role exports nothing of a resource (every export path asks it first). */
+export function assertMayExport(actor: Actor, resource: string): void {
+  if (scopeOf(actor, resource, 'export') === 'none') throw forbidden('Your role may not export these records');
+}
+
 /** May this actor do this action on this record? The one place that answers it. */
 export async function can(actor: Actor, resource: string, action: string, record?: RecordRef): Promise<boolean> {
   const scope = scopeOf(actor, resource, action);

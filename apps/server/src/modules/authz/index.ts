@@ -1,5 +1,6 @@
 export {
   type Actor,
+  assertMayExport,
   authorize,
   can,
   definePolicy,

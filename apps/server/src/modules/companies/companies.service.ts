@@ -252,7 +252,8 @@ export async function updateCompany(ctx: Ctx, id: string, input: TUpdateCompanyI
     await companyPolicy.authorize(ctx.actor, 'update', before);
     const ownerId = input.ownerId === undefined ? before.ownerId : input.ownerId;
     const unitId = input.unitId === undefined ? before.unitId : input.unitId;
-    if (ownerId !== before.ownerId || unitId !== before.unitId) await companyPolicy.authorize(ctx.actor, 'update', { ownerId, unitId });
+    if (ownerId !== before.ownerId || unitId !== before.unitId)
+      await companyPolicy.authorize(ctx.actor, ownerId !== before.ownerId ? 'assign' : 'update', { ownerId, unitId });
     const custom = input.custom && mergeCustomValues(await definitionsOf(tx, workspaceId, ENTITY), before.custom, input.custom);
     const [after] = await tx
       .update(companies)

@@ -272,7 +272,8 @@ export async function updateContact(ctx: Ctx, id: string, input: TUpdateContactI
     await contactPolicy.authorize(ctx.actor, 'update', current);
     const ownerId = fields.ownerId === undefined ? current.ownerId : fields.ownerId;
     const unitId = fields.unitId === undefined ? current.unitId : fields.unitId;
-    if (ownerId !== current.ownerId || unitId !== current.unitId) await contactPolicy.authorize(ctx.actor, 'update', { ownerId, unitId });
+    if (ownerId !== current.ownerId || unitId !== current.unitId)
+      await contactPolicy.authorize(ctx.actor, ownerId !== current.ownerId ? 'assign' : 'update', { ownerId, unitId });
     const before = await snapshot(ctx, tx, current);
     const custom = fields.custom && mergeCustomValues(await definitionsOf(tx, workspaceId, ENTITY), current.custom, fields.custom);
     const [after] = await tx

@@ -24,7 +24,7 @@ export type BulkTarget = {
   };
   policy: {
     filter: (actor: Ctx['actor'], action: 'read', columns: { owner: AnyColumn; unit: AnyColumn }) => Promise<SQL>;
-    can: (actor: Ctx['actor'], action: 'update', record?: RecordRef) => Promise<boolean>;
+    can: (actor: Ctx['actor'], action: 'update' | 'assign', record?: RecordRef) => Promise<boolean>;
   };
 };
 
@@ -73,7 +73,7 @@ export async function runBulk(ctx: Ctx, target: BulkTarget, input: TBulkInput): 
       const row = byId.get(id) as Row;
       const allowed =
         (await policy.can(actor, 'update', row)) &&
-        (action.type !== 'assignOwner' || (await policy.can(actor, 'update', { ownerId: action.ownerId, unitId: row.unitId })));
+        (action.type !== 'assignOwner' || (await policy.can(actor, 'assign', { ownerId: action.ownerId, unitId: row.unitId })));
       if (!allowed) refused.push({ path: `ids.${index}`, message: 'You may not change this record' });
     }
     if (refused.length > 0)

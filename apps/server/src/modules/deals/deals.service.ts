@@ -349,7 +349,7 @@ export async function updateDeal(ctx: Ctx, id: string, raw: TUpdateDealInput): P
     if (values.ownerId !== deal.ownerId) {
       unitId = values.ownerId ? await unitOfUser(tx, workspaceId, values.ownerId, 'ownerId') : null;
       // Handing a deal over is changing it for the new owner's unit as well.
-      await dealPolicy.authorize(ctx.actor, 'update', { ownerId: values.ownerId, unitId });
+      await dealPolicy.authorize(ctx.actor, 'assign', { ownerId: values.ownerId, unitId });
     }
     const closedOn = moved ? actorToday(ctx) : deal.closedOn;
     await tx

@@ -3,6 +3,7 @@ import { COLUMNS_OF, ZCompanyListQuery, ZContactListQuery } from '@clientela/con
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { assertMayExport } from '../authz/index.ts';
 import { companiesInOrder } from '../companies/index.ts';
 import { contactsInOrder } from '../contacts/index.ts';
 import { definitionsOf } from '../custom-fields/index.ts';
@@ -39,6 +40,7 @@ export type ExportRequest = {
 
 /** Checks an export's format, columns and list query, as the export itself would; throws 400s. */
 export async function checkExport(ctx: Ctx, request: Pick<ExportRequest, 'resource' | 'format' | 'columns' | 'query'>): Promise<void> {
+  assertMayExport(ctx.actor, request.resource === 'products' ? 'sales' : request.resource);
   if (request.resource === 'products') await prepareProducts(ctx, request);
   else await prepare(ctx, request);
 }
@@ -69,6 +71,7 @@ async function prepare(ctx: Ctx, request: Pick<ExportRequest, 'resource' | 'form
  * sent; the records are read a batch at a time, so memory stays flat however long the list.
  */
 export async function exportRecords(ctx: Ctx, request: ExportRequest) {
+  assertMayExport(ctx.actor, request.resource === 'products' ? 'sales' : request.resource);
   const labels = EXPORT_LABELS[request.locale];
   if (request.resource === 'products') {
     const products = await prepareProducts(ctx, request);

@@ -44,10 +44,10 @@ function assertMayImport(ctx: Ctx, entity: TImportEntity) {
       : entity === 'product'
         ? ctx.actor.role !== 'employee'
         : entity === 'deal'
-          ? dealPolicy.scope(ctx.actor, 'create') !== 'none'
+          ? dealPolicy.scope(ctx.actor, 'import') !== 'none'
           : entity === 'lead'
-            ? leadPolicy.scope(ctx.actor, 'create') !== 'none'
-            : policyOf(entity).scope(ctx.actor, 'create') !== 'none';
+            ? leadPolicy.scope(ctx.actor, 'import') !== 'none'
+            : policyOf(entity).scope(ctx.actor, 'import') !== 'none';
   if (!may) throw new AppError('forbidden', `You may not create ${entity} records`);
 }
 

@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
 import { reportFileName, XLSX_TYPE } from '../analysis/report-xlsx.ts';
+import { assertMayExport } from '../authz/index.ts';
 import { builderXlsx } from './builder-xlsx.ts';
 import { runReport } from './run-report.ts';
 import { createSavedReport, deleteSavedReport, getSavedReport, listSavedReports, updateSavedReport } from './saved-reports.service.ts';
@@ -37,6 +38,10 @@ const fileNameOf = (name: string) =>
 
 /** The report builder: run a definition, and keep it as a private or shared saved report. */
 export async function reportBuilderRoutes(app: FastifyInstance, { db }: ModuleOptions) {
+  // Spreadsheet downloads are exports: refused before any figure is computed (or the query is checked).
+  app.addHook('onRequest', async (request) => {
+    if ((request.query as { format?: string }).format === 'xlsx' && request.actor) assertMayExport(request.actor, 'analytics');
+  });
   const api = typed(app);
   const tags = ['reports'];
   api.post(
