@@ -163,7 +163,8 @@ try {
   const counts: Record<string, number> = {};
 
   /** One request of the mix: 80 % reads, 20 % writes. */
-  const nextRequest = () => {
+  const refused: Record<string, number> = {};
+  const nextRequest = (context: Record<string, unknown>) => {
     const who = Math.floor(Math.random() * sessions.length);
     const headers = headersOf(sessions[who] as Session);
     const id = pick(contactIds[who] as string[]);
@@ -217,6 +218,7 @@ try {
       ];
     })();
     counts[kind] = (counts[kind] ?? 0) + 1;
+    context.kind = kind;
     return { ...request, headers };
   };
 
@@ -228,9 +230,20 @@ try {
     connections,
     duration,
     timeout: 10,
-    requests: [{ setupRequest: () => nextRequest() }],
+    requests: [
+      {
+        setupRequest: (_request, context) => nextRequest(context),
+        onResponse: (status, body, context) => {
+          if (status >= 300) {
+            const key = `${String(context.kind)} ${status} ${body.match(/"code":"([a-z_]+)"/)?.[1] ?? ''}`;
+            refused[key] = (refused[key] ?? 0) + 1;
+          }
+        },
+      },
+    ],
   });
   console.log(`mix: ${JSON.stringify(counts)}`);
+  if (Object.keys(refused).length > 0) console.log(`non-2xx by kind: ${JSON.stringify(refused)}`);
   console.log(
     `requests: ${result.requests.total} in ${result.duration} s = ${result.requests.average} req/s (mean of each second)\n` +
       `latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}\n` +

@@ -8,7 +8,10 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
     headers?: Record<string, string>;
-    requests?: { setupRequest?: (request: Request) => Request }[];
+    requests?: {
+      setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+    }[];
   };
   export type Result = {
     latency: Histogram;
