@@ -7,6 +7,7 @@ import { countryOptions } from '../../lib/country-options.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors } from '../../lib/form.ts';
 import { loadSalesMessages } from '../../lib/sales-messages.ts';
+import { AuditRetentionCard } from '../audit-log/audit-retention-card.tsx';
 import { CurrenciesCard } from '../currencies/currencies-card.tsx';
 import { PipelinesCard } from '../deals/pipelines-card.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
@@ -87,6 +88,7 @@ export function WorkspacePage() {
       <RhythmRulesCard />
       <CurrenciesCard />
       <PipelinesCard />
+      <AuditRetentionCard />
     </>
   );
 }
