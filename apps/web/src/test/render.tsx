@@ -20,9 +20,12 @@ export const testMe: TMe = {
   timeZone: 'Europe/Rome',
   role: 'admin',
   unitId: null,
+  roleId: null,
   active: true,
   createdAt: '2024-01-01T00:00:00.000Z',
   workspace: { id: '00000000-0000-4000-8000-000000000002', name: 'Rossi Bakery', slug: 'rossi-bakery' },
+  permissions: {},
+  fieldRules: {},
 };
 
 type Options = { path?: string; me?: TMe };

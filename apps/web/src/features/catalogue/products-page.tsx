@@ -145,7 +145,7 @@ export function ProductsPage() {
               {t('categories.title')}
             </Button>
             {/* The file holds the products as filtered, a price column per list; it imports back as it is. */}
-            <ExportButton resource="products" query={queryOf(filters)} />
+            {me.permissions?.sales?.export !== 'none' && <ExportButton resource="products" query={queryOf(filters)} />}
             {editable && <ImportButton entity="product" />}
             {editable && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>

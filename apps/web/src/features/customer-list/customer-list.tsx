@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ExportButton } from '../../components/export-button.tsx';
+import { useMe } from '../auth/api.ts';
 import { companyColumnSpecs } from '../companies/company-columns.tsx';
 import { contactColumnSpecs } from '../contacts/contact-columns.tsx';
 import { useCustomFields } from '../custom-fields/api.ts';
@@ -43,6 +44,7 @@ export function CustomerList({ entity, listId, emptyText }: Props) {
   const format = useFormatters();
   const fixed = useMemo(() => (listId ? { 'filter[listId]': listId } : undefined), [listId]);
   const filters = useListFilters(entity, fixed);
+  const rights = useMe().permissions?.[RESOURCE[entity]];
   const views = useViews(entity, !listId);
   const view = listId ? undefined : views.data?.find((one) => one.id === filters.viewId);
   const fields = useCustomFields(entity);
@@ -96,14 +98,16 @@ export function CustomerList({ entity, listId, emptyText }: Props) {
         )}
         <Flex gap={8} wrap>
           <ColumnChooser entity={entity} fields={customFields} value={shown} onChange={columns.set} />
-          <ExportButton
-            resource={RESOURCE[entity]}
-            query={query}
-            columns={shown}
-            // Address books read vCard: people only.
-            formats={entity === 'contact' ? ['csv', 'xlsx', 'vcf'] : ['csv', 'xlsx']}
-          />
-          {!listId && <ImportButton entity={entity} />}
+          {rights?.export !== 'none' && (
+            <ExportButton
+              resource={RESOURCE[entity]}
+              query={query}
+              columns={shown}
+              // Address books read vCard: people only.
+              formats={entity === 'contact' ? ['csv', 'xlsx', 'vcf'] : ['csv', 'xlsx']}
+            />
+          )}
+          {!listId && rights?.import !== 'none' && <ImportButton entity={entity} />}
           {!listId && <DuplicatesLink entity={entity} />}
           {!listId && (
             <BuildListButton
