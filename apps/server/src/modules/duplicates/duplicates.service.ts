@@ -10,6 +10,8 @@ import { normaliseEmail } from '../customers/index.ts';
 import { nameKey, phoneKey, taxKey } from '../imports/convert.ts';
 import { duplicateDismissals } from './duplicates.table.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Keys shared by more records than this are generic ("info@…", a switchboard number), not duplicates. */
 const SHARED_KEY_MAX = 20;
 /** How alike two names in the same city must be (trigram similarity) to be offered as duplicates. */
@@ -80,6 +82,10 @@ export async function listDuplicatePairs(ctx: Ctx, entity: TDuplicateEntity, lim
   const table = tableOf(entity);
   const visible = await visibleIds(ctx, entity);
   const [afterA, afterB] = cursor?.split('|') ?? [];
+  // A cursor is two record ids; anything else would reach PostgreSQL as a failing uuid cast.
+  if (cursor && !(afterA && afterB && UUID.test(afterA) && UUID.test(afterB))) {
+    throw new AppError('validation_failed', 'The cursor is not valid', { errors: [{ path: 'cursor', message: 'Invalid cursor' }] });
+  }
   const after = afterA && afterB ? sql`AND (a_id, b_id) > (${afterA}::uuid, ${afterB}::uuid)` : sql``;
   const tax =
     entity === 'company'

@@ -64,14 +64,20 @@ export async function operationsOf(app: FastifyInstance): Promise<Operation[]> {
   return operations;
 }
 
+/** Percent-encodes a path segment; a lone surrogate (which cannot be encoded) becomes U+FFFD. */
+function encodeSegment(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+  }
+}
+
 /** Fills the `{name}` placeholders of a documented path. */
 export function fillPath(path: string, values: (name: string, segmentBefore: string) => string): string {
   return path
-    .replace(
-      /\/([^/{}]*)\/\{([^}]+)\}/g,
-      (_match, before: string, name: string) => `/${before}/${encodeURIComponent(values(name, before))}`,
-    )
-    .replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(values(name, '')));
+    .replace(/\/([^/{}]*)\/\{([^}]+)\}/g, (_match, before: string, name: string) => `/${before}/${encodeSegment(values(name, before))}`)
+    .replace(/\{([^}]+)\}/g, (_match, name: string) => encodeSegment(values(name, '')));
 }
 
 /** Builds a query string from name/value pairs (arrays repeat the name). */
