@@ -20,7 +20,7 @@ const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>Fresh bread</mj-tex
 test.use({ actionTimeout: 20_000 });
 
 test('hostile text in every field of the main records is stored as text and never runs', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const signs = watchForInjection(page);
   await signIn(page);
   const session = await (await page.request.get('/api/v1/auth/session')).json();
