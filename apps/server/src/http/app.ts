@@ -24,6 +24,7 @@ import { registerModules } from '../modules/routes.ts';
 import { authenticate, forgetAfterWrites } from './authenticate.ts';
 import { type ClockControl, clockRoutes } from './clock-routes.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
+import { refuseNulCharacters } from './nul-characters.ts';
 import type { MailSettings, ModuleOptions } from './route-helpers.ts';
 
 const CSP_DIRECTIVES = {
@@ -79,6 +80,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // An over-long path parameter or a malformed URL answers problem+json like every other error.
+    frameworkErrors: handleError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -125,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('signedIn', null);
   const cache = options.signedInCache ?? createSignedInCache();
   app.addHook('onRequest', authenticate(options.db, cache));
+  app.addHook('preValidation', refuseNulCharacters);
   app.addHook('onSend', forgetAfterWrites(cache));
   // A defined role's hidden and read-only fields, on every route that shows or takes them.
   registerFieldRules(app, options.db);

@@ -26,18 +26,10 @@ const SEED = 13;
  * Known bugs, each named: `METHOD path` → the problem. Keep it empty; an entry here is a bug to fix,
  * not an expectation.
  */
-const KNOWN: Record<string, string> = {
-  'GET /api/v1/imports':
-    'a cursor that is not `<timestamp>|<id>` (e.g. `?cursor=z|J`) reaches PostgreSQL as a failing cast and answers 500 (listImports)',
-};
+const KNOWN: Record<string, string> = {};
 
-/**
- * Known bugs by status. A path parameter longer than the router's maxParamLength gets the
- * framework's own 414 in plain JSON, never reaching the problem+json error handler.
- */
-const KNOWN_STATUS: Record<number, string> = {
-  414: 'a path parameter over 100 characters answers 414 as application/json without a problem code',
-};
+/** Known bugs by status; keep it empty like KNOWN. */
+const KNOWN_STATUS: Record<number, string> = {};
 
 /** Signs of an internal error that leaked into an answer. */
 const LEAKS = [/\n\s+at [^\n]*[/\\][^\n]*:\d+/, /node_modules/, /\.ts:\d+/, /\/(home|work|usr|tmp|app)\/[\w.-]+\//];

@@ -29,6 +29,8 @@ import { previewRecords } from './preview-records.ts';
 import { type FileRow, readFile } from './read-file.ts';
 import { defaultCountryOf, runContext } from './run.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 type ImportRow = typeof dataImports.$inferSelect;
 
 const policyOf = (entity: TImportEntity) => (entity === 'company' ? companyPolicy : contactPolicy);
@@ -203,6 +205,10 @@ export async function getImport(ctx: Ctx, id: string): Promise<TImport> {
 
 export async function listImports(ctx: Ctx, limit: number, cursor: string | undefined) {
   const [at, id] = cursor ? cursor.split('|') : [];
+  // A cursor is a time and an id; anything else would reach PostgreSQL as a failing cast.
+  if (cursor && !(at && id && UUID.test(id) && !Number.isNaN(Date.parse(at)))) {
+    throw new AppError('validation_failed', 'The cursor is not valid', { errors: [{ path: 'cursor', message: 'Invalid cursor' }] });
+  }
   const rows = await ctx.db
     .select({ row: dataImports, creator: users.name })
     .from(dataImports)
