@@ -27,12 +27,8 @@ export const recordShares = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     check('record_share_target_check', sql`(${t.userId} IS NULL) <> (${t.unitId} IS NULL)`),
     check('record_share_access_check', sql`${t.access} IN ('read', 'update')`),
-    uniqueIndex('record_share_user_key')
-      .on(t.workspaceId, t.entity, t.recordId, t.userId)
-      .where(sql`${t.userId} IS NOT NULL`),
-    uniqueIndex('record_share_unit_key')
-      .on(t.workspaceId, t.entity, t.recordId, t.unitId)
-      .where(sql`${t.unitId} IS NOT NULL`),
+    uniqueIndex('record_share_user_key').on(t.workspaceId, t.entity, t.recordId, t.userId).where(sql`${t.userId} IS NOT NULL`),
+    uniqueIndex('record_share_unit_key').on(t.workspaceId, t.entity, t.recordId, t.unitId).where(sql`${t.unitId} IS NOT NULL`),
     // The list filter: the records shared with this person or with these units.
     index('record_share_user_idx').on(t.workspaceId, t.entity, t.userId),
     index('record_share_unit_idx').on(t.workspaceId, t.entity, t.unitId),
