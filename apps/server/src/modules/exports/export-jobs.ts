@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { actorOfUser } from '../auth/actor.ts';
+import { assertMayExport } from '../authz/index.ts';
 import { users } from '../users/index.ts';
 import { checkExport, exportRecords } from './exports.service.ts';
 import { dataExports } from './exports.table.ts';
@@ -82,6 +83,8 @@ export async function getExportJob(ctx: Ctx, id: string): Promise<TExportJob> {
 /** The finished file of an export job. */
 export async function exportJobFile(ctx: Ctx, id: string) {
   const row = await findOwn(ctx, id);
+  // The right to export may have been taken away since the job was started.
+  assertMayExport(ctx.actor, row.resource === 'products' ? 'sales' : row.resource);
   if (row.status !== 'done') throw notFound('export file');
   const [file] = await ctx.db
     .select({ content: dataExports.content })

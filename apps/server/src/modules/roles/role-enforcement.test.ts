@@ -56,6 +56,24 @@ describe('a defined role is enforced', () => {
     expect((await plain.request({ method: 'GET', url: '/api/v1/reports/funnel?format=xlsx' })).statusCode).not.toBe(403);
   });
 
+  it('refuses the file of an export job once its author has lost the export right', async () => {
+    const b = await makeBakery(t);
+    const started = await b.employeeA.browser.request({ method: 'POST', url: '/api/v1/exports', payload: { resource: 'contacts' } });
+    expect(started.statusCode).toBe(202);
+    const job = started.json();
+    let status = job.status;
+    for (let i = 0; i < 100 && status !== 'done'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await get(b.employeeA.browser, `/api/v1/exports/jobs/${job.id}`)).status;
+    }
+    expect(status).toBe('done');
+    expect((await b.employeeA.browser.request({ method: 'GET', url: `/api/v1/exports/jobs/${job.id}/file` })).statusCode).toBe(200);
+    const restricted = await withRole(b, b.employeeA, { baseRole: 'employee', permissions: NO_EXPORT });
+    const refused = await restricted.request({ method: 'GET', url: `/api/v1/exports/jobs/${job.id}/file` });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('forbidden');
+  });
+
   it('narrows the companies a role reads to its own: lists, counts, record pages and search follow', async () => {
     const b = await makeBakery(t);
     const mine = await post(b.employeeA.browser, '/api/v1/companies', { name: 'Forno Elio' });
