@@ -37,6 +37,7 @@ export * from './portal-documents.ts';
 export * from './portal-users.ts';
 export * from './processes.ts';
 export * from './products.ts';
+export * from './record-shares.ts';
 export * from './reminders.ts';
 export * from './report-builder.ts';
 export * from './rhythm.ts';

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { csrfTokenFor, safeEqual } from '../lib/tokens.ts';
-import { actorFromApiToken, actorFromSession } from '../modules/auth/actor.ts';
+import { actorFromApiToken, actorFromSession, forRequest } from '../modules/auth/actor.ts';
 import type { SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { AppError } from './errors.ts';
 
@@ -27,7 +27,7 @@ export function authenticate(db: Database, cache: SignedInCache) {
     if (authorization?.toLowerCase().startsWith('bearer ')) {
       const signedIn = await resolve('t', authorization.slice(7).trim());
       if (!signedIn) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
-      request.actor = signedIn.actor;
+      request.actor = forRequest(signedIn.actor);
       request.authMethod = 'token';
       request.signedIn = signedIn;
       return;
@@ -36,7 +36,7 @@ export function authenticate(db: Database, cache: SignedInCache) {
     if (secret) {
       const signedIn = await resolve('s', secret);
       if (signedIn) {
-        request.actor = signedIn.actor;
+        request.actor = forRequest(signedIn.actor);
         request.authMethod = 'cookie';
         request.sessionSecret = secret;
         request.signedIn = signedIn;

@@ -40,6 +40,7 @@ import { processMonitorRoutes } from './processes/monitor.routes.ts';
 import { productRoutes } from './products/products.routes.ts';
 import { reportBuilderRoutes } from './report-builder/report-builder.routes.ts';
 import { rhythmRoutes } from './rhythm/rhythm.routes.ts';
+import { recordShareRoutes } from './roles/record-shares.routes.ts';
 import { roleRoutes } from './roles/roles.routes.ts';
 import { salesRoutes } from './sales/sales.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -102,6 +103,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     ideaRoutes,
     communityQuestionRoutes,
     roleRoutes,
+    recordShareRoutes,
     auditRoutes,
     gdprRoutes,
   ]) {

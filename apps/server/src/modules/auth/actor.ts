@@ -2,7 +2,8 @@ import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { hashSecret } from '../../lib/tokens.ts';
 import { apiTokens } from '../api-tokens/api-tokens.table.ts';
-import type { Actor } from '../authz/index.ts';
+import type { Actor, ShareAccess } from '../authz/index.ts';
+import { shareLoader } from '../roles/record-shares.service.ts';
 import { roles } from '../roles/roles.table.ts';
 import { unitSubtree } from '../units/unit-tree.ts';
 import { users } from '../users/users.table.ts';
@@ -40,6 +41,29 @@ function actorOf(db: Database, user: typeof users.$inferSelect, role: RoleRow = 
       const unitId = user.unitId;
       tree ??= unitId ? unitSubtree(db, user.workspaceId, unitId) : Promise.resolve(new Set<string>());
       return tree;
+    },
+    shareOf: shareLoader(db, user.workspaceId, user.id, user.unitId),
+  };
+}
+
+/**
+ * The actor for one request: a signed-in actor outlives requests in the sign-in cache, while
+ * shares change any time, so each request remembers the shares it read for itself only.
+ */
+export function forRequest(actor: Actor): Actor {
+  const load = actor.shareOf;
+  if (!load) return actor;
+  const shares = new Map<string, Promise<ShareAccess | null>>();
+  return {
+    ...actor,
+    shareOf: (resource, recordId) => {
+      const key = `${resource}:${recordId}`;
+      let access = shares.get(key);
+      if (!access) {
+        access = load(resource, recordId);
+        shares.set(key, access);
+      }
+      return access;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { TRole } from '@clientela/contract';
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { recordShares } from '../roles/record-shares.table.ts';
 import type { RoleFieldRules, RolePermissions } from '../roles/roles.table.ts';
 
 /**
@@ -27,10 +28,22 @@ export type Actor = {
   unitId: string | null;
   /** The actor's unit and every unit below it; loaded on first use. */
   unitTree: () => Promise<ReadonlySet<string>>;
+  /** The widest access a share gives the actor (or their unit) on a record; cached per request. Absent: no shares. */
+  shareOf?: (resource: string, recordId: string) => Promise<ShareAccess | null>;
 };
 
-/** What a policy needs to know about a record to decide. */
-export type RecordRef = { ownerId?: string | null; unitId?: string | null };
+/** What a share of a record grants: reading it, or reading and changing it. */
+export type ShareAccess = 'read' | 'update';
+
+/** What a policy needs to know about a record to decide; with `id`, a share of the record counts too. */
+export type RecordRef = { id?: string; ownerId?: string | null; unitId?: string | null };
+
+/** Shares widen only reading and changing a record, never delete, export, import or assign. */
+function shareNeeds(action: string): ShareAccess | null {
+  if (action === 'read') return 'read';
+  if (action === 'update') return 'update';
+  return null;
+}
 
 /** A module's policy: for each role and action, the scope it reaches. */
 export type Policy<A extends string> = Record<TRole, Partial<Record<A, Scope>>>;
@@ -42,7 +55,7 @@ export function definePolicy<A extends string>(resource: string, policy: Policy<
   policies.set(resource, policy as Policy<string>);
   return {
     scope: (actor: Actor, action: A) => scopeOf(actor, resource, action),
-    filter: (actor: Actor, action: A, columns: { owner: AnyColumn; unit: AnyColumn }) => scopeFilter(actor, resource, action, columns),
+    filter: (actor: Actor, action: A, columns: ShareColumns) => scopeFilter(actor, resource, action, columns),
     can: (actor: Actor, action: A, record?: RecordRef) => can(actor, resource, action, record),
     authorize: (actor: Actor, action: A, record?: RecordRef, visible = true) => authorize(actor, resource, action, record, visible),
   };
@@ -90,6 +103,14 @@ export function assertMayExport(actor: Actor, resource: string): void {
 
 /** May this actor do this action on this record? The one place that answers it. */
 export async function can(actor: Actor, resource: string, action: string, record?: RecordRef): Promise<boolean> {
+  if (await roleReaches(actor, resource, action, record)) return true;
+  const needs = shareNeeds(action);
+  if (!needs || !record?.id || !actor.shareOf) return false;
+  const access = await actor.shareOf(resource, record.id);
+  return access === 'update' || access === needs;
+}
+
+async function roleReaches(actor: Actor, resource: string, action: string, record?: RecordRef): Promise<boolean> {
   const scope = scopeOf(actor, resource, action);
   switch (scope) {
     case 'all':
@@ -118,16 +139,26 @@ export async function authorize(actor: Actor, resource: string, action: string, 
   throw visible ? forbidden() : notFound();
 }
 
+/** The columns a list filter reads: the record's owner and unit, and its id where shares count. */
+export type ShareColumns = { owner: AnyColumn; unit: AnyColumn; id?: AnyColumn };
+
 /**
  * The rows of a list an actor may see, as SQL: the same rule as `can`, for lists, search and
- * counts. `ownerColumn` and `unitColumn` name the record's owner and unit.
+ * counts. `owner` and `unit` name the record's owner and unit; with `id`, the records shared
+ * with the actor or their unit are added.
  */
-export async function scopeFilter(
-  actor: Actor,
-  resource: string,
-  action: string,
-  columns: { owner: AnyColumn; unit: AnyColumn },
-): Promise<SQL> {
+export async function scopeFilter(actor: Actor, resource: string, action: string, columns: ShareColumns): Promise<SQL> {
+  const reach = await roleFilter(actor, resource, action, columns);
+  const needs = shareNeeds(action);
+  if (!needs || !columns.id || scopeOf(actor, resource, action) === 'all') return reach;
+  const target = actor.unitId
+    ? sql`(${recordShares.userId} = ${actor.userId}::uuid OR ${recordShares.unitId} = ${actor.unitId}::uuid)`
+    : sql`${recordShares.userId} = ${actor.userId}::uuid`;
+  const access = needs === 'update' ? sql` AND ${recordShares.access} = 'update'` : sql``;
+  return sql`(${reach} OR ${columns.id} IN (SELECT ${recordShares.recordId} FROM ${recordShares} WHERE ${recordShares.workspaceId} = ${actor.workspaceId}::uuid AND ${recordShares.entity} = ${resource} AND ${target}${access}))`;
+}
+
+async function roleFilter(actor: Actor, resource: string, action: string, columns: ShareColumns): Promise<SQL> {
   const scope = scopeOf(actor, resource, action);
   switch (scope) {
     case 'all':

@@ -9,6 +9,8 @@ export {
   policyCatalogue,
   type RecordRef,
   type Scope,
+  type ShareAccess,
+  type ShareColumns,
   scopeFilter,
   scopeOf,
 } from './authz.ts';

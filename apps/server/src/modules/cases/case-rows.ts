@@ -117,7 +117,7 @@ export async function findCase(ctx: Ctx, db: Executor, id: string, lock = false)
 }
 
 /** The policy's view of a case: its responsible person and unit. */
-export const caseRef = (row: Pick<CaseRow, 'ownerId' | 'unitId'>) => ({ ownerId: row.ownerId, unitId: row.unitId });
+export const caseRef = (row: Pick<CaseRow, 'id' | 'ownerId' | 'unitId'>) => ({ id: row.id, ownerId: row.ownerId, unitId: row.unitId });
 
 /** The fields a case's history keeps. */
 export const TRACKED = [

@@ -63,7 +63,7 @@ const SORTS: Record<(typeof CUSTOMER_SORTS)[number], SortField> = {
 };
 
 const ownerName = users.name;
-const columns = { owner: companies.ownerId, unit: companies.unitId };
+const columns = { owner: companies.ownerId, unit: companies.unitId, id: companies.id };
 
 /** The WHERE clause of a companies list: the workspace, the actor's reach, search text and filters. */
 export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Promise<SQL | undefined> {

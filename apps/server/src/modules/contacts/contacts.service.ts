@@ -49,7 +49,7 @@ const SORTS: Record<(typeof CUSTOMER_SORTS)[number], SortField> = {
   createdAt: { column: contacts.createdAt, cast: 'timestamptz' as const },
   updatedAt: { column: contacts.updatedAt, cast: 'timestamptz' as const },
 };
-const columns = { owner: contacts.ownerId, unit: contacts.unitId };
+const columns = { owner: contacts.ownerId, unit: contacts.unitId, id: contacts.id };
 
 /** The companies each contact works for, among those the actor may see. */
 async function companiesOf(ctx: Ctx, db: Executor, contactIds: string[]): Promise<Map<string, ContactCompany[]>> {

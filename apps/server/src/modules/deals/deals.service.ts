@@ -90,7 +90,7 @@ export async function presentDeal(ctx: Ctx, row: Selected, names?: AttributionNa
     stageEnteredAt: deal.stageEnteredAt.toISOString(),
     notes: deal.notes,
     attribution: presentAttribution(deal, named),
-    mayChange: await dealPolicy.can(ctx.actor, 'update', { ownerId: deal.ownerId, unitId: deal.unitId }),
+    mayChange: await dealPolicy.can(ctx.actor, 'update', { id: deal.id, ownerId: deal.ownerId, unitId: deal.unitId }),
     createdAt: deal.createdAt.toISOString(),
     updatedAt: deal.updatedAt.toISOString(),
   };
@@ -101,7 +101,7 @@ export async function readableDeals(ctx: Ctx): Promise<SQL> {
   return and(
     eq(deals.workspaceId, ctx.actor.workspaceId),
     isNull(deals.deletedAt),
-    await dealPolicy.filter(ctx.actor, 'read', { owner: deals.ownerId, unit: deals.unitId }),
+    await dealPolicy.filter(ctx.actor, 'read', { owner: deals.ownerId, unit: deals.unitId, id: deals.id }),
   ) as SQL;
 }
 
@@ -302,10 +302,11 @@ export async function updateDeal(ctx: Ctx, id: string, raw: TUpdateDealInput): P
       )
       .where(and(eq(deals.workspaceId, workspaceId), eq(deals.id, id)))
       .for('update', { of: deals });
-    const visible = locked && (await dealPolicy.can(ctx.actor, 'read', { ownerId: locked.deal.ownerId, unitId: locked.deal.unitId }));
+    const visible =
+      locked && (await dealPolicy.can(ctx.actor, 'read', { id: locked.deal.id, ownerId: locked.deal.ownerId, unitId: locked.deal.unitId }));
     if (!locked || locked.deal.deletedAt || !visible) throw notFound('deal');
     const deal = locked.deal;
-    await dealPolicy.authorize(ctx.actor, 'update', { ownerId: deal.ownerId, unitId: deal.unitId });
+    await dealPolicy.authorize(ctx.actor, 'update', { id: deal.id, ownerId: deal.ownerId, unitId: deal.unitId });
 
     let stage: Stage;
     if (input.stageId && input.stageId !== deal.stageId) {

@@ -91,7 +91,7 @@ export function presentSummary(named: NamedLead): TLeadSummary {
 /** A lead, whole, with what the reader may do to it. */
 export async function presentLead(ctx: Ctx, named: NamedLead): Promise<TLead> {
   const { row } = named;
-  const record = { ownerId: row.ownerId, unitId: row.unitId };
+  const record = { id: row.id, ownerId: row.ownerId, unitId: row.unitId };
   const converted = row.status === 'converted';
   return {
     ...presentSummary(named),
