@@ -11,6 +11,8 @@ type Options = {
   meId: string;
   sort: UserSort;
   unitNames: Map<string, string>;
+  /** Defined roles' names by id. */
+  roleNames: Map<string, string>;
   formatDate: (iso: string) => string;
   onEdit: (user: TUser) => void;
 };
@@ -22,7 +24,7 @@ function sortOrder(sort: UserSort, field: string) {
 }
 
 /** Columns of the users table; sorting happens on the server. Deactivated people carry a tag by their name. */
-export function userColumns({ t, meId, sort, unitNames, formatDate, onEdit }: Options): TableColumnsType<TUser> {
+export function userColumns({ t, meId, sort, unitNames, roleNames, formatDate, onEdit }: Options): TableColumnsType<TUser> {
   return [
     {
       key: 'name',
@@ -49,7 +51,12 @@ export function userColumns({ t, meId, sort, unitNames, formatDate, onEdit }: Op
         </Flex>
       ),
     },
-    { key: 'role', title: t('users.columns.role'), className: 'nowrap', render: (_, user) => <RoleTag role={user.role} /> },
+    {
+      key: 'role',
+      title: t('users.columns.role'),
+      className: 'nowrap',
+      render: (_, user) => <RoleTag role={user.role} name={user.roleId ? roleNames.get(user.roleId) : undefined} />,
+    },
     {
       key: 'unit',
       title: t('users.columns.unit'),

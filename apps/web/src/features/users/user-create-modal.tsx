@@ -8,6 +8,7 @@ import { showFieldErrors, zodRule } from '../../lib/form.ts';
 import { useMe } from '../auth/api.ts';
 import { LanguageSelect } from '../locale/language-select.tsx';
 import { useLocale } from '../locale/locale-context.tsx';
+import { roleFields } from '../roles/role-select.tsx';
 import { useCreateUser } from './api.ts';
 import { UserInputs } from './user-inputs.tsx';
 
@@ -31,9 +32,15 @@ export function UserCreateModal({ open, defaultUnitId, onClose }: Props) {
     create.reset();
   }, [open, defaultUnitId, locale, form, create.reset]);
 
-  const submit = async (values: TCreateUserInput) => {
+  const submit = async ({ role, ...values }: TCreateUserInput) => {
     try {
-      const user = await create.mutateAsync({ ...values, email: values.email.trim(), timeZone: me.timeZone });
+      const user = await create.mutateAsync({
+        ...values,
+        // The picker holds a built-in role or a defined role's id.
+        ...roleFields(role ?? 'employee'),
+        email: values.email.trim(),
+        timeZone: me.timeZone,
+      });
       message.success(t('users.created', { name: user.name }));
       onClose();
     } catch (error) {

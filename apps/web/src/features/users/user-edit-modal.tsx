@@ -6,12 +6,13 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { showFieldErrors, zodRule } from '../../lib/form.ts';
 import { useMe } from '../auth/api.ts';
+import { roleChoiceOf, roleFields } from '../roles/role-select.tsx';
 import { useUpdateUser } from './api.ts';
 import { UserInputs } from './user-inputs.tsx';
 
 type Props = { user: TUser | null; onClose: () => void };
 
-type Values = Required<Pick<TUpdateUserInput, 'name' | 'role' | 'unitId' | 'active'>> & { password?: string };
+type Values = Required<Pick<TUpdateUserInput, 'name' | 'unitId' | 'active'>> & { role: string; password?: string };
 
 const passwordSchema = ZUpdateUserInput.shape.password;
 
@@ -27,16 +28,17 @@ export function UserEditModal({ user, onClose }: Props) {
   useEffect(() => {
     if (!user) return;
     form.resetFields();
-    form.setFieldsValue({ name: user.name, role: user.role, unitId: user.unitId, active: user.active, password: '' });
+    form.setFieldsValue({ name: user.name, role: roleChoiceOf(user), unitId: user.unitId, active: user.active, password: '' });
     update.reset();
   }, [user, form, update.reset]);
 
-  const submit = async ({ password, ...values }: Values) => {
+  const submit = async ({ password, role, ...values }: Values) => {
     if (!user) return;
-    const input: TUpdateUserInput & { id: string } = { id: user.id, ...values, name: values.name.trim() };
+    const input: TUpdateUserInput & { id: string } = { id: user.id, ...values, ...roleFields(role), name: values.name.trim() };
     if (password) input.password = password;
     if (isSelf) {
       delete input.role;
+      delete input.roleId;
       delete input.active;
     }
     try {

@@ -8,6 +8,7 @@ import { formatInstant } from '../../lib/format.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useMe } from '../auth/api.ts';
 import { useLocale } from '../locale/locale-context.tsx';
+import { useRoles } from '../roles/api.ts';
 import { useUnits } from '../units/api.ts';
 import { unitNames } from '../units/unit-tree.ts';
 import { type UserSort, useUsers } from './api.ts';
@@ -24,6 +25,7 @@ export function UsersCard({ unitId, onClearUnit }: Props) {
   const me = useMe();
   const { locale } = useLocale();
   const units = useUnits();
+  const definedRoles = useRoles();
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<TRole>();
   const [active, setActive] = useState<Status>();
@@ -36,11 +38,13 @@ export function UsersCard({ unitId, onClearUnit }: Props) {
   const rows = useMemo(() => users.data?.pages.flatMap((page) => page.data) ?? [], [users.data]);
   const total = users.data?.pages[0]?.total ?? 0;
   const names = useMemo(() => unitNames(units.data), [units.data]);
+  const roleNames = useMemo(() => new Map((definedRoles.data ?? []).map((role) => [role.id, role.name])), [definedRoles.data]);
   const columns = userColumns({
     t,
     meId: me.id,
     sort,
     unitNames: names,
+    roleNames,
     formatDate: (iso) => formatInstant(iso, locale, me.timeZone, 'date'),
     onEdit: setEditing,
   });
