@@ -185,7 +185,7 @@ describe('lead imports', () => {
     });
   });
 
-  it('refuses people who may not create leads, strangers and other workspaces', async () => {
+  it('refuses people who may not import leads, strangers and other workspaces', async () => {
     const b = await makeBakery(t);
     const file = iconv.encode('Name;E-mail;Source\r\nLuca Bianchi;luca@example.it;\r\n', 'windows-1251');
 
@@ -201,10 +201,10 @@ describe('lead imports', () => {
     expect((await stranger.request({ method: 'GET', url: `/api/v1/imports/${imp.id}/preview` })).statusCode).toBe(404);
     expect((await stranger.request({ method: 'POST', url: `/api/v1/imports/${imp.id}/run` })).statusCode).toBe(404);
 
-    // Where employees may not register leads, they may not import them either, and nothing is written.
+    // Where employees may not import leads, the upload is refused and nothing is written.
     const scope = leadPolicy.scope;
     vi.spyOn(leadPolicy, 'scope').mockImplementation((actor, action) =>
-      actor.role === 'employee' && action === 'create' ? 'none' : scope(actor, action),
+      actor.role === 'employee' && action === 'import' ? 'none' : scope(actor, action),
     );
     const refused = await upload(b.employeeA.browser, 'leads.csv', file);
     expect(refused.statusCode).toBe(403);
