@@ -89,6 +89,17 @@ describe('fuzzing every endpoint', () => {
     const admin = headersOf(w.owner);
     const fingerprint = await fingerprinter(t.pool);
     const nextXid = async () => (await t.pool.query<{ x: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x')).rows[0]?.x;
+    // An accepted export runs on in the background (no job queue here) and writes its progress
+    // later: it is waited for, so that its writes are never blamed on the next, rejected request.
+    const exportsSettled = async () => {
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await t.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM data_export WHERE status IN ('queued', 'running')`,
+        );
+        if (!rows[0]?.n) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
     let baseline: Fingerprint = await fingerprint(w.ws);
     const failures: Failure[] = [];
     let requests = 0;
@@ -113,6 +124,7 @@ describe('fuzzing every endpoint', () => {
         requests++;
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         if (!KNOWN[key]) failures.push(...check(`${key} ${url.slice(0, 120)} ${String(body).slice(0, 120)}`, response));
+        if (response.statusCode === 202) await exportsSettled();
         if ((await nextXid()) === before) continue;
         // Something was written (or rolled back): a rejection must have left the rows as they were.
         const now = await fingerprint(w.ws);
