@@ -192,7 +192,11 @@ try {
             path: `/api/v1/search?q=${encodeURIComponent(pick(['Giulia', 'Company 12', 'Person 4711', 'Marco Person 8']))}`,
           },
         ];
-      if (roll < 70) return ['list search', { method: 'GET', path: `/api/v1/contacts?limit=50&q=${pick(['Anna', 'Person 99', 'Roma'])}` }];
+      if (roll < 70)
+        return [
+          'list search',
+          { method: 'GET', path: `/api/v1/contacts?limit=50&q=${encodeURIComponent(pick(['Anna', 'Person 99', 'Roma']))}` },
+        ];
       if (roll < 80) return ['my day', { method: 'GET', path: '/api/v1/my-day' }];
       if (roll < 87)
         return [

@@ -11,7 +11,9 @@ const IS_CONTACT = sql.raw(`a.type <> 'note' AND (a.outcome IS NULL OR a.outcome
 /**
  * Recomputes "last contact" of the records an activity touched (before and after a change):
  * a contact's from its own activities, a company's from its own and its contacts'. The companies
- * of the contacts touched are recomputed too.
+ * of the contacts touched are recomputed too. The company's own id and its contacts' ids form one
+ * list (not an OR of two conditions), so each is an index lookup on the timeline index instead of
+ * a scan of every activity link.
  */
 export async function refreshLastContact(
   tx: Executor,
@@ -35,8 +37,8 @@ export async function refreshLastContact(
         SELECT max(l.occurred_at) FROM activity_link l
         JOIN activity a ON a.workspace_id = l.workspace_id AND a.id = l.activity_id
         WHERE l.workspace_id = c.workspace_id AND ${IS_CONTACT}
-          AND (l.entity_id = c.id OR l.entity_id IN (SELECT cc.contact_id FROM contact_company cc
-            WHERE cc.workspace_id = c.workspace_id AND cc.company_id = c.id)))
+          AND l.entity_id IN (SELECT c.id UNION ALL SELECT cc.contact_id FROM contact_company cc
+            WHERE cc.workspace_id = c.workspace_id AND cc.company_id = c.id))
       WHERE c.workspace_id = ${workspaceId} AND c.id IN (${sql.join(
         companyIds.map((id) => sql`${id}::uuid`),
         sql`, `,

@@ -155,7 +155,9 @@ export async function scopeFilter(actor: Actor, resource: string, action: string
     ? sql`(${recordShares.userId} = ${actor.userId}::uuid OR ${recordShares.unitId} = ${actor.unitId}::uuid)`
     : sql`${recordShares.userId} = ${actor.userId}::uuid`;
   const access = needs === 'update' ? sql` AND ${recordShares.access} = 'update'` : sql``;
-  return sql`(${reach} OR ${columns.id} IN (SELECT ${recordShares.recordId} FROM ${recordShares} WHERE ${recordShares.workspaceId} = ${actor.workspaceId}::uuid AND ${recordShares.entity} = ${resource} AND ${target}${access}))`;
+  // `= ANY (ARRAY(...))`, not `IN (SELECT ...)`: the shared ids become one value PostgreSQL looks
+  // up in the primary key, ORed with the owner and unit indexes, instead of a test of every row.
+  return sql`(${reach} OR ${columns.id} = ANY (ARRAY(SELECT ${recordShares.recordId} FROM ${recordShares} WHERE ${recordShares.workspaceId} = ${actor.workspaceId}::uuid AND ${recordShares.entity} = ${resource} AND ${target}${access})))`;
 }
 
 async function roleFilter(actor: Actor, resource: string, action: string, columns: ShareColumns): Promise<SQL> {

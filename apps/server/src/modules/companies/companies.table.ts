@@ -90,6 +90,8 @@ export const companies = pgTable(
     index('company_parent_idx').on(t.workspaceId, t.parentCompanyId).where(sql`parent_company_id IS NOT NULL`),
     index('company_name_idx').on(t.workspaceId, t.name, t.id),
     index('company_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    // The list sorted by newest first: the page is the index's last entries, not a sort of every row.
+    index('company_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('company_owner_idx').on(t.workspaceId, t.ownerId),
     index('company_unit_idx').on(t.workspaceId, t.unitId),
     // Typo-tolerant search ranks by word similarity in the index (KNN); a wide signature keeps it exact.
@@ -98,7 +100,8 @@ export const companies = pgTable(
     // count then reads the index alone (no heap), and records in the bin cost nothing.
     index('company_live_status_name_idx').on(t.workspaceId, t.status, t.name, t.id).where(sql`deleted_at IS NULL`),
     // Not partial: PostgreSQL keeps statistics of an index expression only for a full index.
-    index('company_city_idx').on(t.workspaceId, sql`lower(${t.city})`),
+    // With the name: a list filtered by city reads its page in the default order from the index.
+    index('company_city_name_idx').on(t.workspaceId, sql`lower(${t.city})`, t.name, t.id),
     index('company_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('company_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('company_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),

@@ -73,6 +73,8 @@ export const contacts = pgTable(
     foreignKey({ columns: [t.workspaceId, t.unitId], foreignColumns: [units.workspaceId, units.id] }),
     index('contact_name_idx').on(t.workspaceId, t.name, t.id),
     index('contact_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    // The list sorted by newest first: the page is the index's last entries, not a sort of every row.
+    index('contact_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('contact_owner_idx').on(t.workspaceId, t.ownerId),
     index('contact_unit_idx').on(t.workspaceId, t.unitId),
     // Typo-tolerant search ranks by word similarity in the index (KNN); a wide signature keeps it exact.
@@ -81,7 +83,8 @@ export const contacts = pgTable(
     // count then reads the index alone (no heap), and records in the bin cost nothing.
     index('contact_live_status_name_idx').on(t.workspaceId, t.status, t.name, t.id).where(sql`deleted_at IS NULL`),
     // Not partial: PostgreSQL keeps statistics of an index expression only for a full index.
-    index('contact_city_idx').on(t.workspaceId, sql`lower(${t.city})`),
+    // With the name: a list filtered by city reads its page in the default order from the index.
+    index('contact_city_name_idx').on(t.workspaceId, sql`lower(${t.city})`, t.name, t.id),
     index('contact_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('contact_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
     index('contact_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),
