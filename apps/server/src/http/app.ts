@@ -24,6 +24,7 @@ import { registerModules } from '../modules/routes.ts';
 import { authenticate, forgetAfterWrites } from './authenticate.ts';
 import { type ClockControl, clockRoutes } from './clock-routes.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
+import { type Drain, registerHealth } from './health.ts';
 import { refuseNulCharacters } from './nul-characters.ts';
 import type { MailSettings, ModuleOptions } from './route-helpers.ts';
 
@@ -46,8 +47,12 @@ const CSP_HEADER = Object.entries(CSP_DIRECTIVES)
 
 export type AppOptions = {
   db: Database;
-  /** Answers whether the database is reachable, for /api/health. */
+  /** Answers whether the database is reachable, for /api/health and /api/ready. */
   ping: () => Promise<void>;
+  /** The drain flag the process sets when it stops (/api/ready then answers 503); a new one when absent. */
+  drain?: Drain;
+  /** How long a stopping server lets requests in flight finish (10 s when absent). */
+  shutdownGraceMs?: number;
   logLevel?: string;
   trustProxy?: boolean;
   /** Folder of the built web app; when absent only the API is served. */
@@ -135,10 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditCapture(app, options.db);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    await options.ping();
-    return reply.send({ status: 'ok' });
-  });
+  registerHealth(app, { db: options.db, ping: options.ping, drain: options.drain, shutdownGraceMs: options.shutdownGraceMs });
 
   await app.register(async (scope) => calendarFeedRoute(scope, { db: options.db }));
   // Public pages outside the API: the web forms sites embed (`/f/…`) and the unsubscribe and tracking links of mailings (`/u/…`, `/t/…`).
@@ -167,11 +169,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('preClose', async () => live.closeAll());
     await app.register(async (api) => liveNotificationRoutes(api, { live }), { prefix: '/api/v1' });
   }
-  // Connections opened and never used (browsers open some ahead) would hold a stopping server
-  // until their keep-alive time ends: they are closed after a short grace for requests in flight.
-  app.addHook('preClose', async () => {
-    setTimeout(() => app.server.closeAllConnections(), 2_000).unref();
-  });
   if (clockControl) await app.register(async (api) => clockRoutes(api, clockControl), { prefix: '/api/v1' });
 
   if (options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))) {
