@@ -54,6 +54,29 @@ const credit: Redact = (body, actor) => {
   if (body.group && typeof body.group === 'object') delete (body.group as Body).limit;
 };
 
+const DUPLICATE_ENTITY: Record<string, TProtectableEntity> = { company: 'companies', contact: 'contacts' };
+/** Duplicate pairs (`a`, `b`) and the check's matches (`record`): each record as its entity's rules say. */
+const duplicates: Redact = (body, actor) => {
+  for (const pair of asArray(body.data) as Body[]) {
+    const entity = DUPLICATE_ENTITY[String(pair.entity ?? '')];
+    if (entity) for (const side of [pair.a, pair.b]) stripRecord(side, entity, hiddenFields(actor, entity));
+    // The check names no entity per match: a match holds either kind's fields, so both kinds' rules apply.
+    if (!entity) for (const kind of ['companies', 'contacts'] as const) stripRecord(pair.record, kind, hiddenFields(actor, kind));
+  }
+};
+const snake = (field: string) => (field.startsWith('custom.') ? field : field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+/** The person export holds raw rows (snake_case keys): the contact, its custom fields, deals and the contact's history. */
+const personExport: Redact = (body, actor) => {
+  const contacts = hiddenFields(actor, 'contacts');
+  stripRecord(body.contact, 'contacts', contacts.map(snake));
+  const hiddenCustom = new Set(contacts.filter((f) => f.startsWith('custom.')).map((f) => f.slice('custom.'.length)));
+  body.customFields = asArray(body.customFields).filter((row) => !hiddenCustom.has(String((row as Body).key)));
+  const deals = hiddenFields(actor, 'deals');
+  const dealKeys = deals.flatMap((f) => (f === 'amount' ? ['amount', 'amount_base'] : [snake(f)]));
+  for (const deal of asArray(body.deals)) stripRecord(deal, 'deals', dealKeys);
+  for (const entry of asArray(body.history)) stripChanges(entry, contacts);
+};
+
 /** Per route (as registered), how its JSON answer loses the fields the reader's role hides. */
 const READS: Record<string, Redact> = {
   [`${API}/companies`]: records('companies'),
@@ -74,6 +97,9 @@ const READS: Record<string, Redact> = {
   [`${API}/orders/:id`]: salesLines,
   [`${API}/orders/:id/status`]: salesLines,
   [`${API}/credit/companies/:id`]: credit,
+  [`${API}/duplicates`]: duplicates,
+  [`${API}/duplicates/check`]: duplicates,
+  [`${API}/gdpr/contacts/:id/export`]: personExport,
 };
 
 const body = (request: FastifyRequest) => request.body as Body | undefined;
@@ -107,6 +133,12 @@ const importMapping: Guard = async (request, actor, db) => {
   });
   if (paths.length > 0) throw fieldReadOnly(paths);
 };
+/** The duplicates check does not match on a value the role may not see (that would tell whose value it is). */
+const duplicateCheck: Guard = (request, actor) => {
+  const values = body(request);
+  const entity = DUPLICATE_ENTITY[String(values?.entity ?? '')];
+  if (values && entity) for (const field of hiddenFields(actor, entity)) delete values[field];
+};
 /** Reports made of a hidden field are refused rather than shown with a hole. */
 const needs =
   (entity: TProtectableEntity, field: string): Guard =>
@@ -128,6 +160,7 @@ const GUARDS: Record<string, Guard> = {
   [`PUT ${API}/credit/companies/:id`]: creditWrites,
   [`PUT ${API}/credit/groups/:id`]: creditWrites,
   [`PUT ${API}/imports/:id/mapping`]: importMapping,
+  [`POST ${API}/duplicates/check`]: duplicateCheck,
   // Revenue (but for orders' revenue) and pipeline reports add up deal amounts; the birthdays report lists birthdays.
   [`GET ${API}/reports/sales`]: (request, actor) => {
     if ((request.query as { basis?: string }).basis !== 'orders') assertVisible(actor, 'deals', 'amount', 'report');
