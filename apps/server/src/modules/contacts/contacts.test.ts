@@ -121,6 +121,21 @@ describe('contacts', () => {
     expect((await owner.request({ method: 'GET', url: `/api/v1/contacts/${contact.id}` })).json().name).toBe('Ugo Neri');
   });
 
+  it('puts the contact named exactly what was typed first, even among hundreds of other matches', async () => {
+    const { admin } = await makeWorkspace(t);
+    const owner = await signIn(t, admin.email);
+    await t.pool.query(
+      `INSERT INTO contact (workspace_id, first_name, last_name, owner_id)
+       SELECT $1, 'Giulia', 'Namesake ' || i, $2 FROM generate_series(1, 400) i`,
+      [admin.workspaceId, admin.id],
+    );
+    const exact = await post(owner, '/api/v1/contacts', { firstName: 'Giulia' });
+    const hits = (await owner.request({ method: 'GET', url: '/api/v1/search?q=giulia' })).json().data;
+    expect(hits).toHaveLength(20);
+    expect(hits[0]).toMatchObject({ type: 'contact', id: exact.id, title: 'Giulia' });
+    expect(hits.slice(1).every((hit: { title: string }) => hit.title.startsWith('Giulia Namesake'))).toBe(true);
+  });
+
   it('is found by a phone number typed in another format', async () => {
     const { owner } = await workspace();
     await post(owner, '/api/v1/contacts', { firstName: 'Ольга', lastName: 'Петрова', phones: [{ label: '', value: '8 (916) 555-12-34' }] });
