@@ -36,6 +36,7 @@ import {
   withNormalisedCopies,
 } from '../customers/index.ts';
 import { historyOf, recordChange } from '../history/index.ts';
+import { hiddenFields } from '../roles/field-rules.ts';
 import { users } from '../users/index.ts';
 import { companyPolicy } from './companies.policy.ts';
 import { type CompanyRow, presentCompany } from './companies.presenter.ts';
@@ -72,7 +73,14 @@ export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Prom
     isNull(companies.deletedAt),
     await companyPolicy.filter(ctx.actor, 'read', columns),
   ];
-  if (query.q) filters.push(customerMatches(companies, query.q));
+  if (query.q) {
+    // A value the role hides must not be what finds a company (that would tell whose value it is).
+    const hidden = hiddenFields(ctx.actor, 'companies');
+    const visibleText = hidden.includes('taxNumber')
+      ? sql`lower(${companies.name} || ' ' || coalesce(${companies.legalName}, ''))`
+      : undefined;
+    filters.push(customerMatches(companies, query.q, { hidden, ...(visibleText ? { visibleText } : {}) }));
+  }
   filters.push(...customerFilters(companies, query));
   if (query['filter[groupId]']) filters.push(eq(companies.groupId, query['filter[groupId]']));
   if (query['filter[listId]']) filters.push(await listMemberFilter(ctx, ENTITY, query['filter[listId]'], companies.id));

@@ -82,15 +82,23 @@ export function customerFilters(c: CustomerColumns, query: CustomerFilterQuery):
 /**
  * Text typed in a list's search box: contained in the record's search text (names, tax
  * number…), in an e-mail, or a phone's digits. Every branch can use a trigram index.
+ * `hidden` (the fields the reader's role hides) drops the e-mail and phone branches, and
+ * `visibleText` narrows the text match to what the role may see.
  */
-export function customerMatches(c: CustomerColumns & { searchText: AnyColumn }, q: string): SQL {
+export function customerMatches(
+  c: CustomerColumns & { searchText: AnyColumn },
+  q: string,
+  { hidden = [], visibleText }: { hidden?: readonly string[]; visibleText?: SQL } = {},
+): SQL {
   const like = `%${escapeLike(q.trim().toLowerCase())}%`;
   const digits = phoneDigits(q);
-  const conditions = [sql`${c.searchText} LIKE ${like}`];
+  const conditions = [
+    visibleText ? sql`(${c.searchText} LIKE ${like} AND ${visibleText} LIKE ${like})` : sql`${c.searchText} LIKE ${like}`,
+  ];
   // E-mails hold no spaces (several are joined by one): words with a space between them cannot
   // be in an e-mail, and their trigram probe costs as much as the name's.
-  if (!/\s/.test(q.trim())) conditions.push(sql`${c.emailsNormalised} LIKE ${like}`);
-  if (digits.length >= 5) conditions.push(sql`${c.phoneDigits} LIKE ${`%${digits.slice(-10)}%`}`);
+  if (!/\s/.test(q.trim()) && !hidden.includes('emails')) conditions.push(sql`${c.emailsNormalised} LIKE ${like}`);
+  if (digits.length >= 5 && !hidden.includes('phones')) conditions.push(sql`${c.phoneDigits} LIKE ${`%${digits.slice(-10)}%`}`);
   return sql`(${sql.join(conditions, sql` OR `)})`;
 }
 

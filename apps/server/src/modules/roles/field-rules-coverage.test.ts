@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Browser, get, post, signIn, useTestApp } from '../../test/harness.ts';
+import { type Browser, get, makeBakery, post, signIn, useTestApp } from '../../test/harness.ts';
 import { type Operation, operationsOf, queryString } from '../../test/proof/openapi.ts';
 import { validArbitrary } from '../../test/proof/schema-arbitrary.ts';
 import { buildWorld, headersOf, type Ids, send, urlFor } from '../../test/proof/world.ts';
@@ -125,5 +125,30 @@ describe('field rules on every route', () => {
       (await browser.request({ method: 'POST', url: '/api/v1/duplicates/check', payload: check })).json();
     expect((await checked(w.owner)).data.map((m: { record: { id: string } }) => m.record.id)).toEqual([w.ids.companies]);
     expect((await checked(elio)).data).toEqual([]);
+  });
+});
+
+describe('field rules in the companies list search', () => {
+  it('finds no company by a tax number or phone the role hides, and still finds it by name', async () => {
+    const b = await makeBakery(t);
+    const company = await post(b.owner, '/api/v1/companies', {
+      name: 'Forno Aurora',
+      taxNumber: TAX,
+      phones: [{ label: 'work', value: PHONE }],
+      ownerId: b.employeeA.user.id,
+    });
+    const role = await t.pool.query<{ id: string }>(
+      `INSERT INTO role (workspace_id, name, base_role, field_rules) VALUES ($1, 'Counter staff', 'employee', $2) RETURNING id`,
+      [b.owner.session.user.workspace.id, JSON.stringify({ companies: { taxNumber: 'hidden', phones: 'hidden' } })],
+    );
+    await t.pool.query('UPDATE app_user SET role_id = $1 WHERE id = $2', [role.rows[0]?.id, b.employeeA.user.id]);
+    const elio = await signIn(t, b.employeeA.user.email);
+    const found = async (browser: Browser, q: string) =>
+      (await get(browser, `/api/v1/companies?q=${encodeURIComponent(q)}`)).data.map((c: { id: string }) => c.id);
+    for (const q of [TAX, TAX.slice(3, 14).toLowerCase(), '0471 998877']) {
+      expect(await found(b.owner, q), q).toEqual([company.id]);
+      expect(await found(elio, q), q).toEqual([]);
+    }
+    expect(await found(elio, 'aurora')).toEqual([company.id]);
   });
 });
