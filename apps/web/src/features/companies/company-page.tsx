@@ -17,6 +17,7 @@ import { MergeWithButton } from '../duplicates/merge-with-button.tsx';
 import { MergedBanner } from '../duplicates/merged-banner.tsx';
 import { AttributionCard } from '../marketing/attribution.tsx';
 import { CompanyPortalTags } from '../portal/portal-users-company.tsx';
+import { ShareButton } from '../roles/share-button.tsx';
 import { CompanyCreditCard } from '../sales/company-credit-card.tsx';
 import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useCompany, useCompanyHistory, useDeleteCompany } from './api.ts';
@@ -90,6 +91,7 @@ export function CompanyPage() {
           </Button>
           <SendTaskButton about={{ companies: [data.id] }} />
           <MergeWithButton entity="company" record={data} />
+          <ShareButton entity="companies" record={data} name={data.name} />
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
             {tc('common.delete')}
           </Button>

@@ -24,6 +24,7 @@ import { PersonDataCard } from '../gdpr/person-data-card.tsx';
 import { ConsentCard } from '../mailings/consent-card.tsx';
 import { AttributionCard } from '../marketing/attribution.tsx';
 import { ContactPortalCard } from '../portal/portal-users-contact-card.tsx';
+import { ShareButton } from '../roles/share-button.tsx';
 import { SendTaskButton } from '../tasks/send-task-button.tsx';
 import { useContact, useContactHistory, useDeleteContact } from './api.ts';
 import { ContactFormDrawer } from './contact-form-drawer.tsx';
@@ -170,6 +171,7 @@ export function ContactPage() {
           </Button>
           <SendTaskButton about={{ contacts: [data.id] }} />
           <MergeWithButton entity="contact" record={data} />
+          <ShareButton entity="contacts" record={data} name={data.name} />
           <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
             {tc('common.delete')}
           </Button>

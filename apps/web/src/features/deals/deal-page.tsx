@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { AttributionCard } from '../marketing/attribution.tsx';
+import { ShareButton } from '../roles/share-button.tsx';
 import { useDeal, useDeleteDeal, usePipelines } from './api.ts';
 import { DealDetails } from './deal-details.tsx';
 import { DealFormDrawer } from './deal-form-drawer.tsx';
@@ -82,6 +83,7 @@ export function DealPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t('deal.edit')}
             </Button>
+            <ShareButton entity="deals" record={data} name={data.title} />
             <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
               {tc('common.delete')}
             </Button>
