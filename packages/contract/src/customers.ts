@@ -16,6 +16,16 @@ export const ZCustomerClass = z.enum(CUSTOMER_CLASSES);
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
+/**
+ * A website: a bare host (`forno.it`, `forno.it:8080`) or an http(s) address. Another scheme
+ * (`javascript:`, `data:`) would run or load something else when the link is opened.
+ */
+const isWebsite = (value: string) =>
+  !/[\s\p{Cc}]/u.test(value) && (/^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(value));
+const ZWebsite = text(300)
+  .refine((value) => value === '' || isWebsite(value), { message: 'Expected a web address starting with http:// or https://' })
+  .nullable()
+  .optional();
 
 /** A phone or e-mail with a label ("work", "mobile", "orders"…). */
 export const ZPhone = z.strictObject({
@@ -53,7 +63,7 @@ export const ZUpdateCompanyInput = z.strictObject({
   name: text(300).min(1).optional(),
   legalName: optionalText(300),
   taxNumber: optionalText(40),
-  website: optionalText(300),
+  website: ZWebsite,
   /** The client group (linked legal entities) the company belongs to. */
   groupId: ZId.nullable().optional(),
   /** Inside its group, the company that owns this one; null for a parent or a sister company. */

@@ -152,3 +152,36 @@ describe('field rules in the companies list search', () => {
     expect(await found(elio, 'aurora')).toEqual([company.id]);
   });
 });
+
+describe('company websites', () => {
+  it('refuses a website with a scheme other than http(s) with 400 naming the field, and keeps web addresses', async () => {
+    const b = await makeBakery(t);
+    const company = await post(b.owner, '/api/v1/companies', { name: 'Forno Aurora', website: 'https://forno-aurora.it' });
+    for (const website of [
+      'javascript:alert(1)',
+      'JavaScript:alert(document.cookie)',
+      'data:text/html,<b>hi</b>',
+      'java\tscript:alert(1)',
+      'vbscript:x',
+    ]) {
+      for (const [method, url] of [
+        ['POST', '/api/v1/companies'],
+        ['PATCH', `/api/v1/companies/${company.id}`],
+      ] as const) {
+        const response = await b.owner.request({ method, url, payload: { name: 'Forno Nero', website } });
+        expect(response.statusCode, `${method} ${website}`).toBe(400);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(response.json().code).toBe('validation_failed');
+        expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(['website']);
+      }
+    }
+    const after = await get(b.owner, `/api/v1/companies/${company.id}`);
+    expect(after.website).toBe('https://forno-aurora.it');
+    expect(after.name).toBe('Forno Aurora');
+    expect((await get(b.owner, '/api/v1/companies?q=Nero')).data).toEqual([]);
+    for (const website of ['http://forno.it/pane', 'forno.it', 'www.forno.it:8080/menu', '']) {
+      const response = await b.owner.request({ method: 'PATCH', url: `/api/v1/companies/${company.id}`, payload: { website } });
+      expect(response.statusCode, `${website}: ${response.body}`).toBe(200);
+    }
+  });
+});
