@@ -6,6 +6,8 @@ export type Config = {
   host: string;
   /** When set, that PostgreSQL is used; otherwise an embedded one under `dataDir`. */
   databaseUrl: string | undefined;
+  /** Streaming replicas of that database (DATABASE_READ_URL, comma-separated); none when empty. */
+  databaseReadUrls: string[];
   dataDir: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -63,6 +65,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrls: (env.DATABASE_READ_URL ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
     dataDir: path.resolve(env.CLIENTELA_DATA_DIR ?? 'data'),
     adminEmail: env.CLIENTELA_ADMIN_EMAIL || undefined,
     adminPassword: env.CLIENTELA_ADMIN_PASSWORD || undefined,

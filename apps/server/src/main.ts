@@ -5,6 +5,7 @@ import { readConfig } from './config.ts';
 import { createDatabase } from './db/client.ts';
 import { DataDirInUseError, type EmbeddedCluster, startEmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
+import { createReadReplicas } from './db/replicas.ts';
 import { buildApp } from './http/app.ts';
 import { createDrain } from './http/health.ts';
 import { type MovableClock, movableClock, systemClock } from './lib/clock.ts';
@@ -55,6 +56,8 @@ async function main() {
 
   await runMigrations(databaseUrl);
   const { db, pool } = createDatabase(databaseUrl, 16);
+  const replicas = config.databaseReadUrls.length > 0 ? createReadReplicas(config.databaseReadUrls, pool) : undefined;
+  if (replicas) log.info({ replicas: config.databaseReadUrls.length }, 'reports, dashboards and search read from replicas');
   const created = await bootstrapFromEnvironment(db, config);
   if (created === 'created') log.info({ email: config.adminEmail }, 'first workspace and admin created');
 
@@ -156,6 +159,7 @@ async function main() {
     ...(mail ? { mail } : {}),
     publicUrl: config.publicUrl,
     webDist: webDist(),
+    ...(replicas ? { replicas } : {}),
   });
   await app.listen({ port: config.port, host: config.host });
   const prune = () => pruneAuthRecords(db).catch((error: unknown) => log.warn({ err: error }, 'pruning sign-in records failed'));
@@ -188,6 +192,7 @@ async function main() {
     await caseMailer?.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the case reply sender failed'));
     await authListener.stop();
     await live.stop();
+    await replicas?.close().catch(() => {});
     await within(
       pool.end().catch(() => {}),
       5_000,

@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
+import type { ReadReplicas } from '../db/replicas.ts';
 import { systemClock } from '../lib/clock.ts';
 import { registerAuditCapture } from '../modules/audit/index.ts';
 import { createSignedInCache, type SignedInCache } from '../modules/auth/signed-in-cache.ts';
@@ -26,6 +27,7 @@ import { type ClockControl, clockRoutes } from './clock-routes.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
 import { type Drain, registerHealth } from './health.ts';
 import { refuseNulCharacters } from './nul-characters.ts';
+import { registerReadRouting } from './read-routing.ts';
 import type { MailSettings, ModuleOptions } from './route-helpers.ts';
 
 const CSP_DIRECTIVES = {
@@ -74,6 +76,8 @@ export type AppOptions = {
   mail?: MailSettings;
   /** The address people open the app at (links in e-mails, embed codes); defaults to loopback. */
   publicUrl?: string;
+  /** Read replicas (DATABASE_READ_URL) for reports, dashboards and search; all reads use `db` when absent. */
+  replicas?: ReadReplicas;
 };
 
 /** Builds the HTTP application: API, OpenAPI, security headers and the web app. */
@@ -138,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // A defined role's hidden and read-only fields, on every route that shows or takes them.
   registerFieldRules(app, options.db);
   registerAuditCapture(app, options.db);
+  if (options.replicas) registerReadRouting(app, options.replicas);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   registerHealth(app, { db: options.db, ping: options.ping, drain: options.drain, shutdownGraceMs: options.shutdownGraceMs });
@@ -158,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock: options.clockControl?.clock ?? systemClock,
     mail: options.mail,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    replicas: options.replicas,
   };
   await app.register(async (api) => registerModules(api, moduleOptions), { prefix: '/api/v1' });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
+import type { ReadReplicas } from '../db/replicas.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { JobQueue } from '../modules/jobs/jobs.ts';
 import type { Ctx } from './context.ts';
@@ -23,6 +24,8 @@ export type ModuleOptions = {
   mail: MailSettings | undefined;
   /** The address people open the app at, for links in e-mails and on public pages. */
   publicUrl: string;
+  /** Read replicas, when configured (the system status shows how far behind they are). */
+  replicas?: ReadReplicas | undefined;
 };
 
 /** An SMTP server (`smtp://user:pass@host:587` or nodemailer's options) and the sender's address. */
@@ -39,6 +42,14 @@ export function typed(app: FastifyInstance) {
 export function ctxOf(db: Database, request: FastifyRequest): Ctx {
   if (!request.actor) throw new AppError('unauthenticated', 'Sign in to continue');
   return { db, actor: request.actor };
+}
+
+/**
+ * Like `ctxOf`, for a route that only reads (reports, dashboards, search): its queries go to a
+ * read replica that has seen the person's own writes when one is configured, else to `db`.
+ */
+export function readCtxOf(db: Database, request: FastifyRequest): Ctx {
+  return ctxOf(request.readDb ?? db, request);
 }
 
 /** `Content-Disposition` for a file name in any language: an ASCII fallback and the UTF-8 name. */

@@ -17,7 +17,7 @@ import {
   ZWonLostReport,
 } from '@clientela/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { attachment, ctxOf, type ModuleOptions, readCtxOf, typed } from '../../http/route-helpers.ts';
 import { assertMayExport } from '../authz/index.ts';
 import { ABC_JOB, ABC_SCHEDULE, abcJob, abcReport, applyAbc, getAbcSettings, updateAbcSettings } from './abc.ts';
 import { funnelReport } from './funnel.ts';
@@ -57,7 +57,7 @@ export async function analysisRoutes(app: FastifyInstance, { db, jobs }: ModuleO
     '/reports/sales',
     { schema: { tags, querystring: ZSalesReportQuery, response: { 200: ZSalesReport } } },
     async (request, reply) => {
-      const report = await salesReport(ctxOf(db, request), request.query);
+      const report = await salesReport(readCtxOf(db, request), request.query);
       if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'sales', (locale) => groupedXlsx(report, locale));
       return report;
     },
@@ -66,7 +66,7 @@ export async function analysisRoutes(app: FastifyInstance, { db, jobs }: ModuleO
     '/reports/win-rate',
     { schema: { tags, querystring: ZWinRateQuery, response: { 200: ZWinRateReport } } },
     async (request, reply) => {
-      const report = await winRateReport(ctxOf(db, request), request.query);
+      const report = await winRateReport(readCtxOf(db, request), request.query);
       if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'win-rate', (locale) => winRateXlsx(report, locale));
       return report;
     },
@@ -75,7 +75,7 @@ export async function analysisRoutes(app: FastifyInstance, { db, jobs }: ModuleO
     '/reports/won-lost',
     { schema: { tags, querystring: ZWonLostQuery, response: { 200: ZWonLostReport } } },
     async (request, reply) => {
-      const report = await wonLostReport(ctxOf(db, request), request.query);
+      const report = await wonLostReport(readCtxOf(db, request), request.query);
       if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'won-lost', (locale) => wonLostXlsx(report, locale));
       return report;
     },
@@ -83,7 +83,7 @@ export async function analysisRoutes(app: FastifyInstance, { db, jobs }: ModuleO
   api.get('/reports/funnel', { schema: { tags, querystring: ZFunnelQuery, response: { 200: ZFunnelReport } } }, async (request, reply) => {
     // The period's days are the reader's: their profile's time zone reads them.
     const zone = request.signedIn?.user.timeZone ?? 'UTC';
-    const report = await funnelReport(ctxOf(db, request), request.query, new Date(), zone);
+    const report = await funnelReport(readCtxOf(db, request), request.query, new Date(), zone);
     if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'funnel', (locale) => funnelXlsx(report, locale));
     return report;
   });
@@ -91,13 +91,13 @@ export async function analysisRoutes(app: FastifyInstance, { db, jobs }: ModuleO
     '/reports/customers',
     { schema: { tags, querystring: ZCustomersReportQuery, response: { 200: ZCustomersReport } } },
     async (request, reply) => {
-      const report = await customersReport(ctxOf(db, request), request.query);
+      const report = await customersReport(readCtxOf(db, request), request.query);
       if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'customers', (locale) => groupedXlsx(report, locale));
       return report;
     },
   );
   api.get('/reports/abc', { schema: { tags, querystring: ZAbcQuery, response: { 200: ZAbcReport } } }, async (request, reply) => {
-    const report = await abcReport(ctxOf(db, request), request.query);
+    const report = await abcReport(readCtxOf(db, request), request.query);
     if (request.query.format === 'xlsx') return sendXlsx(request, reply, 'abc-xyz', (locale) => abcXlsx(report, locale));
     return report;
   });

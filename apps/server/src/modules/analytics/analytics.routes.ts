@@ -1,6 +1,6 @@
 import { ZKpiBoard, ZKpiQuery, ZKpiSeries, ZKpiSeriesQuery } from '@clientela/contract';
 import type { FastifyInstance } from 'fastify';
-import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { type ModuleOptions, readCtxOf, typed } from '../../http/route-helpers.ts';
 import { kpiBoard } from './kpi-board.ts';
 import { kpiSeries } from './kpi-series.ts';
 
@@ -9,9 +9,9 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: ModuleOption
   const api = typed(app);
   const tags = ['dashboards'];
   api.get('/dashboards/kpi', { schema: { tags, querystring: ZKpiQuery, response: { 200: ZKpiBoard } } }, async (request) =>
-    kpiBoard(ctxOf(db, request), request.query),
+    kpiBoard(readCtxOf(db, request), request.query),
   );
   api.get('/dashboards/kpi/series', { schema: { tags, querystring: ZKpiSeriesQuery, response: { 200: ZKpiSeries } } }, async (request) =>
-    kpiSeries(ctxOf(db, request), request.query),
+    kpiSeries(readCtxOf(db, request), request.query),
   );
 }

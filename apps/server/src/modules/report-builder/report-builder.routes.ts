@@ -10,7 +10,7 @@ import {
   ZUpdateSavedReportInput,
 } from '@clientela/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { attachment, ctxOf, type ModuleOptions, readCtxOf, typed } from '../../http/route-helpers.ts';
 import { reportFileName, XLSX_TYPE } from '../analysis/report-xlsx.ts';
 import { assertMayExport } from '../authz/index.ts';
 import { builderXlsx } from './builder-xlsx.ts';
@@ -74,7 +74,7 @@ export async function reportBuilderRoutes(app: FastifyInstance, { db }: ModuleOp
     '/saved-reports/:id/run',
     { schema: { tags, params: ZIdParams, querystring: ZBuilderRunQuery, response: { 200: ZBuilderReport } } },
     async (request, reply) => {
-      const ctx = ctxOf(db, request);
+      const ctx = readCtxOf(db, request);
       // Each reader runs a shared report over the records they may see.
       const saved = await getSavedReport(ctx, request.params.id);
       return answer(request, reply, await runReport(ctx, saved.definition), request.query.format, fileNameOf(saved.name));

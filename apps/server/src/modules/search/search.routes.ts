@@ -1,6 +1,6 @@
 import { ZSearchQuery, ZSearchResult } from '@clientela/contract';
 import type { FastifyInstance } from 'fastify';
-import { ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { type ModuleOptions, readCtxOf, typed } from '../../http/route-helpers.ts';
 import { search } from './search.service.ts';
 
 /** One search box over everything the actor may read. */
@@ -9,7 +9,7 @@ export async function searchRoutes(app: FastifyInstance, { db }: ModuleOptions) 
     '/search',
     { schema: { tags: ['search'], querystring: ZSearchQuery, response: { 200: ZSearchResult } } },
     async (request) => ({
-      data: await search(ctxOf(db, request), request.query.q, request.query.limit),
+      data: await search(readCtxOf(db, request), request.query.q, request.query.limit),
     }),
   );
 }
