@@ -126,7 +126,7 @@ const TITLE_OF: Record<TErrorCode, string> = {
   already_erased: 'The person is already erased',
   link_invalid: 'The link is unknown, used or expired',
   too_many_requests: 'Too many requests',
-  service_unavailable: 'The database cannot be reached just now',
+  service_unavailable: 'The service cannot answer just now',
   storage_full: 'The server has no disk space left',
   internal_error: 'Internal error',
 };
