@@ -6,6 +6,7 @@ import type { MailSettings } from '../../http/route-helpers.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Actor } from '../authz/index.ts';
 import { contacts } from '../contacts/index.ts';
+import { isSuppressed } from '../gdpr/index.ts';
 import type { JobHandler } from '../jobs/jobs.ts';
 // The tasks module's own service, so that the task shows in the owner's day and they are told of it.
 import { createTask } from '../tasks/index.ts';
@@ -138,8 +139,14 @@ async function greetWorkspace(db: Database, setting: Setting, mail: MailSettings
         );
         for (const contact of batch) {
           const recipient = recipients.get(contact.id);
+          // An erased person's address is never mailed again, even typed in anew on another contact.
+          const suppressed = !!recipient?.email && (await isSuppressed(db, workspaceId, recipient.email));
           const status =
-            contact.consent !== 'granted' ? 'skipped_no_consent' : !recipient?.email || contact.bouncedAt ? 'skipped_no_email' : 'done';
+            contact.consent !== 'granted' || suppressed
+              ? 'skipped_no_consent'
+              : !recipient?.email || contact.bouncedAt
+                ? 'skipped_no_email'
+                : 'done';
           const token = await claim(db, workspaceId, contact.id, today, 'email', status);
           if (!token) continue;
           if (status !== 'done' || !recipient?.email) {

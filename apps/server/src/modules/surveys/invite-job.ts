@@ -2,6 +2,7 @@ import type { TLocale } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { MailSettings } from '../../http/route-helpers.ts';
+import { isSuppressed } from '../gdpr/index.ts';
 import type { JobHandler } from '../jobs/jobs.ts';
 import { isPermanentFailure, type MarketingSender, openMarketingSender } from '../mailings/mail-send.ts';
 import { languageFor, mergeFieldsOf } from '../mailings/merge-fields.ts';
@@ -152,7 +153,8 @@ export function surveyInviteJob(db: Database, mail: MailSettings | undefined, pu
         for (const row of rows) {
           const recipient = fields.get(row.contact_id);
           const email = row.email ?? recipient?.email ?? null;
-          if (!email || !recipient || !reachable.has(row.contact_id)) {
+          // An erased person's address is never mailed again, even typed in anew on another contact.
+          if (!email || !recipient || !reachable.has(row.contact_id) || (await isSuppressed(db, workspaceId, email))) {
             await db.execute(settle(workspaceId, surveyId, row, 'skipped_no_email'));
             continue;
           }
