@@ -174,15 +174,15 @@ async function main() {
     // Not ready from now on: a balancer polling /api/ready sends this process nothing new.
     drain.start();
     log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'stopping: finishing requests and jobs in flight');
+    // No new job is taken from now on (requests may still queue some, for other processes); running
+    // jobs leave at their next step, and one still running at the timeout is taken up again elsewhere.
+    const jobsStopped = within(jobs.stop(), config.shutdownTimeoutMs, 'jobs still running').catch((error: unknown) =>
+      log.error({ err: error }, 'stopping jobs failed'),
+    );
     if (config.drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
-    // Requests in flight finish (app.close cuts what is left after the timeout); running jobs leave at
-    // their next step, and one still running at the timeout is taken up again by another process.
-    await Promise.all([
-      app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed')),
-      within(jobs.stop(), config.shutdownTimeoutMs, 'jobs still running').catch((error: unknown) =>
-        log.error({ err: error }, 'stopping jobs failed'),
-      ),
-    ]);
+    // Requests in flight finish; app.close cuts what is left after the timeout.
+    await app.close().catch((error: unknown) => log.error({ err: error }, 'closing HTTP failed'));
+    await jobsStopped;
     await bounces?.close().catch((error: unknown) => log.error({ err: error }, 'closing the bounce listener failed'));
     processesStopped = true;
     clearTimeout(processLoop);
