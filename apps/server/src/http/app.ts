@@ -27,6 +27,7 @@ import { type ClockControl, clockRoutes } from './clock-routes.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
 import { type Drain, registerHealth } from './health.ts';
 import { refuseNulCharacters } from './nul-characters.ts';
+import { postgresRateLimitStore } from './rate-limit-store.ts';
 import { registerReadRouting } from './read-routing.ts';
 import type { MailSettings, ModuleOptions } from './route-helpers.ts';
 
@@ -107,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, {
     global: false,
+    // Counted in PostgreSQL: several server processes share each client's window.
+    store: postgresRateLimitStore(options.db.$client),
     errorResponseBuilder: (_request, context) => {
       const error = new Error(`Rate limit exceeded, retry in ${context.after}`) as Error & { statusCode: number };
       error.statusCode = 429;

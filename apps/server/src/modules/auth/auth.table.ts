@@ -37,3 +37,14 @@ export const loginFailures = pgTable('login_failure', {
   failures: integer('failures').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Requests per key (route and client address) in the current window of a rate limit
+ * (`@fastify/rate-limit` on sign-in and public routes). In the database, not in process memory,
+ * so that a limit holds for the whole cluster however many server processes share the traffic.
+ */
+export const rateLimitHits = pgTable('rate_limit_hit', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+});
