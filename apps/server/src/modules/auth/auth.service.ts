@@ -43,13 +43,31 @@ export async function revokeSession(db: Executor, secret: string): Promise<void>
  * revoked, so a session id planted before login is worthless after it.
  */
 export async function login(db: Database, input: TLoginInput, client: ClientInfo, previousSecret: string | undefined) {
-  await assertNotThrottled(db, input.email, client.ip);
   const candidates = await db
     .select({ user: users, workspace: workspaces })
     .from(users)
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
     .where(and(eq(users.email, input.email), eq(users.active, true)));
   const inWorkspace = input.workspace ? candidates.filter((c) => c.workspace.slug === input.workspace) : candidates;
+  const who = (user: typeof users.$inferSelect) => ({
+    workspaceId: user.workspaceId,
+    actorKind: 'user' as const,
+    actorId: user.id,
+    ip: client.ip,
+    userAgent: client.userAgent ?? null,
+    request: 'POST /api/v1/auth/login',
+  });
+  try {
+    await assertNotThrottled(db, input.email, client.ip);
+  } catch (error) {
+    // A refused (429) attempt is kept too, as a denied failure, in each workspace the address belongs to.
+    const denied = { action: 'auth.login_failed', outcome: 'denied' as const, details: { status: 429 } };
+    await recordAudit(
+      db,
+      inWorkspace.map((c) => ({ ...who(c.user), actorName: input.email, ...denied })),
+    );
+    throw error;
+  }
 
   const matching = [];
   for (const candidate of inWorkspace) {
@@ -62,14 +80,6 @@ export async function login(db: Database, input: TLoginInput, client: ClientInfo
     });
   }
   const match = matching[0];
-  const who = (user: typeof users.$inferSelect) => ({
-    workspaceId: user.workspaceId,
-    actorKind: 'user' as const,
-    actorId: user.id,
-    ip: client.ip,
-    userAgent: client.userAgent ?? null,
-    request: 'POST /api/v1/auth/login',
-  });
   if (!match) {
     // An e-mail no workspace knows has no audit log to go to: only the server's request log shows the 401.
     await recordAudit(

@@ -4,6 +4,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { csrfTokenFor, hashSecret, newSecret } from '../../lib/tokens.ts';
+import { type AuditEventInput, recordAudit } from '../audit/index.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from '../auth/login-throttle.ts';
 import { PORTAL_SESSION_TTL_MS } from './portal-session.ts';
 
@@ -127,15 +128,36 @@ export async function portalLogin(
   previousSecret: string | undefined,
 ): Promise<OpenedPortalSession> {
   const keys = throttleKeys(input, client.ip);
-  await assertNotThrottled(db, keys.email, keys.ip);
   const account = await findAccount(db, input.workspace, input.email);
+  // Written to the account's workspace like employees' sign-ins; an address no account has has no audit log to go to.
+  const audit = (event: Pick<AuditEventInput, 'action' | 'outcome' | 'actorName' | 'details'>) =>
+    account
+      ? recordAudit(db, {
+          workspaceId: account.workspace_id,
+          actorKind: 'portal',
+          actorId: account.id,
+          ip: client.ip,
+          userAgent: client.userAgent ?? null,
+          request: 'POST /api/portal/auth/login',
+          ...event,
+        })
+      : undefined;
+  try {
+    await assertNotThrottled(db, keys.email, keys.ip);
+  } catch (error) {
+    await audit({ action: 'auth.login_failed', outcome: 'denied', actorName: input.email, details: { status: 429 } });
+    throw error;
+  }
   const passwordOk = await verifyPassword(account?.password_hash ?? null, input.password);
   if (!account || !passwordOk || account.status !== 'active' || !mayUsePortal(account)) {
+    await audit({ action: 'auth.login_failed', outcome: 'failure', actorName: input.email });
     await recordFailure(db, keys.email, keys.ip);
     throw new AppError('invalid_credentials', 'Wrong e-mail or password');
   }
   await clearFailures(db, keys.email);
-  return db.transaction((tx) => openPortalSession(tx, account, client, previousSecret));
+  const session = await db.transaction((tx) => openPortalSession(tx, account, client, previousSecret));
+  await audit({ action: 'auth.login', actorName: account.name || account.email });
+  return session;
 }
 
 /** An active account that may sign in, by workspace and address, for a mailed sign-in link; undefined when there is none. */
