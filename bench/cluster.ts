@@ -13,6 +13,7 @@
 // Clients retry a failed request (no answer or 5xx) once after 200 ms. Goals: no request failed
 // after that retry in any phase, no acknowledged write lost, every export finished exactly once.
 // Exits 1 when a goal is missed.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -205,6 +206,20 @@ cleanUpOnSignals();
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-cluster-'));
 fs.chmodSync(folder, 0o755);
 onCleanup('temporary folder', () => fs.rmSync(folder, { recursive: true, force: true }));
+// Last resort, for a process caught halfway through starting: whatever child of ours is left.
+onCleanup('processes left', () => {
+  const left = spawnSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' }).stdout;
+  for (const pid of left
+    .split('\n')
+    .map(Number)
+    .filter((pid) => pid > 0)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
 const failures: string[] = [];
 
 try {
