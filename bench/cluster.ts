@@ -208,11 +208,12 @@ fs.chmodSync(folder, 0o755);
 onCleanup('temporary folder', () => fs.rmSync(folder, { recursive: true, force: true }));
 // Last resort, for a process caught halfway through starting: whatever child of ours is left.
 onCleanup('processes left', () => {
-  const left = spawnSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' }).stdout;
-  for (const pid of left
+  const ps = spawnSync('ps', ['-o', 'pid=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  const left = ps.stdout
     .split('\n')
     .map(Number)
-    .filter((pid) => pid > 0)) {
+    .filter((pid) => pid > 0 && pid !== ps.pid);
+  for (const pid of left) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
