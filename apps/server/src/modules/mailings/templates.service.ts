@@ -17,6 +17,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
 import type { MailSettings } from '../../http/route-helpers.ts';
 import { contactPolicy, contacts } from '../contacts/index.ts';
+import { hiddenFields, stripRecord } from '../roles/field-rules.ts';
 import { users } from '../users/index.ts';
 import { sendMarketingMail } from './mail-send.ts';
 import { mailingPolicy } from './mailings.policy.ts';
@@ -201,7 +202,10 @@ async function previewFields(ctx: Ctx, input: TTemplatePreviewInput): Promise<Me
     );
   if (!visible) throw notFound('contact');
   const recipient = (await mergeFieldsOf(ctx.db, ctx.actor.workspaceId, [input.contactId])).get(input.contactId);
-  return recipient?.fields ?? samples;
+  if (!recipient) return samples;
+  // A custom field the reader's role hides stays out of the preview, as it does from the contact's record.
+  stripRecord(recipient.fields, 'contacts', hiddenFields(ctx.actor, 'contacts'));
+  return recipient.fields;
 }
 
 /** An unsaved version compiled, refused like a saved one when it does not compile. */

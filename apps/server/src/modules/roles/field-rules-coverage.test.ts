@@ -185,3 +185,45 @@ describe('company websites', () => {
     }
   });
 });
+
+describe('field rules in mail previews', () => {
+  it('leaves a contact’s hidden custom field out of a template preview filled for that contact', async () => {
+    const b = await makeBakery(t);
+    await post(b.owner, '/api/v1/custom-fields', { entity: 'contact', key: 'loyalty', label: 'Loyalty', type: 'text' });
+    const contact = await post(b.owner, '/api/v1/contacts', {
+      firstName: 'Alba',
+      lastName: 'Aurora',
+      custom: { loyalty: 'GOLD-SECRET-4411' },
+      ownerId: b.employeeA.user.id,
+    });
+    const template = await post(b.owner, '/api/v1/templates', {
+      name: 'Birthday',
+      purpose: 'birthday',
+      versions: {
+        en: {
+          subject: 'Happy birthday, {{first_name}}!',
+          mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>Dear {{first_name}} [{{custom.loyalty}}]</mj-text></mj-column></mj-section></mj-body></mjml>',
+        },
+      },
+    });
+    const role = await t.pool.query<{ id: string }>(
+      `INSERT INTO role (workspace_id, name, base_role, field_rules) VALUES ($1, 'Counter staff', 'employee', $2) RETURNING id`,
+      [b.owner.session.user.workspace.id, JSON.stringify({ contacts: { 'custom.loyalty': 'hidden' } })],
+    );
+    await t.pool.query('UPDATE app_user SET role_id = $1 WHERE id = $2', [role.rows[0]?.id, b.employeeA.user.id]);
+    const elio = await signIn(t, b.employeeA.user.email);
+    const preview = async (browser: Browser) => {
+      const response = await browser.request({
+        method: 'POST',
+        url: `/api/v1/templates/${template.id}/preview`,
+        payload: { language: 'en', contactId: contact.id },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    expect((await preview(b.owner)).text).toContain('GOLD-SECRET-4411');
+    const seen = await preview(elio);
+    expect(seen.text).toContain('Dear Alba');
+    expect(JSON.stringify(seen)).not.toContain('GOLD-SECRET-4411');
+  });
+});
