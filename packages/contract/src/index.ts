@@ -45,6 +45,7 @@ export * from './roles.ts';
 export * from './sales.ts';
 export * from './search.ts';
 export * from './surveys.ts';
+export * from './system.ts';
 export * from './tasks.ts';
 export * from './units.ts';
 export * from './users.ts';

@@ -45,6 +45,7 @@ import { roleRoutes } from './roles/roles.routes.ts';
 import { salesRoutes } from './sales/sales.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { surveyRoutes } from './surveys/surveys.routes.ts';
+import { systemRoutes } from './system/system.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -106,6 +107,7 @@ export async function registerModules(api: FastifyInstance, options: ModuleOptio
     recordShareRoutes,
     auditRoutes,
     gdprRoutes,
+    systemRoutes,
   ]) {
     await api.register(async (scope) => routes(scope, options));
   }
