@@ -36,7 +36,7 @@ import {
   withNormalisedCopies,
 } from '../customers/index.ts';
 import { historyOf, recordChange } from '../history/index.ts';
-import { hiddenFields } from '../roles/field-rules.ts';
+import { assertVisible, hiddenFields } from '../roles/field-rules.ts';
 import { users } from '../users/index.ts';
 import { companyPolicy } from './companies.policy.ts';
 import { type CompanyRow, presentCompany } from './companies.presenter.ts';
@@ -85,6 +85,9 @@ export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Prom
   if (query['filter[groupId]']) filters.push(eq(companies.groupId, query['filter[groupId]']));
   if (query['filter[listId]']) filters.push(await listMemberFilter(ctx, ENTITY, query['filter[listId]'], companies.id));
   if (Object.keys(query).some(customFilterKey)) {
+    // Filtering on a custom field the role hides would tell its values: refused (403 `field_hidden`).
+    for (const param of Object.keys(query).filter(customFilterKey))
+      assertVisible(ctx.actor, 'companies', `custom.${customFilterKey(param)}`, param);
     filters.push(...customFilters(await definitionsOf(ctx.db, ctx.actor.workspaceId, ENTITY), companies.custom, query));
   }
   return and(...filters);

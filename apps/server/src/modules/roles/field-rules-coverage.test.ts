@@ -227,3 +227,30 @@ describe('field rules in mail previews', () => {
     expect(JSON.stringify(seen)).not.toContain('GOLD-SECRET-4411');
   });
 });
+
+describe('field rules in the companies list filters', () => {
+  it('refuses to filter on a custom field the role hides with 403 field_hidden, and filters on the others', async () => {
+    const b = await makeBakery(t);
+    for (const key of ['margin', 'zone']) {
+      await post(b.owner, '/api/v1/custom-fields', { entity: 'company', key, label: key, type: 'text' });
+    }
+    const company = await post(b.owner, '/api/v1/companies', {
+      name: 'Forno Aurora',
+      custom: { margin: 'thin', zone: 'north' },
+      ownerId: b.employeeA.user.id,
+    });
+    const role = await t.pool.query<{ id: string }>(
+      `INSERT INTO role (workspace_id, name, base_role, field_rules) VALUES ($1, 'Counter staff', 'employee', $2) RETURNING id`,
+      [b.owner.session.user.workspace.id, JSON.stringify({ companies: { 'custom.margin': 'hidden' } })],
+    );
+    await t.pool.query('UPDATE app_user SET role_id = $1 WHERE id = $2', [role.rows[0]?.id, b.employeeA.user.id]);
+    const elio = await signIn(t, b.employeeA.user.email);
+    expect((await get(b.owner, '/api/v1/companies?filter[custom.margin]=thin')).data.map((c: { id: string }) => c.id)).toEqual([
+      company.id,
+    ]);
+    const refused = await elio.request({ method: 'GET', url: '/api/v1/companies?filter[custom.margin]=thin' });
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'field_hidden', errors: [{ path: 'filter[custom.margin]' }] });
+    expect((await get(elio, '/api/v1/companies?filter[custom.zone]=north')).data.map((c: { id: string }) => c.id)).toEqual([company.id]);
+  });
+});
