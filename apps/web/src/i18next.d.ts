@@ -55,6 +55,7 @@ declare module 'i18next' {
       roles: typeof import('./locales/roles/en.json');
       auditLog: typeof import('./locales/audit-log/en.json');
       gdpr: typeof import('./locales/gdpr/en.json');
+      system: typeof import('./locales/system/en.json');
     };
   }
 }

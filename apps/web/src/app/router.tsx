@@ -31,6 +31,7 @@ import { loadReportsMessages } from '../lib/reports-messages.ts';
 import { loadRhythmMessages } from '../lib/rhythm-messages.ts';
 import { loadRolesMessages } from '../lib/roles-messages.ts';
 import { loadSalesMessages } from '../lib/sales-messages.ts';
+import { loadSystemMessages } from '../lib/system-messages.ts';
 import { loadTaskMessages } from '../lib/task-messages.ts';
 
 /** A customer page's chunk, together with the messages it speaks. */
@@ -398,6 +399,10 @@ const AuditLogPage = lazyNamed(async () => {
   const [module] = await Promise.all([import('../features/audit-log/audit-log-page.tsx'), loadAuditLogMessages()]);
   return module;
 }, 'AuditLogPage');
+const SystemStatusPage = lazyNamed(async () => {
+  const [module] = await Promise.all([import('../features/system/system-page.tsx'), loadSystemMessages()]);
+  return module;
+}, 'SystemStatusPage');
 const CustomFieldsPage = lazyNamed(
   withCustomerMessages(() => import('../features/custom-fields/custom-fields-page.tsx')),
   'CustomFieldsPage',
@@ -637,6 +642,7 @@ export function createRouter() {
                 { path: 'admin/custom-fields', element: inLayout(<CustomFieldsPage />) },
                 { path: 'admin/roles', element: inLayout(<RolesPage />) },
                 { path: 'admin/audit-log', element: inLayout(<AuditLogPage />) },
+                { path: 'admin/system', element: inLayout(<SystemStatusPage />) },
                 { path: 'admin/workspace', element: inLayout(<WorkspacePage />) },
                 { path: '*', element: inLayout(<NotFoundPage />) },
               ],

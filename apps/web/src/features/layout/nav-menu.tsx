@@ -7,6 +7,7 @@ import {
   BulbOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CloudServerOutlined,
   CoffeeOutlined,
   CommentOutlined,
   ContactsOutlined,
@@ -92,6 +93,7 @@ export function NavMenu() {
           },
           { key: '/admin/roles', icon: <KeyOutlined />, label: <Link to="/admin/roles">{t('nav.roles')}</Link> },
           { key: '/admin/audit-log', icon: <FileSearchOutlined />, label: <Link to="/admin/audit-log">{t('nav.auditLog')}</Link> },
+          { key: '/admin/system', icon: <CloudServerOutlined />, label: <Link to="/admin/system">{t('nav.system')}</Link> },
           { key: '/admin/workspace', icon: <SettingOutlined />, label: <Link to="/admin/workspace">{t('nav.workspace')}</Link> },
         ]
       : []),
