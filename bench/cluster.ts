@@ -274,6 +274,12 @@ try {
   const acknowledged: Acknowledged = { contacts: [], activities: [] };
   const rows: Row[] = [];
 
+  const replicaTransactions = () =>
+    sql(pair, pair.replica, APP, async (client) => {
+      const { rows } = await client.query<{ n: string }>("SELECT xact_commit AS n FROM pg_stat_database WHERE datname = 'clientela'");
+      return Number(rows[0]?.n ?? 0);
+    });
+  const replicaBefore = await replicaTransactions();
   // a) Throughput with 1, 2 … N processes behind the balancer.
   for (let n = 1; n <= processCount; n++) {
     await nginx.reload(serverPorts.slice(0, n));
@@ -281,6 +287,11 @@ try {
     rows.push({ phase: `${n} process${n > 1 ? 'es' : ''}`, outcome });
     log(`${n} process(es): ${(outcome.requests / outcome.seconds).toFixed(0)} req/s, ${outcome.finalFailures} failed after retry`);
   }
+
+  // Statistics reach the view within a second or so.
+  await sleep(1500);
+  const servedByReplica = (await replicaTransactions()) - replicaBefore;
+  log(`the replica answered ${servedByReplica} transactions during the throughput phases`);
 
   // Export jobs all through the fault phases.
   const exportIds: string[] = [];
@@ -343,6 +354,7 @@ try {
     `export jobs: ${exportIds.length} started, ${fates.done} finished, ${fates.notExactlyOnce} not finished exactly once, ` +
       `${fates.takenAgain} taken up again after their process died`,
   );
+  console.log(`transactions the replica answered during the throughput phases: ${servedByReplica}`);
   console.log(
     `balancer: nginx, ${BALANCING.tries} tries per request, max_fails=${BALANCING.maxFails} fail_timeout=${BALANCING.failTimeoutSeconds}s; ` +
       `DATABASE_READ_URL ${readUrlKnown ? 'used by the server' : 'set but not read by this server build'}; ` +
