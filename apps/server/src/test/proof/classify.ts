@@ -104,7 +104,7 @@ export const EXPLICIT: [pattern: string, rule: Rule][] = [
   ['POST /api/v1/community-questions/\\{id\\}/answers', { kind: 'policy', resource: 'community-questions', action: 'answer' }],
   ['POST /api/v1/community-questions/\\{id\\}/accept', { kind: 'policy', resource: 'community-questions', action: 'accept' }],
   ['POST /api/v1/community-questions/\\{id\\}/promote', { kind: 'policy', resource: 'community-questions', action: 'promote' }],
-  ['\\w+ /api/v1/(roles|audit-log)(/.*)?', { kind: 'admin' }],
+  ['\\w+ /api/v1/(roles|audit-log|system)(/.*)?', { kind: 'admin' }],
   // Any member may ask; the record named decides (who may change it may share it; record-shares.test.ts).
   ['\\w+ /api/v1/record-shares(/.*)?', { kind: 'member' }],
   ['POST /api/v1/gdpr/.*', { kind: 'admin' }],
