@@ -26,6 +26,7 @@ import {
   withNormalisedCopies,
 } from '../customers/index.ts';
 import { historyOf, recordChange } from '../history/index.ts';
+import { hiddenFields } from '../roles/field-rules.ts';
 import { users } from '../users/index.ts';
 import { contactPolicy } from './contacts.policy.ts';
 import { type ContactCompany, type ContactRow, presentContact } from './contacts.presenter.ts';
@@ -80,7 +81,8 @@ export async function contactListWhere(ctx: Ctx, query: TContactListQuery): Prom
     await contactPolicy.filter(ctx.actor, 'read', columns),
     ...customerFilters(contacts, query),
   ];
-  if (query.q) filters.push(customerMatches(contacts, query.q));
+  // A phone or e-mail the role hides must not be what finds a contact (that would tell whose it is).
+  if (query.q) filters.push(customerMatches(contacts, query.q, { hidden: hiddenFields(ctx.actor, 'contacts') }));
   if (query['filter[companyId]']) {
     filters.push(
       sql`EXISTS (SELECT 1 FROM contact_company cc WHERE cc.workspace_id = ${contacts.workspaceId}

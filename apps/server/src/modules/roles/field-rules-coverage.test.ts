@@ -151,6 +151,30 @@ describe('field rules in the companies list search', () => {
     }
     expect(await found(elio, 'aurora')).toEqual([company.id]);
   });
+
+  it('finds no contact by a phone or e-mail the role hides, and still finds them by name', async () => {
+    const b = await makeBakery(t);
+    const contact = await post(b.owner, '/api/v1/contacts', {
+      firstName: 'Alba',
+      lastName: 'Aurora',
+      phones: [{ label: 'work', value: PHONE }],
+      emails: [{ label: 'work', value: 'alba.hidden@example.test' }],
+      ownerId: b.employeeA.user.id,
+    });
+    const role = await t.pool.query<{ id: string }>(
+      `INSERT INTO role (workspace_id, name, base_role, field_rules) VALUES ($1, 'Counter staff', 'employee', $2) RETURNING id`,
+      [b.owner.session.user.workspace.id, JSON.stringify({ contacts: { phones: 'hidden', emails: 'hidden' } })],
+    );
+    await t.pool.query('UPDATE app_user SET role_id = $1 WHERE id = $2', [role.rows[0]?.id, b.employeeA.user.id]);
+    const elio = await signIn(t, b.employeeA.user.email);
+    const found = async (browser: Browser, q: string) =>
+      (await get(browser, `/api/v1/contacts?q=${encodeURIComponent(q)}`)).data.map((c: { id: string }) => c.id);
+    for (const q of ['0471 998877', 'alba.hidden@example']) {
+      expect(await found(b.owner, q), q).toEqual([contact.id]);
+      expect(await found(elio, q), q).toEqual([]);
+    }
+    expect(await found(elio, 'aurora')).toEqual([contact.id]);
+  });
 });
 
 describe('company websites', () => {
