@@ -20,7 +20,7 @@ const optionalText = (max: number) => text(max).nullable().optional();
  * A website: a bare host (`forno.it`, `forno.it:8080`) or an http(s) address. Another scheme
  * (`javascript:`, `data:`) would run or load something else when the link is opened.
  */
-const isWebsite = (value: string) =>
+export const isWebsite = (value: string) =>
   !/[\s\p{Cc}]/u.test(value) && (/^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(value));
 const ZWebsite = text(300)
   .refine((value) => value === '' || isWebsite(value), { message: 'Expected a web address starting with http:// or https://' })

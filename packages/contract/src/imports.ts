@@ -191,6 +191,7 @@ export const IMPORT_PROBLEM_CODES = [
   'empty_row',
   'required_missing',
   'invalid_email',
+  'invalid_website',
   'invalid_phone',
   'invalid_date',
   'invalid_number',

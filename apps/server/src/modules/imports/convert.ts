@@ -1,4 +1,4 @@
-import type { TImportEntity, TImportProblemCode } from '@clientela/contract';
+import { isWebsite, type TImportEntity, type TImportProblemCode } from '@clientela/contract';
 import { distance } from 'fastest-levenshtein';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
@@ -260,6 +260,13 @@ export function convertRow(row: FileRow, ctx: ConvertContext): Candidate {
           else problem(index, field, 'invalid_email', written, null);
         }
         return;
+      case 'website': {
+        // Only a web address: a `javascript:` or `data:` link would run when someone opens it.
+        const website = collapse(raw);
+        if (isWebsite(website)) assign(candidate, field, website, index, problem);
+        else problem(index, field, 'invalid_website', raw, null);
+        return;
+      }
       case 'tags':
         candidate.tags.push(...split(raw).map((tag) => tag.slice(0, 60)));
         return;

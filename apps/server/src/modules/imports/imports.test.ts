@@ -174,6 +174,25 @@ describe('imports', () => {
     expect(alfa.custom.sector).toBe('technolgy');
   });
 
+  it('leaves out a website that is not a web address, and reports it with its line', async () => {
+    const { admin } = await makeWorkspace(t);
+    const owner = await signIn(t, admin.email);
+    const content = Buffer.from('Name,Website\nAlfa,https://alfa.example\nBeta,javascript:alert(1)\nGamma,gamma.example\n');
+    const imp = await uploaded(owner, 'company', 'sites.csv', content);
+    expect(imp.mapping.columns.map((c: { field: string | null }) => c.field)).toEqual(['name', 'website']);
+    const done = await run(owner, imp.id);
+    expect(done.counts.created).toBe(3);
+    expect(await problems(owner, imp.id)).toEqual([
+      expect.objectContaining({ line: 3, field: 'website', code: 'invalid_website', value: 'javascript:alert(1)' }),
+    ]);
+    const sites = (await owner.request({ method: 'GET', url: '/api/v1/companies?sort=name' })).json().data;
+    expect(sites.map((c: { name: string; website: string | null }) => [c.name, c.website])).toEqual([
+      ['Alfa', 'https://alfa.example'],
+      ['Beta', null],
+      ['Gamma', 'gamma.example'],
+    ]);
+  });
+
   it('imports a Windows-1251 CSV of messy contacts: every row accounted for, values normalised, problems reported', async () => {
     const { admin } = await makeWorkspace(t, { locale: 'ru' });
     const owner = await signIn(t, admin.email);
