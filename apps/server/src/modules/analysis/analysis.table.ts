@@ -1,4 +1,4 @@
-import { date, integer, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
 /**
@@ -50,7 +50,12 @@ export const revenueMonthly = pgTable(
     unitId: uuid('unit_id'),
     amount: numeric('amount', { precision: 18, scale: 2 }).notNull().default('0'),
     count: integer('count').notNull().default(0),
+    /** A row number: the primary key with the workspace (the natural key above may hold nulls). */
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
   // One row per month, customer, owner and unit; a missing one is a row of its own (nulls not distinct).
-  (t) => [unique('revenue_monthly_key').on(t.workspaceId, t.basis, t.month, t.companyId, t.ownerId, t.unitId).nullsNotDistinct()],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('revenue_monthly_key').on(t.workspaceId, t.basis, t.month, t.companyId, t.ownerId, t.unitId).nullsNotDistinct(),
+  ],
 );

@@ -1,4 +1,4 @@
-import { index, integer, numeric, pgTable, primaryKey, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, numeric, pgTable, primaryKey, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
 /**
@@ -29,8 +29,11 @@ export const kpiHourly = pgTable(
     /** Deals that entered a won stage in that hour and are still won. */
     dealsWon: integer('deals_won').notNull().default(0),
     dealsWonBase: numeric('deals_won_base', { precision: 18, scale: 2 }).notNull().default('0'),
+    /** A row number: the primary key with the workspace (the natural key above may hold nulls). */
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     // One row per hour, owner and unit; no owner or no unit is a row of its own (nulls not distinct).
     unique('kpi_hourly_key').on(t.workspaceId, t.bucket, t.ownerId, t.unitId).nullsNotDistinct(),
     // An employee's own figures.
@@ -58,8 +61,13 @@ export const kpiUnitHourly = pgTable(
     newDealsBase: numeric('new_deals_base', { precision: 18, scale: 2 }).notNull().default('0'),
     dealsWon: integer('deals_won').notNull().default(0),
     dealsWonBase: numeric('deals_won_base', { precision: 18, scale: 2 }).notNull().default('0'),
+    /** A row number: the primary key with the workspace (the natural key above may hold nulls). */
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
-  (t) => [unique('kpi_unit_hourly_key').on(t.workspaceId, t.bucket, t.unitId).nullsNotDistinct()],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('kpi_unit_hourly_key').on(t.workspaceId, t.bucket, t.unitId).nullsNotDistinct(),
+  ],
 );
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
 /**
@@ -70,6 +70,8 @@ export const customerLastContactChanges = pgTable(
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     entityType: text('entity_type', { enum: ['company', 'contact'] }).notNull(),
     entityId: uuid('entity_id').notNull(),
+    /** A row number: the primary key with the workspace (a customer is marked again and again). */
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
-  (t) => [index('customer_last_contact_change_idx').on(t.workspaceId, t.entityId)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('customer_last_contact_change_idx').on(t.workspaceId, t.entityId)],
 );

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { companies, companyGroups } from '../companies/companies.table.ts';
 import { contacts } from '../contacts/contacts.table.ts';
 import { deals } from '../deals/deals.table.ts';
@@ -211,8 +224,11 @@ export const creditLimits = pgTable(
     limitBase: numeric('limit_base', { precision: 16, scale: 2 }).notNull(),
     setById: uuid('set_by_id').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A row number: the primary key with the workspace (a limit is for a company or a group). */
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('credit_limit_company_key').on(t.workspaceId, t.companyId).where(sql`company_id IS NOT NULL`),
     uniqueIndex('credit_limit_group_key').on(t.workspaceId, t.groupId).where(sql`group_id IS NOT NULL`),
     foreignKey({ columns: [t.workspaceId, t.companyId], foreignColumns: [companies.workspaceId, companies.id] }).onDelete('cascade'),
