@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
-import { attachment, ctxOf, type ModuleOptions, typed } from '../../http/route-helpers.ts';
+import { attachment, ctxOf, type ModuleOptions, readCtxOf, typed } from '../../http/route-helpers.ts';
 import { createExportJob, EXPORT_JOB, exportJobFile, getExportJob, runExportJob } from './export-jobs.ts';
 import { exportRecords } from './exports.service.ts';
 
@@ -68,7 +68,8 @@ export async function exportRoutes(app: FastifyInstance, { db, jobs }: ModuleOpt
       // Sent, failed or given up by the reader: the connection has gone back to the pool by then.
       reply.raw.once('close', release);
       const { format, columns, ...query } = request.query;
-      const file = await exportRecords(ctxOf(db, request), {
+      // A download reads only: from a read replica that has seen the person's writes, when there is one.
+      const file = await exportRecords(readCtxOf(db, request), {
         resource: request.params.resource,
         format: format === 'xlsx' || format === 'vcf' ? format : 'csv',
         columns,
