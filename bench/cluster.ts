@@ -17,8 +17,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cleanUp, cleanUpOnSignals, onCleanup } from './lib/cluster/cleanup.ts';
-import { BALANCING, findNginx, startNginx } from './lib/cluster/nginx.ts';
 import {
   createAppDatabase,
   createPrimaryAndReplica,
@@ -31,7 +29,9 @@ import {
   stopNodeQuietly,
   urlOf,
   waitStreaming,
-} from './lib/cluster/postgres.ts';
+} from '../apps/server/src/test/pg-pair.ts';
+import { cleanUp, cleanUpOnSignals, onCleanup } from './lib/cluster/cleanup.ts';
+import { BALANCING, findNginx, startNginx } from './lib/cluster/nginx.ts';
 import { type Acknowledged, emptyOutcome, type Outcome, runMix, startExport, type Workload } from './lib/cluster/workload.ts';
 import {
   benchAdmin,

@@ -1,6 +1,7 @@
 // A PostgreSQL 15 primary and a streaming replica made with Debian's own binaries, on loopback, in
 // a temporary folder: initdb, a replication role, pg_basebackup -R, pg_ctl start/stop. PostgreSQL
 // refuses to run as root, so as root every command runs as the unprivileged `postgres` account.
+// Used by bench/cluster.ts and by the read-replica test (src/test/replica.test.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
