@@ -112,7 +112,7 @@ const FIGURES = [
   'sla_met',
   'fr_due',
   'fr_met',
-  'handling_hours',
+  'handling_seconds',
   'satisfaction_sum',
   'satisfaction_n',
   'unfounded',
@@ -138,8 +138,7 @@ function targetFigures(inPeriod: (column: SQL) => SQL, done: SQL, due: SQL, brea
  * event falls in (fewer aggregates per case): that plan sorted all cases into the leader instead
  * of aggregating in the parallel workers, and was about three times slower at 100k cases.
  */
-function figureColumns(period: PeriodKey, bounds: { start: SQL; end: SQL }, now: SQL): SQL[] {
-  const inPeriod = (column: SQL) => sql`${column} >= ${bounds.start} AND ${column} < ${bounds.end}`;
+function figureColumns(period: PeriodKey, inPeriod: (column: SQL) => SQL, now: SQL): SQL[] {
   const created = inPeriod(sql`s.created_at`);
   const resolved = inPeriod(sql`s.resolved_at`);
   const openStatuses = sql.join(
@@ -157,7 +156,8 @@ function figureColumns(period: PeriodKey, bounds: { start: SQL; end: SQL }, now:
     sla_met: count(sla.met),
     fr_due: count(fr.due),
     fr_met: count(fr.met),
-    handling_hours: sql`coalesce(sum(extract(epoch FROM s.resolved_at - s.created_at) / 3600) FILTER (WHERE ${resolved}), 0)::float8`,
+    // Seconds, summed exactly (numeric), so that the daily sums add up to the same total.
+    handling_seconds: sql`coalesce(sum(extract(epoch FROM s.resolved_at - s.created_at)::numeric) FILTER (WHERE ${resolved}), 0)`,
     satisfaction_sum: sql`coalesce(sum(s.satisfaction) FILTER (WHERE ${inPeriod(sql`s.satisfaction_at`)}), 0)::int`,
     satisfaction_n: count(sql`s.satisfaction IS NOT NULL AND ${inPeriod(sql`s.satisfaction_at`)}`),
     unfounded: count(sql`s.verdict = 'unfounded' AND ${resolved}`),
@@ -197,14 +197,81 @@ async function unitScope(ctx: Ctx, unitId: string | undefined): Promise<Set<stri
   return unitSubtree(ctx.db, ctx.actor.workspaceId, unitId);
 }
 
+const DAY_MS = 86_400_000;
+
+/** An interval of time counted from the cases themselves: [start, end). */
+export type Window = { start: Date; end: Date };
+/** Rows of `case_daily` of one grain: days (or months, by their first day) from `from` up to `to`, excluded. */
+export type Span = { grain: 'day' | 'month'; from: string; to: string };
+
+/**
+ * How a period [start, end) is counted: whole UTC days before today from the daily and monthly
+ * sums (whole months as months), and the hours around them (a local midnight is rarely a UTC one;
+ * today and after, where a target owed falls due only once `now` has passed) from the cases.
+ */
+export function splitPeriod(start: Date, end: Date, now: Date): { windows: Window[]; spans: Span[] } {
+  const a = Math.ceil(start.getTime() / DAY_MS) * DAY_MS;
+  const b = Math.min(Math.floor(end.getTime() / DAY_MS), Math.floor(now.getTime() / DAY_MS)) * DAY_MS;
+  if (b <= a) return { windows: [{ start, end }], spans: [] };
+  const windows = [
+    ...(start.getTime() < a ? [{ start, end: new Date(a) }] : []),
+    ...(b < end.getTime() ? [{ start: new Date(b), end }] : []),
+  ];
+  const dayA = toDay(new Date(a));
+  const dayB = toDay(new Date(b));
+  const monthA = dayA.endsWith('-01') ? dayA : addDays(monthEnd(dayA), 1);
+  const monthB = `${dayB.slice(0, 8)}01`;
+  if (monthA >= monthB) return { windows, spans: [{ grain: 'day', from: dayA, to: dayB }] };
+  const spans: Span[] = [
+    ...(dayA < monthA ? [{ grain: 'day' as const, from: dayA, to: monthA }] : []),
+    { grain: 'month', from: monthA, to: monthB },
+    ...(monthB < dayB ? [{ grain: 'day' as const, from: monthB, to: dayB }] : []),
+  ];
+  return { windows, spans };
+}
+
+const any = (parts: SQL[]) => (parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` OR `)})`);
+const during = (column: SQL, w: Window) =>
+  sql`(${column} >= ${w.start.toISOString()}::timestamptz AND ${column} < ${w.end.toISOString()}::timestamptz)`;
+
+/** A period's figures from `case_daily` rows `d`, named as `figureColumns` names them. */
+function dailyColumns(period: PeriodKey, spans: Span[]): SQL[] {
+  const inSpans = any(spans.map((span) => sql`(d.grain = ${span.grain} AND d.day >= ${span.from}::date AND d.day < ${span.to}::date)`));
+  const sum = (expr: SQL) => sql`coalesce(sum(${expr}) FILTER (WHERE ${inSpans}), 0)`;
+  const columns: Record<Figure, SQL> = {
+    received: sum(sql`d.received`),
+    resolved: sum(sql`d.resolved`),
+    open: sum(sql`d.open`),
+    sla_due: sum(sql`d.sla_done + d.sla_owed`),
+    sla_met: sum(sql`d.sla_met`),
+    fr_due: sum(sql`d.first_response_done + d.first_response_owed`),
+    fr_met: sum(sql`d.first_response_met`),
+    handling_seconds: sum(sql`d.handling_seconds`),
+    satisfaction_sum: sum(sql`d.satisfaction_sum`),
+    satisfaction_n: sum(sql`d.satisfaction_n`),
+    unfounded: sum(sql`d.unfounded`),
+  };
+  return FIGURES.map((figure) => sql`${columns[figure]} AS ${sql.identifier(`${period}_${figure}`)}`);
+}
+
+/** Where statistics are counted from: the daily sums (and the cases at the edges), or the cases alone. */
+export type StatisticsSource = 'daily' | 'cases';
+
 /**
  * Case statistics of a period in the reader's time zone (today and "due by now" by the server's clock `now`), grouped by a dimension, beside the
  * previous period as long and the same period a year before. All staff read every case (the case
  * policy), so the figures cover the workspace, or a unit and the units below it with `unitId`.
- * One pass over the cases involved counts every period and every row; a second statement finds
- * the customers with repeated unfounded complaints, named only when the reader may read them.
+ * Whole days come from the daily sums kept by a trigger (`case_daily`), the hours around them
+ * from the cases; `source: 'cases'` counts everything from the cases in one pass (the same
+ * answer, slower: kept as the reference). A second statement finds the customers with repeated
+ * unfounded complaints, named only when the reader may read them.
  */
-export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery, now: Date): Promise<TCaseStatistics> {
+export async function caseStatistics(
+  ctx: Ctx,
+  raw: TCaseStatisticsQuery,
+  now: Date,
+  source: StatisticsSource = 'daily',
+): Promise<TCaseStatistics> {
   const query = ZCaseStatisticsQuery.parse(raw);
   const [{ zone, today }, narrowed] = await Promise.all([readerDay(ctx, now), unitScope(ctx, query.unitId)]);
   const current = periodOf(query, today);
@@ -213,6 +280,7 @@ export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery, now: D
   const midnight = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE ${zone})`;
   const bounds = (p: Period) => ({ start: midnight(p.from), end: midnight(addDays(p.to, 1)) });
   const earliest = [periods.cur.from, periods.prev.from, periods.ly.from].sort()[0] ?? current.from;
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
 
   const workspaceId = ctx.actor.workspaceId;
   const scope = sql.join(
@@ -224,19 +292,27 @@ export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery, now: D
     sql` AND `,
   );
   const dimension = DIMENSIONS[query.by];
-  const start = midnight(earliest);
-  // Everything counted happens after the case was created, so nothing created after the period matters.
-  const involved = sql`s.created_at < ${bounds(periods.cur).end} AND (s.created_at >= ${start} OR s.resolved_at >= ${start}
-    OR s.first_responded_at >= ${start} OR s.satisfaction_at >= ${start}
-    OR s.resolution_due_at >= ${start} OR s.first_response_due_at >= ${start})`;
-  const aggregate = sql`
-    SELECT ${dimension.key} AS k, ${sql.join(
-      PERIODS.flatMap((p) => figureColumns(p, bounds(periods[p]), sql`${now.toISOString()}::timestamptz`)),
-      sql`, `,
-    )}
-    FROM support_case s
-    WHERE ${scope} AND ${involved}
-    GROUP BY 1`;
+  let aggregate: SQL;
+  if (source === 'cases') {
+    const start = midnight(earliest);
+    // Everything counted happens after the case was created, so nothing created after the period matters.
+    const involved = sql`s.created_at < ${bounds(periods.cur).end} AND (s.created_at >= ${start} OR s.resolved_at >= ${start}
+      OR s.first_responded_at >= ${start} OR s.satisfaction_at >= ${start}
+      OR s.resolution_due_at >= ${start} OR s.first_response_due_at >= ${start})`;
+    aggregate = sql`
+      SELECT ${dimension.key} AS k, ${sql.join(
+        PERIODS.flatMap((p) => {
+          const { start: from, end: to } = bounds(periods[p]);
+          return figureColumns(p, (column) => sql`${column} >= ${from} AND ${column} < ${to}`, nowSql);
+        }),
+        sql`, `,
+      )}
+      FROM support_case s
+      WHERE ${scope} AND ${involved}
+      GROUP BY 1`;
+  } else {
+    aggregate = await dailyAggregate(ctx, { periods, zone, now, nowSql, scope, dimension: query.by, narrowed, kind: query.kind });
+  }
   const names = dimension.names;
   const labelled = names
     ? sql`SELECT a.*, (SELECT ${names.name} FROM ${names.table} WHERE ${names.table}.workspace_id = ${workspaceId}
@@ -270,7 +346,7 @@ export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery, now: D
       open: s.open,
       slaCompliance: round(ratio(s.sla_met, s.sla_due), 4),
       firstResponseCompliance: round(ratio(s.fr_met, s.fr_due), 4),
-      avgHandlingHours: round(ratio(s.handling_hours, s.resolved), 1),
+      avgHandlingHours: round(ratio(s.handling_seconds / 3600, s.resolved), 1),
       avgSatisfaction: round(ratio(s.satisfaction_sum, s.satisfaction_n), 2),
       unfounded: s.unfounded,
     };
@@ -287,7 +363,7 @@ export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery, now: D
         lastYear: sumsOf(row, 'ly').received,
         resolved: cur.resolved,
         slaCompliance: round(ratio(cur.sla_met, cur.sla_due), 4),
-        avgHandlingHours: round(ratio(cur.handling_hours, cur.resolved), 1),
+        avgHandlingHours: round(ratio(cur.handling_seconds / 3600, cur.resolved), 1),
       };
     })
     // Rows with nothing to show in any period (a case only due or rated) are left out.
@@ -295,6 +371,85 @@ export async function caseStatistics(ctx: Ctx, raw: TCaseStatisticsQuery, now: D
     .sort((a, b) => b.current - a.current || b.previous - a.previous || a.label.localeCompare(b.label));
 
   return { by: query.by, current: present('cur'), previous: present('prev'), lastYear: present('ly'), rows, repeatedUnfounded: repeated };
+}
+
+/**
+ * The statement summing a dimension's `case_daily` rows over the whole days of the three periods
+ * and, beside them, the cases whose events fall in the hours left over, one row per key.
+ */
+async function dailyAggregate(
+  ctx: Ctx,
+  options: {
+    periods: Record<PeriodKey, Period>;
+    zone: string;
+    now: Date;
+    nowSql: SQL;
+    scope: SQL;
+    dimension: TCaseStatDimension;
+    narrowed: Set<string> | undefined;
+    kind: TCaseStatisticsQuery['kind'];
+  },
+): Promise<SQL> {
+  const { periods, zone, now, nowSql, scope, dimension, narrowed, kind } = options;
+  // The periods' local midnights as instants (one round trip; the zone's rules are PostgreSQL's).
+  const days = PERIODS.flatMap((p) => [periods[p].from, addDays(periods[p].to, 1)]);
+  const [instants] = (
+    await ctx.db.execute<Record<string, string | Date>>(
+      sql`SELECT ${sql.join(
+        days.map((day, i) => sql`(${day}::date::timestamp AT TIME ZONE ${zone}) AS ${sql.identifier(`t${i}`)}`),
+        sql`, `,
+      )}`,
+    )
+  ).rows;
+  const instant = (i: number) => new Date(instants?.[`t${i}`] ?? '');
+  const plans = Object.fromEntries(PERIODS.map((p, i) => [p, splitPeriod(instant(2 * i), instant(2 * i + 1), now)])) as Record<
+    PeriodKey,
+    ReturnType<typeof splitPeriod>
+  >;
+
+  const allSpans = PERIODS.flatMap((p) => plans[p].spans);
+  const daily = sql`
+    SELECT d.value AS k, ${sql.join(
+      PERIODS.flatMap((p) => dailyColumns(p, plans[p].spans)),
+      sql`, `,
+    )}
+    FROM case_daily d
+    WHERE d.workspace_id = ${ctx.actor.workspaceId} AND d.dimension = ${dimension} AND d.whole = ${!narrowed}
+      ${narrowed ? sql`AND d.unit_id IN (${uuids(narrowed)})` : sql``}
+      ${kind ? sql`AND d.kind = ${kind}` : sql``}
+      AND ${any(allSpans.map((span) => sql`(d.grain = ${span.grain} AND d.day >= ${span.from}::date AND d.day < ${span.to}::date)`))}
+    GROUP BY 1`;
+
+  const windows = [
+    ...new Map(PERIODS.flatMap((p) => plans[p].windows).map((w) => [`${w.start.toISOString()} ${w.end.toISOString()}`, w])).values(),
+  ];
+  const parts = [daily];
+  if (windows.length > 0) {
+    // Each event of a case in a window, as the partial indexes of `support_case` hold them.
+    const involved = any(
+      windows.flatMap((w) => [
+        during(sql`s.created_at`, w),
+        during(sql`s.resolved_at`, w),
+        during(sql`s.first_responded_at`, w),
+        during(sql`s.satisfaction_at`, w),
+        sql`(s.resolved_at IS NULL AND s.sla_policy_id IS NOT NULL AND ${during(sql`s.resolution_due_at`, w)})`,
+        sql`(s.first_responded_at IS NULL AND s.sla_policy_id IS NOT NULL AND ${during(sql`s.first_response_due_at`, w)})`,
+      ]),
+    );
+    parts.push(sql`
+      SELECT ${DIMENSIONS[dimension].key} AS k, ${sql.join(
+        PERIODS.flatMap((p) => figureColumns(p, (column) => any(plans[p].windows.map((w) => during(column, w))), nowSql)),
+        sql`, `,
+      )}
+      FROM support_case s
+      WHERE ${scope} AND ${involved}
+      GROUP BY 1`);
+  }
+  const columns = PERIODS.flatMap((p) => FIGURES.map((f) => sql.identifier(`${p}_${f}`)));
+  return sql`SELECT u.k, ${sql.join(
+    columns.map((c) => sql`sum(u.${c}) AS ${c}`),
+    sql`, `,
+  )} FROM (${sql.join(parts, sql` UNION ALL `)}) u GROUP BY u.k`;
 }
 
 /** How many customers with repeated unfounded complaints are listed at most. */
