@@ -1,7 +1,8 @@
 // Process engine figures: "10k running instances: starting an instance p50 ≤ 10 ms, completing a
 // user step p50 ≤ 15 ms; 1,000 timers due at once are all fired within 10 s without stalling
 // requests more than 50 ms".
-// Usage: npx tsx bench/processes.ts [running=10000] [--samples=300] [--timers=1000]
+// Usage: npx tsx bench/processes.ts [running=10000] [--samples=300] [--timers=1000] [--profile=<folder>]
+// `--profile` writes a CPU profile of each measured phase (start, complete, sweep) into the folder.
 // Starts its own embedded PostgreSQL in a temporary folder and the server on a free local port,
 // wired as main.ts does. One workspace, 50 people in 5 units; a process published through the API
 // (start → a user step with a form and an interrupting one-day deadline → a gateway on the form →
@@ -15,9 +16,11 @@
 //   (GET /api/v1/tasks, 4 in flight) records its slowest answers and the event loop's delay,
 //   compared with the same stream without a sweep.
 import fs from 'node:fs';
+import { Session as Inspector } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import pg from 'pg';
 import { createDatabase } from '../apps/server/src/db/client.ts';
 import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.ts';
 import { runMigrations } from '../apps/server/src/db/migrate.ts';
@@ -32,7 +35,34 @@ const option = (name: string, fallback: number) =>
   Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
 const samples = option('samples', 300);
 const timerCount = option('timers', 1000);
+const profileDir = process.argv.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length);
 const PASSWORD = 'bench password 123';
+
+// Every statement goes through a client's query(): counted, to say how many a request costs.
+let statements = 0;
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return query.apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+/** Runs `work` under the CPU profiler when `--profile` is given, saving `<folder>/<name>.cpuprofile`. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!profileDir) return work();
+  const session = new Inspector();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(profileDir, { recursive: true });
+    fs.writeFileSync(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -216,16 +246,22 @@ try {
     }
     return session;
   };
+  for (const company of companies) await sessionOf(company.owner_id);
   const startTimes: number[] = [];
-  for (let i = 0; i < samples + 20; i++) {
-    const company = companies[(i * 7) % companies.length];
-    if (!company) continue;
-    const session = await sessionOf(company.owner_id);
-    const t0 = performance.now();
-    await call(session, 'POST', '/api/v1/process-instances', { definitionId: handling, record: { type: 'company', id: company.id } });
-    if (i >= 20) startTimes.push(performance.now() - t0);
-  }
-  log(`start an instance (HTTP, ${running} running): ${summary(startTimes)}`);
+  let before = 0;
+  await profiled('start', async () => {
+    for (let i = 0; i < samples + 20; i++) {
+      const company = companies[(i * 7) % companies.length];
+      if (!company) continue;
+      const session = await sessionOf(company.owner_id);
+      if (i === 20) before = statements;
+      const t0 = performance.now();
+      await call(session, 'POST', '/api/v1/process-instances', { definitionId: handling, record: { type: 'company', id: company.id } });
+      if (i >= 20) startTimes.push(performance.now() - t0);
+    }
+  });
+  const perRequest = () => ((statements - before) / samples).toFixed(1);
+  log(`start an instance (HTTP, ${running} running): ${summary(startTimes)}; ${perRequest()} statements each`);
 
   // Completions of first steps through HTTP by their assignees.
   const open = (
@@ -236,13 +272,18 @@ try {
     )
   ).rows;
   const completeTimes: number[] = [];
-  for (const [i, step] of open.entries()) {
-    const session = await sessionOf(step.assignee_id);
-    const t0 = performance.now();
-    await call(session, 'POST', `/api/v1/process-tasks/${step.id}/complete`, { values: { outcome: i % 2 ? 'more' : 'done', note: 'ok' } });
-    if (i >= 20) completeTimes.push(performance.now() - t0);
-  }
-  log(`complete a user step (HTTP, ${running} running): ${summary(completeTimes)}`);
+  await profiled('complete', async () => {
+    for (const [i, step] of open.entries()) {
+      const session = await sessionOf(step.assignee_id);
+      if (i === 20) before = statements;
+      const t0 = performance.now();
+      await call(session, 'POST', `/api/v1/process-tasks/${step.id}/complete`, {
+        values: { outcome: i % 2 ? 'more' : 'done', note: 'ok' },
+      });
+      if (i >= 20) completeTimes.push(performance.now() - t0);
+    }
+  });
+  log(`complete a user step (HTTP, ${running} running): ${summary(completeTimes)}; ${perRequest()} statements each`);
 
   // 1,000 timers due at once.
   const anHourAgo = new Date(Date.now() - 3600_000 - 60_000);
@@ -278,7 +319,7 @@ try {
     return { result, workMs, times, loopMaxMs: delay.max / 1e6, loopP99Ms: delay.percentile(99) / 1e6 };
   };
   const baseline = await measure(async () => 0, 5000);
-  const sweep = await measure(() => fireDueTimers(db, new Date()), 0);
+  const sweep = await measure(() => profiled('sweep', () => fireDueTimers(db, new Date())), 0);
   const fired = (
     await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM process_timer WHERE workspace_id = $1 AND fired_at IS NOT NULL`, [ws])
   ).rows[0]?.n;

@@ -65,24 +65,39 @@ export async function presentInstances(ctx: Ctx, db: Executor, rows: InstanceRow
   const late = new Set(overdue.rows.map((r) => r.instance_id));
   return rows.map((row) => {
     const m = byId.get(row.id);
-    return {
-      id: row.id,
-      definitionId: row.definitionId,
-      processName: m?.processName ?? '',
-      version: m?.version ?? 0,
-      status: row.status,
-      record:
-        row.recordType && row.recordId
-          ? { type: row.recordType as TProcessRecordType, id: row.recordId, name: names.get(row.recordId) ?? null }
-          : null,
-      startedBy: row.startedBy ? { id: row.startedBy, name: m?.starter ?? '' } : null,
-      startedAt: row.startedAt.toISOString(),
-      endedAt: row.endedAt?.toISOString() ?? null,
-      current: row.current,
-      overdue: late.has(row.id),
-      error: row.error,
-    };
+    return instanceOf(
+      row,
+      { processName: m?.processName ?? '', version: m?.version ?? 0, starterName: m?.starter ?? null },
+      names,
+      late.has(row.id),
+    );
   });
+}
+
+/** One instance as the API shows it, from its row and what was read about it. */
+function instanceOf(
+  row: InstanceRow,
+  meta: { processName: string; version: number; starterName: string | null },
+  names: ReadonlyMap<string, string>,
+  overdue: boolean,
+): TProcessInstance {
+  return {
+    id: row.id,
+    definitionId: row.definitionId,
+    processName: meta.processName,
+    version: meta.version,
+    status: row.status,
+    record:
+      row.recordType && row.recordId
+        ? { type: row.recordType as TProcessRecordType, id: row.recordId, name: names.get(row.recordId) ?? null }
+        : null,
+    startedBy: row.startedBy ? { id: row.startedBy, name: meta.starterName ?? '' } : null,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: row.endedAt?.toISOString() ?? null,
+    current: row.current,
+    overdue,
+    error: row.error,
+  };
 }
 
 async function presentOne(ctx: Ctx, id: string): Promise<TProcessInstance> {
@@ -107,12 +122,13 @@ export async function startProcess(
 ): Promise<TProcessInstance> {
   const input = ZStartProcessInput.parse(raw);
   const { workspaceId, userId } = ctx.actor;
-  if (input.record && !(await readableRecordNames(ctx, ctx.db, [input.record])).has(input.record.id)) {
+  const names = input.record ? await readableRecordNames(ctx, ctx.db, [input.record]) : new Map<string, string>();
+  if (input.record && !names.has(input.record.id)) {
     throw new AppError('validation_failed', `No such ${input.record.type}`, {
       errors: [{ path: 'record', message: `No such ${input.record.type}` }],
     });
   }
-  const { id } = await startInstance(
+  const { id, saved } = await startInstance(
     ctx.db,
     {
       workspaceId,
@@ -126,7 +142,8 @@ export async function startProcess(
     // People start what a person may start: a manual or a form start event, not a record's or a schedule's.
     { ...options, byHand: true },
   );
-  return presentOne(ctx, id);
+  // What the first run saved is what the API shows: read again only when it failed.
+  return saved ? instanceOf(saved.row, saved, names, saved.overdue) : presentOne(ctx, id);
 }
 
 async function lockManaged(ctx: Ctx, tx: Executor, id: string): Promise<InstanceRow> {

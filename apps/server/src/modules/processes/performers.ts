@@ -1,5 +1,5 @@
 import { PERFORMER_KINDS, type TPerformerKind } from '@clientela/contract';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { standInFor } from '../absences/index.ts';
 import { membersOf, notify } from '../notifications/index.ts';
@@ -194,30 +194,37 @@ export async function openAssignment(
   return row.id;
 }
 
+type CloseInput = { workspaceId: string; taskId: string; outcome: 'done' | 'cancelled'; actorId: string | null; note: string };
+
 /**
  * Closes a step's assignment: done by the person who completed the step (who takes it when it
  * sat in a queue), or declined when the process moved on without it or was cancelled.
  */
-export async function closeAssignment(
-  tx: Executor,
-  input: { workspaceId: string; taskId: string; outcome: 'done' | 'cancelled'; actorId: string | null; note: string },
-): Promise<void> {
+export async function closeAssignment(tx: Executor, input: CloseInput): Promise<void> {
+  await tx.execute(sql`WITH ${closeAssignmentSql(input)} SELECT 1`);
+}
+
+/**
+ * closeAssignment() as data-modifying WITH queries (`closing_was`, `closing`, `closing_event`), to
+ * put in the caller's statement: the task locked as it was, changed unless already closed, and
+ * the change recorded.
+ */
+export function closeAssignmentSql(input: CloseInput): SQL {
   const { workspaceId, taskId, actorId } = input;
   const to = input.outcome === 'done' ? 'done' : 'declined';
-  // One statement: the task locked as it was, changed unless already closed, and the change recorded.
-  await tx.execute(sql`
-    WITH was AS (
+  return sql`closing_was AS (
       SELECT workspace_id, id, status, assignee_id FROM task WHERE workspace_id = ${workspaceId} AND id = ${taskId} FOR UPDATE
-    ), closed AS (
+    ), closing AS (
       UPDATE task t SET status = ${to},
-        assignee_id = coalesce(was.assignee_id, ${input.outcome === 'done' ? actorId : null}::uuid),
+        assignee_id = coalesce(w.assignee_id, ${input.outcome === 'done' ? actorId : null}::uuid),
         received_at = coalesce(t.received_at, now()),
         result = ${to === 'done' ? input.note : null}::text,
         decline_reason = ${to === 'declined' ? input.note : null}::text,
         updated_at = now()
-      FROM was WHERE t.workspace_id = was.workspace_id AND t.id = was.id AND was.status NOT IN ('done', 'confirmed', 'declined')
-      RETURNING t.workspace_id, t.id, was.status AS from_status
-    )
-    INSERT INTO task_event (workspace_id, task_id, actor_id, from_status, to_status, note)
-    SELECT workspace_id, id, ${actorId}::uuid, from_status, ${to}, ${input.note} FROM closed`);
+      FROM closing_was w WHERE t.workspace_id = w.workspace_id AND t.id = w.id AND w.status NOT IN ('done', 'confirmed', 'declined')
+      RETURNING t.workspace_id, t.id, w.status AS from_status
+    ), closing_event AS (
+      INSERT INTO task_event (workspace_id, task_id, actor_id, from_status, to_status, note)
+      SELECT workspace_id, id, ${actorId}::uuid, from_status, ${to}, ${input.note} FROM closing RETURNING 1
+    )`;
 }

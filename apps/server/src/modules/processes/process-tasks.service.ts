@@ -15,27 +15,29 @@ import { actsAsAssignee } from '../tasks/tasks.service.ts';
 import { units } from '../units/index.ts';
 import { users } from '../users/index.ts';
 import { readableRecordNames } from './instances.service.ts';
-import { closeAssignment } from './performers.ts';
 import { processDefinitions, processInstances, processTasks } from './processes.table.ts';
 import { checkFormValues, type InstanceRow, processError, type RunOptions, signalUserStep } from './runtime.ts';
 
 type Row = { step: typeof processTasks.$inferSelect; task: typeof tasks.$inferSelect };
 
-/** Locks the instance a user step belongs to (`SELECT … FOR UPDATE`); null when there is no such step in the workspace. */
-async function lockInstanceOfStep(tx: Executor, workspaceId: string, stepId: string): Promise<InstanceRow | null> {
+/**
+ * A user step the actor may read, with its assignment, and its instance locked (`FOR UPDATE OF`
+ * the instance only); null when there is no such step or the actor may not read it. The instance
+ * row is current once locked; the step's status may be older when the lock was waited for, so the
+ * completion checks it again where it marks the step done.
+ */
+async function lockReadableStep(ctx: Ctx, tx: Executor, id: string): Promise<(Row & { instance: InstanceRow }) | null> {
+  const workspaceId = ctx.actor.workspaceId;
   const [row] = await tx
-    .select()
-    .from(processInstances)
-    .where(
-      and(
-        eq(processInstances.workspaceId, workspaceId),
-        eq(
-          processInstances.id,
-          sql`(SELECT pt.instance_id FROM process_task pt WHERE pt.workspace_id = ${workspaceId} AND pt.id = ${stepId})`,
-        ),
-      ),
+    .select({ step: processTasks, task: tasks, instance: processInstances })
+    .from(processTasks)
+    .innerJoin(tasks, and(eq(tasks.workspaceId, processTasks.workspaceId), eq(tasks.id, processTasks.taskId)))
+    .innerJoin(
+      processInstances,
+      and(eq(processInstances.workspaceId, processTasks.workspaceId), eq(processInstances.id, processTasks.instanceId)),
     )
-    .for('update');
+    .where(and(eq(processTasks.workspaceId, workspaceId), eq(processTasks.id, id), await readableTaskSql(ctx)))
+    .for('update', { of: processInstances });
   return row ?? null;
 }
 
@@ -174,30 +176,57 @@ export async function completeProcessTask(
   options: RunOptions = {},
 ): Promise<TProcessTask> {
   const { values } = ZCompleteProcessTaskInput.parse(raw);
-  const workspaceId = ctx.actor.workspaceId;
-  await ctx.db.transaction(async (tx) => {
-    // The instance's lock first: it orders completions of its steps, so what is read after it is current.
-    const instance = await lockInstanceOfStep(tx, workspaceId, id);
-    const { step, task } = await findReadable(ctx, tx, id);
-    if (!instance) throw notFound('step');
+  const { actor } = ctx;
+  const done = await ctx.db.transaction(async (tx) => {
+    // The instance's lock first: it orders completions of its steps.
+    const found = await lockReadableStep(ctx, tx, id);
+    if (!found) throw notFound('step');
+    const { step, task, instance } = found;
     if (!(await actsAsAssignee(ctx, tx, task))) throw processError('not_your_step', 'This step is not yours to complete');
     if (step.status !== 'open' || instance.status !== 'running') throw processError('step_closed', 'This step is already closed');
     checkFormValues(step.form, values, 'values');
-    await closeAssignment(tx, {
-      workspaceId,
-      taskId: step.taskId,
-      outcome: 'done',
-      actorId: ctx.actor.userId,
-      note: 'Completed in the process',
-    });
-    // The step is marked completed with the values in the statement that reads what the run needs.
-    await signalUserStep(
+    // Marks the step and its assignment done with the values in the statement that reads what the run needs.
+    const run = await signalUserStep(
       tx,
       instance,
-      { id, executionId: step.executionId, taskId: step.taskId, values, actorId: ctx.actor.userId },
+      {
+        id,
+        executionId: step.executionId,
+        taskId: step.taskId,
+        values,
+        actorId: actor.userId,
+        people: task.assigneeId ? [task.assigneeId] : [],
+      },
       now,
       options,
     );
+    return { step, task, instance, ...run };
   });
-  return getProcessTask(ctx, id);
+  // A queue's step is shown with its queue's name: read again. Otherwise what was written is known.
+  if (done.task.queueUnitId) return getProcessTask(ctx, id);
+  const { step, task, instance } = done;
+  const names = new Map(done.people.map((p) => [p.id, p.name]));
+  const person = (personId: string) => ({ id: personId, name: names.get(personId) ?? '' });
+  const record = instance.recordType && instance.recordId ? { type: instance.recordType as 'company', id: instance.recordId } : null;
+  const recordNames = record ? await readableRecordNames(ctx, ctx.db, [record]) : new Map<string, string>();
+  return {
+    id: step.id,
+    taskId: step.taskId,
+    instanceId: step.instanceId,
+    processName: done.processName,
+    elementId: step.elementId,
+    name: step.name,
+    status: 'completed',
+    form: step.form,
+    values,
+    record: record ? { ...record, name: recordNames.get(record.id) ?? null } : null,
+    // closeAssignment keeps the assignee; a step without one is taken by who completed it.
+    assignee: person(task.assigneeId ?? actor.userId),
+    queue: null,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    createdAt: step.createdAt.toISOString(),
+    completedAt: now.toISOString(),
+    completedBy: person(actor.userId),
+    canComplete: false,
+  };
 }

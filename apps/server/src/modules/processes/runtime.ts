@@ -12,7 +12,7 @@ import {
   runStep,
   StepNotWaiting,
 } from './engine.ts';
-import { closeAssignment, type KnownUsers, openAssignment, resolvePerformer, senderOf } from './performers.ts';
+import { closeAssignment, closeAssignmentSql, type KnownUsers, openAssignment, resolvePerformer, senderOf } from './performers.ts';
 import { processDefinitions, processInstances, processSteps, processTasks, processTimers, processVersions } from './processes.table.ts';
 import { type RecordData, recordDataOf, recordDataSql, recordOwnerSql } from './record-data.ts';
 import { ACTIONS, isCalendarDay, provideStartInstance } from './services.ts';
@@ -102,11 +102,11 @@ type Loaded = {
   knownSteps: ReadonlySet<string>;
 };
 
-type UserRow = { id: string; unit_id: string | null; active: boolean };
+type UserRow = { id: string; unit_id: string | null; active: boolean; name?: string };
 
 /** The people of `ids` as one JSON list, for a statement that reads them with other things. */
 const usersSql = (workspaceId: string, ids: SQL[]) =>
-  sql`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'unit_id', u.unit_id, 'active', u.active)), '[]'::json) FROM app_user u
+  sql`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'unit_id', u.unit_id, 'active', u.active, 'name', u.name)), '[]'::json) FROM app_user u
     WHERE u.workspace_id = ${workspaceId} AND u.id IN (${sql.join(ids, sql`, `)}))`;
 
 /** Who was asked for, found or not. */
@@ -130,8 +130,14 @@ export async function lockInstance(tx: Executor, workspaceId: string, id: string
 /**
  * What a run needs besides the locked row, in one statement: the process's name and author, the
  * model's XML unless it is parsed already, the record, and the instance's timers not yet fired.
+ * `before` puts data-modifying WITH queries in the same statement, `taken` (a boolean over them)
+ * says whether they found what they change; `people` are read with their names.
  */
-async function load(tx: Executor, instance: InstanceRow, cte?: SQL): Promise<Loaded> {
+async function load(
+  tx: Executor,
+  instance: InstanceRow,
+  before?: { ctes: SQL; taken: SQL; people: string[] },
+): Promise<Loaded & { taken: boolean; people: UserRow[] }> {
   const cached = cachedModel(instance.versionId);
   const record = recordOf(instance);
   const { rows } = await tx.execute<{
@@ -142,15 +148,21 @@ async function load(tx: Executor, instance: InstanceRow, cte?: SQL): Promise<Loa
     timers: { e: string; d: string }[];
     users: UserRow[];
     steps: string[];
+    taken: boolean | null;
   }>(sql`
-    ${cte ? sql`WITH ${cte}` : sql``}
-    SELECT d.name, d.created_by, ${cached ? sql`NULL::text` : sql`v.xml`} AS xml,
+    ${before ? sql`WITH ${before.ctes}` : sql``}
+    SELECT d.name, d.created_by, ${cached ? sql`NULL::text` : sql`v.xml`} AS xml, ${before ? before.taken : sql`NULL::boolean`} AS taken,
       ${record ? recordDataSql(instance.workspaceId, record) : sql`NULL::jsonb`} AS record,
       (SELECT coalesce(json_agg(json_build_object('e', t.execution_id, 'd', t.due_at)), '[]'::json) FROM process_timer t
         WHERE t.workspace_id = ${instance.workspaceId} AND t.instance_id = ${instance.id} AND t.fired_at IS NULL) AS timers,
       (SELECT coalesce(json_agg(pt.execution_id), '[]'::json) FROM process_task pt
         WHERE pt.workspace_id = ${instance.workspaceId} AND pt.instance_id = ${instance.id}) AS steps,
-      ${usersSql(instance.workspaceId, [sql`${instance.startedBy}::uuid`, sql`d.created_by`, record ? recordOwnerSql(instance.workspaceId, record) : sql`NULL::uuid`])} AS users
+      ${usersSql(instance.workspaceId, [
+        sql`${instance.startedBy}::uuid`,
+        sql`d.created_by`,
+        record ? recordOwnerSql(instance.workspaceId, record) : sql`NULL::uuid`,
+        ...(before?.people ?? []).map((id) => sql`${id}::uuid`),
+      ])} AS users
     FROM process_version v
     JOIN process_definition d ON d.workspace_id = v.workspace_id AND d.id = v.definition_id
     WHERE v.workspace_id = ${instance.workspaceId} AND v.id = ${instance.versionId}`);
@@ -164,8 +176,10 @@ async function load(tx: Executor, instance: InstanceRow, cte?: SQL): Promise<Loa
     creatorId: row.created_by,
     record: data,
     knownDue: new Map(row.timers.map((t) => [t.e, new Date(t.d)])),
-    knownUsers: knownUsersOf([instance.startedBy, row.created_by, data?.ownerId], row.users),
+    knownUsers: knownUsersOf([instance.startedBy, row.created_by, data?.ownerId, ...(before?.people ?? [])], row.users),
     knownSteps: new Set(row.steps),
+    taken: row.taken === true,
+    people: row.users,
   };
 }
 
@@ -259,10 +273,13 @@ function recordOf(instance: InstanceRow): ProcessRecord | null {
 /** Who completed a user step in this run, to be named on its step. */
 type Completion = { executionId: string; actorId: string | null };
 
+/** What a saved run left: the instance row as written, how many timers fired, whether a new step is overdue already. */
+export type Saved = { row: InstanceRow; fired: number; overdue: boolean };
+
 /**
  * Runs one step of a locked instance and saves what it did, in the caller's transaction. The run
  * and what its actions wrote sit in a savepoint: when the engine fails, they are undone and the
- * instance is marked failed with its last good state, to be retried. Returns how many timers fired.
+ * instance is marked failed with its last good state, to be retried (null then).
  */
 async function advance(
   tx: Executor,
@@ -271,7 +288,7 @@ async function advance(
   now: Date,
   options: RunOptions,
   completion?: Completion,
-): Promise<number> {
+): Promise<Saved | null> {
   const { instance } = loaded;
   const stepOf =
     (sp: Executor) =>
@@ -316,7 +333,7 @@ async function advance(
   } catch (error) {
     if (!failed) throw error;
     await markFailed(tx, loaded, failed, error, now);
-    return 0;
+    return null;
   }
 }
 
@@ -351,7 +368,7 @@ const STATUS_OF_EVENT = { end: 'completed', error: 'failed' } as const;
  * Saves a run: the state and where it waits, its steps, its timers, and the assignments of new user
  * steps. The assignments of new user steps are opened first; then one statement saves the rest.
  */
-async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Date, completion?: Completion): Promise<number> {
+async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Date, completion?: Completion): Promise<Saved> {
   const { instance, model } = loaded;
   const workspaceId = instance.workspaceId;
   const ofInstance = sql`workspace_id = ${workspaceId} AND instance_id = ${instance.id}`;
@@ -375,6 +392,7 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
   // New user steps become assignments first, so that their rows go with the one statement below.
   const taskOf = new Map<string, string>();
   const newTasks: SQL[] = [];
+  let overdue = false;
   for (const task of result.waiting) {
     if (loaded.knownSteps.has(task.executionId) || task.elementId === '') continue;
     const performer = await resolvePerformer(tx, {
@@ -386,11 +404,14 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       known: loaded.knownUsers,
     });
     const recordName = loaded.record?.name;
+    const dueAt = task.due ? addDuration(now, task.due) : null;
+    // Overdue as the monitor reads it: due before the database's clock.
+    if (dueAt && dueAt.getTime() < Date.now()) overdue = true;
     const taskId = await openAssignment(tx, {
       workspaceId,
       title: task.name ?? task.elementId,
       description: recordName ? `${loaded.processName}: ${recordName}` : loaded.processName,
-      dueAt: task.due ? addDuration(now, task.due) : null,
+      dueAt,
       senderId: await senderOf(tx, workspaceId, [instance.startedBy, loaded.creatorId], loaded.knownUsers),
       performer,
       record: recordOf(instance),
@@ -440,9 +461,18 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
     if (!current.has(at))
       current.set(at, { elementId: at, name: model.elements.get(at)?.name ?? null, since: since.get(at) ?? now.toISOString() });
   }
-  ctes.push(sql`saved AS (UPDATE process_instance SET state = ${json(result.state)}, current = ${json([...current.values()])},
-    status = ${result.ended ? 'completed' : 'running'}, error = NULL, form = ${json(instance.form)},
-    ended_at = ${result.ended ? now.toISOString() : null}::timestamptz, updated_at = ${at}
+  const row: InstanceRow = {
+    ...instance,
+    state: result.state as InstanceRow['state'],
+    current: [...current.values()],
+    status: result.ended ? 'completed' : 'running',
+    error: null,
+    endedAt: result.ended ? now : null,
+    updatedAt: now,
+  };
+  ctes.push(sql`saved AS (UPDATE process_instance SET state = ${json(row.state)}, current = ${json(row.current)},
+    status = ${row.status}, error = NULL, form = ${json(instance.form)},
+    ended_at = ${row.endedAt?.toISOString() ?? null}::timestamptz, updated_at = ${at}
     WHERE workspace_id = ${workspaceId} AND id = ${instance.id} RETURNING 1)`);
   if (newTasks.length > 0) {
     ctes.push(sql`new_tasks AS (INSERT INTO process_task (workspace_id, instance_id, execution_id, element_id, name, task_id, form, created_at)
@@ -475,8 +505,14 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
     });
   }
 
-  return fired;
+  return { row, fired, overdue };
 }
+
+/** A started instance; when its first run was saved, what the API shows of it without reading it again. */
+export type StartedInstance = {
+  id: string;
+  saved?: Saved & { processName: string; version: number; starterName: string | null };
+};
 
 /**
  * Starts the published version of a process: checks the start event and its form (400 naming
@@ -487,7 +523,7 @@ export const startInstance = async (
   input: StartInstanceInput,
   now: Date,
   options: RunOptions = {},
-): Promise<{ id: string }> =>
+): Promise<StartedInstance> =>
   db.transaction(async (tx) => {
     const { workspaceId } = input;
     // The process and its published version, the record and the people a first step's assignment most
@@ -496,10 +532,11 @@ export const startInstance = async (
       name: string;
       created_by: string | null;
       version_id: string | null;
+      version: number | null;
       record: Parameters<typeof recordDataOf>[1];
       users: UserRow[];
     }>(sql`
-      SELECT d.name, d.created_by, v.id AS version_id,
+      SELECT d.name, d.created_by, v.id AS version_id, v.version,
         ${input.record ? recordDataSql(workspaceId, input.record) : sql`NULL::jsonb`} AS record,
         ${usersSql(workspaceId, [sql`${input.actorId}::uuid`, sql`d.created_by`, input.record ? recordOwnerSql(workspaceId, input.record) : sql`NULL::uuid`])} AS users
       FROM process_definition d
@@ -573,37 +610,49 @@ export const startInstance = async (
       knownSteps: new Set(),
       knownUsers: knownUsersOf([input.actorId, definition.created_by, record?.ownerId], definition.users),
     };
-    await advance(tx, loaded, { type: 'start', startEventId: start.id }, now, options);
-    return { id: instance.id };
+    const saved = await advance(tx, loaded, { type: 'start', startEventId: start.id }, now, options);
+    const starter = definition.users.find((u) => u.id === input.actorId);
+    return {
+      id: instance.id,
+      ...(saved
+        ? { saved: { ...saved, processName: definition.name, version: definition.version ?? 0, starterName: starter?.name ?? null } }
+        : {}),
+    };
   });
 
 provideStartInstance(startInstance satisfies StartInstance);
 
 /**
- * Completes a waiting user step of a locked, running instance with the values filled: merges
- * them into the instance's form, signals the engine and runs on. The caller has checked who
- * completes it and marked the step and its assignment done.
+ * Completes a waiting user step of a locked, running instance with the values filled: marks the
+ * step and its assignment done (409 `step_closed` when the step is no longer open), merges the
+ * values into the instance's form, signals the engine and runs on. The caller has checked who
+ * completes it. Returns the process's name and the people read on the way (`people`, with names).
  */
 export async function signalUserStep(
   tx: Executor,
   instance: InstanceRow,
-  step: { id: string; executionId: string; taskId: string; values: TProcessFormValues; actorId: string },
+  step: { id: string; executionId: string; taskId: string; values: TProcessFormValues; actorId: string; people?: string[] },
   now: Date,
   options: RunOptions = {},
-): Promise<void> {
+): Promise<{ processName: string; people: { id: string; name: string }[] }> {
   const merged = { ...instance, form: { ...instance.form, ...step.values } };
-  // The step is marked completed in the statement that reads what the run needs.
-  const completed = sql`completed AS (UPDATE process_task SET status = 'completed', values = ${JSON.stringify(step.values)}::jsonb,
-    completed_at = ${now.toISOString()}::timestamptz, completed_by = ${step.actorId}::uuid
-    WHERE workspace_id = ${instance.workspaceId} AND id = ${step.id} RETURNING 1)`;
-  await advance(
-    tx,
-    await load(tx, merged, completed),
-    { type: 'signal', executionId: step.executionId, output: step.values },
-    now,
-    options,
-    { executionId: step.executionId, actorId: step.actorId },
-  );
+  // The step and its assignment are marked done in the statement that reads what the run needs.
+  const ctes = sql`completed AS (UPDATE process_task SET status = 'completed', values = ${JSON.stringify(step.values)}::jsonb,
+      completed_at = ${now.toISOString()}::timestamptz, completed_by = ${step.actorId}::uuid
+      WHERE workspace_id = ${instance.workspaceId} AND id = ${step.id} AND status = 'open' RETURNING 1),
+    ${closeAssignmentSql({ workspaceId: instance.workspaceId, taskId: step.taskId, outcome: 'done', actorId: step.actorId, note: 'Completed in the process' })}`;
+  const loaded = await load(tx, merged, {
+    ctes,
+    taken: sql`EXISTS (SELECT 1 FROM completed)`,
+    people: [step.actorId, ...(step.people ?? [])],
+  });
+  // Read before the instance was locked, the step may have closed since: nothing of this is kept.
+  if (!loaded.taken) throw processError('step_closed', 'This step is already closed');
+  await advance(tx, loaded, { type: 'signal', executionId: step.executionId, output: step.values }, now, options, {
+    executionId: step.executionId,
+    actorId: step.actorId,
+  });
+  return { processName: loaded.processName, people: loaded.people.map((p) => ({ id: p.id, name: p.name ?? '' })) };
 }
 
 /**
@@ -778,5 +827,5 @@ async function failApart(db: Database, workspaceId: string, id: string, error: u
 /** Runs a locked instance's step when a timer of it is due (read after the lock: another sweep may have fired it in between). */
 function fireLoaded(tx: Executor, loaded: Loaded, now: Date, options: RunOptions): Promise<number> {
   if (![...loaded.knownDue.values()].some((dueAt) => dueAt.getTime() <= now.getTime())) return Promise.resolve(0);
-  return advance(tx, loaded, { type: 'resume' }, now, options);
+  return advance(tx, loaded, { type: 'resume' }, now, options).then((saved) => saved?.fired ?? 0);
 }
