@@ -67,6 +67,17 @@ describe('knowledge-base search', () => {
     expect(await search(employeeA.browser, 'warehou')).toMatchObject({ data: [{ id: inBody.id }], correctedQuery: 'warehouse' });
   });
 
+  it('marks the match in the passage whether it is in the opening words or far into a long text', async () => {
+    const { employeeA } = await makeBakery(t);
+    const filler = 'The shop keeps its shelves tidy and its floors swept every evening. '.repeat(20);
+    const early = await write(employeeA.browser, { title: 'Early', body: `<p>Gypsum boards first. ${filler}</p>` });
+    const late = await write(employeeA.browser, { title: 'Late', body: `<p>${filler} Then gypsum boards at the end.</p>` });
+    const found = await search(employeeA.browser, 'gypsum');
+    const headline = (id: string) => found.data.find((a: { id: string }) => a.id === id)?.headline as string;
+    expect(headline(early.id)).toContain('<mark>Gypsum</mark> boards first');
+    expect(headline(late.id)).toContain('Then <mark>gypsum</mark> boards');
+  });
+
   it('escapes the article text in headlines: only the <mark> tags are markup', async () => {
     const { employeeA } = await makeBakery(t);
     await write(employeeA.browser, {
