@@ -158,11 +158,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (scope) =>
     mailingLinkRoutes(scope, { db: options.db, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' }),
   );
+  const filesDir = options.filesDir ?? temporaryFilesDir(app);
   const moduleOptions: ModuleOptions = {
     db: options.db,
     authRateLimit: options.authRateLimit ?? 60,
     jobs: options.jobs,
-    filesDir: options.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-files-')),
+    filesDir,
     clock: options.clockControl?.clock ?? systemClock,
     mail: options.mail,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
@@ -196,4 +197,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   return app;
+}
+
+/** A folder for attached files that lives as long as the application (tests, benchmarks): removed when it closes. */
+function temporaryFilesDir(app: FastifyInstance): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-files-'));
+  app.addHook('onClose', async () => fs.promises.rm(dir, { recursive: true, force: true }));
+  return dir;
 }

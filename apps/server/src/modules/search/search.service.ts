@@ -20,6 +20,16 @@ const CANDIDATES = 300;
 // How alike a word of a customer's name must be to what was typed (pg_trgm's default, 0.6,
 // misses two typos in a short name).
 const TYPO_WORD_SIMILARITY = 0.5;
+// How long the typo-tolerant pass may look (ms). Where thousands of names share most of what was
+// typed ("Person 4711" among 100k "… Person N"), walking the trigram index for the nearest ones
+// costs hundreds of milliseconds; the exact hits are then answered alone rather than late.
+const TYPO_PASS_MS = 150;
+
+/** Whether PostgreSQL cancelled the statement (statement_timeout) rather than failed it. */
+function isCancelled(error: unknown): boolean {
+  const failed = error as { code?: string; cause?: { code?: string } };
+  return (failed.cause?.code ?? failed.code) === '57014';
+}
 
 /**
  * Searches what the actor may read in their workspace, best matches first. Each module
@@ -101,10 +111,17 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
     [typos('company', sql`city`, companyScope, limit), typos('contact', sql`coalesce(position, city)`, contactScope, limit)],
     sql` UNION ALL `,
   );
-  const fuzzy = await ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL pg_trgm.word_similarity_threshold = ${sql.raw(String(TYPO_WORD_SIMILARITY))}`);
-    return (await tx.execute<TSearchHit>(ranked(union, limit))).rows;
-  });
+  const fuzzy = await ctx.db
+    .transaction(async (tx) => {
+      await tx.execute(
+        sql`SET LOCAL pg_trgm.word_similarity_threshold = ${sql.raw(String(TYPO_WORD_SIMILARITY))}; SET LOCAL statement_timeout = ${sql.raw(String(TYPO_PASS_MS))}`,
+      );
+      return (await tx.execute<TSearchHit>(ranked(union, limit))).rows;
+    })
+    .catch((error: unknown) => {
+      if (isCancelled(error)) return [];
+      throw error;
+    });
   const seen = new Set(precise.map((hit) => hit.id));
   return [...precise, ...fuzzy.filter((hit) => !seen.has(hit.id))].slice(0, limit);
 }
