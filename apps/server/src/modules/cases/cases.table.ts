@@ -302,6 +302,10 @@ export const supportCases = pgTable(
     index('support_case_response_owed_idx')
       .on(t.workspaceId, t.firstResponseDueAt)
       .where(sql`deleted_at IS NULL AND first_responded_at IS NULL AND sla_policy_id IS NOT NULL AND first_response_due_at IS NOT NULL`),
+    // Statistics' customers with repeated unfounded complaints, by registration.
+    index('support_case_unfounded_idx')
+      .on(t.workspaceId, t.createdAt)
+      .where(sql`deleted_at IS NULL AND kind = 'complaint' AND verdict = 'unfounded'`),
     index('support_case_subject_trgm_idx').using('gin', sql`lower(${t.number} || ' ' || ${t.subject}) gin_trgm_ops`),
   ],
 );
