@@ -1,14 +1,17 @@
-import type { TCaseStatus } from '@clientela/contract';
+import type { TCase, TCaseStatus } from '@clientela/contract';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
+import { Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCaseMessages } from '../../lib/case-messages.ts';
 import { initI18n } from '../../lib/i18n.ts';
+import { loadRolesMessages } from '../../lib/roles-messages.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { fakeApi, page } from '../duplicates/test-duplicates.ts';
 import { CaseActionBar } from './case-action-bar.tsx';
 import { caseActions } from './case-actions.ts';
 import { ReplyEditor } from './case-conversation.tsx';
+import { CasePage } from './case-page.tsx';
 import { toHandoverInput } from './case-payload.ts';
 import { HandoverModal } from './handover-modal.tsx';
 import { aCase, SERVICE } from './test-cases.ts';
@@ -16,6 +19,7 @@ import { aCase, SERVICE } from './test-cases.ts';
 beforeAll(async () => {
   await initI18n('en');
   await loadCaseMessages();
+  await loadRolesMessages();
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -117,6 +121,50 @@ describe('case moves', () => {
         .getAllByRole('button')
         .map((button) => button.textContent),
     ).toEqual(['Close', 'Reopen', 'Turn into an article']);
+  }, 30_000);
+});
+
+/** Opens `/cases/:id` on a server that knows only the case (and its shares, none yet). */
+async function openCasePage(record: TCase, me = testMe) {
+  const api = fakeApi(({ method, url }) => {
+    if (method === 'GET' && url === `/api/v1/cases/${record.id}`) return jsonResponse(200, record);
+    if (method === 'GET' && url === `/api/v1/record-shares?entity=cases&recordId=${record.id}`) return jsonResponse(200, { data: [] });
+    if (method === 'GET' && (url === '/api/v1/units' || url.startsWith('/api/v1/users'))) return jsonResponse(200, page([]));
+    return undefined;
+  });
+  vi.stubGlobal('fetch', vi.fn(api.fetch));
+  await renderWithApp(
+    <App>
+      <Routes>
+        <Route path="/cases/:id" element={<CasePage />} />
+      </Routes>
+    </App>,
+    { me, path: `/cases/${record.id}` },
+  );
+  await screen.findByRole('heading', { name: record.subject });
+  return api;
+}
+
+describe('CasePage', () => {
+  it('offers "Share" beside the case’s moves to who may change the case, and opens its shares', async () => {
+    const api = await openCasePage(aCase(CASE_ID, 'Plasterboard sheets cracked'));
+    // Beside the moves: in the header's row of actions, not somewhere down the page.
+    const actions = screen.getByTestId('case-actions').parentElement as HTMLElement;
+    fireEvent.click(await within(actions).findByRole('button', { name: /Share/ }));
+    // Found by its title: in tests every element's generated id is the same, so the page's other labels would name the dialog.
+    const title = await screen.findByText('Share “C-2026-00001 · Plasterboard sheets cracked”', undefined, { timeout: 10_000 });
+    const dialog = title.closest('[role="dialog"]') as HTMLElement;
+    expect(await within(dialog).findByText('Not shared with anyone yet.')).toBeTruthy();
+    expect(api.calls.map((call) => call.url)).toContain(`/api/v1/record-shares?entity=cases&recordId=${CASE_ID}`);
+  }, 30_000);
+
+  it('offers no "Share" to a reader who may not change the case', async () => {
+    await openCasePage(aCase(CASE_ID, 'Someone else’s complaint', { owner: { id: 'b', name: 'Bea Neri' }, mayChange: false }), {
+      ...testMe,
+      role: 'employee',
+    });
+    expect(screen.getByTestId('case-details')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Share/ })).toBeNull();
   }, 30_000);
 });
 

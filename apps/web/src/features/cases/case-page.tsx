@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { AttachmentsCard } from '../attachments/attachments-card.tsx';
 import { useFormatters } from '../customers/date-format.ts';
+import { ShareButton } from '../roles/share-button.tsx';
 import { useCase, useSlaPolicies } from './api.ts';
 import { CaseActionBar } from './case-action-bar.tsx';
 import { CaseConversation } from './case-conversation.tsx';
@@ -105,7 +106,10 @@ export function CasePage() {
             {record.reopenedCount > 0 && <Tag color="volcano">{t('case.reopened', { count: record.reopenedCount })}</Tag>}
           </span>
         </Flex>
-        <CaseActionBar record={record} />
+        <Flex gap={8} wrap>
+          <CaseActionBar record={record} />
+          <ShareButton entity="cases" record={record} name={`${record.number} · ${record.subject}`} />
+        </Flex>
       </Flex>
       <Flex vertical gap={12} style={{ marginBottom: 16 }}>
         {record.customerUnfoundedComplaints >= 2 && (

@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { ShareButton } from '../roles/share-button.tsx';
 import { ConvertLeadModal } from './convert-lead-modal.tsx';
 import { showRenamedFieldErrors } from './form-errors.ts';
 import { LeadInputs } from './lead-inputs.tsx';
@@ -217,6 +218,7 @@ export function LeadPage() {
                 {t('lead.convert')}
               </Button>
             )}
+            <ShareButton entity="leads" record={data} name={leadName(data) || t('leads.unnamed')} />
             {data.mayDelete && (
               <Popconfirm
                 title={t('lead.deleteConfirm')}

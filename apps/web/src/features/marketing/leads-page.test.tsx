@@ -1,18 +1,22 @@
+import type { TLead } from '@clientela/contract';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../lib/i18n.ts';
 import { loadMarketingMessages } from '../../lib/marketing-messages.ts';
+import { loadRolesMessages } from '../../lib/roles-messages.ts';
 import { jsonResponse, renderWithApp, testMe } from '../../test/render.tsx';
 import { fakeApi, page } from '../duplicates/test-duplicates.ts';
 import { LeadPage } from './lead-page.tsx';
+import { leadName } from './leads-api.ts';
 import { LeadsPage } from './leads-page.tsx';
 import { aLead, CAMPAIGN_ID, LEAD_ID } from './test-marketing.ts';
 
 beforeAll(async () => {
   await initI18n('en');
   await loadMarketingMessages();
+  await loadRolesMessages();
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -117,4 +121,48 @@ describe('LeadPage', () => {
       '/deals/00000000-0000-4000-8000-000000000c03',
     );
   }, 30_000);
+
+  it('offers "Share" beside the lead’s actions to who may work it, and opens its shares', async () => {
+    const api = await openLeadPage(aLead());
+    fireEvent.click(await screen.findByRole('button', { name: /Share/ }));
+    // Found by its title: in tests every element's generated id is the same, so the page's other labels would name the dialog.
+    const title = await screen.findByText('Share “Marco Bianchi”', undefined, { timeout: 10_000 });
+    const dialog = title.closest('[role="dialog"]') as HTMLElement;
+    expect(await within(dialog).findByText('Not shared with anyone yet.')).toBeTruthy();
+    expect(api.calls.map((call) => call.url)).toContain(`/api/v1/record-shares?entity=leads&recordId=${LEAD_ID}`);
+  }, 30_000);
+
+  it('offers no "Share" to a reader who may not work the lead', async () => {
+    await openLeadPage(
+      aLead({ owner: { id: '00000000-0000-4000-8000-000000000002', name: 'Bea Neri' }, mayChange: false, mayDelete: false }),
+      {
+        ...testMe,
+        role: 'employee',
+      },
+    );
+    expect(screen.getByText('Agreed to receive news')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Share/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Convert' })).toBeNull();
+  }, 30_000);
 });
+
+/** Opens `/leads/:id` on a server that knows only the lead (and its shares, none yet). */
+async function openLeadPage(lead: TLead, me = testMe) {
+  const api = fakeApi(({ method, url }) => {
+    if (method === 'GET' && url === `/api/v1/leads/${lead.id}`) return jsonResponse(200, lead);
+    if (method === 'GET' && url === `/api/v1/record-shares?entity=leads&recordId=${lead.id}`) return jsonResponse(200, { data: [] });
+    if (method === 'GET' && (url === '/api/v1/units' || url.startsWith('/api/v1/users'))) return jsonResponse(200, page([]));
+    return undefined;
+  });
+  vi.stubGlobal('fetch', vi.fn(api.fetch));
+  await renderWithApp(
+    <App>
+      <Routes>
+        <Route path="/leads/:id" element={<LeadPage />} />
+      </Routes>
+    </App>,
+    { me, path: `/leads/${lead.id}` },
+  );
+  await screen.findByRole('heading', { name: leadName(lead) });
+  return api;
+}
