@@ -74,10 +74,19 @@ export type SelectedCase = Awaited<ReturnType<ReturnType<typeof selectCases>['wh
 
 const ref = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
 
-/** Presents selected cases; the SLA presenter reads the policies and calendars it needs once for the whole page. */
-export async function presentSummaries(ctx: Ctx, db: Executor, rows: readonly SelectedCase[], now: Date): Promise<TCaseSummary[]> {
+/**
+ * Presents selected cases; the SLA presenter reads the policies and calendars it needs once for the
+ * whole page (or comes ready, read while the page was).
+ */
+export async function presentSummaries(
+  ctx: Ctx,
+  db: Executor,
+  rows: readonly SelectedCase[],
+  now: Date,
+  presenter?: Promise<(row: CaseRow) => TCaseSummary['sla']>,
+): Promise<TCaseSummary[]> {
   if (rows.length === 0) return [];
-  const sla = await slaPresenter(db, ctx.actor.workspaceId, now);
+  const sla = await (presenter ?? slaPresenter(db, ctx.actor.workspaceId, now));
   return rows.map((selected) => {
     const c = selected.row;
     return {

@@ -15,6 +15,7 @@ import { escapeLike } from '../users/index.ts';
 import { customerVisibility, invalid, presentSummaries, selectCases } from './case-rows.ts';
 import { casePolicy } from './cases.policy.ts';
 import { supportCases } from './cases.table.ts';
+import { slaPresenter } from './sla/sla-clock.ts';
 
 const PRIORITY_RANK = sql`(CASE ${supportCases.priority} WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END)`;
 /** A case without a resolution due time sorts after every dated one. */
@@ -113,13 +114,18 @@ export async function caseListWhere(ctx: Ctx, query: TCaseListQuery, now: Date):
 
 /**
  * The cases list: filtered, sorted, page by page, with its total: the page and its capped count in
- * one statement, the page's names in another (and the SLA presenter's read).
+ * one statement, then the page's names and the total side by side; what the reader may see of
+ * customers and the SLA settings are read while the page is.
  */
 export async function listCases(ctx: Ctx, query: TCaseListQuery, now: Date) {
   await casePolicy.authorize(ctx.actor, 'read');
   const keyset = parseSort(query.sort, SORTS, '-createdAt');
   const where = await caseListWhere(ctx, query, now);
   const list = { table: supportCases, keys: supportCases, workspaceId: ctx.actor.workspaceId, where };
+  const visible = customerVisibility(ctx);
+  const sla = slaPresenter(ctx.db, ctx.actor.workspaceId, now);
+  // Settled even when the page fails first, so that no rejection goes unhandled.
+  Promise.allSettled([visible, sla]);
   // The page is read from the cases alone, in index order with its capped count; the names of
   // its (at most limit + 1) rows come in a second statement by primary key. Joined into the first,
   // the names led the planner to join the whole workspace's cases before sorting them.
@@ -131,17 +137,18 @@ export async function listCases(ctx: Ctx, query: TCaseListQuery, now: Date) {
       .orderBy(...indexOrder(keyset))
       .limit(query.limit + 1),
   );
-  const counted = await total();
   const { page, nextCursor } = pageOf(rows, query.limit, keyset);
   const ids = page.map((row) => row.id);
-  const named =
+  const [counted, named] = await Promise.all([
+    total(),
     ids.length === 0
       ? []
-      : await selectCases(ctx.db, await customerVisibility(ctx)).where(
-          and(eq(supportCases.workspaceId, ctx.actor.workspaceId), inArray(supportCases.id, ids)),
-        );
+      : visible.then((v) =>
+          selectCases(ctx.db, v).where(and(eq(supportCases.workspaceId, ctx.actor.workspaceId), inArray(supportCases.id, ids))),
+        ),
+  ]);
   const byId = new Map(named.map((row) => [row.row.id, row]));
   const inOrder = ids.flatMap((id) => byId.get(id) ?? []);
-  const data: TCaseSummary[] = await presentSummaries(ctx, ctx.db, inOrder, now);
+  const data: TCaseSummary[] = await presentSummaries(ctx, ctx.db, inOrder, now, sla);
   return { data, nextCursor, ...counted };
 }
