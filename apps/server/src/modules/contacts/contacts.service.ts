@@ -164,18 +164,21 @@ export async function contactsInOrder(ctx: Ctx, query: TContactListQuery) {
   };
 }
 
+/** The contact `id`, when it is alive and the actor may read it. */
+async function visible(ctx: Ctx, id: string) {
+  return and(
+    eq(contacts.workspaceId, ctx.actor.workspaceId),
+    eq(contacts.id, id),
+    isNull(contacts.deletedAt),
+    await contactPolicy.filter(ctx.actor, 'read', columns),
+  );
+}
+
 async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Promise<ContactRow> {
   const query = db
     .select(contactColumns)
     .from(contacts)
-    .where(
-      and(
-        eq(contacts.workspaceId, ctx.actor.workspaceId),
-        eq(contacts.id, id),
-        isNull(contacts.deletedAt),
-        await contactPolicy.filter(ctx.actor, 'read', columns),
-      ),
-    )
+    .where(await visible(ctx, id))
     .limit(1);
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('contact');
@@ -189,9 +192,17 @@ async function present(ctx: Ctx, db: Executor, row: ContactRow, ownerName?: stri
   return presentContact(row, owner, links.get(row.id) ?? [], await attributionNames(db, row.workspaceId, [row]));
 }
 
-/** One contact the actor may see; 404 for any other. */
+/** One contact the actor may see; 404 for any other. Its owner's name comes with the row, its companies and attribution at once after. */
 export async function getContact(ctx: Ctx, id: string): Promise<TContact> {
-  return present(ctx, ctx.db, await findVisible(ctx, ctx.db, id));
+  const [row] = await selectContacts(ctx.db)
+    .where(await visible(ctx, id))
+    .limit(1);
+  if (!row) throw notFound('contact');
+  const [links, names] = await Promise.all([
+    companiesOf(ctx, ctx.db, [id]),
+    attributionNames(ctx.db, ctx.actor.workspaceId, [row.contact]),
+  ]);
+  return presentContact(row.contact, row.ownerName, links.get(id) ?? [], names);
 }
 
 /** Replaces the contact's companies; each must be a company the actor may see. */
