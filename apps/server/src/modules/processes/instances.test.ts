@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { notifications } from '../notifications/index.ts';
 import { tasks } from '../tasks/index.ts';
 import { fixture, publish } from './fixtures/fixtures.ts';
 import { processDefinitions, processInstances, processTasks } from './processes.table.ts';
@@ -213,5 +214,26 @@ describe('process instances and steps through the API', () => {
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', error: 'Customer called us', current: [] });
     expect((await get(b.employeeA.browser, '/api/v1/process-tasks')).data).toEqual([]);
     expect((await cancel(b.owner)).statusCode).toBe(409);
+  });
+  it('gives a step to the deputy of a performer who is away today, whoever starts it, and tells the deputy', async () => {
+    const b = await setUp();
+    const today = new Date().toISOString().slice(0, 10);
+    await post(b.employeeA.browser, '/api/v1/absences', { deputyId: b.employeeA2.user.id, startsOn: today, endsOn: today, note: 'Away' });
+    // Elio starts it himself (read with the start), and the owner starts it for him (looked up).
+    const byHimself = await post(b.employeeA.browser, '/api/v1/process-instances', { definitionId: b.callBack.definitionId });
+    const byOwner = await post(b.owner, '/api/v1/process-instances', { definitionId: b.callBack.definitionId });
+    const steps = await t.db.select().from(processTasks).where(eq(processTasks.instanceId, byHimself.id));
+    const more = await t.db.select().from(processTasks).where(eq(processTasks.instanceId, byOwner.id));
+    for (const step of [...steps, ...more]) {
+      const [task] = await t.db.select().from(tasks).where(eq(tasks.id, step.taskId));
+      expect(task?.assigneeId).toBe(b.employeeA2.user.id);
+      const notices = await t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.taskId, step.taskId), eq(notifications.userId, b.employeeA2.user.id)));
+      expect(notices).toMatchObject([{ kind: 'task_covered', detail: { absent: 'Elio', deputy: 'Ezio' } }]);
+    }
+    expect(steps.length + more.length).toBe(2);
+    expect((await get(b.employeeA2.browser, '/api/v1/process-tasks')).data).toHaveLength(2);
   });
 });

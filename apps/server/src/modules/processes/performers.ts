@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PERFORMER_KINDS, type TPerformerKind } from '@clientela/contract';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
@@ -21,9 +22,23 @@ type PerformerInput = {
 
 /**
  * People already read in the step's transaction (with what run needs), by id: null when no such
- * person. Look-ups of others go to the database.
+ * person. Look-ups of others go to the database. `away`, when read: who stands in for them today
+ * (null when they are here).
  */
-export type KnownUsers = ReadonlyMap<string, { unitId: string | null; active: boolean } | null>;
+export type KnownUsers = ReadonlyMap<string, { unitId: string | null; active: boolean; away?: StandIn | null } | null>;
+
+/** An absent person and the active deputy who stands in for them today. */
+type StandIn = { absent: { id: string; name: string }; deputy: { id: string; name: string; unitId: string | null } };
+
+/**
+ * For a person `u` (an `app_user` row of the caller's statement), who stands in for them today as
+ * standInFor() decides it, as JSON `{ id, name, unit_id }` (null when they are here): read with them.
+ */
+export const standInSql = sql`(SELECT json_build_object('id', d.id, 'name', d.name, 'unit_id', d.unit_id) FROM absence a
+    JOIN app_user d ON d.workspace_id = a.workspace_id AND d.id = a.deputy_id AND d.active
+    WHERE a.workspace_id = u.workspace_id AND a.user_id = u.id AND a.ends_on >= current_date - 1
+      AND a.starts_on <= (now() AT TIME ZONE u.time_zone)::date AND a.ends_on >= (now() AT TIME ZONE u.time_zone)::date
+    LIMIT 1)`;
 
 const isKind = (kind: string | null): kind is TPerformerKind => PERFORMER_KINDS.includes(kind as TPerformerKind);
 
@@ -143,12 +158,16 @@ export async function senderOf(db: Executor, workspaceId: string, candidates: (s
   return (await leastBusy(db, workspaceId, 'admin', null))?.assigneeId ?? noOne();
 }
 
+/** A user step's assignment, prepared: its task's id, the WITH queries that write it, and its notice to send once they ran. */
+export type PreparedAssignment = { taskId: string; sql: SQL; notify: (tx: Executor) => Promise<void> };
+
 /**
  * Makes a user step an assignment, in the step's transaction: the task (to the performer, or their
- * deputy while they are away), its link to the record, the 'sent' event, and the notice to the
- * assignee or to every member of the queue.
+ * deputy while they are away), its link to the record and the 'sent' event, as WITH queries named
+ * `<name>_task`, `<name>_link`, `<name>_sent` for the caller's statement; the notice to the
+ * assignee or to every member of the queue goes after that statement (it names the task).
  */
-export async function openAssignment(
+export async function prepareAssignment(
   tx: Executor,
   input: {
     workspaceId: string;
@@ -158,40 +177,54 @@ export async function openAssignment(
     senderId: string;
     performer: Performer;
     record: ProcessRecord | null;
+    known?: KnownUsers;
+    /** What the WITH queries' names start with: unique in the statement. */
+    name: string;
   },
-): Promise<string> {
-  const { workspaceId, performer, senderId } = input;
+): Promise<PreparedAssignment> {
+  const { workspaceId, performer, senderId, name } = input;
   let { assigneeId, unitId } = performer;
-  const redirected = assigneeId ? await standInFor(tx, workspaceId, assigneeId) : null;
+  const known = assigneeId ? input.known?.get(assigneeId)?.away : null;
+  const redirected: StandIn | null = known !== undefined ? known : assigneeId ? await standInWithUnit(tx, workspaceId, assigneeId) : null;
   if (redirected) {
     assigneeId = redirected.deputy.id;
-    unitId = (await activeUser(tx, workspaceId, assigneeId))?.unitId ?? unitId;
+    unitId = redirected.deputy.unitId ?? unitId;
   }
-  // The task, its link to the record and its 'sent' event in one statement.
+  const taskId = randomUUID();
   const note = redirected ? `For ${redirected.absent.name}, who is away` : 'A step of a process';
+  const task = sql.raw(`${name}_task`);
   const link = input.record
-    ? sql`, linked AS (INSERT INTO task_link (workspace_id, task_id, record_type, record_id)
-        SELECT workspace_id, id, ${input.record.type}, ${input.record.id}::uuid FROM created)`
+    ? sql`, ${sql.raw(`${name}_link`)} AS (INSERT INTO task_link (workspace_id, task_id, record_type, record_id)
+        SELECT workspace_id, id, ${input.record.type}, ${input.record.id}::uuid FROM ${task} RETURNING 1)`
     : sql``;
-  const { rows } = await tx.execute<{ id: string }>(sql`
-    WITH created AS (
-      INSERT INTO task (workspace_id, title, description, due_at, sender_id, assignee_id, queue_unit_id, unit_id)
-      VALUES (${workspaceId}::uuid, ${input.title}, ${input.description}, ${input.dueAt?.toISOString() ?? null}::timestamptz,
+  const statement = sql`${task} AS (
+      INSERT INTO task (id, workspace_id, title, description, due_at, sender_id, assignee_id, queue_unit_id, unit_id)
+      VALUES (${taskId}::uuid, ${workspaceId}::uuid, ${input.title}, ${input.description}, ${input.dueAt?.toISOString() ?? null}::timestamptz,
         ${senderId}::uuid, ${assigneeId}::uuid, ${performer.queueUnitId}::uuid, ${unitId}::uuid)
       RETURNING workspace_id, id
-    )${link}, sent AS (INSERT INTO task_event (workspace_id, task_id, actor_id, from_status, to_status, note)
-      SELECT workspace_id, id, ${senderId}::uuid, NULL, 'sent', ${note} FROM created)
-    SELECT id FROM created`);
-  const [row] = rows;
-  if (!row) throw new Error('task insert returned nothing');
-  const notice = { taskId: row.id, title: input.title, actorId: senderId };
-  if (redirected) {
-    const detail = { absent: redirected.absent.name, deputy: redirected.deputy.name };
-    await notify(tx, workspaceId, [redirected.deputy.id], { kind: 'task_covered', ...notice, detail });
-  } else if (assigneeId) await notify(tx, workspaceId, [assigneeId], { kind: 'task_assigned', ...notice });
-  else if (performer.queueUnitId)
-    await notify(tx, workspaceId, await membersOf(tx, workspaceId, performer.queueUnitId, senderId), { kind: 'task_queued', ...notice });
-  return row.id;
+    )${link}, ${sql.raw(`${name}_sent`)} AS (INSERT INTO task_event (workspace_id, task_id, actor_id, from_status, to_status, note)
+      SELECT workspace_id, id, ${senderId}::uuid, NULL, 'sent', ${note} FROM ${task} RETURNING 1)`;
+  const notice = { taskId, title: input.title, actorId: senderId };
+  const assignee = assigneeId;
+  const sendNotice = async (db: Executor) => {
+    if (redirected) {
+      const detail = { absent: redirected.absent.name, deputy: redirected.deputy.name };
+      await notify(db, workspaceId, [redirected.deputy.id], { kind: 'task_covered', ...notice, detail });
+    } else if (assignee) await notify(db, workspaceId, [assignee], { kind: 'task_assigned', ...notice });
+    else if (performer.queueUnitId)
+      await notify(db, workspaceId, await membersOf(db, workspaceId, performer.queueUnitId, senderId), { kind: 'task_queued', ...notice });
+  };
+  return { taskId, sql: statement, notify: sendNotice };
+}
+
+/** standInFor() with the deputy's unit. */
+async function standInWithUnit(db: Executor, workspaceId: string, userId: string): Promise<StandIn | null> {
+  const found = await standInFor(db, workspaceId, userId);
+  if (!found) return null;
+  return {
+    absent: found.absent,
+    deputy: { ...found.deputy, unitId: (await activeUser(db, workspaceId, found.deputy.id))?.unitId ?? null },
+  };
 }
 
 type CloseInput = { workspaceId: string; taskId: string; outcome: 'done' | 'cancelled'; actorId: string | null; note: string };

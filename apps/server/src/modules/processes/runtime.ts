@@ -12,7 +12,16 @@ import {
   runStep,
   StepNotWaiting,
 } from './engine.ts';
-import { closeAssignment, closeAssignmentSql, type KnownUsers, openAssignment, resolvePerformer, senderOf } from './performers.ts';
+import {
+  closeAssignment,
+  closeAssignmentSql,
+  type KnownUsers,
+  type PreparedAssignment,
+  prepareAssignment,
+  resolvePerformer,
+  senderOf,
+  standInSql,
+} from './performers.ts';
 import { processDefinitions, processInstances, processSteps, processTasks, processTimers, processVersions } from './processes.table.ts';
 import { type RecordData, recordDataOf, recordDataSql, recordOwnerSql } from './record-data.ts';
 import { ACTIONS, isCalendarDay, provideStartInstance } from './services.ts';
@@ -102,17 +111,39 @@ type Loaded = {
   knownSteps: ReadonlySet<string>;
 };
 
-type UserRow = { id: string; unit_id: string | null; active: boolean; name?: string };
+type UserRow = {
+  id: string;
+  unit_id: string | null;
+  active: boolean;
+  name?: string;
+  /** Who stands in for them today (standInSql). */
+  away?: { id: string; name: string; unit_id: string | null } | null;
+};
 
 /** The people of `ids` as one JSON list, for a statement that reads them with other things. */
 const usersSql = (workspaceId: string, ids: SQL[]) =>
-  sql`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'unit_id', u.unit_id, 'active', u.active, 'name', u.name)), '[]'::json) FROM app_user u
+  sql`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'unit_id', u.unit_id, 'active', u.active, 'name', u.name, 'away', ${standInSql})), '[]'::json) FROM app_user u
     WHERE u.workspace_id = ${workspaceId} AND u.id IN (${sql.join(ids, sql`, `)}))`;
 
 /** Who was asked for, found or not. */
 function knownUsersOf(asked: (string | null | undefined)[], rows: UserRow[]): KnownUsers {
-  const found = new Map(rows.map((u) => [u.id, { unitId: u.unit_id, active: u.active }]));
-  const known = new Map<string, { unitId: string | null; active: boolean } | null>();
+  const found = new Map(
+    rows.map((u) => [
+      u.id,
+      {
+        unitId: u.unit_id,
+        active: u.active,
+        ...(u.away !== undefined
+          ? {
+              away: u.away
+                ? { absent: { id: u.id, name: u.name ?? '' }, deputy: { id: u.away.id, name: u.away.name, unitId: u.away.unit_id } }
+                : null,
+            }
+          : {}),
+      },
+    ]),
+  );
+  const known = new Map<string, NonNullable<ReturnType<KnownUsers['get']>> | null>();
   for (const id of asked) if (id) known.set(id, found.get(id) ?? null);
   return known;
 }
@@ -227,7 +258,9 @@ async function lockAndLoadMany(tx: Executor, refs: readonly DueRef[]): Promise<L
         FROM process_timer t WHERE t.workspace_id = ${i.workspaceId} AND t.instance_id = ${i.id} AND t.fired_at IS NULL)`,
       steps: sql<string[]>`(SELECT coalesce(json_agg(pt.execution_id), '[]'::json)
         FROM process_task pt WHERE pt.workspace_id = ${i.workspaceId} AND pt.instance_id = ${i.id})`,
-      users: sql<UserRow[]>`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'unit_id', u.unit_id, 'active', u.active)), '[]'::json)
+      users: sql<
+        UserRow[]
+      >`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'unit_id', u.unit_id, 'active', u.active, 'name', u.name, 'away', ${standInSql})), '[]'::json)
         FROM app_user u WHERE u.workspace_id = ${i.workspaceId}
           AND u.id IN (${i.startedBy}, ${processDefinitions.createdBy}, ${byInstance((ref, record) => recordOwnerSql(ref.workspaceId, record), sql`NULL::uuid`)}))`,
     })
@@ -288,6 +321,7 @@ async function advance(
   now: Date,
   options: RunOptions,
   completion?: Completion,
+  batch?: SaveBatch,
 ): Promise<Saved | null> {
   const { instance } = loaded;
   const stepOf =
@@ -325,7 +359,8 @@ async function advance(
       failed = result;
       throw result.error;
     }
-    return persist(sp, loaded, result, now, completion);
+    // A run that wrote nothing through actions may be saved later with others (`batch`).
+    return persist(sp, loaded, result, now, completion, loaded.model.hasActions ? undefined : batch);
   };
   try {
     // Only actions write while the engine runs: without them, a failed run has written nothing to undo.
@@ -368,8 +403,18 @@ const STATUS_OF_EVENT = { end: 'completed', error: 'failed' } as const;
  * Saves a run: the state and where it waits, its steps, its timers, and the assignments of new user
  * steps. The assignments of new user steps are opened first; then one statement saves the rest.
  */
-async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Date, completion?: Completion): Promise<Saved> {
+async function persist(
+  tx: Executor,
+  loaded: Loaded,
+  result: RunResult,
+  now: Date,
+  completion?: Completion,
+  batch?: SaveBatch,
+): Promise<Saved> {
   const { instance, model } = loaded;
+  // Each WITH query's name starts with the instance's place in the batch: unique in a statement saving several.
+  const prefix = batch ? `i${batch.length}_` : '';
+  const n = (name: string) => sql.raw(`${prefix}${name}`);
   const workspaceId = instance.workspaceId;
   const ofInstance = sql`workspace_id = ${workspaceId} AND instance_id = ${instance.id}`;
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -392,6 +437,7 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
   // New user steps become assignments first, so that their rows go with the one statement below.
   const taskOf = new Map<string, string>();
   const newTasks: SQL[] = [];
+  const assignments: PreparedAssignment[] = [];
   let overdue = false;
   for (const task of result.waiting) {
     if (loaded.knownSteps.has(task.executionId) || task.elementId === '') continue;
@@ -407,7 +453,7 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
     const dueAt = task.due ? addDuration(now, task.due) : null;
     // Overdue as the monitor reads it: due before the database's clock.
     if (dueAt && dueAt.getTime() < Date.now()) overdue = true;
-    const taskId = await openAssignment(tx, {
+    const assignment = await prepareAssignment(tx, {
       workspaceId,
       title: task.name ?? task.elementId,
       description: recordName ? `${loaded.processName}: ${recordName}` : loaded.processName,
@@ -415,18 +461,23 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       senderId: await senderOf(tx, workspaceId, [instance.startedBy, loaded.creatorId], loaded.knownUsers),
       performer,
       record: recordOf(instance),
+      known: loaded.knownUsers,
+      name: `${prefix}assignment${assignments.length}`,
     });
+    assignments.push(assignment);
+    const taskId = assignment.taskId;
     newTasks.push(
       sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${task.executionId}, ${task.elementId}, ${task.name}, ${taskId}::uuid, ${json(task.form)}, ${at})`,
     );
     taskOf.set(task.executionId, taskId);
   }
-  const ctes: SQL[] = [];
+  // The new steps' assignments are written by the one statement below.
+  const ctes: SQL[] = assignments.map((a) => a.sql);
   // Timers: kept while they wait; those gone from the engine fired when due, else went with their step.
   const goneTimers = sql`${ofInstance} AND fired_at IS NULL AND NOT (execution_id = ANY(${textArray(result.timers.map((t) => t.executionId))}))`;
   if (result.timers.length > 0) {
     ctes.push(
-      sql`kept AS (INSERT INTO process_timer (workspace_id, instance_id, execution_id, element_id, due_at) VALUES ${sql.join(
+      sql`${n('kept')} AS (INSERT INTO process_timer (workspace_id, instance_id, execution_id, element_id, due_at) VALUES ${sql.join(
         result.timers.map(
           (t) =>
             sql`(${workspaceId}::uuid, ${instance.id}::uuid, ${t.executionId}, ${t.elementId}, ${t.expireAt.toISOString()}::timestamptz)`,
@@ -435,11 +486,11 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       )} ON CONFLICT (workspace_id, instance_id, execution_id) DO UPDATE SET due_at = excluded.due_at RETURNING 1)`,
     );
   }
-  ctes.push(sql`discarded AS (DELETE FROM process_timer WHERE ${goneTimers} AND due_at > ${at} RETURNING id)`);
-  ctes.push(sql`fired AS (UPDATE process_timer SET fired_at = ${at} WHERE ${goneTimers} AND due_at <= ${at} RETURNING id)`);
+  ctes.push(sql`${n('discarded')} AS (DELETE FROM process_timer WHERE ${goneTimers} AND due_at > ${at} RETURNING id)`);
+  ctes.push(sql`${n('fired')} AS (UPDATE process_timer SET fired_at = ${at} WHERE ${goneTimers} AND due_at <= ${at} RETURNING id)`);
   // User steps: those the process left behind are closed.
   const waitingIds = textArray(result.waiting.map((w) => w.executionId));
-  ctes.push(sql`cancelled AS (UPDATE process_task SET status = 'cancelled', completed_at = ${at}
+  ctes.push(sql`${n('cancelled')} AS (UPDATE process_task SET status = 'cancelled', completed_at = ${at}
     WHERE ${ofInstance} AND status = 'open' AND NOT (execution_id = ANY(${waitingIds})) RETURNING task_id)`);
   // Steps started before this run and ended in it.
   const earlier = [...ended].filter(([executionId]) => !started.has(executionId));
@@ -451,7 +502,7 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
       completion && status === 'completed'
         ? sql`, actor_id = CASE WHEN execution_id = ${completion.executionId} THEN ${completion.actorId}::uuid ELSE actor_id END`
         : sql``;
-    ctes.push(sql`${sql.raw(`ended_${status}`)} AS (UPDATE process_step SET status = ${status}, ended_at = ${at}${actor}
+    ctes.push(sql`${n(`ended_${status}`)} AS (UPDATE process_step SET status = ${status}, ended_at = ${at}${actor}
       WHERE ${ofInstance} AND status = 'active' AND execution_id = ANY(${textArray(ids)}) RETURNING 1)`);
   }
   // Where it waits now, each since it first got there.
@@ -470,16 +521,16 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
     endedAt: result.ended ? now : null,
     updatedAt: now,
   };
-  ctes.push(sql`saved AS (UPDATE process_instance SET state = ${json(row.state)}, current = ${json(row.current)},
+  ctes.push(sql`${n('saved')} AS (UPDATE process_instance SET state = ${json(row.state)}, current = ${json(row.current)},
     status = ${row.status}, error = NULL, form = ${json(instance.form)},
     ended_at = ${row.endedAt?.toISOString() ?? null}::timestamptz, updated_at = ${at}
     WHERE workspace_id = ${workspaceId} AND id = ${instance.id} RETURNING 1)`);
   if (newTasks.length > 0) {
-    ctes.push(sql`new_tasks AS (INSERT INTO process_task (workspace_id, instance_id, execution_id, element_id, name, task_id, form, created_at)
+    ctes.push(sql`${n('new_tasks')} AS (INSERT INTO process_task (workspace_id, instance_id, execution_id, element_id, name, task_id, form, created_at)
       VALUES ${sql.join(newTasks, sql`, `)} RETURNING 1)`);
   }
   if (started.size > 0) {
-    ctes.push(sql`new_steps AS (INSERT INTO process_step (workspace_id, instance_id, execution_id, element_id, element_type, name, status, started_at, ended_at, task_id)
+    ctes.push(sql`${n('new_steps')} AS (INSERT INTO process_step (workspace_id, instance_id, execution_id, element_id, element_type, name, status, started_at, ended_at, task_id)
       VALUES ${sql.join(
         [...started].map(
           ([executionId, e]) =>
@@ -489,23 +540,51 @@ async function persist(tx: Executor, loaded: Loaded, result: RunResult, now: Dat
         sql`, `,
       )} ON CONFLICT DO NOTHING RETURNING 1)`);
   }
-  const { rows } = await tx.execute<{ kind: 'fired' | 'cancelled'; value: string }>(sql`
-    WITH ${sql.join(ctes, sql`, `)}
-    SELECT 'fired' AS kind, id::text AS value FROM fired
-    UNION ALL SELECT 'cancelled', task_id::text FROM cancelled`);
-  const fired = rows.filter((r) => r.kind === 'fired').length;
-  for (const row of rows) {
-    if (row.kind !== 'cancelled') continue;
-    await closeAssignment(tx, {
-      workspaceId,
-      taskId: row.value,
-      outcome: 'cancelled',
-      actorId: null,
-      note: 'The process went on without this step',
-    });
+  const select = sql`SELECT ${prefix}::text AS part, 'fired' AS kind, id::text AS value FROM ${n('fired')}
+    UNION ALL SELECT ${prefix}::text, 'cancelled', task_id::text FROM ${n('cancelled')}`;
+  // What follows the statement: the notices of new assignments, those of steps left behind closed.
+  const finish = async (rows: SavedRow[]) => {
+    for (const assignment of assignments) await assignment.notify(tx);
+    for (const row of rows) {
+      if (row.kind !== 'cancelled') continue;
+      await closeAssignment(tx, {
+        workspaceId,
+        taskId: row.value,
+        outcome: 'cancelled',
+        actorId: null,
+        note: 'The process went on without this step',
+      });
+    }
+    return rows.filter((r) => r.kind === 'fired').length;
+  };
+  if (batch) {
+    batch.push({ ctes, select, finish });
+    return { row, fired: 0, overdue };
   }
+  const { rows } = await tx.execute<SavedRow>(sql`WITH ${sql.join(ctes, sql`, `)} ${select}`);
+  return { row, fired: await finish(rows), overdue };
+}
 
-  return { row, fired, overdue };
+type SavedRow = { part: string; kind: 'fired' | 'cancelled'; value: string };
+
+/** Runs saved together in one statement (a sweep's batch): each one's WITH queries, what it returns, and what follows it. */
+type SaveBatch = { ctes: SQL[]; select: SQL; finish: (rows: SavedRow[]) => Promise<number> }[];
+
+/** Saves the runs of a batch with one statement; returns how many timers they fired. */
+async function flushSaves(tx: Executor, batch: SaveBatch): Promise<number> {
+  if (batch.length === 0) return 0;
+  const { rows } = await tx.execute<SavedRow>(
+    sql`WITH ${sql.join(
+      batch.flatMap((part) => part.ctes),
+      sql`, `,
+    )} ${sql.join(
+      batch.map((part) => sql`(${part.select})`),
+      sql` UNION ALL `,
+    )}`,
+  );
+  let fired = 0;
+  for (const [i, part] of batch.entries()) fired += await part.finish(rows.filter((r) => r.part === `i${i}_`));
+  return fired;
 }
 
 /** A started instance; when its first run was saved, what the API shows of it without reading it again. */
@@ -789,12 +868,14 @@ async function fireBatch(db: Database, batch: DueRef[], now: Date, options: RunO
   if (batch.length > 1) {
     try {
       return await db.transaction(async (tx) => {
+        // The runs are saved together, with one statement at the end.
+        const saves: SaveBatch = [];
         let fired = 0;
         for (const loaded of await lockAndLoadMany(tx, batch)) {
-          fired += await fireLoaded(tx, loaded, now, options);
+          fired += await fireLoaded(tx, loaded, now, options, saves);
           await yieldToRequests();
         }
-        return fired;
+        return fired + (await flushSaves(tx, saves));
       });
     } catch {
       // One by one below.
@@ -825,7 +906,7 @@ async function failApart(db: Database, workspaceId: string, id: string, error: u
 }
 
 /** Runs a locked instance's step when a timer of it is due (read after the lock: another sweep may have fired it in between). */
-function fireLoaded(tx: Executor, loaded: Loaded, now: Date, options: RunOptions): Promise<number> {
+function fireLoaded(tx: Executor, loaded: Loaded, now: Date, options: RunOptions, saves?: SaveBatch): Promise<number> {
   if (![...loaded.knownDue.values()].some((dueAt) => dueAt.getTime() <= now.getTime())) return Promise.resolve(0);
-  return advance(tx, loaded, { type: 'resume' }, now, options).then((saved) => saved?.fired ?? 0);
+  return advance(tx, loaded, { type: 'resume' }, now, options, undefined, saves).then((saved) => saved?.fired ?? 0);
 }
