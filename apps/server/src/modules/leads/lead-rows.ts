@@ -116,21 +116,30 @@ export async function presentLead(ctx: Ctx, named: NamedLead): Promise<TLead> {
   };
 }
 
-/** The live lead `id` of the actor's workspace (locked for update when asked); 404 otherwise. */
+/** The leads the actor may read: as far as their role reaches, and those shared with them or their unit. */
+export function readableLeads(ctx: Ctx): Promise<SQL> {
+  return leadPolicy.filter(ctx.actor, 'read', { owner: leads.ownerId, unit: leads.unitId, id: leads.id });
+}
+
+/** The live lead `id` of the actor's workspace, where the actor may read it. */
+async function readableLead(ctx: Ctx, id: string): Promise<SQL | undefined> {
+  return and(eq(leads.workspaceId, ctx.actor.workspaceId), eq(leads.id, id), isNull(leads.deletedAt), await readableLeads(ctx));
+}
+
+/** The live lead `id` the actor may read (locked for update when asked); 404 otherwise. */
 export async function findLead(ctx: Ctx, db: Executor, id: string, lock = false): Promise<LeadRow> {
   const query = db
     .select()
     .from(leads)
-    .where(and(eq(leads.workspaceId, ctx.actor.workspaceId), eq(leads.id, id), isNull(leads.deletedAt)));
+    .where(await readableLead(ctx, id));
   const [row] = await (lock ? query.for('update') : query);
   if (!row) throw notFound('lead');
   return row;
 }
 
-/** One lead, whole; 404 when it is not the workspace's or was removed. */
+/** One lead, whole; 404 when it is not the workspace's, was removed or the actor may not read it. */
 export async function getLead(ctx: Ctx, id: string, db: Executor = ctx.db): Promise<TLead> {
-  await leadPolicy.authorize(ctx.actor, 'read');
-  const [named] = await selectLeads(db).where(and(eq(leads.workspaceId, ctx.actor.workspaceId), eq(leads.id, id), isNull(leads.deletedAt)));
+  const [named] = await selectLeads(db).where(await readableLead(ctx, id));
   if (!named) throw notFound('lead');
   return presentLead(ctx, named);
 }

@@ -4,8 +4,7 @@ import type { Ctx } from '../../http/context.ts';
 import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage } from '../../lib/pagination.ts';
 import { phoneNeedle } from '../customers/index.ts';
 import { escapeLike } from '../users/index.ts';
-import { invalid, LEAD_FIELDS, presentSummary } from './lead-rows.ts';
-import { leadPolicy } from './leads.policy.ts';
+import { invalid, LEAD_FIELDS, presentSummary, readableLeads } from './lead-rows.ts';
 import { leads } from './leads.table.ts';
 
 const SORTS = { createdAt: { column: leads.createdAt, cast: 'timestamptz' as const } };
@@ -61,9 +60,8 @@ function leadListWhere(ctx: Ctx, query: TLeadListQuery): SQL | undefined {
 
 /** The leads list: newest first, page by page, with its total. */
 export async function listLeads(ctx: Ctx, query: TLeadListQuery) {
-  await leadPolicy.authorize(ctx.actor, 'read');
   const keyset = parseSort(query.sort, SORTS, '-createdAt');
-  const where = leadListWhere(ctx, query);
+  const where = and(leadListWhere(ctx, query), await readableLeads(ctx));
   const list = { table: leads, keys: leads, workspaceId: ctx.actor.workspaceId, where };
   const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) =>
     (source.matched ? ctx.db.with(source.matched) : ctx.db)

@@ -91,6 +91,36 @@ describe('a defined role is enforced', () => {
     expect((await get(other, '/api/v1/companies')).total).toBe(2);
   });
 
+  it('narrows the leads a role reads: lists, counts, record pages and matches follow, and a share opens one again', async () => {
+    const b = await makeBakery(t);
+    const mine = await post(b.managerA.browser, '/api/v1/leads', { firstName: 'Marta', lastName: 'Lead', email: 'marta@lead.test' });
+    const elios = await post(b.employeeA.browser, '/api/v1/leads', { firstName: 'Elio', lastName: 'Lead', email: 'elio@lead.test' });
+    const own = await withRole(b, b.managerA, { baseRole: 'manager', permissions: { leads: { read: 'own' } } });
+    const list = await get(own, '/api/v1/leads');
+    expect(list.data.map((l: { id: string }) => l.id)).toEqual([mine.id]);
+    expect(list.total).toBe(1);
+    expect((await own.request({ method: 'GET', url: `/api/v1/leads/${elios.id}` })).statusCode).toBe(404);
+    expect((await own.request({ method: 'GET', url: `/api/v1/leads/${elios.id}/matches` })).statusCode).toBe(404);
+    expect((await own.request({ method: 'GET', url: `/api/v1/leads/${mine.id}` })).statusCode).toBe(200);
+
+    // Reading nothing: no lead at all, until one is shared with the person.
+    const none = await withRole(b, b.employeeA2, { baseRole: 'employee', permissions: { leads: { read: 'none' } } });
+    expect((await get(none, '/api/v1/leads')).total).toBe(0);
+    expect((await none.request({ method: 'GET', url: `/api/v1/leads/${elios.id}` })).statusCode).toBe(404);
+    await post(b.employeeA.browser, '/api/v1/record-shares', {
+      entity: 'leads',
+      recordId: elios.id,
+      userId: b.employeeA2.user.id,
+      access: 'read',
+    });
+    const shared = await get(none, '/api/v1/leads');
+    expect(shared.data.map((l: { id: string }) => l.id)).toEqual([elios.id]);
+    expect((await none.request({ method: 'GET', url: `/api/v1/leads/${elios.id}` })).statusCode).toBe(200);
+    // A share for reading is not one for changing.
+    const patch = await none.request({ method: 'PATCH', url: `/api/v1/leads/${elios.id}`, payload: { city: 'Roma' } });
+    expect(patch.statusCode).toBe(403);
+  });
+
   it("widens an employee's deals to all: lists, counts and record pages follow", async () => {
     const b = await makeBakery(t);
     const beas = await post(b.employeeB.browser, '/api/v1/deals', { title: 'Bea deal' });
