@@ -177,11 +177,18 @@ export async function completeProcessTask(
 ): Promise<TProcessTask> {
   const { values } = ZCompleteProcessTaskInput.parse(raw);
   const { actor } = ctx;
+  // The record's name as the actor may read it, asked on another connection while the step runs.
+  let recordNames: Promise<Map<string, string> | null> = Promise.resolve(null);
   const done = await ctx.db.transaction(async (tx) => {
     // The instance's lock first: it orders completions of its steps.
     const found = await lockReadableStep(ctx, tx, id);
     if (!found) throw notFound('step');
     const { step, task, instance } = found;
+    if (instance.recordType && instance.recordId && !task.queueUnitId) {
+      const ref = { type: instance.recordType as 'company', id: instance.recordId };
+      // Failing, it leaves the name out: the answer is read again then (below).
+      recordNames = readableRecordNames(ctx, ctx.db, [ref]).catch(() => null);
+    }
     if (!(await actsAsAssignee(ctx, tx, task))) throw processError('not_your_step', 'This step is not yours to complete');
     if (step.status !== 'open' || instance.status !== 'running') throw processError('step_closed', 'This step is already closed');
     checkFormValues(step.form, values, 'values');
@@ -202,13 +209,13 @@ export async function completeProcessTask(
     );
     return { step, task, instance, ...run };
   });
-  // A queue's step is shown with its queue's name: read again. Otherwise what was written is known.
-  if (done.task.queueUnitId) return getProcessTask(ctx, id);
+  const recordNamesRead = await recordNames;
   const { step, task, instance } = done;
+  const record = instance.recordType && instance.recordId ? { type: instance.recordType as 'company', id: instance.recordId } : null;
+  // A queue's step is shown with its queue's name: read again. Otherwise what was written is known.
+  if (task.queueUnitId || (record && !recordNamesRead)) return getProcessTask(ctx, id);
   const names = new Map(done.people.map((p) => [p.id, p.name]));
   const person = (personId: string) => ({ id: personId, name: names.get(personId) ?? '' });
-  const record = instance.recordType && instance.recordId ? { type: instance.recordType as 'company', id: instance.recordId } : null;
-  const recordNames = record ? await readableRecordNames(ctx, ctx.db, [record]) : new Map<string, string>();
   return {
     id: step.id,
     taskId: step.taskId,
@@ -219,7 +226,7 @@ export async function completeProcessTask(
     status: 'completed',
     form: step.form,
     values,
-    record: record ? { ...record, name: recordNames.get(record.id) ?? null } : null,
+    record: record ? { ...record, name: recordNamesRead?.get(record.id) ?? null } : null,
     // closeAssignment keeps the assignee; a step without one is taken by who completed it.
     assignee: person(task.assigneeId ?? actor.userId),
     queue: null,
