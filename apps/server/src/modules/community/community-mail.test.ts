@@ -1,30 +1,16 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeBakery, post, useTestApp } from '../../test/harness.ts';
 import { portalCustomer } from '../../test/portal-harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 
 /** A real SMTP server on loopback that keeps what it receives. */
-const received: ParsedMail[] = [];
-const server = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  onData: (stream, _session, callback) => {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push(mail);
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.server.address() as AddressInfo;
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const smtp = await startSmtpCapture();
+const { received } = smtp;
+afterAll(() => smtp.close());
 
 const t = useTestApp({
-  mail: { transport: `smtp://127.0.0.1:${port}`, from: 'Clientela <crm@example.test>' },
+  mail: smtp.mailSettings('Clientela <crm@example.test>'),
   publicUrl: 'https://crm.example.test',
 });
 

@@ -1,32 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MailSettings } from '../../http/route-helpers.ts';
 import { type Browser, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
 import { type PortalBrowser, portalCustomer } from '../../test/portal-harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 import { IDEAS_PER_HOUR } from './portal-ideas.service.ts';
 
 /** A real SMTP server on loopback that keeps what it receives. */
-const received: ParsedMail[] = [];
-const smtpServer = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  onData: (stream, _session, callback) => {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push(mail);
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
-await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
-const mail: MailSettings = {
-  transport: { host: '127.0.0.1', port: (smtpServer.server.address() as AddressInfo).port, secure: false, ignoreTLS: true },
-  from: 'Bakery Rossi <crm@bakery.test>',
-};
-afterAll(() => new Promise<void>((resolve) => smtpServer.close(() => resolve())));
+const smtp = await startSmtpCapture();
+const { received } = smtp;
+const mail = smtp.mailSettings('Bakery Rossi <crm@bakery.test>');
+afterAll(() => smtp.close());
 
 const t = useTestApp({ mail, publicUrl: 'https://crm.example.test' });
 const PORTAL = '/api/portal/ideas';

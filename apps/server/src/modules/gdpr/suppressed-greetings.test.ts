@@ -1,32 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import type { TSurvey } from '@clientela/contract';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Browser, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 import { birthdayJob } from '../mailings/birthdays.ts';
 import { surveyInviteJob } from '../surveys/invite-job.ts';
 
 /** A real SMTP server on loopback that keeps what it receives. */
-const received: ParsedMail[] = [];
-const smtpServer = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  onData: (stream, _session, callback) => {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push(mail);
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
-await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
-afterAll(() => new Promise<void>((resolve) => smtpServer.close(() => resolve())));
-const mail = {
-  transport: { host: '127.0.0.1', port: (smtpServer.server.address() as AddressInfo).port, secure: false, ignoreTLS: true },
-  from: 'Bakery Rossi <news@bakery.test>',
-};
+const smtp = await startSmtpCapture();
+const { received } = smtp;
+afterAll(() => smtp.close());
+const mail = smtp.mailSettings('Bakery Rossi <news@bakery.test>');
 const PUBLIC_URL = 'https://crm.example.test';
 
 const t = useTestApp({ mail, publicUrl: PUBLIC_URL });

@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MailSettings } from '../../http/route-helpers.ts';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 import { birthdayJob } from './birthdays.ts';
 
 const t = useTestApp();
@@ -15,31 +14,13 @@ afterEach(async () => {
 
 /** A real SMTP server on loopback that keeps what it receives and refuses one address for good. */
 async function startSmtp(refused = 'nobody') {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onRcptTo: (address, _session, callback) => {
-      if (address.address !== refused) return callback();
-      callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
-    },
-    onData: (stream, _session, callback) => {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { received, mail: { transport: `smtp://127.0.0.1:${port}`, from: 'Forno Rossi <shop@example.test>' } };
+  const smtp = await startSmtpCapture({ refuse: (address) => (address === refused ? 550 : undefined) });
+  stops.push(smtp.close);
+  return { received: smtp.received, mail: smtp.mailSettings('Forno Rossi <shop@example.test>') };
 }
 
 /** Runs the hourly job as the scheduler would, with the clock at `iso`. */
-async function runJobAt(iso: string, mail?: { transport: string; from: string }) {
+async function runJobAt(iso: string, mail?: MailSettings) {
   await birthdayJob(t.db, mail, PUBLIC_URL, { now: () => new Date(iso) })({}, () => false);
 }
 

@@ -1,35 +1,15 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MailSettings } from '../../http/route-helpers.ts';
 import { type Browser, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 import { type BounceListener, startBounceListener } from './bounce-listener.ts';
 import { mailingJob } from './send-job.ts';
 
 /** A real SMTP server on loopback standing for the outside world: it keeps each message with its envelope. */
-const received: { mail: ParsedMail; mailFrom: string; rcptTo: string[] }[] = [];
-const smtpServer = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData: (stream, session, callback) => {
-    simpleParser(stream).then(
-      (mail) => {
-        const from = session.envelope.mailFrom;
-        received.push({ mail, mailFrom: from ? from.address : '', rcptTo: session.envelope.rcptTo.map((a) => a.address) });
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
-await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
-const mail: MailSettings = {
-  transport: { host: '127.0.0.1', port: (smtpServer.server.address() as AddressInfo).port, secure: false, ignoreTLS: true },
-  from: 'Bakery Rossi <news@bakery.test>',
-};
-afterAll(() => new Promise<void>((resolve) => smtpServer.close(() => resolve())));
+const smtp = await startSmtpCapture();
+const { received } = smtp;
+const mail = smtp.mailSettings('Bakery Rossi <news@bakery.test>');
+afterAll(() => smtp.close());
 
 const t = useTestApp({ mail });
 let listener: BounceListener;
@@ -168,10 +148,10 @@ describe('bounce capture', () => {
     const person = people[0] as { id: string; email: string };
     const row = await recipient(person.id);
     expect(row?.status).toBe('sent');
-    const message = received.find((m) => m.rcptTo.includes(person.email));
-    expect(message?.mailFrom).toBe(`bounces+${row?.token}@${BOUNCE_DOMAIN}`);
-    expect(message?.mail.headers.get('x-clientela-recipient')).toBe(row?.token);
-    expect(message?.mail.from?.value).toEqual([{ name: 'Bakery Rossi', address: 'news@bakery.test' }]);
+    const message = received.find((m) => m.envelope.rcptTo.includes(person.email));
+    expect(message?.envelope.mailFrom).toBe(`bounces+${row?.token}@${BOUNCE_DOMAIN}`);
+    expect(message?.headers.get('x-clientela-recipient')).toBe(row?.token);
+    expect(message?.from?.value).toEqual([{ name: 'Bakery Rossi', address: 'news@bakery.test' }]);
   });
 
   it('marks a recipient bounced on a permanent DSN, suppresses the address, and the next mailing skips it; the same DSN twice changes nothing more', async () => {
@@ -208,11 +188,11 @@ describe('bounce capture', () => {
     expect(await bouncedAt(paola.id)).toEqual(suppressedAt);
 
     // The next mailing does not mail the bounced address.
-    const before = received.filter((m) => m.rcptTo.includes(paola.email)).length;
+    const before = received.filter((m) => m.envelope.rcptTo.includes(paola.email)).length;
     const second = await send();
     expect((await recipient(paola.id, second))?.status).toBe('bounced');
     expect((await recipient(piero.id, second))?.status).toBe('sent');
-    expect(received.filter((m) => m.rcptTo.includes(paola.email))).toHaveLength(before);
+    expect(received.filter((m) => m.envelope.rcptTo.includes(paola.email))).toHaveLength(before);
   });
 
   it('notes a delayed (4.x.x) report on the recipient without suppressing the address', async () => {

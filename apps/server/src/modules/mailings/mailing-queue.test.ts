@@ -1,31 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, expect, it } from 'vitest';
 import { get, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 
-const received: ParsedMail[] = [];
-const smtpServer = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  onData: (stream, _session, callback) => {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push(mail);
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
-await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
-afterAll(() => new Promise<void>((resolve) => smtpServer.close(() => resolve())));
+const smtp = await startSmtpCapture();
+const { received } = smtp;
+afterAll(() => smtp.close());
 
 const t = useTestApp({
   jobs: { pollingIntervalSeconds: 0.5 },
-  mail: {
-    transport: { host: '127.0.0.1', port: (smtpServer.server.address() as AddressInfo).port, secure: false, ignoreTLS: true },
-    from: 'Bakery Rossi <news@bakery.test>',
-  },
+  mail: smtp.mailSettings('Bakery Rossi <news@bakery.test>'),
   publicUrl: 'https://crm.example.test',
 });
 

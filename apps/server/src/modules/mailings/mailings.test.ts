@@ -1,44 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MailSettings } from '../../http/route-helpers.ts';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 import { compileTemplate } from './render.ts';
 import { mailingJob } from './send-job.ts';
 
 const PUBLIC_URL = 'https://crm.example.test';
 
-/** A real SMTP server on loopback that keeps what it receives and refuses addresses at bounce.test for good. */
-const received: ParsedMail[] = [];
-/** Runs before the server accepts a message, while the sender waits for its answer. */
-let beforeAccepting: (() => Promise<unknown>) | undefined;
-const smtpServer = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  onRcptTo: (address, _session, callback) => {
-    if (address.address.endsWith('@busy.test')) {
-      return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
-    }
-    if (!address.address.endsWith('@bounce.test')) return callback();
-    callback(Object.assign(new Error('No such mailbox here'), { responseCode: 550 }));
-  },
-  onData: (stream, _session, callback) => {
-    simpleParser(stream).then(
-      async (mail) => {
-        received.push(mail);
-        await beforeAccepting?.();
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
+/** A real SMTP server on loopback that keeps what it receives, turns busy.test away for now and refuses bounce.test for good. */
+const smtp = await startSmtpCapture({
+  refuse: (address) => (address.endsWith('@busy.test') ? 451 : address.endsWith('@bounce.test') ? 550 : undefined),
 });
-await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
-const mail: MailSettings = {
-  transport: { host: '127.0.0.1', port: (smtpServer.server.address() as AddressInfo).port, secure: false, ignoreTLS: true },
-  from: 'Bakery Rossi <news@bakery.test>',
-};
-afterAll(() => new Promise<void>((resolve) => smtpServer.close(() => resolve())));
+const { received } = smtp;
+const mail = smtp.mailSettings('Bakery Rossi <news@bakery.test>');
+afterAll(() => smtp.close());
 
 const t = useTestApp({ mail, publicUrl: PUBLIC_URL });
 /** A server without a mail server configured. */
@@ -507,11 +482,11 @@ describe('mailings', () => {
     const { owner, contact, template, view } = await setUp();
     for (const first of ['Gea', 'Ivo', 'Lia']) await contact({ first });
     const mailing = await queued(owner, { name: 'Fast', templateId: template.id, viewId: view.id, perMinute: 6000 });
-    beforeAccepting = () => owner.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/pause` });
+    smtp.beforeAccepting = () => owner.request({ method: 'POST', url: `/api/v1/mailings/${mailing.id}/pause` });
     try {
       await runJob(owner.session.user.workspace.id, mailing.id);
     } finally {
-      beforeAccepting = undefined;
+      smtp.beforeAccepting = undefined;
     }
     const paused = await get(owner, `/api/v1/mailings/${mailing.id}`);
     expect(paused.status).toBe('paused');

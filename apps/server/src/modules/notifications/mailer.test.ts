@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import { NOTIFICATION_KINDS } from '@clientela/contract';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { type Browser, get, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 import { type MailerOptions, startMailer } from './mailer.ts';
 
 const t = useTestApp();
@@ -17,32 +16,10 @@ afterEach(async () => {
 
 /** A real SMTP server on loopback that keeps what it receives; `reject` turns recipients away while it says so. */
 async function startSmtp(reject: () => boolean = () => false) {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    onAuth: (auth, _session, callback) =>
-      auth.username === 'clientela' && auth.password === 'secret'
-        ? callback(null, { user: auth.username })
-        : callback(new Error('Bad login')),
-    onRcptTo: (_address, _session, callback) => {
-      if (!reject()) return callback();
-      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
-    },
-    onData: (stream, _session, callback) => {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { received, url: `smtp://clientela:secret@127.0.0.1:${port}` };
+  const smtp = await startSmtpCapture({ auth: { user: 'clientela', pass: 'secret' }, refuse: () => (reject() ? 451 : undefined) });
+  stops.push(smtp.close);
+  const received: ParsedMail[] = smtp.received;
+  return { received, url: smtp.url };
 }
 
 function mailer(url: string, options: Partial<MailerOptions> = {}) {

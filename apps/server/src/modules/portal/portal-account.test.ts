@@ -1,51 +1,37 @@
-import type { AddressInfo } from 'node:net';
 import type { TPortalMe, TPortalMyData, TPortalProfile } from '@clientela/contract';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../http/app.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { hashSecret, newSecret } from '../../lib/tokens.ts';
 import { makeWorkspace, PASSWORD, post, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
 import { portalCustomer } from '../../test/portal-harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 import { THROTTLE } from '../auth/login-throttle.ts';
 
 const t = useTestApp();
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
+/** A real SMTP server on loopback that keeps what it receives. */
+const smtp = await startSmtpCapture();
+const { received } = smtp;
 /** The same application with a mail server and a tight sign-in rate limit. */
 let mailApp: FastifyInstance;
 const RATE_LIMIT = 4;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData: (stream, _session, callback) => {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
   mailApp = await buildApp({
     db: t.db,
     ping: async () => {},
     logLevel: 'silent',
     authRateLimit: RATE_LIMIT,
-    mail: { transport: `smtp://127.0.0.1:${port}`, from: 'Bakery <portal@example.test>' },
+    mail: smtp.mailSettings('Bakery <portal@example.test>'),
     publicUrl: 'https://crm.example.test',
   });
 });
 afterAll(async () => {
   await mailApp?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const PORTAL_PASSWORD = 'a long customer passphrase';

@@ -1,39 +1,18 @@
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MailSettings } from '../../http/route-helpers.ts';
 import { hashSecret } from '../../lib/tokens.ts';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
 import { portalCustomer } from '../../test/portal-harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 
 const PUBLIC_URL = 'https://crm.example.test';
 
 /** A real SMTP server on loopback that keeps what it receives; it refuses mail to refused.test. */
-const received: ParsedMail[] = [];
-const smtpServer = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  onRcptTo: (address, _session, callback) => {
-    if (!address.address.endsWith('@refused.test')) return callback();
-    callback(Object.assign(new Error('No such mailbox here'), { responseCode: 550 }));
-  },
-  onData: (stream, _session, callback) => {
-    simpleParser(stream).then(
-      (parsed) => {
-        received.push(parsed);
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
-await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
-const mail: MailSettings = {
-  transport: { host: '127.0.0.1', port: (smtpServer.server.address() as AddressInfo).port, secure: false, ignoreTLS: true },
-  from: 'Bakery Rossi <crm@bakery.test>',
-};
-afterAll(() => new Promise<void>((resolve) => smtpServer.close(() => resolve())));
+const smtp = await startSmtpCapture({ refuse: (address) => (address.endsWith('@refused.test') ? 550 : undefined) });
+const { received } = smtp;
+const mail = smtp.mailSettings('Bakery Rossi <crm@bakery.test>');
+afterAll(() => smtp.close());
 
 const t = useTestApp({ mail, publicUrl: PUBLIC_URL });
 /** A server without a mail server configured. */

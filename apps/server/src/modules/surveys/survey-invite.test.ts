@@ -1,37 +1,18 @@
-import type { AddressInfo } from 'node:net';
 import type { TSurvey } from '@clientela/contract';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Browser, makeBakery, post, useTestApp } from '../../test/harness.ts';
+import { startSmtpCapture } from '../../test/smtp-capture.ts';
 import { setConsent } from '../mailings/index.ts';
 import { surveyInviteJob } from './invite-job.ts';
 
 const PUBLIC_URL = 'https://crm.example.test';
 
 /** A real SMTP server on loopback that keeps what it receives; `rejectNext` turns the next recipients away for a while (451). */
-const received: ParsedMail[] = [];
 let rejectNext = new Set<string>();
-const server = new SMTPServer({
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  onRcptTo: (address, _session, callback) => {
-    if (!rejectNext.delete(address.address)) return callback();
-    callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
-  },
-  onData: (stream, _session, callback) => {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push(mail);
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
-  },
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.server.address() as AddressInfo;
-const mail = { transport: { host: '127.0.0.1', port, secure: false, ignoreTLS: true }, from: 'Bakery Rossi <crm@bakery.test>' };
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const smtp = await startSmtpCapture({ refuse: (address) => (rejectNext.delete(address) ? 451 : undefined) });
+const { received } = smtp;
+const mail = smtp.mailSettings('Bakery Rossi <crm@bakery.test>');
+afterAll(() => smtp.close());
 
 const t = useTestApp({
   jobs: { pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 5, onError: (error) => console.error(error) },
