@@ -234,25 +234,17 @@ const any = (parts: SQL[]) => (parts.length === 0 ? sql`false` : sql`(${sql.join
 const during = (column: SQL, w: Window) =>
   sql`(${column} >= ${w.start.toISOString()}::timestamptz AND ${column} < ${w.end.toISOString()}::timestamptz)`;
 
-/** A period's figures from `case_daily` rows `d`, named as `figureColumns` names them. */
-function dailyColumns(period: PeriodKey, spans: Span[]): SQL[] {
-  const inSpans = any(spans.map((span) => sql`(d.grain = ${span.grain} AND d.day >= ${span.from}::date AND d.day < ${span.to}::date)`));
-  const sum = (expr: SQL) => sql`coalesce(sum(${expr}) FILTER (WHERE ${inSpans}), 0)`;
-  const columns: Record<Figure, SQL> = {
-    received: sum(sql`d.received`),
-    resolved: sum(sql`d.resolved`),
-    open: sum(sql`d.open`),
-    sla_due: sum(sql`d.sla_done + d.sla_owed`),
-    sla_met: sum(sql`d.sla_met`),
-    fr_due: sum(sql`d.first_response_done + d.first_response_owed`),
-    fr_met: sum(sql`d.first_response_met`),
-    handling_seconds: sum(sql`d.handling_seconds`),
-    satisfaction_sum: sum(sql`d.satisfaction_sum`),
-    satisfaction_n: sum(sql`d.satisfaction_n`),
-    unfounded: sum(sql`d.unfounded`),
-  };
-  return FIGURES.map((figure) => sql`${columns[figure]} AS ${sql.identifier(`${period}_${figure}`)}`);
+/** A period's figures from `case_daily` rows summed by key and the periods they fall in (`g`), named as `figureColumns` names them. */
+function dailyColumns(period: PeriodKey): SQL[] {
+  const flag = sql.identifier(`in_${period}`);
+  return FIGURES.map(
+    (figure) => sql`coalesce(sum(g.${sql.identifier(figure)}) FILTER (WHERE g.${flag}), 0) AS ${sql.identifier(`${period}_${figure}`)}`,
+  );
 }
+
+/** Whether a `case_daily` row `d` falls in any of the spans. */
+const inSpans = (spans: Span[]) =>
+  any(spans.map((span) => sql`(d.grain = ${span.grain} AND d.day >= ${span.from}::date AND d.day < ${span.to}::date)`));
 
 /** Where statistics are counted from: the daily sums (and the cases at the edges), or the cases alone. */
 export type StatisticsSource = 'daily' | 'cases';
@@ -408,16 +400,30 @@ async function dailyAggregate(
   >;
 
   const allSpans = PERIODS.flatMap((p) => plans[p].spans);
+  // Summed first by key and by the periods each row falls in (a handful of rows per key), then
+  // per period: each row's periods are worked out once, not once per figure.
   const daily = sql`
-    SELECT d.value AS k, ${sql.join(
-      PERIODS.flatMap((p) => dailyColumns(p, plans[p].spans)),
+    SELECT g.k, ${sql.join(
+      PERIODS.flatMap((p) => dailyColumns(p)),
       sql`, `,
     )}
-    FROM case_daily d
-    WHERE d.workspace_id = ${ctx.actor.workspaceId} AND d.dimension = ${dimension} AND d.whole = ${!narrowed}
-      ${narrowed ? sql`AND d.unit_id IN (${uuids(narrowed)})` : sql``}
-      ${kind ? sql`AND d.kind = ${kind}` : sql``}
-      AND ${any(allSpans.map((span) => sql`(d.grain = ${span.grain} AND d.day >= ${span.from}::date AND d.day < ${span.to}::date)`))}
+    FROM (
+      SELECT d.value AS k, ${sql.join(
+        PERIODS.map((p) => sql`${inSpans(plans[p].spans)} AS ${sql.identifier(`in_${p}`)}`),
+        sql`, `,
+      )},
+        sum(d.received) AS received, sum(d.resolved) AS resolved, sum(d.open) AS open,
+        sum(d.sla_done + d.sla_owed) AS sla_due, sum(d.sla_met) AS sla_met,
+        sum(d.first_response_done + d.first_response_owed) AS fr_due, sum(d.first_response_met) AS fr_met,
+        sum(d.handling_seconds) AS handling_seconds, sum(d.satisfaction_sum) AS satisfaction_sum,
+        sum(d.satisfaction_n) AS satisfaction_n, sum(d.unfounded) AS unfounded
+      FROM case_daily d
+      WHERE d.workspace_id = ${ctx.actor.workspaceId} AND d.dimension = ${dimension} AND d.whole = ${!narrowed}
+        ${narrowed ? sql`AND d.unit_id IN (${uuids(narrowed)})` : sql``}
+        ${kind ? sql`AND d.kind = ${kind}` : sql``}
+        AND ${inSpans(allSpans)}
+      GROUP BY 1, 2, 3, 4
+    ) g
     GROUP BY 1`;
 
   const windows = [
