@@ -10,9 +10,6 @@ const SHORT_QUERY_WORDS = 3;
 const CONFIGS: Record<TKbLanguage, string> = { ru: 'russian', it: 'italian', en: 'english' };
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-/** How many characters of an article's opening its passage is first looked for in. */
-const HEADLINE_WINDOW = 600;
-
 export type SearchHit = SummaryRow & { headline: string | null };
 export type SearchResult = { hits: SearchHit[]; total: number; correctedQuery: string | null };
 
@@ -75,19 +72,13 @@ async function searchOnce(
       ${kbArticles.language} AS language, ${kbArticles.audience} AS audience, ${kbArticles.status} AS status,
       ${kbArticles.tags} AS tags, ${kbArticles.version} AS version, ${kbArticles.helpfulYes} AS helpful_yes,
       ${kbArticles.helpfulNo} AS helpful_no, ${kbArticles.useCount} AS use_count, ${kbArticles.updatedAt} AS updated_at,
-      CASE WHEN length(doc.text) <= ${HEADLINE_WINDOW} OR strpos(near.headline, ${MARK_START}) > 0 THEN near.headline
-        ELSE ts_headline(${configOf(kbArticles.language)}, doc.text, query.tsq, ${HEADLINE_OPTIONS}) END AS headline,
+      ts_headline(${configOf(kbArticles.language)}, coalesce(nullif(${kbArticles.plainText}, ''), ${kbArticles.answer}, ''),
+        query.tsq, ${HEADLINE_OPTIONS}) AS headline,
       page.total
     FROM page
     JOIN ${kbArticles} ON ${kbArticles.workspaceId} = ${workspaceId} AND ${kbArticles.id} = page.id
-    LEFT JOIN ${kbCategories} ON ${kbCategories.workspaceId} = ${kbArticles.workspaceId} AND ${kbCategories.id} = ${kbArticles.categoryId}
-    CROSS JOIN query
-    CROSS JOIN LATERAL (SELECT coalesce(nullif(${kbArticles.plainText}, ''), ${kbArticles.answer}, '') AS text) doc
-    -- The passage from the text's opening words when a match is there (the parser's time grows with
-    -- the text), from the whole text otherwise; the window ends at a word's end.
-    CROSS JOIN LATERAL (SELECT ts_headline(${configOf(kbArticles.language)},
-      CASE WHEN length(doc.text) <= ${HEADLINE_WINDOW} THEN doc.text
-        ELSE regexp_replace(left(doc.text, ${HEADLINE_WINDOW} + 1), '\S*$', '') END, query.tsq, ${HEADLINE_OPTIONS}) AS headline) near
+    LEFT JOIN ${kbCategories} ON ${kbCategories.workspaceId} = ${kbArticles.workspaceId} AND ${kbCategories.id} = ${kbArticles.categoryId},
+    query
     ORDER BY page.score DESC, page.id`);
   return {
     hits: result.rows.map((row) => ({
