@@ -38,8 +38,9 @@ export async function readableParentSql(ctx: Ctx, entityType: SQL, entityId: SQL
       AND k.deleted_at IS NULL AND ${await readableCompanySql(ctx, sql`k.company_id`)})
     WHEN 'task' THEN EXISTS (SELECT 1 FROM task WHERE task.workspace_id = ${ws} AND task.id = ${entityId}
       AND ${await readableTaskSql(ctx)})
-    WHEN 'case' THEN ${await casePolicy.can(ctx.actor, 'read')}::boolean AND EXISTS (SELECT 1 FROM support_case sc
-      WHERE sc.workspace_id = ${ws} AND sc.id = ${entityId} AND sc.deleted_at IS NULL)
+    WHEN 'case' THEN EXISTS (SELECT 1 FROM support_case sc
+      WHERE sc.workspace_id = ${ws} AND sc.id = ${entityId} AND sc.deleted_at IS NULL
+        AND ${await casePolicy.filter(ctx.actor, 'read', { owner: sql`sc.owner_id`, unit: sql`sc.unit_id`, id: sql`sc.id` })})
     WHEN 'kb_article' THEN ${await kbArticlePolicy.can(ctx.actor, 'read')}::boolean AND EXISTS (SELECT 1 FROM kb_article ka
       WHERE ka.workspace_id = ${ws} AND ka.id = ${entityId} AND ka.deleted_at IS NULL)
     ELSE false END)`;

@@ -140,7 +140,7 @@ export async function authorize(actor: Actor, resource: string, action: string, 
 }
 
 /** The columns a list filter reads: the record's owner and unit, and its id where shares count. */
-export type ShareColumns = { owner: AnyColumn; unit: AnyColumn; id?: AnyColumn };
+export type ShareColumns = { owner: AnyColumn | SQL; unit: AnyColumn | SQL; id?: AnyColumn | SQL };
 
 /**
  * The rows of a list an actor may see, as SQL: the same rule as `can`, for lists, search and

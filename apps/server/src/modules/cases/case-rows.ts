@@ -113,13 +113,30 @@ export async function presentSummaries(
   });
 }
 
-/** A live case of the actor's workspace (all staff read every case); 404 for any other. Locked for a write when asked. */
+/**
+ * The cases the actor may read: as far as their role reaches (all staff read every case unless a
+ * defined role narrows it), and those shared with them or their unit.
+ */
+export function readableCases(ctx: Ctx): Promise<SQL> {
+  return casePolicy.filter(ctx.actor, 'read', { owner: supportCases.ownerId, unit: supportCases.unitId, id: supportCases.id });
+}
+
+/** The live case `id` of the actor's workspace, where the actor may read it. */
+export async function readableCase(ctx: Ctx, id: string): Promise<SQL | undefined> {
+  return and(
+    eq(supportCases.workspaceId, ctx.actor.workspaceId),
+    eq(supportCases.id, id),
+    sql`${supportCases.deletedAt} IS NULL`,
+    await readableCases(ctx),
+  );
+}
+
+/** A live case the actor may read; 404 for any other. Locked for a write when asked. */
 export async function findCase(ctx: Ctx, db: Executor, id: string, lock = false): Promise<CaseRow> {
-  await casePolicy.authorize(ctx.actor, 'read');
   const query = db
     .select()
     .from(supportCases)
-    .where(and(eq(supportCases.workspaceId, ctx.actor.workspaceId), eq(supportCases.id, id), sql`${supportCases.deletedAt} IS NULL`));
+    .where(await readableCase(ctx, id));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('case');
   return row;

@@ -5,9 +5,9 @@ import type { Ctx } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { historyOf } from '../history/index.ts';
 import { users } from '../users/index.ts';
-import { type CaseRow, caseRef, customerVisibility, presentSummaries, selectCases } from './case-rows.ts';
+import { type CaseRow, caseRef, customerVisibility, presentSummaries, readableCase, selectCases } from './case-rows.ts';
 import { casePolicy } from './cases.policy.ts';
-import { caseMessages, supportCases } from './cases.table.ts';
+import { caseMessages } from './cases.table.ts';
 
 /** The messages of a case, oldest first, with their authors and the articles inserted into them. */
 async function messagesOf(db: Executor, workspaceId: string, caseId: string): Promise<TCaseMessage[]> {
@@ -94,10 +94,7 @@ async function extrasOf(db: Executor, c: CaseRow, now: Date): Promise<Extras> {
 
 /** A case, whole: its summary, conversation, history, hand-over, routing and process, and the customer's record of unfounded complaints. */
 export async function getCase(ctx: Ctx, id: string, now: Date, db: Executor = ctx.db): Promise<TCase> {
-  const [selected] = await selectCases(db, await customerVisibility(ctx)).where(
-    and(eq(supportCases.workspaceId, ctx.actor.workspaceId), eq(supportCases.id, id), sql`${supportCases.deletedAt} IS NULL`),
-  );
-  await casePolicy.authorize(ctx.actor, 'read');
+  const [selected] = await selectCases(db, await customerVisibility(ctx)).where(await readableCase(ctx, id));
   if (!selected) throw notFound('case');
   const c = selected.row;
   const [[summary], messages, history, extras, mayChange, mayDelete] = await Promise.all([

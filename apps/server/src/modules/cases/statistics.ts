@@ -12,6 +12,7 @@ import { readableRecords } from '../activities/records.ts';
 import { products } from '../products/index.ts';
 import { unitSubtree, units } from '../units/index.ts';
 import { users } from '../users/index.ts';
+import { casePolicy } from './cases.policy.ts';
 import { caseCategories, caseTypes } from './cases.table.ts';
 
 /** The longest period statistics are asked for at once, in days (three years and a leap day). */
@@ -275,17 +276,25 @@ export async function caseStatistics(
   const nowSql = sql`${now.toISOString()}::timestamptz`;
 
   const workspaceId = ctx.actor.workspaceId;
+  // A defined role that reads only some cases counts only those, straight from the cases (the
+  // daily sums are kept per unit and for the workspace, not per reach); shared cases are single
+  // records, not part of statistics.
+  const reach =
+    casePolicy.scope(ctx.actor, 'read') === 'all'
+      ? undefined
+      : await casePolicy.filter(ctx.actor, 'read', { owner: sql`s.owner_id`, unit: sql`s.unit_id` });
   const scope = sql.join(
     [
       sql`s.workspace_id = ${workspaceId} AND s.deleted_at IS NULL`,
       ...(query.kind ? [sql`s.kind = ${query.kind}`] : []),
       ...(narrowed ? [sql`s.unit_id IN (${uuids(narrowed)})`] : []),
+      ...(reach ? [reach] : []),
     ],
     sql` AND `,
   );
   const dimension = DIMENSIONS[query.by];
   let aggregate: SQL;
-  if (source === 'cases') {
+  if (source === 'cases' || reach) {
     const start = midnight(earliest);
     // Everything counted happens after the case was created, so nothing created after the period matters.
     const involved = sql`s.created_at < ${bounds(periods.cur).end} AND (s.created_at >= ${start} OR s.resolved_at >= ${start}

@@ -121,6 +121,35 @@ describe('a defined role is enforced', () => {
     expect(patch.statusCode).toBe(403);
   });
 
+  it('narrows the cases a role reads: lists, counts, case pages, files and statistics follow, and a share opens one again', async () => {
+    const b = await makeBakery(t);
+    const type = await post(b.owner, '/api/v1/case-types', { name: 'Complaint', kind: 'complaint' });
+    const customer = await post(b.owner, '/api/v1/companies', { name: 'Gipsoplit' });
+    const newCase = (ownerId: string, subject: string) =>
+      post(b.owner, '/api/v1/cases', { subject, typeId: type.id, channel: 'phone', companyId: customer.id, ownerId, unitId: b.shopA.id });
+    const martas = await newCase(b.managerA.user.id, 'Marta case');
+    const elios = await newCase(b.employeeA.user.id, 'Elio case');
+    const own = await withRole(b, b.managerA, { baseRole: 'manager', permissions: { cases: { read: 'own' } } });
+    const list = await get(own, '/api/v1/cases');
+    expect(list.data.map((c: { id: string }) => c.id)).toEqual([martas.id]);
+    expect(list.total).toBe(1);
+    const opened = (id: string, who = own) => who.request({ method: 'GET', url: `/api/v1/cases/${id}` });
+    expect((await opened(elios.id)).statusCode).toBe(404);
+    expect((await opened(martas.id)).statusCode).toBe(200);
+    expect((await own.request({ method: 'GET', url: `/api/v1/attachments?entityType=case&entityId=${elios.id}` })).statusCode).toBe(404);
+    // Statistics count only the cases the role reaches; the plain owner counts both.
+    expect((await get(own, '/api/v1/case-statistics')).current.received).toBe(1);
+    expect((await get(b.owner, '/api/v1/case-statistics')).current.received).toBe(2);
+
+    // Reading nothing: no case at all, until one is shared with the person.
+    const none = await withRole(b, b.employeeA2, { baseRole: 'employee', permissions: { cases: { read: 'none' } } });
+    expect((await get(none, '/api/v1/cases')).total).toBe(0);
+    expect((await opened(elios.id, none)).statusCode).toBe(404);
+    await post(b.owner, '/api/v1/record-shares', { entity: 'cases', recordId: elios.id, userId: b.employeeA2.user.id, access: 'read' });
+    expect((await get(none, '/api/v1/cases')).data.map((c: { id: string }) => c.id)).toEqual([elios.id]);
+    expect((await opened(elios.id, none)).statusCode).toBe(200);
+  });
+
   it("widens an employee's deals to all: lists, counts and record pages follow", async () => {
     const b = await makeBakery(t);
     const beas = await post(b.employeeB.browser, '/api/v1/deals', { title: 'Bea deal' });
