@@ -369,7 +369,11 @@ export async function caseStatistics(
     })
     // Rows with nothing to show in any period (a case only due or rated) are left out.
     .filter((r) => r.current + r.previous + r.lastYear + r.resolved > 0)
-    .sort((a, b) => b.current - a.current || b.previous - a.previous || a.label.localeCompare(b.label));
+    // Two values may share a name (a category "Other" of two types): their ids keep the order fixed.
+    .sort(
+      (a, b) =>
+        b.current - a.current || b.previous - a.previous || a.label.localeCompare(b.label) || (a.key ?? '').localeCompare(b.key ?? ''),
+    );
 
   return { by: query.by, current: present('cur'), previous: present('prev'), lastYear: present('ly'), rows, repeatedUnfounded: repeated };
 }
@@ -486,7 +490,7 @@ async function repeatedUnfounded(ctx: Ctx, narrowed: Set<string> | undefined, no
       ${narrowed ? sql`AND s.unit_id IN (${uuids(narrowed)})` : sql``}
     GROUP BY 1, 2
     HAVING count(*) >= 2
-    ORDER BY n DESC, last_at DESC
+    ORDER BY n DESC, last_at DESC, 1, 2
     LIMIT ${REPEATED_LIMIT * 4}`);
   if (result.rows.length === 0) return [];
   const readable = await readableRecords(ctx, ctx.db, {
