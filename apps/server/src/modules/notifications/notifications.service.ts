@@ -14,27 +14,30 @@ const KEYSET: Keyset = { name: 'createdAt', field: { column: notifications.creat
  * Tells people about a task or a case, in the caller's transaction (the step and its notice commit together); never
  * the actor themself. Each person's preferences say whether it shows in the app and goes by e-mail.
  */
-export async function notify(
-  tx: Executor,
-  workspaceId: string,
-  recipients: readonly (string | null)[],
-  notice: {
-    kind: TNotificationKind;
-    taskId?: string | null;
-    caseId?: string | null;
-    title: string;
-    actorId: string;
-    detail?: Record<string, string>;
-  },
-): Promise<void> {
+export async function notify(tx: Executor, workspaceId: string, recipients: readonly (string | null)[], notice: Notice): Promise<void> {
+  const statement = notifySql(workspaceId, recipients, notice);
+  if (statement) await tx.execute(statement);
+}
+
+type Notice = {
+  kind: TNotificationKind;
+  taskId?: string | null;
+  caseId?: string | null;
+  title: string;
+  actorId: string;
+  detail?: Record<string, string>;
+};
+
+/** notify() as one INSERT statement (null when nobody is told), for the caller to run or to put in its own statement. */
+export function notifySql(workspaceId: string, recipients: readonly (string | null)[], notice: Notice): SQL | null {
   const userIds = [...new Set(recipients.filter((id): id is string => Boolean(id) && id !== notice.actorId))];
-  if (userIds.length === 0) return;
+  if (userIds.length === 0) return null;
   const wanted = NOTIFICATION_DEFAULTS[notice.kind];
   const inApp = sql`coalesce(p.in_app, ${wanted.inApp}::boolean)`;
   const email = sql`coalesce(p.email, ${wanted.email}::boolean) AND ${mailIsSent()}::boolean AND u.active AND u.email <> ''`;
   // One statement however many recipients: each one's choice (or the kind's default) decides whether
   // the bell shows it (otherwise it is written already read) and whether an e-mail is queued.
-  await tx.execute(sql`
+  return sql`
     INSERT INTO notification (workspace_id, user_id, kind, task_id, case_id, title, actor_id, detail, read_at, email_state)
     SELECT u.workspace_id, u.id, ${notice.kind}, ${notice.taskId ?? null}::uuid, ${notice.caseId ?? null}::uuid, ${notice.title}, ${notice.actorId}::uuid,
       ${notice.detail ? JSON.stringify(notice.detail) : null}::jsonb,
@@ -46,7 +49,7 @@ export async function notify(
       userIds.map((id) => sql`${id}::uuid`),
       sql`, `,
     )})
-      AND (${inApp} OR (${email}))`);
+      AND (${inApp} OR (${email}))`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { PERFORMER_KINDS, type TPerformerKind } from '@clientela/contract';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { standInFor } from '../absences/index.ts';
-import { membersOf, notify } from '../notifications/index.ts';
+import { membersOf, notify, notifySql } from '../notifications/index.ts';
 import type { RecordData } from './record-data.ts';
 import type { ProcessRecord } from './step-context.ts';
 
@@ -164,8 +164,8 @@ export type PreparedAssignment = { taskId: string; sql: SQL; notify: (tx: Execut
 /**
  * Makes a user step an assignment, in the step's transaction: the task (to the performer, or their
  * deputy while they are away), its link to the record and the 'sent' event, as WITH queries named
- * `<name>_task`, `<name>_link`, `<name>_sent` for the caller's statement; the notice to the
- * assignee or to every member of the queue goes after that statement (it names the task).
+ * `<name>_task`, `<name>_link`, `<name>_sent` (and `<name>_notice`, the assignee's notice) for the
+ * caller's statement; a queue's notice to every member goes after that statement (it names the task).
  */
 export async function prepareAssignment(
   tx: Executor,
@@ -205,16 +205,25 @@ export async function prepareAssignment(
     )${link}, ${sql.raw(`${name}_sent`)} AS (INSERT INTO task_event (workspace_id, task_id, actor_id, from_status, to_status, note)
       SELECT workspace_id, id, ${senderId}::uuid, NULL, 'sent', ${note} FROM ${task} RETURNING 1)`;
   const notice = { taskId, title: input.title, actorId: senderId };
-  const assignee = assigneeId;
+  // A person's notice is written by the same statement; a queue's members are looked up after it.
+  const toPerson = redirected
+    ? notifySql(workspaceId, [redirected.deputy.id], {
+        kind: 'task_covered',
+        ...notice,
+        detail: { absent: redirected.absent.name, deputy: redirected.deputy.name },
+      })
+    : assigneeId
+      ? notifySql(workspaceId, [assigneeId], { kind: 'task_assigned', ...notice })
+      : null;
   const sendNotice = async (db: Executor) => {
-    if (redirected) {
-      const detail = { absent: redirected.absent.name, deputy: redirected.deputy.name };
-      await notify(db, workspaceId, [redirected.deputy.id], { kind: 'task_covered', ...notice, detail });
-    } else if (assignee) await notify(db, workspaceId, [assignee], { kind: 'task_assigned', ...notice });
-    else if (performer.queueUnitId)
+    if (!redirected && !assigneeId && performer.queueUnitId)
       await notify(db, workspaceId, await membersOf(db, workspaceId, performer.queueUnitId, senderId), { kind: 'task_queued', ...notice });
   };
-  return { taskId, sql: statement, notify: sendNotice };
+  return {
+    taskId,
+    sql: toPerson ? sql`${statement}, ${sql.raw(`${name}_notice`)} AS (${toPerson} RETURNING 1)` : statement,
+    notify: sendNotice,
+  };
 }
 
 /** standInFor() with the deputy's unit. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TProcessFormField, TProcessFormValues } from '@clientela/contract';
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
@@ -109,6 +110,8 @@ type Loaded = {
   knownUsers: KnownUsers;
   /** The execution ids of the instance's user steps so far: a waiting step among them has its assignment already. */
   knownSteps: ReadonlySet<string>;
+  /** A start whose instance row is not written yet: the statement that saves its first run inserts it. */
+  unsaved?: boolean;
 };
 
 type UserRow = {
@@ -367,6 +370,7 @@ async function advance(
     return await (loaded.model.hasActions ? tx.transaction(run) : run(tx));
   } catch (error) {
     if (!failed) throw error;
+    if (loaded.unsaved) await tx.insert(processInstances).values(instance);
     await markFailed(tx, loaded, failed, error, now);
     return null;
   }
@@ -521,10 +525,19 @@ async function persist(
     endedAt: result.ended ? now : null,
     updatedAt: now,
   };
-  ctes.push(sql`${n('saved')} AS (UPDATE process_instance SET state = ${json(row.state)}, current = ${json(row.current)},
+  ctes.push(
+    loaded.unsaved
+      ? sql`${n('saved')} AS (INSERT INTO process_instance (workspace_id, id, definition_id, version_id, status, record_type, record_id,
+          form, state, current, started_by, started_at, updated_at, ended_at)
+        VALUES (${workspaceId}::uuid, ${instance.id}::uuid, ${instance.definitionId}::uuid, ${instance.versionId}::uuid, ${row.status},
+          ${instance.recordType}, ${instance.recordId}::uuid, ${json(instance.form)}, ${json(row.state)}, ${json(row.current)},
+          ${instance.startedBy}::uuid, ${instance.startedAt.toISOString()}::timestamptz, ${at}, ${row.endedAt?.toISOString() ?? null}::timestamptz)
+        RETURNING 1)`
+      : sql`${n('saved')} AS (UPDATE process_instance SET state = ${json(row.state)}, current = ${json(row.current)},
     status = ${row.status}, error = NULL, form = ${json(instance.form)},
     ended_at = ${row.endedAt?.toISOString() ?? null}::timestamptz, updated_at = ${at}
-    WHERE workspace_id = ${workspaceId} AND id = ${instance.id} RETURNING 1)`);
+    WHERE workspace_id = ${workspaceId} AND id = ${instance.id} RETURNING 1)`,
+  );
   if (newTasks.length > 0) {
     ctes.push(sql`${n('new_tasks')} AS (INSERT INTO process_task (workspace_id, instance_id, execution_id, element_id, name, task_id, form, created_at)
       VALUES ${sql.join(newTasks, sql`, `)} RETURNING 1)`);
@@ -662,21 +675,26 @@ export const startInstance = async (
         errors: [{ path: 'record', message: `No such ${input.record.type}` }],
       });
     }
-    const [instance] = await tx
-      .insert(processInstances)
-      .values({
-        workspaceId,
-        definitionId: input.definitionId,
-        versionId,
-        recordType: input.record?.type ?? null,
-        recordId: input.record?.id ?? null,
-        form,
-        state: { pendingStart: start.id } satisfies PendingStart,
-        startedBy: input.actorId,
-        startedAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const unsaved: InstanceRow = {
+      workspaceId,
+      id: randomUUID(),
+      definitionId: input.definitionId,
+      versionId,
+      status: 'running',
+      recordType: input.record?.type ?? null,
+      recordId: input.record?.id ?? null,
+      form,
+      state: { pendingStart: start.id } satisfies PendingStart,
+      current: [],
+      error: null,
+      startedBy: input.actorId,
+      startedAt: now,
+      updatedAt: now,
+      endedAt: null,
+    };
+    // Actions write rows that name the instance while the run goes: it is written first then.
+    // Otherwise the statement that saves the first run inserts it, one round trip fewer.
+    const instance = model.hasActions ? (await tx.insert(processInstances).values(unsaved).returning())[0] : unsaved;
     if (!instance) throw new Error('instance insert returned nothing');
     // What load() would read is known already: the process, the model and the record.
     const loaded: Loaded = {
@@ -688,6 +706,7 @@ export const startInstance = async (
       knownDue: new Map(),
       knownSteps: new Set(),
       knownUsers: knownUsersOf([input.actorId, definition.created_by, record?.ownerId], definition.users),
+      unsaved: !model.hasActions,
     };
     const saved = await advance(tx, loaded, { type: 'start', startEventId: start.id }, now, options);
     const starter = definition.users.find((u) => u.id === input.actorId);
