@@ -11,6 +11,9 @@
 // serialisation, no socket), p50/p95 over 200 requests after 50 warm-ups, of GET
 // /api/v1/kb-articles?q= with an inflected Russian word, an Italian word with a typo, and a
 // two-word English query, as an employee.
+// With BENCH_DATA_DIR=<folder> the data is kept there and reused by the next run (migrations added
+// since are applied, and the base analysed again). With --explain, prints the plans of the search
+// statements of each query (EXPLAIN ANALYZE, as the server runs them) instead of measuring.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -229,7 +232,10 @@ const paragraph = (lang: Lang, words: number, topics: readonly string[][]) => {
   return sentences.join(' ');
 };
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-bench-kb-'));
+const explain = process.argv.includes('--explain');
+const keptDir = process.env.BENCH_DATA_DIR;
+const dataDir = keptDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clientela-bench-kb-'));
+if (keptDir) fs.mkdirSync(keptDir, { recursive: true });
 fs.chmodSync(dataDir, 0o755);
 const cluster = await startEmbeddedPostgres(dataDir, { info: () => {}, warn: console.warn });
 const url = cluster.connectionString('clientela');
@@ -241,18 +247,23 @@ await authListener.ready;
 const app = await buildApp({ db, ping: async () => {}, logLevel: 'silent', authRateLimit: 1_000_000, signedInCache });
 
 type Session = { cookie: string; csrf: string };
+
+/** With --explain, the knowledge-base statements of the request being looked at (the server's own text and values). */
+let captured: { text: string; values: unknown[] }[] | null = null;
+const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+(pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+  const config = args[0] as string | { text: string; values?: unknown[] };
+  const text = typeof config === 'string' ? config : config.text;
+  if (captured && /\bkb_(article|word)\b|to_tsvector/.test(text)) {
+    captured.push({ text, values: ((typeof config === 'string' ? undefined : config.values) ?? args[1]) as unknown[] });
+  }
+  return query(...args);
+};
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? 0;
 
 try {
   const password = 'bench password 123';
-  const { admin } = await createWorkspace(db, {
-    workspaceName: 'KB bench',
-    name: 'Bench Admin',
-    email: 'kb-bench@example.test',
-    password,
-    locale: 'en',
-    timeZone: 'Europe/Rome',
-  });
+  const reused = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM kb_article')).rows[0]?.n ?? 0;
   const signIn = async (email: string): Promise<Session> => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
     if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);
@@ -268,61 +279,78 @@ try {
     if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body.slice(0, 300)}`);
     return response.json();
   };
-  const owner = await signIn(admin.email);
-  await call(owner, 'POST', '/api/v1/users', { email: 'employee@example.test', name: 'Elio Bench', password, role: 'employee' });
+  const started = performance.now();
+  if (reused > 0) {
+    console.log(`reusing ${reused} articles in ${dataDir}`);
+    // Statistics for indexes or columns a migration may have added since the data was written.
+    await pool.query('VACUUM ANALYZE');
+  } else await writeData();
   const employee = await signIn('employee@example.test');
 
-  const started = performance.now();
-  const ws = admin.workspaceId;
-  await pool.query(`INSERT INTO kb_category (workspace_id, name, position) SELECT $1, 'Category ' || i, i FROM generate_series(1, 20) i`, [
-    ws,
-  ]);
-  const categoryIds = (
-    await pool.query<{ id: string }>('SELECT id FROM kb_category WHERE workspace_id = $1 ORDER BY position', [ws])
-  ).rows.map((r) => r.id);
-
-  // Articles, 500 a statement; the vocabulary counted as the server counts it.
-  const vocabulary: Record<Lang, Map<string, number>> = { ru: new Map(), it: new Map(), en: new Map() };
-  const chunk = 500;
-  for (let from = 0; from < totalArticles; from += chunk) {
-    const rows = { title: [] as string[], body: [] as string[], answer: [] as string[], plain: [] as string[], language: [] as string[] };
-    const extra = { audience: [] as string[], status: [] as string[], category: [] as string[] };
-    for (let i = from; i < Math.min(from + chunk, totalArticles); i++) {
-      const lang: Lang = i % 10 < 4 ? 'ru' : i % 10 < 7 ? 'it' : 'en';
-      const nouns = WORDS[lang].nouns;
-      const topics = [any(nouns), any(nouns), any(nouns)];
-      const title = sentence(lang, between(4, 8), topics);
-      const answer = paragraph(lang, between(15, 30), topics);
-      const paragraphs = Array.from({ length: between(3, 6) }, () => paragraph(lang, between(40, 50), topics));
-      const plain = paragraphs.join('\n');
-      rows.title.push(title);
-      rows.answer.push(answer);
-      rows.body.push(paragraphs.map((p) => `<p>${p}</p>`).join(''));
-      rows.plain.push(plain);
-      rows.language.push(lang);
-      extra.audience.push(i % 10 < 7 ? 'internal' : 'public');
-      extra.status.push(i % 10 === 9 ? 'draft' : 'published');
-      extra.category.push(categoryIds[i % categoryIds.length] as string);
-      for (const word of wordsOf(title, answer, plain)) vocabulary[lang].set(word, (vocabulary[lang].get(word) ?? 0) + 1);
-    }
+  /** One workspace, its employee, the categories, the articles and their vocabulary. */
+  async function writeData() {
+    const { admin } = await createWorkspace(db, {
+      workspaceName: 'KB bench',
+      name: 'Bench Admin',
+      email: 'kb-bench@example.test',
+      password,
+      locale: 'en',
+      timeZone: 'Europe/Rome',
+    });
+    const owner = await signIn(admin.email);
+    await call(owner, 'POST', '/api/v1/users', { email: 'employee@example.test', name: 'Elio Bench', password, role: 'employee' });
+    const ws = admin.workspaceId;
     await pool.query(
-      `INSERT INTO kb_article (workspace_id, category_id, title, body, answer, plain_text, language, audience, status, author_id, updated_by_id,
+      `INSERT INTO kb_category (workspace_id, name, position) SELECT $1, 'Category ' || i, i FROM generate_series(1, 20) i`,
+      [ws],
+    );
+    const categoryIds = (
+      await pool.query<{ id: string }>('SELECT id FROM kb_category WHERE workspace_id = $1 ORDER BY position', [ws])
+    ).rows.map((r) => r.id);
+
+    // Articles, 500 a statement; the vocabulary counted as the server counts it.
+    const vocabulary: Record<Lang, Map<string, number>> = { ru: new Map(), it: new Map(), en: new Map() };
+    const chunk = 500;
+    for (let from = 0; from < totalArticles; from += chunk) {
+      const rows = { title: [] as string[], body: [] as string[], answer: [] as string[], plain: [] as string[], language: [] as string[] };
+      const extra = { audience: [] as string[], status: [] as string[], category: [] as string[] };
+      for (let i = from; i < Math.min(from + chunk, totalArticles); i++) {
+        const lang: Lang = i % 10 < 4 ? 'ru' : i % 10 < 7 ? 'it' : 'en';
+        const nouns = WORDS[lang].nouns;
+        const topics = [any(nouns), any(nouns), any(nouns)];
+        const title = sentence(lang, between(4, 8), topics);
+        const answer = paragraph(lang, between(15, 30), topics);
+        const paragraphs = Array.from({ length: between(3, 6) }, () => paragraph(lang, between(40, 50), topics));
+        const plain = paragraphs.join('\n');
+        rows.title.push(title);
+        rows.answer.push(answer);
+        rows.body.push(paragraphs.map((p) => `<p>${p}</p>`).join(''));
+        rows.plain.push(plain);
+        rows.language.push(lang);
+        extra.audience.push(i % 10 < 7 ? 'internal' : 'public');
+        extra.status.push(i % 10 === 9 ? 'draft' : 'published');
+        extra.category.push(categoryIds[i % categoryIds.length] as string);
+        for (const word of wordsOf(title, answer, plain)) vocabulary[lang].set(word, (vocabulary[lang].get(word) ?? 0) + 1);
+      }
+      await pool.query(
+        `INSERT INTO kb_article (workspace_id, category_id, title, body, answer, plain_text, language, audience, status, author_id, updated_by_id,
          updated_at)
        SELECT $1, c, t, b, a, p, l, au, s, $2, $2, now() - random() * interval '700 days'
        FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[]) AS x(t, b, a, p, l, au, s, c)`,
-      [ws, admin.id, rows.title, rows.body, rows.answer, rows.plain, rows.language, extra.audience, extra.status, extra.category],
-    );
-    process.stdout.write(`\r${Math.min(from + chunk, totalArticles)} articles written`);
+        [ws, admin.id, rows.title, rows.body, rows.answer, rows.plain, rows.language, extra.audience, extra.status, extra.category],
+      );
+      process.stdout.write(`\r${Math.min(from + chunk, totalArticles)} articles written`);
+    }
+    process.stdout.write('\n');
+    for (const lang of ['ru', 'it', 'en'] as const) {
+      const entries = [...vocabulary[lang]];
+      await pool.query(
+        `INSERT INTO kb_word (workspace_id, language, word, articles) SELECT $1, $2, w, n FROM unnest($3::text[], $4::int[]) AS x(w, n)`,
+        [ws, lang, entries.map(([w]) => w), entries.map(([, n]) => n)],
+      );
+    }
+    await pool.query('VACUUM ANALYZE');
   }
-  process.stdout.write('\n');
-  for (const lang of ['ru', 'it', 'en'] as const) {
-    const entries = [...vocabulary[lang]];
-    await pool.query(
-      `INSERT INTO kb_word (workspace_id, language, word, articles) SELECT $1, $2, w, n FROM unnest($3::text[], $4::int[]) AS x(w, n)`,
-      [ws, lang, entries.map(([w]) => w), entries.map(([, n]) => n)],
-    );
-  }
-  await pool.query('VACUUM ANALYZE');
   const [shape] = (
     await pool.query(
       `SELECT count(*)::int AS articles, avg(length(plain_text))::int AS chars, (SELECT count(*) FROM kb_word)::int AS words,
@@ -356,10 +384,18 @@ try {
     queries.map(([queryLabel, text]): [string, string] => [`${pageLabel}${queryLabel}`, `${encodeURIComponent(text)}${params}`]),
   )) {
     const url = `/api/v1/kb-articles?q=${q}`;
+    const statements: { text: string; values: unknown[] }[] = [];
+    captured = explain ? statements : null;
     const first = await call(employee, 'GET', url);
+    captured = null;
     console.log(
       `${label}: ${first.data.length} shown of ${first.total}${first.correctedQuery ? `, corrected to "${first.correctedQuery}"` : ''}; first: ${first.data[0]?.title ?? '—'}`,
     );
+    for (const statement of statements) {
+      const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+      console.log(plan.rows.map((row) => `    ${row['QUERY PLAN']}`).join('\n'));
+    }
+    if (explain) continue;
     for (let i = 0; i < 50; i++) await call(employee, 'GET', url);
     const samples: number[] = [];
     for (let i = 0; i < 200; i++) {
@@ -385,5 +421,5 @@ try {
   await authListener.stop();
   await pool.end();
   await cluster.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!keptDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }

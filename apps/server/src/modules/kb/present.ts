@@ -66,19 +66,3 @@ export function presentSummary(row: SummaryRow, headline: string | null = null):
     headline,
   };
 }
-
-/** ts_headline marks matches with these (characters no text holds), turned into `<mark>` after the text is escaped. */
-export const MARK_START = '\u0001';
-export const MARK_END = '\u0002';
-
-/**
- * A headline as HTML: the passage escaped, the matches in `<mark>`. The passage is article text,
- * which may itself hold "<" and "&": escaping it first is what keeps the headline safe.
- */
-export function headlineHtml(raw: string | null): string | null {
-  if (!raw) return null;
-  return raw
-    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replaceAll(MARK_START, '<mark>')
-    .replaceAll(MARK_END, '</mark>');
-}

@@ -3,12 +3,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { kbArticles, kbCategories } from './kb.table.ts';
-import { configOf, headlineHtml, MARK_END, MARK_START, type SummaryRow } from './present.ts';
+import { candidateWords, lexemesOf, passageOf } from './passage.ts';
+import { configOf, type SummaryRow } from './present.ts';
 
 /** A query of at most this many words also matches titles by trigram (a half-typed or misspelt title). */
 const SHORT_QUERY_WORDS = 3;
 const CONFIGS: Record<TKbLanguage, string> = { ru: 'russian', it: 'italian', en: 'english' };
-const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export type SearchHit = SummaryRow & { headline: string | null };
 export type SearchResult = { hits: SearchHit[]; total: number; correctedQuery: string | null };
@@ -25,8 +25,8 @@ function tsqueryOf(q: string, language: TKbLanguage | undefined): SQL {
 /**
  * One page of articles matching `q` among those `where` allows, best first: the title weighs
  * most (a match there puts an article ahead), then the answer, then the text; `ts_rank_cd` orders
- * within. Short queries also match titles by trigram. The page, the total and the headlines come
- * in one statement; headlines are made for the page's rows only.
+ * within. Short queries also match titles by trigram. The page and the total come in one
+ * statement, with the page's texts; their passages are made here (see passagesOf).
  */
 async function searchOnce(
   db: Executor,
@@ -54,7 +54,8 @@ async function searchOnce(
     helpful_no: number;
     use_count: number;
     updated_at: string;
-    headline: string | null;
+    text: string;
+    tsquery: string;
     total: string;
   }>(sql`WITH query AS MATERIALIZED (SELECT ${tsqueryOf(q, options.language)} AS tsq),
     hits AS (
@@ -72,16 +73,17 @@ async function searchOnce(
       ${kbArticles.language} AS language, ${kbArticles.audience} AS audience, ${kbArticles.status} AS status,
       ${kbArticles.tags} AS tags, ${kbArticles.version} AS version, ${kbArticles.helpfulYes} AS helpful_yes,
       ${kbArticles.helpfulNo} AS helpful_no, ${kbArticles.useCount} AS use_count, ${kbArticles.updatedAt} AS updated_at,
-      ts_headline(${configOf(kbArticles.language)}, coalesce(nullif(${kbArticles.plainText}, ''), ${kbArticles.answer}, ''),
-        query.tsq, ${HEADLINE_OPTIONS}) AS headline,
+      coalesce(nullif(${kbArticles.plainText}, ''), ${kbArticles.answer}, '') AS text, query.tsq::text AS tsquery,
       page.total
     FROM page
     JOIN ${kbArticles} ON ${kbArticles.workspaceId} = ${workspaceId} AND ${kbArticles.id} = page.id
     LEFT JOIN ${kbCategories} ON ${kbCategories.workspaceId} = ${kbArticles.workspaceId} AND ${kbCategories.id} = ${kbArticles.categoryId},
     query
     ORDER BY page.score DESC, page.id`);
+  const rows = result.rows;
+  const passages = await passagesOf(db, rows.slice(0, options.limit), lexemesOf(rows[0]?.tsquery ?? ''));
   return {
-    hits: result.rows.map((row) => ({
+    hits: rows.map((row, i) => ({
       id: row.id,
       title: row.title,
       answer: row.answer,
@@ -96,10 +98,32 @@ async function searchOnce(
       helpfulNo: row.helpful_no,
       useCount: row.use_count,
       updatedAt: row.updated_at,
-      headline: headlineHtml(row.headline),
+      headline: passages[i] ?? null,
     })),
-    total: Number(result.rows[0]?.total ?? 0),
+    total: Number(rows[0]?.total ?? 0),
   };
+}
+
+/**
+ * The passages of a page's texts (see passage.ts): the words of each text that could match are
+ * stemmed in the text's language in one statement, and those whose lexemes are among the
+ * query's are marked.
+ */
+async function passagesOf(db: Executor, texts: { language: TKbLanguage; text: string }[], lexemes: string[]) {
+  const asked = new Map<string, { language: TKbLanguage; word: string }>();
+  for (const { language, text } of texts) {
+    for (const word of candidateWords(text, lexemes)) asked.set(`${language}:${word}`, { language, word });
+  }
+  const matching = new Map<string, string>();
+  if (asked.size > 0) {
+    const words = [...asked.values()];
+    const result = await db.execute<{ language: TKbLanguage; word: string; lexeme: string }>(sql`SELECT x.language, x.word, m.lexeme
+      FROM unnest(${sql.param(words.map((w) => w.language))}::text[], ${sql.param(words.map((w) => w.word))}::text[]) AS x(language, word),
+        LATERAL (SELECT l AS lexeme FROM unnest(tsvector_to_array(to_tsvector(${configOf(sql`x.language`)}, x.word))) AS l
+          WHERE l = ANY(${sql.param(lexemes)}::text[]) LIMIT 1) AS m`);
+    for (const row of result.rows) matching.set(`${row.language}:${row.word}`, row.lexeme);
+  }
+  return texts.map(({ language, text }) => passageOf(text, (word) => matching.get(`${language}:${word}`)));
 }
 
 const WORD = /\p{L}{3,40}/gu;
