@@ -1,7 +1,7 @@
 // Process engine figures: "10k running instances: starting an instance p50 ≤ 10 ms, completing a
 // user step p50 ≤ 15 ms; 1,000 timers due at once are all fired within 10 s without stalling
 // requests more than 50 ms".
-// Usage: npx tsx bench/processes.ts [running=10000] [--samples=300] [--timers=1000] [--profile=<folder>]
+// Usage: npx tsx bench/processes.ts [running=10000] [--samples=300] [--timers=1000] [--profile=<folder>] [--trace]
 // `--profile` writes a CPU profile of each measured phase (start, complete, sweep) into the folder.
 // Starts its own embedded PostgreSQL in a temporary folder and the server on a free local port,
 // wired as main.ts does. One workspace, 50 people in 5 units; a process published through the API
@@ -40,9 +40,16 @@ const PASSWORD = 'bench password 123';
 
 // Every statement goes through a client's query(): counted, to say how many a request costs.
 let statements = 0;
+// `--trace`: the statements of the last start and the last completion are printed (their first words).
+const trace = process.argv.includes('--trace');
+let tracing = false;
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
   statements++;
+  if (tracing) {
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | null)?.text ?? '');
+    log(`    ${text.replace(/\s+/g, ' ').slice(0, 140)}`);
+  }
   return query.apply(this, args);
 } as typeof pg.Client.prototype.query;
 
@@ -255,9 +262,11 @@ try {
       if (!company) continue;
       const session = await sessionOf(company.owner_id);
       if (i === 20) before = statements;
+      tracing = trace && i === samples + 19;
       const t0 = performance.now();
       await call(session, 'POST', '/api/v1/process-instances', { definitionId: handling, record: { type: 'company', id: company.id } });
       if (i >= 20) startTimes.push(performance.now() - t0);
+      tracing = false;
     }
   });
   const perRequest = () => ((statements - before) / samples).toFixed(1);
@@ -276,11 +285,13 @@ try {
     for (const [i, step] of open.entries()) {
       const session = await sessionOf(step.assignee_id);
       if (i === 20) before = statements;
+      tracing = trace && i >= open.length - 2;
       const t0 = performance.now();
       await call(session, 'POST', `/api/v1/process-tasks/${step.id}/complete`, {
         values: { outcome: i % 2 ? 'more' : 'done', note: 'ok' },
       });
       if (i >= 20) completeTimes.push(performance.now() - t0);
+      tracing = false;
     }
   });
   log(`complete a user step (HTTP, ${running} running): ${summary(completeTimes)}; ${perRequest()} statements each`);

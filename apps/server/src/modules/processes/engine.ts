@@ -326,44 +326,84 @@ async function parseModel(xml: string): Promise<CompiledModel> {
   return { sourceContext, processId: process.id, startEvents, elements, hasActions };
 }
 
-/** Waits until nothing can move without a signal or a timer; rejects on an engine error. */
-function runUntilIdle(engine: RunningEngine, timeoutMs = 10_000): Promise<{ ended: boolean }> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    let scheduled = false;
-    const tag = `_idle_${Math.random().toString(36).slice(2)}`;
-    const finish = (result: { ended: boolean } | Error) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      for (const suffix of ['', '_err', '_end']) engine.broker.cancel(tag + suffix);
-      result instanceof Error ? reject(result) : resolve(result);
-    };
-    const check = () => {
-      scheduled = false;
-      if (done) return;
-      if (engine.state === 'error') return finish(new Error('The engine stopped on an error'));
-      if (engine.execution?.activityStatus !== 'executing') finish({ ended: false });
-    };
-    const schedule = () => {
-      if (scheduled) return;
-      scheduled = true;
-      setImmediate(check);
-    };
-    // Subscribing to engine.error routes the message, so the engine's own 'error' event does not fire.
-    const options = (suffix: string) => ({ noAck: true, consumerTag: tag + suffix, priority: 1000 });
-    engine.broker.subscribeTmp(
-      'event',
-      'engine.error',
-      (_key, message) => finish(message.content instanceof Error ? message.content : errorOf(message.content)),
-      options('_err'),
-    );
-    engine.broker.subscribeTmp('event', 'engine.end', () => finish({ ended: true }), options('_end'));
-    engine.broker.subscribeTmp('event', 'activity.#', schedule, options(''));
-    const timer = setTimeout(() => finish(new Error('The step ran too long')), timeoutMs);
-    schedule();
-  });
+/**
+ * Watches a run with one set of subscriptions for all its phases (each subscription is a queue
+ * every event is copied into): records the activity events, and `untilIdle()` waits until nothing
+ * can move without a signal or a timer, rejecting on an engine error.
+ */
+function watchRun(engine: RunningEngine, model: CompiledModel, events: ActivityEvent[], timeoutMs = 10_000) {
+  let waiter: ((result: { ended: boolean } | Error) => void) | null = null;
+  let scheduled = false;
+  // An error or the end seen while nobody waited: the next wait answers with it at once.
+  let outcome: { ended: boolean } | Error | null = null;
+  const settle = (result: { ended: boolean } | Error) => {
+    if (waiter) waiter(result);
+    else if (!(outcome instanceof Error)) outcome = result;
+  };
+  const check = () => {
+    scheduled = false;
+    if (!waiter) return;
+    if (engine.state === 'error') return settle(new Error('The engine stopped on an error'));
+    if (engine.execution?.activityStatus !== 'executing') settle({ ended: false });
+  };
+  // Subscribing to engine.error routes the message, so the engine's own 'error' event does not fire.
+  const options = (tag: string) => ({ noAck: true, consumerTag: tag, priority: 1000 });
+  engine.broker.subscribeTmp(
+    'event',
+    'engine.error',
+    (_key, message) => settle(message.content instanceof Error ? message.content : errorOf(message.content)),
+    options('_err'),
+  );
+  engine.broker.subscribeTmp('event', 'engine.end', () => settle({ ended: true }), options('_end'));
+  engine.broker.subscribeTmp(
+    'event',
+    'activity.#',
+    (key, message) => {
+      const kind = KINDS[key];
+      if (kind) {
+        const c = message.content;
+        // A recovered boundary event reports its event definition's type: the model says what the element is.
+        const elementType = model.elements.get(c.id)?.type ?? c.type;
+        events.push({ kind, elementId: c.id, executionId: c.executionId, elementType, name: c.name ?? null });
+      }
+      if (waiter && !scheduled) {
+        scheduled = true;
+        setImmediate(check);
+      }
+    },
+    options('_steps'),
+  );
+  return {
+    /** The error seen outside any wait, if one was. */
+    failure: () => (outcome instanceof Error ? outcome : null),
+    /** Call before what sets the engine moving, then await. */
+    untilIdle(): Promise<{ ended: boolean }> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => finish(new Error('The step ran too long')), timeoutMs);
+        const finish = (result: { ended: boolean } | Error) => {
+          waiter = null;
+          clearTimeout(timer);
+          result instanceof Error ? reject(result) : resolve(result);
+        };
+        if (outcome) {
+          const seen = outcome;
+          outcome = null;
+          return finish(seen);
+        }
+        waiter = finish;
+        scheduled = true;
+        setImmediate(check);
+      });
+    },
+  };
 }
+
+const KINDS: Record<string, ActivityEvent['kind']> = {
+  'activity.start': 'start',
+  'activity.end': 'end',
+  'activity.leave': 'leave',
+  'activity.error': 'error',
+};
 
 function errorOf(content: Record<string, unknown>): Error {
   const inner = content.inner ?? content.error;
@@ -427,24 +467,7 @@ export async function runStep(options: {
     error = e;
   });
   const events: ActivityEvent[] = [];
-  const KINDS: Record<string, ActivityEvent['kind']> = {
-    'activity.start': 'start',
-    'activity.end': 'end',
-    'activity.leave': 'leave',
-    'activity.error': 'error',
-  };
-  engine.broker.subscribeTmp(
-    'event',
-    'activity.*',
-    (key, message) => {
-      const kind = KINDS[key];
-      const c = message.content;
-      // A recovered boundary event reports its event definition's type: the model says what the element is.
-      const elementType = model.elements.get(c.id)?.type ?? c.type;
-      if (kind) events.push({ kind, elementId: c.id, executionId: c.executionId, elementType, name: c.name ?? null });
-    },
-    { noAck: true, consumerTag: '_steps' },
-  );
+  const watch = watchRun(engine, model, events);
   const setVariables = () => {
     for (const definition of engine.execution?.definitions ?? []) {
       for (const process of definition.getRunningProcesses()) Object.assign(process.environment.variables, variables);
@@ -453,19 +476,19 @@ export async function runStep(options: {
   let ended = false;
   try {
     if (action.type === 'start') {
-      const idle = runUntilIdle(engine);
+      const idle = watch.untilIdle();
       await engine.execute({ variables: { ...variables, results: {} } });
       ended = (await idle).ended;
     } else {
       engine.recover(options.state);
       setVariables();
-      const idle = runUntilIdle(engine);
+      const idle = watch.untilIdle();
       await engine.resume();
       ended = (await idle).ended;
       // Those due by our clock are fired by hand.
       const due = timers.executing.filter((t) => dueOf(t).getTime() <= options.now.getTime());
       if (!ended && due.length > 0) {
-        const fired = runUntilIdle(engine);
+        const fired = watch.untilIdle();
         for (const t of due) {
           timers.clearTimeout(t);
           t.callback(...t.args);
@@ -477,13 +500,14 @@ export async function runStep(options: {
       const api = postponed(engine.execution).find((a) => a.executionId === action.executionId);
       if (!api) throw new StepNotWaiting('The step is not waiting any more: its deadline passed first');
       Object.assign(api.owner.environment.variables, variables);
-      const idle = runUntilIdle(engine);
+      const idle = watch.untilIdle();
       api.signal(action.output);
       ended = (await idle).ended;
     }
   } catch (e) {
     error = e instanceof Error ? e : new Error(String(e));
   }
+  error ??= watch.failure();
   const execution = engine.execution;
   if (!execution)
     return { state: null, ended: false, error: error ?? new Error('The model did not load'), waiting: [], timers: [], events, results: {} };

@@ -835,7 +835,7 @@ const SWEEP_WORKERS = 2;
  * Instances whose timers fire in one transaction: locked and read with one statement, saved with one
  * commit. Each still holds its lock until the batch commits, so a batch stays short.
  */
-const SWEEP_BATCH = 8;
+const SWEEP_BATCH = 16;
 
 /**
  * Fires the timers due by `now`, across workspaces, at most `limit` instances' worth: a few
