@@ -53,24 +53,30 @@ async function activeUser(db: Executor, workspaceId: string, id: string | null, 
   return row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
 }
 
-/** The active person of a role with the fewest open tasks, in `unitId` first, else anywhere in the workspace. */
-async function leastBusy(db: Executor, workspaceId: string, role: string, unitId: string | null): Promise<Performer | null> {
-  const { rows } = await db.execute<{ id: string; unit_id: string | null }>(sql`
+/** The active person of a role with the fewest open tasks, in `unitId` first, else anywhere in the workspace (one row). */
+const leastBusySql = (workspaceId: string, role: string, unitId: string | null) => sql`
     SELECT u.id, u.unit_id FROM app_user u
     WHERE u.workspace_id = ${workspaceId} AND u.active AND u.role = ${role}
     ORDER BY (u.unit_id IS NOT DISTINCT FROM ${unitId}::uuid) DESC,
       (SELECT count(*) FROM task t WHERE t.workspace_id = u.workspace_id AND t.assignee_id = u.id
         AND t.status NOT IN ('done', 'confirmed', 'declined')),
       u.created_at, u.id
-    LIMIT 1`);
-  const [row] = rows;
-  return row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
+    LIMIT 1`;
+
+async function leastBusy(db: Executor, workspaceId: string, role: string, unitId: string | null): Promise<Performer | null> {
+  return performerOf(await db.execute<{ id: string; unit_id: string | null }>(leastBusySql(workspaceId, role, unitId)));
 }
 
-/** A manager of the unit of `userId`, walking up the parent units (never the person themself). */
-async function managerOf(db: Executor, workspaceId: string, userId: string): Promise<Performer | null> {
-  const { rows } = await db.execute<{ id: string; unit_id: string | null }>(sql`
-    WITH RECURSIVE up AS (
+const performerOf = ({ rows: [row] }: { rows: { id: string; unit_id: string | null }[] }): Performer | null =>
+  row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
+
+/**
+ * A manager of the unit of `userId`, walking up the parent units (never the person themself); else,
+ * or without `userId`, the least busy admin. One statement.
+ */
+async function managerOrAdmin(db: Executor, workspaceId: string, userId: string | null): Promise<Performer | null> {
+  const manager = userId
+    ? sql`(WITH RECURSIVE up AS (
       SELECT un.id, un.parent_id, 0 AS depth FROM unit un
       JOIN app_user o ON o.workspace_id = un.workspace_id AND o.unit_id = un.id
       WHERE un.workspace_id = ${workspaceId} AND o.id = ${userId}
@@ -78,11 +84,15 @@ async function managerOf(db: Executor, workspaceId: string, userId: string): Pro
       SELECT un.id, un.parent_id, up.depth + 1 FROM unit un JOIN up ON un.id = up.parent_id
       WHERE un.workspace_id = ${workspaceId} AND up.depth < 50
     )
-    SELECT m.id, m.unit_id FROM up
+    SELECT m.id, m.unit_id, 0 AS pick FROM up
     JOIN app_user m ON m.workspace_id = ${workspaceId} AND m.unit_id = up.id AND m.role = 'manager' AND m.active AND m.id <> ${userId}
-    ORDER BY up.depth, m.created_at, m.id LIMIT 1`);
-  const [row] = rows;
-  return row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
+    ORDER BY up.depth, m.created_at, m.id LIMIT 1) UNION ALL `
+    : sql``;
+  return performerOf(
+    await db.execute<{ id: string; unit_id: string | null }>(sql`
+    SELECT id, unit_id FROM (${manager}(SELECT admin.*, 1 AS pick FROM (${leastBusySql(workspaceId, 'admin', null)}) admin)) found
+    ORDER BY pick LIMIT 1`),
+  );
 }
 
 async function unitOfOwner(db: Executor, workspaceId: string, record: RecordData | null, known?: KnownUsers): Promise<string | null> {
@@ -122,8 +132,7 @@ export async function resolvePerformer(db: Executor, input: PerformerInput): Pro
       break;
     case 'ownerManager': {
       const ownerId = record?.ownerId ?? input.fallbackUserId;
-      found = ownerId ? await managerOf(db, workspaceId, ownerId) : null;
-      if (!found) found = await leastBusy(db, workspaceId, 'admin', null);
+      found = await managerOrAdmin(db, workspaceId, ownerId);
       break;
     }
     case null:

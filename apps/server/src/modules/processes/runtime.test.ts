@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../http/context.ts';
 import { type Browser, makeBakery, post, type TestApp, useTestApp } from '../../test/harness.ts';
 import { actorOfUser } from '../auth/actor.ts';
+import { notifications } from '../notifications/index.ts';
 import { taskLinks, tasks } from '../tasks/index.ts';
 import type { ActionRegistry } from './engine.ts';
 import { fixture, publish } from './fixtures/fixtures.ts';
@@ -177,6 +178,36 @@ describe('process runtime', () => {
     const [reply] = await openSteps(started.id);
     expect(reply?.step.elementId).toBe('reply');
     expect(reply?.task.assigneeId).toBe(b.employeeA2.user.id);
+  });
+
+  it("gives the owner's manager's step to an admin when nobody manages the owner, and tells each assignee with the step", async () => {
+    const b = await makeBakery(t);
+    const workspaceId = b.owner.session.user.workspace.id;
+    // Marta manages Via Roma herself: nobody above her.
+    const company = await post(b.managerA.browser, '/api/v1/companies', { name: 'Trattoria Sole', city: 'Roma' });
+    const { definitionId } = await publish(t.db, {
+      workspaceId,
+      createdBy: b.owner.session.user.id,
+      name: 'Complaint',
+      xml: fixture('complaint', { userId: b.employeeA2.user.id, unitId: b.shopB.id }),
+    });
+    const marta = await ctxOf(t, b.managerA.browser);
+    const started = await startProcess(marta, {
+      definitionId,
+      record: { type: 'company', id: company.id },
+      form: { summary: 'Burnt bread' },
+    });
+    const [assess] = await openSteps(started.id);
+    await completeProcessTask(marta, assess?.step.id as string, { values: { verdict: 'founded' } }, new Date(), {
+      actions: { setField: async () => ({}) },
+    });
+    const credit = (await openSteps(started.id)).find((s) => s.step.elementId === 'credit');
+    expect(credit?.task).toMatchObject({ assigneeId: b.owner.session.user.id, senderId: b.managerA.user.id });
+    const notices = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.taskId, credit?.task.id as string));
+    expect(notices).toMatchObject([{ userId: b.owner.session.user.id, kind: 'task_assigned', actorId: b.managerA.user.id }]);
   });
 
   it('escalates by a boundary timer only once it is due, and each due timer fires once however many sweeps run', async () => {
