@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { kbArticles, kbCategories } from './kb.table.ts';
-import { candidateWords, lexemesOf, passageOf } from './passage.ts';
+import { lexemesOf, passageOf, wordCutter } from './passage.ts';
 import { configOf, type SummaryRow } from './present.ts';
 
 /** A query of at most this many words also matches titles by trigram (a half-typed or misspelt title). */
@@ -110,10 +110,11 @@ async function searchOnce(
  * query's are marked.
  */
 async function passagesOf(db: Executor, texts: { language: TKbLanguage; text: string }[], lexemes: string[]) {
+  const cut = wordCutter(lexemes);
+  const pages = texts.map(({ language, text }) => ({ language, words: cut(text) }));
   const asked = new Map<string, { language: TKbLanguage; word: string }>();
-  for (const { language, text } of texts) {
-    for (const word of candidateWords(text, lexemes)) asked.set(`${language}:${word}`, { language, word });
-  }
+  for (const { language, words } of pages)
+    for (const word of words.candidates.values()) asked.set(`${language}:${word}`, { language, word });
   const matching = new Map<string, string>();
   if (asked.size > 0) {
     const words = [...asked.values()];
@@ -123,7 +124,7 @@ async function passagesOf(db: Executor, texts: { language: TKbLanguage; text: st
           WHERE l = ANY(${sql.param(lexemes)}::text[]) LIMIT 1) AS m`);
     for (const row of result.rows) matching.set(`${row.language}:${row.word}`, row.lexeme);
   }
-  return texts.map(({ language, text }) => passageOf(text, (word) => matching.get(`${language}:${word}`)));
+  return pages.map(({ language, words }) => passageOf(words, (word) => matching.get(`${language}:${word}`)));
 }
 
 const WORD = /\p{L}{3,40}/gu;
