@@ -37,8 +37,10 @@ async function searchOnce(
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const lowered = q.toLowerCase();
   const short = q.split(/\s+/).filter(Boolean).length <= SHORT_QUERY_WORDS;
-  const titleMatch = short ? sql`OR ${lowered} <% lower(${kbArticles.title})` : sql``;
-  const titleScore = short ? sql`+ word_similarity(${lowered}, lower(${kbArticles.title}))` : sql``;
+  // Written as the index condition reads (`%>` is `<%` turned round), so that the planner does not
+  // check every match again; word_similarity lowers both texts itself.
+  const titleMatch = short ? sql`OR lower(${kbArticles.title}) %> ${lowered}` : sql``;
+  const titleScore = short ? sql`+ word_similarity(${lowered}, ${kbArticles.title})` : sql``;
   const result = await db.execute<{
     id: string;
     title: string;
@@ -105,26 +107,46 @@ async function searchOnce(
 }
 
 /**
+ * The lexemes of words already stemmed, by language and word (null: none), kept for the next
+ * searches: a page's words are mostly the same from one search to the next. Emptied when full.
+ */
+const stemmed = new Map<string, string[] | null>();
+const STEMMED_WORDS = 20_000;
+
+/**
  * The passages of a page's texts (see passage.ts): the words of each text that could match are
- * stemmed in the text's language in one statement, and those whose lexemes are among the
- * query's are marked.
+ * stemmed in the text's language (in one statement, those not stemmed before), and those whose
+ * lexemes are among the query's are marked.
  */
 async function passagesOf(db: Executor, texts: { language: TKbLanguage; text: string }[], lexemes: string[]) {
   const cut = wordCutter(lexemes);
   const pages = texts.map(({ language, text }) => ({ language, words: cut(text) }));
+  const known = new Map<string, string[] | null>();
   const asked = new Map<string, { language: TKbLanguage; word: string }>();
-  for (const { language, words } of pages)
-    for (const word of words.candidates.values()) asked.set(`${language}:${word}`, { language, word });
-  const matching = new Map<string, string>();
+  for (const { language, words } of pages) {
+    for (const word of words.candidates.values()) {
+      const key = `${language}:${word}`;
+      const cached = stemmed.get(key);
+      if (cached === undefined) asked.set(key, { language, word });
+      else known.set(key, cached);
+    }
+  }
   if (asked.size > 0) {
     const words = [...asked.values()];
-    const result = await db.execute<{ language: TKbLanguage; word: string; lexeme: string }>(sql`SELECT x.language, x.word, m.lexeme
-      FROM unnest(${sql.param(words.map((w) => w.language))}::text[], ${sql.param(words.map((w) => w.word))}::text[]) AS x(language, word),
-        LATERAL (SELECT l AS lexeme FROM unnest(tsvector_to_array(to_tsvector(${configOf(sql`x.language`)}, x.word))) AS l
-          WHERE l = ANY(${sql.param(lexemes)}::text[]) LIMIT 1) AS m`);
-    for (const row of result.rows) matching.set(`${row.language}:${row.word}`, row.lexeme);
+    const result = await db.execute<{ language: TKbLanguage; word: string; lexemes: string[] }>(sql`SELECT x.language, x.word,
+        tsvector_to_array(to_tsvector(${configOf(sql`x.language`)}, x.word)) AS lexemes
+      FROM unnest(${sql.param(words.map((w) => w.language))}::text[], ${sql.param(words.map((w) => w.word))}::text[]) AS x(language, word)`);
+    if (stemmed.size + result.rows.length > STEMMED_WORDS) stemmed.clear();
+    for (const row of result.rows) {
+      const key = `${row.language}:${row.word}`;
+      const found = row.lexemes.length > 0 ? row.lexemes : null;
+      known.set(key, found);
+      stemmed.set(key, found);
+    }
   }
-  return pages.map(({ language, words }) => passageOf(words, (word) => matching.get(`${language}:${word}`)));
+  const wanted = new Set(lexemes);
+  const keyOf = (language: TKbLanguage, word: string) => known.get(`${language}:${word}`)?.find((lexeme) => wanted.has(lexeme));
+  return pages.map(({ language, words }) => passageOf(words, (word) => keyOf(language, word)));
 }
 
 const WORD = /\p{L}{3,40}/gu;
@@ -170,7 +192,8 @@ const cursorAt = (offset: number) => Buffer.from(`o:${offset}`).toString('base64
  * its nearest words, and the corrected query is searched; `correctedQuery` is given only when that
  * found something (else the query runs as typed), so a correction never reveals a word of an
  * article the reader may not see. Results are paged by offset (`cursor`): relevance has no stable
- * key to page on. Two statements in all, three when a correction finds nothing.
+ * key to page on. Two statements in all, three when a correction finds nothing, and one more when
+ * the page holds words not stemmed before (for its passages).
  */
 export async function searchArticles(
   db: Executor,
