@@ -329,12 +329,20 @@ try {
     delay.disable();
     return { result, workMs, times, loopMaxMs: delay.max / 1e6, loopP99Ms: delay.percentile(99) / 1e6 };
   };
+  const baselineStatements = statements;
   const baseline = await measure(async () => 0, 5000);
+  const requestStatements = (statements - baselineStatements) / Math.max(1, baseline.times.length);
+  const sweepStatements = statements;
   const sweep = await measure(() => profiled('sweep', () => fireDueTimers(db, new Date())), 0);
+  // Its statements are counted without the request stream's (as many per request as without a sweep).
   const fired = (
     await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM process_timer WHERE workspace_id = $1 AND fired_at IS NOT NULL`, [ws])
   ).rows[0]?.n;
-  log(`fire ${timerCount} due timers: ${(sweep.workMs / 1000).toFixed(2)} s (${sweep.result} fired by the sweep, ${fired} marked fired)`);
+  log(
+    `fire ${timerCount} due timers: ${(sweep.workMs / 1000).toFixed(2)} s (${sweep.result} fired by the sweep, ${fired} marked fired; ${(
+      (statements - sweepStatements - sweep.times.length * requestStatements) / timerCount
+    ).toFixed(1)} statements each)`,
+  );
   const slowest = (times: number[]) => Math.max(...times).toFixed(1);
   log(`requests without a sweep: ${summary(baseline.times)}; event loop delay max ${baseline.loopMaxMs.toFixed(1)} ms`);
   log(
