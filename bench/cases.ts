@@ -12,7 +12,7 @@
 // queries and serialisation, no socket), p50/p95 over 200 requests after 20 warm-ups (statistics: 60 after 5), of
 // GET /api/v1/cases with the usual filters (when the list is there), GET /api/v1/case-statistics
 // for a year and a month, and GET /api/v1/dashboards/kpi?period=month with its complaint tiles.
-// With --explain, prints the plan of the statistics' main statement; with --list-only, measures the
+// With --explain, prints the plans of the statistics' statements (with --list-only, of the list's); with --list-only, measures the
 // list alone.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -264,6 +264,7 @@ try {
   }
 
   // The list, when its route answers.
+  const listQueries: string[] = [];
   const probe = await request(owner, 'GET', '/api/v1/cases?limit=1');
   if (statsOnly) {
     // The list is left out.
@@ -280,6 +281,7 @@ try {
       ['q: a case number', `q=${encodeURIComponent(someNumber ?? 'C-')}`],
       ['no filter', ''],
     ];
+    listQueries.push(...lists.map(([, query]) => query));
     for (const [label, query] of lists) {
       const first = await call(owner, 'GET', `/api/v1/cases?${query}`);
       console.log(`cases, ${label}: ${first.data.length} shown of ${first.total}`);
@@ -306,10 +308,14 @@ try {
       else seen.push({ text: first.text, values: first.values ?? second ?? [] });
       return original(...args);
     };
-    await call(owner, 'GET', `/api/v1/case-statistics?${year}&by=type`);
-    await call(owner, 'GET', `/api/v1/case-statistics?${year}&by=owner`);
+    if (listOnly) for (const query of listQueries) await call(owner, 'GET', `/api/v1/cases?${query}`);
+    else {
+      await call(owner, 'GET', `/api/v1/case-statistics?${year}&by=type`);
+      await call(owner, 'GET', `/api/v1/case-statistics?${year}&by=owner`);
+    }
     (pool as unknown as { query: unknown }).query = original;
-    for (const { text, values } of seen.filter((q) => q.text.includes('support_case'))) {
+    console.log(`\n${seen.length} statements`);
+    for (const { text, values } of seen.filter((q) => !q.text.startsWith('EXPLAIN'))) {
       const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values);
       console.log(`\n${text.replace(/\s+/g, ' ').slice(0, 160)}…`);
       for (const row of plan.rows) console.log(`  ${row['QUERY PLAN']}`);

@@ -1,5 +1,6 @@
 import { type CASE_SORTS, CASE_STATUSES, OPEN_CASE_STATUSES, type TCaseListQuery, type TCaseSummary } from '@clientela/contract';
-import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { runPrepared } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import {
   afterCursor,
@@ -112,41 +113,45 @@ export async function caseListWhere(ctx: Ctx, query: TCaseListQuery, now: Date):
 }
 
 /**
- * The cases list: filtered, sorted, page by page, with its total: the page and its capped count in
- * one statement, then the page's names and the total side by side; what the reader may see of
- * customers and the SLA settings are read while the page is.
+ * The cases list: filtered, sorted, page by page, with its total, in one statement: the page is cut
+ * from the cases alone in index order with its capped count (a sub-select with its own LIMIT, so
+ * the planner cannot join the whole workspace's cases before sorting them), and only its rows are
+ * joined to their names; a prepared statement, so that PostgreSQL need not plan it every time. What the reader may see of customers and the SLA settings are read while
+ * the filters are built.
  */
 export async function listCases(ctx: Ctx, query: TCaseListQuery, now: Date) {
   const keyset = parseSort(query.sort, SORTS, '-createdAt');
-  const where = and(await caseListWhere(ctx, query, now), await readableCases(ctx));
-  const list = { table: supportCases, keys: supportCases, workspaceId: ctx.actor.workspaceId, where };
   const visible = customerVisibility(ctx);
   const sla = slaPresenter(ctx.db, ctx.actor.workspaceId, now);
   // Settled even when the page fails first, so that no rejection goes unhandled.
   Promise.allSettled([visible, sla]);
-  // The page is read from the cases alone, in index order with its capped count; the names of
-  // its (at most limit + 1) rows come in a second statement by primary key. Joined into the first,
-  // the names led the planner to join the whole workspace's cases before sorting them.
-  const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) =>
-    (source.matched ? ctx.db.with(source.matched) : ctx.db)
-      .select({ id: supportCases.id, cursorKey: cursorKey(keyset), capped: source.count })
+  const where = and(await caseListWhere(ctx, query, now), await readableCases(ctx));
+  const list = { table: supportCases, keys: supportCases, workspaceId: ctx.actor.workspaceId, where };
+  const shown = await visible;
+  const { rows, total } = await readListPage(ctx.db, list, query, async (source: PageSource) => {
+    const db = source.matched ? ctx.db.with(source.matched) : ctx.db;
+    const cut = db
+      .select({ id: supportCases.id, cursorKey: cursorKey(keyset).as('cursor_key'), capped: source.count.as('capped') })
       .from(supportCases)
       .where(and(source.where, afterCursor(keyset, supportCases.id, query.cursor)))
       .orderBy(...indexOrder(keyset))
-      .limit(query.limit + 1),
-  );
+      .limit(query.limit + 1)
+      .as('page');
+    const named = await runPrepared(
+      selectCases(db, shown, { key: sql<string>`${cut.cursorKey}`, capped: sql<number>`${cut.capped}`.mapWith(Number) })
+        .innerJoin(cut, and(eq(supportCases.workspaceId, ctx.actor.workspaceId), eq(supportCases.id, cut.id)))
+        .orderBy(...indexOrder(keyset)),
+    );
+    return named.map((selected) => ({ id: selected.row.id, cursorKey: selected.cursorKey, capped: selected.capped, selected }));
+  });
   const { page, nextCursor } = pageOf(rows, query.limit, keyset);
-  const ids = page.map((row) => row.id);
-  const [counted, named] = await Promise.all([
-    total(),
-    ids.length === 0
-      ? []
-      : visible.then((v) =>
-          selectCases(ctx.db, v).where(and(eq(supportCases.workspaceId, ctx.actor.workspaceId), inArray(supportCases.id, ids))),
-        ),
-  ]);
-  const byId = new Map(named.map((row) => [row.row.id, row]));
-  const inOrder = ids.flatMap((id) => byId.get(id) ?? []);
-  const data: TCaseSummary[] = await presentSummaries(ctx, ctx.db, inOrder, now, sla);
+  const counted = await total();
+  const data: TCaseSummary[] = await presentSummaries(
+    ctx,
+    ctx.db,
+    page.map((row) => row.selected),
+    now,
+    sla,
+  );
   return { data, nextCursor, ...counted };
 }
