@@ -118,10 +118,10 @@ export function registerAuditCapture(app: FastifyInstance, db: Database) {
     if (row) before.set(request, row);
   });
 
-  /** Records the events of an answer with this status in one INSERT (nothing when it has none). */
-  const write = async (request: FastifyRequest, status: number): Promise<void> => {
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const signedIn = request.signedIn;
-    if (!signedIn) return;
+    if (!signedIn) return payload;
+    const status = reply.statusCode;
     const events: Event[] = [];
     if (status === 403)
       events.push({
@@ -136,7 +136,7 @@ export function registerAuditCapture(app: FastifyInstance, db: Database) {
       if (event) events.push(event);
     }
     const byToken = request.authMethod === 'token';
-    if (events.length === 0 && !byToken) return;
+    if (events.length === 0 && !byToken) return payload;
     const token = byToken ? await tokenOf(request, signedIn.user.workspaceId) : null;
     if (byToken)
       events.push({ action: 'token.use', outcome: status < 400 ? 'success' : status === 403 ? 'denied' : 'failure', details: { status } });
@@ -158,26 +158,6 @@ export function registerAuditCapture(app: FastifyInstance, db: Database) {
       })),
       request.log,
     );
-  };
-
-  // Started as soon as the handler's answer is known, so the INSERT's round trip runs while the
-  // answer is checked against its schema and serialised; the answer still waits for it (onSend).
-  const started = new WeakMap<FastifyRequest, { status: number; written: Promise<void> }>();
-  app.addHook('preSerialization', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.signedIn) return;
-    const written = write(request, reply.statusCode);
-    // Awaited in onSend; until then a failure must not count as unhandled.
-    written.catch(() => {});
-    started.set(request, { status: reply.statusCode, written });
-    // One turn of the event loop: the INSERT reaches the database before serialising takes the CPU.
-    await new Promise((resolve) => setImmediate(resolve));
-  });
-
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    const early = started.get(request);
-    if (early) await early.written;
-    // Serialising may still fail (a 500): then the answer that leaves is recorded as well.
-    if (!early || early.status !== reply.statusCode) await write(request, reply.statusCode);
     return payload;
   });
 }
