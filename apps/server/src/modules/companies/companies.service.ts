@@ -10,6 +10,7 @@ import type {
 import { customFilterKey, ZCreateCompanyInput } from '@clientela/contract';
 import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { runPrepared } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
@@ -93,17 +94,19 @@ export async function companyListWhere(ctx: Ctx, query: TCompanyListQuery): Prom
   return and(...filters);
 }
 
-/** Lists the companies the actor may see, filtered, sorted and keyset-paginated. */
+/** Lists the companies the actor may see, filtered, sorted and keyset-paginated; a list without `q` is a prepared statement. */
 export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = await companyListWhere(ctx, query);
   const list = { table: companies, keys: companies, workspaceId: ctx.actor.workspaceId, where };
-  const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) =>
-    selectCompanies(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count, cursorKey(keyset))
+  const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) => {
+    const statement = selectCompanies(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count, cursorKey(keyset))
       .where(and(source.where, afterCursor(keyset, companies.id, query.cursor)))
       .orderBy(...orderBy(keyset, companies.id))
-      .limit(query.limit + 1),
-  );
+      .limit(query.limit + 1);
+    // A search is planned for its words each time: a generic plan cannot know how many rows they match.
+    return query.q ? statement : runPrepared(statement);
+  });
   const counted = await total();
   const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);

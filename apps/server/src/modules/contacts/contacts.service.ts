@@ -9,6 +9,7 @@ import type {
 import { customFilterKey, ZCreateContactInput } from '@clientela/contract';
 import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { runPrepared } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
@@ -97,17 +98,19 @@ export async function contactListWhere(ctx: Ctx, query: TContactListQuery): Prom
   return and(...filters);
 }
 
-/** Lists the contacts the actor may see, filtered, sorted and keyset-paginated. */
+/** Lists the contacts the actor may see, filtered, sorted and keyset-paginated; a list without `q` is a prepared statement. */
 export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = await contactListWhere(ctx, query);
   const list = { table: contacts, keys: contacts, workspaceId: ctx.actor.workspaceId, where };
-  const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) =>
-    selectContacts(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count, cursorKey(keyset))
+  const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) => {
+    const statement = selectContacts(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count, cursorKey(keyset))
       .where(and(source.where, afterCursor(keyset, contacts.id, query.cursor)))
       .orderBy(...orderBy(keyset, contacts.id))
-      .limit(query.limit + 1),
-  );
+      .limit(query.limit + 1);
+    // A search is planned for its words each time: a generic plan cannot know how many rows they match.
+    return query.q ? statement : runPrepared(statement);
+  });
   const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   // Both read only the page: on two pooled connections at once.
