@@ -1,7 +1,8 @@
 // Customer-base figures at scale: list, search and create on N companies and 3N contacts.
 // Usage: npx tsx bench/customers.ts [companies=100000]
 // Starts its own embedded PostgreSQL in a temporary folder; prints p50/p95 per operation,
-// measured in-process (server time, app.inject) and over HTTP (a real socket, keep-alive).
+// measured in-process (server time, app.inject) and over HTTP (a real socket, keep-alive), signed in
+// with a session cookie as the web app is; server time is also measured with an API token.
 // With BENCH_DATA_DIR=<folder> the data is kept there and reused by the next run of the same size
 // (generating 1M companies takes minutes); the created companies of a run are removed at its end.
 // With BENCH_ONLY=<words> only the figures whose label holds one of the words run (BENCH_ONLY=create).
@@ -52,15 +53,15 @@ const login = await app.inject({
   url: '/api/v1/auth/login',
   payload: { email: admin.email, password: 'bench password 123' },
 });
-const token = (
-  await app.inject({
-    method: 'POST',
-    url: '/api/v1/api-tokens',
-    headers: { cookie: `clientela_session=${login.cookies[0]?.value}`, 'x-csrf-token': login.json().csrfToken },
-    payload: { name: 'bench' },
-  })
-).json().secret as string;
-const auth = { authorization: `Bearer ${token}` };
+// Signed in as the web app is: a session cookie, and its CSRF token on writes.
+const session = { cookie: `clientela_session=${login.cookies[0]?.value}` };
+const sessionWrite = { ...session, 'x-csrf-token': login.json().csrfToken as string };
+const token = (await app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: sessionWrite, payload: { name: 'bench' } })).json()
+  .secret as string;
+// A script's API token: each of its requests also writes a `token.use` audit entry.
+const bearer = { authorization: `Bearer ${token}` };
+type Auth = 'session' | 'token';
+const headersOf = (auth: Auth, write: boolean) => (auth === 'token' ? bearer : write ? sessionWrite : session);
 
 if (existing) {
   console.log(`reusing ${companies} companies and ${companies * 3} contacts in ${dataDir}`);
@@ -114,7 +115,7 @@ const port = (app.server.address() as { port: number }).port;
 server.close();
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-function overHttp(method: string, url: string, body?: unknown): Promise<number> {
+function overHttp(auth: Auth, method: string, url: string, body?: unknown): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const payload = body ? JSON.stringify(body) : undefined;
@@ -125,7 +126,7 @@ function overHttp(method: string, url: string, body?: unknown): Promise<number> 
         path: url,
         method,
         agent,
-        headers: { ...auth, ...(payload ? { 'content-type': 'application/json' } : {}) },
+        headers: { ...headersOf(auth, method !== 'GET'), ...(payload ? { 'content-type': 'application/json' } : {}) },
       },
       (response) => {
         response.resume();
@@ -141,9 +142,9 @@ function overHttp(method: string, url: string, body?: unknown): Promise<number> 
   });
 }
 
-async function inProcess(method: 'GET' | 'POST', url: string, body?: Record<string, unknown>): Promise<number> {
+async function inProcess(auth: Auth, method: 'GET' | 'POST', url: string, body?: Record<string, unknown>): Promise<number> {
   const t0 = performance.now();
-  const response = await app.inject({ method, url, headers: auth, ...(body ? { payload: body } : {}) });
+  const response = await app.inject({ method, url, headers: headersOf(auth, method !== 'GET'), ...(body ? { payload: body } : {}) });
   if (response.statusCode >= 300) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
   return performance.now() - t0;
 }
@@ -184,19 +185,24 @@ const cases: [string, 'GET', (i: number) => string][] = [
   ],
 ];
 console.log(`\n${companies} companies, ${companies * 3} contacts`);
+// With the web app's session cookie; then server time with an API token, as a script would call.
 for (const [label, method, url] of cases) {
-  await measure(`${label} (server)`, (i) => inProcess(method, url(i)));
-  await measure(`${label} (HTTP)`, (i) => overHttp(method, url(i)));
+  await measure(`${label} (server)`, (i) => inProcess('session', method, url(i)));
+  await measure(`${label} (HTTP)`, (i) => overHttp('session', method, url(i)));
+  await measure(`${label} (server, token)`, (i) => inProcess('token', method, url(i)));
 }
 await measure(
   `export ${Math.round(companies / 165)} companies (1 in 165) to CSV (server)`,
-  () => inProcess('GET', '/api/v1/exports/companies?filter[city]=Leeds&filter[class]=A&filter[status]=new'),
+  () => inProcess('session', 'GET', '/api/v1/exports/companies?filter[city]=Leeds&filter[class]=A&filter[status]=new'),
   20,
 );
 await measure('create one company (server)', (i) =>
-  inProcess('POST', '/api/v1/companies', { name: `New ${i}`, city: 'Roma', status: 'new' }),
+  inProcess('session', 'POST', '/api/v1/companies', { name: `New ${i}`, city: 'Roma', status: 'new' }),
 );
-await measure('create one company (HTTP)', (i) => overHttp('POST', '/api/v1/companies', { name: `Http ${i}`, city: 'Roma' }));
+await measure('create one company (HTTP)', (i) => overHttp('session', 'POST', '/api/v1/companies', { name: `Http ${i}`, city: 'Roma' }));
+await measure('create one company (server, token)', (i) =>
+  inProcess('token', 'POST', '/api/v1/companies', { name: `Token ${i}`, city: 'Roma', status: 'new' }),
+);
 
 agent.destroy();
 // A kept data set stays as generated, so that runs compare: the companies this run created go.
