@@ -79,6 +79,20 @@ export function customerFilters(c: CustomerColumns, query: CustomerFilterQuery):
   return filters;
 }
 
+/** How many of a phone needle's last digits the trigram index is asked for (see phoneContains). */
+const PHONE_PROBE_DIGITS = 7;
+
+/**
+ * Stored phone digits (`column`) that contain `needle` (digits only). The trigram index is probed
+ * with the needle's last seven digits and the whole needle checked on the rows found: the leading
+ * digits (a country or mobile code) recur in most numbers, and their trigrams made the index read
+ * most of its postings (5.3 ms against 0.4 ms among 300k contacts sharing "7916").
+ */
+export function phoneContains(column: AnyColumn | SQL, needle: string): SQL {
+  if (needle.length <= PHONE_PROBE_DIGITS) return sql`${column} LIKE ${`%${needle}%`}`;
+  return sql`(${column} LIKE ${`%${needle.slice(-PHONE_PROBE_DIGITS)}%`} AND strpos(${column}, ${needle}) > 0)`;
+}
+
 /**
  * Text typed in a list's search box: contained in the record's search text (names, tax
  * number…), in an e-mail, or a phone's digits. Every branch can use a trigram index.
@@ -98,7 +112,7 @@ export function customerMatches(
   // E-mails hold no spaces (several are joined by one): words with a space between them cannot
   // be in an e-mail, and their trigram probe costs as much as the name's.
   if (!/\s/.test(q.trim()) && !hidden.includes('emails')) conditions.push(sql`${c.emailsNormalised} LIKE ${like}`);
-  if (digits.length >= 5 && !hidden.includes('phones')) conditions.push(sql`${c.phoneDigits} LIKE ${`%${digits.slice(-10)}%`}`);
+  if (digits.length >= 5 && !hidden.includes('phones')) conditions.push(phoneContains(c.phoneDigits, digits.slice(-10)));
   return sql`(${sql.join(conditions, sql` OR `)})`;
 }
 

@@ -8,6 +8,7 @@ export {
   customerFilters,
   customerMatches,
   ownerNameOf,
+  phoneContains,
   withNormalisedCopies,
 } from './customer-fields.ts';
 export { normaliseEmail, phoneDigits, phoneNeedle } from './normalise.ts';

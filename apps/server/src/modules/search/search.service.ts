@@ -5,7 +5,7 @@ import { agreementPolicy } from '../agreements/agreements.policy.ts';
 import { readableParentSql } from '../attachments/attachments.service.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
 import { contactPolicy, contacts } from '../contacts/index.ts';
-import { phoneNeedle } from '../customers/index.ts';
+import { phoneContains, phoneNeedle } from '../customers/index.ts';
 import { hiddenFields } from '../roles/field-rules.ts';
 import { unitPolicy } from '../units/index.ts';
 import { userPolicy } from '../users/index.ts';
@@ -64,7 +64,7 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
         ? sql`(search_text LIKE ${lower} AND lower(name || ' ' || coalesce(legal_name, '')) LIKE ${lower})`
         : sql`search_text LIKE ${lower}`;
     const byEmail = hidden.includes('emails') ? sql`false` : sql`emails_normalised LIKE ${lower}`;
-    const byPhone = hidden.includes('phones') ? sql`false` : sql`(${digits} <> '' AND phone_digits LIKE ${`%${digits}%`})`;
+    const byPhone = hidden.includes('phones') || !digits ? sql`false` : phoneContains(sql`phone_digits`, digits);
     const columns = sql`${table} AS type, id, name AS title, ${subtitle} AS subtitle,
       CASE WHEN ${byPhone} THEN 1 ELSE similarity(name, ${q}) END AS score`;
     const live = sql`workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${scope}`;
