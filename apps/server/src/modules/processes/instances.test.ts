@@ -236,4 +236,29 @@ describe('process instances and steps through the API', () => {
     expect(steps.length + more.length).toBe(2);
     expect((await get(b.employeeA2.browser, '/api/v1/process-tasks')).data).toHaveLength(2);
   });
+  it("gives a step for the owner's manager to that manager's deputy while the manager is away, and tells the deputy", async () => {
+    const b = await setUp();
+    const today = new Date().toISOString().slice(0, 10);
+    await post(b.managerA.browser, '/api/v1/absences', { deputyId: b.employeeA2.user.id, startsOn: today, endsOn: today, note: 'Away' });
+    const xml = fixture('deadline').replace('clientela:performer="user" clientela:performerId=""', 'clientela:performer="ownerManager"');
+    const upward = await publish(t.db, {
+      workspaceId: b.owner.session.user.workspace.id,
+      createdBy: b.owner.session.user.id,
+      name: 'Upward',
+      xml,
+    });
+    // Elio starts it: his manager, Marta, is away, and Ezio stands in for her.
+    const started = await post(b.employeeA.browser, '/api/v1/process-instances', { definitionId: upward.definitionId });
+    const [step] = await t.db.select().from(processTasks).where(eq(processTasks.instanceId, started.id));
+    const [task] = await t.db
+      .select()
+      .from(tasks)
+      .where(eq(tasks.id, step?.taskId ?? ''));
+    expect(task?.assigneeId).toBe(b.employeeA2.user.id);
+    const notices = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.taskId, step?.taskId ?? ''), eq(notifications.userId, b.employeeA2.user.id)));
+    expect(notices).toMatchObject([{ kind: 'task_covered', detail: { absent: 'Marta', deputy: 'Ezio' } }]);
+  });
 });

@@ -7,8 +7,11 @@ import { membersOf, notify, notifySql } from '../notifications/index.ts';
 import type { RecordData } from './record-data.ts';
 import type { ProcessRecord } from './step-context.ts';
 
-/** Who a user step goes to: a person, or a unit's queue; `unitId` is the unit whose managers look after it. */
-export type Performer = { assigneeId: string | null; queueUnitId: string | null; unitId: string | null };
+/**
+ * Who a user step goes to: a person, or a unit's queue; `unitId` is the unit whose managers look after it.
+ * `away`, when read with the person: who stands in for them today (null when they are here).
+ */
+export type Performer = { assigneeId: string | null; queueUnitId: string | null; unitId: string | null; away?: StandIn | null };
 
 type PerformerInput = {
   workspaceId: string;
@@ -64,11 +67,27 @@ const leastBusySql = (workspaceId: string, role: string, unitId: string | null) 
     LIMIT 1`;
 
 async function leastBusy(db: Executor, workspaceId: string, role: string, unitId: string | null): Promise<Performer | null> {
-  return performerOf(await db.execute<{ id: string; unit_id: string | null }>(leastBusySql(workspaceId, role, unitId)));
+  return performerOf(await db.execute<PerformerRow>(withStandIn(workspaceId, leastBusySql(workspaceId, role, unitId))));
 }
 
-const performerOf = ({ rows: [row] }: { rows: { id: string; unit_id: string | null }[] }): Performer | null =>
-  row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
+type PerformerRow = { id: string; unit_id: string | null; name: string; away: { id: string; name: string; unit_id: string | null } | null };
+
+/** The person `found` picks (a one-row statement of `id`), with who stands in for them today: the assignment needs both. */
+const withStandIn = (workspaceId: string, found: SQL) =>
+  sql`SELECT u.id, u.unit_id, u.name, ${standInSql} AS away FROM (${found}) found
+    JOIN app_user u ON u.workspace_id = ${workspaceId} AND u.id = found.id`;
+
+const performerOf = ({ rows: [row] }: { rows: PerformerRow[] }): Performer | null =>
+  row
+    ? {
+        assigneeId: row.id,
+        queueUnitId: null,
+        unitId: row.unit_id,
+        away: row.away
+          ? { absent: { id: row.id, name: row.name }, deputy: { id: row.away.id, name: row.away.name, unitId: row.away.unit_id } }
+          : null,
+      }
+    : null;
 
 /**
  * A manager of the unit of `userId`, walking up the parent units (never the person themself); else,
@@ -89,9 +108,13 @@ async function managerOrAdmin(db: Executor, workspaceId: string, userId: string 
     ORDER BY up.depth, m.created_at, m.id LIMIT 1) UNION ALL `
     : sql``;
   return performerOf(
-    await db.execute<{ id: string; unit_id: string | null }>(sql`
-    SELECT id, unit_id FROM (${manager}(SELECT admin.*, 1 AS pick FROM (${leastBusySql(workspaceId, 'admin', null)}) admin)) found
-    ORDER BY pick LIMIT 1`),
+    await db.execute<PerformerRow>(
+      withStandIn(
+        workspaceId,
+        sql`SELECT id FROM (${manager}(SELECT admin.*, 1 AS pick FROM (${leastBusySql(workspaceId, 'admin', null)}) admin)) picked
+        ORDER BY pick LIMIT 1`,
+      ),
+    ),
   );
 }
 
@@ -193,7 +216,8 @@ export async function prepareAssignment(
 ): Promise<PreparedAssignment> {
   const { workspaceId, performer, senderId, name } = input;
   let { assigneeId, unitId } = performer;
-  const known = assigneeId ? input.known?.get(assigneeId)?.away : null;
+  // Who stands in for the assignee, when read already: with the performer, or with what the run read.
+  const known = assigneeId ? (performer.away !== undefined ? performer.away : input.known?.get(assigneeId)?.away) : null;
   const redirected: StandIn | null = known !== undefined ? known : assigneeId ? await standInWithUnit(tx, workspaceId, assigneeId) : null;
   if (redirected) {
     assigneeId = redirected.deputy.id;
