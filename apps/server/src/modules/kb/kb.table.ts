@@ -29,6 +29,7 @@ export const kbCategories = pgTable(
  * kb_article_version). `body` is sanitised HTML; `answer` the short text inserted into a reply.
  * `search` is written by the database in the article's language (stemming per language): the
  * title weighs most, then the answer, then the body's text (tags are matched through their own index).
+ * It is stored in the row (STORAGE MAIN, set by migration 0063: not expressed here), for ranking.
  */
 export const kbArticles = pgTable(
   'kb_article',
