@@ -21,8 +21,6 @@ type PerformerInput = {
   /** Who started the instance, else who made the process: the last resort of `owner`. */
   fallbackUserId: string | null;
   known?: KnownUsers;
-  /** A task being closed in the statement that saves the step: counted as done already. */
-  doneTaskId?: string;
 };
 
 /**
@@ -58,27 +56,18 @@ async function activeUser(db: Executor, workspaceId: string, id: string | null, 
   return row ? { assigneeId: row.id, queueUnitId: null, unitId: row.unit_id } : null;
 }
 
-/**
- * The active person of a role with the fewest open tasks (`doneTaskId` not counted), in `unitId`
- * first, else anywhere in the workspace (one row).
- */
-const leastBusySql = (workspaceId: string, role: string, unitId: string | null, doneTaskId?: string) => sql`
+/** The active person of a role with the fewest open tasks, in `unitId` first, else anywhere in the workspace (one row). */
+const leastBusySql = (workspaceId: string, role: string, unitId: string | null) => sql`
     SELECT u.id, u.unit_id FROM app_user u
     WHERE u.workspace_id = ${workspaceId} AND u.active AND u.role = ${role}
     ORDER BY (u.unit_id IS NOT DISTINCT FROM ${unitId}::uuid) DESC,
       (SELECT count(*) FROM task t WHERE t.workspace_id = u.workspace_id AND t.assignee_id = u.id
-        AND t.status NOT IN ('done', 'confirmed', 'declined')${doneTaskId ? sql` AND t.id <> ${doneTaskId}` : sql``}),
+        AND t.status NOT IN ('done', 'confirmed', 'declined')),
       u.created_at, u.id
     LIMIT 1`;
 
-async function leastBusy(
-  db: Executor,
-  workspaceId: string,
-  role: string,
-  unitId: string | null,
-  doneTaskId?: string,
-): Promise<Performer | null> {
-  return performerOf(await db.execute<PerformerRow>(withStandIn(workspaceId, leastBusySql(workspaceId, role, unitId, doneTaskId))));
+async function leastBusy(db: Executor, workspaceId: string, role: string, unitId: string | null): Promise<Performer | null> {
+  return performerOf(await db.execute<PerformerRow>(withStandIn(workspaceId, leastBusySql(workspaceId, role, unitId))));
 }
 
 type PerformerRow = { id: string; unit_id: string | null; name: string; away: { id: string; name: string; unit_id: string | null } | null };
@@ -104,7 +93,7 @@ const performerOf = ({ rows: [row] }: { rows: PerformerRow[] }): Performer | nul
  * A manager of the unit of `userId`, walking up the parent units (never the person themself); else,
  * or without `userId`, the least busy admin. One statement.
  */
-async function managerOrAdmin(db: Executor, workspaceId: string, userId: string | null, doneTaskId?: string): Promise<Performer | null> {
+async function managerOrAdmin(db: Executor, workspaceId: string, userId: string | null): Promise<Performer | null> {
   const manager = userId
     ? sql`(WITH RECURSIVE up AS (
       SELECT un.id, un.parent_id, 0 AS depth FROM unit un
@@ -122,7 +111,7 @@ async function managerOrAdmin(db: Executor, workspaceId: string, userId: string 
     await db.execute<PerformerRow>(
       withStandIn(
         workspaceId,
-        sql`SELECT id FROM (${manager}(SELECT admin.*, 1 AS pick FROM (${leastBusySql(workspaceId, 'admin', null, doneTaskId)}) admin)) picked
+        sql`SELECT id FROM (${manager}(SELECT admin.*, 1 AS pick FROM (${leastBusySql(workspaceId, 'admin', null)}) admin)) picked
         ORDER BY pick LIMIT 1`,
       ),
     ),
@@ -142,7 +131,7 @@ async function unitOfOwner(db: Executor, workspaceId: string, record: RecordData
  * then to the least busy admin, so a step never waits for nobody.
  */
 export async function resolvePerformer(db: Executor, input: PerformerInput): Promise<Performer> {
-  const { workspaceId, id, record, known, doneTaskId } = input;
+  const { workspaceId, id, record, known } = input;
   const kind = isKind(input.kind) ? input.kind : null;
   let found: Performer | null = null;
   switch (kind) {
@@ -151,7 +140,7 @@ export async function resolvePerformer(db: Executor, input: PerformerInput): Pro
       break;
     case 'role':
       if (id === 'admin' || id === 'manager' || id === 'employee')
-        found = await leastBusy(db, workspaceId, id, await unitOfOwner(db, workspaceId, record, known), doneTaskId);
+        found = await leastBusy(db, workspaceId, id, await unitOfOwner(db, workspaceId, record, known));
       break;
     case 'unit': {
       const { rows } = await db.execute<{ id: string }>(
@@ -166,7 +155,7 @@ export async function resolvePerformer(db: Executor, input: PerformerInput): Pro
       break;
     case 'ownerManager': {
       const ownerId = record?.ownerId ?? input.fallbackUserId;
-      found = await managerOrAdmin(db, workspaceId, ownerId, doneTaskId);
+      found = await managerOrAdmin(db, workspaceId, ownerId);
       break;
     }
     case null:
@@ -175,7 +164,7 @@ export async function resolvePerformer(db: Executor, input: PerformerInput): Pro
   return (
     found ??
     (await activeUser(db, workspaceId, input.fallbackUserId, known)) ??
-    (await leastBusy(db, workspaceId, 'admin', null, doneTaskId)) ??
+    (await leastBusy(db, workspaceId, 'admin', null)) ??
     noOne()
   );
 }
@@ -185,13 +174,7 @@ function noOne(): never {
 }
 
 /** Who sends a step's assignment: the starter, else the process's author, else an admin. */
-export async function senderOf(
-  db: Executor,
-  workspaceId: string,
-  candidates: (string | null)[],
-  known?: KnownUsers,
-  doneTaskId?: string,
-): Promise<string> {
+export async function senderOf(db: Executor, workspaceId: string, candidates: (string | null)[], known?: KnownUsers): Promise<string> {
   for (const id of candidates) {
     if (!id) continue;
     const hit = known?.get(id);
@@ -204,7 +187,7 @@ export async function senderOf(
     );
     if (rows[0]) return rows[0].id;
   }
-  return (await leastBusy(db, workspaceId, 'admin', null, doneTaskId))?.assigneeId ?? noOne();
+  return (await leastBusy(db, workspaceId, 'admin', null))?.assigneeId ?? noOne();
 }
 
 /** A user step's assignment, prepared: its task's id, the WITH queries that write it, and its notice to send once they ran. */

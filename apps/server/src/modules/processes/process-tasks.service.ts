@@ -16,22 +16,20 @@ import { units } from '../units/index.ts';
 import { users } from '../users/index.ts';
 import { readableRecordNames } from './instances.service.ts';
 import { processDefinitions, processInstances, processTasks } from './processes.table.ts';
-import { checkFormValues, type InstanceRow, processError, type RunOptions, type RunState, runStateSql, signalUserStep } from './runtime.ts';
+import { checkFormValues, type InstanceRow, processError, type RunOptions, signalUserStep } from './runtime.ts';
 
 type Row = { step: typeof processTasks.$inferSelect; task: typeof tasks.$inferSelect };
 
 /**
  * A user step the actor may read, with its assignment, and its instance locked (`FOR UPDATE OF`
- * the instance only) with what a run of it needs (runStateSql(), with the actor and the assignee);
- * null when there is no such step or the actor may not read it. The instance row is current once
- * locked; the step's status may be older when the lock was waited for, so the completion checks it
- * again where it marks the step done.
+ * the instance only); null when there is no such step or the actor may not read it. The instance
+ * row is current once locked; the step's status may be older when the lock was waited for, so the
+ * completion checks it again where it marks the step done.
  */
-async function lockReadableStep(ctx: Ctx, tx: Executor, id: string): Promise<(Row & { instance: InstanceRow; state: RunState }) | null> {
+async function lockReadableStep(ctx: Ctx, tx: Executor, id: string): Promise<(Row & { instance: InstanceRow }) | null> {
   const workspaceId = ctx.actor.workspaceId;
-  const people = [sql`${ctx.actor.userId}::uuid`, sql`${tasks.assigneeId}`];
   const [row] = await tx
-    .select({ step: processTasks, task: tasks, instance: processInstances, state: sql<RunState>`${runStateSql(workspaceId, people)}` })
+    .select({ step: processTasks, task: tasks, instance: processInstances })
     .from(processTasks)
     .innerJoin(tasks, and(eq(tasks.workspaceId, processTasks.workspaceId), eq(tasks.id, processTasks.taskId)))
     .innerJoin(
@@ -185,7 +183,7 @@ export async function completeProcessTask(
     // The instance's lock first: it orders completions of its steps.
     const found = await lockReadableStep(ctx, tx, id);
     if (!found) throw notFound('step');
-    const { step, task, instance, state } = found;
+    const { step, task, instance } = found;
     if (instance.recordType && instance.recordId && !task.queueUnitId) {
       const ref = { type: instance.recordType as 'company', id: instance.recordId };
       // Failing, it leaves the name out: the answer is read again then (below).
@@ -208,7 +206,6 @@ export async function completeProcessTask(
       },
       now,
       options,
-      state,
     );
     return { step, task, instance, ...run };
   });

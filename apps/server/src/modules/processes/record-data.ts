@@ -35,7 +35,7 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string
  * The record as one JSON value, `{ row, stage }` (null when it is gone), for a statement that reads
  * it with other things (`SELECT … , (<this>) AS record`).
  */
-export function recordDataSql(workspaceId: string, record: ProcessRecord | { type: TProcessRecordType; id: SQL }): SQL {
+export function recordDataSql(workspaceId: string, record: ProcessRecord): SQL {
   const source = SOURCES[record.type];
   const stage = source.extra ? sql.raw(source.extra) : sql`NULL::text`;
   return sql`(SELECT jsonb_build_object('row', to_jsonb(r), 'stage', ${stage}) FROM ${sql.identifier(source.table)} r
@@ -43,22 +43,10 @@ export function recordDataSql(workspaceId: string, record: ProcessRecord | { typ
 }
 
 /** The id of who answers for the record, as a subquery (null when it is gone). */
-export function recordOwnerSql(workspaceId: string, record: ProcessRecord | { type: TProcessRecordType; id: SQL }): SQL {
+export function recordOwnerSql(workspaceId: string, record: ProcessRecord): SQL {
   const source = SOURCES[record.type];
   return sql`(SELECT r.${sql.identifier(source.owner)} FROM ${sql.identifier(source.table)} r
       WHERE r.workspace_id = ${workspaceId} AND r.id = ${record.id} AND r.deleted_at IS NULL)`;
-}
-
-/**
- * recordDataSql() or recordOwnerSql() for a record named by columns of the statement (`type`, `id`):
- * one subquery per kind of record, only the one of its kind evaluated; null without a record.
- */
-export function anyRecordSql(workspaceId: string, type: SQL, id: SQL, of: typeof recordDataSql): SQL {
-  const kinds = Object.keys(SOURCES) as TProcessRecordType[];
-  return sql`(CASE ${type} ${sql.join(
-    kinds.map((kind) => sql`WHEN ${sql.raw(`'${kind}'`)} THEN ${of(workspaceId, { type: kind, id })}`),
-    sql` `,
-  )} END)`;
 }
 
 /** The record read by recordDataSql(), as a process sees it; null when it is gone. */

@@ -24,7 +24,7 @@ import {
   standInSql,
 } from './performers.ts';
 import { processDefinitions, processInstances, processSteps, processTasks, processTimers, processVersions } from './processes.table.ts';
-import { anyRecordSql, type RecordData, recordDataOf, recordDataSql, recordOwnerSql } from './record-data.ts';
+import { type RecordData, recordDataOf, recordDataSql, recordOwnerSql } from './record-data.ts';
 import { ACTIONS, isCalendarDay, provideStartInstance } from './services.ts';
 import type { ProcessRecord, StartInstance, StartInstanceInput, StepContext } from './step-context.ts';
 
@@ -202,19 +202,7 @@ async function load(
     WHERE v.workspace_id = ${instance.workspaceId} AND v.id = ${instance.versionId}`);
   const [row] = rows;
   if (!row) throw new Error(`The version of instance ${instance.id} is gone`);
-  return loadedOf(tx, instance, row, before?.people ?? []);
-}
-
-/** What load() or runStateSql() read, as a run takes it; `people` were asked for besides the usual ones. */
-async function loadedOf(
-  tx: Executor,
-  instance: InstanceRow,
-  row: Omit<RunState, 'seen' | 'locked'> & { xml: string | null; taken?: boolean | null },
-  people: string[],
-): Promise<Loaded & { taken: boolean; people: UserRow[] }> {
-  const record = recordOf(instance);
   const data = record ? recordDataOf(record.type, row.record) : null;
-  const cached = cachedModel(instance.versionId);
   return {
     instance,
     model: await (cached ?? compileModel(instance.versionId, row.xml ?? (await versionXml(tx, instance)))),
@@ -222,51 +210,12 @@ async function loadedOf(
     creatorId: row.created_by,
     record: data,
     knownDue: new Map(row.timers.map((t) => [t.e, new Date(t.d)])),
-    knownUsers: knownUsersOf([instance.startedBy, row.created_by, data?.ownerId, ...people], row.users),
+    knownUsers: knownUsersOf([instance.startedBy, row.created_by, data?.ownerId, ...(before?.people ?? [])], row.users),
     knownSteps: new Set(row.steps),
     taken: row.taken === true,
     people: row.users,
   };
 }
-
-/**
- * What load() reads, as one JSON column of the statement that locks the instance (`process_instance`
- * in its FROM), `people` read with their names; the model's XML is read apart when it is not parsed.
- * `seen` is the instance row's version in the statement's snapshot and `locked` the version locked:
- * when they differ, the lock was waited for and the rest was read before the run that held it saved.
- */
-export function runStateSql(workspaceId: string, people: SQL[]): SQL {
-  const i = processInstances;
-  return sql`(SELECT json_build_object('name', d.name, 'created_by', d.created_by,
-      'record', ${anyRecordSql(workspaceId, sql`${i.recordType}`, sql`${i.recordId}`, recordDataSql)},
-      'timers', (SELECT coalesce(json_agg(json_build_object('e', t.execution_id, 'd', t.due_at)), '[]'::json) FROM process_timer t
-        WHERE t.workspace_id = ${i.workspaceId} AND t.instance_id = ${i.id} AND t.fired_at IS NULL),
-      'steps', (SELECT coalesce(json_agg(pt.execution_id), '[]'::json) FROM process_task pt
-        WHERE pt.workspace_id = ${i.workspaceId} AND pt.instance_id = ${i.id}),
-      'users', ${usersSql(workspaceId, [
-        sql`${i.startedBy}`,
-        sql`d.created_by`,
-        anyRecordSql(workspaceId, sql`${i.recordType}`, sql`${i.recordId}`, recordOwnerSql),
-        ...people,
-      ])},
-      'seen', (SELECT s.xmin::text FROM process_instance s WHERE s.workspace_id = ${i.workspaceId} AND s.id = ${i.id}),
-      'locked', ${i}.xmin::text)
-    FROM process_version v
-    JOIN process_definition d ON d.workspace_id = v.workspace_id AND d.id = v.definition_id
-    WHERE v.workspace_id = ${i.workspaceId} AND v.id = ${i.versionId})`;
-}
-
-/** What runStateSql() reads. */
-export type RunState = {
-  name: string;
-  created_by: string | null;
-  record: { row: Record<string, unknown>; stage?: string | null } | null;
-  timers: { e: string; d: string }[];
-  users: UserRow[];
-  steps: string[];
-  seen: string | null;
-  locked: string;
-};
 
 async function versionXml(tx: Executor, instance: Pick<InstanceRow, 'workspaceId' | 'versionId' | 'id'>): Promise<string> {
   const [row] = await tx
@@ -357,12 +306,8 @@ function recordOf(instance: InstanceRow): ProcessRecord | null {
   return instance.recordType && instance.recordId ? ({ type: instance.recordType, id: instance.recordId } as ProcessRecord) : null;
 }
 
-/**
- * Who completed a user step in this run, to be named on its step; with `closing`, the WITH queries
- * that mark the step (`stepId`) and its assignment (`taskId`) done, written with the run's save: who
- * is least busy counts that assignment done already.
- */
-type Completion = { executionId: string; actorId: string | null; closing?: { ctes: SQL; stepId: string; taskId: string } };
+/** Who completed a user step in this run, to be named on its step. */
+type Completion = { executionId: string; actorId: string | null };
 
 /** What a saved run left: the instance row as written, how many timers fired, whether a new step is overdue already. */
 export type Saved = { row: InstanceRow; fired: number; overdue: boolean };
@@ -426,8 +371,6 @@ async function advance(
   } catch (error) {
     if (!failed) throw error;
     if (loaded.unsaved) await tx.insert(processInstances).values(instance);
-    // The completed step stays completed: a rerun signals it again with its values.
-    if (completion?.closing) await closeStep(tx, completion.closing.ctes);
     await markFailed(tx, loaded, failed, error, now);
     return null;
   }
@@ -509,7 +452,6 @@ async function persist(
       record: loaded.record,
       fallbackUserId: instance.startedBy ?? loaded.creatorId,
       known: loaded.knownUsers,
-      ...(completion?.closing ? { doneTaskId: completion.closing.taskId } : {}),
     });
     const recordName = loaded.record?.name;
     const dueAt = task.due ? addDuration(now, task.due) : null;
@@ -520,7 +462,7 @@ async function persist(
       title: task.name ?? task.elementId,
       description: recordName ? `${loaded.processName}: ${recordName}` : loaded.processName,
       dueAt,
-      senderId: await senderOf(tx, workspaceId, [instance.startedBy, loaded.creatorId], loaded.knownUsers, completion?.closing?.taskId),
+      senderId: await senderOf(tx, workspaceId, [instance.startedBy, loaded.creatorId], loaded.knownUsers),
       performer,
       record: recordOf(instance),
       known: loaded.knownUsers,
@@ -534,9 +476,7 @@ async function persist(
     taskOf.set(task.executionId, taskId);
   }
   // The new steps' assignments are written by the one statement below.
-  const closing = completion?.closing;
-  if (closing && batch) throw new Error('A completion is saved on its own');
-  const ctes: SQL[] = [...(closing ? [closing.ctes] : []), ...assignments.map((a) => a.sql)];
+  const ctes: SQL[] = assignments.map((a) => a.sql);
   // Timers: kept while they wait; those gone from the engine fired when due, else went with their step.
   const goneTimers = sql`${ofInstance} AND fired_at IS NULL AND NOT (execution_id = ANY(${textArray(result.timers.map((t) => t.executionId))}))`;
   if (result.timers.length > 0) {
@@ -554,10 +494,8 @@ async function persist(
   ctes.push(sql`${n('fired')} AS (UPDATE process_timer SET fired_at = ${at} WHERE ${goneTimers} AND due_at <= ${at} RETURNING id)`);
   // User steps: those the process left behind are closed.
   const waitingIds = textArray(result.waiting.map((w) => w.executionId));
-  // The step completed in this statement is not cancelled by it (one statement changes a row once).
-  const notClosing = closing ? sql` AND id <> ${closing.stepId}` : sql``;
   ctes.push(sql`${n('cancelled')} AS (UPDATE process_task SET status = 'cancelled', completed_at = ${at}
-    WHERE ${ofInstance} AND status = 'open' AND NOT (execution_id = ANY(${waitingIds}))${notClosing} RETURNING task_id)`);
+    WHERE ${ofInstance} AND status = 'open' AND NOT (execution_id = ANY(${waitingIds})) RETURNING task_id)`);
   // Steps started before this run and ended in it.
   const earlier = [...ended].filter(([executionId]) => !started.has(executionId));
   for (const status of ['completed', 'cancelled', 'failed'] as const) {
@@ -616,9 +554,7 @@ async function persist(
       )} ON CONFLICT DO NOTHING RETURNING 1)`);
   }
   const select = sql`SELECT ${prefix}::text AS part, 'fired' AS kind, id::text AS value FROM ${n('fired')}
-    UNION ALL SELECT ${prefix}::text, 'cancelled', task_id::text FROM ${n('cancelled')}${
-      closing ? sql` UNION ALL SELECT ${prefix}::text, 'taken', NULL FROM completed` : sql``
-    }`;
+    UNION ALL SELECT ${prefix}::text, 'cancelled', task_id::text FROM ${n('cancelled')}`;
   // What follows the statement: the notices of new assignments, those of steps left behind closed.
   const finish = async (rows: SavedRow[]) => {
     for (const assignment of assignments) await assignment.notify(tx);
@@ -639,17 +575,10 @@ async function persist(
     return { row, fired: 0, overdue };
   }
   const { rows } = await tx.execute<SavedRow>(sql`WITH ${sql.join(ctes, sql`, `)} ${select}`);
-  if (closing && !rows.some((r) => r.kind === 'taken')) throw processError('step_closed', 'This step is already closed');
   return { row, fired: await finish(rows), overdue };
 }
 
-type SavedRow = { part: string; kind: 'fired' | 'cancelled' | 'taken'; value: string };
-
-/** Writes a completion's WITH queries on their own (its run failed); 409 `step_closed` when the step is no longer open. */
-async function closeStep(tx: Executor, ctes: SQL) {
-  const { rows } = await tx.execute<{ taken: boolean }>(sql`WITH ${ctes} SELECT EXISTS (SELECT 1 FROM completed) AS taken`);
-  if (rows[0]?.taken !== true) throw processError('step_closed', 'This step is already closed');
-}
+type SavedRow = { part: string; kind: 'fired' | 'cancelled'; value: string };
 
 /** Runs saved together in one statement (a sweep's batch): each one's WITH queries, what it returns, and what follows it. */
 type SaveBatch = { ctes: SQL[]; select: SQL; finish: (rows: SavedRow[]) => Promise<number> }[];
@@ -796,8 +725,6 @@ provideStartInstance(startInstance satisfies StartInstance);
  * step and its assignment done (409 `step_closed` when the step is no longer open), merges the
  * values into the instance's form, signals the engine and runs on. The caller has checked who
  * completes it. Returns the process's name and the people read on the way (`people`, with names).
- * With `state` (runStateSql() read with the lock, `people` among its people), what the run needs is
- * not read again unless the lock was waited for; the step is then marked done with the run's save.
  */
 export async function signalUserStep(
   tx: Executor,
@@ -805,25 +732,23 @@ export async function signalUserStep(
   step: { id: string; executionId: string; taskId: string; values: TProcessFormValues; actorId: string; people?: string[] },
   now: Date,
   options: RunOptions = {},
-  state?: RunState,
 ): Promise<{ processName: string; people: { id: string; name: string }[] }> {
   const merged = { ...instance, form: { ...instance.form, ...step.values } };
+  // The step and its assignment are marked done in the statement that reads what the run needs.
   const ctes = sql`completed AS (UPDATE process_task SET status = 'completed', values = ${JSON.stringify(step.values)}::jsonb,
       completed_at = ${now.toISOString()}::timestamptz, completed_by = ${step.actorId}::uuid
       WHERE workspace_id = ${instance.workspaceId} AND id = ${step.id} AND status = 'open' RETURNING 1),
     ${closeAssignmentSql({ workspaceId: instance.workspaceId, taskId: step.taskId, outcome: 'done', actorId: step.actorId, note: 'Completed in the process' })}`;
-  const people = [step.actorId, ...(step.people ?? [])];
-  const fresh = state && state.seen === state.locked;
-  // Otherwise the step and its assignment are marked done in the statement that reads what the run needs.
-  const loaded = fresh
-    ? await loadedOf(tx, merged, { ...state, xml: null, taken: true }, people)
-    : await load(tx, merged, { ctes, taken: sql`EXISTS (SELECT 1 FROM completed)`, people });
+  const loaded = await load(tx, merged, {
+    ctes,
+    taken: sql`EXISTS (SELECT 1 FROM completed)`,
+    people: [step.actorId, ...(step.people ?? [])],
+  });
   // Read before the instance was locked, the step may have closed since: nothing of this is kept.
   if (!loaded.taken) throw processError('step_closed', 'This step is already closed');
   await advance(tx, loaded, { type: 'signal', executionId: step.executionId, output: step.values }, now, options, {
     executionId: step.executionId,
     actorId: step.actorId,
-    ...(fresh ? { closing: { ctes, stepId: step.id, taskId: step.taskId } } : {}),
   });
   return { processName: loaded.processName, people: loaded.people.map((p) => ({ id: p.id, name: p.name ?? '' })) };
 }
