@@ -136,6 +136,16 @@ describe('contacts', () => {
     expect(hits.slice(1).every((hit: { title: string }) => hit.title.startsWith('Giulia Namesake'))).toBe(true);
   });
 
+  it("finds an employee's own contact despite a typo, and nobody else's", async () => {
+    const { owner, employee } = await workspace();
+    await post(employee, '/api/v1/contacts', { firstName: 'Giuseppina', lastName: 'Verdi' });
+    await post(owner, '/api/v1/contacts', { firstName: 'Giuseppina', lastName: 'Rossi' });
+    const titles = async (who: typeof owner) =>
+      (await who.request({ method: 'GET', url: '/api/v1/search?q=Guiseppina' })).json().data.map((hit: { title: string }) => hit.title);
+    expect(await titles(employee)).toEqual(['Giuseppina Verdi']);
+    expect((await titles(owner)).sort()).toEqual(['Giuseppina Rossi', 'Giuseppina Verdi']);
+  });
+
   it('is found by a phone number typed in another format', async () => {
     const { owner } = await workspace();
     await post(owner, '/api/v1/contacts', { firstName: 'Ольга', lastName: 'Петрова', phones: [{ label: '', value: '8 (916) 555-12-34' }] });
