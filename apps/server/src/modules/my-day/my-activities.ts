@@ -1,5 +1,6 @@
 import { MY_DAY_CAP, type TMyDayActivity } from '@clientela/contract';
 import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../http/context.ts';
 import { activities, activityLinks } from '../activities/activities.table.ts';
 import { readableRecords } from '../activities/records.ts';
@@ -23,31 +24,47 @@ const SHOWN = {
 type ActivityRow = Pick<typeof activities.$inferSelect, keyof typeof SHOWN>;
 export type ActivitySection = { rows: ActivityRow[]; total: number };
 
-async function section(ctx: Ctx, where: SQL | undefined, order: SQL[]): Promise<ActivitySection> {
-  const rows = await ctx.db
-    .select({ ...SHOWN, total: sql<number>`(count(*) OVER ())::int` })
+type SectionName = 'meetings' | 'followUps';
+
+/** Up to the cap of a workspace's activities matching `where`, in `order`, tagged as in the tasks' union. */
+function section(ctx: Ctx, name: SectionName, where: SQL | undefined, order: SQL[]) {
+  return ctx.db
+    .select({
+      ...SHOWN,
+      section: sql<SectionName>`${name}::text`,
+      position: sql<number>`(row_number() OVER (ORDER BY ${sql.join(order, sql`, `)}))::int`,
+      total: sql<number>`(count(*) OVER ())::int`,
+    })
     .from(activities)
     .where(and(eq(activities.workspaceId, ctx.actor.workspaceId), where))
     .orderBy(...order)
     .limit(MY_DAY_CAP);
-  return { rows, total: rows[0]?.total ?? 0 };
 }
 
 /**
  * Calls, meetings and visits within [start, end), and follow-ups due before `end`, logged by
- * `people` (a uuid[]: me and those I cover for). Mine are visible to me as their author; my absent
- * colleagues' are shown to me as their deputy, the records I may not read left out of them.
+ * `people` (a uuid[]: me and those I cover for), in one statement. Mine are visible to me as their
+ * author; my absent colleagues' are shown to me as their deputy, the records I may not read left out of them.
  */
-export function myActivities(ctx: Ctx, people: SQL, start: Date, end: Date) {
+export async function myActivities(ctx: Ctx, people: SQL, start: Date, end: Date): Promise<Record<SectionName, ActivitySection>> {
   const mine = sql`${activities.authorId} = ANY(${people})`;
-  return {
-    meetings: section(
+  const rows = await unionAll(
+    section(
       ctx,
+      'meetings',
       and(mine, inArray(activities.type, [...APPOINTMENTS]), gte(activities.occurredAt, start), lt(activities.occurredAt, end)),
       [asc(activities.occurredAt), asc(activities.id)],
     ),
-    followUps: section(ctx, and(mine, lt(activities.followUpAt, end)), [asc(activities.followUpAt), asc(activities.id)]),
-  };
+    section(ctx, 'followUps', and(mine, lt(activities.followUpAt, end)), [asc(activities.followUpAt), asc(activities.id)]),
+  );
+  const sections: Record<SectionName, ActivitySection> = { meetings: { rows: [], total: 0 }, followUps: { rows: [], total: 0 } };
+  // A union keeps no order of its own: each row says where it goes.
+  rows.sort((a, b) => a.position - b.position);
+  for (const { section, position, total, ...row } of rows) {
+    sections[section].rows.push(row);
+    sections[section].total = total;
+  }
+  return sections;
 }
 
 /** Presents both sections' rows at once, each with the records it is about that I may read; `at` is the meeting's time, or the follow-up's. */

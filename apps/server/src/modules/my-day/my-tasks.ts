@@ -1,6 +1,7 @@
 import type { TMyDayTask } from '@clientela/contract';
 import { MY_DAY_CAP } from '@clientela/contract';
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../http/context.ts';
 import { tasks } from '../tasks/index.ts';
 import { presentTasks, type TaskRow } from '../tasks/present.ts';
@@ -10,46 +11,62 @@ export type TaskSection = { rows: TaskRow[]; total: number };
 
 const CLOSED = ['done', 'confirmed', 'declined'] as const;
 
-/** Up to the cap of a workspace's tasks matching `where`, in `order`, with how many match in all. */
-async function section(ctx: Ctx, where: SQL | undefined, order: SQL[]): Promise<TaskSection> {
-  const rows = await ctx.db
-    .select({ row: tasks, total: sql<number>`(count(*) OVER ())::int` })
+type SectionName = 'overdue' | 'dueToday' | 'toAccept' | 'toConfirm';
+
+/**
+ * Up to the cap of a workspace's tasks matching `where`, in `order`, each tagged with its section,
+ * its place in it and how many match in all: one arm of the union below.
+ */
+function section(ctx: Ctx, name: SectionName, where: SQL | undefined, order: SQL[]) {
+  return ctx.db
+    .select({
+      row: tasks,
+      section: sql<SectionName>`${name}::text`,
+      position: sql<number>`(row_number() OVER (ORDER BY ${sql.join(order, sql`, `)}))::int`,
+      total: sql<number>`(count(*) OVER ())::int`,
+    })
     .from(tasks)
     .where(and(eq(tasks.workspaceId, ctx.actor.workspaceId), where))
     .orderBy(...order)
     .limit(MY_DAY_CAP);
-  return { rows: rows.map((r) => r.row), total: rows[0]?.total ?? 0 };
 }
 
 /**
- * Open tasks of `people` (a uuid[]: me and those I cover for) due before `start` (overdue) or within
- * [start, end) (due today). Every one is readable to me: mine as their assignee, my absent
- * colleagues' because their absence shows their open work to their deputy.
+ * My four task sections in one statement. Overdue and due today: open tasks of `people` (a uuid[]:
+ * me and those I cover for) due before `start`, or within [start, end); every one is readable to me,
+ * mine as their assignee, my absent colleagues' because their absence shows their open work to their
+ * deputy. To accept: tasks sent to me, or waiting in my unit's queue for a taker, that nobody has
+ * accepted or declined yet. To confirm: tasks I sent that their assignee reports done.
  */
-export function dueTasks(ctx: Ctx, people: SQL, start: Date, end: Date) {
-  const open = and(sql`${tasks.assigneeId} = ANY(${people})`, notInArray(tasks.status, [...CLOSED]));
-  const order = [asc(tasks.dueAt), asc(tasks.id)];
-  return {
-    overdue: section(ctx, and(open, lt(tasks.dueAt, start)), order),
-    dueToday: section(ctx, and(open, gte(tasks.dueAt, start), lt(tasks.dueAt, end)), order),
-  };
-}
-
-/** Tasks sent to me, or waiting in my unit's queue for a taker, that nobody has accepted or declined yet. */
-export function tasksToAccept(ctx: Ctx): Promise<TaskSection> {
+export async function myTaskSections(ctx: Ctx, people: SQL, start: Date, end: Date): Promise<Record<SectionName, TaskSection>> {
   const { userId, unitId } = ctx.actor;
+  const open = and(sql`${tasks.assigneeId} = ANY(${people})`, notInArray(tasks.status, [...CLOSED]));
+  const byDue = [asc(tasks.dueAt), asc(tasks.id)];
   const mine = eq(tasks.assigneeId, userId);
   const whose = unitId ? or(mine, and(isNull(tasks.assigneeId), eq(tasks.queueUnitId, unitId))) : mine;
-  return section(ctx, and(whose, inArray(tasks.status, ['sent', 'received'])), [
-    sql`${tasks.dueAt} ASC NULLS LAST`,
-    asc(tasks.createdAt),
-    asc(tasks.id),
-  ]);
-}
-
-/** Tasks I sent that their assignee reports done: they wait for my confirmation. */
-export function tasksToConfirm(ctx: Ctx): Promise<TaskSection> {
-  return section(ctx, and(eq(tasks.senderId, ctx.actor.userId), eq(tasks.status, 'done')), [asc(tasks.updatedAt), asc(tasks.id)]);
+  const rows = await unionAll(
+    section(ctx, 'overdue', and(open, lt(tasks.dueAt, start)), byDue),
+    section(ctx, 'dueToday', and(open, gte(tasks.dueAt, start), lt(tasks.dueAt, end)), byDue),
+    section(ctx, 'toAccept', and(whose, inArray(tasks.status, ['sent', 'received'])), [
+      sql`${tasks.dueAt} ASC NULLS LAST`,
+      asc(tasks.createdAt),
+      asc(tasks.id),
+    ]),
+    section(ctx, 'toConfirm', and(eq(tasks.senderId, userId), eq(tasks.status, 'done')), [asc(tasks.updatedAt), asc(tasks.id)]),
+  );
+  const sections: Record<SectionName, TaskSection> = {
+    overdue: { rows: [], total: 0 },
+    dueToday: { rows: [], total: 0 },
+    toAccept: { rows: [], total: 0 },
+    toConfirm: { rows: [], total: 0 },
+  };
+  // A union keeps no order of its own: each row says where it goes.
+  rows.sort((a, b) => a.position - b.position);
+  for (const { row, section, total } of rows) {
+    sections[section].rows.push(row);
+    sections[section].total = total;
+  }
+  return sections;
 }
 
 /** Presents the rows of several sections at once (a task may be in two), each saying whom I cover it for. */
