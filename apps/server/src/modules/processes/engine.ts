@@ -327,11 +327,13 @@ async function parseModel(xml: string): Promise<CompiledModel> {
 }
 
 /**
- * Watches a run with one set of subscriptions for all its phases (each subscription is a queue
- * every event is copied into): records the activity events, and `untilIdle()` waits until nothing
- * can move without a signal or a timer, rejecting on an engine error.
+ * Watches a run for all its phases: records the activity events, and `untilIdle()` waits until
+ * nothing can move without a signal or a timer, rejecting on an engine error. The activity events
+ * come through the engine's listener, called with each element message the engine passes on: a
+ * broker subscription would copy every message of the run into one more queue.
  */
-function watchRun(engine: RunningEngine, model: CompiledModel, events: ActivityEvent[], timeoutMs = 10_000) {
+function watchRun(model: CompiledModel, events: ActivityEvent[], timeoutMs = 10_000) {
+  let engine: RunningEngine | null = null;
   let waiter: ((result: { ended: boolean } | Error) => void) | null = null;
   let scheduled = false;
   // An error or the end seen while nobody waited: the next wait answers with it at once.
@@ -342,26 +344,16 @@ function watchRun(engine: RunningEngine, model: CompiledModel, events: ActivityE
   };
   const check = () => {
     scheduled = false;
-    if (!waiter) return;
+    if (!waiter || !engine) return;
     if (engine.state === 'error') return settle(new Error('The engine stopped on an error'));
     if (engine.execution?.activityStatus !== 'executing') settle({ ended: false });
   };
-  // Subscribing to engine.error routes the message, so the engine's own 'error' event does not fire.
-  const options = (tag: string) => ({ noAck: true, consumerTag: tag, priority: 1000 });
-  engine.broker.subscribeTmp(
-    'event',
-    'engine.error',
-    (_key, message) => settle(message.content instanceof Error ? message.content : errorOf(message.content)),
-    options('_err'),
-  );
-  engine.broker.subscribeTmp('event', 'engine.end', () => settle({ ended: true }), options('_end'));
-  engine.broker.subscribeTmp(
-    'event',
-    'activity.#',
-    (key, message) => {
+  const listener = {
+    emit(key: string, api: { content: MessageContent } | undefined) {
+      if (!key.startsWith('activity.')) return;
       const kind = KINDS[key];
-      if (kind) {
-        const c = message.content;
+      if (kind && api) {
+        const c = api.content;
         // A recovered boundary event reports its event definition's type: the model says what the element is.
         const elementType = model.elements.get(c.id)?.type ?? c.type;
         events.push({ kind, elementId: c.id, executionId: c.executionId, elementType, name: c.name ?? null });
@@ -371,9 +363,23 @@ function watchRun(engine: RunningEngine, model: CompiledModel, events: ActivityE
         setImmediate(check);
       }
     },
-    options('_steps'),
-  );
+  };
+  /** Watches the engine's end and errors: call once the engine is made with `listener`. */
+  const attach = (running: RunningEngine) => {
+    engine = running;
+    // Subscribing to engine.error routes the message, so the engine's own 'error' event does not fire.
+    const options = (tag: string) => ({ noAck: true, consumerTag: tag, priority: 1000 });
+    running.broker.subscribeTmp(
+      'event',
+      'engine.error',
+      (_key, message) => settle(message.content instanceof Error ? message.content : errorOf(message.content)),
+      options('_err'),
+    );
+    running.broker.subscribeTmp('event', 'engine.end', () => settle({ ended: true }), options('_end'));
+  };
   return {
+    listener,
+    attach,
     /** The error seen outside any wait, if one was. */
     failure: () => (outcome instanceof Error ? outcome : null),
     /** Call before what sets the engine moving, then await. */
@@ -454,6 +460,8 @@ export async function runStep(options: {
   const skew = options.now.getTime() - Date.now();
   const dueOf = (t: TimerRef) => options.knownDue?.get(t.owner?.executionId ?? t.timerId) ?? new Date(t.expireAt.getTime() + skew);
   const startEventId = action.type === 'start' ? action.startEventId : undefined;
+  const events: ActivityEvent[] = [];
+  const watch = watchRun(model, events);
   const engine = new Engine({
     name: 'clientela',
     sourceContext: model.sourceContext as never,
@@ -461,13 +469,13 @@ export async function runStep(options: {
     scripts: feelScripts() as never,
     timers: timers as never,
     extensions: { clientela: clientelaExtension(options.actions, options.stepOf, startEventId) } as never,
+    listener: watch.listener as never,
   }) as unknown as RunningEngine;
+  watch.attach(engine);
   let error: Error | null = null;
   engine.on('error', (e) => {
     error = e;
   });
-  const events: ActivityEvent[] = [];
-  const watch = watchRun(engine, model, events);
   const setVariables = () => {
     for (const definition of engine.execution?.definitions ?? []) {
       for (const process of definition.getRunningProcesses()) Object.assign(process.environment.variables, variables);
