@@ -64,7 +64,9 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
       table === 'company' && hidden.includes('taxNumber')
         ? sql`(search_text LIKE ${lower} AND lower(name || ' ' || coalesce(legal_name, '')) LIKE ${lower})`
         : sql`search_text LIKE ${lower}`;
-    const byEmail = hidden.includes('emails') ? sql`false` : sql`emails_normalised LIKE ${lower}`;
+    // An address holds no space, so words with a space between ("Marco Rossi") need not ask the
+    // e-mail index: they could only match where two of a record's addresses meet.
+    const byEmail = hidden.includes('emails') || /\s/.test(q.trim()) ? sql`false` : sql`emails_normalised LIKE ${lower}`;
     const byPhone = hidden.includes('phones') || !digits ? sql`false` : phoneContains(sql`phone_digits`, digits);
     const columns = sql`${table} AS type, id, name AS title, ${subtitle} AS subtitle,
       CASE WHEN ${byPhone} THEN 1 ELSE similarity(name, ${q}) END AS score`;
