@@ -1,10 +1,10 @@
 import { MY_DAY_CAP, OPEN_AGREEMENT_STATUSES, type TMyDayAgreement, type TMyDayContract } from '@clientela/contract';
 import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
-import { readableRecords } from '../activities/records.ts';
 import { agreementPolicy } from '../agreements/agreements.policy.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
+import { contactPolicy, contacts } from '../contacts/index.ts';
 import { contracts } from '../contracts/contracts.table.ts';
 
 /** How far ahead an agreement's or contract's end shows on my day. */
@@ -18,9 +18,37 @@ type Section<T> = { items: T[]; total: number };
  */
 export async function expiringAgreements(ctx: Ctx, today: string, horizon: string): Promise<Section<TMyDayAgreement>> {
   if (!(await agreementPolicy.can(ctx.actor, 'read'))) return { items: [], total: 0 };
+  const [companyScope, contactScope] = await Promise.all([
+    companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
+    contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId }),
+  ]);
+  // The customer's name comes with the agreement, joined only when it is live and mine to read.
   const rows = await ctx.db
-    .select({ row: agreements, total: sql<number>`(count(*) OVER ())::int` })
+    .select({
+      row: agreements,
+      companyName: companies.name,
+      contactName: sql<string | null>`CASE WHEN ${contacts.id} IS NOT NULL THEN coalesce(${contacts.name}, '') END`,
+      total: sql<number>`(count(*) OVER ())::int`,
+    })
     .from(agreements)
+    .leftJoin(
+      companies,
+      and(
+        eq(companies.workspaceId, agreements.workspaceId),
+        eq(companies.id, agreements.companyId),
+        isNull(companies.deletedAt),
+        companyScope,
+      ),
+    )
+    .leftJoin(
+      contacts,
+      and(
+        eq(contacts.workspaceId, agreements.workspaceId),
+        eq(contacts.id, agreements.contactId),
+        isNull(contacts.deletedAt),
+        contactScope,
+      ),
+    )
     .where(
       and(
         eq(agreements.workspaceId, ctx.actor.workspaceId),
@@ -32,22 +60,15 @@ export async function expiringAgreements(ctx: Ctx, today: string, horizon: strin
     )
     .orderBy(asc(agreements.validUntil), asc(agreements.id))
     .limit(MY_DAY_CAP);
-  const records = await readableRecords(ctx, ctx.db, {
-    company: rows.flatMap((r) => r.row.companyId ?? []),
-    contact: rows.flatMap((r) => r.row.contactId ?? []),
-  });
-  const ref = (id: string | null) => {
-    const found = id ? records.get(id) : undefined;
-    return found ? { id: found.id, name: found.name } : null;
-  };
+  const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
   return {
-    items: rows.map(({ row }) => ({
+    items: rows.map(({ row, companyName, contactName }) => ({
       id: row.id,
       title: row.title,
       status: row.status,
       validUntil: row.validUntil as string,
-      company: ref(row.companyId),
-      contact: ref(row.contactId),
+      company: ref(row.companyId, companyName),
+      contact: ref(row.contactId, contactName),
       expired: (row.validUntil as string) < today,
     })),
     total: rows[0]?.total ?? 0,
