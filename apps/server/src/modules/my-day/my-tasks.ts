@@ -77,7 +77,7 @@ export async function presentTaskSections<K extends string>(
 ): Promise<Record<K, { items: TMyDayTask[]; total: number }>> {
   const unique = new Map<string, TaskRow>();
   for (const { rows } of Object.values<TaskSection>(sections)) for (const row of rows) unique.set(row.id, row);
-  const presented = new Map((await presentTasks(ctx, ctx.db, [...unique.values()])).map((task) => [task.id, task]));
+  const presented = new Map((await presentTasks(ctx, ctx.db, [...unique.values()], { timeline: false })).map((task) => [task.id, task]));
   const coveringFor = (row: TaskRow) => (row.assigneeId && covered.get(row.assigneeId)) || null;
   const entries = Object.entries<TaskSection>(sections).map(([key, { rows, total }]) => [
     key,

@@ -92,8 +92,11 @@ async function caseRefs(db: Executor, workspaceId: string, ids: readonly string[
   return found;
 }
 
-/** Tasks as the API shows them: links (deals apart) the reader may see, people's names, the timeline. */
-export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Promise<TTask[]> {
+/**
+ * Tasks as the API shows them: links (deals apart) the reader may see, people's names, the
+ * timeline (left empty with `timeline: false`, for lists that do not show it, saving its read).
+ */
+export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[], { timeline = true } = {}): Promise<TTask[]> {
   if (rows.length === 0) return [];
   const workspaceId = ctx.actor.workspaceId;
   const ids = rows.map((row) => row.id);
@@ -102,11 +105,13 @@ export async function presentTasks(ctx: Ctx, db: Executor, rows: TaskRow[]): Pro
       .select()
       .from(taskLinks)
       .where(and(eq(taskLinks.workspaceId, workspaceId), inArray(taskLinks.taskId, ids))),
-    db
-      .select()
-      .from(taskEvents)
-      .where(and(eq(taskEvents.workspaceId, workspaceId), inArray(taskEvents.taskId, ids)))
-      .orderBy(asc(taskEvents.at), asc(taskEvents.id)),
+    timeline
+      ? db
+          .select()
+          .from(taskEvents)
+          .where(and(eq(taskEvents.workspaceId, workspaceId), inArray(taskEvents.taskId, ids)))
+          .orderBy(asc(taskEvents.at), asc(taskEvents.id))
+      : [],
   ]);
   const ofType = (type: string) => links.filter((l) => l.recordType === type).map((l) => l.recordId);
   const personIds = new Set<string>();
