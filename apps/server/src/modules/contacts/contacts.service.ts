@@ -102,38 +102,55 @@ export async function contactListWhere(ctx: Ctx, query: TContactListQuery): Prom
 export async function listContacts(ctx: Ctx, query: TContactListQuery) {
   const keyset = parseSort(query.sort, SORTS, 'name');
   const where = await contactListWhere(ctx, query);
+  const linked = await companiesColumn(ctx);
   const list = { table: contacts, keys: contacts, workspaceId: ctx.actor.workspaceId, where };
   const { rows, total } = await readListPage(ctx.db, list, query, (source: PageSource) => {
-    const statement = selectContacts(source.matched ? ctx.db.with(source.matched) : ctx.db, source.count, cursorKey(keyset))
+    const statement = selectContacts(source.matched ? ctx.db.with(source.matched) : ctx.db, {
+      count: source.count,
+      sortKey: cursorKey(keyset),
+      linked,
+    })
       .where(and(source.where, afterCursor(keyset, contacts.id, query.cursor)))
       .orderBy(...orderBy(keyset, contacts.id))
       .limit(query.limit + 1);
     // A search is planned for its words each time: a generic plan cannot know how many rows they match.
     return query.q ? statement : runPrepared(statement);
   });
-  const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName, cursorKey: row.cursorKey }));
+  const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName, linked: row.linked, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
   // Both read only the page: on two pooled connections at once.
-  const [counted, links, names] = await Promise.all([
-    total(),
-    companiesOf(
-      ctx,
-      ctx.db,
-      page.map((c) => c.id),
-    ),
-    attributionNames(ctx.db, ctx.actor.workspaceId, page),
-  ]);
-  return { data: page.map((row) => presentContact(row, row.ownerName, links.get(row.id) ?? [], names)), nextCursor, ...counted };
+  const [counted, names] = await Promise.all([total(), attributionNames(ctx.db, ctx.actor.workspaceId, page)]);
+  return { data: page.map((row) => presentContact(row, row.ownerName, row.linked ?? [], names)), nextCursor, ...counted };
 }
 
-/** The list's row: the contact with its owner's name, and optionally the list's capped count. */
-function selectContacts(db: Pick<Executor, 'select'>, count?: SQL<number>, sortKey?: SQL<string>) {
+/**
+ * The companies a contact works for, among those the actor may see, by name, as a column of the
+ * contact's row: a list page or a contact's card reads them in its own statement. PostgreSQL
+ * computes it only for the rows it returns (after the sort and the limit).
+ */
+async function companiesColumn(ctx: Ctx): Promise<SQL<ContactCompany[] | null>> {
+  const readable = await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId });
+  return sql<
+    ContactCompany[] | null
+  >`(SELECT json_agg(json_build_object('id', ${companies.id}, 'name', ${companies.name}, 'role', ${contactCompanies.role})
+      ORDER BY ${companies.name})
+    FROM ${contactCompanies} JOIN ${companies} ON ${companies.workspaceId} = ${contactCompanies.workspaceId} AND ${companies.id} = ${contactCompanies.companyId}
+    WHERE ${contactCompanies.workspaceId} = ${contacts.workspaceId} AND ${contactCompanies.contactId} = ${contacts.id}
+      AND ${companies.deletedAt} IS NULL AND ${readable})`;
+}
+
+/** The list's row: the contact with its owner's name, and optionally its companies, the list's capped count and the cursor's sort key. */
+function selectContacts(
+  db: Pick<Executor, 'select'>,
+  extra: { count?: SQL<number>; sortKey?: SQL<string>; linked?: SQL<ContactCompany[] | null> } = {},
+) {
   return db
     .select({
       contact: contactColumns,
       ownerName: users.name,
-      capped: count ?? sql<number | null>`NULL`,
-      cursorKey: sortKey ?? sql<string>`NULL`,
+      linked: extra.linked ?? sql<ContactCompany[] | null>`NULL`,
+      capped: extra.count ?? sql<number | null>`NULL`,
+      cursorKey: extra.sortKey ?? sql<string>`NULL`,
     })
     .from(contacts)
     .leftJoin(users, and(eq(users.workspaceId, contacts.workspaceId), eq(users.id, contacts.ownerId)));
@@ -197,15 +214,12 @@ async function present(ctx: Ctx, db: Executor, row: ContactRow, ownerName?: stri
 
 /** One contact the actor may see; 404 for any other. Its owner's name comes with the row, its companies and attribution at once after. */
 export async function getContact(ctx: Ctx, id: string): Promise<TContact> {
-  const [row] = await selectContacts(ctx.db)
+  const [row] = await selectContacts(ctx.db, { linked: await companiesColumn(ctx) })
     .where(await visible(ctx, id))
     .limit(1);
   if (!row) throw notFound('contact');
-  const [links, names] = await Promise.all([
-    companiesOf(ctx, ctx.db, [id]),
-    attributionNames(ctx.db, ctx.actor.workspaceId, [row.contact]),
-  ]);
-  return presentContact(row.contact, row.ownerName, links.get(id) ?? [], names);
+  const names = await attributionNames(ctx.db, ctx.actor.workspaceId, [row.contact]);
+  return presentContact(row.contact, row.ownerName, row.linked ?? [], names);
 }
 
 /** Replaces the contact's companies; each must be a company the actor may see. */

@@ -94,6 +94,7 @@ describe('contacts', () => {
     const list = (await employee.request({ method: 'GET', url: '/api/v1/contacts' })).json();
     expect(list.data.map((c: { name: string }) => c.name)).toEqual(['Mia']);
     expect(list.data[0].companies).toEqual([]);
+    expect((await employee.request({ method: 'GET', url: `/api/v1/contacts/${mine.id}` })).json().companies).toEqual([]);
     expect((await employee.request({ method: 'GET', url: `/api/v1/contacts/${theirs.id}` })).statusCode).toBe(404);
     expect((await employee.request({ method: 'GET', url: '/api/v1/search?q=Theo' })).json().data).toEqual([]);
     expect((await owner.request({ method: 'GET', url: `/api/v1/contacts/${mine.id}` })).json().companies).toEqual([
