@@ -122,10 +122,13 @@ type Broker = {
 type RunningProcess = { environment: { variables: Record<string, unknown> } };
 type Execution = {
   activityStatus: string;
-  definitions: { getRunningProcesses: () => RunningProcess[] }[];
+  definitions: (RunningProcess & { getRunningProcesses: () => RunningProcess[] })[];
   getPostponed: () => ElementApi[];
 };
-type EngineState = { definitions: { source?: unknown }[] };
+type SavedEnvironment = { variables?: Record<string, unknown> } | undefined;
+type EngineState = {
+  definitions: { source?: unknown; environment?: SavedEnvironment; execution?: { processes?: { environment?: SavedEnvironment }[] } }[];
+};
 type RunningEngine = {
   state: string;
   broker: Broker;
@@ -435,6 +438,13 @@ function postponed(execution: Execution): ElementApi[] {
 const silent = () => undefined;
 const quietLogger = () => ({ debug: silent, error: silent, warn: silent });
 
+/** A saved environment without the variables every run sets itself. */
+function withoutInputs(environment: SavedEnvironment) {
+  if (!environment?.variables) return;
+  const { record: _record, form: _form, ...rest } = environment.variables;
+  environment.variables = rest;
+}
+
 const WAIT_TYPES = new Set(['bpmn:UserTask', 'bpmn:ManualTask', 'bpmn:ReceiveTask']);
 
 /**
@@ -476,8 +486,10 @@ export async function runStep(options: {
   engine.on('error', (e) => {
     error = e;
   });
+  // The record and the form are not saved with the state (see below): set again on every recovered run.
   const setVariables = () => {
     for (const definition of engine.execution?.definitions ?? []) {
+      Object.assign(definition.environment.variables, variables);
       for (const process of definition.getRunningProcesses()) Object.assign(process.environment.variables, variables);
     }
   };
@@ -538,8 +550,15 @@ export async function runStep(options: {
     : timers.executing.map((t) => ({ elementId: t.owner?.id ?? '', executionId: t.owner?.executionId ?? t.timerId, expireAt: dueOf(t) }));
   const processVariables = execution.definitions[0]?.getRunningProcesses()[0]?.environment.variables;
   const state = ended ? null : await engine.getState();
-  // The source is the cached model's: not saved with every instance.
-  if (state) for (const definition of state.definitions) delete definition.source;
+  // The source is the cached model's, the record and the form are read afresh for each run (the
+  // record from its table, the form from the instance): neither is saved with every state.
+  if (state) {
+    for (const definition of state.definitions) {
+      delete definition.source;
+      withoutInputs(definition.environment);
+      for (const process of definition.execution?.processes ?? []) withoutInputs(process.environment);
+    }
+  }
   // No engine.stop(): its timers are only recorded and nothing else can wake it, so it is simply
   // dropped (stopping costs a millisecond and a half per step for nothing).
   return {
