@@ -206,10 +206,20 @@ async function findVisible(ctx: Ctx, db: Executor, id: string, lock = false): Pr
 }
 
 /** The contact as the API shows it; `ownerName` when the caller already knows it. */
-async function present(ctx: Ctx, db: Executor, row: ContactRow, ownerName?: string | null): Promise<TContact> {
-  const links = await companiesOf(ctx, db, [row.id]);
-  const owner = ownerName === undefined ? await ownerNameOf(db, row.workspaceId, row.ownerId) : ownerName;
-  return presentContact(row, owner, links.get(row.id) ?? [], await attributionNames(db, row.workspaceId, [row]));
+async function present(
+  ctx: Ctx,
+  db: Executor,
+  row: ContactRow,
+  known: { ownerName?: string | null; links?: ContactCompany[] } = {},
+): Promise<TContact> {
+  const links = known.links ?? (await linksOf(ctx, db, row.id));
+  const owner = known.ownerName === undefined ? await ownerNameOf(db, row.workspaceId, row.ownerId) : known.ownerName;
+  return presentContact(row, owner, links, await attributionNames(db, row.workspaceId, [row]));
+}
+
+/** The companies one contact works for, among those the actor may see. */
+async function linksOf(ctx: Ctx, db: Executor, contactId: string): Promise<ContactCompany[]> {
+  return (await companiesOf(ctx, db, [contactId])).get(contactId) ?? [];
 }
 
 /** One contact the actor may see; 404 for any other. Its owner's name comes with the row, its companies and attribution at once after. */
@@ -255,8 +265,7 @@ async function setCompanies(ctx: Ctx, tx: Executor, contactId: string, links: { 
 }
 
 /** What the history compares: the row plus its company links. */
-async function snapshot(ctx: Ctx, tx: Executor, row: ContactRow) {
-  const links = (await companiesOf(ctx, tx, [row.id])).get(row.id) ?? [];
+function snapshot(row: ContactRow, links: ContactCompany[]) {
   return { ...flattenCustom(row), companies: links.map((l) => `${l.name}${l.role ? ` (${l.role})` : ''}`) };
 }
 
@@ -277,6 +286,8 @@ export async function createContact(ctx: Ctx, raw: TCreateContactInput): Promise
       .returning(contactColumns);
     if (!created) throw new Error('contact insert returned nothing');
     if (links) await setCompanies(ctx, tx, created.id, links);
+    // A new contact works for no company but those just given.
+    const linked = links?.length ? await linksOf(ctx, tx, created.id) : [];
     await recordChange(tx, {
       workspaceId,
       entityType: ENTITY,
@@ -284,10 +295,10 @@ export async function createContact(ctx: Ctx, raw: TCreateContactInput): Promise
       actorId: ctx.actor.userId,
       action: 'created',
       before: null,
-      after: await snapshot(ctx, tx, created),
+      after: snapshot(created, linked),
       fields: trackedWithCustom(TRACKED, created),
     });
-    return present(ctx, tx, created, owner?.name ?? null);
+    return present(ctx, tx, created, { ownerName: owner?.name ?? null, links: linked });
   });
 }
 
@@ -304,7 +315,7 @@ export async function updateContact(ctx: Ctx, id: string, input: TUpdateContactI
     const unitId = fields.unitId === undefined ? current.unitId : fields.unitId;
     if (ownerId !== current.ownerId || unitId !== current.unitId)
       await contactPolicy.authorize(ctx.actor, ownerId !== current.ownerId ? 'assign' : 'update', { ownerId, unitId });
-    const before = await snapshot(ctx, tx, current);
+    const linkedBefore = await linksOf(ctx, tx, id);
     const custom = fields.custom && mergeCustomValues(await definitionsOf(tx, workspaceId, ENTITY), current.custom, fields.custom);
     const [after] = await tx
       .update(contacts)
@@ -316,17 +327,18 @@ export async function updateContact(ctx: Ctx, id: string, input: TUpdateContactI
       throw new AppError('validation_failed', 'A first or a last name is needed', { errors: [{ path: 'lastName', message: 'Required' }] });
     }
     if (links) await setCompanies(ctx, tx, id, links);
+    const linkedAfter = links ? await linksOf(ctx, tx, id) : linkedBefore;
     await recordChange(tx, {
       workspaceId,
       entityType: ENTITY,
       entityId: id,
       actorId: ctx.actor.userId,
       action: 'updated',
-      before,
-      after: await snapshot(ctx, tx, after),
+      before: snapshot(current, linkedBefore),
+      after: snapshot(after, linkedAfter),
       fields: trackedWithCustom(TRACKED, current, after),
     });
-    return present(ctx, tx, after);
+    return present(ctx, tx, after, { links: linkedAfter });
   });
 }
 
