@@ -47,9 +47,11 @@ function typeFields(type: TActivityType, values: Partial<Pick<ActivityRow, (type
   >;
 }
 
-/** Links the activity to its companies, contacts and deals, replacing any links it had. */
-async function setLinks(tx: Executor, row: ActivityRow, ids: LinkIds) {
-  await tx.delete(activityLinks).where(and(eq(activityLinks.workspaceId, row.workspaceId), eq(activityLinks.activityId, row.id)));
+/** Replaces the activity's links (a new activity has none to remove) and answers the links it now has. */
+async function setLinks(tx: Executor, row: ActivityRow, ids: LinkIds, isNew = false): Promise<LinkRef[]> {
+  if (!isNew) {
+    await tx.delete(activityLinks).where(and(eq(activityLinks.workspaceId, row.workspaceId), eq(activityLinks.activityId, row.id)));
+  }
   const links = LINK_TYPES.flatMap((entityType) => [...new Set(ids[entityType])].map((entityId) => ({ entityType, entityId })));
   await tx.insert(activityLinks).values(
     links.map((link) => ({
@@ -61,6 +63,7 @@ async function setLinks(tx: Executor, row: ActivityRow, ids: LinkIds) {
       authorId: row.authorId,
     })),
   );
+  return links.map((link) => ({ ...link, activityId: row.id }));
 }
 
 async function linksOf(db: Executor, workspaceId: string, activityIds: readonly string[]) {
@@ -207,9 +210,9 @@ export async function createActivity(ctx: Ctx, raw: TCreateActivityInput): Promi
       })
       .returning();
     if (!row) throw new Error('activity insert returned nothing');
-    await setLinks(tx, row, { company: companyIds, contact: contactIds, deal: dealIds });
+    const links = await setLinks(tx, row, { company: companyIds, contact: contactIds, deal: dealIds }, true);
     await refreshLastContact(tx, workspaceId, { company: companyIds, contact: contactIds });
-    const [activity] = await presentActivities(ctx, tx, [row]);
+    const [activity] = await presentActivities(ctx, tx, [row], links);
     return activity as TActivity;
   });
 }
@@ -264,12 +267,12 @@ export async function updateActivity(ctx: Ctx, id: string, raw: TUpdateActivityI
       .where(and(eq(activities.workspaceId, row.workspaceId), eq(activities.id, row.id)))
       .returning();
     if (!updated) throw notFound('activity');
-    await setLinks(tx, updated, { company: companyIds, contact: contactIds, deal: dealIds });
+    const links = await setLinks(tx, updated, { company: companyIds, contact: contactIds, deal: dealIds });
     await refreshLastContact(tx, row.workspaceId, {
       company: [...companyIds, ...before.filter((l) => l.entityType === 'company').map((l) => l.entityId)],
       contact: [...contactIds, ...before.filter((l) => l.entityType === 'contact').map((l) => l.entityId)],
     });
-    const [activity] = await presentActivities(ctx, tx, [updated]);
+    const [activity] = await presentActivities(ctx, tx, [updated], links);
     return activity as TActivity;
   });
 }
