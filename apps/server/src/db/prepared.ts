@@ -24,3 +24,11 @@ export function runPrepared<T>(query: Preparable<T>): Promise<T> {
   }
   return prepared.execute();
 }
+
+/**
+ * Runs a list's statement prepared unless it searches: a search is planned for its words each
+ * time, since a generic plan cannot know how many rows they match.
+ */
+export function runPreparedUnlessSearch<T>(query: Preparable<T> & PromiseLike<T>, search: string | undefined): Promise<T> {
+  return search ? Promise.resolve(query) : runPrepared(query);
+}

@@ -1,6 +1,6 @@
 import { type CASE_SORTS, CASE_STATUSES, OPEN_CASE_STATUSES, type TCaseListQuery, type TCaseSummary } from '@clientela/contract';
 import { type AnyColumn, and, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { runPrepared } from '../../db/prepared.ts';
+import { runPreparedUnlessSearch } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import {
   afterCursor,
@@ -140,8 +140,7 @@ export async function listCases(ctx: Ctx, query: TCaseListQuery, now: Date) {
     const statement = selectCases(db, shown, { key: sql<string>`${cut.cursorKey}`, capped: sql<number>`${cut.capped}`.mapWith(Number) })
       .innerJoin(cut, and(eq(supportCases.workspaceId, ctx.actor.workspaceId), eq(supportCases.id, cut.id)))
       .orderBy(...indexOrder(keyset));
-    // A text search is planned for its words each time: a generic plan cannot know how many rows they match.
-    const named = await (query.q ? statement : runPrepared(statement));
+    const named = await runPreparedUnlessSearch(statement, query.q);
     return named.map((selected) => ({ id: selected.row.id, cursorKey: selected.cursorKey, capped: selected.capped, selected }));
   });
   const { page, nextCursor } = pageOf(rows, query.limit, keyset);

@@ -10,7 +10,7 @@ import type {
 import { customFilterKey, ZCreateCompanyInput } from '@clientela/contract';
 import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { runPrepared } from '../../db/prepared.ts';
+import { runPreparedUnlessSearch } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
@@ -104,8 +104,7 @@ export async function listCompanies(ctx: Ctx, query: TCompanyListQuery) {
       .where(and(source.where, afterCursor(keyset, companies.id, query.cursor)))
       .orderBy(...orderBy(keyset, companies.id))
       .limit(query.limit + 1);
-    // A search is planned for its words each time: a generic plan cannot know how many rows they match.
-    return query.q ? statement : runPrepared(statement);
+    return runPreparedUnlessSearch(statement, query.q);
   });
   const counted = await total();
   const flat = rows.map((row) => ({ ...row.company, ownerName: row.ownerName, groupName: row.groupName, cursorKey: row.cursorKey }));

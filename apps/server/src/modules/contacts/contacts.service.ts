@@ -9,7 +9,7 @@ import type {
 import { customFilterKey, ZCreateContactInput } from '@clientela/contract';
 import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { runPrepared } from '../../db/prepared.ts';
+import { runPreparedUnlessSearch } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
@@ -113,8 +113,7 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
       .where(and(source.where, afterCursor(keyset, contacts.id, query.cursor)))
       .orderBy(...orderBy(keyset, contacts.id))
       .limit(query.limit + 1);
-    // A search is planned for its words each time: a generic plan cannot know how many rows they match.
-    return query.q ? statement : runPrepared(statement);
+    return runPreparedUnlessSearch(statement, query.q);
   });
   const flat = rows.map((row) => ({ ...row.contact, ownerName: row.ownerName, linked: row.linked, cursorKey: row.cursorKey }));
   const { page, nextCursor } = pageOf(flat, query.limit, keyset);
