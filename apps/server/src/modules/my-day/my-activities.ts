@@ -1,10 +1,11 @@
 import { MY_DAY_CAP, type TMyDayActivity, type TRecordRef } from '@clientela/contract';
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../http/context.ts';
 import { activities, activityLinks } from '../activities/activities.table.ts';
-import { companies, companyPolicy } from '../companies/index.ts';
-import { contactPolicy, contacts } from '../contacts/index.ts';
+import { companies } from '../companies/index.ts';
+import { contacts } from '../contacts/index.ts';
+import { joinedContactName, readableCustomerJoins } from './readable-customers.ts';
 
 type Person = { id: string; name: string };
 
@@ -73,38 +74,17 @@ export async function myActivities(ctx: Ctx, people: SQL, start: Date, end: Date
  * names, in one statement: the links and the records they name, each behind its read rule.
  */
 async function readableLinks(ctx: Ctx, ids: string[]): Promise<(TRecordRef & { activityId: string })[]> {
-  const [companyScope, contactScope] = await Promise.all([
-    companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
-    contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId }),
-  ]);
+  const joins = await readableCustomerJoins(ctx);
   const rows = await ctx.db
     .select({
       activityId: activityLinks.activityId,
       entityId: activityLinks.entityId,
       companyName: companies.name,
-      contactName: sql<string | null>`CASE WHEN ${contacts.id} IS NOT NULL THEN coalesce(${contacts.name}, '') END`,
+      contactName: joinedContactName,
     })
     .from(activityLinks)
-    .leftJoin(
-      companies,
-      and(
-        eq(activityLinks.entityType, 'company'),
-        eq(companies.workspaceId, activityLinks.workspaceId),
-        eq(companies.id, activityLinks.entityId),
-        isNull(companies.deletedAt),
-        companyScope,
-      ),
-    )
-    .leftJoin(
-      contacts,
-      and(
-        eq(activityLinks.entityType, 'contact'),
-        eq(contacts.workspaceId, activityLinks.workspaceId),
-        eq(contacts.id, activityLinks.entityId),
-        isNull(contacts.deletedAt),
-        contactScope,
-      ),
-    )
+    .leftJoin(companies, joins.company(activityLinks.workspaceId, activityLinks.entityId, eq(activityLinks.entityType, 'company')))
+    .leftJoin(contacts, joins.contact(activityLinks.workspaceId, activityLinks.entityId, eq(activityLinks.entityType, 'contact')))
     .where(
       and(
         eq(activityLinks.workspaceId, ctx.actor.workspaceId),

@@ -4,8 +4,9 @@ import type { Ctx } from '../../http/context.ts';
 import { agreementPolicy } from '../agreements/agreements.policy.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { companies, companyPolicy } from '../companies/index.ts';
-import { contactPolicy, contacts } from '../contacts/index.ts';
+import { contacts } from '../contacts/index.ts';
 import { contracts } from '../contracts/contracts.table.ts';
+import { joinedContactName, readableCustomerJoins } from './readable-customers.ts';
 
 /** How far ahead an agreement's or contract's end shows on my day. */
 export const EXPIRY_HORIZON_DAYS = 30;
@@ -18,37 +19,18 @@ type Section<T> = { items: T[]; total: number };
  */
 export async function expiringAgreements(ctx: Ctx, today: string, horizon: string): Promise<Section<TMyDayAgreement>> {
   if (!(await agreementPolicy.can(ctx.actor, 'read'))) return { items: [], total: 0 };
-  const [companyScope, contactScope] = await Promise.all([
-    companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
-    contactPolicy.filter(ctx.actor, 'read', { owner: contacts.ownerId, unit: contacts.unitId }),
-  ]);
   // The customer's name comes with the agreement, joined only when it is live and mine to read.
+  const joins = await readableCustomerJoins(ctx);
   const rows = await ctx.db
     .select({
       row: agreements,
       companyName: companies.name,
-      contactName: sql<string | null>`CASE WHEN ${contacts.id} IS NOT NULL THEN coalesce(${contacts.name}, '') END`,
+      contactName: joinedContactName,
       total: sql<number>`(count(*) OVER ())::int`,
     })
     .from(agreements)
-    .leftJoin(
-      companies,
-      and(
-        eq(companies.workspaceId, agreements.workspaceId),
-        eq(companies.id, agreements.companyId),
-        isNull(companies.deletedAt),
-        companyScope,
-      ),
-    )
-    .leftJoin(
-      contacts,
-      and(
-        eq(contacts.workspaceId, agreements.workspaceId),
-        eq(contacts.id, agreements.contactId),
-        isNull(contacts.deletedAt),
-        contactScope,
-      ),
-    )
+    .leftJoin(companies, joins.company(agreements.workspaceId, agreements.companyId))
+    .leftJoin(contacts, joins.contact(agreements.workspaceId, agreements.contactId))
     .where(
       and(
         eq(agreements.workspaceId, ctx.actor.workspaceId),
