@@ -125,7 +125,8 @@ export async function listContacts(ctx: Ctx, query: TContactListQuery) {
 /**
  * The companies a contact works for, among those the actor may see, by name, as a column of the
  * contact's row: a list page or a contact's card reads them in its own statement. PostgreSQL
- * computes it only for the rows it returns (after the sort and the limit).
+ * computes it only for the rows it returns (after the sort and the limit). Only for a select with
+ * a join: Drizzle writes a single-table select's columns unqualified, and the sub-select's would clash.
  */
 async function companiesColumn(ctx: Ctx): Promise<SQL<ContactCompany[] | null>> {
   const readable = await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId });

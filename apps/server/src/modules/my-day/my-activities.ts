@@ -6,6 +6,7 @@ import { activities, activityLinks } from '../activities/activities.table.ts';
 import { companies } from '../companies/index.ts';
 import { contacts } from '../contacts/index.ts';
 import { joinedContactName, readableCustomerJoins } from './readable-customers.ts';
+import { intoSections, sectionColumns } from './sections.ts';
 
 type Person = { id: string; name: string };
 
@@ -33,9 +34,7 @@ function section(ctx: Ctx, name: SectionName, where: SQL | undefined, order: SQL
   return ctx.db
     .select({
       ...SHOWN,
-      section: sql<SectionName>`${name}::text`,
-      position: sql<number>`(row_number() OVER (ORDER BY ${sql.join(order, sql`, `)}))::int`,
-      total: sql<number>`(count(*) OVER ())::int`,
+      ...sectionColumns(name, order),
     })
     .from(activities)
     .where(and(eq(activities.workspaceId, ctx.actor.workspaceId), where))
@@ -59,14 +58,7 @@ export async function myActivities(ctx: Ctx, people: SQL, start: Date, end: Date
     ),
     section(ctx, 'followUps', and(mine, lt(activities.followUpAt, end)), [asc(activities.followUpAt), asc(activities.id)]),
   );
-  const sections: Record<SectionName, ActivitySection> = { meetings: { rows: [], total: 0 }, followUps: { rows: [], total: 0 } };
-  // A union keeps no order of its own: each row says where it goes.
-  rows.sort((a, b) => a.position - b.position);
-  for (const { section, position, total, ...row } of rows) {
-    sections[section].rows.push(row);
-    sections[section].total = total;
-  }
-  return sections;
+  return intoSections(['meetings', 'followUps'], rows, ({ section, position, total, ...row }) => row);
 }
 
 /**

@@ -5,6 +5,7 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../http/context.ts';
 import { tasks } from '../tasks/index.ts';
 import { presentTasks, type TaskRow } from '../tasks/present.ts';
+import { intoSections, sectionColumns } from './sections.ts';
 
 type Person = { id: string; name: string };
 export type TaskSection = { rows: TaskRow[]; total: number };
@@ -21,9 +22,7 @@ function section(ctx: Ctx, name: SectionName, where: SQL | undefined, order: SQL
   return ctx.db
     .select({
       row: tasks,
-      section: sql<SectionName>`${name}::text`,
-      position: sql<number>`(row_number() OVER (ORDER BY ${sql.join(order, sql`, `)}))::int`,
-      total: sql<number>`(count(*) OVER ())::int`,
+      ...sectionColumns(name, order),
     })
     .from(tasks)
     .where(and(eq(tasks.workspaceId, ctx.actor.workspaceId), where))
@@ -54,19 +53,7 @@ export async function myTaskSections(ctx: Ctx, people: SQL, start: Date, end: Da
     ]),
     section(ctx, 'toConfirm', and(eq(tasks.senderId, userId), eq(tasks.status, 'done')), [asc(tasks.updatedAt), asc(tasks.id)]),
   );
-  const sections: Record<SectionName, TaskSection> = {
-    overdue: { rows: [], total: 0 },
-    dueToday: { rows: [], total: 0 },
-    toAccept: { rows: [], total: 0 },
-    toConfirm: { rows: [], total: 0 },
-  };
-  // A union keeps no order of its own: each row says where it goes.
-  rows.sort((a, b) => a.position - b.position);
-  for (const { row, section, total } of rows) {
-    sections[section].rows.push(row);
-    sections[section].total = total;
-  }
-  return sections;
+  return intoSections(['overdue', 'dueToday', 'toAccept', 'toConfirm'], rows, (r) => r.row);
 }
 
 /** Presents the rows of several sections at once (a task may be in two), each saying whom I cover it for. */
