@@ -56,9 +56,9 @@ export function authenticate(db: Database, cache: SignedInCache) {
 /**
  * The writes that may change who may do what, or what a sign-in carries: sign-in and sign-out,
  * the person's own profile, users and their roles, defined roles, units (scopes follow the unit tree), API
- * tokens, the workspace. A new route that changes any of these belongs here.
+ * tokens, the workspace, record shares (a sign-in remembers whether anything is shared with the person). A new route that changes any of these belongs here.
  */
-const ACCESS_WRITES = /^\/api\/v1\/(auth|me|users|units|api-tokens|workspace|roles)(\/|\?|$)/;
+const ACCESS_WRITES = /^\/api\/v1\/(auth|me|users|units|api-tokens|workspace|roles|record-shares)(\/|\?|$)/;
 
 /**
  * A successful write that may have changed who may do what (logout, a role, a revoked token)

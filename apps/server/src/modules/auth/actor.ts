@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { hashSecret } from '../../lib/tokens.ts';
 import { apiTokens } from '../api-tokens/api-tokens.table.ts';
 import type { Actor, ShareAccess } from '../authz/index.ts';
-import { shareLoader } from '../roles/record-shares.service.ts';
+import { sharedResourcesLoader, shareLoader } from '../roles/record-shares.service.ts';
 import { roles } from '../roles/roles.table.ts';
 import { unitSubtree } from '../units/unit-tree.ts';
 import { users } from '../users/users.table.ts';
@@ -43,6 +43,7 @@ function actorOf(db: Database, user: typeof users.$inferSelect, role: RoleRow = 
       return tree;
     },
     shareOf: shareLoader(db, user.workspaceId, user.id, user.unitId),
+    sharedResources: sharedResourcesLoader(db, user.workspaceId, user.id, user.unitId),
   };
 }
 

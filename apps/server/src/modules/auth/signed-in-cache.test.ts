@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
-import { makeWorkspace, PASSWORD, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
+import { makeBakery, makeWorkspace, PASSWORD, post, signIn, uniqueEmail, useTestApp } from '../../test/harness.ts';
 import { createSignedInCache, listenForAuthChanges } from './signed-in-cache.ts';
 
 const t = useTestApp();
@@ -72,6 +72,32 @@ describe('cached sign-ins across server processes', () => {
 
       await adminBrowser.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { active: false } });
       expect(await eventually(async () => (await meByCookie()).statusCode === 401)).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a record shared on one server shows in the lists of the other, which remembered nothing shared', async () => {
+    const other = await secondServer();
+    try {
+      const b = await makeBakery(t);
+      const company = await post(b.employeeA.browser, '/api/v1/companies', { name: 'Forno Elio' });
+      const listed = async () =>
+        (await other.app.inject({ method: 'GET', url: '/api/v1/companies', headers: { cookie: b.employeeB.browser.cookie } })).json<{
+          data: { id: string }[];
+          total: number;
+        }>();
+      // Bea's sign-in is cached on the other server, knowing nothing shared with her.
+      expect((await listed()).total).toBe(0);
+      expect((await listed()).total).toBe(0);
+      await post(b.employeeA.browser, '/api/v1/record-shares', {
+        entity: 'companies',
+        recordId: company.id,
+        userId: b.employeeB.user.id,
+        access: 'read',
+      });
+      expect(await eventually(async () => (await listed()).data.some((row) => row.id === company.id))).toBe(true);
+      expect((await listed()).total).toBe(1);
     } finally {
       await other.close();
     }

@@ -30,6 +30,11 @@ export type Actor = {
   unitTree: () => Promise<ReadonlySet<string>>;
   /** The widest access a share gives the actor (or their unit) on a record; cached per request. Absent: no shares. */
   shareOf?: (resource: string, recordId: string) => Promise<ShareAccess | null>;
+  /**
+   * The resources of which some record is shared with the actor or their unit, read once per
+   * signed-in actor. Absent: unknown, and lists ask for shared records of every resource.
+   */
+  sharedResources?: () => Promise<ReadonlySet<string>>;
 };
 
 /** What a share of a record grants: reading it, or reading and changing it. */
@@ -151,6 +156,9 @@ export async function scopeFilter(actor: Actor, resource: string, action: string
   const reach = await roleFilter(actor, resource, action, columns);
   const needs = shareNeeds(action);
   if (!needs || !columns.id || scopeOf(actor, resource, action) === 'all') return reach;
+  // Nothing shared with them: their own records alone, which an index on the owner (and the
+  // name) reads in order, where an OR with shared ids made PostgreSQL walk everyone's names.
+  if (actor.sharedResources && !(await actor.sharedResources()).has(resource)) return reach;
   const target = actor.unitId
     ? sql`(${recordShares.userId} = ${actor.userId}::uuid OR ${recordShares.unitId} = ${actor.unitId}::uuid)`
     : sql`${recordShares.userId} = ${actor.userId}::uuid`;

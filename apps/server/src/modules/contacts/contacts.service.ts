@@ -9,7 +9,7 @@ import type {
 import { customFilterKey, ZCreateContactInput } from '@clientela/contract';
 import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { runPreparedUnlessSearch } from '../../db/prepared.ts';
+import { runPrepared, runPreparedUnlessSearch } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { afterCursor, cursorKey, orderBy, type PageSource, pageOf, parseSort, readListPage, type SortField } from '../../lib/pagination.ts';
@@ -222,11 +222,13 @@ async function linksOf(ctx: Ctx, db: Executor, contactId: string): Promise<Conta
   return (await companiesOf(ctx, db, [contactId])).get(contactId) ?? [];
 }
 
-/** One contact the actor may see; 404 for any other. Its owner's name comes with the row, its companies and attribution at once after. */
+/** One contact the actor may see (a prepared statement); 404 for any other. Its owner's name and companies come with the row, its attribution after. */
 export async function getContact(ctx: Ctx, id: string): Promise<TContact> {
-  const [row] = await selectContacts(ctx.db, { linked: await companiesColumn(ctx) })
-    .where(await visible(ctx, id))
-    .limit(1);
+  const [row] = await runPrepared(
+    selectContacts(ctx.db, { linked: await companiesColumn(ctx) })
+      .where(await visible(ctx, id))
+      .limit(1),
+  );
   if (!row) throw notFound('contact');
   const names = await attributionNames(ctx.db, ctx.actor.workspaceId, [row.contact]);
   return presentContact(row.contact, row.ownerName, row.linked ?? [], names);

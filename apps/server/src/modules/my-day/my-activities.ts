@@ -1,6 +1,7 @@
 import { MY_DAY_CAP, type TMyDayActivity, type TRecordRef } from '@clientela/contract';
 import { and, asc, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
+import { runPrepared } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import { activities, activityLinks } from '../activities/activities.table.ts';
 import { companies } from '../companies/index.ts';
@@ -49,14 +50,16 @@ function section(ctx: Ctx, name: SectionName, where: SQL | undefined, order: SQL
  */
 export async function myActivities(ctx: Ctx, people: SQL, start: Date, end: Date): Promise<Record<SectionName, ActivitySection>> {
   const mine = sql`${activities.authorId} = ANY(${people})`;
-  const rows = await unionAll(
-    section(
-      ctx,
-      'meetings',
-      and(mine, inArray(activities.type, [...APPOINTMENTS]), gte(activities.occurredAt, start), lt(activities.occurredAt, end)),
-      [asc(activities.occurredAt), asc(activities.id)],
+  const rows = await runPrepared(
+    unionAll(
+      section(
+        ctx,
+        'meetings',
+        and(mine, inArray(activities.type, [...APPOINTMENTS]), gte(activities.occurredAt, start), lt(activities.occurredAt, end)),
+        [asc(activities.occurredAt), asc(activities.id)],
+      ),
+      section(ctx, 'followUps', and(mine, lt(activities.followUpAt, end)), [asc(activities.followUpAt), asc(activities.id)]),
     ),
-    section(ctx, 'followUps', and(mine, lt(activities.followUpAt, end)), [asc(activities.followUpAt), asc(activities.id)]),
   );
   return intoSections(['meetings', 'followUps'], rows, ({ section, position, total, ...row }) => row);
 }
@@ -67,23 +70,26 @@ export async function myActivities(ctx: Ctx, people: SQL, start: Date, end: Date
  */
 async function readableLinks(ctx: Ctx, ids: string[]): Promise<(TRecordRef & { activityId: string })[]> {
   const joins = await readableCustomerJoins(ctx);
-  const rows = await ctx.db
-    .select({
-      activityId: activityLinks.activityId,
-      entityId: activityLinks.entityId,
-      companyName: companies.name,
-      contactName: joinedContactName,
-    })
-    .from(activityLinks)
-    .leftJoin(companies, joins.company(activityLinks.workspaceId, activityLinks.entityId, eq(activityLinks.entityType, 'company')))
-    .leftJoin(contacts, joins.contact(activityLinks.workspaceId, activityLinks.entityId, eq(activityLinks.entityType, 'contact')))
-    .where(
-      and(
-        eq(activityLinks.workspaceId, ctx.actor.workspaceId),
-        inArray(activityLinks.activityId, ids),
-        or(isNotNull(companies.id), isNotNull(contacts.id)),
+  const rows = await runPrepared(
+    ctx.db
+      .select({
+        activityId: activityLinks.activityId,
+        entityId: activityLinks.entityId,
+        companyName: companies.name,
+        contactName: joinedContactName,
+      })
+      .from(activityLinks)
+      .leftJoin(companies, joins.company(activityLinks.workspaceId, activityLinks.entityId, eq(activityLinks.entityType, 'company')))
+      .leftJoin(contacts, joins.contact(activityLinks.workspaceId, activityLinks.entityId, eq(activityLinks.entityType, 'contact')))
+      .where(
+        and(
+          eq(activityLinks.workspaceId, ctx.actor.workspaceId),
+          // One array, not a parameter per id: the statement's text stays the same, so it is prepared once.
+          sql`${activityLinks.activityId} = ANY(${sql.param(ids)}::uuid[])`,
+          or(isNotNull(companies.id), isNotNull(contacts.id)),
+        ),
       ),
-    );
+  );
   return rows.flatMap(({ activityId, entityId, companyName, contactName }): (TRecordRef & { activityId: string })[] => {
     if (companyName !== null) return [{ activityId, type: 'company', id: entityId, name: companyName }];
     if (contactName !== null) return [{ activityId, type: 'contact', id: entityId, name: contactName }];

@@ -1,5 +1,6 @@
 import { MY_DAY_CAP, OPEN_AGREEMENT_STATUSES, type TMyDayAgreement, type TMyDayContract } from '@clientela/contract';
 import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { runPrepared } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import { agreementPolicy } from '../agreements/agreements.policy.ts';
 import { agreements } from '../agreements/agreements.table.ts';
@@ -21,27 +22,29 @@ export async function expiringAgreements(ctx: Ctx, today: string, horizon: strin
   if (!(await agreementPolicy.can(ctx.actor, 'read'))) return { items: [], total: 0 };
   // The customer's name comes with the agreement, joined only when it is live and mine to read.
   const joins = await readableCustomerJoins(ctx);
-  const rows = await ctx.db
-    .select({
-      row: agreements,
-      companyName: companies.name,
-      contactName: joinedContactName,
-      total: sql<number>`(count(*) OVER ())::int`,
-    })
-    .from(agreements)
-    .leftJoin(companies, joins.company(agreements.workspaceId, agreements.companyId))
-    .leftJoin(contacts, joins.contact(agreements.workspaceId, agreements.contactId))
-    .where(
-      and(
-        eq(agreements.workspaceId, ctx.actor.workspaceId),
-        isNull(agreements.deletedAt),
-        sql`coalesce(${agreements.agreedById}, ${agreements.createdById}) = ${ctx.actor.userId}`,
-        inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]),
-        lte(agreements.validUntil, horizon),
-      ),
-    )
-    .orderBy(asc(agreements.validUntil), asc(agreements.id))
-    .limit(MY_DAY_CAP);
+  const rows = await runPrepared(
+    ctx.db
+      .select({
+        row: agreements,
+        companyName: companies.name,
+        contactName: joinedContactName,
+        total: sql<number>`(count(*) OVER ())::int`,
+      })
+      .from(agreements)
+      .leftJoin(companies, joins.company(agreements.workspaceId, agreements.companyId))
+      .leftJoin(contacts, joins.contact(agreements.workspaceId, agreements.contactId))
+      .where(
+        and(
+          eq(agreements.workspaceId, ctx.actor.workspaceId),
+          isNull(agreements.deletedAt),
+          sql`coalesce(${agreements.agreedById}, ${agreements.createdById}) = ${ctx.actor.userId}`,
+          inArray(agreements.status, [...OPEN_AGREEMENT_STATUSES]),
+          lte(agreements.validUntil, horizon),
+        ),
+      )
+      .orderBy(asc(agreements.validUntil), asc(agreements.id))
+      .limit(MY_DAY_CAP),
+  );
   const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
   return {
     items: rows.map(({ row, companyName, contactName }) => ({
@@ -59,23 +62,25 @@ export async function expiringAgreements(ctx: Ctx, today: string, horizon: strin
 
 /** Live contracts I am responsible for, of companies I may read, ending before `horizon` (ended ones first). */
 export async function expiringContracts(ctx: Ctx, today: string, horizon: string): Promise<Section<TMyDayContract>> {
-  const rows = await ctx.db
-    .select({ row: contracts, companyName: companies.name, total: sql<number>`(count(*) OVER ())::int` })
-    .from(contracts)
-    .innerJoin(companies, and(eq(companies.workspaceId, contracts.workspaceId), eq(companies.id, contracts.companyId)))
-    .where(
-      and(
-        eq(contracts.workspaceId, ctx.actor.workspaceId),
-        isNull(contracts.deletedAt),
-        ne(contracts.renewal, 'ended'),
-        eq(contracts.responsibleId, ctx.actor.userId),
-        lte(contracts.endDate, horizon),
-        isNull(companies.deletedAt),
-        await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
-      ),
-    )
-    .orderBy(asc(contracts.endDate), asc(contracts.id))
-    .limit(MY_DAY_CAP);
+  const rows = await runPrepared(
+    ctx.db
+      .select({ row: contracts, companyName: companies.name, total: sql<number>`(count(*) OVER ())::int` })
+      .from(contracts)
+      .innerJoin(companies, and(eq(companies.workspaceId, contracts.workspaceId), eq(companies.id, contracts.companyId)))
+      .where(
+        and(
+          eq(contracts.workspaceId, ctx.actor.workspaceId),
+          isNull(contracts.deletedAt),
+          ne(contracts.renewal, 'ended'),
+          eq(contracts.responsibleId, ctx.actor.userId),
+          lte(contracts.endDate, horizon),
+          isNull(companies.deletedAt),
+          await companyPolicy.filter(ctx.actor, 'read', { owner: companies.ownerId, unit: companies.unitId }),
+        ),
+      )
+      .orderBy(asc(contracts.endDate), asc(contracts.id))
+      .limit(MY_DAY_CAP),
+  );
   return {
     items: rows.map(({ row, companyName }) => ({
       id: row.id,

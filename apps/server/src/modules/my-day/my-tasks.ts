@@ -2,6 +2,7 @@ import type { TMyDayTask } from '@clientela/contract';
 import { MY_DAY_CAP } from '@clientela/contract';
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
+import { runPrepared } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
 import { tasks } from '../tasks/index.ts';
 import { presentTasks, type TaskRow } from '../tasks/present.ts';
@@ -43,15 +44,17 @@ export async function myTaskSections(ctx: Ctx, people: SQL, start: Date, end: Da
   const byDue = [asc(tasks.dueAt), asc(tasks.id)];
   const mine = eq(tasks.assigneeId, userId);
   const whose = unitId ? or(mine, and(isNull(tasks.assigneeId), eq(tasks.queueUnitId, unitId))) : mine;
-  const rows = await unionAll(
-    section(ctx, 'overdue', and(open, lt(tasks.dueAt, start)), byDue),
-    section(ctx, 'dueToday', and(open, gte(tasks.dueAt, start), lt(tasks.dueAt, end)), byDue),
-    section(ctx, 'toAccept', and(whose, inArray(tasks.status, ['sent', 'received'])), [
-      sql`${tasks.dueAt} ASC NULLS LAST`,
-      asc(tasks.createdAt),
-      asc(tasks.id),
-    ]),
-    section(ctx, 'toConfirm', and(eq(tasks.senderId, userId), eq(tasks.status, 'done')), [asc(tasks.updatedAt), asc(tasks.id)]),
+  const rows = await runPrepared(
+    unionAll(
+      section(ctx, 'overdue', and(open, lt(tasks.dueAt, start)), byDue),
+      section(ctx, 'dueToday', and(open, gte(tasks.dueAt, start), lt(tasks.dueAt, end)), byDue),
+      section(ctx, 'toAccept', and(whose, inArray(tasks.status, ['sent', 'received'])), [
+        sql`${tasks.dueAt} ASC NULLS LAST`,
+        asc(tasks.createdAt),
+        asc(tasks.id),
+      ]),
+      section(ctx, 'toConfirm', and(eq(tasks.senderId, userId), eq(tasks.status, 'done')), [asc(tasks.updatedAt), asc(tasks.id)]),
+    ),
   );
   return intoSections(['overdue', 'dueToday', 'toAccept', 'toConfirm'], rows, (r) => r.row);
 }

@@ -57,6 +57,26 @@ export function shareLoader(db: Database, workspaceId: string, userId: string, u
   };
 }
 
+/**
+ * The resources of which some record is shared with the person or their unit, read once for a
+ * signed-in actor: a list asks for shared records only where there are any (see `scopeFilter`).
+ * Any change to shares makes every process forget its cached sign-ins (a trigger's NOTIFY).
+ */
+export function sharedResourcesLoader(db: Database, workspaceId: string, userId: string, unitId: string | null) {
+  let loaded: Promise<ReadonlySet<string>> | undefined;
+  return () => {
+    loaded ??= (async () => {
+      const target = unitId ? or(eq(recordShares.userId, userId), eq(recordShares.unitId, unitId)) : eq(recordShares.userId, userId);
+      const rows = await db
+        .selectDistinct({ entity: recordShares.entity })
+        .from(recordShares)
+        .where(and(eq(recordShares.workspaceId, workspaceId), target));
+      return new Set(rows.map((row) => row.entity));
+    })();
+    return loaded;
+  };
+}
+
 /** Loads the record and lets through only who may change it: 404 when they cannot even see it, 403 when they can. */
 async function assertMayShare(ctx: Ctx, entity: TShareableEntity, recordId: string): Promise<void> {
   const t = TABLES[entity];
