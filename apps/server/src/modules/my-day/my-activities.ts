@@ -1,5 +1,5 @@
 import { MY_DAY_CAP, type TMyDayActivity, type TRecordRef } from '@clientela/contract';
-import { and, asc, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, gte, inArray, isNotNull, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { runPrepared } from '../../db/prepared.ts';
 import type { Ctx } from '../../http/context.ts';
@@ -7,7 +7,7 @@ import { activities, activityLinks } from '../activities/activities.table.ts';
 import { companies } from '../companies/index.ts';
 import { contacts } from '../contacts/index.ts';
 import { joinedContactName, readableCustomerJoins } from './readable-customers.ts';
-import { intoSections, sectionColumns } from './sections.ts';
+import { intoSections } from './sections.ts';
 
 type Person = { id: string; name: string };
 
@@ -30,17 +30,39 @@ export type ActivitySection = { rows: ActivityRow[]; total: number };
 
 type SectionName = 'meetings' | 'followUps';
 
-/** Up to the cap of a workspace's activities matching `where`, in `order`, tagged as in the tasks' union. */
-function section(ctx: Ctx, name: SectionName, where: SQL | undefined, order: SQL[]) {
+/** The columns a section orders by: the table's, or the same of the capped sub-select. */
+type OrderColumns = Record<'id' | 'occurredAt' | 'followUpAt', AnyColumn | SQLWrapper>;
+
+/**
+ * Up to the cap of a workspace's activities matching `where`, in `order` (given the columns to
+ * order), tagged as in the tasks' union. The cap applies first, so PostgreSQL keeps the first rows
+ * of the order instead of sorting every match, and counts the matches apart: a day with thousands
+ * of calls costs a count, not a sort of thousands of rows and a window over them.
+ */
+function section(ctx: Ctx, name: SectionName, where: SQL | undefined, order: (columns: OrderColumns) => SQL[]) {
+  const matching = and(eq(activities.workspaceId, ctx.actor.workspaceId), where);
+  const first = ctx.db
+    .select(SHOWN)
+    .from(activities)
+    .where(matching)
+    .orderBy(...order(SHOWN))
+    .limit(MY_DAY_CAP)
+    .as(`${name}_first`);
   return ctx.db
     .select({
-      ...SHOWN,
-      ...sectionColumns(name, order),
+      id: first.id,
+      type: first.type,
+      subject: first.subject,
+      occurredAt: first.occurredAt,
+      followUpAt: first.followUpAt,
+      durationMinutes: first.durationMinutes,
+      place: first.place,
+      authorId: first.authorId,
+      section: sql<SectionName>`${name}::text`,
+      position: sql<number>`(row_number() OVER (ORDER BY ${sql.join(order(first), sql`, `)}))::int`,
+      total: sql<number>`(SELECT count(*) FROM ${activities} WHERE ${matching})::int`,
     })
-    .from(activities)
-    .where(and(eq(activities.workspaceId, ctx.actor.workspaceId), where))
-    .orderBy(...order)
-    .limit(MY_DAY_CAP);
+    .from(first);
 }
 
 /**
@@ -56,9 +78,9 @@ export async function myActivities(ctx: Ctx, people: SQL, start: Date, end: Date
         ctx,
         'meetings',
         and(mine, inArray(activities.type, [...APPOINTMENTS]), gte(activities.occurredAt, start), lt(activities.occurredAt, end)),
-        [asc(activities.occurredAt), asc(activities.id)],
+        (c) => [asc(c.occurredAt), asc(c.id)],
       ),
-      section(ctx, 'followUps', and(mine, lt(activities.followUpAt, end)), [asc(activities.followUpAt), asc(activities.id)]),
+      section(ctx, 'followUps', and(mine, lt(activities.followUpAt, end)), (c) => [asc(c.followUpAt), asc(c.id)]),
     ),
   );
   return intoSections(['meetings', 'followUps'], rows, ({ section, position, total, ...row }) => row);

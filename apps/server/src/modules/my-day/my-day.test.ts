@@ -1,4 +1,4 @@
-import type { TMyDay } from '@clientela/contract';
+import { MY_DAY_CAP, type TMyDay } from '@clientela/contract';
 import { describe, expect, it } from 'vitest';
 import { type Browser, get, makeBakery, makeWorkspace, post, signIn, useTestApp } from '../../test/harness.ts';
 import { absences } from '../absences/absences.table.ts';
@@ -195,5 +195,29 @@ describe('my day', () => {
     const own = await myDay(ezio.browser);
     expect(own.dueToday.items.map((i) => [i.id, i.coveringFor])).toEqual([[today.id, null]]);
     expect(own.covering.total).toBe(0);
+  });
+
+  it('shows the first of a full day of calls in their order, and counts them all', async () => {
+    const { admin } = await makeWorkspace(t);
+    const browser = await signIn(t, admin.email);
+    expect((await browser.request({ method: 'PATCH', url: '/api/v1/me', payload: { timeZone: ZONE } })).statusCode).toBe(200);
+    const company = await post(browser, '/api/v1/companies', { name: 'Forno Rossi' });
+    const count = MY_DAY_CAP + 3;
+    // Logged last first: call i at 01:00 + i minutes, its follow-up due at 00:00 + i minutes.
+    for (let i = count - 1; i >= 0; i--) {
+      await post(browser, '/api/v1/activities', {
+        type: 'call',
+        subject: `Call ${i}`,
+        occurredAt: local(0, 60 + i),
+        followUpAt: local(0, i),
+        companyIds: [company.id],
+      });
+    }
+    const seen = await myDay(browser);
+    const first = Array.from({ length: MY_DAY_CAP }, (_, i) => `Call ${i}`);
+    for (const section of [seen.meetings, seen.followUps]) {
+      expect(section.total).toBe(count);
+      expect(section.items.map((item) => item.subject)).toEqual(first);
+    }
   });
 });
