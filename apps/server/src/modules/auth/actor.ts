@@ -26,7 +26,12 @@ type RoleRow = Pick<typeof roles.$inferSelect, 'baseRole' | 'permissions' | 'fie
 const roleColumns = { baseRole: roles.baseRole, permissions: roles.permissions, fieldRules: roles.fieldRules };
 const roleJoin = and(eq(roles.workspaceId, users.workspaceId), eq(roles.id, users.roleId));
 
-function actorOf(db: Database, user: typeof users.$inferSelect, role: RoleRow = null): Actor {
+/**
+ * The actor of a user. A signed-in actor (`remembersShares`) lives in the sign-in cache, which
+ * every change to shares empties, so it may remember what is shared with the person; a job's
+ * actor lives as long as the job and asks each time.
+ */
+function actorOf(db: Database, user: typeof users.$inferSelect, role: RoleRow = null, remembersShares = true): Actor {
   let tree: Promise<ReadonlySet<string>> | undefined;
   return {
     workspaceId: user.workspaceId,
@@ -43,7 +48,7 @@ function actorOf(db: Database, user: typeof users.$inferSelect, role: RoleRow = 
       return tree;
     },
     shareOf: shareLoader(db, user.workspaceId, user.id, user.unitId),
-    sharedResources: sharedResourcesLoader(db, user.workspaceId, user.id, user.unitId),
+    ...(remembersShares ? { sharedResources: sharedResourcesLoader(db, user.workspaceId, user.id, user.unitId) } : {}),
   };
 }
 
@@ -132,5 +137,5 @@ export async function actorOfUser(db: Database, workspaceId: string, userId: str
     .from(users)
     .leftJoin(roles, roleJoin)
     .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId), eq(users.active, true)));
-  return row ? actorOf(db, row.user, row.role) : null;
+  return row ? actorOf(db, row.user, row.role, false) : null;
 }

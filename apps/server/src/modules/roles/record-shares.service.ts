@@ -1,5 +1,5 @@
 import type { TCreateRecordShareInput, TRecordShare, TRecordShareQuery, TShareableEntity } from '@clientela/contract';
-import { aliasedTable, and, asc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../http/context.ts';
@@ -60,19 +60,26 @@ export function shareLoader(db: Database, workspaceId: string, userId: string, u
 /**
  * The resources of which some record is shared with the person or their unit, read once for a
  * signed-in actor: a list asks for shared records only where there are any (see `scopeFilter`).
- * Any change to shares makes every process forget its cached sign-ins (a trigger's NOTIFY).
+ * Any change to shares makes every process forget its cached sign-ins (a trigger's NOTIFY), and
+ * with them this answer. A failed read is not remembered.
  */
 export function sharedResourcesLoader(db: Database, workspaceId: string, userId: string, unitId: string | null) {
   let loaded: Promise<ReadonlySet<string>> | undefined;
+  const load = async (): Promise<ReadonlySet<string>> => {
+    const target = unitId ? or(eq(recordShares.userId, userId), eq(recordShares.unitId, unitId)) : eq(recordShares.userId, userId);
+    // Each shareable entity named: the share indexes lead with the entity, then the person or unit.
+    const entities = Object.keys(TABLES);
+    const rows = await db
+      .selectDistinct({ entity: recordShares.entity })
+      .from(recordShares)
+      .where(and(eq(recordShares.workspaceId, workspaceId), inArray(recordShares.entity, entities), target));
+    return new Set(rows.map((row) => row.entity));
+  };
   return () => {
-    loaded ??= (async () => {
-      const target = unitId ? or(eq(recordShares.userId, userId), eq(recordShares.unitId, unitId)) : eq(recordShares.userId, userId);
-      const rows = await db
-        .selectDistinct({ entity: recordShares.entity })
-        .from(recordShares)
-        .where(and(eq(recordShares.workspaceId, workspaceId), target));
-      return new Set(rows.map((row) => row.entity));
-    })();
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
     return loaded;
   };
 }
