@@ -2,6 +2,8 @@
 // user step p50 ≤ 15 ms; 1,000 timers due at once are all fired within 10 s without stalling
 // requests more than 50 ms".
 // Usage: npx tsx bench/processes.ts [running=10000] [--samples=300] [--timers=1000] [--profile=<folder>] [--trace]
+// The server runs in this process: give it the Node options `npm start` uses (package.json), e.g.
+// `NODE_OPTIONS=--max-semi-space-size=32 npx tsx bench/processes.ts 10000`.
 // `--profile` writes a CPU profile of each measured phase (start, complete, sweep) into the folder.
 // Starts its own embedded PostgreSQL in a temporary folder and the server on a free local port,
 // wired as main.ts does. One workspace, 50 people in 5 units; a process published through the API

@@ -8,6 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The Node options `npm start` gives the server (the start script in package.json), so a bench runs it alike. */
+const START_NODE_ARGS = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string)
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
 export const benchAdmin = { email: 'bench@example.test', password: 'bench password 123' };
 
 /** Builds the server bundle once, as `npm start` does when the sources changed. */
@@ -41,7 +45,7 @@ export async function startServerProcess(dataDir: string, port: number, env: Rec
   const started = performance.now();
   // BENCH_SERVER_NODE_ARGS adds Node options to the server only, e.g. "--cpu-prof --cpu-prof-dir=<folder>".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'apps/server/dist/main.js')], {
+  const child = spawn(process.execPath, [...START_NODE_ARGS, ...nodeArgs, path.join(root, 'apps/server/dist/main.js')], {
     cwd: root,
     env: {
       ...process.env,
