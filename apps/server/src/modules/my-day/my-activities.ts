@@ -7,7 +7,7 @@ import { activities, activityLinks } from '../activities/activities.table.ts';
 import { companies } from '../companies/index.ts';
 import { contacts } from '../contacts/index.ts';
 import { joinedContactName, readableCustomerJoins } from './readable-customers.ts';
-import { intoSections } from './sections.ts';
+import { intoSections, sectionColumns } from './sections.ts';
 
 type Person = { id: string; name: string };
 
@@ -58,8 +58,7 @@ function section(ctx: Ctx, name: SectionName, where: SQL | undefined, order: (co
       durationMinutes: first.durationMinutes,
       place: first.place,
       authorId: first.authorId,
-      section: sql<SectionName>`${name}::text`,
-      position: sql<number>`(row_number() OVER (ORDER BY ${sql.join(order(first), sql`, `)}))::int`,
+      ...sectionColumns(name, order(first)),
       total: sql<number>`(SELECT count(*) FROM ${activities} WHERE ${matching})::int`,
     })
     .from(first);
