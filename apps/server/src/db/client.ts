@@ -1,4 +1,5 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
+import pLimit from 'p-limit';
 import pg from 'pg';
 import * as schema from './schema.ts';
 
@@ -14,5 +15,12 @@ export function createDatabase(connectionString: string, poolSize = 10) {
   // An idle client that loses its connection must not crash the server.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema, casing: 'snake_case' });
+  // A transaction holds its connection while its code may still read through the pool (a
+  // sign-in's lazy lookups of shares and units do): had every connection been taken by such
+  // transactions, each would wait for another for good. Fewer transactions than connections
+  // at once leave one free, so the lookups always get through.
+  const transactions = pLimit(Math.max(1, poolSize - 2));
+  const transaction = db.transaction.bind(db);
+  db.transaction = (work, config) => transactions(() => transaction(work, config));
   return { db, pool };
 }
