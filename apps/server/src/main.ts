@@ -42,6 +42,11 @@ function webDist(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 }
 
+// pg-boss 10 marks a finished job complete without awaiting the write. When that write fails
+// (no free connection in time, PostgreSQL restarting), nothing handles the rejection, and Node
+// would end the whole server for it. The job is not lost: pg-boss takes it again once it expires.
+process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'a promise failed with nothing to handle it'));
+
 async function main() {
   let cluster: EmbeddedCluster | undefined;
   let databaseUrl = config.databaseUrl;
