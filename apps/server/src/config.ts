@@ -33,6 +33,8 @@ export type Config = {
   clockControl: boolean;
   /** On SIGTERM, how long requests and jobs in flight may take to finish before the process closes them. */
   shutdownTimeoutMs: number;
+  /** How many API requests work at once; the others wait their turn (CLIENTELA_ACTIVE_REQUESTS). */
+  activeRequests: number;
   /** On SIGTERM, how long the process keeps serving while /api/ready answers 503, so that a balancer polling it stops first. */
   drainDelayMs: number;
 };
@@ -61,6 +63,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of seconds, got "${env[name]}"`);
     return value * 1000;
   };
+  const count = (name: string, fallback: number) => {
+    const value = Number(env[name] || fallback);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number from 1, got "${env[name]}"`);
+    return value;
+  };
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -85,6 +92,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bounceSmtpPort: bouncePort,
     bounceSmtpHost: env.CLIENTELA_BOUNCE_SMTP_HOST || '127.0.0.1',
     shutdownTimeoutMs: seconds('CLIENTELA_SHUTDOWN_TIMEOUT_SECONDS', 10),
+    activeRequests: count('CLIENTELA_ACTIVE_REQUESTS', 6),
     drainDelayMs: seconds('CLIENTELA_DRAIN_DELAY_SECONDS', 0),
   };
 }

@@ -151,6 +151,7 @@ async function main() {
     db,
     drain,
     shutdownGraceMs: config.shutdownTimeoutMs,
+    activeRequests: config.activeRequests,
     filesDir: path.join(config.dataDir, 'attachments'),
     jobs,
     live,

@@ -22,6 +22,7 @@ import { type LiveNotifications, liveNotificationRoutes } from '../modules/notif
 import { portalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerFieldRules } from '../modules/roles/field-rules.hooks.ts';
 import { registerModules } from '../modules/routes.ts';
+import { registerAdmission } from './admission.ts';
 import { authenticate, forgetAfterWrites } from './authenticate.ts';
 import { type ClockControl, clockRoutes } from './clock-routes.ts';
 import { handleError, handleNotFound } from './error-handler.ts';
@@ -79,6 +80,8 @@ export type AppOptions = {
   publicUrl?: string;
   /** Read replicas (DATABASE_READ_URL) for reports, dashboards and search; all reads use `db` when absent. */
   replicas?: ReadReplicas;
+  /** How many API requests work at once, the others waiting their turn (see registerAdmission); no limit when absent. */
+  activeRequests?: number;
 };
 
 /** Builds the HTTP application: API, OpenAPI, security headers and the web app. */
@@ -139,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('sessionSecret', null);
   app.decorateRequest('signedIn', null);
   const cache = options.signedInCache ?? createSignedInCache();
+  if (options.activeRequests) registerAdmission(app, options.activeRequests);
   app.addHook('onRequest', authenticate(options.db, cache));
   app.addHook('preValidation', refuseNulCharacters);
   app.addHook('onSend', forgetAfterWrites(cache));

@@ -74,12 +74,12 @@ export function registerHealth(app: FastifyInstance, options: HealthOptions): vo
   // Migrations only change when a newer bundle starts: once all are applied, this process never asks again.
   let migrationsApplied = false;
 
-  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/api/health', { config: { public: true, unqueued: true }, schema: { hide: true } }, async (_request, reply) => {
     await options.ping();
     return reply.send({ status: 'ok' });
   });
 
-  app.get('/api/ready', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/api/ready', { config: { public: true, unqueued: true }, schema: { hide: true } }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     const notReady = (check: string, detail: string) =>
       new AppError('service_unavailable', detail, { headers: { 'retry-after': '5' }, extra: { check } });

@@ -61,7 +61,7 @@ export function listenForNotifications(pool: pg.Pool, onError?: (error: unknown)
  * goes over the stream.
  */
 export async function liveNotificationRoutes(app: FastifyInstance, { live }: { live: LiveNotifications }) {
-  app.get('/notifications/stream', { schema: { tags: ['notifications'] } }, async (request, reply) => {
+  app.get('/notifications/stream', { schema: { tags: ['notifications'] }, config: { unqueued: true } }, async (request, reply) => {
     const actor = request.actor;
     if (!actor) throw new AppError('unauthenticated', 'Sign in to continue');
     reply.hijack();
