@@ -92,13 +92,17 @@ export async function search(ctx: Ctx, q: string, limit: number): Promise<TSearc
   // One who reads only their own records is better served by scoring those few than by walking
   // the index of everyone's names for the nearest ones they own ("Giulia" read 12,500 others'
   // names to find none of an employee's): the same rows, nearest first, via the owner's index.
+  // Scoring all of them still took 22 ms for an employee owning 6,500 contacts: the trigram index
+  // of `search_text`, which holds the name, first keeps the records with enough of the word's
+  // trigrams (`<%` at the same threshold; a name's word is a word of `search_text`, so no match
+  // is lost), and PostgreSQL ANDs them with the owner's (4.4 ms).
   const typos = (table: 'company' | 'contact', subtitle: SQL, scope: SQL, take: number, ownOnly: boolean) =>
     ownOnly
       ? sql`
     (SELECT ${table} AS type, id, name AS title, ${subtitle} AS subtitle, word_similarity(${q}, name) AS score
     FROM ${sql.raw(table)}
     WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND ${scope}
-      AND word_similarity(${q}, name) >= ${TYPO_WORD_SIMILARITY}
+      AND ${q} <% search_text AND word_similarity(${q}, name) >= ${TYPO_WORD_SIMILARITY}
     ORDER BY score DESC LIMIT ${take})`
       : sql`
     (SELECT ${table} AS type, id, name AS title, ${subtitle} AS subtitle, 1 - (${q} <<-> name) AS score
