@@ -1,7 +1,7 @@
 import { RELATIONSHIP_STYLES } from '@clientela/contract';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tsvector } from '../../db/column-types.ts';
+import { SEARCH_GIN, tsvector } from '../../db/column-types.ts';
 import { attributionColumns, attributionKeys } from '../campaigns/campaigns.table.ts';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
@@ -104,10 +104,10 @@ export const companies = pgTable(
     // Not partial: PostgreSQL keeps statistics of an index expression only for a full index.
     // With the name: a list filtered by city reads its page in the default order from the index.
     index('company_city_name_idx').on(t.workspaceId, sql`lower(${t.city})`, t.name, t.id),
-    index('company_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('company_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
-    index('company_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),
-    index('company_search_idx').using('gin', t.searchVector),
+    index('company_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).with(SEARCH_GIN),
+    index('company_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`).with(SEARCH_GIN),
+    index('company_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`).with(SEARCH_GIN),
+    index('company_search_idx').using('gin', t.searchVector).with(SEARCH_GIN),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { CONSENT_SOURCES, CONSENT_STATES } from '@clientela/contract';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tsvector } from '../../db/column-types.ts';
+import { SEARCH_GIN, tsvector } from '../../db/column-types.ts';
 import { attributionColumns, attributionKeys } from '../campaigns/campaigns.table.ts';
 import { companies, type LabelledValue } from '../companies/companies.table.ts';
 import { units } from '../units/units.table.ts';
@@ -87,10 +87,10 @@ export const contacts = pgTable(
     // Not partial: PostgreSQL keeps statistics of an index expression only for a full index.
     // With the name: a list filtered by city reads its page in the default order from the index.
     index('contact_city_name_idx').on(t.workspaceId, sql`lower(${t.city})`, t.name, t.id),
-    index('contact_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('contact_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`),
-    index('contact_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`),
-    index('contact_search_idx').using('gin', t.searchVector),
+    index('contact_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).with(SEARCH_GIN),
+    index('contact_phone_trgm_idx').using('gin', sql`${t.phoneDigits} gin_trgm_ops`).with(SEARCH_GIN),
+    index('contact_email_trgm_idx').using('gin', sql`${t.emailsNormalised} gin_trgm_ops`).with(SEARCH_GIN),
+    index('contact_search_idx').using('gin', t.searchVector).with(SEARCH_GIN),
     index('contact_birthday_idx')
       .on(t.workspaceId, sql`extract(month from ${t.birthday})`, sql`extract(day from ${t.birthday})`)
       .where(sql`birthday IS NOT NULL AND deleted_at IS NULL`),
