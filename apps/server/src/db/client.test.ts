@@ -7,11 +7,11 @@ const t = useTestApp();
 
 describe('the connection pool', () => {
   it('leaves a connection free for reads made from inside transactions, so many such transactions at once all finish', async () => {
-    // Four connections; eight transactions that each read through the pool while they hold their
-    // own connection, as a sign-in's lazy lookup of shares does inside an update. Without a limit
-    // on transactions, four of them would take every connection and wait for a fifth for good
-    // (until the pool's wait ends in an error).
-    const { db, pool } = createDatabase(t.url, 4);
+    // Six connections; eight transactions that each read through the pool while they hold their
+    // own connection, as a share looked up for a record does inside an update. Without a limit on
+    // transactions, six of them would take every connection and wait for a seventh for good
+    // (until the pool's wait ends in an error). Two transactions at once leave four connections.
+    const { db, pool } = createDatabase(t.url, 6);
     try {
       let open = 0;
       let mostOpen = 0;
@@ -22,7 +22,7 @@ describe('the connection pool', () => {
             mostOpen = Math.max(mostOpen, open);
             try {
               await tx.execute(sql`SELECT 1`);
-              const outside = await db.execute<{ n: number }>(sql`SELECT ${index}::int AS n, pg_sleep(0.02)`);
+              const outside = await db.execute<{ n: number }>(sql`SELECT ${index}::int AS n, pg_sleep(0.05)`);
               await tx.execute(sql`SELECT 1`);
               return outside.rows[0]?.n;
             } finally {

@@ -16,10 +16,10 @@ export function createDatabase(connectionString: string, poolSize = 10) {
   pool.on('error', () => {});
   const db = drizzle(pool, { schema, casing: 'snake_case' });
   // A transaction holds its connection while its code may still read through the pool (a
-  // sign-in's lazy lookups of shares and units do): had every connection been taken by such
-  // transactions, each would wait for another for good. Fewer transactions than connections
-  // at once leave one free, so the lookups always get through.
-  const transactions = pLimit(Math.max(1, poolSize - 2));
+  // share looked up for one record does): had every connection been taken by such transactions,
+  // each would wait for another for good. Fewer transactions than connections at once leave some
+  // free: two for the server's LISTEN connections, which hold theirs for good, and two for reads.
+  const transactions = pLimit(Math.max(1, poolSize - 4));
   const transaction = db.transaction.bind(db);
   db.transaction = (work, config) => transactions(() => transaction(work, config));
   return { db, pool };

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,6 +26,10 @@ async function serverWithTurns() {
     await work(request.params.name);
     throw new Error('refused');
   });
+  app.post<{ Body: { name: string } }>('/api/save', async (request) => {
+    await work(request.body.name);
+    return { done: request.body.name };
+  });
   app.get('/api/download', async (_request, reply) => {
     // Answered at once; the body keeps streaming after the request has left its place.
     const body = new Readable({ read() {} });
@@ -49,8 +54,20 @@ async function serverWithTurns() {
   const until = async (condition: () => boolean) => {
     while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
   };
+  /** Opens a POST of a JSON body, writing only `part` of it until `finish` is called. */
+  const upload = (body: string, part = body.length) => {
+    const request = http.request(`${base}/api/save`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    request.on('error', () => {});
+    request.write(body.slice(0, part));
+    if (part === body.length) request.end();
+    return request;
+  };
   return {
     app,
+    upload,
     get: (path: string) => fetch(`${base}${path}`),
     started,
     finish: async (name: string) => {
@@ -141,5 +158,70 @@ describe('the turns of API requests', () => {
     await server.finish('next');
     expect(await doneOf(next)).toBe('next');
     await kept;
+  });
+
+  it('frees the place of a request with a body whose client went away while it waited', async () => {
+    const server = await serverWithTurns();
+    app = server.app;
+    const busy = [server.get('/api/work/a'), server.get('/api/work/b')];
+    await server.until(() => server.started.length === 2);
+    const gone = server.upload(JSON.stringify({ name: 'gone' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gone.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.finish('a');
+    await server.finish('b');
+    await Promise.all(busy);
+    // Its handler may still run, but its place is free: two more requests work at once.
+    const next = [server.get('/api/work/c'), server.get('/api/work/d')];
+    await server.until(() => server.started.includes('c') && server.started.includes('d'));
+    await server.finish('c');
+    await server.finish('d');
+    expect(await Promise.all(next.map(doneOf))).toEqual(['c', 'd']);
+    if (server.started.includes('gone')) await server.finish('gone');
+  });
+
+  it('gives no place to an upload until its body has arrived', async () => {
+    const server = await serverWithTurns();
+    app = server.app;
+    const body = JSON.stringify({ name: 'slow' });
+    const slow = server.upload(body, 5);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Two requests work at once although the upload came first.
+    const quick = [server.get('/api/work/a'), server.get('/api/work/b')];
+    await server.until(() => server.started.length === 2);
+    expect(server.started).toEqual(['a', 'b']);
+    await server.finish('a');
+    await server.finish('b');
+    await Promise.all(quick);
+    const answered = new Promise<string>((resolve) =>
+      slow.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk) => {
+          text += chunk;
+        });
+        response.on('end', () => resolve(text));
+      }),
+    );
+    slow.end(body.slice(5));
+    await server.finish('slow');
+    expect(JSON.parse(await answered)).toEqual({ done: 'slow' });
+  });
+
+  it('counts requests with a body too, whose request stream is over once the body is read', async () => {
+    const server = await serverWithTurns();
+    app = server.app;
+    for (const name of ['p', 'q', 'r']) {
+      server.upload(JSON.stringify({ name }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await server.until(() => server.started.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.started).toEqual(['p', 'q']);
+    await server.finish('p');
+    await server.until(() => server.started.length === 3);
+    await server.finish('q');
+    await server.finish('r');
+    expect(server.mostWorking()).toBe(2);
   });
 });

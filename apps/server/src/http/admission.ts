@@ -13,13 +13,18 @@ declare module 'fastify' {
  * served. Two cores shared by fifty requests at once make each take fifty times its own time, and
  * the dearest (a search, a counted list) the longest; at a few at a time each finishes in about
  * its own time and the others' wait is the same for all, so the slowest answers come much sooner,
- * and fewer requests in flight cost less memory and switching. A request leaves its place once its
- * answer is ready to send (a streamed download goes on outside), or when its connection closes.
+ * and fewer requests in flight cost less memory and switching.
+ *
+ * A request queues once it is signed in and its body has arrived (`preValidation`), so a slow
+ * upload or an anonymous caller holds no place. It leaves its place once its answer is ready to
+ * send (a streamed download goes on outside), or when its connection closes, also if that
+ * happened while it waited.
  */
 export function registerAdmission(app: FastifyInstance, atOnce: number): void {
   const turns = pLimit(atOnce);
   const leave = new WeakMap<FastifyRequest, () => void>();
-  app.addHook('onRequest', async (request, reply) => {
+  const gone = new WeakSet<FastifyRequest>();
+  app.addHook('preValidation', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.routeOptions.config.unqueued) return;
     await new Promise<void>((admitted) => {
       void turns(
@@ -32,7 +37,10 @@ export function registerAdmission(app: FastifyInstance, atOnce: number): void {
               done();
             };
             leave.set(request, release);
-            reply.raw.once('close', release);
+            // A connection that closed while the request waited sends no 'close' any more. (Not
+            // `request.raw.destroyed`: a request is destroyed once its body has been read.)
+            if (gone.has(request) || reply.raw.destroyed || request.raw.socket?.destroyed) release();
+            else reply.raw.once('close', release);
             admitted();
           }),
       );
@@ -44,5 +52,8 @@ export function registerAdmission(app: FastifyInstance, atOnce: number): void {
     return payload;
   });
   app.addHook('onResponse', async (request) => release(request));
-  app.addHook('onRequestAbort', async (request) => release(request));
+  app.addHook('onRequestAbort', async (request) => {
+    gone.add(request);
+    release(request);
+  });
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { csrfTokenFor, safeEqual } from '../lib/tokens.ts';
-import { actorFromApiToken, actorFromSession, forRequest } from '../modules/auth/actor.ts';
+import { actorFromApiToken, actorFromSession, forRequest, type SignedIn } from '../modules/auth/actor.ts';
 import type { SignedInCache } from '../modules/auth/signed-in-cache.ts';
 import { AppError } from './errors.ts';
 
@@ -13,13 +13,29 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * marked public refuse anonymous calls; cookie-authenticated writes must carry the CSRF token.
  */
 export function authenticate(db: Database, cache: SignedInCache) {
-  const resolve = async (kind: 's' | 't', secret: string) => {
+  // Requests of one sign-in that find it missing from the cache together (it is kept 5 s) share
+  // one read of it, instead of each reading it again at the same moment.
+  const loading = new Map<string, Promise<SignedIn | null>>();
+  const load = async (kind: 's' | 't', secret: string, key: string) => {
+    const signedIn = kind === 's' ? await actorFromSession(db, secret) : await actorFromApiToken(db, secret);
+    if (signedIn) {
+      // Read now what the sign-in remembers, before any route opens a transaction: read later from
+      // inside one, it would need a second pooled connection while holding the first.
+      await Promise.all([signedIn.actor.unitTree(), signedIn.actor.sharedResources?.()]);
+      cache.set(key, signedIn);
+    }
+    return signedIn;
+  };
+  const resolve = (kind: 's' | 't', secret: string) => {
     const key = `${kind}:${secret}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const signedIn = kind === 's' ? await actorFromSession(db, secret) : await actorFromApiToken(db, secret);
-    if (signedIn) cache.set(key, signedIn);
-    return signedIn;
+    let pending = loading.get(key);
+    if (!pending) {
+      pending = load(kind, secret, key).finally(() => loading.delete(key));
+      loading.set(key, pending);
+    }
+    return pending;
   };
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const isPublic = request.is404 || request.routeOptions.config.public === true || !request.url.startsWith('/api/v1/');
